@@ -1,0 +1,117 @@
+//! What the command line asks for: syntax checks, parsing, running.
+
+use crate::diag::{render, SourceMap, Style};
+use crate::syntax::conditionals::FirstBranch;
+use crate::syntax::parser;
+use std::path::Path;
+
+pub struct Options {
+    pub bare: bool,
+    pub exec: Vec<String>,
+    pub readfile: Option<String>,
+    pub no_checksums: bool,
+    pub parse_only: bool,
+    pub scripts: Vec<String>,
+    pub assignments: Vec<String>,
+    pub style: Style,
+}
+
+/// `name=value` and `name+=value` arguments redefine options.
+pub fn is_assignment(arg: &str) -> bool {
+    match arg.find('=') {
+        Some(i) => {
+            let name = arg[..i].trim_end_matches('+').trim_end_matches('-');
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+        }
+        None => false,
+    }
+}
+
+fn read_source(path: &str) -> std::io::Result<String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
+        buf
+    } else {
+        std::fs::read(path)?
+    };
+    // Zeek scripts are bytes; invalid UTF-8 outside string literals is
+    // replaced rather than rejected.
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+fn dir_of(path: &str) -> String {
+    match Path::new(path).parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+        _ => ".".to_string(),
+    }
+}
+
+/// `--syntax-only`: parse each file alone. Returns whether all parsed.
+pub fn syntax_check(files: &[String], style: Style) -> bool {
+    let mut map = SourceMap::default();
+    let mut ok = true;
+    for f in files {
+        let text = match read_source(f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: can't open {f}: {e}");
+                ok = false;
+                continue;
+            }
+        };
+        let id = map.add(f.clone(), text);
+        let src = &map.files[id as usize].text;
+        if let Err(diags) = parser::parse(src, id, f, &dir_of(f), &mut FirstBranch) {
+            ok = false;
+            for d in diags {
+                eprintln!("{}", render(&d, &map, style));
+            }
+        }
+    }
+    ok
+}
+
+/// Runs the named scripts; returns the process exit code.
+pub fn run(opts: Options) -> i32 {
+    let mut map = SourceMap::default();
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for s in &opts.scripts {
+        match read_source(s) {
+            Ok(t) => sources.push((s.clone(), t)),
+            Err(e) => {
+                eprintln!("fatal error: can't open {s}: {e}");
+                return 1;
+            }
+        }
+    }
+    for (i, code) in opts.exec.iter().enumerate() {
+        sources.push((format!("<command line {}>", i + 1), code.clone()));
+    }
+    let mut failed = false;
+    for (name, text) in sources {
+        let dir = dir_of(&name);
+        let id = map.add(name.clone(), text);
+        let src = &map.files[id as usize].text;
+        if let Err(diags) = parser::parse(src, id, &name, &dir, &mut FirstBranch) {
+            failed = true;
+            for d in diags {
+                eprintln!("{}", render(&d, &map, opts.style));
+            }
+        }
+    }
+    if failed {
+        return 1;
+    }
+    if opts.parse_only {
+        return 0;
+    }
+    eprintln!("rzeek: running scripts is not implemented yet");
+    1
+}

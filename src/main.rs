@@ -1,0 +1,85 @@
+//! The `rzeek` command: zeek's command line, for an interpreter.
+
+use clap::Parser;
+use rzeek::diag::Style;
+use rzeek::driver::{self, Options};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rzeek",
+    about = "An interpreter for the Zeek script language",
+    disable_version_flag = true
+)]
+struct Cli {
+    /// Don't load the default scripts (bare mode); rzeek loads only
+    /// base/init-bare either way.
+    #[arg(short = 'b', long = "bare-mode")]
+    bare: bool,
+
+    /// Run CODE as an additional script.
+    #[arg(short = 'e', long = "exec", value_name = "CODE")]
+    exec: Vec<String>,
+
+    /// Read packets from a pcap file ("-" for standard input).
+    #[arg(short = 'r', long = "readfile", value_name = "PCAP")]
+    readfile: Option<String>,
+
+    /// Ignore bad checksums.
+    #[arg(short = 'C', long = "no-checksums")]
+    no_checksums: bool,
+
+    /// Parse every named script and what it loads, then exit without
+    /// running anything.
+    #[arg(short = 'a', long = "parse-only")]
+    parse_only: bool,
+
+    /// Parse each named file alone, without following @load and taking the
+    /// first branch of every conditional directive; exit 1 if any fails.
+    #[arg(long = "syntax-only")]
+    syntax_only: bool,
+
+    /// How to print diagnostics: zeek's one-line form or an annotated
+    /// excerpt (default: annotated on a terminal).
+    #[arg(long = "diagnostics", value_enum)]
+    diagnostics: Option<Style>,
+
+    /// Print the version and exit.
+    #[arg(short = 'v', long = "version")]
+    version: bool,
+
+    /// Scripts to load ("-" reads standard input), and name=value redefs.
+    #[arg(value_name = "SCRIPT|NAME=VALUE")]
+    args: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if cli.version {
+        println!("rzeek version {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    let style = cli.diagnostics.unwrap_or_else(Style::auto);
+    if cli.syntax_only {
+        return if driver::syntax_check(&cli.args, style) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
+    let (scripts, assignments): (Vec<String>, Vec<String>) = cli
+        .args
+        .into_iter()
+        .partition(|a| !driver::is_assignment(a));
+    let opts = Options {
+        bare: cli.bare,
+        exec: cli.exec,
+        readfile: cli.readfile,
+        no_checksums: cli.no_checksums,
+        parse_only: cli.parse_only,
+        scripts,
+        assignments,
+        style,
+    };
+    ExitCode::from(driver::run(opts) as u8)
+}

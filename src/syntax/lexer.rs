@@ -1,0 +1,423 @@
+//! Turns source bytes into the token vector the parser reads.
+//!
+//! logos recognises the context-free tokens; this pass adds what needs
+//! context: patterns (a `/` where an operand may start), IPv6 literals in
+//! brackets, intervals (a number followed by a unit word), directive
+//! arguments, and documentation comments, which are set aside with their
+//! positions so declarations can pick them up.
+
+use super::token::{LexError, Tok};
+use logos::Logos;
+use std::net::{IpAddr, Ipv6Addr};
+
+pub type Spanned<'a> = (usize, Tok<'a>, usize);
+
+/// A `##`, `##<` or `##!` comment with its byte range.
+#[derive(Debug, Clone)]
+pub struct DocComment {
+    pub start: usize,
+    pub end: usize,
+    pub kind: DocKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// `##`: documents the declaration that follows.
+    Before,
+    /// `##<`: documents the declaration or field before it.
+    After,
+    /// `##!`: documents the whole script.
+    Script,
+}
+
+pub struct Lexed<'a> {
+    pub tokens: Vec<Spanned<'a>>,
+    pub docs: Vec<DocComment>,
+    pub errors: Vec<(usize, usize, LexError)>,
+}
+
+/// Whether a `/` after this token divides (the token ends an operand) or
+/// starts a pattern.
+fn ends_operand(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Id(_)
+            | Tok::RParen
+            | Tok::RBracket
+            | Tok::Bool(_)
+            | Tok::Count(_)
+            | Tok::Double(_)
+            | Tok::Str(_)
+            | Tok::Port(_)
+            | Tok::Addr(_)
+            | Tok::Subnet(_)
+            | Tok::Interval(_)
+            | Tok::Pattern(_)
+    )
+}
+
+// Multiplied as Zeek does (10 usec is 10 * 1e-6, not 1e-5), so that
+// printed values match.
+fn interval_unit(word: &str) -> Option<f64> {
+    Some(match word {
+        "usec" | "usecs" => 1e-6,
+        "msec" | "msecs" => 1e-3,
+        "sec" | "secs" => 1.0,
+        "min" | "mins" => 60.0,
+        "hr" | "hrs" => 3600.0,
+        "day" | "days" => 86400.0,
+        _ => return None,
+    })
+}
+
+pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
+    let mut out = Lexed {
+        tokens: Vec::with_capacity(src.len() / 4),
+        docs: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut lexer = Tok::lexer(src);
+    while let Some(res) = lexer.next() {
+        let span = lexer.span();
+        let tok = match res {
+            Ok(t) => t,
+            Err(e) => {
+                let e = if e == LexError::InvalidToken && src[span.start..].starts_with('"') {
+                    LexError::UnterminatedString
+                } else {
+                    e
+                };
+                out.errors.push((span.start, span.end, e));
+                continue;
+            }
+        };
+        match tok {
+            Tok::Doc(text) => out.docs.push(doc_comment(span.start, span.end, text)),
+            Tok::AtPragma => {}
+            Tok::AtUnknown => out.errors.push((
+                span.start,
+                span.end,
+                LexError::Directive(format!("unknown directive {}", lexer.slice())),
+            )),
+            Tok::AtDir => out.tokens.push((span.start, Tok::Str(dir.as_bytes().to_vec()), span.end)),
+            Tok::AtFilename => out.tokens.push((
+                span.start,
+                Tok::Str(filename.as_bytes().to_vec()),
+                span.end,
+            )),
+            Tok::LoadLike(kind) | Tok::Load((kind, _)) => {
+                let (arg, used) = directive_argument(lexer.remainder());
+                lexer.bump(used);
+                out.tokens.push((span.start, Tok::Load((kind, arg)), lexer.span().end));
+            }
+            Tok::AtDeprecated => {
+                let (arg, used) = directive_argument(lexer.remainder());
+                lexer.bump(used);
+                let end = lexer.span().end;
+                out.tokens.push((span.start, Tok::Load(("@deprecated", arg)), end));
+            }
+            Tok::Slash if !out.tokens.last().is_some_and(|t| ends_operand(&t.1)) => {
+                match scan_pattern(lexer.remainder()) {
+                    Some((re, ci, used)) => {
+                        lexer.bump(used);
+                        out.tokens.push((span.start, Tok::Pattern((re, ci)), lexer.span().end));
+                    }
+                    None => {
+                        out.errors.push((span.start, src.len(), LexError::UnterminatedPattern));
+                        break;
+                    }
+                }
+            }
+            Tok::LBracket => match scan_ipv6(lexer.remainder()) {
+                Some((tok, used)) => {
+                    lexer.bump(used);
+                    out.tokens.push((span.start, tok, lexer.span().end));
+                }
+                None => out.tokens.push((span.start, Tok::LBracket, span.end)),
+            },
+            Tok::Id(word) => {
+                // `3 sec`, `1.5mins`: a number directly followed by a unit
+                // word on the same line is one interval literal.
+                let merged = match (interval_unit(word), out.tokens.last()) {
+                    (Some(unit), Some(&(s, Tok::Count(n), e)))
+                        if src[e..span.start].bytes().all(|b| b == b' ' || b == b'\t') =>
+                    {
+                        Some((s, n as f64 * unit))
+                    }
+                    (Some(unit), Some(&(s, Tok::Double(d), e)))
+                        if src[e..span.start].bytes().all(|b| b == b' ' || b == b'\t') =>
+                    {
+                        Some((s, d * unit))
+                    }
+                    _ => None,
+                };
+                match merged {
+                    Some((s, secs)) => {
+                        out.tokens.pop();
+                        out.tokens.push((s, Tok::Interval(secs), span.end));
+                    }
+                    None => out.tokens.push((span.start, tok, span.end)),
+                }
+            }
+            t => out.tokens.push((span.start, t, span.end)),
+        }
+    }
+    out
+}
+
+fn doc_comment(start: usize, end: usize, text: &str) -> DocComment {
+    let (kind, body) = if let Some(b) = text.strip_prefix("##!") {
+        (DocKind::Script, b)
+    } else if let Some(b) = text.strip_prefix("##<") {
+        (DocKind::After, b)
+    } else {
+        (DocKind::Before, &text[2..])
+    };
+    let body = body.strip_prefix(' ').unwrap_or(body);
+    DocComment {
+        start,
+        end,
+        kind,
+        text: body.trim_end().to_string(),
+    }
+}
+
+/// The argument of a line directive: the rest of the line up to a comment,
+/// trimmed. Returns it and how many bytes it used.
+fn directive_argument(rest: &str) -> (&str, usize) {
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let line = &rest[..line_end];
+    let text = match line.find('#') {
+        Some(i) => &line[..i],
+        None => line,
+    };
+    (text.trim(), line_end)
+}
+
+/// Reads a pattern body after its opening `/`. Returns the regular
+/// expression text, whether `i` follows, and the bytes used.
+fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    let mut re = String::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => return None,
+            b'\\' if bytes.get(i + 1) == Some(&b'/') => {
+                re.push('/');
+                i += 2;
+            }
+            b'\\' if i + 1 < bytes.len() => {
+                re.push_str(&rest[i..i + 2]);
+                i += 2;
+            }
+            b'/' => {
+                let ci = bytes.get(i + 1) == Some(&b'i')
+                    && !bytes
+                        .get(i + 2)
+                        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+                return Some((re, ci, i + 1 + usize::from(ci)));
+            }
+            _ => {
+                let ch = rest[i..].chars().next()?;
+                re.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+    }
+    None
+}
+
+/// Recognises `[v6-address]` and `[v6-address]/width` after a `[`.
+fn scan_ipv6(rest: &str) -> Option<(Tok<'static>, usize)> {
+    let close = rest
+        .bytes()
+        .position(|b| !(b.is_ascii_hexdigit() || b == b':' || b == b'.'))?;
+    if rest.as_bytes()[close] != b']' {
+        return None;
+    }
+    let text = &rest[..close];
+    // An IPv6 literal has "::" or all eight groups; this keeps slices like
+    // `v[1:2]` out.
+    if !(text.contains("::") || text.matches(':').count() == 7) {
+        return None;
+    }
+    let addr: Ipv6Addr = text.parse().ok()?;
+    let mut used = close + 1;
+    let after = &rest[used..];
+    if let Some(w) = after.strip_prefix('/') {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            if let Ok(width) = w[..digits].parse::<u8>() {
+                if width <= 128 {
+                    used += 1 + digits;
+                    return Some((Tok::Subnet((IpAddr::V6(addr), width)), used));
+                }
+            }
+        }
+    }
+    Some((Tok::Addr(IpAddr::V6(addr)), used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::token::Proto;
+
+    fn toks(src: &str) -> Vec<Tok<'_>> {
+        let l = lex(src, "t.zeek", ".");
+        assert!(l.errors.is_empty(), "{:?}", l.errors);
+        l.tokens.into_iter().map(|t| t.1).collect()
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(toks("42 0x1F"), vec![Tok::Count(42), Tok::Count(31)]);
+        assert_eq!(
+            toks("1.5 .5 1e3 1.5e-3 2."),
+            vec![
+                Tok::Double(1.5),
+                Tok::Double(0.5),
+                Tok::Double(1000.0),
+                Tok::Double(0.0015),
+                Tok::Double(2.0)
+            ]
+        );
+        let l = lex("99999999999999999999999", "t", ".");
+        assert_eq!(l.errors.len(), 1);
+    }
+
+    #[test]
+    fn strings() {
+        assert_eq!(
+            toks(r#""a\n\t\\\"\x41\101\0""#),
+            vec![Tok::Str(b"a\n\t\\\"AA\0".to_vec())]
+        );
+        assert_eq!(toks(r#""\xff""#), vec![Tok::Str(vec![0xff])]);
+        assert_eq!(lex("\"abc", "t", ".").errors[0].2, LexError::UnterminatedString);
+    }
+
+    #[test]
+    fn ports_addrs_subnets() {
+        assert_eq!(
+            toks("80/tcp 53/udp 3/icmp 0/unknown"),
+            vec![
+                Tok::Port((80, Proto::Tcp)),
+                Tok::Port((53, Proto::Udp)),
+                Tok::Port((3, Proto::Icmp)),
+                Tok::Port((0, Proto::Unknown))
+            ]
+        );
+        assert_eq!(toks("1.2.3.4"), vec![Tok::Addr("1.2.3.4".parse().unwrap())]);
+        assert_eq!(toks("[::1]"), vec![Tok::Addr("::1".parse().unwrap())]);
+        assert_eq!(
+            toks("[2001:db8::1]"),
+            vec![Tok::Addr("2001:db8::1".parse().unwrap())]
+        );
+        assert_eq!(
+            toks("[::ffff:1.2.3.4]"),
+            vec![Tok::Addr("::ffff:1.2.3.4".parse().unwrap())]
+        );
+        assert_eq!(
+            toks("10.0.0.0/8"),
+            vec![Tok::Subnet(("10.0.0.0".parse().unwrap(), 8))]
+        );
+        assert_eq!(
+            toks("[2001:db8::]/32"),
+            vec![Tok::Subnet(("2001:db8::".parse().unwrap(), 32))]
+        );
+        // a slice is not an address
+        assert_eq!(
+            toks("v[1:2]"),
+            vec![
+                Tok::Id("v"),
+                Tok::LBracket,
+                Tok::Count(1),
+                Tok::Colon,
+                Tok::Count(2),
+                Tok::RBracket
+            ]
+        );
+    }
+
+    #[test]
+    fn intervals() {
+        assert_eq!(
+            toks("3 sec 1.5 mins 400sec 2 days 10 usec"),
+            vec![
+                Tok::Interval(3.0),
+                Tok::Interval(90.0),
+                Tok::Interval(400.0),
+                Tok::Interval(172800.0),
+                Tok::Interval(10.0 * 1e-6)
+            ]
+        );
+        // a unit on the next line is a name, not part of the number
+        assert_eq!(toks("3\nsec"), vec![Tok::Count(3), Tok::Id("sec")]);
+    }
+
+    #[test]
+    fn patterns_and_division() {
+        assert_eq!(
+            toks("x = /a\\/b/i;"),
+            vec![
+                Tok::Id("x"),
+                Tok::Assign,
+                Tok::Pattern(("a/b".into(), true)),
+                Tok::Semi
+            ]
+        );
+        assert_eq!(
+            toks("a / b"),
+            vec![Tok::Id("a"), Tok::Slash, Tok::Id("b")]
+        );
+        assert_eq!(
+            toks("f(/x/ | /y/)"),
+            vec![
+                Tok::Id("f"),
+                Tok::LParen,
+                Tok::Pattern(("x".into(), false)),
+                Tok::Bar,
+                Tok::Pattern(("y".into(), false)),
+                Tok::RParen
+            ]
+        );
+    }
+
+    #[test]
+    fn names_attrs_and_docs() {
+        assert_eq!(
+            toks("Conn::RemovalHook GLOBAL::x ::y &optional &foo"),
+            vec![
+                Tok::Id("Conn::RemovalHook"),
+                Tok::Id("GLOBAL::x"),
+                Tok::Id("::y"),
+                Tok::Attr("optional"),
+                Tok::Attr("foo")
+            ]
+        );
+        let l = lex("##! script\n## before\nglobal x: count; ##< after\n# plain\n", "t", ".");
+        let kinds: Vec<_> = l.docs.iter().map(|d| (d.kind, d.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (DocKind::Script, "script"),
+                (DocKind::Before, "before"),
+                (DocKind::After, "after")
+            ]
+        );
+    }
+
+    #[test]
+    fn directives() {
+        assert_eq!(
+            toks("@load base/foo # comment\n@load-sigs ./x.sig"),
+            vec![
+                Tok::Load(("@load", "base/foo")),
+                Tok::Load(("@load-sigs", "./x.sig"))
+            ]
+        );
+        assert_eq!(toks("@FILENAME"), vec![Tok::Str(b"t.zeek".to_vec())]);
+    }
+}

@@ -1,0 +1,109 @@
+//! Drives lexing, conditional directives and the generated parser for one
+//! file, and turns their failures into diagnostics.
+
+use super::ast::{Script, Span};
+use super::conditionals::{self, CondEval};
+use super::docs;
+use super::lexer::{self, Spanned};
+use super::token::{LexError, Tok};
+use crate::diag::Diagnostic;
+use lalrpop_util::ParseError;
+
+#[allow(clippy::all, clippy::pedantic, unused_parens, dead_code)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/zeek.rs"));
+}
+
+/// Parses one file's text. `file` is its id in the source map, `name` the
+/// name shown for `@FILENAME`, `dir` the value of `@DIR`.
+pub fn parse(
+    src: &str,
+    file: u32,
+    name: &str,
+    dir: &str,
+    cond: &mut dyn CondEval,
+) -> Result<Script, Vec<Diagnostic>> {
+    let lexed = lexer::lex(src, name, dir);
+    let span = |s: usize, e: usize| Span::new(file, s, e);
+    if !lexed.errors.is_empty() {
+        return Err(lexed
+            .errors
+            .iter()
+            .map(|(s, e, err)| Diagnostic::error(span(*s, *e), lex_message(err)))
+            .collect());
+    }
+    let tokens = conditionals::resolve(lexed.tokens, cond)
+        .map_err(|(s, e, err)| vec![Diagnostic::error(span(s, e), lex_message(&err))])?;
+    let eof = src.len();
+    let parser = generated::ScriptParser::new();
+    let iter = tokens.into_iter().map(Ok::<Spanned, LexError>);
+    match parser.parse(file, iter) {
+        Ok(mut decls) => {
+            docs::attach(&mut decls, &lexed.docs, 0, eof as u32);
+            Ok(Script {
+                doc: docs::script_doc(&lexed.docs),
+                decls,
+            })
+        }
+        Err(e) => Err(vec![parse_error(e, src, file, name)]),
+    }
+}
+
+fn lex_message(e: &LexError) -> String {
+    match e {
+        LexError::UnterminatedPattern => "pattern not terminated before end of line".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What the parser expected, in words: "expected one of `;`, `)`".
+fn expected_list(expected: &[String]) -> Option<String> {
+    if expected.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = expected
+        .iter()
+        .take(12)
+        .map(|e| e.trim_matches('"').replace("\\\"", "\""))
+        .map(|e| format!("`{e}`"))
+        .collect();
+    let more = if expected.len() > 12 { ", ..." } else { "" };
+    Some(format!("expected one of {}{}", shown.join(", "), more))
+}
+
+fn parse_error(e: ParseError<usize, Tok, LexError>, src: &str, file: u32, name: &str) -> Diagnostic {
+    let at_eof = |loc: usize, expected: &[String]| {
+        let d = Diagnostic::error(
+            Span::new(file, loc.saturating_sub(1), loc),
+            format!("syntax error, at end of file {name}"),
+        );
+        match expected_list(expected) {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    };
+    match e {
+        ParseError::UnrecognizedEof { location, expected } => at_eof(location, &expected),
+        ParseError::UnrecognizedToken {
+            token: (s, _, e),
+            expected,
+        } => near(src, file, s, e, &expected),
+        ParseError::ExtraToken { token: (s, _, e) } => near(src, file, s, e, &[]),
+        ParseError::InvalidToken { location } => {
+            Diagnostic::error(Span::new(file, location, location + 1), "syntax error")
+        }
+        ParseError::User { error } => Diagnostic::error(Span::new(file, 0, 0), lex_message(&error)),
+    }
+}
+
+fn near(src: &str, file: u32, s: usize, e: usize, expected: &[String]) -> Diagnostic {
+    let text = src.get(s..e).unwrap_or("");
+    let d = Diagnostic::error(
+        Span::new(file, s, e),
+        format!("syntax error, at or near \"{text}\""),
+    );
+    match expected_list(expected) {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
