@@ -155,6 +155,7 @@ pub struct Field {
 pub struct EnumValue {
     pub name: Name,
     pub value: Option<Expr>,
+    pub attrs: Vec<Attr>,
     pub doc: Doc,
 }
 
@@ -179,6 +180,7 @@ pub enum Basic {
     Subnet,
     Time,
     Timer,
+    File,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -270,6 +272,8 @@ pub enum StmtKind {
 pub struct WhenStmt {
     pub is_return: bool,
     pub captures: Option<Vec<Capture>>,
+    /// `when ( local x = expr )`
+    pub local: Option<Name>,
     pub cond: Expr,
     pub body: Block,
     pub timeout: Option<(Expr, Block)>,
@@ -360,6 +364,10 @@ pub enum ExprKind {
     /// `|x|`
     Size(Box<Expr>),
     As(Box<Expr>, Type),
+    /// `x ?as T`: whether `x as T` would succeed.
+    CanCast(Box<Expr>, Type),
+    /// A type written where a value goes, as in `f(addr)`.
+    TypeValue(Type),
     Is(Box<Expr>, Type),
     Copy(Box<Expr>),
     /// `[a, b]` or `[$x=1]`: a list whose meaning the type checker settles.

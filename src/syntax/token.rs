@@ -198,6 +198,8 @@ pub enum Tok<'a> {
     Dollar,
     #[token("?$")]
     HasField,
+    #[token("?as")]
+    CanCast,
     #[token("=")]
     Assign,
     #[token("+=")]
