@@ -1,5 +1,13 @@
 //! rzeek: an interpreter for the Zeek script language.
 
+pub mod bif;
 pub mod diag;
-pub mod syntax;
 pub mod driver;
+pub mod format;
+pub mod func;
+pub mod ir;
+pub mod opaque;
+pub mod syntax;
+pub mod table;
+pub mod types;
+pub mod value;

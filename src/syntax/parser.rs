@@ -107,3 +107,27 @@ fn near(src: &str, file: u32, s: usize, e: usize, expected: &[String]) -> Diagno
         None => d,
     }
 }
+
+/// Parses a type written alone, such as a built-in's signature.
+pub fn parse_type(src: &str, file: u32) -> Result<super::ast::Type, Vec<Diagnostic>> {
+    let lexed = lexer::lex(src, "", ".");
+    if let Some((s, e, err)) = lexed.errors.first() {
+        return Err(vec![Diagnostic::error(Span::new(file, *s, *e), lex_message(err))]);
+    }
+    let iter = lexed.tokens.into_iter().map(Ok::<Spanned, LexError>);
+    generated::TypeOnlyParser::new()
+        .parse(file, iter)
+        .map_err(|e| vec![parse_error(e, src, file, "")])
+}
+
+/// Parses tokens of one expression (an `@if` condition, a REPL input).
+pub fn parse_expr_tokens(
+    tokens: Vec<Spanned>,
+    src: &str,
+    file: u32,
+) -> Result<super::ast::Expr, Vec<Diagnostic>> {
+    let iter = tokens.into_iter().map(Ok::<Spanned, LexError>);
+    generated::ExprOnlyParser::new()
+        .parse(file, iter)
+        .map_err(|e| vec![parse_error(e, src, file, "")])
+}

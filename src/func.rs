@@ -1,0 +1,92 @@
+//! Function, event and hook values, and the interface of built-ins.
+
+use crate::diag::Diagnostic;
+use crate::syntax::ast::{FuncKind, Span};
+use crate::types::TypeRef;
+use crate::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// What a built-in may ask of the interpreter.
+pub trait Host {
+    /// Seconds since the epoch of the packet being processed (or of the
+    /// clock when there is no packet source).
+    fn network_time(&self) -> f64;
+    /// Calls a script function, event or hook value with arguments.
+    fn call_value(&mut self, f: &Value, args: Vec<Value>) -> Result<Value, String>;
+    /// Reports a message the way Zeek's reporter does (`kind` is "error",
+    /// "warning" or "info"), attributed to the calling location.
+    fn report(&mut self, kind: &str, msg: &str);
+    /// Seed for Zeek's deterministic pseudo-random numbers, if one is set.
+    fn random(&mut self) -> u64;
+}
+
+/// A built-in: arguments in, value or error message out.
+pub type BifFn = fn(&mut dyn Host, &[Value]) -> Result<Value, String>;
+
+/// One built-in function's declaration.
+pub struct BifDef {
+    /// The name scripts call it by, with its module if it has one
+    /// (`Reporter::info`).
+    pub name: &'static str,
+    /// Its type in Zeek's syntax, e.g. `function(s: string): count`.
+    /// `any` parameters accept every type; a trailing `...` parameter list
+    /// is written as `function(a: string, ...): string`.
+    pub sig: &'static str,
+    pub func: BifFn,
+}
+
+/// One body of a function, or one handler of an event or hook.
+#[derive(Debug)]
+pub struct Handler {
+    pub priority: i32,
+    pub body: Rc<crate::ir::FuncBody>,
+}
+
+#[derive(Debug)]
+pub struct FuncVal {
+    pub name: String,
+    pub kind: FuncKind,
+    /// `Type::Func`.
+    pub ty: TypeRef,
+    /// Script bodies; for events and hooks, handlers in priority order.
+    pub handlers: RefCell<Vec<Handler>>,
+    pub builtin: Option<BifFn>,
+    /// Values captured by a closure, copied into its frame on each call
+    /// and back out afterwards, so changes persist across calls.
+    pub captures: RefCell<Vec<Value>>,
+    pub span: Span,
+}
+
+impl FuncVal {
+    pub fn new(name: String, kind: FuncKind, ty: TypeRef, span: Span) -> Self {
+        FuncVal {
+            name,
+            kind,
+            ty,
+            handlers: RefCell::new(Vec::new()),
+            builtin: None,
+            captures: RefCell::new(Vec::new()),
+            span,
+        }
+    }
+
+    /// Adds a body keeping handlers sorted by descending priority; equal
+    /// priorities keep load order.
+    pub fn add_handler(&self, h: Handler) {
+        let mut hs = self.handlers.borrow_mut();
+        let pos = hs.iter().position(|x| x.priority < h.priority).unwrap_or(hs.len());
+        hs.insert(pos, h);
+    }
+}
+
+impl std::fmt::Debug for dyn Host {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Host")
+    }
+}
+
+/// A runtime error with the location of the expression that failed.
+pub fn runtime_error(span: Span, msg: impl Into<String>) -> Box<Diagnostic> {
+    Box::new(Diagnostic::runtime(span, msg))
+}

@@ -1,0 +1,235 @@
+//! The resolved, typed tree the evaluator runs. Names are gone: locals are
+//! frame slots, globals are indices, record fields are positions. The
+//! checker has inserted every coercion, so operators see operands of one
+//! type and the evaluator dispatches on the values' tags alone.
+
+use crate::func::BifFn;
+use crate::syntax::ast::Span;
+use crate::types::{RecordType, TypeRef};
+use crate::value::Value;
+use ahash::AHashMap;
+use std::rc::Rc;
+
+#[derive(Debug)]
+pub struct FuncBody {
+    pub name: String,
+    /// Parameters occupy the first slots of the frame.
+    pub num_params: u32,
+    pub frame_size: u32,
+    /// Frame slots that receive a closure's captured values.
+    pub capture_slots: Vec<u32>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// How `x in y` is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InKind {
+    /// Key in a table or set (the key may be a tuple).
+    Table,
+    /// Substring.
+    Substring,
+    /// Pattern search in a string.
+    Pattern,
+    /// Address in a subnet.
+    Subnet,
+    /// Index in a vector (valid and not a hole).
+    VectorIndex,
+    /// Subnet inside a subnet.
+    SubnetInSubnet,
+}
+
+#[derive(Debug, Clone)]
+pub enum Coercion {
+    ToInt,
+    ToDouble,
+    /// Builds a record of the target type from a record of another type
+    /// with compatible fields.
+    Record(Rc<RecordType>),
+    /// A value of type `any` checked against a concrete type at run time.
+    FromAny(TypeRef),
+    /// Gives an empty constructor (`table()`, `set()`, `vector()`) its
+    /// declared type.
+    Retype(TypeRef),
+}
+
+#[derive(Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Const(Value),
+    Local(u32),
+    Global(u32),
+    Field(Box<Expr>, u32),
+    HasField(Box<Expr>, u32),
+    /// Table lookup (applies `&default`).
+    TableIndex(Box<Expr>, Box<Expr>),
+    VectorIndex(Box<Expr>, Box<Expr>),
+    /// `v[bools]` or `v[indices]`: a new vector.
+    VectorSelect(Box<Expr>, Box<Expr>),
+    StringIndex(Box<Expr>, Box<Expr>),
+    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>),
+    /// A multi-part index: evaluates to `Value::Tuple`.
+    Tuple(Vec<Expr>),
+    /// A call of a function value.
+    Call(Box<Expr>, Vec<Expr>),
+    /// A call of a built-in known at compile time.
+    CallBif(BifFn, String, Vec<Expr>),
+    /// `hook h(args)`: true unless a handler broke out.
+    HookCall(Box<Expr>, Vec<Expr>),
+    Neg(Box<Expr>),
+    BitNot(Box<Expr>),
+    Not(Box<Expr>),
+    Arith(Arith, Box<Expr>, Box<Expr>),
+    /// Element-wise vector arithmetic.
+    VecArith(Arith, Box<Expr>, Box<Expr>),
+    Cmp(Cmp, Box<Expr>, Box<Expr>),
+    /// String concatenation.
+    Concat(Box<Expr>, Box<Expr>),
+    /// Pattern `&` and `|`.
+    PatternOp(bool, Box<Expr>, Box<Expr>),
+    /// Set union (`|`), intersection (`&`), difference (`-`).
+    SetOp(Arith, Box<Expr>, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    In(InKind, Box<Expr>, Box<Expr>),
+    Cond(Box<Expr>, Box<Expr>, Box<Expr>),
+    Assign(Box<LValue>, Box<Expr>),
+    /// `++x` / `--x` (and postfix forms, which Zeek treats alike).
+    IncDec(Box<LValue>, i64),
+    /// `v += x` on a vector appends; on a set adds; `-=` removes.
+    AppendTo(Box<LValue>, Box<Expr>),
+    AddToSet(Box<Expr>, Box<Expr>),
+    RemoveFromSet(Box<Expr>, Box<Expr>),
+    Size(Box<Expr>),
+    Record(Rc<RecordType>, Vec<(u32, Expr)>),
+    Table(TypeRef, Vec<(Expr, Option<Expr>)>, TableAttrs),
+    Vector(TypeRef, Vec<Expr>),
+    Lambda(Rc<FuncBody>, TypeRef, Vec<Expr>),
+    Coerce(Box<Expr>, Coercion),
+    /// `x as T` from `any` (checked) or between numerics.
+    Cast(Box<Expr>, TypeRef),
+    /// `x is T`
+    Is(Box<Expr>, TypeRef),
+    Copy(Box<Expr>),
+    Schedule(Box<Expr>, Box<Expr>, Vec<Expr>),
+}
+
+/// Attributes given to a table or set when it is created.
+#[derive(Debug, Default)]
+pub struct TableAttrs {
+    pub default: Option<Box<Expr>>,
+    /// `&default` given as a function.
+    pub default_is_func: bool,
+    pub expire: Option<(crate::table::ExpireKind, Box<Expr>)>,
+    pub expire_func: Option<Box<Expr>>,
+    pub on_change: Option<Box<Expr>>,
+}
+
+#[derive(Debug)]
+pub enum LValue {
+    Local(u32),
+    Global(u32),
+    Field(Expr, u32),
+    TableIndex(Expr, Expr),
+    VectorIndex(Expr, Expr),
+    /// `v[a:b] = w`
+    VectorSlice(Expr, Option<Expr>, Option<Expr>),
+}
+
+#[derive(Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum ForKind {
+    /// Over a table or set: key slots (one per index part) and an
+    /// optional value slot.
+    Table { keys: Vec<u32>, value: Option<u32> },
+    /// Over a vector: index slot and optional value slot.
+    Vector { index: u32, value: Option<u32> },
+    /// Over the characters of a string.
+    String { var: u32 },
+}
+
+#[derive(Debug)]
+pub struct SwitchCase {
+    pub body: Vec<Stmt>,
+    /// For type cases: the slot that receives the cast value.
+    pub bind: Option<(u32, TypeRef)>,
+}
+
+#[derive(Debug)]
+pub enum StmtKind {
+    Expr(Expr),
+    Print(Vec<Expr>),
+    /// Queue an event: the event value and its arguments.
+    Event(Expr, Vec<Expr>),
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    For(ForKind, Expr, Vec<Stmt>),
+    While(Expr, Vec<Stmt>),
+    Switch {
+        value: Expr,
+        /// Case index by constant value.
+        by_value: AHashMap<Value, usize>,
+        /// For type switches: (type, case index) in order.
+        by_type: Vec<(TypeRef, usize)>,
+        default: Option<usize>,
+        cases: Vec<SwitchCase>,
+    },
+    Break,
+    Next,
+    Fallthrough,
+    Return(Option<Expr>),
+    Add(Expr, Expr),
+    Delete(Expr, Expr),
+    DeleteField(Expr, u32),
+    /// `delete t` / `delete v` with no index: clears the container.
+    Clear(Expr),
+    /// Initialises a local (or resets it to unset when there is no
+    /// initialiser, as re-entering a loop body must).
+    Local(u32, Option<Expr>),
+    Block(Vec<Stmt>),
+    Assert(Expr, Option<Expr>, String),
+    /// `when`: the condition, body and timeout, run by the trigger
+    /// machinery.
+    When(Rc<WhenInfo>),
+}
+
+#[derive(Debug)]
+pub struct WhenInfo {
+    pub cond: Expr,
+    pub body: Vec<Stmt>,
+    pub timeout: Option<(Expr, Vec<Stmt>)>,
+    pub is_return: bool,
+}

@@ -1,0 +1,338 @@
+//! Zeek's types as the type checker and the runtime see them.
+//!
+//! Types are shared (`TypeRef`); records and enums are nominal and can grow
+//! through `redef`, so their members sit behind `RefCell`s.
+
+use crate::syntax::ast::FuncKind;
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+pub type TypeRef = Rc<Type>;
+
+#[derive(Debug)]
+pub enum Type {
+    /// The type of a statement-like call with no result, and of errors
+    /// already reported (so they do not cascade).
+    Void,
+    Error,
+    Bool,
+    Count,
+    Int,
+    Double,
+    Time,
+    Interval,
+    String,
+    Pattern,
+    Addr,
+    Subnet,
+    Port,
+    Any,
+    Timer,
+    File,
+    Enum(Rc<EnumType>),
+    Record(Rc<RecordType>),
+    /// `set[...]` has no yield type; `table[...] of T` has one.
+    Table(TableType),
+    Vector(TypeRef),
+    Func(FuncType),
+    Opaque(String),
+    /// The types of a multi-part index or an expression list.
+    List(Vec<TypeRef>),
+    /// The type of a type used as a value.
+    TypeOf(TypeRef),
+}
+
+#[derive(Debug)]
+pub struct TableType {
+    pub index: Vec<TypeRef>,
+    pub yield_: Option<TypeRef>,
+}
+
+#[derive(Debug)]
+pub struct FuncType {
+    pub kind: FuncKind,
+    pub params: Vec<ParamDef>,
+    pub ret: TypeRef,
+    /// Built-ins like `fmt` take any number of trailing arguments.
+    pub varargs: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParamDef {
+    pub name: String,
+    pub ty: TypeRef,
+    /// Index into the owning function's default-argument expressions.
+    pub has_default: bool,
+}
+
+#[derive(Debug)]
+pub struct EnumType {
+    pub name: RefCell<String>,
+    pub consts: RefCell<Vec<Rc<EnumConst>>>,
+}
+
+/// One enumerator; values hold a pointer to it.
+#[derive(Debug)]
+pub struct EnumConst {
+    pub name: String,
+    pub value: i64,
+    /// The type's name, kept here so printing needs no lookup.
+    pub type_name: String,
+}
+
+#[derive(Debug)]
+pub struct RecordType {
+    pub name: RefCell<Option<String>>,
+    pub fields: RefCell<Vec<FieldDef>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    pub name: String,
+    pub ty: TypeRef,
+    pub optional: bool,
+    pub log: bool,
+    /// Index of the `&default` expression in the interpreter's table of
+    /// field defaults.
+    pub default: Option<u32>,
+}
+
+impl RecordType {
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.borrow().iter().position(|f| f.name == name)
+    }
+    pub fn num_fields(&self) -> usize {
+        self.fields.borrow().len()
+    }
+}
+
+impl EnumType {
+    pub fn lookup(&self, value: i64) -> Option<Rc<EnumConst>> {
+        self.consts.borrow().iter().find(|c| c.value == value).cloned()
+    }
+}
+
+thread_local! {
+    static BASIC: BasicTypes = BasicTypes::new();
+}
+
+struct BasicTypes {
+    void: TypeRef,
+    error: TypeRef,
+    bool_: TypeRef,
+    count: TypeRef,
+    int: TypeRef,
+    double: TypeRef,
+    time: TypeRef,
+    interval: TypeRef,
+    string: TypeRef,
+    pattern: TypeRef,
+    addr: TypeRef,
+    subnet: TypeRef,
+    port: TypeRef,
+    any: TypeRef,
+}
+
+impl BasicTypes {
+    fn new() -> Self {
+        BasicTypes {
+            void: Rc::new(Type::Void),
+            error: Rc::new(Type::Error),
+            bool_: Rc::new(Type::Bool),
+            count: Rc::new(Type::Count),
+            int: Rc::new(Type::Int),
+            double: Rc::new(Type::Double),
+            time: Rc::new(Type::Time),
+            interval: Rc::new(Type::Interval),
+            string: Rc::new(Type::String),
+            pattern: Rc::new(Type::Pattern),
+            addr: Rc::new(Type::Addr),
+            subnet: Rc::new(Type::Subnet),
+            port: Rc::new(Type::Port),
+            any: Rc::new(Type::Any),
+        }
+    }
+}
+
+macro_rules! basic_ctor {
+    ($($fn:ident => $field:ident),*) => {
+        $(pub fn $fn() -> TypeRef { BASIC.with(|b| b.$field.clone()) })*
+    };
+}
+
+basic_ctor!(void => void, error => error, bool_ => bool_, count => count, int => int,
+    double => double, time => time, interval => interval, string => string,
+    pattern => pattern, addr => addr, subnet => subnet, port => port, any => any);
+
+pub fn set_of(index: Vec<TypeRef>) -> TypeRef {
+    Rc::new(Type::Table(TableType {
+        index,
+        yield_: None,
+    }))
+}
+
+pub fn table_of(index: Vec<TypeRef>, y: TypeRef) -> TypeRef {
+    Rc::new(Type::Table(TableType {
+        index,
+        yield_: Some(y),
+    }))
+}
+
+pub fn vector_of(t: TypeRef) -> TypeRef {
+    Rc::new(Type::Vector(t))
+}
+
+impl Type {
+    pub fn is_error(&self) -> bool {
+        matches!(self, Type::Error)
+    }
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Type::Count | Type::Int | Type::Double)
+    }
+    pub fn is_set(&self) -> bool {
+        matches!(self, Type::Table(t) if t.yield_.is_none())
+    }
+    pub fn is_table(&self) -> bool {
+        matches!(self, Type::Table(t) if t.yield_.is_some())
+    }
+    pub fn as_record(&self) -> Option<&Rc<RecordType>> {
+        match self {
+            Type::Record(r) => Some(r),
+            _ => None,
+        }
+    }
+    pub fn as_table(&self) -> Option<&TableType> {
+        match self {
+            Type::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+    pub fn as_func(&self) -> Option<&FuncType> {
+        match self {
+            Type::Func(f) => Some(f),
+            _ => None,
+        }
+    }
+    pub fn yield_type(&self) -> Option<&TypeRef> {
+        match self {
+            Type::Vector(t) => Some(t),
+            Type::Table(t) => t.yield_.as_ref(),
+            _ => None,
+        }
+    }
+    /// The name of a named record or enum.
+    pub fn name(&self) -> Option<String> {
+        match self {
+            Type::Record(r) => r.name.borrow().clone(),
+            Type::Enum(e) => Some(e.name.borrow().clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Whether two types are the same, as Zeek's `same_type` decides: named
+/// records and enums by identity, everything else by structure.
+pub fn same_type(a: &Type, b: &Type) -> bool {
+    use Type::*;
+    match (a, b) {
+        (Error, _) | (_, Error) => true,
+        (Enum(x), Enum(y)) => Rc::ptr_eq(x, y),
+        (Record(x), Record(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return true;
+            }
+            if x.name.borrow().is_some() || y.name.borrow().is_some() {
+                return false;
+            }
+            let (fx, fy) = (x.fields.borrow(), y.fields.borrow());
+            fx.len() == fy.len()
+                && fx
+                    .iter()
+                    .zip(fy.iter())
+                    .all(|(p, q)| p.name == q.name && same_type(&p.ty, &q.ty))
+        }
+        (Table(x), Table(y)) => {
+            x.index.len() == y.index.len()
+                && x.index.iter().zip(&y.index).all(|(p, q)| same_type(p, q))
+                && match (&x.yield_, &y.yield_) {
+                    (None, None) => true,
+                    (Some(p), Some(q)) => same_type(p, q),
+                    _ => false,
+                }
+        }
+        (Vector(x), Vector(y)) => same_type(x, y),
+        (Func(x), Func(y)) => {
+            x.kind == y.kind
+                && x.params.len() == y.params.len()
+                && x.params.iter().zip(&y.params).all(|(p, q)| same_type(&p.ty, &q.ty))
+                && same_type(&x.ret, &y.ret)
+        }
+        (List(x), List(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_type(p, q)),
+        (Opaque(x), Opaque(y)) => x == y,
+        (TypeOf(x), TypeOf(y)) => same_type(x, y),
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
+}
+
+/// Zeek's spelling of a type, as `type_name()` and error messages show it.
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Type::Void => write!(f, "void"),
+            Type::Error => write!(f, "error"),
+            Type::Bool => write!(f, "bool"),
+            Type::Count => write!(f, "count"),
+            Type::Int => write!(f, "int"),
+            Type::Double => write!(f, "double"),
+            Type::Time => write!(f, "time"),
+            Type::Interval => write!(f, "interval"),
+            Type::String => write!(f, "string"),
+            Type::Pattern => write!(f, "pattern"),
+            Type::Addr => write!(f, "addr"),
+            Type::Subnet => write!(f, "subnet"),
+            Type::Port => write!(f, "port"),
+            Type::Any => write!(f, "any"),
+            Type::Timer => write!(f, "timer"),
+            Type::File => write!(f, "file"),
+            Type::Enum(e) => write!(f, "{}", e.name.borrow()),
+            Type::Record(r) => match &*r.name.borrow() {
+                Some(n) => write!(f, "{n}"),
+                None => {
+                    write!(f, "record {{ ")?;
+                    for fd in r.fields.borrow().iter() {
+                        write!(f, "{}:{}; ", fd.name, fd.ty)?;
+                    }
+                    write!(f, "}}")
+                }
+            },
+            Type::Table(t) => {
+                let idx: Vec<String> = t.index.iter().map(|i| i.to_string()).collect();
+                match &t.yield_ {
+                    None => write!(f, "set[{}]", idx.join(",")),
+                    Some(y) => write!(f, "table[{}] of {}", idx.join(","), y),
+                }
+            }
+            Type::Vector(t) => write!(f, "vector of {t}"),
+            Type::Func(ft) => {
+                let kw = match ft.kind {
+                    FuncKind::Function => "function",
+                    FuncKind::Event => "event",
+                    FuncKind::Hook => "hook",
+                };
+                let ps: Vec<String> = ft.params.iter().map(|p| format!("{}:{}", p.name, p.ty)).collect();
+                write!(f, "{}({})", kw, ps.join(", "))?;
+                if ft.kind == FuncKind::Function && !matches!(*ft.ret, Type::Void) {
+                    write!(f, " : {}", ft.ret)?;
+                }
+                Ok(())
+            }
+            Type::Opaque(n) => write!(f, "opaque of {n}"),
+            Type::List(ts) => {
+                let s: Vec<String> = ts.iter().map(|t| t.to_string()).collect();
+                write!(f, "{}", s.join(","))
+            }
+            Type::TypeOf(t) => write!(f, "type {t}"),
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Runtime values. A `Value` is 16 bytes: scalars inline, everything else
+//! behind one `Rc`. Aggregates are shared and mutable (Zeek's reference
+//! semantics); `deep_copy` implements `copy()`.
+
+use crate::syntax::token::Proto;
+use crate::types::{EnumConst, RecordType, TypeRef};
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::net::IpAddr;
+use std::rc::Rc;
+
+pub use crate::func::FuncVal;
+pub use crate::table::TableVal;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Port {
+    pub num: u32,
+    pub proto: Proto,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Subnet {
+    /// The network address, already masked.
+    pub addr: IpAddr,
+    /// Prefix width as written: up to 32 for IPv4, 128 for IPv6.
+    pub width: u8,
+}
+
+/// A compiled pattern: the regular expression as written, an anchored
+/// version for `==` and an unanchored one for `in`.
+#[derive(Debug)]
+pub struct PatternVal {
+    pub source: String,
+    pub case_insensitive: bool,
+    pub exact: regex::bytes::Regex,
+    pub search: regex::bytes::Regex,
+}
+
+#[derive(Debug)]
+pub struct RecordVal {
+    pub ty: Rc<RecordType>,
+    /// One slot per field; `Value::Unset` for an absent optional field.
+    pub fields: Vec<Value>,
+}
+
+#[derive(Debug)]
+pub struct VectorVal {
+    /// The vector's own type (`vector of T`).
+    pub ty: TypeRef,
+    /// `Value::Unset` marks a hole.
+    pub items: Vec<Value>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    /// An absent optional field, a vector hole, or an uninitialised local.
+    Unset,
+    Bool(bool),
+    Count(u64),
+    Int(i64),
+    Double(f64),
+    Time(f64),
+    Interval(f64),
+    Port(Port),
+    Enum(Rc<EnumConst>),
+    String(Rc<Vec<u8>>),
+    Addr(Rc<IpAddr>),
+    Subnet(Rc<Subnet>),
+    Pattern(Rc<PatternVal>),
+    Record(Rc<RefCell<RecordVal>>),
+    Table(Rc<RefCell<TableVal>>),
+    Vector(Rc<RefCell<VectorVal>>),
+    Func(Rc<FuncVal>),
+    Type(TypeRef),
+    /// A multi-part table index (`t[a, b]`).
+    Tuple(Rc<Vec<Value>>),
+    Opaque(Rc<RefCell<crate::opaque::Opaque>>),
+}
+
+impl Value {
+    pub fn str(s: &[u8]) -> Value {
+        Value::String(Rc::new(s.to_vec()))
+    }
+    pub fn string(s: Vec<u8>) -> Value {
+        Value::String(Rc::new(s))
+    }
+    pub fn addr(a: IpAddr) -> Value {
+        Value::Addr(Rc::new(a))
+    }
+    pub fn is_unset(&self) -> bool {
+        matches!(self, Value::Unset)
+    }
+    pub fn as_bool(&self) -> bool {
+        matches!(self, Value::Bool(true))
+    }
+    pub fn as_count(&self) -> u64 {
+        match self {
+            Value::Count(c) => *c,
+            Value::Int(i) => *i as u64,
+            Value::Double(d) | Value::Time(d) | Value::Interval(d) => *d as u64,
+            _ => 0,
+        }
+    }
+    pub fn as_int(&self) -> i64 {
+        match self {
+            Value::Count(c) => *c as i64,
+            Value::Int(i) => *i,
+            Value::Double(d) | Value::Time(d) | Value::Interval(d) => *d as i64,
+            _ => 0,
+        }
+    }
+    pub fn as_double(&self) -> f64 {
+        match self {
+            Value::Count(c) => *c as f64,
+            Value::Int(i) => *i as f64,
+            Value::Double(d) | Value::Time(d) | Value::Interval(d) => *d,
+            _ => 0.0,
+        }
+    }
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Value::String(s) => s,
+            _ => b"",
+        }
+    }
+
+    /// `copy()`: a deep copy of aggregates, sharing nothing mutable.
+    pub fn deep_copy(&self) -> Value {
+        let mut seen = ahash::AHashMap::new();
+        self.copy_with(&mut seen)
+    }
+
+    fn copy_with(&self, seen: &mut ahash::AHashMap<usize, Value>) -> Value {
+        match self {
+            Value::Record(r) => {
+                let key = Rc::as_ptr(r) as usize;
+                if let Some(v) = seen.get(&key) {
+                    return v.clone();
+                }
+                let ty = r.borrow().ty.clone();
+                let fresh = Rc::new(RefCell::new(RecordVal { ty, fields: Vec::new() }));
+                seen.insert(key, Value::Record(fresh.clone()));
+                let fields = r.borrow().fields.iter().map(|f| f.copy_with(seen)).collect();
+                fresh.borrow_mut().fields = fields;
+                Value::Record(fresh)
+            }
+            Value::Vector(v) => {
+                let key = Rc::as_ptr(v) as usize;
+                if let Some(x) = seen.get(&key) {
+                    return x.clone();
+                }
+                let ty = v.borrow().ty.clone();
+                let fresh = Rc::new(RefCell::new(VectorVal { ty, items: Vec::new() }));
+                seen.insert(key, Value::Vector(fresh.clone()));
+                let items = v.borrow().items.iter().map(|i| i.copy_with(seen)).collect();
+                fresh.borrow_mut().items = items;
+                Value::Vector(fresh)
+            }
+            Value::Table(t) => {
+                let key = Rc::as_ptr(t) as usize;
+                if let Some(x) = seen.get(&key) {
+                    return x.clone();
+                }
+                let copy = t.borrow().shallow_clone_empty();
+                let fresh = Rc::new(RefCell::new(copy));
+                seen.insert(key, Value::Table(fresh.clone()));
+                let entries: Vec<(Value, Value)> = t
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                for (k, v) in entries {
+                    let v = v.copy_with(seen);
+                    fresh.borrow_mut().insert(k, v);
+                }
+                Value::Table(fresh)
+            }
+            Value::Opaque(o) => Value::Opaque(Rc::new(RefCell::new(o.borrow().clone()))),
+            other => other.clone(),
+        }
+    }
+}
+
+/// Equality and hashing as table keys see them: by value for scalars,
+/// strings and records, by identity for functions and other aggregates.
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Unset, Unset) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Count(a), Count(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Double(a), Double(b)) | (Time(a), Time(b)) | (Interval(a), Interval(b)) => {
+                a.to_bits() == b.to_bits() || a == b
+            }
+            (Port(a), Port(b)) => a == b,
+            (Enum(a), Enum(b)) => Rc::ptr_eq(a, b) || (a.value == b.value && a.type_name == b.type_name),
+            (String(a), String(b)) => a == b,
+            (Addr(a), Addr(b)) => a == b,
+            (Subnet(a), Subnet(b)) => a == b,
+            (Pattern(a), Pattern(b)) => a.source == b.source && a.case_insensitive == b.case_insensitive,
+            (Record(a), Record(b)) => Rc::ptr_eq(a, b) || a.borrow().fields == b.borrow().fields,
+            (Table(a), Table(b)) => Rc::ptr_eq(a, b) || a.borrow().same_entries(&b.borrow()),
+            (Vector(a), Vector(b)) => Rc::ptr_eq(a, b) || a.borrow().items == b.borrow().items,
+            (Func(a), Func(b)) => Rc::ptr_eq(a, b),
+            (Type(a), Type(b)) => crate::types::same_type(a, b),
+            (Tuple(a), Tuple(b)) => a == b,
+            (Opaque(a), Opaque(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Value {}
+
+impl Hash for Value {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        use Value::*;
+        std::mem::discriminant(self).hash(h);
+        match self {
+            Unset => {}
+            Bool(b) => b.hash(h),
+            Count(c) => c.hash(h),
+            Int(i) => i.hash(h),
+            Double(d) | Time(d) | Interval(d) => {
+                // +0.0 and -0.0 compare equal, so they must hash alike.
+                if *d == 0.0 { 0u64.hash(h) } else { d.to_bits().hash(h) }
+            }
+            Port(p) => p.hash(h),
+            Enum(e) => e.value.hash(h),
+            String(s) => s.hash(h),
+            Addr(a) => a.hash(h),
+            Subnet(s) => s.hash(h),
+            Pattern(p) => p.source.hash(h),
+            Record(r) => r.borrow().fields.hash(h),
+            Table(t) => t.borrow().len().hash(h),
+            Vector(v) => v.borrow().items.hash(h),
+            Func(f) => (Rc::as_ptr(f) as usize).hash(h),
+            Type(t) => t.to_string().hash(h),
+            Tuple(t) => t.hash(h),
+            Opaque(o) => (Rc::as_ptr(o) as usize).hash(h),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+}
