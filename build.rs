@@ -1,7 +1,26 @@
-// Compiles grammar/zeek.lalrpop into the parser that src/syntax/parser.rs
-// includes. The grammar is LR(1) but not LALR(1); lalrpop's lane-table
-// construction reports spurious conflicts on it, so the canonical LR(1)
-// construction is used.
+// 1. Compiles grammar/zeek.lalrpop into the parser that src/syntax/parser.rs
+//    includes. The grammar is LR(1) but not LALR(1); lalrpop's lane-table
+//    construction reports spurious conflicts on it, so the canonical LR(1)
+//    construction is used.
+// 2. Embeds the script library (scripts/) so a lone binary works anywhere.
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect(&p, base, out);
+        } else if p.extension().is_some_and(|e| e == "zeek" || e == "sig") {
+            if let Ok(rel) = p.strip_prefix(base) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+}
+
 fn main() {
     std::env::set_var("LALRPOP_LANE_TABLE", "disabled");
     lalrpop::Configuration::new()
@@ -9,4 +28,17 @@ fn main() {
         .process()
         .expect("grammar/zeek.lalrpop failed to compile");
     println!("cargo:rerun-if-changed=grammar");
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    let mut code = String::from("pub static LIBRARY: &[(&str, &str)] = &[\n");
+    for f in &files {
+        let abs = root.join(f);
+        let _ = writeln!(code, "    ({f:?}, include_str!({:?})),", abs.display().to_string());
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("library.rs");
+    std::fs::write(out, code).expect("write library.rs");
+    println!("cargo:rerun-if-changed=scripts");
 }

@@ -1,6 +1,8 @@
 //! What the command line asks for: syntax checks, parsing, running.
 
+use crate::compile::Compiler;
 use crate::diag::{render, SourceMap, Style};
+use crate::value::Value;
 use crate::syntax::conditionals::FirstBranch;
 use crate::syntax::parser;
 use std::path::Path;
@@ -80,38 +82,55 @@ pub fn syntax_check(files: &[String], style: Style) -> bool {
 
 /// Runs the named scripts; returns the process exit code.
 pub fn run(opts: Options) -> i32 {
-    let mut map = SourceMap::default();
-    let mut sources: Vec<(String, String)> = Vec::new();
+    let mut c = Compiler::new(opts.style);
+    c.load_named("base/init-bare", None);
     for s in &opts.scripts {
-        match read_source(s) {
-            Ok(t) => sources.push((s.clone(), t)),
-            Err(e) => {
-                eprintln!("fatal error: can't open {s}: {e}");
-                return 1;
+        if s == "-" {
+            match read_source("-") {
+                Ok(text) => c.load_source("<stdin>".to_string(), text),
+                Err(e) => {
+                    eprintln!("fatal error: can't read standard input: {e}");
+                    return 1;
+                }
             }
+        } else if !c.load_named(s, None) {
+            return 1;
         }
     }
-    for (i, code) in opts.exec.iter().enumerate() {
-        sources.push((format!("<command line {}>", i + 1), code.clone()));
+    for code in &opts.exec {
+        c.load_source("<command line>".to_string(), code.clone());
     }
-    let mut failed = false;
-    for (name, text) in sources {
-        let dir = dir_of(&name);
-        let id = map.add(name.clone(), text);
-        let src = &map.files[id as usize].text;
-        if let Err(diags) = parser::parse(src, id, &name, &dir, &mut FirstBranch) {
-            failed = true;
-            for d in diags {
-                eprintln!("{}", render(&d, &map, opts.style));
-            }
-        }
-    }
-    if failed {
+    if c.errors > 0 {
+        c.interp.flush();
         return 1;
     }
     if opts.parse_only {
         return 0;
     }
-    eprintln!("rzeek: running scripts is not implemented yet");
-    1
+    let _ = (&opts.readfile, opts.no_checksums, opts.bare, &opts.assignments);
+    if !c.run_init_stmts() {
+        c.interp.flush();
+        return 1;
+    }
+    raise(&mut c, "zeek_init");
+    c.interp.drain_events();
+    // Without a packet source, pending timers fire as time runs out.
+    if c.interp.exit_code.is_none() {
+        c.interp.advance_time(f64::MAX / 2.0);
+    }
+    if c.interp.exit_code.is_none() {
+        raise(&mut c, "zeek_done");
+        c.interp.drain_events();
+    }
+    c.interp.flush();
+    c.interp.exit_code.unwrap_or(0)
+}
+
+/// Queues an event by name if the scripts declared it.
+fn raise(c: &mut Compiler, name: &str) {
+    if let Some(id) = c.globals.get(name) {
+        if let Value::Func(f) = c.interp.globals[id as usize].clone() {
+            c.interp.queue_event(f, Vec::new());
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! rzeek: an interpreter for the Zeek script language.
 
 pub mod bif;
+pub mod compile;
+pub mod eval;
 pub mod diag;
 pub mod driver;
 pub mod format;

@@ -34,19 +34,36 @@ pub fn parse(
     }
     let tokens = conditionals::resolve(lexed.tokens, cond)
         .map_err(|(s, e, err)| vec![Diagnostic::error(span(s, e), lex_message(&err))])?;
-    let eof = src.len();
+    parse_tokens(tokens, &lexed.docs, src, file, name)
+}
+
+/// Parses an already lexed and condition-resolved token stream (a whole
+/// file or a run of complete declarations from one).
+pub fn parse_tokens(
+    tokens: Vec<Spanned>,
+    doc_comments: &[lexer::DocComment],
+    src: &str,
+    file: u32,
+    name: &str,
+) -> Result<Script, Vec<Diagnostic>> {
+    let lo = tokens.first().map_or(0, |t| t.0);
+    let hi = tokens.last().map_or(src.len(), |t| t.2);
     let parser = generated::ScriptParser::new();
     let iter = tokens.into_iter().map(Ok::<Spanned, LexError>);
     match parser.parse(file, iter) {
         Ok(mut decls) => {
-            docs::attach(&mut decls, &lexed.docs, 0, eof as u32);
+            docs::attach(&mut decls, doc_comments, lo as u32, hi as u32);
             Ok(Script {
-                doc: docs::script_doc(&lexed.docs),
+                doc: docs::script_doc(doc_comments),
                 decls,
             })
         }
         Err(e) => Err(vec![parse_error(e, src, file, name)]),
     }
+}
+
+pub fn lex_message_of(e: &LexError) -> String {
+    lex_message(e)
 }
 
 fn lex_message(e: &LexError) -> String {

@@ -1,0 +1,135 @@
+//! Assignability: which types convert to which, and the coercions that
+//! the checker inserts so the evaluator never converts implicitly.
+
+use super::Compiler;
+use crate::ir::{Coercion, Expr, ExprKind};
+use crate::syntax::ast::Span;
+use crate::types::{self, Type, TypeRef};
+use std::rc::Rc;
+
+/// The rank of a numeric type for promotion: count < int < double.
+pub fn numeric_rank(t: &Type) -> Option<u8> {
+    match t {
+        Type::Count => Some(0),
+        Type::Int => Some(1),
+        Type::Double => Some(2),
+        _ => None,
+    }
+}
+
+/// The common type two numeric operands are promoted to.
+pub fn promote(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
+    let (x, y) = (numeric_rank(a)?, numeric_rank(b)?);
+    Some(if x >= y { a.clone() } else { b.clone() })
+}
+
+fn wrap(e: Expr, c: Coercion) -> Expr {
+    let span = e.span;
+    Expr {
+        kind: ExprKind::Coerce(Box::new(e), c),
+        span,
+    }
+}
+
+impl Compiler {
+    /// Converts `e` of type `from` to `to`, or reports a type clash.
+    pub fn coerce(&mut self, e: Expr, from: &TypeRef, to: &TypeRef, span: Span) -> Expr {
+        match self.try_coerce(e, from, to) {
+            Ok(x) => x,
+            Err(x) => {
+                let text = self.text(span);
+                self.error(span, format!("type clash ({from} and {to}) ({text})"));
+                x
+            }
+        }
+    }
+
+    /// Like `coerce` but returns the unchanged expression as the error.
+    pub fn try_coerce(&mut self, e: Expr, from: &TypeRef, to: &TypeRef) -> Result<Expr, Expr> {
+        if from.is_error() || to.is_error() || matches!(**to, Type::Any) {
+            return Ok(e);
+        }
+        if types::same_type(from, to) {
+            return Ok(retype_empty(e, to));
+        }
+        match (&**from, &**to) {
+            (Type::Any, _) => Ok(wrap(e, Coercion::FromAny(to.clone()))),
+            (Type::Count, Type::Int) => Ok(wrap(e, Coercion::ToInt)),
+            (Type::Count | Type::Int, Type::Double) => Ok(wrap(e, Coercion::ToDouble)),
+            (Type::Record(src), Type::Record(dst)) => {
+                let ok = {
+                    let sf = src.fields.borrow();
+                    let df = dst.fields.borrow();
+                    sf.iter().all(|f| df.iter().any(|d| d.name == f.name && compatible(&f.ty, &d.ty)))
+                        && df.iter().all(|d| d.optional || d.default.is_some() || sf.iter().any(|f| f.name == d.name))
+                };
+                if ok {
+                    Ok(wrap(e, Coercion::Record(dst.clone())))
+                } else {
+                    Err(e)
+                }
+            }
+            (Type::Vector(a), Type::Vector(b)) => {
+                if is_empty_ctor(&e) {
+                    return Ok(retype_empty(e, to));
+                }
+                match (&**a, &**b) {
+                    (Type::Count, Type::Int) => Ok(wrap(e, Coercion::ToInt)),
+                    (Type::Count | Type::Int, Type::Double) => Ok(wrap(e, Coercion::ToDouble)),
+                    (Type::Any, _) | (_, Type::Any) => Ok(e),
+                    _ => Err(e),
+                }
+            }
+            (Type::Table(a), Type::Table(b)) => {
+                if is_empty_ctor(&e) && a.yield_.is_some() == b.yield_.is_some() {
+                    return Ok(retype_empty(e, to));
+                }
+                Err(e)
+            }
+            (Type::Func(a), Type::Func(b)) => {
+                if a.kind == b.kind && a.params.len() == b.params.len() {
+                    Ok(e)
+                } else {
+                    Err(e)
+                }
+            }
+            (Type::Void, _) => Err(e),
+            _ => Err(e),
+        }
+    }
+}
+
+/// Whether a field of type `a` may fill a field of type `b`.
+fn compatible(a: &TypeRef, b: &TypeRef) -> bool {
+    types::same_type(a, b)
+        || matches!((&**a, &**b), (_, Type::Any) | (Type::Count, Type::Int) | (Type::Count | Type::Int, Type::Double))
+        || matches!((&**a, &**b), (Type::Record(_), Type::Record(_)))
+        || matches!((&**a, &**b), (Type::Table(_), Type::Table(_)) | (Type::Vector(_), Type::Vector(_)))
+}
+
+fn is_empty_ctor(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Table(_, items, _) => items.is_empty(),
+        ExprKind::Vector(_, items) => items.is_empty(),
+        _ => false,
+    }
+}
+
+/// An empty constructor takes the type it is assigned to.
+fn retype_empty(e: Expr, to: &TypeRef) -> Expr {
+    match e.kind {
+        ExprKind::Table(_, items, attrs) if items.is_empty() => Expr {
+            kind: ExprKind::Table(to.clone(), items, attrs),
+            span: e.span,
+        },
+        ExprKind::Vector(_, items) if items.is_empty() => Expr {
+            kind: ExprKind::Vector(to.clone(), items),
+            span: e.span,
+        },
+        kind => Expr { kind, span: e.span },
+    }
+}
+
+pub fn rc(t: Type) -> TypeRef {
+    Rc::new(t)
+}

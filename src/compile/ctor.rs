@@ -1,0 +1,272 @@
+//! Constructors: records (`[$a=1]`, `record(...)`, `R(...)`), sets,
+//! tables, vectors, and `{ ... }` / `[ ... ]` initialiser lists, typed from
+//! the context they are used in when it gives a type.
+
+use super::coerce::promote;
+use super::Compiler;
+use crate::ir::{self, ExprKind as K};
+use crate::syntax::ast::{self, ExprKind, InitOp, Span};
+use crate::types::{self, FieldDef, RecordType, Type, TypeRef};
+use crate::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+type Typed = (ir::Expr, TypeRef);
+
+fn mk(kind: K, span: Span) -> ir::Expr {
+    ir::Expr { kind, span }
+}
+
+impl Compiler {
+    pub(super) fn record_ctor(&mut self, target: Option<Rc<RecordType>>, items: &[ast::Expr], span: Span) -> Typed {
+        let mut inits = Vec::new();
+        let rt = match target {
+            Some(rt) => {
+                for it in items {
+                    let ExprKind::FieldAssign(n, v) = &it.kind else {
+                        self.error(it.span, format!("bad record initializer ({})", self.text(it.span)));
+                        continue;
+                    };
+                    let Some(i) = rt.field_index(&n.text) else {
+                        self.error(n.span, format!("no such field in record ({})", n.text));
+                        continue;
+                    };
+                    let fty = rt.fields.borrow()[i].ty.clone();
+                    let (x, xt) = self.expr_expect(v, Some(&fty));
+                    match self.try_coerce(x, &xt, &fty) {
+                        Ok(x) => inits.push((i as u32, x)),
+                        Err(x) => {
+                            self.error(
+                                v.span,
+                                format!("type clash for field \"{}\" ({} and {})", n.text, fty, xt),
+                            );
+                            inits.push((i as u32, x));
+                        }
+                    }
+                }
+                let missing: Vec<String> = rt
+                    .fields
+                    .borrow()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, f)| !f.optional && f.default.is_none() && !inits.iter().any(|(j, _)| *j as usize == *i))
+                    .map(|(_, f)| f.name.clone())
+                    .collect();
+                for m in missing {
+                    self.error(span, format!("mandatory field \"{m}\" missing ({})", self.text(span)));
+                }
+                rt
+            }
+            None => {
+                let mut fields = Vec::new();
+                for it in items {
+                    let ExprKind::FieldAssign(n, v) = &it.kind else {
+                        self.error(it.span, format!("bad record initializer ({})", self.text(it.span)));
+                        continue;
+                    };
+                    let (x, xt) = self.expr(v);
+                    inits.push((fields.len() as u32, x));
+                    fields.push(FieldDef {
+                        name: n.text.clone(),
+                        ty: xt,
+                        optional: false,
+                        log: false,
+                        default: None,
+                    });
+                }
+                Rc::new(RecordType {
+                    name: RefCell::new(None),
+                    fields: RefCell::new(fields),
+                })
+            }
+        };
+        let ty = Rc::new(Type::Record(rt.clone()));
+        (mk(K::Record(rt, inits), span), ty)
+    }
+
+    pub(super) fn bracket(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+        match expected.map(|t| &**t) {
+            Some(Type::Record(rt)) => return self.record_ctor(Some(rt.clone()), items, span),
+            Some(Type::Vector(_)) => return self.vector_ctor(items, span, expected),
+            _ => {}
+        }
+        if items.iter().all(|i| matches!(i.kind, ExprKind::FieldAssign(..))) {
+            return self.record_ctor(None, items, span);
+        }
+        self.vector_ctor(items, span, None)
+    }
+
+    pub(super) fn brace(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+        match expected.map(|t| &**t) {
+            Some(Type::Table(tt)) if tt.yield_.is_some() => self.table_ctor(items, span, expected),
+            Some(Type::Table(_)) => self.set_ctor(items, span, expected),
+            Some(Type::Vector(_)) => self.vector_ctor(items, span, expected),
+            _ => {
+                let is_table = items
+                    .iter()
+                    .any(|i| matches!(&i.kind, ExprKind::Assign(InitOp::Set, l, _) if matches!(l.kind, ExprKind::Bracket(_))));
+                if items.is_empty() {
+                    self.error(span, "empty constructor in untyped initialization");
+                    return (mk(K::Const(Value::Unset), span), types::error());
+                }
+                if is_table {
+                    self.table_ctor(items, span, None)
+                } else {
+                    self.set_ctor(items, span, None)
+                }
+            }
+        }
+    }
+
+    /// The parts of one set element or table key as written.
+    fn key_parts<'a>(&self, e: &'a ast::Expr, arity: usize) -> Vec<&'a ast::Expr> {
+        match &e.kind {
+            ExprKind::Bracket(items) if arity > 1 || items.len() == 1 && !matches!(items[0].kind, ExprKind::FieldAssign(..)) => {
+                items.iter().collect()
+            }
+            _ => vec![e],
+        }
+    }
+
+    pub(super) fn set_ctor(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+        let index: Vec<TypeRef> = match expected.and_then(|t| t.as_table()) {
+            Some(tt) => tt.index.clone(),
+            None => match items.first() {
+                Some(first) => {
+                    let parts = match &first.kind {
+                        ExprKind::Bracket(xs) if !xs.iter().any(|x| matches!(x.kind, ExprKind::FieldAssign(..))) => xs.iter().collect(),
+                        _ => vec![first],
+                    };
+                    let mut ts = Vec::new();
+                    for p in parts {
+                        let saved = self.errors;
+                        let (_, t) = self.expr(p);
+                        self.errors = saved;
+                        ts.push(t);
+                    }
+                    // Widen to the largest numeric type among the elements.
+                    if ts.len() == 1 {
+                        for it in &items[1..] {
+                            let (_, t) = self.expr(it);
+                            if let Some(p) = promote(&ts[0], &t) {
+                                ts[0] = p;
+                            }
+                        }
+                    }
+                    ts
+                }
+                None => vec![types::any()],
+            },
+        };
+        let ty = match expected {
+            Some(t) if t.is_set() => t.clone(),
+            _ => types::set_of(index.clone()),
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            let parts: Vec<ast::Expr> = self.key_parts(it, index.len()).into_iter().cloned().collect();
+            let key = self.key_expr(&index, &parts, it.span);
+            out.push((key, None));
+        }
+        (mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span), ty)
+    }
+
+    pub(super) fn table_ctor(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+        let mut pairs: Vec<(&ast::Expr, &ast::Expr)> = Vec::new();
+        for it in items {
+            match &it.kind {
+                ExprKind::Assign(InitOp::Set, k, v) => pairs.push((k, v)),
+                _ => self.error(
+                    it.span,
+                    "cannot determine type for table; ensure square brackets are around each key".to_string(),
+                ),
+            }
+        }
+        let (index, yield_) = match expected.and_then(|t| t.as_table()) {
+            Some(tt) => (tt.index.clone(), tt.yield_.clone().unwrap_or_else(types::any)),
+            None => match pairs.first() {
+                Some((k, v)) => {
+                    let parts: Vec<&ast::Expr> = match &k.kind {
+                        ExprKind::Bracket(xs) => xs.iter().collect(),
+                        _ => vec![*k],
+                    };
+                    let mut ts = Vec::new();
+                    for p in parts {
+                        let (_, t) = self.expr(p);
+                        ts.push(t);
+                    }
+                    let (_, vt) = self.expr(v);
+                    (ts, vt)
+                }
+                None => (vec![types::any()], types::any()),
+            },
+        };
+        let ty = match expected {
+            Some(t) if t.is_table() => t.clone(),
+            _ => types::table_of(index.clone(), yield_.clone()),
+        };
+        let mut out = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            let parts: Vec<ast::Expr> = match &k.kind {
+                ExprKind::Bracket(xs) => xs.clone(),
+                _ => vec![k.clone()],
+            };
+            let key = self.key_expr(&index, &parts, k.span);
+            let (vx, vt) = self.expr_expect(v, Some(&yield_));
+            let vx = self.coerce(vx, &vt, &yield_, v.span);
+            out.push((key, Some(vx)));
+        }
+        (mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span), ty)
+    }
+
+    pub(super) fn vector_ctor(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+        let elem = match expected.map(|t| &**t) {
+            Some(Type::Vector(e)) => Some(e.clone()),
+            _ => None,
+        };
+        let mut xs = Vec::with_capacity(items.len());
+        let mut tys = Vec::with_capacity(items.len());
+        for it in items {
+            let (x, t) = self.expr_expect(it, elem.as_ref());
+            xs.push(x);
+            tys.push(t);
+        }
+        let elem = match elem {
+            Some(e) => e,
+            None => {
+                let mut t = tys.first().cloned().unwrap_or_else(types::any);
+                for u in &tys[1..] {
+                    if let Some(p) = promote(&t, u) {
+                        t = p;
+                    } else if !types::same_type(&t, u) {
+                        t = types::any();
+                    }
+                }
+                t
+            }
+        };
+        let mut out = Vec::with_capacity(xs.len());
+        for ((x, t), it) in xs.into_iter().zip(tys.iter()).zip(items) {
+            out.push(self.coerce(x, t, &elem, it.span));
+        }
+        let ty = match expected {
+            Some(t) if matches!(&**t, Type::Vector(_)) => t.clone(),
+            _ => types::vector_of(elem),
+        };
+        (mk(K::Vector(ty.clone(), out), span), ty)
+    }
+
+    /// `R($a=1)`, `MySet(1, 2)`, `MyTable([1] = 2)`, `MyVec(1, 2)`.
+    pub(super) fn named_ctor(&mut self, t: &TypeRef, args: &[ast::Expr], span: Span, _expected: Option<&TypeRef>) -> Typed {
+        match &**t {
+            Type::Record(rt) => self.record_ctor(Some(rt.clone()), args, span),
+            Type::Table(tt) if tt.yield_.is_some() => self.table_ctor(args, span, Some(t)),
+            Type::Table(_) => self.set_ctor(args, span, Some(t)),
+            Type::Vector(_) => self.vector_ctor(args, span, Some(t)),
+            _ => {
+                self.error(span, format!("not a constructor type ({})", self.text(span)));
+                (mk(K::Const(Value::Unset), span), types::error())
+            }
+        }
+    }
+}

@@ -1,0 +1,484 @@
+//! Declarations: globals, types, redefs, functions, events and hooks.
+
+use super::scope::{qualify, FuncScope, GlobalInfo, IdKind};
+use super::Compiler;
+use crate::func::{FuncVal, Handler};
+use crate::ir;
+use crate::syntax::ast::{self, Decl, DeclKind, FuncDecl, FuncKind, GlobalKind, InitOp, Span};
+use crate::types::{self, FuncType, ParamDef, Type, TypeRef};
+use crate::value::Value;
+use std::rc::Rc;
+
+impl Compiler {
+    pub fn decl(&mut self, d: &Decl) {
+        match &d.kind {
+            DeclKind::Module(n) => self.module = n.text.clone(),
+            DeclKind::Export(inner) => {
+                let saved = std::mem::replace(&mut self.in_export, true);
+                for x in inner {
+                    self.decl(x);
+                }
+                self.in_export = saved;
+            }
+            DeclKind::Var {
+                kind,
+                name,
+                ty,
+                init,
+                attrs,
+            } => match kind {
+                GlobalKind::Redef => self.redef_var(name, init.as_ref(), attrs, d.span),
+                _ => self.declare_var(*kind, name, ty.as_ref(), init.as_ref().map(|(_, e)| e), attrs, &d.doc),
+            },
+            DeclKind::Type { name, ty, attrs: _ } => self.declare_type(name, ty, &d.doc),
+            DeclKind::RedefRecord { name, fields, .. } => self.redef_record(name, fields),
+            DeclKind::RedefEnum { name, values } => self.redef_enum(name, values),
+            DeclKind::Func(f) => self.func_decl(f, &d.doc),
+            DeclKind::Directive { kind, arg } => self.directive(kind, arg, d.span),
+            DeclKind::Stmt(s) => {
+                let st = self.top_stmt(s);
+                self.init_stmts.extend(st);
+            }
+        }
+    }
+
+    /// Declares a global name in the current module, or reports a clash.
+    pub fn declare_id(&mut self, name: &ast::Name, ty: TypeRef, kind: IdKind, doc: &[String]) -> Option<u32> {
+        let full = qualify(&self.module, &name.text);
+        if let Some(id) = self.globals.get(&full) {
+            let info = self.globals.info(id);
+            let compatible = info.kind == kind && types::same_type(&info.ty, &ty);
+            // Re-declaring an event or hook prototype (alternate prototypes)
+            // and repeating a compatible declaration are allowed.
+            if compatible || matches!(kind, IdKind::Event | IdKind::Hook) && info.kind == kind {
+                return Some(id);
+            }
+            self.error(name.span, format!("already defined ({})", name.text));
+            return None;
+        }
+        let id = self.globals.add(GlobalInfo {
+            name: full,
+            ty,
+            kind,
+            span: name.span,
+            doc: doc.to_vec(),
+            redefable: false,
+            exported: self.in_export,
+        });
+        self.interp.globals.push(Value::Unset);
+        Some(id)
+    }
+
+    fn declare_var(
+        &mut self,
+        kind: GlobalKind,
+        name: &ast::Name,
+        ty: Option<&ast::Type>,
+        init: Option<&ast::Expr>,
+        attrs: &[ast::Attr],
+        doc: &[String],
+    ) {
+        let declared = ty.map(|t| self.resolve_type(t));
+        let (init_ir, init_ty) = match init {
+            Some(e) => {
+                let (x, t) = self.expr_expect(e, declared.as_ref());
+                (Some(x), Some(t))
+            }
+            None => (None, None),
+        };
+        let ty = match (&declared, &init_ty) {
+            (Some(d), _) => d.clone(),
+            (None, Some(t)) => t.clone(),
+            (None, None) => {
+                self.error(name.span, "no type given");
+                types::error()
+            }
+        };
+        let id_kind = match kind {
+            GlobalKind::Const => IdKind::Const,
+            GlobalKind::Option => IdKind::Option,
+            _ => IdKind::Var,
+        };
+        let Some(id) = self.declare_id(name, ty.clone(), id_kind, doc) else { return };
+        self.globals.info_mut(id).redefable = attrs.iter().any(|a| a.name == "redef");
+        let init_ir = match (init_ir, init_ty) {
+            (Some(x), Some(t)) => Some(self.coerce(x, &t, &ty, init.map_or(name.span, |e| e.span))),
+            _ => None,
+        };
+        let value = self.initial_value(&ty, init_ir, attrs, name.span);
+        if let Some(v) = value {
+            self.interp.globals[id as usize] = v;
+        }
+    }
+
+    /// Evaluates an initialiser (or makes the empty aggregate a declaration
+    /// without one gets) and applies container attributes.
+    pub fn initial_value(
+        &mut self,
+        ty: &TypeRef,
+        init: Option<ir::Expr>,
+        attrs: &[ast::Attr],
+        span: Span,
+    ) -> Option<Value> {
+        let e = match init {
+            Some(e) => Some(e),
+            None => self.empty_aggregate(ty, span),
+        };
+        let e = e?;
+        let table_attrs = self.table_attrs(ty, attrs);
+        match self.interp.eval(&e) {
+            Ok(v) => {
+                if let (Value::Table(t), Some(a)) = (&v, table_attrs) {
+                    if let Err(err) = self.interp.apply_table_attrs(&mut t.borrow_mut(), &a) {
+                        self.interp.report_runtime(&err);
+                        self.errors += 1;
+                    }
+                }
+                Some(v)
+            }
+            Err(err) => {
+                self.interp.report_runtime(&err);
+                self.errors += 1;
+                None
+            }
+        }
+    }
+
+    /// The value a declaration of an aggregate type without initialiser
+    /// starts with: an empty table, set or vector.
+    pub fn empty_aggregate(&self, ty: &TypeRef, span: Span) -> Option<ir::Expr> {
+        let kind = match &**ty {
+            Type::Table(_) => ir::ExprKind::Table(ty.clone(), Vec::new(), ir::TableAttrs::default()),
+            Type::Vector(_) => ir::ExprKind::Vector(ty.clone(), Vec::new()),
+            _ => return None,
+        };
+        Some(ir::Expr { kind, span })
+    }
+
+    fn redef_var(&mut self, name: &ast::Name, init: Option<&(InitOp, ast::Expr)>, attrs: &[ast::Attr], span: Span) {
+        let Some(id) = self.lookup_global(&name.text) else {
+            self.error(name.span, format!("\"redef\" used but not previously defined ({})", name.text));
+            return;
+        };
+        let ty = self.global_type(id);
+        if !attrs.is_empty() && init.is_none() {
+            return;
+        }
+        let Some((op, e)) = init else { return };
+        let (x, t) = self.expr_expect(e, Some(&ty));
+        let target = match (op, &*ty) {
+            (InitOp::AddTo | InitOp::RemoveFrom, Type::Vector(_)) if !matches!(&*t, Type::Vector(_)) => {
+                ty.yield_type().cloned().unwrap_or(ty.clone())
+            }
+            _ => ty.clone(),
+        };
+        let x = self.coerce(x, &t, &target, e.span);
+        let value = match self.interp.eval(&x) {
+            Ok(v) => v,
+            Err(err) => {
+                self.interp.report_runtime(&err);
+                self.errors += 1;
+                return;
+            }
+        };
+        let cur = self.interp.globals[id as usize].clone();
+        let new = match op {
+            InitOp::Set => {
+                if let (Value::Table(old), Value::Table(new)) = (&cur, &value) {
+                    // Attributes declared on the original survive a redef.
+                    let (d, x, oc) = {
+                        let o = old.borrow();
+                        (o.default.clone(), o.expiry.clone(), o.on_change.clone())
+                    };
+                    let mut n = new.borrow_mut();
+                    n.default = n.default.take().or(d);
+                    n.expiry = n.expiry.take().or(x);
+                    n.on_change = n.on_change.take().or(oc);
+                }
+                value
+            }
+            InitOp::AddTo => match (&cur, &value) {
+                (Value::Table(t), Value::Table(src)) => {
+                    let entries: Vec<(Value, Value)> =
+                        src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    for (k, v) in entries {
+                        t.borrow_mut().insert(k, v);
+                    }
+                    cur.clone()
+                }
+                (Value::Vector(vec), Value::Vector(src)) => {
+                    let items = src.borrow().items.clone();
+                    vec.borrow_mut().items.extend(items);
+                    cur.clone()
+                }
+                (Value::Vector(vec), v) => {
+                    vec.borrow_mut().items.push(v.clone());
+                    cur.clone()
+                }
+                (Value::Pattern(_), Value::Pattern(_)) => {
+                    match self.interp.eval(&ir::Expr {
+                        kind: ir::ExprKind::PatternOp(
+                            false,
+                            Box::new(ir::Expr {
+                                kind: ir::ExprKind::Const(cur.clone()),
+                                span,
+                            }),
+                            Box::new(ir::Expr {
+                                kind: ir::ExprKind::Const(value.clone()),
+                                span,
+                            }),
+                        ),
+                        span,
+                    }) {
+                        Ok(v) => v,
+                        Err(_) => cur.clone(),
+                    }
+                }
+                _ => crate::eval::ops::arith(ir::Arith::Add, &cur, &value).unwrap_or(value),
+            },
+            InitOp::RemoveFrom => match (&cur, &value) {
+                (Value::Table(t), Value::Table(src)) => {
+                    for k in src.borrow().keys() {
+                        t.borrow_mut().remove(&k);
+                    }
+                    cur.clone()
+                }
+                _ => crate::eval::ops::arith(ir::Arith::Sub, &cur, &value).unwrap_or(value),
+            },
+        };
+        self.interp.globals[id as usize] = new;
+    }
+
+    fn declare_type(&mut self, name: &ast::Name, ty: &ast::Type, doc: &[String]) {
+        let full = qualify(&self.module, &name.text);
+        let t = self.resolve_type_named(ty, Some(&full));
+        if let Some(id) = self.declare_id(name, t.clone(), IdKind::Type, doc) {
+            self.interp.globals[id as usize] = Value::Type(t);
+        }
+    }
+
+    fn redef_record(&mut self, name: &ast::Name, fields: &[ast::Field]) {
+        let Some(rt) = self.named_record(name) else { return };
+        let defs = self.field_defs(fields);
+        let mut existing = rt.fields.borrow_mut();
+        for f in defs {
+            if existing.iter().any(|x| x.name == f.name) {
+                continue;
+            }
+            existing.push(f);
+        }
+    }
+
+    fn named_record(&mut self, name: &ast::Name) -> Option<Rc<types::RecordType>> {
+        let id = self.lookup_global(&name.text);
+        match id.map(|i| self.global_type(i)) {
+            Some(t) => match &*t {
+                Type::Record(r) => Some(r.clone()),
+                _ => {
+                    self.error(name.span, format!("{} is not a record type", name.text));
+                    None
+                }
+            },
+            None => {
+                self.error(name.span, format!("unknown identifier {}", name.text));
+                None
+            }
+        }
+    }
+
+    fn redef_enum(&mut self, name: &ast::Name, values: &[ast::EnumValue]) {
+        let id = self.lookup_global(&name.text);
+        let et = match id.map(|i| self.global_type(i)) {
+            Some(t) => match &*t {
+                Type::Enum(e) => e.clone(),
+                _ => {
+                    self.error(name.span, format!("{} is not an enum type", name.text));
+                    return;
+                }
+            },
+            None => {
+                self.error(name.span, format!("unknown identifier {}", name.text));
+                return;
+            }
+        };
+        self.add_enum_values(&et, values);
+    }
+
+    /// Declares a function, event or hook and compiles its body.
+    fn func_decl(&mut self, f: &FuncDecl, doc: &[String]) {
+        let ft = self.func_type(f.kind, &f.sig);
+        let kind = match f.kind {
+            FuncKind::Function => IdKind::Func,
+            FuncKind::Event => IdKind::Event,
+            FuncKind::Hook => IdKind::Hook,
+        };
+        // A body for an existing declaration, or a new declaration.
+        let existing = self.lookup_global(&f.name.text);
+        let id = match existing {
+            Some(id) if matches!(self.globals.info(id).kind, IdKind::Func | IdKind::Event | IdKind::Hook | IdKind::Var) => {
+                let info = self.globals.info(id).clone();
+                if let Some(decl_ft) = info.ty.as_func() {
+                    if decl_ft.kind != f.kind {
+                        self.error(f.name.span, format!("redeclaration of {} with a different kind", f.name.text));
+                        return;
+                    }
+                    if f.kind == FuncKind::Function && !self.same_signature(decl_ft, ft.as_func()) {
+                        self.error(
+                            f.name.span,
+                            format!("incompatible types ({}: {} and {})", f.name.text, info.ty, ft),
+                        );
+                        return;
+                    }
+                }
+                id
+            }
+            _ => match self.declare_id(&f.name, ft.clone(), kind, doc) {
+                Some(id) => id,
+                None => return,
+            },
+        };
+        let fv = match &self.interp.globals[id as usize] {
+            Value::Func(fv) => fv.clone(),
+            _ => {
+                let info = self.globals.info(id);
+                let decl_ty = if info.ty.as_func().is_some() { info.ty.clone() } else { ft.clone() };
+                let fv = Rc::new(FuncVal::new(info.name.clone(), f.kind, decl_ty, f.name.span));
+                self.interp.globals[id as usize] = Value::Func(fv.clone());
+                fv
+            }
+        };
+        if self.globals.info(id).doc.is_empty() && !doc.is_empty() {
+            self.globals.info_mut(id).doc = doc.to_vec();
+        }
+        let priority = f
+            .attrs
+            .iter()
+            .find(|a| a.name == "priority")
+            .and_then(|a| a.value.as_ref())
+            .and_then(|v| self.eval_const_expr(v))
+            .map(|v| v.as_int() as i32)
+            .unwrap_or(0);
+        let name = self.globals.info(id).name.clone();
+        let Some(body) = self.func_body(&name, &ft, &f.sig, &f.body) else { return };
+        if f.kind == FuncKind::Function {
+            fv.handlers.borrow_mut().clear();
+        }
+        fv.add_handler(Handler {
+            priority,
+            body: Rc::new(body),
+        });
+    }
+
+    fn same_signature(&self, a: &FuncType, b: Option<&FuncType>) -> bool {
+        let Some(b) = b else { return false };
+        a.params.len() == b.params.len()
+            && a.params.iter().zip(&b.params).all(|(x, y)| types::same_type(&x.ty, &y.ty))
+            && types::same_type(&a.ret, &b.ret)
+    }
+
+    /// Compiles a body with its parameters in the first frame slots.
+    pub fn func_body(&mut self, name: &str, ft: &TypeRef, sig: &ast::FuncSig, body: &ast::Block) -> Option<ir::FuncBody> {
+        let fty = ft.as_func()?;
+        let mut scope = FuncScope::new(fty.kind, fty.ret.clone());
+        for (p, def) in sig.params.iter().zip(fty.params.iter()) {
+            scope.declare(&p.name.text, def.ty.clone(), false);
+        }
+        let saved = self.scope.replace(scope);
+        let stmts = self.block(&body.stmts);
+        let scope = std::mem::replace(&mut self.scope, saved)?;
+        Some(ir::FuncBody {
+            name: name.to_string(),
+            num_params: sig.params.len() as u32,
+            frame_size: scope.next_slot,
+            capture_slots: Vec::new(),
+            body: stmts,
+            span: body.span,
+        })
+    }
+
+    /// The type of a function, event or hook from its signature.
+    pub fn func_type(&mut self, kind: FuncKind, sig: &ast::FuncSig) -> TypeRef {
+        let params = sig
+            .params
+            .iter()
+            .map(|p| ParamDef {
+                name: p.name.text.clone(),
+                ty: self.resolve_type(&p.ty),
+                default: p
+                    .attrs
+                    .iter()
+                    .find(|a| a.name == "default")
+                    .and_then(|a| a.value.as_ref())
+                    .and_then(|v| self.eval_const_expr(v)),
+            })
+            .collect();
+        let ret = match &sig.ret {
+            Some(t) => self.resolve_type(t),
+            None if kind == FuncKind::Hook => types::bool_(),
+            None => types::void(),
+        };
+        Rc::new(Type::Func(FuncType {
+            kind,
+            params,
+            ret,
+            varargs: false,
+        }))
+    }
+
+    /// Compiles and evaluates an expression outside any function (for
+    /// `@if`, `&priority` and similar).
+    pub fn eval_const_expr(&mut self, e: &ast::Expr) -> Option<Value> {
+        let saved = self.scope.take();
+        let (x, _t) = self.expr(e);
+        self.scope = saved;
+        match self.interp.eval(&x) {
+            Ok(v) => Some(v),
+            Err(err) => {
+                self.interp.report_runtime(&err);
+                None
+            }
+        }
+    }
+
+    /// Declares a built-in the first time a script names it.
+    pub fn declare_bif(&mut self, name: &str) -> Option<u32> {
+        let full = name.trim_start_matches("::").trim_start_matches("GLOBAL::");
+        let def = crate::bif::all().find(|b| b.name == full)?;
+        let (sig, varargs) = match def.sig.find("...") {
+            Some(i) => {
+                let before = def.sig[..i].trim_end().trim_end_matches(',');
+                (format!("{}{}", before, &def.sig[i + 3..]), true)
+            }
+            None => (def.sig.to_string(), false),
+        };
+        let ast_ty = match crate::syntax::parser::parse_type(&sig, 0) {
+            Ok(t) => t,
+            Err(_) => return None,
+        };
+        let saved_module = std::mem::replace(&mut self.module, "GLOBAL".to_string());
+        let ty = self.resolve_type(&ast_ty);
+        self.module = saved_module;
+        let ty = match &*ty {
+            Type::Func(ft) if varargs => Rc::new(Type::Func(FuncType {
+                kind: ft.kind,
+                params: ft.params.clone(),
+                ret: ft.ret.clone(),
+                varargs: true,
+            })),
+            _ => ty,
+        };
+        let id = self.globals.add(GlobalInfo {
+            name: full.to_string(),
+            ty: ty.clone(),
+            kind: IdKind::Func,
+            span: Span::default(),
+            doc: Vec::new(),
+            redefable: false,
+            exported: true,
+        });
+        let mut fv = FuncVal::new(full.to_string(), FuncKind::Function, ty, Span::default());
+        fv.builtin = Some(def.func);
+        self.interp.globals.push(Value::Func(Rc::new(fv)));
+        Some(id)
+    }
+}

@@ -1,0 +1,847 @@
+//! Expressions: names resolved, types checked, coercions inserted.
+
+use super::coerce::promote;
+use super::scope::{FuncScope, IdKind};
+use super::Compiler;
+use crate::ir::{self, Arith, Cmp, ExprKind as K, InKind};
+use crate::syntax::ast::{self, BinOp, ExprKind, FuncKind, InitOp, Literal, Span, UnOp};
+use crate::types::{self, Type, TypeRef};
+use crate::value::Value;
+use std::rc::Rc;
+
+type Typed = (ir::Expr, TypeRef);
+
+fn mk(kind: K, span: Span) -> ir::Expr {
+    ir::Expr { kind, span }
+}
+
+fn bx(e: ir::Expr) -> Box<ir::Expr> {
+    Box::new(e)
+}
+
+impl Compiler {
+    pub fn expr(&mut self, e: &ast::Expr) -> Typed {
+        self.expr_expect(e, None)
+    }
+
+    fn poison(&self, span: Span) -> Typed {
+        (mk(K::Const(Value::Unset), span), types::error())
+    }
+
+    /// Compiles an expression; `expected` guides constructors and lists.
+    pub fn expr_expect(&mut self, e: &ast::Expr, expected: Option<&TypeRef>) -> Typed {
+        let span = e.span;
+        match &e.kind {
+            ExprKind::Literal(l) => self.literal(l, span),
+            ExprKind::Name(n) => self.name(n),
+            ExprKind::TypeValue(t) => {
+                let ty = self.resolve_type(t);
+                (mk(K::Const(Value::Type(ty.clone())), span), Rc::new(Type::TypeOf(ty)))
+            }
+            ExprKind::Field(r, f) => {
+                let (rx, rt) = self.expr(r);
+                match self.field_index(&rt, f) {
+                    Some((i, ft)) => (mk(K::Field(bx(rx), i), span), ft),
+                    None => self.poison(span),
+                }
+            }
+            ExprKind::HasField(r, f) => {
+                let (rx, rt) = self.expr(r);
+                match self.field_index(&rt, f) {
+                    Some((i, _)) => (mk(K::HasField(bx(rx), i), span), types::bool_()),
+                    None => self.poison(span),
+                }
+            }
+            ExprKind::Index(x, idx) => self.index(x, idx, span),
+            ExprKind::Slice(x, lo, hi) => {
+                let (xx, xt) = self.expr(x);
+                let lo = lo.as_ref().map(|l| bx(self.int_expr(l)));
+                let hi = hi.as_ref().map(|h| bx(self.int_expr(h)));
+                if !matches!(&*xt, Type::String | Type::Vector(_) | Type::Error) {
+                    self.error(span, format!("slicing requires a string or vector ({})", self.text(span)));
+                }
+                (mk(K::Slice(bx(xx), lo, hi), span), xt)
+            }
+            ExprKind::Call(f, args) => self.call(f, args, span, expected),
+            ExprKind::Unary(op, x) => self.unary(*op, x, span),
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, span),
+            ExprKind::Assign(op, lhs, rhs) => self.assign(*op, lhs, rhs, span),
+            ExprKind::PostIncr(x) => self.incdec(x, 1, span),
+            ExprKind::PostDecr(x) => self.incdec(x, -1, span),
+            ExprKind::Cond(c, a, b) => {
+                let cx = self.bool_expr(c);
+                let (ax, at) = self.expr_expect(a, expected);
+                let (bx_, bt) = self.expr_expect(b, expected);
+                let ty = match promote(&at, &bt) {
+                    Some(t) => t,
+                    None if types::same_type(&at, &bt) => at.clone(),
+                    None => {
+                        self.error(span, format!("operands must be of the same type ({})", self.text(span)));
+                        at.clone()
+                    }
+                };
+                let ax = self.coerce(ax, &at, &ty, a.span);
+                let bx2 = self.coerce(bx_, &bt, &ty, b.span);
+                (mk(K::Cond(bx(cx), bx(ax), bx(bx2)), span), ty)
+            }
+            ExprKind::Size(x) => {
+                let (xx, xt) = self.expr(x);
+                let ty = match &*xt {
+                    Type::Int => types::count(),
+                    Type::Double | Type::Subnet => types::double(),
+                    Type::Interval => types::interval(),
+                    Type::Time => types::time(),
+                    _ => types::count(),
+                };
+                (mk(K::Size(bx(xx)), span), ty)
+            }
+            ExprKind::As(x, t) => {
+                let (xx, _xt) = self.expr(x);
+                let ty = self.resolve_type(t);
+                (mk(K::Cast(bx(xx), ty.clone()), span), ty)
+            }
+            ExprKind::Is(x, t) | ExprKind::CanCast(x, t) => {
+                let (xx, _) = self.expr(x);
+                let ty = self.resolve_type(t);
+                (mk(K::Is(bx(xx), ty), span), types::bool_())
+            }
+            ExprKind::Copy(x) => {
+                let (xx, xt) = self.expr(x);
+                (mk(K::Copy(bx(xx)), span), xt)
+            }
+            ExprKind::Bracket(items) => self.bracket(items, span, expected),
+            ExprKind::Brace(items) => self.brace(items, span, expected),
+            ExprKind::FieldAssign(n, _) => {
+                self.error(n.span, format!("field assignment outside a constructor ({})", self.text(span)));
+                self.poison(span)
+            }
+            ExprKind::Record(items) => self.record_ctor(None, items, span),
+            ExprKind::Set(items) => self.set_ctor(items, span, expected.filter(|t| t.is_set())),
+            ExprKind::Table(items) => self.table_ctor(items, span, expected.filter(|t| t.is_table())),
+            ExprKind::Vector(items) => {
+                self.vector_ctor(items, span, expected.filter(|t| matches!(***t, Type::Vector(_))))
+            }
+            ExprKind::WithAttrs(x, attrs) => {
+                let (mut xx, xt) = self.expr_expect(x, expected);
+                if let Some(a) = self.table_attrs(&xt, attrs) {
+                    if let K::Table(_, _, ta) = &mut xx.kind {
+                        *ta = a;
+                    }
+                }
+                (xx, xt)
+            }
+            ExprKind::Lambda(l) => self.lambda(l, span),
+            ExprKind::HookCall(call) => self.hook_call(call, span),
+            ExprKind::Schedule(t, ev, args) => {
+                let (tx, tt) = self.expr(t);
+                if !matches!(&*tt, Type::Interval | Type::Error) {
+                    self.error(t.span, "schedule expression requires an interval");
+                }
+                let Some(id) = self.lookup_global(&ev.text) else {
+                    self.error(ev.span, format!("unknown identifier {}", ev.text));
+                    return self.poison(span);
+                };
+                let ety = self.global_type(id);
+                let args = self.args(&ety, args, span);
+                (mk(K::Schedule(bx(tx), bx(mk(K::Global(id), ev.span)), args), span), types::void())
+            }
+        }
+    }
+
+    fn literal(&mut self, l: &Literal, span: Span) -> Typed {
+        let (v, t) = match l {
+            Literal::Bool(b) => (Value::Bool(*b), types::bool_()),
+            Literal::Count(c) => (Value::Count(*c), types::count()),
+            Literal::Double(d) => (Value::Double(*d), types::double()),
+            Literal::String(s) => (Value::str(s), types::string()),
+            Literal::Port(n, p) => (
+                Value::Port(crate::value::Port { num: *n, proto: *p }),
+                types::port(),
+            ),
+            Literal::Addr(a) => (Value::addr(*a), types::addr()),
+            Literal::Subnet(a, w) => (crate::eval::ops::subnet_value(*a, *w), types::subnet()),
+            Literal::Interval(s) => (Value::Interval(*s), types::interval()),
+            Literal::Pattern(re, ci) => match crate::eval::expr_make_pattern(re, *ci) {
+                Ok(v) => (v, types::pattern()),
+                Err(m) => {
+                    self.error(span, format!("bad pattern: {m}"));
+                    return self.poison(span);
+                }
+            },
+        };
+        (mk(K::Const(v), span), t)
+    }
+
+    /// A name: a local, a capture, or a global.
+    fn name(&mut self, n: &ast::Name) -> Typed {
+        if !n.text.contains("::") {
+            if let Some(scope) = &mut self.scope {
+                if let Some(l) = scope.lookup(&n.text) {
+                    return (mk(K::Local(l.slot), n.span), l.ty.clone());
+                }
+                // A local of the enclosing function, captured by a lambda.
+                if let Some(outer) = scope.outer.iter().find(|l| l.name == n.text).cloned() {
+                    let slot = scope.declare(&n.text, outer.ty.clone(), outer.is_const);
+                    scope.captures.push((slot, mk(K::Local(outer.slot), n.span)));
+                    return (mk(K::Local(slot), n.span), outer.ty);
+                }
+            }
+        }
+        match self.lookup_global(&n.text) {
+            Some(id) => {
+                let info = self.globals.info(id);
+                let ty = info.ty.clone();
+                if info.kind == IdKind::Type {
+                    return (mk(K::Const(Value::Type(ty.clone())), n.span), Rc::new(Type::TypeOf(ty)));
+                }
+                if matches!(info.kind, IdKind::EnumConst) || matches!(info.kind, IdKind::Const) && !info.redefable {
+                    if let v @ (Value::Enum(_) | Value::Count(_) | Value::Int(_) | Value::Double(_) | Value::Bool(_)) =
+                        &self.interp.globals[id as usize]
+                    {
+                        return (mk(K::Const(v.clone()), n.span), ty);
+                    }
+                }
+                (mk(K::Global(id), n.span), ty)
+            }
+            None => {
+                self.error(n.span, format!("unknown identifier {}, at or near \"{}\"", n.text, n.text));
+                self.poison(n.span)
+            }
+        }
+    }
+
+    fn field_index(&mut self, rt: &TypeRef, f: &ast::Name) -> Option<(u32, TypeRef)> {
+        match &**rt {
+            Type::Record(r) => {
+                let fields = r.fields.borrow();
+                match fields.iter().position(|x| x.name == f.text) {
+                    Some(i) => Some((i as u32, fields[i].ty.clone())),
+                    None => {
+                        drop(fields);
+                        self.error(f.span, format!("no such field in record ({})", f.text));
+                        None
+                    }
+                }
+            }
+            Type::Error => None,
+            _ => {
+                self.error(f.span, format!("not a record ({})", f.text));
+                None
+            }
+        }
+    }
+
+    pub fn bool_expr(&mut self, e: &ast::Expr) -> ir::Expr {
+        let (x, t) = self.expr(e);
+        if !matches!(&*t, Type::Bool | Type::Error | Type::Any) {
+            self.error(e.span, format!("requires boolean conditional ({})", self.text(e.span)));
+        }
+        x
+    }
+
+    fn int_expr(&mut self, e: &ast::Expr) -> ir::Expr {
+        let (x, t) = self.expr(e);
+        if !matches!(&*t, Type::Count | Type::Int | Type::Error) {
+            self.error(e.span, format!("index must be a count or int ({})", self.text(e.span)));
+        }
+        x
+    }
+
+    fn index(&mut self, x: &ast::Expr, idx: &[ast::Expr], span: Span) -> Typed {
+        let (xx, xt) = self.expr(x);
+        match &*xt {
+            Type::Table(tt) => {
+                let key = self.key_expr(&tt.index, idx, span);
+                match &tt.yield_ {
+                    Some(y) => (mk(K::TableIndex(bx(xx), bx(key)), span), y.clone()),
+                    None => {
+                        self.error(span, format!("indexing a set ({})", self.text(span)));
+                        self.poison(span)
+                    }
+                }
+            }
+            Type::Vector(elem) => {
+                if idx.len() != 1 {
+                    self.error(span, "vector index must be a single value");
+                    return self.poison(span);
+                }
+                let (ix, it) = self.expr(&idx[0]);
+                if matches!(&*it, Type::Vector(_)) {
+                    return (mk(K::VectorSelect(bx(xx), bx(ix)), span), xt.clone());
+                }
+                (mk(K::VectorIndex(bx(xx), bx(ix)), span), elem.clone())
+            }
+            Type::String => {
+                let ix = self.int_expr(&idx[0]);
+                (mk(K::StringIndex(bx(xx), bx(ix)), span), types::string())
+            }
+            Type::Error => self.poison(span),
+            _ => {
+                self.error(span, format!("not an index type ({})", self.text(span)));
+                self.poison(span)
+            }
+        }
+    }
+
+    /// The key of a table or set access: one value, or a tuple for a
+    /// multi-part index.
+    pub fn key_expr(&mut self, index: &[TypeRef], idx: &[ast::Expr], span: Span) -> ir::Expr {
+        // `t[[a, b]]` passes the parts as one bracket list.
+        let parts: Vec<&ast::Expr> = match idx {
+            [ast::Expr {
+                kind: ExprKind::Bracket(items),
+                ..
+            }] if index.len() > 1 => items.iter().collect(),
+            _ => idx.iter().collect(),
+        };
+        if parts.len() != index.len() {
+            self.error(span, format!("wrong number of index values ({})", self.text(span)));
+            return mk(K::Const(Value::Unset), span);
+        }
+        let mut xs = Vec::with_capacity(parts.len());
+        for (p, t) in parts.iter().zip(index) {
+            let (x, xt) = self.expr_expect(p, Some(t));
+            xs.push(self.coerce(x, &xt, t, p.span));
+        }
+        if xs.len() == 1 {
+            xs.pop().unwrap_or_else(|| mk(K::Const(Value::Unset), span))
+        } else {
+            mk(K::Tuple(xs), span)
+        }
+    }
+
+    /// Arguments checked against a function type's parameters, with
+    /// defaults filled in.
+    pub fn args(&mut self, fty: &TypeRef, args: &[ast::Expr], span: Span) -> Vec<ir::Expr> {
+        let Some(ft) = fty.as_func() else {
+            return args.iter().map(|a| self.expr(a).0).collect();
+        };
+        let params = ft.params.clone();
+        let varargs = ft.varargs;
+        if args.len() > params.len() && !varargs {
+            self.error(span, format!("argument type mismatch ({})", self.text(span)));
+        }
+        let mut out = Vec::with_capacity(params.len().max(args.len()));
+        for (i, a) in args.iter().enumerate() {
+            match params.get(i) {
+                Some(p) => {
+                    let (x, xt) = self.expr_expect(a, Some(&p.ty));
+                    match self.try_coerce(x, &xt, &p.ty) {
+                        Ok(x) => out.push(x),
+                        Err(x) => {
+                            self.error(a.span, format!("type clash in argument ({xt} and {})", p.ty));
+                            out.push(x);
+                        }
+                    }
+                }
+                None => out.push(self.expr(a).0),
+            }
+        }
+        for p in params.iter().skip(args.len()) {
+            match &p.default {
+                Some(v) => out.push(mk(K::Const(v.clone()), span)),
+                None => {
+                    self.error(span, format!("argument type mismatch, missing {} ({})", p.name, self.text(span)));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    fn call(&mut self, f: &ast::Expr, args: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+        let (fx, ft) = self.expr(f);
+        match &*ft {
+            Type::TypeOf(t) => {
+                let t = t.clone();
+                self.named_ctor(&t, args, span, expected)
+            }
+            Type::Func(fty) => {
+                match fty.kind {
+                    FuncKind::Hook => {
+                        self.error(span, format!("hook cannot be called directly, use hook operator ({})", self.text(span)));
+                        return self.poison(span);
+                    }
+                    FuncKind::Event => {
+                        self.error(span, format!("not a function ({})", self.text(span)));
+                        return self.poison(span);
+                    }
+                    FuncKind::Function => {}
+                }
+                let ret = fty.ret.clone();
+                let xs = self.args(&ft, args, span);
+                let ret = self.bif_return_type(&fx, &xs, ret);
+                if let K::Global(id) = fx.kind {
+                    if let Value::Func(fv) = &self.interp.globals[id as usize] {
+                        if let Some(b) = fv.builtin {
+                            return (mk(K::CallBif(b, fv.name.clone(), xs), span), ret);
+                        }
+                    }
+                }
+                (mk(K::Call(bx(fx), xs), span), ret)
+            }
+            Type::Error => self.poison(span),
+            _ => {
+                self.error(span, format!("not a function ({})", self.text(span)));
+                self.poison(span)
+            }
+        }
+    }
+
+    /// Built-ins whose result type depends on their arguments.
+    fn bif_return_type(&self, f: &ir::Expr, args: &[ir::Expr], declared: TypeRef) -> TypeRef {
+        let K::Global(id) = f.kind else { return declared };
+        let name = self.globals.info(id).name.as_str();
+        let arg_ty = |i: usize| -> Option<TypeRef> {
+            match &args.get(i)?.kind {
+                K::Local(_) | K::Global(_) | K::Field(..) | K::Const(_) => None,
+                _ => None,
+            }
+        };
+        let _ = arg_ty;
+        let _ = name;
+        declared
+    }
+
+    fn hook_call(&mut self, call: &ast::Expr, span: Span) -> Typed {
+        let ExprKind::Call(f, args) = &call.kind else {
+            self.error(span, "not a valid hook call expression");
+            return self.poison(span);
+        };
+        let (fx, ft) = self.expr(f);
+        match ft.as_func() {
+            Some(fty) if fty.kind == FuncKind::Hook => {
+                let xs = self.args(&ft, args, span);
+                (mk(K::HookCall(bx(fx), xs), span), types::bool_())
+            }
+            _ if ft.is_error() => self.poison(span),
+            _ => {
+                self.error(span, format!("hook keyword should only be used to call hooks ({})", self.text(span)));
+                self.poison(span)
+            }
+        }
+    }
+
+    fn unary(&mut self, op: UnOp, x: &ast::Expr, span: Span) -> Typed {
+        match op {
+            UnOp::PreInc => return self.incdec(x, 1, span),
+            UnOp::PreDec => return self.incdec(x, -1, span),
+            _ => {}
+        }
+        let (xx, xt) = self.expr(x);
+        match op {
+            UnOp::Not => {
+                if !matches!(&*xt, Type::Bool | Type::Error | Type::Any) {
+                    self.error(span, format!("requires boolean operand ({})", self.text(span)));
+                }
+                (mk(K::Not(bx(xx)), span), types::bool_())
+            }
+            UnOp::Neg => {
+                let ty = match &*xt {
+                    Type::Count => types::int(),
+                    Type::Int | Type::Double | Type::Interval | Type::Error => xt.clone(),
+                    _ => {
+                        self.error(span, format!("requires arithmetic operand ({})", self.text(span)));
+                        types::error()
+                    }
+                };
+                (mk(K::Neg(bx(xx)), span), ty)
+            }
+            UnOp::Pos => {
+                let ty = if matches!(&*xt, Type::Count) { types::int() } else { xt.clone() };
+                let xx = if matches!(&*xt, Type::Count) {
+                    mk(K::Coerce(bx(xx), ir::Coercion::ToInt), span)
+                } else {
+                    xx
+                };
+                (xx, ty)
+            }
+            UnOp::BitNot => (mk(K::BitNot(bx(xx)), span), xt),
+            UnOp::PreInc | UnOp::PreDec => unreachable!(),
+        }
+    }
+
+    fn incdec(&mut self, x: &ast::Expr, delta: i64, span: Span) -> Typed {
+        let Some((lv, t)) = self.lvalue(x) else { return self.poison(span) };
+        if !matches!(&*t, Type::Count | Type::Int | Type::Double | Type::Error) {
+            self.error(span, format!("requires arithmetic operand ({})", self.text(span)));
+        }
+        (mk(K::IncDec(Box::new(lv), delta), span), t)
+    }
+
+    fn binary(&mut self, op: BinOp, a: &ast::Expr, b: &ast::Expr, span: Span) -> Typed {
+        match op {
+            BinOp::And | BinOp::Or => {
+                let ax = self.bool_expr(a);
+                let bx_ = self.bool_expr(b);
+                let k = if op == BinOp::And {
+                    K::And(bx(ax), bx(bx_))
+                } else {
+                    K::Or(bx(ax), bx(bx_))
+                };
+                return (mk(k, span), types::bool_());
+            }
+            BinOp::In | BinOp::NotIn => {
+                let (x, t) = self.in_expr(a, b, span);
+                if op == BinOp::NotIn {
+                    return (mk(K::Not(bx(x)), span), t);
+                }
+                return (x, t);
+            }
+            _ => {}
+        }
+        let (ax, at) = self.expr(a);
+        let (bx_, bt) = self.expr(b);
+        if at.is_error() || bt.is_error() {
+            return self.poison(span);
+        }
+        let cmp = match op {
+            BinOp::Eq => Some(Cmp::Eq),
+            BinOp::Ne => Some(Cmp::Ne),
+            BinOp::Lt => Some(Cmp::Lt),
+            BinOp::Le => Some(Cmp::Le),
+            BinOp::Gt => Some(Cmp::Gt),
+            BinOp::Ge => Some(Cmp::Ge),
+            _ => None,
+        };
+        if let Some(c) = cmp {
+            return self.comparison(c, ax, at, bx_, bt, span);
+        }
+        let arith = match op {
+            BinOp::Add => Arith::Add,
+            BinOp::Sub => Arith::Sub,
+            BinOp::Mul => Arith::Mul,
+            BinOp::Div => Arith::Div,
+            BinOp::Mod => Arith::Mod,
+            BinOp::BitAnd => Arith::BitAnd,
+            BinOp::BitOr => Arith::BitOr,
+            BinOp::BitXor => Arith::BitXor,
+            BinOp::Shl => Arith::Shl,
+            BinOp::Shr => Arith::Shr,
+            _ => Arith::Add,
+        };
+        self.arith(arith, ax, at, bx_, bt, span)
+    }
+
+    fn arith(&mut self, op: Arith, ax: ir::Expr, at: TypeRef, bx_: ir::Expr, bt: TypeRef, span: Span) -> Typed {
+        use Type as T;
+        match (&*at, &*bt) {
+            (T::String, T::String) if op == Arith::Add => (mk(K::Concat(bx(ax), bx(bx_)), span), types::string()),
+            (T::Pattern, T::Pattern) if matches!(op, Arith::BitAnd | Arith::BitOr) => {
+                (mk(K::PatternOp(op == Arith::BitAnd, bx(ax), bx(bx_)), span), types::pattern())
+            }
+            (T::Table(_), T::Table(_)) if matches!(op, Arith::BitAnd | Arith::BitOr | Arith::Sub) => {
+                (mk(K::SetOp(op, bx(ax), bx(bx_)), span), at.clone())
+            }
+            (T::Vector(x), T::Vector(y)) => {
+                let ty = match promote(x, y) {
+                    Some(t) => types::vector_of(t),
+                    None => at.clone(),
+                };
+                (mk(K::VecArith(op, bx(ax), bx(bx_)), span), ty)
+            }
+            (T::Vector(x), s) | (s, T::Vector(x)) if s.is_numeric() => {
+                let elem = x.clone();
+                (mk(K::VecArith(op, bx(ax), bx(bx_)), span), types::vector_of(elem))
+            }
+            (T::Time, T::Interval) if matches!(op, Arith::Add | Arith::Sub) => {
+                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::time())
+            }
+            (T::Interval, T::Time) if op == Arith::Add => (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::time()),
+            (T::Time, T::Time) if op == Arith::Sub => (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::interval()),
+            (T::Interval, T::Interval) => {
+                let ty = if op == Arith::Div { types::double() } else { types::interval() };
+                (mk(K::Arith(op, bx(ax), bx(bx_)), span), ty)
+            }
+            (T::Interval, n) | (n, T::Interval) if n.is_numeric() && matches!(op, Arith::Mul | Arith::Div) => {
+                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::interval())
+            }
+            (T::Addr, T::Count) if op == Arith::BitAnd => (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::addr()),
+            _ => match promote(&at, &bt) {
+                Some(ty) => {
+                    if matches!(&*ty, T::Double)
+                        && matches!(op, Arith::BitAnd | Arith::BitOr | Arith::BitXor | Arith::Shl | Arith::Shr)
+                    {
+                        self.error(span, format!("requires integral operands ({})", self.text(span)));
+                    }
+                    let ax = self.coerce(ax, &at, &ty, span);
+                    let bx2 = self.coerce(bx_, &bt, &ty, span);
+                    (mk(K::Arith(op, bx(ax), bx(bx2)), span), ty)
+                }
+                None => {
+                    self.error(span, format!("arithmetic mixed with non-arithmetic ({at} and {bt}) ({})", self.text(span)));
+                    self.poison(span)
+                }
+            },
+        }
+    }
+
+    fn comparison(&mut self, c: Cmp, ax: ir::Expr, at: TypeRef, bx_: ir::Expr, bt: TypeRef, span: Span) -> Typed {
+        let (ax, bx_) = match promote(&at, &bt) {
+            Some(ty) => (self.coerce(ax, &at, &ty, span), self.coerce(bx_, &bt, &ty, span)),
+            None => {
+                let ok = types::same_type(&at, &bt)
+                    || matches!((&*at, &*bt), (Type::Pattern, Type::String) | (Type::String, Type::Pattern))
+                    || matches!((&*at, &*bt), (Type::Any, _) | (_, Type::Any));
+                if !ok {
+                    self.error(span, format!("type clash in comparison ({at} and {bt}) ({})", self.text(span)));
+                }
+                (ax, bx_)
+            }
+        };
+        (mk(K::Cmp(c, bx(ax), bx(bx_)), span), types::bool_())
+    }
+
+    fn in_expr(&mut self, a: &ast::Expr, b: &ast::Expr, span: Span) -> Typed {
+        let (bx_, bt) = self.expr(b);
+        let ok = |k: InKind, ax: ir::Expr| (mk(K::In(k, bx(ax), bx(bx_)), span), types::bool_());
+        match &*bt {
+            Type::Table(tt) => {
+                let idx: Vec<ast::Expr> = match &a.kind {
+                    ExprKind::Bracket(items) if tt.index.len() > 1 || items.len() == 1 && !matches!(items[0].kind, ExprKind::FieldAssign(..)) => {
+                        items.clone()
+                    }
+                    _ => vec![a.clone()],
+                };
+                let index = tt.index.clone();
+                let key = self.key_expr(&index, &idx, a.span);
+                ok(InKind::Table, key)
+            }
+            Type::String => {
+                let (ax, at) = self.expr(a);
+                match &*at {
+                    Type::Pattern => ok(InKind::Pattern, ax),
+                    _ => ok(InKind::Substring, ax),
+                }
+            }
+            Type::Subnet => {
+                let (ax, at) = self.expr(a);
+                if matches!(&*at, Type::Subnet) {
+                    ok(InKind::SubnetInSubnet, ax)
+                } else {
+                    ok(InKind::Subnet, ax)
+                }
+            }
+            Type::Vector(_) => {
+                let (ax, _) = self.expr(a);
+                ok(InKind::VectorIndex, ax)
+            }
+            Type::Error => self.poison(span),
+            _ => {
+                self.error(span, format!("not an index type ({})", self.text(span)));
+                self.poison(span)
+            }
+        }
+    }
+
+    /// Compiles an assignable expression.
+    pub fn lvalue(&mut self, e: &ast::Expr) -> Option<(ir::LValue, TypeRef)> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                let (x, t) = self.name(n);
+                match x.kind {
+                    K::Local(s) => {
+                        let is_const = self
+                            .scope
+                            .as_ref()
+                            .and_then(|sc| sc.locals.iter().find(|l| l.slot == s))
+                            .is_some_and(|l| l.is_const);
+                        if is_const {
+                            self.error(e.span, format!("const is not a modifiable lvalue ({})", n.text));
+                        }
+                        Some((ir::LValue::Local(s), t))
+                    }
+                    K::Global(id) => {
+                        let kind = self.globals.info(id).kind;
+                        if matches!(kind, IdKind::Const | IdKind::Option) {
+                            self.error(e.span, format!("const is not a modifiable lvalue ({})", n.text));
+                        }
+                        Some((ir::LValue::Global(id), t))
+                    }
+                    K::Const(_) => {
+                        self.error(e.span, format!("const is not a modifiable lvalue ({})", n.text));
+                        None
+                    }
+                    _ => None,
+                }
+            }
+            ExprKind::Field(r, f) => {
+                let (rx, rt) = self.expr(r);
+                let (i, ft) = self.field_index(&rt, f)?;
+                Some((ir::LValue::Field(rx, i), ft))
+            }
+            ExprKind::Index(x, idx) => {
+                let (xx, xt) = self.expr(x);
+                match &*xt {
+                    Type::Table(tt) => {
+                        let index = tt.index.clone();
+                        let y = tt.yield_.clone();
+                        let key = self.key_expr(&index, idx, e.span);
+                        Some((ir::LValue::TableIndex(xx, key), y.unwrap_or_else(types::bool_)))
+                    }
+                    Type::Vector(elem) => {
+                        let elem = elem.clone();
+                        let ix = self.int_expr(&idx[0]);
+                        Some((ir::LValue::VectorIndex(xx, ix), elem))
+                    }
+                    Type::Error => None,
+                    _ => {
+                        self.error(e.span, format!("not an index type ({})", self.text(e.span)));
+                        None
+                    }
+                }
+            }
+            ExprKind::Slice(x, lo, hi) => {
+                let (xx, xt) = self.expr(x);
+                let lo = lo.as_ref().map(|l| self.int_expr(l));
+                let hi = hi.as_ref().map(|h| self.int_expr(h));
+                Some((ir::LValue::VectorSlice(xx, lo, hi), xt))
+            }
+            _ => {
+                self.error(e.span, format!("illegal assignment target ({})", self.text(e.span)));
+                None
+            }
+        }
+    }
+
+    fn assign(&mut self, op: InitOp, lhs: &ast::Expr, rhs: &ast::Expr, span: Span) -> Typed {
+        let Some((lv, lt)) = self.lvalue(lhs) else {
+            self.expr(rhs);
+            return self.poison(span);
+        };
+        match op {
+            InitOp::Set => {
+                let (rx, rt) = self.expr_expect(rhs, Some(&lt));
+                if matches!(&*rt, Type::Void) {
+                    self.error(span, format!("can't assign void value ({})", self.text(span)));
+                }
+                let rx = match self.try_coerce(rx, &rt, &lt) {
+                    Ok(x) => x,
+                    Err(x) => {
+                        self.error(span, format!("type clash in assignment ({})", self.text(span)));
+                        x
+                    }
+                };
+                (mk(K::Assign(Box::new(lv), bx(rx)), span), lt)
+            }
+            InitOp::AddTo | InitOp::RemoveFrom => {
+                let (rx, rt) = self.expr_expect(rhs, Some(&lt));
+                match (&*lt, op) {
+                    (Type::Vector(elem), InitOp::AddTo) if !matches!(&*rt, Type::Vector(_)) => {
+                        let elem = elem.clone();
+                        let rx = self.coerce(rx, &rt, &elem, rhs.span);
+                        return (mk(K::AppendTo(Box::new(lv), bx(rx)), span), lt);
+                    }
+                    (Type::Table(_), _) => {
+                        let cur = self.lvalue_read(&lv, span);
+                        let k = if op == InitOp::AddTo {
+                            K::AddToSet(bx(cur), bx(rx))
+                        } else {
+                            K::RemoveFromSet(bx(cur), bx(rx))
+                        };
+                        return (mk(k, span), lt);
+                    }
+                    _ => {}
+                }
+                let arith = if op == InitOp::AddTo { Arith::Add } else { Arith::Sub };
+                let cur = self.lvalue_read(&lv, span);
+                let (val, vt) = self.arith(arith, cur, lt.clone(), rx, rt, span);
+                let val = self.coerce(val, &vt, &lt, span);
+                (mk(K::Assign(Box::new(lv), bx(val)), span), lt)
+            }
+        }
+    }
+
+    /// An expression that reads what an lvalue names (for `+=`).
+    fn lvalue_read(&mut self, lv: &ir::LValue, span: Span) -> ir::Expr {
+        // Re-evaluating the target's parts is acceptable: they are names,
+        // fields and indices without side effects in practice.
+        let k = match lv {
+            ir::LValue::Local(s) => K::Local(*s),
+            ir::LValue::Global(g) => K::Global(*g),
+            ir::LValue::Field(r, i) => K::Field(bx(clone_expr(r)), *i),
+            ir::LValue::TableIndex(t, k) => K::TableIndex(bx(clone_expr(t)), bx(clone_expr(k))),
+            ir::LValue::VectorIndex(v, i) => K::VectorIndex(bx(clone_expr(v)), bx(clone_expr(i))),
+            ir::LValue::VectorSlice(v, ..) => return clone_expr(v),
+        };
+        mk(k, span)
+    }
+
+    fn lambda(&mut self, l: &ast::Lambda, span: Span) -> Typed {
+        let ft = self.func_type(l.kind, &l.sig);
+        let fty = match ft.as_func() {
+            Some(f) => f,
+            None => return self.poison(span),
+        };
+        let mut scope = FuncScope::new(l.kind, fty.ret.clone());
+        for (p, def) in l.sig.params.iter().zip(fty.params.iter()) {
+            scope.declare(&p.name.text, def.ty.clone(), false);
+        }
+        if let Some(outer) = &self.scope {
+            // Globals and explicitly captured or referenced outer locals.
+            scope.outer = outer.locals.clone();
+            scope.outer.extend(outer.outer.iter().cloned());
+        }
+        let saved = self.scope.replace(scope);
+        let body = self.block(&l.body.stmts);
+        let Some(scope) = std::mem::replace(&mut self.scope, saved) else {
+            return self.poison(span);
+        };
+        let mut capture_slots = Vec::new();
+        let mut capture_exprs = Vec::new();
+        for (slot, src) in scope.captures {
+            capture_slots.push(slot);
+            // The source names a slot of the enclosing frame; when the
+            // enclosing scope itself captured it, that is its own slot.
+            let src = match src.kind {
+                K::Local(outer_slot) => {
+                    let name = scope.locals.iter().find(|x| x.slot == slot).map(|x| x.name.clone());
+                    match (name, &mut self.scope) {
+                        (Some(n), Some(enc)) => match enc.lookup(&n) {
+                            Some(found) => mk(K::Local(found.slot), src.span),
+                            None => {
+                                let (x, _) = self.name(&ast::Name { text: n, span: src.span });
+                                x
+                            }
+                        },
+                        _ => mk(K::Local(outer_slot), src.span),
+                    }
+                }
+                other => mk(other, src.span),
+            };
+            capture_exprs.push(src);
+        }
+        let fb = ir::FuncBody {
+            name: "lambda".to_string(),
+            num_params: l.sig.params.len() as u32,
+            frame_size: scope.next_slot,
+            capture_slots,
+            body,
+            span,
+        };
+        (mk(K::Lambda(Rc::new(fb), ft.clone(), capture_exprs), span), ft)
+    }
+}
+
+/// A copy of a side-effect-free expression (names, fields, indices,
+/// constants), for reading an assignment target.
+pub fn clone_expr(e: &ir::Expr) -> ir::Expr {
+    let k = match &e.kind {
+        K::Const(v) => K::Const(v.clone()),
+        K::Local(s) => K::Local(*s),
+        K::Global(g) => K::Global(*g),
+        K::Field(r, i) => K::Field(bx(clone_expr(r)), *i),
+        K::TableIndex(t, k) => K::TableIndex(bx(clone_expr(t)), bx(clone_expr(k))),
+        K::VectorIndex(v, i) => K::VectorIndex(bx(clone_expr(v)), bx(clone_expr(i))),
+        K::Tuple(items) => K::Tuple(items.iter().map(clone_expr).collect()),
+        K::Coerce(x, c) => K::Coerce(bx(clone_expr(x)), c.clone()),
+        K::Arith(op, a, b) => K::Arith(*op, bx(clone_expr(a)), bx(clone_expr(b))),
+        K::Concat(a, b) => K::Concat(bx(clone_expr(a)), bx(clone_expr(b))),
+        K::Call(f, args) => K::Call(bx(clone_expr(f)), args.iter().map(clone_expr).collect()),
+        K::CallBif(f, n, args) => K::CallBif(*f, n.clone(), args.iter().map(clone_expr).collect()),
+        // Other forms do not appear as assignment targets' parts; reading
+        // them again would repeat effects, so they read as unset.
+        _ => K::Const(Value::Unset),
+    };
+    mk(k, e.span)
+}

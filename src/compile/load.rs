@@ -1,0 +1,386 @@
+//! Finding and loading scripts: `@load` resolution against the loading
+//! script's directory, ZEEKPATH and the embedded library; `@if` and
+//! friends decided against what is declared when they are met.
+
+use super::Compiler;
+use crate::syntax::ast::{DeclKind, Span};
+use crate::syntax::lexer::{self, Spanned};
+use crate::syntax::parser;
+use crate::syntax::token::Tok;
+use ahash::AHashSet;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/library.rs"));
+
+/// Where the embedded library appears to live, in messages and `@DIR`.
+pub const LIBRARY_PREFIX: &str = "<rzeek>";
+
+#[derive(Default)]
+pub struct LoadState {
+    loaded: AHashSet<String>,
+    /// Directories of the scripts being loaded, innermost last.
+    dirs: Vec<String>,
+    /// `@prefixes` entries.
+    pub prefixes: Vec<String>,
+}
+
+/// A script found by name: its display name, a key that identifies it
+/// for load-once, and its text.
+pub struct Found {
+    pub name: String,
+    pub key: String,
+    pub text: String,
+}
+
+fn library_get(path: &str) -> Option<&'static str> {
+    LIBRARY.iter().find(|(n, _)| *n == path).map(|(_, t)| *t)
+}
+
+fn normalize(p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+fn try_library(rel: &str) -> Option<Found> {
+    let rel = normalize(rel);
+    for cand in [format!("{rel}.zeek"), rel.clone(), format!("{rel}/__load__.zeek")] {
+        if let Some(text) = library_get(&cand) {
+            let name = format!("{LIBRARY_PREFIX}/{cand}");
+            return Some(Found {
+                key: name.clone(),
+                name,
+                text: text.to_string(),
+            });
+        }
+    }
+    None
+}
+
+fn try_disk(base: &Path) -> Option<Found> {
+    let with_ext = PathBuf::from(format!("{}.zeek", base.display()));
+    let cands = [base.to_path_buf(), with_ext, base.join("__load__.zeek")];
+    for c in cands {
+        if c.is_file() {
+            let bytes = std::fs::read(&c).ok()?;
+            let text = match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
+            let key = std::fs::canonicalize(&c).unwrap_or(c.clone()).display().to_string();
+            return Some(Found {
+                name: c.display().to_string(),
+                key,
+                text,
+            });
+        }
+    }
+    None
+}
+
+/// Resolves a `@load` argument seen in a script in `from_dir`.
+pub fn find_script(name: &str, from_dir: &str) -> Option<Found> {
+    if name.is_empty() {
+        return None;
+    }
+    let relative_to_dir = name.starts_with("./") || name.starts_with("../");
+    if let Some(lib_dir) = from_dir.strip_prefix(LIBRARY_PREFIX) {
+        if relative_to_dir || !name.starts_with('/') {
+            let joined = format!("{}/{}", lib_dir.trim_start_matches('/'), name);
+            if let Some(f) = try_library(&joined) {
+                return Some(f);
+            }
+        }
+    } else if Path::new(name).is_absolute() {
+        return try_disk(Path::new(name));
+    } else if let Some(f) = try_disk(&Path::new(from_dir).join(name)) {
+        if from_dir == "." && !relative_to_dir {
+            return Some(Found {
+                name: name.to_string(),
+                ..f
+            });
+        }
+        return Some(f);
+    }
+    if relative_to_dir {
+        return None;
+    }
+    if let Ok(zp) = std::env::var("ZEEKPATH") {
+        for dir in zp.split(':').filter(|d| !d.is_empty()) {
+            if let Some(f) = try_disk(&Path::new(dir).join(name)) {
+                return Some(f);
+            }
+        }
+    }
+    try_library(name)
+}
+
+fn dir_of(name: &str) -> String {
+    match name.rfind('/') {
+        Some(0) => "/".to_string(),
+        Some(i) => name[..i].to_string(),
+        None => ".".to_string(),
+    }
+}
+
+impl Compiler {
+    /// Loads a script named on the command line or by `@load`; each script
+    /// is loaded once.
+    pub fn load_named(&mut self, name: &str, span: Option<Span>) -> bool {
+        let from = self.load.dirs.last().cloned().unwrap_or_else(|| ".".to_string());
+        let Some(found) = find_script(name, &from) else {
+            let msg = format!("can't find {name}");
+            match span {
+                Some(s) => self.error(s, msg),
+                None => {
+                    self.errors += 1;
+                    self.interp.report_diag(&crate::diag::Diagnostic::fatal(msg));
+                }
+            }
+            return false;
+        };
+        if !self.load.loaded.insert(found.key.clone()) {
+            return true;
+        }
+        self.load_source(found.name, found.text);
+        true
+    }
+
+    /// Marks a script as loaded without loading it (`@unload`).
+    pub fn unload(&mut self, name: &str) {
+        let from = self.load.dirs.last().cloned().unwrap_or_else(|| ".".to_string());
+        if let Some(found) = find_script(name, &from) {
+            self.load.loaded.insert(found.key);
+        }
+    }
+
+    /// Parses and processes one file's text. Top-level conditional
+    /// directives are decided when reached, after the declarations before
+    /// them have taken effect.
+    pub fn load_source(&mut self, name: String, text: String) {
+        let dir = dir_of(&name);
+        let file = self.interp.sources.add(name.clone(), text);
+        let src = self.interp.sources.files[file as usize].text.clone();
+        let lexed = lexer::lex(&src, &name, &dir);
+        if !lexed.errors.is_empty() {
+            let diags = lexed
+                .errors
+                .iter()
+                .map(|(s, e, err)| {
+                    crate::diag::Diagnostic::error(Span::new(file, *s, *e), parser::lex_message_of(err))
+                })
+                .collect();
+            self.report(diags);
+            return;
+        }
+        self.load.dirs.push(dir.clone());
+        let saved_module = std::mem::replace(&mut self.module, "GLOBAL".to_string());
+        self.process_tokens(lexed.tokens, &lexed.docs, &src, file, &name);
+        self.module = saved_module;
+        self.load.dirs.pop();
+        self.queue_script_loaded(&name);
+    }
+
+    fn process_tokens(
+        &mut self,
+        tokens: Vec<Spanned>,
+        docs: &[lexer::DocComment],
+        src: &str,
+        file: u32,
+        name: &str,
+    ) {
+        struct Frame {
+            outer_live: bool,
+            live: bool,
+            seen_else: bool,
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut pending: Vec<Spanned> = Vec::new();
+        let mut depth: i32 = 0;
+        let mut i = 0;
+        while i < tokens.len() {
+            let live = stack.last().is_none_or(|f| f.live);
+            let (s, ref tok, e) = tokens[i];
+            match tok {
+                Tok::AtIf | Tok::AtIfdef | Tok::AtIfndef => {
+                    let Some((a, b, next)) = paren_argument(&tokens, i + 1) else {
+                        self.error(Span::new(file, s, e), "missing condition after conditional directive");
+                        return;
+                    };
+                    let decided = if live {
+                        // Let the declarations before a top-level condition
+                        // take effect first.
+                        let at_boundary = depth == 0
+                            && matches!(pending.last(), Some((_, Tok::Semi | Tok::RBrace, _)));
+                        if at_boundary {
+                            let chunk = std::mem::take(&mut pending);
+                            if !self.process_chunk(chunk, docs, src, file, name) {
+                                return;
+                            }
+                        }
+                        self.decide(tok, &tokens[a..b], src, Span::new(file, s, e))
+                    } else {
+                        false
+                    };
+                    stack.push(Frame {
+                        outer_live: live,
+                        live: live && decided,
+                        seen_else: false,
+                    });
+                    i = next;
+                    continue;
+                }
+                Tok::AtElse => match stack.last_mut() {
+                    Some(f) if !f.seen_else => {
+                        f.seen_else = true;
+                        f.live = f.outer_live && !f.live;
+                    }
+                    _ => {
+                        self.error(Span::new(file, s, e), "@else without @if");
+                        return;
+                    }
+                },
+                Tok::AtEndif => {
+                    if stack.pop().is_none() {
+                        self.error(Span::new(file, s, e), "@endif without @if");
+                        return;
+                    }
+                }
+                _ if live => {
+                    match tok {
+                        Tok::LBrace => depth += 1,
+                        Tok::RBrace => depth -= 1,
+                        _ => {}
+                    }
+                    pending.push(tokens[i].clone());
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if !stack.is_empty() {
+            self.error(Span::new(file, src.len(), src.len()), "missing @endif");
+        }
+        self.process_chunk(pending, docs, src, file, name);
+    }
+
+    fn process_chunk(
+        &mut self,
+        tokens: Vec<Spanned>,
+        docs: &[lexer::DocComment],
+        src: &str,
+        file: u32,
+        name: &str,
+    ) -> bool {
+        match parser::parse_tokens(tokens, docs, src, file, name) {
+            Ok(script) => {
+                for d in &script.decls {
+                    self.decl(d);
+                }
+                true
+            }
+            Err(diags) => {
+                self.report(diags);
+                false
+            }
+        }
+    }
+
+    fn decide(&mut self, tok: &Tok, arg: &[Spanned], src: &str, span: Span) -> bool {
+        match tok {
+            Tok::AtIfdef | Tok::AtIfndef => {
+                let defined = match arg {
+                    [(_, Tok::Id(n), _)] => self.lookup_global(n).is_some(),
+                    _ => {
+                        self.error(span, "@ifdef/@ifndef takes one identifier");
+                        return false;
+                    }
+                };
+                defined == matches!(tok, Tok::AtIfdef)
+            }
+            _ => {
+                let expr = match parser::parse_expr_tokens(arg.to_vec(), src, span.file) {
+                    Ok(e) => e,
+                    Err(d) => {
+                        self.report(d);
+                        return false;
+                    }
+                };
+                match self.eval_const_expr(&expr) {
+                    Some(v) => v.as_bool(),
+                    None => false,
+                }
+            }
+        }
+    }
+
+    /// Handles `@load` and friends met among the declarations.
+    pub fn directive(&mut self, kind: &str, arg: &str, span: Span) {
+        match kind {
+            "@load" => {
+                for name in arg.split_whitespace() {
+                    self.load_named(name, Some(span));
+                }
+            }
+            "@unload" => self.unload(arg),
+            "@prefixes" => {
+                let list = arg.trim_start_matches("+=").trim_start_matches('=');
+                self.load.prefixes.extend(list.split(':').map(|s| s.trim().to_string()));
+            }
+            "@load-sigs" | "@load-plugin" => {}
+            "@deprecated" => {
+                let file = self.interp.sources.get(span.file).map(|f| f.name.clone()).unwrap_or_default();
+                let msg = arg.trim().trim_matches('"');
+                let text = if msg.is_empty() {
+                    format!("deprecated script loaded from command line arguments or {file}")
+                } else {
+                    format!("deprecated script loaded from {file} \"{msg}\"")
+                };
+                self.warning(span, text);
+            }
+            _ => {}
+        }
+    }
+
+    fn queue_script_loaded(&mut self, name: &str) {
+        if let Some(id) = self.globals.get("zeek_script_loaded") {
+            if let crate::value::Value::Func(f) = self.interp.globals[id as usize].clone() {
+                let args = vec![crate::value::Value::str(name.as_bytes()), crate::value::Value::Count(0)];
+                self.interp.queue_event(f, args);
+            }
+        }
+    }
+
+    /// Whether a declaration is a `@load` (used to order work).
+    pub fn is_load(kind: &DeclKind) -> bool {
+        matches!(kind, DeclKind::Directive { kind, .. } if kind == "@load")
+    }
+}
+
+fn paren_argument(tokens: &[Spanned], i: usize) -> Option<(usize, usize, usize)> {
+    if !matches!(tokens.get(i), Some((_, Tok::LParen, _))) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (j, t) in tokens.iter().enumerate().skip(i) {
+        match t.1 {
+            Tok::LParen => depth += 1,
+            Tok::RParen => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((i + 1, j, j + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,107 @@
+//! The checker: resolves names to slots and indices, checks types, inserts
+//! coercions and lowers the syntax tree to `ir`. Declarations take effect
+//! as they are met, as in Zeek: global initialisers run at once, so
+//! `redef`s and `@if`s see the values declared before them.
+
+mod coerce;
+mod ctor;
+mod decl;
+mod expr;
+mod load;
+pub mod scope;
+mod stmt;
+mod typing;
+
+use crate::diag::{Diagnostic, SourceMap, Style};
+use crate::eval::Interp;
+use crate::ir;
+use crate::syntax::ast::Span;
+use crate::types::{self, TypeRef};
+use scope::{FuncScope, Globals};
+
+pub use load::{find_script, LIBRARY};
+
+pub struct Compiler {
+    pub interp: Interp,
+    pub globals: Globals,
+    pub module: String,
+    scope: Option<FuncScope>,
+    /// Errors found so far; nothing runs if there are any.
+    pub errors: u32,
+    /// Statements written at file level, run before `zeek_init`.
+    pub init_stmts: Vec<ir::Stmt>,
+    load: load::LoadState,
+    in_export: bool,
+}
+
+impl Compiler {
+    pub fn new(style: Style) -> Self {
+        Compiler {
+            interp: Interp::new(SourceMap::default(), style),
+            globals: Globals::default(),
+            module: "GLOBAL".to_string(),
+            scope: None,
+            errors: 0,
+            init_stmts: Vec::new(),
+            load: load::LoadState::default(),
+            in_export: false,
+        }
+    }
+
+    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+        self.errors += 1;
+        let d = Diagnostic::error(span, msg);
+        self.interp.report_diag(&d);
+    }
+
+    pub fn warning(&mut self, span: Span, msg: impl Into<String>) {
+        let d = Diagnostic::warning(span, msg);
+        self.interp.report_diag(&d);
+    }
+
+    pub fn report(&mut self, diags: Vec<Diagnostic>) {
+        for d in diags {
+            if d.severity != crate::diag::Severity::Warning {
+                self.errors += 1;
+            }
+            self.interp.report_diag(&d);
+        }
+    }
+
+    /// The source text of a span, for messages that quote expressions.
+    pub fn text(&self, span: Span) -> String {
+        self.interp.span_text(span)
+    }
+
+    /// Looks up a global by a name as written, with Zeek's module rules,
+    /// declaring a built-in on first use.
+    pub fn lookup_global(&mut self, name: &str) -> Option<u32> {
+        for full in scope::candidates(&self.module, name) {
+            if let Some(id) = self.globals.get(&full) {
+                return Some(id);
+            }
+        }
+        self.declare_bif(name)
+    }
+
+    pub fn global_type(&self, id: u32) -> TypeRef {
+        self.globals.info(id).ty.clone()
+    }
+
+    /// Runs the statements written at file level.
+    pub fn run_init_stmts(&mut self) -> bool {
+        let stmts = std::mem::take(&mut self.init_stmts);
+        for s in &stmts {
+            if let Err(e) = self.interp.exec(s) {
+                self.interp.report_runtime(&e);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A type that stands for an error already reported.
+    pub fn err_type(&self) -> TypeRef {
+        types::error()
+    }
+}

@@ -1,0 +1,154 @@
+//! Names: the global table (with Zeek's module rules) and the scopes of
+//! the function being compiled.
+
+use crate::ir;
+use crate::syntax::ast::{FuncKind, Span};
+use crate::types::TypeRef;
+use ahash::AHashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Var,
+    Const,
+    Option,
+    Type,
+    Func,
+    Event,
+    Hook,
+    EnumConst,
+}
+
+#[derive(Debug, Clone)]
+pub struct GlobalInfo {
+    /// Full name (`Conn::RemovalHook`, or `x` in the global module).
+    pub name: String,
+    pub ty: TypeRef,
+    pub kind: IdKind,
+    pub span: Span,
+    pub doc: Vec<String>,
+    /// Declared with `&redef`.
+    pub redefable: bool,
+    /// Whether it was exported from its module.
+    pub exported: bool,
+}
+
+#[derive(Default)]
+pub struct Globals {
+    by_name: AHashMap<String, u32>,
+    pub infos: Vec<GlobalInfo>,
+}
+
+impl Globals {
+    pub fn get(&self, full: &str) -> Option<u32> {
+        self.by_name.get(full).copied()
+    }
+    pub fn info(&self, id: u32) -> &GlobalInfo {
+        &self.infos[id as usize]
+    }
+    pub fn info_mut(&mut self, id: u32) -> &mut GlobalInfo {
+        &mut self.infos[id as usize]
+    }
+    pub fn add(&mut self, info: GlobalInfo) -> u32 {
+        let id = self.infos.len() as u32;
+        self.by_name.insert(info.name.clone(), id);
+        self.infos.push(info);
+        id
+    }
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        self.by_name.keys()
+    }
+}
+
+/// The full name a declaration of `name` gets inside `module`.
+pub fn qualify(module: &str, name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("GLOBAL::") {
+        return rest.to_string();
+    }
+    if let Some(rest) = name.strip_prefix("::") {
+        return rest.to_string();
+    }
+    if name.contains("::") || module == "GLOBAL" {
+        name.to_string()
+    } else {
+        format!("{module}::{name}")
+    }
+}
+
+/// The full names to try, in order, for a use of `name` in `module`.
+pub fn candidates(module: &str, name: &str) -> Vec<String> {
+    if let Some(rest) = name.strip_prefix("GLOBAL::") {
+        return vec![rest.to_string()];
+    }
+    if let Some(rest) = name.strip_prefix("::") {
+        return vec![rest.to_string()];
+    }
+    if name.contains("::") {
+        return vec![name.to_string()];
+    }
+    if module == "GLOBAL" {
+        vec![name.to_string()]
+    } else {
+        vec![format!("{module}::{name}"), name.to_string()]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Local {
+    pub name: String,
+    pub slot: u32,
+    pub ty: TypeRef,
+    pub is_const: bool,
+}
+
+/// The function being compiled.
+pub struct FuncScope {
+    pub locals: Vec<Local>,
+    pub next_slot: u32,
+    pub ret: TypeRef,
+    pub kind: FuncKind,
+    /// Captured outer locals: the slot here and the expression that reads
+    /// the value in the enclosing scope when the closure is made.
+    pub captures: Vec<(u32, ir::Expr)>,
+    /// Locals of the enclosing function visible for capture.
+    pub outer: Vec<Local>,
+    pub in_loop: u32,
+    pub in_switch: u32,
+}
+
+impl FuncScope {
+    pub fn new(kind: FuncKind, ret: TypeRef) -> Self {
+        FuncScope {
+            locals: Vec::new(),
+            next_slot: 0,
+            ret,
+            kind,
+            captures: Vec::new(),
+            outer: Vec::new(),
+            in_loop: 0,
+            in_switch: 0,
+        }
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<&Local> {
+        self.locals.iter().rev().find(|l| l.name == name)
+    }
+
+    /// Declares a local; a redeclaration with the same type reuses the
+    /// slot (Zeek locals are function-scoped).
+    pub fn declare(&mut self, name: &str, ty: TypeRef, is_const: bool) -> u32 {
+        if let Some(l) = self.lookup(name) {
+            if crate::types::same_type(&l.ty, &ty) {
+                return l.slot;
+            }
+        }
+        let slot = self.next_slot;
+        self.next_slot += 1;
+        self.locals.push(Local {
+            name: name.to_string(),
+            slot,
+            ty,
+            is_const,
+        });
+        slot
+    }
+}

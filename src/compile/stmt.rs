@@ -1,0 +1,425 @@
+//! Statements.
+
+use super::scope::{GlobalInfo, IdKind};
+use super::Compiler;
+use crate::ir::{self, ForKind, StmtKind as S};
+use crate::syntax::ast::{self, CaseLabel, ForVars, FuncKind, Span, StmtKind};
+use crate::types::{self, Type, TypeRef};
+use crate::value::Value;
+use ahash::AHashMap;
+use std::rc::Rc;
+
+fn st(kind: S, span: Span) -> ir::Stmt {
+    ir::Stmt { kind, span }
+}
+
+impl Compiler {
+    pub fn block(&mut self, stmts: &[ast::Stmt]) -> Vec<ir::Stmt> {
+        stmts.iter().filter_map(|s| self.stmt(s)).collect()
+    }
+
+    /// A statement at file level: its locals become globals.
+    pub fn top_stmt(&mut self, s: &ast::Stmt) -> Option<ir::Stmt> {
+        self.stmt(s)
+    }
+
+    /// Declares a variable: a frame slot inside a function, a global at
+    /// file level.
+    fn declare_local(&mut self, name: &ast::Name, ty: TypeRef, is_const: bool) -> ir::LValue {
+        if let Some(scope) = &mut self.scope {
+            return ir::LValue::Local(scope.declare(&name.text, ty, is_const));
+        }
+        let full = super::scope::qualify(&self.module, &name.text);
+        if let Some(id) = self.globals.get(&full) {
+            return ir::LValue::Global(id);
+        }
+        let id = self.globals.add(GlobalInfo {
+            name: full,
+            ty,
+            kind: if is_const { IdKind::Const } else { IdKind::Var },
+            span: name.span,
+            doc: Vec::new(),
+            redefable: false,
+            exported: false,
+        });
+        self.interp.globals.push(Value::Unset);
+        ir::LValue::Global(id)
+    }
+
+    fn assign_stmt(lv: ir::LValue, init: ir::Expr, span: Span) -> ir::Stmt {
+        match lv {
+            ir::LValue::Local(slot) => st(S::Local(slot, Some(init)), span),
+            lv => st(
+                S::Expr(ir::Expr {
+                    kind: ir::ExprKind::Assign(Box::new(lv), Box::new(init)),
+                    span,
+                }),
+                span,
+            ),
+        }
+    }
+
+    pub fn stmt(&mut self, s: &ast::Stmt) -> Option<ir::Stmt> {
+        let span = s.span;
+        Some(match &s.kind {
+            StmtKind::Print(args) => {
+                let xs = args.iter().map(|a| self.expr(a).0).collect();
+                st(S::Print(xs), span)
+            }
+            StmtKind::Event(name, args) => {
+                let Some(id) = self.lookup_global(&name.text) else {
+                    self.error(name.span, format!("unknown identifier {}", name.text));
+                    return None;
+                };
+                let ty = self.global_type(id);
+                if !matches!(ty.as_func(), Some(f) if f.kind == FuncKind::Event) {
+                    self.error(name.span, format!("not an event ({})", name.text));
+                    return None;
+                }
+                let xs = self.args(&ty, args, span);
+                st(S::Event(ir::Expr { kind: ir::ExprKind::Global(id), span: name.span }, xs), span)
+            }
+            StmtKind::Expr(e) => {
+                let (x, _) = self.expr(e);
+                st(S::Expr(x), span)
+            }
+            StmtKind::If(c, t, e) => {
+                let cx = self.bool_expr(c);
+                let tb = self.stmt_list(t);
+                let eb = e.as_ref().map(|e| self.stmt_list(e)).unwrap_or_default();
+                st(S::If(cx, tb, eb), span)
+            }
+            StmtKind::While(c, b) => {
+                let cx = self.bool_expr(c);
+                self.enter_loop(1);
+                let bb = self.stmt_list(b);
+                self.enter_loop(-1);
+                st(S::While(cx, bb), span)
+            }
+            StmtKind::For(vars, iter, body) => return self.for_stmt(vars, iter, body, span),
+            StmtKind::Switch(e, cases) => return self.switch(e, cases, span),
+            StmtKind::Break => st(S::Break, span),
+            StmtKind::Next => st(S::Next, span),
+            StmtKind::Fallthrough => st(S::Fallthrough, span),
+            StmtKind::Return(e) => {
+                let ret = self.scope.as_ref().map(|s| s.ret.clone()).unwrap_or_else(types::void);
+                let x = match e {
+                    Some(e) => {
+                        let (x, t) = self.expr_expect(e, Some(&ret));
+                        if matches!(&*ret, Type::Void) {
+                            self.error(e.span, "return value in function with no return type");
+                            Some(x)
+                        } else {
+                            Some(self.coerce(x, &t, &ret, e.span))
+                        }
+                    }
+                    None => None,
+                };
+                st(S::Return(x), span)
+            }
+            StmtKind::Add(e) => {
+                let ast::ExprKind::Index(t, idx) = &e.kind else {
+                    self.error(span, "add requires a set element");
+                    return None;
+                };
+                let (tx, tt) = self.expr(t);
+                let Some(tab) = tt.as_table() else {
+                    if !tt.is_error() {
+                        self.error(span, format!("add requires a set ({})", self.text(span)));
+                    }
+                    return None;
+                };
+                let index = tab.index.clone();
+                let key = self.key_expr(&index, idx, e.span);
+                st(S::Add(tx, key), span)
+            }
+            StmtKind::Delete(e) => match &e.kind {
+                ast::ExprKind::Index(t, idx) => {
+                    let (tx, tt) = self.expr(t);
+                    let Some(tab) = tt.as_table() else {
+                        if !tt.is_error() {
+                            self.error(span, format!("delete requires a table or set ({})", self.text(span)));
+                        }
+                        return None;
+                    };
+                    let index = tab.index.clone();
+                    let key = self.key_expr(&index, idx, e.span);
+                    st(S::Delete(tx, key), span)
+                }
+                ast::ExprKind::Field(r, f) => {
+                    let (rx, rt) = self.expr(r);
+                    let Some(rec) = rt.as_record() else {
+                        return None;
+                    };
+                    let Some(i) = rec.field_index(&f.text) else {
+                        self.error(f.span, format!("no such field in record ({})", f.text));
+                        return None;
+                    };
+                    st(S::DeleteField(rx, i as u32), span)
+                }
+                _ => {
+                    let (x, t) = self.expr(e);
+                    if !matches!(&*t, Type::Table(_) | Type::Vector(_) | Type::Error) {
+                        self.error(span, format!("illegal delete statement ({})", self.text(span)));
+                    }
+                    st(S::Clear(x), span)
+                }
+            },
+            StmtKind::Local {
+                is_const,
+                name,
+                ty,
+                init,
+                attrs,
+            } => {
+                let declared = ty.as_ref().map(|t| self.resolve_type(t));
+                let init_x = init.as_ref().map(|e| self.expr_expect(e, declared.as_ref()));
+                let ty = match (&declared, &init_x) {
+                    (Some(d), _) => d.clone(),
+                    (None, Some((_, t))) => t.clone(),
+                    (None, None) => {
+                        self.error(name.span, "no type given");
+                        types::error()
+                    }
+                };
+                let init_x = match (init_x, init) {
+                    (Some((x, t)), Some(e)) => Some(self.coerce(x, &t, &ty, e.span)),
+                    _ => self.empty_aggregate(&ty, span),
+                };
+                let init_x = match init_x {
+                    Some(mut x) => {
+                        if let Some(a) = self.table_attrs(&ty, attrs) {
+                            if let ir::ExprKind::Table(_, _, ta) = &mut x.kind {
+                                *ta = a;
+                            }
+                        }
+                        Some(x)
+                    }
+                    None => None,
+                };
+                let lv = self.declare_local(name, ty, *is_const);
+                match (lv, init_x) {
+                    (lv, Some(x)) => Self::assign_stmt(lv, x, span),
+                    (ir::LValue::Local(slot), None) => st(S::Local(slot, None), span),
+                    _ => return None,
+                }
+            }
+            StmtKind::When(w) => {
+                let cond = match &w.local {
+                    Some(n) => {
+                        let (x, t) = self.expr(&w.cond);
+                        let lv = self.declare_local(n, t, false);
+                        ir::Expr {
+                            kind: ir::ExprKind::Assign(Box::new(lv), Box::new(x)),
+                            span: w.cond.span,
+                        }
+                    }
+                    None => self.bool_expr(&w.cond),
+                };
+                let body = self.block(&w.body.stmts);
+                let timeout = match &w.timeout {
+                    Some((t, b)) => {
+                        let (tx, _) = self.expr(t);
+                        Some((tx, self.block(&b.stmts)))
+                    }
+                    None => None,
+                };
+                st(
+                    S::When(Rc::new(ir::WhenInfo {
+                        cond,
+                        body,
+                        timeout,
+                        is_return: w.is_return,
+                    })),
+                    span,
+                )
+            }
+            StmtKind::Assert(c, m) => {
+                let cx = self.bool_expr(c);
+                let mx = m.as_ref().map(|m| self.expr(m).0);
+                st(S::Assert(cx, mx, self.text(c.span)), span)
+            }
+            StmtKind::Block(b) => st(S::Block(self.block(&b.stmts)), span),
+            StmtKind::Empty => return None,
+        })
+    }
+
+    fn stmt_list(&mut self, s: &ast::Stmt) -> Vec<ir::Stmt> {
+        match &s.kind {
+            StmtKind::Block(b) => self.block(&b.stmts),
+            _ => self.stmt(s).into_iter().collect(),
+        }
+    }
+
+    fn enter_loop(&mut self, d: i32) {
+        if let Some(s) = &mut self.scope {
+            s.in_loop = (s.in_loop as i32 + d).max(0) as u32;
+        }
+    }
+
+    fn loop_var(&mut self, name: &ast::Name, ty: TypeRef) -> Option<u32> {
+        match self.declare_local(name, ty, false) {
+            ir::LValue::Local(s) => Some(s),
+            _ => {
+                self.error(name.span, format!("global variable used in 'for' loop ({})", name.text));
+                None
+            }
+        }
+    }
+
+    fn for_stmt(&mut self, vars: &ForVars, iter: &ast::Expr, body: &ast::Stmt, span: Span) -> Option<ir::Stmt> {
+        if self.scope.is_none() {
+            // File-level loops run in a frame of their own.
+            return self.in_temp_scope(|c| c.for_stmt(vars, iter, body, span));
+        }
+        let (ix, it) = self.expr(iter);
+        let kind = match (&*it, vars) {
+            (Type::Table(tt), _) => {
+                let (names, value): (Vec<&ast::Name>, Option<&ast::Name>) = match vars {
+                    ForVars::One(n) => (vec![n], None),
+                    ForVars::Index(ns) => (ns.iter().collect(), None),
+                    ForVars::KeyValue(k, v) => (vec![k], Some(v)),
+                    ForVars::IndexValue(ks, v) => (ks.iter().collect(), Some(v)),
+                };
+                if names.len() != tt.index.len() {
+                    self.error(span, format!("wrong index size for iteration ({})", self.text(iter.span)));
+                    return None;
+                }
+                let index = tt.index.clone();
+                let yield_ = tt.yield_.clone();
+                let mut keys = Vec::new();
+                for (n, t) in names.iter().zip(index) {
+                    keys.push(self.loop_var(n, t)?);
+                }
+                let value = match (value, yield_) {
+                    (Some(v), Some(y)) => Some(self.loop_var(v, y)?),
+                    (Some(v), None) => {
+                        self.error(v.span, "key-value iteration over a set");
+                        return None;
+                    }
+                    _ => None,
+                };
+                ForKind::Table { keys, value }
+            }
+            (Type::Vector(_), ForVars::One(n)) => ForKind::Vector {
+                index: self.loop_var(n, types::count())?,
+                value: None,
+            },
+            (Type::Vector(elem2), ForVars::KeyValue(k, v)) => {
+                let elem = elem2.clone();
+                ForKind::Vector {
+                    index: self.loop_var(k, types::count())?,
+                    value: Some(self.loop_var(v, elem)?),
+                }
+            }
+            (Type::String, ForVars::One(n)) => ForKind::String {
+                var: self.loop_var(n, types::string())?,
+            },
+            (Type::Error, _) => return None,
+            _ => {
+                self.error(span, format!("cannot iterate over this type ({})", self.text(iter.span)));
+                return None;
+            }
+        };
+        let _ = &kind;
+        self.enter_loop(1);
+        let b = self.stmt_list(body);
+        self.enter_loop(-1);
+        Some(st(S::For(kind, ix, b), span))
+    }
+
+    /// Compiles a file-level statement that needs frame slots inside a
+    /// block of its own, run as a function body.
+    fn in_temp_scope(&mut self, f: impl FnOnce(&mut Self) -> Option<ir::Stmt>) -> Option<ir::Stmt> {
+        self.scope = Some(super::scope::FuncScope::new(FuncKind::Function, types::void()));
+        let inner = f(self);
+        let scope = self.scope.take()?;
+        let inner = inner?;
+        let span = inner.span;
+        let body = Rc::new(ir::FuncBody {
+            name: "<file-level statement>".into(),
+            num_params: 0,
+            frame_size: scope.next_slot,
+            capture_slots: Vec::new(),
+            body: vec![inner],
+            span,
+        });
+        let fty = Rc::new(Type::Func(types::FuncType {
+            kind: FuncKind::Function,
+            params: Vec::new(),
+            ret: types::void(),
+            varargs: false,
+        }));
+        let call = ir::Expr {
+            kind: ir::ExprKind::Call(
+                Box::new(ir::Expr {
+                    kind: ir::ExprKind::Lambda(body, fty, Vec::new()),
+                    span,
+                }),
+                Vec::new(),
+            ),
+            span,
+        };
+        Some(st(S::Expr(call), span))
+    }
+
+    fn switch(&mut self, e: &ast::Expr, cases: &[ast::Case], span: Span) -> Option<ir::Stmt> {
+        if self.scope.is_none() {
+            return self.in_temp_scope(|c| c.switch(e, cases, span));
+        }
+        let (vx, vt) = self.expr(e);
+        let mut by_value = AHashMap::new();
+        let mut by_type = Vec::new();
+        let mut default = None;
+        let mut out = Vec::new();
+        if let Some(s) = &mut self.scope {
+            s.in_switch += 1;
+        }
+        for (i, c) in cases.iter().enumerate() {
+            let mut bind = None;
+            match &c.label {
+                CaseLabel::Default => default = Some(i),
+                CaseLabel::Values(vals) => {
+                    for v in vals {
+                        let (x, t) = self.expr(v);
+                        let x = self.coerce(x, &t, &vt, v.span);
+                        match self.interp.eval(&x) {
+                            Ok(val) => {
+                                if by_value.insert(val, i).is_some() {
+                                    self.error(v.span, format!("duplicate case label ({})", self.text(v.span)));
+                                }
+                            }
+                            Err(_) => self.error(v.span, "case label expression isn't constant"),
+                        }
+                    }
+                }
+                CaseLabel::Types(ts) => {
+                    for (t, n) in ts {
+                        let ty = self.resolve_type(t);
+                        by_type.push((ty.clone(), i));
+                        if let Some(n) = n {
+                            if let ir::LValue::Local(slot) = self.declare_local(n, ty.clone(), false) {
+                                bind = Some((slot, ty));
+                            }
+                        }
+                    }
+                }
+            }
+            let body = self.block(&c.body);
+            out.push(ir::SwitchCase { body, bind });
+        }
+        if let Some(s) = &mut self.scope {
+            s.in_switch -= 1;
+        }
+        Some(st(
+            S::Switch {
+                value: vx,
+                by_value,
+                by_type,
+                default,
+                cases: out,
+            },
+            span,
+        ))
+    }
+}

@@ -1,0 +1,247 @@
+//! Types as written, resolved: named types looked up, records and enums
+//! built, container attributes gathered.
+
+use super::scope::{qualify, GlobalInfo, IdKind};
+use super::Compiler;
+use crate::ir;
+use crate::syntax::ast::{self, Basic, FuncKind, TypeKind};
+use crate::table::ExpireKind;
+use crate::types::{self, EnumConst, EnumType, FieldDef, RecordType, Type, TypeRef};
+use crate::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Compiler {
+    pub fn resolve_type(&mut self, t: &ast::Type) -> TypeRef {
+        self.resolve_type_named(t, None)
+    }
+
+    /// Resolves a type; a record or enum written in a `type` declaration
+    /// gets that declaration's name.
+    pub fn resolve_type_named(&mut self, t: &ast::Type, name: Option<&str>) -> TypeRef {
+        match &t.kind {
+            TypeKind::Basic(b) => match b {
+                Basic::Addr => types::addr(),
+                Basic::Any => types::any(),
+                Basic::Bool => types::bool_(),
+                Basic::Count => types::count(),
+                Basic::Double => types::double(),
+                Basic::Int => types::int(),
+                Basic::Interval => types::interval(),
+                Basic::Pattern => types::pattern(),
+                Basic::Port => types::port(),
+                Basic::String => types::string(),
+                Basic::Subnet => types::subnet(),
+                Basic::Time => types::time(),
+                Basic::Timer => Rc::new(Type::Timer),
+                Basic::File => Rc::new(Type::File),
+            },
+            TypeKind::Named(n) => match self.lookup_global(&n.text) {
+                Some(id) if self.globals.info(id).kind == IdKind::Type => self.global_type(id),
+                Some(_) => {
+                    self.error(n.span, format!("not a type ({})", n.text));
+                    types::error()
+                }
+                None => {
+                    self.error(n.span, format!("unknown identifier {}", n.text));
+                    types::error()
+                }
+            },
+            TypeKind::Set(idx) => {
+                let idx = idx.iter().map(|t| self.resolve_type(t)).collect();
+                types::set_of(idx)
+            }
+            TypeKind::Table(idx, y) => {
+                let idx = idx.iter().map(|t| self.resolve_type(t)).collect();
+                let y = self.resolve_type(y);
+                types::table_of(idx, y)
+            }
+            TypeKind::Vector(e) | TypeKind::List(e) => {
+                let e = self.resolve_type(e);
+                types::vector_of(e)
+            }
+            TypeKind::Record(fields) => {
+                // Created empty first so fields may refer to the type itself.
+                let rt = Rc::new(RecordType {
+                    name: RefCell::new(name.map(str::to_string)),
+                    fields: RefCell::new(Vec::new()),
+                });
+                let ty = Rc::new(Type::Record(rt.clone()));
+                if let Some(n) = name {
+                    self.pre_declare_type(n, ty.clone(), t.span);
+                }
+                let defs = self.field_defs(fields);
+                *rt.fields.borrow_mut() = defs;
+                ty
+            }
+            TypeKind::Enum(values) => {
+                let et = Rc::new(EnumType {
+                    name: RefCell::new(name.unwrap_or("enum").to_string()),
+                    consts: RefCell::new(Vec::new()),
+                });
+                let ty = Rc::new(Type::Enum(et.clone()));
+                if let Some(n) = name {
+                    self.pre_declare_type(n, ty.clone(), t.span);
+                }
+                self.add_enum_values(&et, values);
+                ty
+            }
+            TypeKind::Function(sig) => self.func_type(FuncKind::Function, sig),
+            TypeKind::Event(params) => {
+                let sig = ast::FuncSig {
+                    params: params.clone(),
+                    ret: None,
+                    span: t.span,
+                };
+                self.func_type(FuncKind::Event, &sig)
+            }
+            TypeKind::Hook(params) => {
+                let sig = ast::FuncSig {
+                    params: params.clone(),
+                    ret: None,
+                    span: t.span,
+                };
+                self.func_type(FuncKind::Hook, &sig)
+            }
+            TypeKind::Opaque(n) => Rc::new(Type::Opaque(n.text.clone())),
+            TypeKind::File(_) => Rc::new(Type::File),
+        }
+    }
+
+    /// Makes a record or enum type visible by name while its body is
+    /// resolved, so it can refer to itself.
+    fn pre_declare_type(&mut self, full: &str, ty: TypeRef, span: ast::Span) {
+        if self.globals.get(full).is_some() {
+            return;
+        }
+        self.globals.add(GlobalInfo {
+            name: full.to_string(),
+            ty: ty.clone(),
+            kind: IdKind::Type,
+            span,
+            doc: Vec::new(),
+            redefable: false,
+            exported: self.in_export,
+        });
+        self.interp.globals.push(Value::Type(ty));
+    }
+
+    pub fn field_defs(&mut self, fields: &[ast::Field]) -> Vec<FieldDef> {
+        let mut out = Vec::with_capacity(fields.len());
+        for f in fields {
+            let ty = self.resolve_type(&f.ty);
+            let mut def = FieldDef {
+                name: f.name.text.clone(),
+                ty: ty.clone(),
+                optional: false,
+                log: false,
+                default: None,
+            };
+            for a in &f.attrs {
+                match a.name.as_str() {
+                    "optional" => def.optional = true,
+                    "log" => def.log = true,
+                    "default" => {
+                        if let Some(v) = &a.value {
+                            let saved = self.scope.take();
+                            let (x, xt) = self.expr_expect(v, Some(&ty));
+                            self.scope = saved;
+                            let x = self.coerce(x, &xt, &ty, v.span);
+                            def.default = Some(self.interp.field_defaults.len() as u32);
+                            self.interp.field_defaults.push(x);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // Aggregates without a default start empty, as Zeek makes them.
+            if def.default.is_none() && !def.optional {
+                if let Some(x) = self.empty_aggregate(&ty, f.name.span) {
+                    def.default = Some(self.interp.field_defaults.len() as u32);
+                    self.interp.field_defaults.push(x);
+                }
+            }
+            out.push(def);
+        }
+        out
+    }
+
+    /// Adds enumerators, declaring each as a constant in the current module.
+    pub fn add_enum_values(&mut self, et: &Rc<EnumType>, values: &[ast::EnumValue]) {
+        let enum_ty = Rc::new(Type::Enum(et.clone()));
+        for v in values {
+            let next = et.consts.borrow().iter().map(|c| c.value + 1).max().unwrap_or(0);
+            let value = match &v.value {
+                Some(e) => self.eval_const_expr(e).map(|x| x.as_int()).unwrap_or(next),
+                None => next,
+            };
+            let full = qualify(&self.module, &v.name.text);
+            let c = Rc::new(EnumConst {
+                name: full.clone(),
+                value,
+                type_name: et.name.borrow().clone(),
+                ty: Some(et.clone()),
+            });
+            et.consts.borrow_mut().push(c.clone());
+            if self.globals.get(&full).is_some() {
+                self.error(v.name.span, format!("already defined ({})", v.name.text));
+                continue;
+            }
+            self.globals.add(GlobalInfo {
+                name: full,
+                ty: enum_ty.clone(),
+                kind: IdKind::EnumConst,
+                span: v.name.span,
+                doc: v.doc.clone(),
+                redefable: false,
+                exported: self.in_export,
+            });
+            self.interp.globals.push(Value::Enum(c));
+        }
+    }
+
+    /// Container attributes of a declaration, compiled.
+    pub fn table_attrs(&mut self, ty: &TypeRef, attrs: &[ast::Attr]) -> Option<ir::TableAttrs> {
+        let tt = ty.as_table()?;
+        let mut out = ir::TableAttrs::default();
+        let mut any = false;
+        for a in attrs {
+            let Some(v) = &a.value else { continue };
+            match a.name.as_str() {
+                "default" => {
+                    let (x, xt) = self.expr_expect(v, tt.yield_.as_ref());
+                    out.default_is_func = matches!(&*xt, Type::Func(f) if
+                        !matches!(tt.yield_.as_deref(), Some(Type::Func(_))) && f.kind == FuncKind::Function);
+                    let x = match (&tt.yield_, out.default_is_func) {
+                        (Some(y), false) => self.coerce(x, &xt, y, v.span),
+                        _ => x,
+                    };
+                    out.default = Some(Box::new(x));
+                    any = true;
+                }
+                "create_expire" | "read_expire" | "write_expire" => {
+                    let kind = match a.name.as_str() {
+                        "create_expire" => ExpireKind::Create,
+                        "read_expire" => ExpireKind::Read,
+                        _ => ExpireKind::Write,
+                    };
+                    let (x, _) = self.expr(v);
+                    out.expire = Some((kind, Box::new(x)));
+                    any = true;
+                }
+                "expire_func" => {
+                    let (x, _) = self.expr(v);
+                    out.expire_func = Some(Box::new(x));
+                    any = true;
+                }
+                "on_change" => {
+                    let (x, _) = self.expr(v);
+                    out.on_change = Some(Box::new(x));
+                    any = true;
+                }
+                _ => {}
+            }
+        }
+        any.then_some(out)
+    }
+}

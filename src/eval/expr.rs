@@ -1,0 +1,890 @@
+//! Evaluation of expressions and assignments.
+
+use super::ops;
+use super::{Interp, Result};
+use crate::func::FuncVal;
+use crate::ir::{Coercion, Expr, ExprKind, InKind, LValue};
+use crate::table::{Expiry, TableDefault, TableVal};
+use crate::types::{self, RecordType, Type, TypeRef};
+use crate::value::{RecordVal, Value, VectorVal};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Interp {
+    pub fn eval(&mut self, e: &Expr) -> Result<Value> {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Local(s) => {
+                let v = self.local(*s);
+                if v.is_unset() {
+                    return Err(self.error_at(e.span, "value used but not set"));
+                }
+                Ok(v.clone())
+            }
+            ExprKind::Global(g) => {
+                let v = &self.globals[*g as usize];
+                if v.is_unset() {
+                    return Err(self.error_at(e.span, "value used but not set"));
+                }
+                Ok(v.clone())
+            }
+            ExprKind::Field(r, i) => {
+                let rv = self.eval(r)?;
+                let Value::Record(rec) = rv else {
+                    return Err(self.error_at(e.span, "field access on non-record"));
+                };
+                let v = rec.borrow().fields.get(*i as usize).cloned().unwrap_or(Value::Unset);
+                if v.is_unset() {
+                    // A field added by a later `redef` may have a default.
+                    let def = rec.borrow().ty.fields.borrow().get(*i as usize).and_then(|f| f.default);
+                    if let Some(d) = def {
+                        return self.eval_field_default(d);
+                    }
+                    return Err(self.error_at(e.span, "field value missing"));
+                }
+                Ok(v)
+            }
+            ExprKind::HasField(r, i) => {
+                let rv = self.eval(r)?;
+                let Value::Record(rec) = rv else { return Ok(Value::Bool(false)) };
+                let set = rec.borrow().fields.get(*i as usize).is_some_and(|v| !v.is_unset());
+                Ok(Value::Bool(set))
+            }
+            ExprKind::TableIndex(t, k) => {
+                let tv = self.eval(t)?;
+                let key = self.eval(k)?;
+                self.table_lookup(&tv, key, e)
+            }
+            ExprKind::VectorIndex(v, i) => {
+                let vv = self.eval(v)?;
+                let iv = self.eval(i)?;
+                let Value::Vector(vec) = vv else {
+                    return Err(self.error_at(e.span, "indexing a non-vector"));
+                };
+                let vec = vec.borrow();
+                let idx = vector_index(iv.as_int(), vec.items.len());
+                match idx.and_then(|i| vec.items.get(i)) {
+                    Some(x) if !x.is_unset() => Ok(x.clone()),
+                    _ => {
+                        drop(vec);
+                        Err(self.error_at(e.span, "no such index"))
+                    }
+                }
+            }
+            ExprKind::VectorSelect(v, sel) => {
+                let vv = self.eval(v)?;
+                let sv = self.eval(sel)?;
+                self.vector_select(vv, sv, e)
+            }
+            ExprKind::StringIndex(s, i) => {
+                let sv = self.eval(s)?;
+                let iv = self.eval(i)?.as_int();
+                let bytes = sv.as_bytes();
+                let n = bytes.len() as i64;
+                let idx = if iv < 0 { n + iv } else { iv };
+                if idx < 0 || idx >= n {
+                    return Ok(Value::str(b""));
+                }
+                Ok(Value::str(&bytes[idx as usize..idx as usize + 1]))
+            }
+            ExprKind::Slice(x, lo, hi) => {
+                let xv = self.eval(x)?;
+                let lo = match lo {
+                    Some(l) => Some(self.eval(l)?.as_int()),
+                    None => None,
+                };
+                let hi = match hi {
+                    Some(h) => Some(self.eval(h)?.as_int()),
+                    None => None,
+                };
+                Ok(slice(&xv, lo, hi))
+            }
+            ExprKind::Tuple(items) => {
+                let mut vals = Vec::with_capacity(items.len());
+                for i in items {
+                    vals.push(self.eval(i)?);
+                }
+                Ok(Value::Tuple(Rc::new(vals)))
+            }
+            ExprKind::Call(f, args) => {
+                let fv = self.eval(f)?;
+                let Value::Func(func) = fv else {
+                    return Err(self.error_at(e.span, "call of a non-function"));
+                };
+                let args = self.eval_args(args)?;
+                self.call(&func, &args, e.span)
+            }
+            ExprKind::CallBif(f, _, args) => {
+                let args = self.eval_args(args)?;
+                self.set_bif_span(e.span);
+                f(self, &args).map_err(|m| self.error_at(e.span, &m))
+            }
+            ExprKind::HookCall(f, args) => {
+                let fv = self.eval(f)?;
+                let Value::Func(func) = fv else {
+                    return Err(self.error_at(e.span, "hook call of a non-hook"));
+                };
+                let args = self.eval_args(args)?;
+                self.call(&func, &args, e.span)
+            }
+            ExprKind::Neg(x) => Ok(match self.eval(x)? {
+                Value::Int(i) => Value::Int(i.wrapping_neg()),
+                Value::Count(c) => Value::Int((c as i64).wrapping_neg()),
+                Value::Double(d) => Value::Double(-d),
+                Value::Interval(d) => Value::Interval(-d),
+                other => other,
+            }),
+            ExprKind::BitNot(x) => Ok(match self.eval(x)? {
+                Value::Count(c) => Value::Count(!c),
+                Value::Int(i) => Value::Int(!i),
+                other => other,
+            }),
+            ExprKind::Not(x) => Ok(Value::Bool(!self.eval(x)?.as_bool())),
+            ExprKind::Arith(op, a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                ops::arith(*op, &av, &bv).map_err(|m| self.error_at(e.span, &m))
+            }
+            ExprKind::VecArith(op, a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                self.vec_arith(*op, av, bv, e)
+            }
+            ExprKind::Cmp(op, a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                ops::compare(*op, &av, &bv)
+                    .map(Value::Bool)
+                    .map_err(|m| self.error_at(e.span, &m))
+            }
+            ExprKind::Concat(a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                let mut s = Vec::with_capacity(av.as_bytes().len() + bv.as_bytes().len());
+                s.extend_from_slice(av.as_bytes());
+                s.extend_from_slice(bv.as_bytes());
+                Ok(Value::string(s))
+            }
+            ExprKind::PatternOp(is_and, a, b) => {
+                let (Value::Pattern(p), Value::Pattern(q)) = (self.eval(a)?, self.eval(b)?) else {
+                    return Err(self.error_at(e.span, "pattern operation on non-patterns"));
+                };
+                let src = if *is_and {
+                    format!("({})({})", p.source, q.source)
+                } else {
+                    format!("({})|({})", p.source, q.source)
+                };
+                crate::eval::expr::make_pattern(&src, p.case_insensitive && q.case_insensitive)
+                    .map_err(|m| self.error_at(e.span, &m))
+            }
+            ExprKind::SetOp(op, a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                Ok(set_op(*op, &av, &bv))
+            }
+            ExprKind::And(a, b) => {
+                if !self.eval(a)?.as_bool() {
+                    return Ok(Value::Bool(false));
+                }
+                Ok(Value::Bool(self.eval(b)?.as_bool()))
+            }
+            ExprKind::Or(a, b) => {
+                if self.eval(a)?.as_bool() {
+                    return Ok(Value::Bool(true));
+                }
+                Ok(Value::Bool(self.eval(b)?.as_bool()))
+            }
+            ExprKind::In(kind, a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                Ok(Value::Bool(contains(*kind, &av, &bv)))
+            }
+            ExprKind::Cond(c, a, b) => {
+                if self.eval(c)?.as_bool() {
+                    self.eval(a)
+                } else {
+                    self.eval(b)
+                }
+            }
+            ExprKind::Assign(lv, rhs) => {
+                let v = self.eval(rhs)?;
+                self.assign(lv, v.clone(), e)?;
+                Ok(v)
+            }
+            ExprKind::IncDec(lv, delta) => {
+                let cur = self.read_lvalue(lv, e)?;
+                let new = match cur {
+                    Value::Count(c) => Value::Count(c.wrapping_add(*delta as u64)),
+                    Value::Int(i) => Value::Int(i.wrapping_add(*delta)),
+                    Value::Double(d) => Value::Double(d + *delta as f64),
+                    other => other,
+                };
+                self.assign(lv, new.clone(), e)?;
+                Ok(new)
+            }
+            ExprKind::AppendTo(lv, x) => {
+                let v = self.read_lvalue(lv, e)?;
+                let item = self.eval(x)?;
+                if let Value::Vector(vec) = &v {
+                    vec.borrow_mut().items.push(item);
+                }
+                Ok(v)
+            }
+            ExprKind::AddToSet(s, x) => {
+                let sv = self.eval(s)?;
+                let xv = self.eval(x)?;
+                if let (Value::Table(t), Value::Table(src)) = (&sv, &xv) {
+                    if !Rc::ptr_eq(t, src) {
+                        let entries: Vec<(Value, Value)> =
+                            src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                        let mut t = t.borrow_mut();
+                        for (k, v) in entries {
+                            t.insert(k, v);
+                        }
+                    }
+                }
+                Ok(sv)
+            }
+            ExprKind::RemoveFromSet(s, x) => {
+                let sv = self.eval(s)?;
+                let xv = self.eval(x)?;
+                if let (Value::Table(t), Value::Table(src)) = (&sv, &xv) {
+                    let keys = src.borrow().keys();
+                    let mut t = t.borrow_mut();
+                    for k in keys {
+                        t.remove(&k);
+                    }
+                }
+                Ok(sv)
+            }
+            ExprKind::Size(x) => {
+                let v = self.eval(x)?;
+                Ok(size(&v))
+            }
+            ExprKind::Record(rt, inits) => {
+                let rec = self.new_record(rt)?;
+                for (i, init) in inits {
+                    let v = self.eval(init)?;
+                    rec.borrow_mut().fields[*i as usize] = v;
+                }
+                Ok(Value::Record(rec))
+            }
+            ExprKind::Table(ty, items, attrs) => {
+                let mut t = TableVal::new(ty.clone());
+                self.apply_table_attrs(&mut t, attrs)?;
+                for (k, v) in items {
+                    let key = self.eval(k)?;
+                    let val = match v {
+                        Some(v) => self.eval(v)?,
+                        None => Value::Unset,
+                    };
+                    t.insert(key, val);
+                }
+                if t.expiry.is_some() {
+                    let now = self.network_time;
+                    t.stamps.iter_mut().for_each(|s| *s = now);
+                }
+                Ok(Value::Table(Rc::new(RefCell::new(t))))
+            }
+            ExprKind::Vector(ty, items) => {
+                let mut vals = Vec::with_capacity(items.len());
+                for i in items {
+                    vals.push(self.eval(i)?);
+                }
+                Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
+                    ty: ty.clone(),
+                    items: vals,
+                }))))
+            }
+            ExprKind::Lambda(body, ty, captures) => {
+                let f = FuncVal::new(body.name.clone(), crate::syntax::ast::FuncKind::Function, ty.clone(), e.span);
+                let mut caps = Vec::with_capacity(captures.len());
+                for c in captures {
+                    caps.push(self.eval_allow_unset(c)?);
+                }
+                *f.captures.borrow_mut() = caps;
+                f.add_handler(crate::func::Handler {
+                    priority: 0,
+                    body: body.clone(),
+                });
+                Ok(Value::Func(Rc::new(f)))
+            }
+            ExprKind::Coerce(x, c) => {
+                let v = self.eval(x)?;
+                self.coerce(v, c, e)
+            }
+            ExprKind::Cast(x, ty) => {
+                let v = self.eval(x)?;
+                cast(&v, ty).ok_or_else(|| {
+                    self.error_at(e.span, &format!("invalid cast of value with type '{}' to type '{}'", type_of(&v), ty))
+                })
+            }
+            ExprKind::Is(x, ty) => {
+                let v = self.eval(x)?;
+                Ok(Value::Bool(cast(&v, ty).is_some()))
+            }
+            ExprKind::Copy(x) => Ok(self.eval(x)?.deep_copy()),
+            ExprKind::Schedule(when, ev, args) => {
+                let t = self.eval(when)?.as_double();
+                let Value::Func(f) = self.eval(ev)? else {
+                    return Err(self.error_at(e.span, "schedule of a non-event"));
+                };
+                let args = self.eval_args(args)?;
+                let at = self.network_time + t;
+                self.schedule(at, f, args);
+                Ok(Value::Unset)
+            }
+        }
+    }
+
+    /// Like `eval`, but an unset local or global is not an error (captures
+    /// of not-yet-assigned variables).
+    fn eval_allow_unset(&mut self, e: &Expr) -> Result<Value> {
+        match &e.kind {
+            ExprKind::Local(s) => Ok(self.local(*s).clone()),
+            ExprKind::Global(g) => Ok(self.globals[*g as usize].clone()),
+            _ => self.eval(e),
+        }
+    }
+
+    pub fn eval_args(&mut self, args: &[Expr]) -> Result<Vec<Value>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            out.push(self.eval(a)?);
+        }
+        Ok(out)
+    }
+
+    fn set_bif_span(&mut self, span: crate::syntax::ast::Span) {
+        self.bif_span = span;
+    }
+
+    pub fn eval_field_default(&mut self, idx: u32) -> Result<Value> {
+        // The default expressions live in the interpreter; evaluate a
+        // taken-out copy so `self` stays borrowable.
+        let e = std::mem::replace(
+            &mut self.field_defaults[idx as usize],
+            Expr {
+                kind: ExprKind::Const(Value::Unset),
+                span: Default::default(),
+            },
+        );
+        let r = self.eval(&e);
+        self.field_defaults[idx as usize] = e;
+        r
+    }
+
+    /// A record of a type with every `&default` applied.
+    pub fn new_record(&mut self, rt: &Rc<RecordType>) -> Result<Rc<RefCell<RecordVal>>> {
+        let defaults: Vec<Option<u32>> = rt.fields.borrow().iter().map(|f| f.default).collect();
+        let mut fields = Vec::with_capacity(defaults.len());
+        for d in defaults {
+            fields.push(match d {
+                Some(i) => self.eval_field_default(i)?,
+                None => Value::Unset,
+            });
+        }
+        Ok(Rc::new(RefCell::new(RecordVal { ty: rt.clone(), fields })))
+    }
+
+    pub fn apply_table_attrs(&mut self, t: &mut TableVal, attrs: &crate::ir::TableAttrs) -> Result<()> {
+        if let Some(d) = &attrs.default {
+            let v = self.eval(d)?;
+            t.default = Some(if attrs.default_is_func {
+                TableDefault::Func(v)
+            } else {
+                TableDefault::Value(v)
+            });
+        }
+        if let Some((kind, iv)) = &attrs.expire {
+            let interval = self.eval(iv)?.as_double();
+            let func = match &attrs.expire_func {
+                Some(f) => Some(self.eval(f)?),
+                None => None,
+            };
+            t.expiry = Some(Expiry {
+                kind: *kind,
+                interval,
+                func,
+            });
+        }
+        if let Some(f) = &attrs.on_change {
+            t.on_change = Some(self.eval(f)?);
+        }
+        Ok(())
+    }
+
+    fn table_lookup(&mut self, tv: &Value, key: Value, e: &Expr) -> Result<Value> {
+        let Value::Table(t) = tv else {
+            return Err(self.error_at(e.span, "indexing a non-table"));
+        };
+        if let Some(v) = t.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        let default = t.borrow().default.clone();
+        match default {
+            Some(TableDefault::Value(v)) => Ok(match &v {
+                // An aggregate default is copied so entries do not share it.
+                Value::Record(_) | Value::Table(_) | Value::Vector(_) => v.deep_copy(),
+                _ => v,
+            }),
+            Some(TableDefault::Func(Value::Func(f))) => {
+                let args = match key {
+                    Value::Tuple(parts) => parts.as_ref().clone(),
+                    k => vec![k],
+                };
+                self.call(&f, &args, e.span)
+            }
+            _ => Err(self.error_at(e.span, "no such index")),
+        }
+    }
+
+    fn vector_select(&mut self, vv: Value, sv: Value, e: &Expr) -> Result<Value> {
+        let (Value::Vector(v), Value::Vector(sel)) = (&vv, &sv) else {
+            return Err(self.error_at(e.span, "invalid vector selection"));
+        };
+        let v = v.borrow();
+        let sel = sel.borrow();
+        let mut items = Vec::new();
+        if sel.items.iter().all(|x| matches!(x, Value::Bool(_))) {
+            if sel.items.len() != v.items.len() {
+                drop((v, sel));
+                return Err(self.error_at(e.span, "size mismatch, boolean index and vector"));
+            }
+            for (x, b) in v.items.iter().zip(sel.items.iter()) {
+                if b.as_bool() {
+                    items.push(x.clone());
+                }
+            }
+        } else {
+            for i in sel.items.iter() {
+                match vector_index(i.as_int(), v.items.len()).and_then(|i| v.items.get(i)) {
+                    Some(x) => items.push(x.clone()),
+                    None => {
+                        drop((v, sel));
+                        return Err(self.error_at(e.span, "no such index"));
+                    }
+                }
+            }
+        }
+        Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
+            ty: v.ty.clone(),
+            items,
+        }))))
+    }
+
+    fn vec_arith(&mut self, op: crate::ir::Arith, a: Value, b: Value, e: &Expr) -> Result<Value> {
+        let (Value::Vector(x), Value::Vector(y)) = (&a, &b) else {
+            // vector op scalar
+            let (vec, scalar, vec_first) = match (&a, &b) {
+                (Value::Vector(v), s) => (v.clone(), s.clone(), true),
+                (s, Value::Vector(v)) => (v.clone(), s.clone(), false),
+                _ => return Err(self.error_at(e.span, "invalid vector arithmetic")),
+            };
+            let v = vec.borrow();
+            let mut items = Vec::with_capacity(v.items.len());
+            for it in v.items.iter() {
+                let r = if vec_first {
+                    ops::arith(op, it, &scalar)
+                } else {
+                    ops::arith(op, &scalar, it)
+                };
+                items.push(r.map_err(|m| self.error_at(e.span, &m))?);
+            }
+            return Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
+                ty: v.ty.clone(),
+                items,
+            }))));
+        };
+        let (x, y) = (x.borrow(), y.borrow());
+        if x.items.len() != y.items.len() {
+            drop((x, y));
+            return Err(self.error_at(e.span, "vector operands are of different sizes"));
+        }
+        let mut items = Vec::with_capacity(x.items.len());
+        for (p, q) in x.items.iter().zip(y.items.iter()) {
+            if p.is_unset() || q.is_unset() {
+                items.push(Value::Unset);
+                continue;
+            }
+            items.push(ops::arith(op, p, q).map_err(|m| self.error_at(e.span, &m))?);
+        }
+        Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
+            ty: x.ty.clone(),
+            items,
+        }))))
+    }
+
+    fn coerce(&mut self, v: Value, c: &Coercion, e: &Expr) -> Result<Value> {
+        Ok(match (c, v) {
+            (Coercion::ToInt, Value::Count(n)) => Value::Int(n as i64),
+            (Coercion::ToDouble, v @ (Value::Count(_) | Value::Int(_))) => Value::Double(v.as_double()),
+            (Coercion::ToInt | Coercion::ToDouble, Value::Vector(vec)) => {
+                let v = vec.borrow();
+                let elem = if matches!(c, Coercion::ToInt) { types::int() } else { types::double() };
+                let items = v
+                    .items
+                    .iter()
+                    .map(|x| match (c, x) {
+                        (Coercion::ToInt, Value::Count(n)) => Value::Int(*n as i64),
+                        (Coercion::ToDouble, Value::Count(_) | Value::Int(_)) => Value::Double(x.as_double()),
+                        _ => x.clone(),
+                    })
+                    .collect();
+                Value::Vector(Rc::new(RefCell::new(VectorVal {
+                    ty: types::vector_of(elem),
+                    items,
+                })))
+            }
+            (Coercion::Record(rt), Value::Record(src)) => {
+                if Rc::ptr_eq(&src.borrow().ty, rt) {
+                    return Ok(Value::Record(src));
+                }
+                let rec = self.new_record(rt)?;
+                let s = src.borrow();
+                let sfields = s.ty.fields.borrow();
+                for (i, f) in sfields.iter().enumerate() {
+                    if let Some(j) = rt.field_index(&f.name) {
+                        let v = s.fields.get(i).cloned().unwrap_or(Value::Unset);
+                        if !v.is_unset() {
+                            let target = rt.fields.borrow()[j].ty.clone();
+                            rec.borrow_mut().fields[j] = coerce_nested(v, &target, self)?;
+                        }
+                    }
+                }
+                Value::Record(rec)
+            }
+            (Coercion::FromAny(ty), v) => match cast(&v, ty) {
+                Some(x) => x,
+                None => {
+                    return Err(self.error_at(
+                        e.span,
+                        &format!("invalid cast of value with type '{}' to type '{}'", type_of(&v), ty),
+                    ))
+                }
+            },
+            (Coercion::Retype(ty), Value::Table(t)) => {
+                if t.borrow().is_empty() && !types::same_type(&t.borrow().ty, ty) {
+                    t.borrow_mut().ty = ty.clone();
+                }
+                Value::Table(t)
+            }
+            (Coercion::Retype(ty), Value::Vector(v)) => {
+                if v.borrow().items.is_empty() {
+                    v.borrow_mut().ty = ty.clone();
+                }
+                Value::Vector(v)
+            }
+            (_, v) => v,
+        })
+    }
+
+    pub fn read_lvalue(&mut self, lv: &LValue, e: &Expr) -> Result<Value> {
+        match lv {
+            LValue::Local(s) => Ok(self.local(*s).clone()),
+            LValue::Global(g) => Ok(self.globals[*g as usize].clone()),
+            LValue::Field(r, i) => {
+                let Value::Record(rec) = self.eval(r)? else {
+                    return Err(self.error_at(e.span, "field access on non-record"));
+                };
+                let v = rec.borrow().fields.get(*i as usize).cloned().unwrap_or(Value::Unset);
+                Ok(v)
+            }
+            LValue::TableIndex(t, k) => {
+                let tv = self.eval(t)?;
+                let key = self.eval(k)?;
+                self.table_lookup(&tv, key, e)
+            }
+            LValue::VectorIndex(v, i) => {
+                let Value::Vector(vec) = self.eval(v)? else {
+                    return Err(self.error_at(e.span, "indexing a non-vector"));
+                };
+                let i = self.eval(i)?.as_int();
+                let vec = vec.borrow();
+                let r = vector_index(i, vec.items.len()).and_then(|i| vec.items.get(i)).cloned();
+                drop(vec);
+                r.ok_or_else(|| self.error_at(e.span, "no such index"))
+            }
+            LValue::VectorSlice(..) => Err(self.error_at(e.span, "cannot read a slice target")),
+        }
+    }
+
+    pub fn assign(&mut self, lv: &LValue, v: Value, e: &Expr) -> Result<()> {
+        match lv {
+            LValue::Local(s) => *self.local_mut(*s) = v,
+            LValue::Global(g) => self.globals[*g as usize] = v,
+            LValue::Field(r, i) => {
+                let Value::Record(rec) = self.eval(r)? else {
+                    return Err(self.error_at(e.span, "field assignment on non-record"));
+                };
+                let mut rec = rec.borrow_mut();
+                let i = *i as usize;
+                if rec.fields.len() <= i {
+                    rec.fields.resize(i + 1, Value::Unset);
+                }
+                rec.fields[i] = v;
+            }
+            LValue::TableIndex(t, k) => {
+                let Value::Table(tab) = self.eval(t)? else {
+                    return Err(self.error_at(e.span, "index assignment on non-table"));
+                };
+                let key = self.eval(k)?;
+                let now = self.network_time;
+                let mut tb = tab.borrow_mut();
+                tb.insert(key.clone(), v);
+                if tb.expiry.is_some() {
+                    if let Some(p) = tb.position(&key) {
+                        tb.stamps[p] = now;
+                    }
+                }
+            }
+            LValue::VectorIndex(vec, i) => {
+                let Value::Vector(vec) = self.eval(vec)? else {
+                    return Err(self.error_at(e.span, "index assignment on non-vector"));
+                };
+                let i = self.eval(i)?.as_int();
+                let mut vb = vec.borrow_mut();
+                let len = vb.items.len();
+                let idx = if i < 0 {
+                    match vector_index(i, len) {
+                        Some(x) => x,
+                        None => {
+                            drop(vb);
+                            return Err(self.error_at(e.span, "no such index"));
+                        }
+                    }
+                } else {
+                    i as usize
+                };
+                if idx >= len {
+                    vb.items.resize(idx + 1, Value::Unset);
+                }
+                vb.items[idx] = v;
+            }
+            LValue::VectorSlice(vec, lo, hi) => {
+                let Value::Vector(vec) = self.eval(vec)? else {
+                    return Err(self.error_at(e.span, "slice assignment on non-vector"));
+                };
+                let lo = match lo {
+                    Some(l) => Some(self.eval(l)?.as_int()),
+                    None => None,
+                };
+                let hi = match hi {
+                    Some(h) => Some(self.eval(h)?.as_int()),
+                    None => None,
+                };
+                let Value::Vector(src) = v else {
+                    return Err(self.error_at(e.span, "slice assignment of non-vector"));
+                };
+                let new_items = src.borrow().items.clone();
+                let mut vb = vec.borrow_mut();
+                let (a, b) = slice_bounds(vb.items.len(), lo, hi);
+                vb.items.splice(a..b.max(a), new_items);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn coerce_nested(v: Value, target: &TypeRef, interp: &mut Interp) -> Result<Value> {
+    match (&**target, &v) {
+        (Type::Record(rt), Value::Record(r)) if !Rc::ptr_eq(&r.borrow().ty, rt) => {
+            let e = Expr {
+                kind: ExprKind::Const(Value::Unset),
+                span: Default::default(),
+            };
+            interp.coerce(v, &Coercion::Record(rt.clone()), &e)
+        }
+        (Type::Int, Value::Count(c)) => Ok(Value::Int(*c as i64)),
+        (Type::Double, Value::Count(_) | Value::Int(_)) => Ok(Value::Double(v.as_double())),
+        _ => Ok(v),
+    }
+}
+
+/// A vector position from a possibly negative index.
+pub fn vector_index(i: i64, len: usize) -> Option<usize> {
+    let idx = if i < 0 { len as i64 + i } else { i };
+    (idx >= 0 && (idx as usize) < len).then_some(idx as usize)
+}
+
+fn slice_bounds(len: usize, lo: Option<i64>, hi: Option<i64>) -> (usize, usize) {
+    let n = len as i64;
+    let fix = |x: i64| if x < 0 { (n + x).max(0) } else { x.min(n) };
+    let a = lo.map(fix).unwrap_or(0);
+    let b = hi.map(fix).unwrap_or(n);
+    (a as usize, b.max(a) as usize)
+}
+
+pub fn slice(v: &Value, lo: Option<i64>, hi: Option<i64>) -> Value {
+    match v {
+        Value::String(s) => {
+            let (a, b) = slice_bounds(s.len(), lo, hi);
+            Value::str(&s[a..b])
+        }
+        Value::Vector(vec) => {
+            let vb = vec.borrow();
+            let (a, b) = slice_bounds(vb.items.len(), lo, hi);
+            Value::Vector(Rc::new(RefCell::new(VectorVal {
+                ty: vb.ty.clone(),
+                items: vb.items[a..b].to_vec(),
+            })))
+        }
+        other => other.clone(),
+    }
+}
+
+pub fn size(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::Count(s.len() as u64),
+        Value::Table(t) => Value::Count(t.borrow().len() as u64),
+        Value::Vector(vec) => Value::Count(vec.borrow().items.len() as u64),
+        Value::Record(r) => Value::Count(r.borrow().ty.num_fields() as u64),
+        Value::Count(c) => Value::Count(*c),
+        Value::Int(i) => Value::Count(i.unsigned_abs()),
+        Value::Double(d) => Value::Double(d.abs()),
+        Value::Interval(d) => Value::Interval(d.abs()),
+        Value::Time(d) => Value::Time(d.abs()),
+        Value::Addr(a) => Value::Count(if a.is_ipv4() { 32 } else { 128 }),
+        Value::Subnet(s) => {
+            let bits = if s.addr.is_ipv4() { 32 } else { 128 };
+            Value::Double(2f64.powi(bits - s.width as i32))
+        }
+        Value::Port(p) => Value::Count(p.num as u64),
+        Value::Enum(e) => Value::Count(e.value as u64),
+        Value::Bool(b) => Value::Count(*b as u64),
+        _ => Value::Count(0),
+    }
+}
+
+pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
+    match kind {
+        InKind::Table => match b {
+            Value::Table(t) => t.borrow().contains(a),
+            _ => false,
+        },
+        InKind::Substring => {
+            let (needle, hay) = (a.as_bytes(), b.as_bytes());
+            needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+        }
+        InKind::Pattern => match a {
+            Value::Pattern(p) => p.search.is_match(b.as_bytes()),
+            _ => false,
+        },
+        InKind::Subnet => match (a, b) {
+            (Value::Addr(x), Value::Subnet(s)) => ops::subnet_contains(s, x),
+            _ => false,
+        },
+        InKind::SubnetInSubnet => match (a, b) {
+            (Value::Subnet(x), Value::Subnet(s)) => x.width >= s.width && ops::subnet_contains(s, &x.addr),
+            _ => false,
+        },
+        InKind::VectorIndex => match b {
+            Value::Vector(v) => {
+                let v = v.borrow();
+                vector_index(a.as_int(), v.items.len()).is_some_and(|i| !v.items[i].is_unset())
+            }
+            _ => false,
+        },
+    }
+}
+
+fn set_op(op: crate::ir::Arith, a: &Value, b: &Value) -> Value {
+    use crate::ir::Arith;
+    let (Value::Table(x), Value::Table(y)) = (a, b) else {
+        return a.clone();
+    };
+    let (x, y) = (x.borrow(), y.borrow());
+    let mut out = x.shallow_clone_empty();
+    match op {
+        Arith::BitOr => {
+            for (k, v) in x.iter().chain(y.iter()) {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+        Arith::BitAnd => {
+            for (k, v) in x.iter() {
+                if y.contains(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        _ => {
+            for (k, v) in x.iter() {
+                if !y.contains(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    Value::Table(Rc::new(RefCell::new(out)))
+}
+
+/// The dynamic type of a value, as `type_name` and casts see it.
+pub fn type_of(v: &Value) -> TypeRef {
+    match v {
+        Value::Unset => types::void(),
+        Value::Bool(_) => types::bool_(),
+        Value::Count(_) => types::count(),
+        Value::Int(_) => types::int(),
+        Value::Double(_) => types::double(),
+        Value::Time(_) => types::time(),
+        Value::Interval(_) => types::interval(),
+        Value::Port(_) => types::port(),
+        Value::String(_) => types::string(),
+        Value::Addr(_) => types::addr(),
+        Value::Subnet(_) => types::subnet(),
+        Value::Pattern(_) => types::pattern(),
+        Value::Enum(e) => match &e.ty {
+            Some(t) => Rc::new(Type::Enum(t.clone())),
+            None => types::count(),
+        },
+        Value::Record(r) => Rc::new(Type::Record(r.borrow().ty.clone())),
+        Value::Table(t) => t.borrow().ty.clone(),
+        Value::Vector(vec) => vec.borrow().ty.clone(),
+        Value::Func(f) => f.ty.clone(),
+        Value::Type(t) => Rc::new(Type::TypeOf(t.clone())),
+        Value::Tuple(items) => Rc::new(Type::List(items.iter().map(type_of).collect())),
+        Value::Opaque(_) => Rc::new(Type::Opaque("opaque".into())),
+    }
+}
+
+/// `v as T` for a value of type `any` (or a numeric): the value if it has
+/// that type, converted where Zeek converts.
+pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
+    match (ty, v) {
+        (Type::Any, _) => Some(v.clone()),
+        (Type::Count, Value::Count(_)) => Some(v.clone()),
+        (Type::Count, Value::Int(i)) if *i >= 0 => Some(Value::Count(*i as u64)),
+        (Type::Count, Value::Double(d)) if *d >= 0.0 => Some(Value::Count(*d as u64)),
+        (Type::Int, Value::Int(_)) => Some(v.clone()),
+        (Type::Int, Value::Count(c)) => Some(Value::Int(*c as i64)),
+        (Type::Int, Value::Double(d)) => Some(Value::Int(*d as i64)),
+        (Type::Double, Value::Double(_) | Value::Count(_) | Value::Int(_)) => Some(Value::Double(v.as_double())),
+        (Type::Record(rt), Value::Record(r)) => {
+            let same = Rc::ptr_eq(&r.borrow().ty, rt) || types::same_type(&Type::Record(r.borrow().ty.clone()), ty);
+            same.then(|| v.clone())
+        }
+        (Type::Enum(et), Value::Enum(c)) => match &c.ty {
+            Some(t) if Rc::ptr_eq(t, et) => Some(v.clone()),
+            _ => None,
+        },
+        (Type::Table(_), Value::Table(t)) => types::same_type(&t.borrow().ty, ty).then(|| v.clone()),
+        (Type::Vector(_), Value::Vector(x)) => types::same_type(&x.borrow().ty, ty).then(|| v.clone()),
+        (Type::Func(_), Value::Func(f)) => types::same_type(&f.ty, ty).then(|| v.clone()),
+        _ => types::same_type(&type_of(v), ty).then(|| v.clone()),
+    }
+}
+
+/// Builds a pattern value from Zeek regular-expression syntax.
+pub fn make_pattern(src: &str, ci: bool) -> std::result::Result<Value, String> {
+    let translated = crate::eval::pattern::translate(src);
+    let flags = if ci { "(?i-u)" } else { "(?-u)" };
+    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$")).map_err(|e| e.to_string())?;
+    let search = regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
+    Ok(Value::Pattern(Rc::new(crate::value::PatternVal {
+        source: src.to_string(),
+        case_insensitive: ci,
+        exact,
+        search,
+    })))
+}

@@ -1,0 +1,322 @@
+//! The evaluator: runs the resolved tree. Holds the globals, the value
+//! stack that frames live on, the event queue and the timers.
+
+pub mod expr;
+pub mod pattern;
+pub mod ops;
+mod stmt;
+
+pub use expr::{cast, make_pattern as expr_make_pattern, type_of};
+
+use crate::diag::{render, Diagnostic, SourceMap, Style};
+use crate::func::{FuncVal, Host};
+use crate::ir;
+use crate::syntax::ast::{FuncKind, Span};
+use crate::value::Value;
+use std::collections::{BinaryHeap, VecDeque};
+use std::io::Write;
+use std::rc::Rc;
+
+pub type Result<T> = std::result::Result<T, Box<Diagnostic>>;
+
+/// How a statement ended.
+#[derive(Debug)]
+pub enum Flow {
+    Normal,
+    Break,
+    Next,
+    Fallthrough,
+    Return(Value),
+}
+
+/// Deep recursion is an error, never a stack overflow.
+const MAX_CALL_DEPTH: u32 = 1000;
+
+pub struct Timer {
+    pub when: f64,
+    pub seq: u64,
+    pub event: Rc<FuncVal>,
+    pub args: Vec<Value>,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, o: &Self) -> bool {
+        self.when == o.when && self.seq == o.seq
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Timer {
+    // BinaryHeap is a max-heap: the earliest timer must compare greatest.
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        o.when
+            .partial_cmp(&self.when)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(o.seq.cmp(&self.seq))
+    }
+}
+
+pub struct Interp {
+    pub globals: Vec<Value>,
+    stack: Vec<Value>,
+    base: usize,
+    depth: u32,
+    /// `&default` expressions of record fields, by index.
+    pub field_defaults: Vec<ir::Expr>,
+    pub events: VecDeque<(Rc<FuncVal>, Vec<Value>)>,
+    pub timers: BinaryHeap<Timer>,
+    timer_seq: u64,
+    pub network_time: f64,
+    pub sources: SourceMap,
+    pub style: Style,
+    out: std::io::BufWriter<std::io::Stdout>,
+    /// Span of the call being made to a built-in, for its reports.
+    bif_span: Span,
+    rng_state: u64,
+    /// Set by `exit()` or a fatal error.
+    pub exit_code: Option<i32>,
+    pub errors: u32,
+}
+
+impl Interp {
+    pub fn new(sources: SourceMap, style: Style) -> Self {
+        Interp {
+            globals: Vec::new(),
+            stack: Vec::with_capacity(1024),
+            base: 0,
+            depth: 0,
+            field_defaults: Vec::new(),
+            events: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timer_seq: 0,
+            network_time: 0.0,
+            sources,
+            style,
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            bif_span: Span::default(),
+            rng_state: 0x2545_F491_4F6C_DD1D,
+            exit_code: None,
+            errors: 0,
+        }
+    }
+
+    pub fn write_out(&mut self, bytes: &[u8]) {
+        let _ = self.out.write_all(bytes);
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Prints a diagnostic on stderr, after what stdout holds so far.
+    pub fn report_diag(&mut self, d: &Diagnostic) {
+        self.flush();
+        eprintln!("{}", render(d, &self.sources, self.style));
+    }
+
+    /// Reports a runtime error in Zeek's form, with the failing
+    /// expression's text.
+    pub fn report_runtime(&mut self, d: &Diagnostic) {
+        self.errors += 1;
+        self.report_diag(d);
+    }
+
+    /// The source text of a span, as Zeek shows the failing expression.
+    pub fn span_text(&self, span: Span) -> String {
+        self.sources
+            .get(span.file)
+            .and_then(|f| f.text.get(span.lo as usize..span.hi as usize))
+            .unwrap_or("")
+            .to_string()
+    }
+
+    pub fn error_at(&self, span: Span, msg: &str) -> Box<Diagnostic> {
+        let text = self.span_text(span);
+        let msg = if text.is_empty() {
+            msg.to_string()
+        } else {
+            format!("{msg} ({text})")
+        };
+        Box::new(Diagnostic::runtime(span, msg))
+    }
+
+    fn local(&self, slot: u32) -> &Value {
+        &self.stack[self.base + slot as usize]
+    }
+
+    fn local_mut(&mut self, slot: u32) -> &mut Value {
+        &mut self.stack[self.base + slot as usize]
+    }
+
+    /// Runs a function body in a new frame holding `args`.
+    pub fn run_body(&mut self, f: &FuncVal, body: &ir::FuncBody, args: &[Value], span: Span) -> Result<Flow> {
+        if self.depth >= MAX_CALL_DEPTH {
+            return Err(Box::new(Diagnostic::runtime(
+                span,
+                format!("exceeded maximum call depth ({MAX_CALL_DEPTH}) in call to {}", f.name),
+            )));
+        }
+        let new_base = self.stack.len();
+        self.stack.extend(args.iter().take(body.num_params as usize).cloned());
+        self.stack.resize(new_base + body.frame_size.max(body.num_params) as usize, Value::Unset);
+        if !body.capture_slots.is_empty() {
+            let caps = f.captures.borrow();
+            for (slot, v) in body.capture_slots.iter().zip(caps.iter()) {
+                self.stack[new_base + *slot as usize] = v.clone();
+            }
+        }
+        let saved = std::mem::replace(&mut self.base, new_base);
+        self.depth += 1;
+        let flow = self.exec_block(&body.body);
+        self.depth -= 1;
+        if !body.capture_slots.is_empty() {
+            let mut caps = f.captures.borrow_mut();
+            for (slot, v) in body.capture_slots.iter().zip(caps.iter_mut()) {
+                *v = std::mem::replace(&mut self.stack[new_base + *slot as usize], Value::Unset);
+            }
+        }
+        self.base = saved;
+        self.stack.truncate(new_base);
+        flow
+    }
+
+    /// Calls a function, hook or (synchronously) every handler of an event.
+    pub fn call(&mut self, f: &Rc<FuncVal>, args: &[Value], span: Span) -> Result<Value> {
+        if let Some(bif) = f.builtin {
+            self.bif_span = span;
+            return bif(self, args).map_err(|m| self.error_at(span, &m));
+        }
+        match f.kind {
+            FuncKind::Function => {
+                let body = match f.handlers.borrow().first() {
+                    Some(h) => h.body.clone(),
+                    None => {
+                        return Err(self.error_at(span, &format!("{} is not defined", f.name)));
+                    }
+                };
+                match self.run_body(f, &body, args, span)? {
+                    Flow::Return(v) => Ok(v),
+                    _ => Ok(Value::Unset),
+                }
+            }
+            FuncKind::Hook => {
+                let bodies: Vec<Rc<ir::FuncBody>> = f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
+                for body in bodies {
+                    if let Flow::Break = self.run_body(f, &body, args, span)? {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Ok(Value::Bool(true))
+            }
+            FuncKind::Event => {
+                self.dispatch_event(f, args);
+                Ok(Value::Unset)
+            }
+        }
+    }
+
+    /// Runs each handler of an event; an error aborts only that handler.
+    pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
+        let bodies: Vec<Rc<ir::FuncBody>> = f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
+        for body in bodies {
+            if let Err(e) = self.run_body(f, &body, args, f.span) {
+                self.report_runtime(&e);
+            }
+            if self.exit_code.is_some() {
+                return;
+            }
+        }
+    }
+
+    pub fn queue_event(&mut self, f: Rc<FuncVal>, args: Vec<Value>) {
+        if !f.handlers.borrow().is_empty() {
+            self.events.push_back((f, args));
+        }
+    }
+
+    /// Runs queued events until the queue is empty.
+    pub fn drain_events(&mut self) {
+        while let Some((f, args)) = self.events.pop_front() {
+            if self.exit_code.is_some() {
+                self.events.clear();
+                return;
+            }
+            self.dispatch_event(&f, &args);
+        }
+    }
+
+    pub fn schedule(&mut self, when: f64, event: Rc<FuncVal>, args: Vec<Value>) {
+        self.timer_seq += 1;
+        self.timers.push(Timer {
+            when,
+            seq: self.timer_seq,
+            event,
+            args,
+        });
+    }
+
+    /// Fires every timer due at or before `t`, advancing network time to
+    /// each timer's time as it fires.
+    pub fn advance_time(&mut self, t: f64) {
+        while let Some(top) = self.timers.peek() {
+            if top.when > t || self.exit_code.is_some() {
+                break;
+            }
+            let Some(timer) = self.timers.pop() else { break };
+            if timer.when > self.network_time {
+                self.network_time = timer.when;
+            }
+            self.queue_event(timer.event, timer.args);
+            self.drain_events();
+        }
+        if t > self.network_time {
+            self.network_time = t;
+        }
+    }
+}
+
+impl Host for Interp {
+    fn network_time(&self) -> f64 {
+        self.network_time
+    }
+
+    fn call_value(&mut self, f: &Value, args: Vec<Value>) -> std::result::Result<Value, String> {
+        match f {
+            Value::Func(func) => {
+                let span = self.bif_span;
+                let func = func.clone();
+                self.call(&func, &args, span).map_err(|d| d.message.clone())
+            }
+            _ => Err("not a function".into()),
+        }
+    }
+
+    fn report(&mut self, kind: &str, msg: &str) {
+        let span = self.bif_span;
+        let sev = match kind {
+            "warning" => crate::diag::Severity::Warning,
+            _ => crate::diag::Severity::Error,
+        };
+        let d = Diagnostic {
+            severity: sev,
+            message: msg.to_string(),
+            span: Some(span),
+            help: None,
+        };
+        self.report_diag(&d);
+    }
+
+    fn random(&mut self) -> u64 {
+        // xorshift64*: deterministic, as Zeek's is under a seed file.
+        let mut x = self.rng_state;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng_state = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}

@@ -1,0 +1,194 @@
+//! Operators on values. The checker has coerced both operands to one type,
+//! so each operator dispatches on the pair of value tags.
+
+use crate::ir::{Arith, Cmp};
+use crate::value::{Subnet, Value};
+use std::cmp::Ordering;
+use std::net::IpAddr;
+use std::rc::Rc;
+
+pub fn arith(op: Arith, a: &Value, b: &Value) -> Result<Value, String> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Count(x), Count(y)) => Count(match op {
+            Arith::Add => x.wrapping_add(*y),
+            Arith::Sub => x.wrapping_sub(*y),
+            Arith::Mul => x.wrapping_mul(*y),
+            Arith::Div => x.checked_div(*y).ok_or("division by zero")?,
+            Arith::Mod => x.checked_rem(*y).ok_or("modulo by zero")?,
+            Arith::BitAnd => x & y,
+            Arith::BitOr => x | y,
+            Arith::BitXor => x ^ y,
+            Arith::Shl => x.checked_shl(*y as u32).unwrap_or(0),
+            Arith::Shr => x.checked_shr(*y as u32).unwrap_or(0),
+        }),
+        (Int(x), Int(y)) => Int(match op {
+            Arith::Add => x.wrapping_add(*y),
+            Arith::Sub => x.wrapping_sub(*y),
+            Arith::Mul => x.wrapping_mul(*y),
+            Arith::Div => {
+                if *y == 0 {
+                    return Err("division by zero".into());
+                }
+                x.wrapping_div(*y)
+            }
+            Arith::Mod => {
+                if *y == 0 {
+                    return Err("modulo by zero".into());
+                }
+                x.wrapping_rem(*y)
+            }
+            Arith::BitAnd => x & y,
+            Arith::BitOr => x | y,
+            Arith::BitXor => x ^ y,
+            Arith::Shl => x.checked_shl(*y as u32).unwrap_or(0),
+            Arith::Shr => x.checked_shr(*y as u32).unwrap_or(0),
+        }),
+        (Double(x), Double(y)) => Double(float(op, *x, *y)?),
+        // time and interval arithmetic
+        (Time(x), Interval(y)) => Time(float(op, *x, *y)?),
+        (Interval(x), Time(y)) => Time(float(op, *x, *y)?),
+        (Time(x), Time(y)) => Interval(float(op, *x, *y)?),
+        (Interval(x), Interval(y)) => match op {
+            Arith::Div => Double(float(op, *x, *y)?),
+            _ => Interval(float(op, *x, *y)?),
+        },
+        (Interval(x), n @ (Count(_) | Int(_) | Double(_))) => Interval(float(op, *x, n.as_double())?),
+        (n @ (Count(_) | Int(_) | Double(_)), Interval(y)) => Interval(float(op, n.as_double(), *y)?),
+        (Addr(x), Count(_)) | (Addr(x), Int(_)) if op == Arith::BitAnd => Addr(x.clone()),
+        _ => return Err(format!("invalid operands for arithmetic ({a:?}, {b:?})")),
+    })
+}
+
+fn float(op: Arith, x: f64, y: f64) -> Result<f64, String> {
+    Ok(match op {
+        Arith::Add => x + y,
+        Arith::Sub => x - y,
+        Arith::Mul => x * y,
+        Arith::Div => {
+            if y == 0.0 {
+                return Err("division by zero".into());
+            }
+            x / y
+        }
+        Arith::Mod => {
+            if y == 0.0 {
+                return Err("modulo by zero".into());
+            }
+            x % y
+        }
+        _ => return Err("bitwise operation on floating point".into()),
+    })
+}
+
+/// Orders two values of one type; None where no order exists.
+pub fn order(a: &Value, b: &Value) -> Option<Ordering> {
+    use Value::*;
+    match (a, b) {
+        (Count(x), Count(y)) => Some(x.cmp(y)),
+        (Int(x), Int(y)) => Some(x.cmp(y)),
+        (Double(x), Double(y)) | (Time(x), Time(y)) | (Interval(x), Interval(y)) => x.partial_cmp(y),
+        (String(x), String(y)) => Some(x.as_slice().cmp(y.as_slice())),
+        (Addr(x), Addr(y)) => Some(addr_order(x, y)),
+        (Port(x), Port(y)) => Some((x.num, x.proto).cmp(&(y.num, y.proto))),
+        (Bool(x), Bool(y)) => Some(x.cmp(y)),
+        (Enum(x), Enum(y)) => Some(x.value.cmp(&y.value)),
+        (Subnet(x), Subnet(y)) => Some(addr_order(&x.addr, &y.addr).then(x.width.cmp(&y.width))),
+        _ => None,
+    }
+}
+
+/// Zeek orders addresses by their 128-bit form (IPv4 mapped into IPv6).
+fn addr_order(a: &IpAddr, b: &IpAddr) -> Ordering {
+    to_v6_bits(a).cmp(&to_v6_bits(b))
+}
+
+pub fn to_v6_bits(a: &IpAddr) -> u128 {
+    match a {
+        IpAddr::V4(v4) => u128::from(v4.to_ipv6_mapped()),
+        IpAddr::V6(v6) => u128::from(*v6),
+    }
+}
+
+pub fn compare(op: Cmp, a: &Value, b: &Value) -> Result<bool, String> {
+    // A pattern compared with a string is an exact match.
+    match (a, b) {
+        (Value::Pattern(p), Value::String(s)) | (Value::String(s), Value::Pattern(p)) => {
+            let m = p.exact.is_match(s);
+            return match op {
+                Cmp::Eq => Ok(m),
+                Cmp::Ne => Ok(!m),
+                _ => Err("ordering comparison on pattern".into()),
+            };
+        }
+        _ => {}
+    }
+    match op {
+        Cmp::Eq => Ok(equal(a, b)),
+        Cmp::Ne => Ok(!equal(a, b)),
+        _ => {
+            let ord = order(a, b).ok_or("values cannot be ordered")?;
+            Ok(match op {
+                Cmp::Lt => ord == Ordering::Less,
+                Cmp::Le => ord != Ordering::Greater,
+                Cmp::Gt => ord == Ordering::Greater,
+                Cmp::Ge => ord != Ordering::Less,
+                _ => false,
+            })
+        }
+    }
+}
+
+/// `==` as scripts see it: numerics by value across types.
+pub fn equal(a: &Value, b: &Value) -> bool {
+    use Value::*;
+    match (a, b) {
+        (Double(x), Double(y)) => x == y,
+        (Count(_) | Int(_) | Double(_), Count(_) | Int(_) | Double(_)) => {
+            if let (Count(x), Int(y)) | (Int(y), Count(x)) = (a, b) {
+                return *y >= 0 && *x == *y as u64;
+            }
+            a == b || a.as_double() == b.as_double()
+        }
+        _ => a == b,
+    }
+}
+
+/// Masks an address to a prefix width, making a subnet.
+pub fn make_subnet(addr: IpAddr, width: u8) -> Subnet {
+    let masked = match addr {
+        IpAddr::V4(v4) => {
+            let w = width.min(32) as u32;
+            let mask = if w == 0 { 0 } else { u32::MAX << (32 - w) };
+            IpAddr::V4((u32::from(v4) & mask).into())
+        }
+        IpAddr::V6(v6) => {
+            let w = width.min(128) as u32;
+            let mask = if w == 0 { 0 } else { u128::MAX << (128 - w) };
+            IpAddr::V6((u128::from(v6) & mask).into())
+        }
+    };
+    Subnet {
+        addr: masked,
+        width,
+    }
+}
+
+/// Whether an address lies in a subnet (IPv4 subnets hold only IPv4).
+pub fn subnet_contains(s: &Subnet, a: &IpAddr) -> bool {
+    match (s.addr, a) {
+        (IpAddr::V4(_), IpAddr::V4(_)) | (IpAddr::V6(_), IpAddr::V6(_)) => {
+            make_subnet(*a, s.width).addr == s.addr
+        }
+        (IpAddr::V6(n), IpAddr::V4(v4)) => {
+            // An IPv6 subnet over the v4-mapped range can hold v4 addresses.
+            let mapped = IpAddr::V6(v4.to_ipv6_mapped());
+            make_subnet(mapped, s.width).addr == IpAddr::V6(n)
+        }
+        _ => false,
+    }
+}
+
+pub fn subnet_value(addr: IpAddr, width: u8) -> Value {
+    Value::Subnet(Rc::new(make_subnet(addr, width)))
+}

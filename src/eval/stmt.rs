@@ -1,0 +1,230 @@
+//! Execution of statements.
+
+use super::expr::vector_index;
+use super::{Flow, Interp, Result};
+use crate::format;
+use crate::ir::{ForKind, Stmt, StmtKind};
+use crate::value::Value;
+
+impl Interp {
+    pub fn exec_block(&mut self, stmts: &[Stmt]) -> Result<Flow> {
+        for s in stmts {
+            match self.exec(s)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub fn exec(&mut self, s: &Stmt) -> Result<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e)?;
+            }
+            StmtKind::Print(args) => {
+                let vals = self.eval_args(args)?;
+                let mut line = format::print_line(&vals);
+                line.push(b'\n');
+                self.write_out(&line);
+            }
+            StmtKind::Event(f, args) => {
+                let Value::Func(func) = self.eval(f)? else {
+                    return Err(self.error_at(s.span, "event of a non-event"));
+                };
+                let args = self.eval_args(args)?;
+                self.queue_event(func, args);
+            }
+            StmtKind::If(c, then, els) => {
+                return if self.eval(c)?.as_bool() {
+                    self.exec_block(then)
+                } else {
+                    self.exec_block(els)
+                };
+            }
+            StmtKind::While(c, body) => {
+                while self.eval(c)?.as_bool() {
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                }
+            }
+            StmtKind::For(kind, iter, body) => return self.exec_for(kind, iter, body),
+            StmtKind::Switch {
+                value,
+                by_value,
+                by_type,
+                default,
+                cases,
+            } => {
+                let v = self.eval(value)?;
+                let start = if by_type.is_empty() {
+                    by_value.get(&v).copied().or(*default)
+                } else {
+                    by_type
+                        .iter()
+                        .find(|(t, _)| super::expr::cast(&v, t).is_some())
+                        .map(|(_, i)| *i)
+                        .or(*default)
+                };
+                let Some(mut i) = start else { return Ok(Flow::Normal) };
+                while i < cases.len() {
+                    if let Some((slot, ty)) = &cases[i].bind {
+                        if let Some(cv) = super::expr::cast(&v, ty) {
+                            *self.local_mut(*slot) = cv;
+                        }
+                    }
+                    match self.exec_block(&cases[i].body)? {
+                        Flow::Fallthrough => i += 1,
+                        Flow::Break | Flow::Normal => break,
+                        other => return Ok(other),
+                    }
+                }
+            }
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Next => return Ok(Flow::Next),
+            StmtKind::Fallthrough => return Ok(Flow::Fallthrough),
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e)?,
+                    None => Value::Unset,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::Add(t, k) => {
+                let Value::Table(tab) = self.eval(t)? else {
+                    return Err(self.error_at(s.span, "add to a non-set"));
+                };
+                let key = self.eval(k)?;
+                let now = self.network_time;
+                let mut tb = tab.borrow_mut();
+                tb.insert(key.clone(), Value::Unset);
+                if tb.expiry.is_some() {
+                    if let Some(p) = tb.position(&key) {
+                        tb.stamps[p] = now;
+                    }
+                }
+            }
+            StmtKind::Delete(t, k) => {
+                let tv = self.eval(t)?;
+                let key = self.eval(k)?;
+                if let Value::Table(tab) = tv {
+                    tab.borrow_mut().remove(&key);
+                }
+            }
+            StmtKind::DeleteField(r, i) => {
+                if let Value::Record(rec) = self.eval(r)? {
+                    if let Some(f) = rec.borrow_mut().fields.get_mut(*i as usize) {
+                        *f = Value::Unset;
+                    }
+                }
+            }
+            StmtKind::Clear(c) => match self.eval(c)? {
+                Value::Table(t) => t.borrow_mut().clear(),
+                Value::Vector(v) => v.borrow_mut().items.clear(),
+                _ => {}
+            },
+            StmtKind::Local(slot, init) => {
+                let v = match init {
+                    Some(e) => self.eval(e)?,
+                    None => Value::Unset,
+                };
+                *self.local_mut(*slot) = v;
+            }
+            StmtKind::Block(b) => return self.exec_block(b),
+            StmtKind::Assert(c, msg, text) => {
+                if !self.eval(c)?.as_bool() {
+                    let m = match msg {
+                        Some(m) => {
+                            let v = self.eval(m)?;
+                            format!("assertion failure: {} ({})", text, String::from_utf8_lossy(&format::to_display(&v)))
+                        }
+                        None => format!("assertion failure: {text}"),
+                    };
+                    return Err(Box::new(crate::diag::Diagnostic::runtime(s.span, m)));
+                }
+            }
+            StmtKind::When(info) => {
+                // Conditions that already hold run at once; the rest wait
+                // for their timeout, if any.
+                if self.eval(&info.cond).map(|v| v.as_bool()).unwrap_or(false) {
+                    return self.exec_block(&info.body);
+                }
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec_for(&mut self, kind: &ForKind, iter: &crate::ir::Expr, body: &[Stmt]) -> Result<Flow> {
+        let coll = self.eval(iter)?;
+        match (kind, coll) {
+            (ForKind::Table { keys, value }, Value::Table(t)) => {
+                // Iterate over a snapshot so the body may modify the table.
+                let entries: Vec<(Value, Value)> = t
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), if value.is_some() { v.clone() } else { Value::Unset }))
+                    .collect();
+                for (k, v) in entries {
+                    if keys.len() == 1 {
+                        *self.local_mut(keys[0]) = k;
+                    } else if let Value::Tuple(parts) = &k {
+                        for (slot, part) in keys.iter().zip(parts.iter()) {
+                            *self.local_mut(*slot) = part.clone();
+                        }
+                    }
+                    if let Some(vs) = value {
+                        *self.local_mut(*vs) = v;
+                    }
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                }
+            }
+            (ForKind::Vector { index, value }, Value::Vector(v)) => {
+                let mut i = 0usize;
+                loop {
+                    let item = {
+                        let vb = v.borrow();
+                        if i >= vb.items.len() {
+                            break;
+                        }
+                        vb.items[i].clone()
+                    };
+                    if item.is_unset() {
+                        // holes are skipped
+                        i += 1;
+                        continue;
+                    }
+                    *self.local_mut(*index) = Value::Count(i as u64);
+                    if let Some(vs) = value {
+                        *self.local_mut(*vs) = item;
+                    }
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return(r) => return Ok(Flow::Return(r)),
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                let _ = vector_index;
+            }
+            (ForKind::String { var }, Value::String(s)) => {
+                for b in s.iter() {
+                    *self.local_mut(*var) = Value::str(&[*b]);
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return(r) => return Ok(Flow::Return(r)),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(Flow::Normal)
+    }
+}
