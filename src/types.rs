@@ -62,8 +62,8 @@ pub struct FuncType {
 pub struct ParamDef {
     pub name: String,
     pub ty: TypeRef,
-    /// Index into the owning function's default-argument expressions.
-    pub has_default: bool,
+    /// The `&default` value of an optional parameter.
+    pub default: Option<crate::value::Value>,
 }
 
 #[derive(Debug)]
@@ -79,6 +79,8 @@ pub struct EnumConst {
     pub value: i64,
     /// The type's name, kept here so printing needs no lookup.
     pub type_name: String,
+    /// The enum type itself (types live as long as the program).
+    pub ty: Option<Rc<EnumType>>,
 }
 
 #[derive(Debug)]
