@@ -235,7 +235,7 @@ impl Compiler {
             Some(e) => e,
             None => {
                 let mut t = tys.first().cloned().unwrap_or_else(types::any);
-                for u in &tys[1..] {
+                for u in tys.iter().skip(1) {
                     if let Some(p) = promote(&t, u) {
                         t = p;
                     } else if !types::same_type(&t, u) {

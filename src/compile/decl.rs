@@ -94,9 +94,12 @@ impl Compiler {
                 types::error()
             }
         };
-        let id_kind = match kind {
-            GlobalKind::Const => IdKind::Const,
-            GlobalKind::Option => IdKind::Option,
+        let id_kind = match (kind, ty.as_func().map(|f| f.kind)) {
+            (GlobalKind::Const, _) => IdKind::Const,
+            (GlobalKind::Option, _) => IdKind::Option,
+            (_, Some(FuncKind::Event)) => IdKind::Event,
+            (_, Some(FuncKind::Hook)) => IdKind::Hook,
+            (_, Some(FuncKind::Function)) if init.is_none() => IdKind::Func,
             _ => IdKind::Var,
         };
         let Some(id) = self.declare_id(name, ty.clone(), id_kind, doc) else { return };
@@ -105,6 +108,16 @@ impl Compiler {
             (Some(x), Some(t)) => Some(self.coerce(x, &t, &ty, init.map_or(name.span, |e| e.span))),
             _ => None,
         };
+        // Events and hooks exist as soon as they are declared, so they can
+        // be raised or called before (or without) any handler.
+        if matches!(id_kind, IdKind::Event | IdKind::Hook) {
+            if self.interp.globals[id as usize].is_unset() {
+                let fk = if id_kind == IdKind::Event { FuncKind::Event } else { FuncKind::Hook };
+                let fv = FuncVal::new(self.globals.info(id).name.clone(), fk, ty.clone(), name.span);
+                self.interp.globals[id as usize] = Value::Func(Rc::new(fv));
+            }
+            return;
+        }
         let value = self.initial_value(&ty, init_ir, attrs, name.span);
         if let Some(v) = value {
             self.interp.globals[id as usize] = v;
@@ -150,6 +163,7 @@ impl Compiler {
         let kind = match &**ty {
             Type::Table(_) => ir::ExprKind::Table(ty.clone(), Vec::new(), ir::TableAttrs::default()),
             Type::Vector(_) => ir::ExprKind::Vector(ty.clone(), Vec::new()),
+            Type::Record(rt) => ir::ExprKind::Record(rt.clone(), Vec::new()),
             _ => return None,
         };
         Some(ir::Expr { kind, span })

@@ -301,10 +301,24 @@ impl Compiler {
                 };
                 ForKind::Table { keys, value }
             }
+            (Type::Vector(_), ForVars::One(_) | ForVars::Index(_)) if vars_one(vars).is_some() => {
+                let n = vars_one(vars)?;
+                ForKind::Vector {
+                    index: self.loop_var(n, types::count())?,
+                    value: None,
+                }
+            }
             (Type::Vector(_), ForVars::One(n)) => ForKind::Vector {
                 index: self.loop_var(n, types::count())?,
                 value: None,
             },
+            (Type::Vector(elem2), ForVars::IndexValue(ks, v)) if ks.len() == 1 => {
+                let elem = elem2.clone();
+                ForKind::Vector {
+                    index: self.loop_var(&ks[0], types::count())?,
+                    value: Some(self.loop_var(v, elem)?),
+                }
+            }
             (Type::Vector(elem2), ForVars::KeyValue(k, v)) => {
                 let elem = elem2.clone();
                 ForKind::Vector {
@@ -421,5 +435,14 @@ impl Compiler {
             },
             span,
         ))
+    }
+}
+
+/// The single loop variable of `for ( i in v )` or `for ( [i] in v )`.
+fn vars_one(v: &ForVars) -> Option<&ast::Name> {
+    match v {
+        ForVars::One(n) => Some(n),
+        ForVars::Index(ns) if ns.len() == 1 => Some(&ns[0]),
+        _ => None,
     }
 }

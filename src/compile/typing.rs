@@ -155,7 +155,7 @@ impl Compiler {
                 }
             }
             // Aggregates without a default start empty, as Zeek makes them.
-            if def.default.is_none() && !def.optional {
+            if def.default.is_none() && !def.optional && matches!(&*ty, Type::Table(_) | Type::Vector(_)) {
                 if let Some(x) = self.empty_aggregate(&ty, f.name.span) {
                     def.default = Some(self.interp.field_defaults.len() as u32);
                     self.interp.field_defaults.push(x);
