@@ -9,6 +9,7 @@ pub mod format;
 pub mod func;
 pub mod ir;
 pub mod opaque;
+pub mod packet;
 pub mod syntax;
 pub mod table;
 pub mod types;

@@ -1,0 +1,276 @@
+//! Connection data as Zeek's `connection` record holds it, in plain Rust.
+
+use std::fmt;
+use std::net::IpAddr;
+
+pub use crate::syntax::token::Proto;
+
+use super::tcp::TcpConn;
+
+/// Identifies a connection in a [`super::Tracker`]. Stays valid while the
+/// connection is tracked and, once removed, until the next mutating call on
+/// the tracker (so `connection_state_remove` can still read it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ConnHandle {
+    pub(crate) idx: u32,
+    pub(crate) gen: u32,
+}
+
+impl ConnHandle {
+    /// A dense index (slots are reused after removal).
+    pub fn index(self) -> u32 {
+        self.idx
+    }
+    /// Distinguishes successive connections in the same slot.
+    pub fn generation(self) -> u32 {
+        self.gen
+    }
+}
+
+/// Zeek's `conn_id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConnId {
+    pub orig_h: IpAddr,
+    pub orig_p: u16,
+    pub resp_h: IpAddr,
+    pub resp_p: u16,
+    /// Transport protocol of the ports (`tcp`, `udp`, `icmp`, `unknown`).
+    pub proto: Proto,
+    /// IP protocol number (`conn_id$proto`): 6, 17, 1, 58, ...
+    pub ip_proto: u8,
+}
+
+/// Zeek's `endpoint` record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Endpoint {
+    /// Bytes sent (TCP: from sequence numbers; UDP/ICMP: payload bytes).
+    pub size: u64,
+    /// TCP: `TCP_INACTIVE`(0) .. `TCP_RESET`(6); UDP/ICMP: 0 inactive, 1 active.
+    pub state: u8,
+    /// Packets and IP-level bytes (the conn-size analyzer's counters).
+    pub num_pkts: u64,
+    pub num_bytes_ip: u64,
+    pub flow_label: u32,
+    /// Link-layer address, when the link has one.
+    pub l2_addr: Option<[u8; 6]>,
+}
+
+/// TCP endpoint states as Zeek numbers them.
+pub mod tcp_state {
+    pub const INACTIVE: u8 = 0;
+    pub const SYN_SENT: u8 = 1;
+    pub const SYN_ACK_SENT: u8 = 2;
+    pub const PARTIAL: u8 = 3;
+    pub const ESTABLISHED: u8 = 4;
+    pub const CLOSED: u8 = 5;
+    pub const RESET: u8 = 6;
+}
+
+/// A 96-bit connection uid, printed in Zeek's `C` + base62 form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Uid(pub [u64; 2]);
+
+const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+fn base62(mut v: u64, out: &mut Vec<u8>) {
+    let start = out.len();
+    loop {
+        out.push(BASE62[(v % 62) as usize]);
+        v /= 62;
+        if v == 0 {
+            break;
+        }
+    }
+    out[start..].reverse();
+}
+
+impl Uid {
+    /// The uid with a prefix (`C` for connections), as Zeek's `UID::Base62`.
+    pub fn with_prefix(&self, prefix: &str) -> String {
+        let mut b = Vec::with_capacity(24);
+        b.extend_from_slice(prefix.as_bytes());
+        base62(self.0[0], &mut b);
+        base62(self.0[1], &mut b);
+        String::from_utf8(b).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Uid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.with_prefix("C"))
+    }
+}
+
+/// Deterministic uid source: a counter run through a 64-bit mixer keyed by
+/// the seed (splitmix64 finalizer). Same seed, same uids in the same order.
+#[derive(Debug, Clone)]
+pub struct UidGen {
+    seed: u64,
+    counter: u64,
+    bits: u32,
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+impl UidGen {
+    /// `bits` is Zeek's `bits_per_uid` (96 by default, at most 128).
+    pub fn new(seed: u64, bits: u32) -> Self {
+        UidGen { seed, counter: 0, bits: bits.clamp(1, 128) }
+    }
+
+    pub fn next_uid(&mut self) -> Uid {
+        let mut u = [0u64; 2];
+        let words = self.bits.div_ceil(64) as usize;
+        for w in u.iter_mut().take(words) {
+            self.counter += 1;
+            *w = mix(self.seed ^ mix(self.counter.wrapping_add(0x9e37_79b9_7f4a_7c15)));
+        }
+        let rem = self.bits % 64;
+        if rem != 0 {
+            u[0] >>= 64 - rem;
+        }
+        Uid(u)
+    }
+}
+
+/// Per-protocol state.
+#[derive(Debug, Clone)]
+pub(crate) enum ProtoState {
+    Tcp(Box<TcpConn>),
+    /// UDP and ICMP: request/reply payload byte counts, -1 until a packet
+    /// is seen; checksum-error history counters (UDP).
+    Datagram { req: i64, rep: i64, chk: [(u32, u32); 2] },
+    Other,
+}
+
+/// One tracked connection: Zeek's `connection` record plus the analyzer
+/// state behind it.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub id: ConnId,
+    pub start_time: f64,
+    /// Time of the last packet that counted as activity.
+    pub last_time: f64,
+    /// Zeek's history letters.
+    pub history: String,
+    pub uid: Uid,
+    pub vlan: Option<u16>,
+    pub inner_vlan: Option<u16>,
+    pub(crate) orig_l2: Option<[u8; 6]>,
+    pub(crate) resp_l2: Option<[u8; 6]>,
+    pub(crate) orig_flow_label: u32,
+    pub(crate) resp_flow_label: u32,
+    pub(crate) orig_pkts: u64,
+    pub(crate) orig_ip_bytes: u64,
+    pub(crate) resp_pkts: u64,
+    pub(crate) resp_ip_bytes: u64,
+    pub(crate) saw_first_orig: bool,
+    pub(crate) saw_first_resp: bool,
+    pub(crate) hist_seen: u32,
+    pub(crate) did_weird: bool,
+    pub(crate) state: ProtoState,
+    pub(crate) inactivity_timeout: f64,
+    pub(crate) inact_timer_at: f64,
+    pub(crate) inact_epoch: u32,
+    pub(crate) analyzer_epoch: u32,
+    pub(crate) serial: u64,
+    pub(crate) key: super::tracker::Key,
+    pub(crate) removed: bool,
+}
+
+impl Connection {
+    /// `last_time - start_time`.
+    pub fn duration(&self) -> f64 {
+        self.last_time - self.start_time
+    }
+
+    /// Order of creation (0 for the first connection of a tracker).
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// Whether a weird was already reported for this connection.
+    pub fn had_weird(&self) -> bool {
+        self.did_weird
+    }
+
+    /// The originator endpoint record.
+    pub fn orig(&self) -> Endpoint {
+        self.endpoint(true)
+    }
+
+    /// The responder endpoint record.
+    pub fn resp(&self) -> Endpoint {
+        self.endpoint(false)
+    }
+
+    fn endpoint(&self, is_orig: bool) -> Endpoint {
+        let (size, state) = match &self.state {
+            ProtoState::Tcp(t) => {
+                let (e, p) = if is_orig { (t.orig(), t.resp()) } else { (t.resp(), t.orig()) };
+                (e.size(p), e.state)
+            }
+            ProtoState::Datagram { req, rep, .. } => {
+                let v = if is_orig { *req } else { *rep };
+                if v < 0 {
+                    (0, 0)
+                } else {
+                    (v as u64, 1)
+                }
+            }
+            ProtoState::Other => (0, 0),
+        };
+        Endpoint {
+            size,
+            state,
+            num_pkts: if is_orig { self.orig_pkts } else { self.resp_pkts },
+            num_bytes_ip: if is_orig { self.orig_ip_bytes } else { self.resp_ip_bytes },
+            flow_label: if is_orig { self.orig_flow_label } else { self.resp_flow_label },
+            l2_addr: if is_orig { self.orig_l2 } else { self.resp_l2 },
+        }
+    }
+
+    /// For TCP: whether the connection is still active in the TCP
+    /// analyzer's sense (not finished, reset, or given up on).
+    pub fn tcp_active(&self) -> Option<bool> {
+        match &self.state {
+            ProtoState::Tcp(t) => Some(t.is_active),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn add_history(&mut self, c: u8) {
+        self.history.push(c as char);
+    }
+
+    /// Zeek's `Session::CheckHistory`: adds `code` the first time `mask` is seen.
+    /// Returns true if the mask had been seen before.
+    pub(crate) fn check_history(&mut self, mask: u32, code: u8) -> bool {
+        if self.hist_seen & mask == 0 {
+            self.hist_seen |= mask;
+            self.add_history(code);
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Zeek's `ScaledHistoryEntry`: the letter at 1, 10, 100, ... occurrences.
+    pub(crate) fn scaled_history(&mut self, code: u8, counter: &mut u32, threshold: &mut u32) -> bool {
+        *counter += 1;
+        if *counter == *threshold {
+            self.add_history(code);
+            match threshold.checked_mul(10) {
+                Some(n) => *threshold = n,
+                None => *counter = 0,
+            }
+            true
+        } else {
+            false
+        }
+    }
+}
