@@ -11,6 +11,8 @@ pub enum Severity {
     Warning,
     /// Zeek's "expression error" for failures while evaluating.
     Runtime,
+    /// Zeek's "expression warning" (e.g. count underflow).
+    RuntimeWarning,
     Fatal,
 }
 
@@ -139,6 +141,7 @@ fn prefix(sev: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Runtime => "expression error",
+        Severity::RuntimeWarning => "expression warning",
         Severity::Fatal => "fatal error",
     }
 }
@@ -155,7 +158,7 @@ pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
 pub fn render_pretty(d: &Diagnostic, map: &SourceMap) -> String {
     use ariadne::{Config, Label, Report, ReportKind, Source};
     let kind = match d.severity {
-        Severity::Warning => ReportKind::Warning,
+        Severity::Warning | Severity::RuntimeWarning => ReportKind::Warning,
         _ => ReportKind::Error,
     };
     let Some((span, file)) = d.span.and_then(|s| map.get(s.file).map(|f| (s, f))) else {

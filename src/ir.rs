@@ -18,6 +18,9 @@ pub struct FuncBody {
     pub frame_size: u32,
     /// Frame slots that receive a closure's captured values.
     pub capture_slots: Vec<u32>,
+    /// For a handler written with an alternate prototype: which argument
+    /// of the declared event fills each parameter. Empty: in order.
+    pub arg_map: Vec<u32>,
     pub body: Vec<Stmt>,
     pub span: Span,
 }

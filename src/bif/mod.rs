@@ -1,11 +1,197 @@
 //! Built-in functions, grouped by family. `all()` lists every one; the
 //! interpreter declares each as a global function at start-up.
+//!
+//! Arguments arrive coerced to the declared parameter types. A BIF returns
+//! `Err(message)` where Zeek aborts the calling statement with a runtime
+//! error, and calls `builtin_error` (then returns Zeek's fallback value)
+//! where Zeek reports an error and carries on.
 
-use crate::func::BifDef;
+use crate::func::{BifDef, Host};
+use crate::table::TableVal;
+use crate::types::{self, TypeRef};
+use crate::value::{Value, VectorVal};
+use std::cell::RefCell;
+use std::rc::Rc;
 
+pub(crate) mod addr;
+mod container;
+pub(crate) mod convert;
 mod core;
+mod encode;
+pub mod entropy;
+mod files;
+pub(crate) mod hash;
+mod math;
+mod misc;
+pub(crate) mod pat;
+pub mod prob;
+mod strings;
+mod time;
+
+#[cfg(test)]
+pub(crate) mod testing;
 
 /// Every built-in.
 pub fn all() -> impl Iterator<Item = &'static BifDef> {
-    core::BIFS.iter()
+    core::BIFS
+        .iter()
+        .chain(strings::BIFS)
+        .chain(convert::BIFS)
+        .chain(addr::BIFS)
+        .chain(container::BIFS)
+        .chain(math::BIFS)
+        .chain(hash::BIFS)
+        .chain(encode::BIFS)
+        .chain(time::BIFS)
+        .chain(misc::BIFS)
+        .chain(files::BIFS)
+        .chain(entropy::BIFS)
+        .chain(prob::BIFS)
+}
+
+/// The built-in of that name, if there is one.
+pub fn find(name: &str) -> Option<&'static BifDef> {
+    all().find(|b| b.name == name)
+}
+
+/// Zeek's non-fatal built-in error (its `emit_builtin_error`): reported
+/// at the call (Zeek adds the call expression and the offending argument
+/// in parentheses), then the BIF carries on and returns its fallback value.
+pub(crate) fn builtin_error(h: &mut dyn Host, msg: &str) {
+    h.report("error", msg);
+}
+
+/// A message straight to Zeek's reporter (`reporter->Error`), which Zeek
+/// prints without a location: `error: MSG`.
+pub(crate) fn reporter_error(h: &mut dyn Host, msg: &str) {
+    h.report("error", msg);
+}
+
+/// `reporter->Warning`: `warning: MSG`, without a location.
+pub(crate) fn reporter_warning(h: &mut dyn Host, msg: &str) {
+    h.report("warning", msg);
+}
+
+pub(crate) type BifResult = Result<Value, String>;
+
+// ---- argument access ----
+
+pub(crate) fn arg(args: &[Value], i: usize) -> &Value {
+    args.get(i).unwrap_or(&Value::Unset)
+}
+
+pub(crate) fn bytes(args: &[Value], i: usize) -> &[u8] {
+    arg(args, i).as_bytes()
+}
+
+pub(crate) fn count(args: &[Value], i: usize) -> u64 {
+    arg(args, i).as_count()
+}
+
+pub(crate) fn int(args: &[Value], i: usize) -> i64 {
+    arg(args, i).as_int()
+}
+
+pub(crate) fn double(args: &[Value], i: usize) -> f64 {
+    arg(args, i).as_double()
+}
+
+pub(crate) fn boolean(args: &[Value], i: usize) -> bool {
+    arg(args, i).as_bool()
+}
+
+// ---- value builders ----
+
+pub(crate) fn vector(elem: TypeRef, items: Vec<Value>) -> Value {
+    Value::Vector(Rc::new(RefCell::new(VectorVal { ty: types::vector_of(elem), items })))
+}
+
+pub(crate) fn string_vec(items: Vec<Vec<u8>>) -> Value {
+    vector(types::string(), items.into_iter().map(Value::string).collect())
+}
+
+pub(crate) fn count_vec(items: Vec<u64>) -> Value {
+    vector(types::count(), items.into_iter().map(Value::Count).collect())
+}
+
+/// A set with one index of type `elem`, holding `items` in order.
+pub(crate) fn set(elem: TypeRef, items: Vec<Value>) -> Value {
+    let mut t = TableVal::new(types::set_of(vec![elem]));
+    for i in items {
+        t.insert(i, Value::Unset);
+    }
+    Value::Table(Rc::new(RefCell::new(t)))
+}
+
+pub(crate) fn string_set(items: Vec<Vec<u8>>) -> Value {
+    set(types::string(), items.into_iter().map(Value::string).collect())
+}
+
+#[cfg(test)]
+pub(crate) fn table(index: Vec<TypeRef>, yield_: TypeRef, entries: Vec<(Value, Value)>) -> Value {
+    let mut t = TableVal::new(types::table_of(index, yield_));
+    for (k, v) in entries {
+        t.insert(k, v);
+    }
+    Value::Table(Rc::new(RefCell::new(t)))
+}
+
+pub(crate) fn string_value(s: impl AsRef<[u8]>) -> Value {
+    Value::str(s.as_ref())
+}
+
+/// A record of a type the BIF builds itself: Zeek's declared field order,
+/// so field access by position agrees with the script-level declaration.
+pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Value {
+    use crate::types::{FieldDef, RecordType};
+    let defs = fields
+        .iter()
+        .map(|(n, t, _)| FieldDef { name: n.to_string(), ty: t.clone(), optional: true, log: false, default: None })
+        .collect();
+    let ty = Rc::new(RecordType { name: RefCell::new(Some(type_name.to_string())), fields: RefCell::new(defs) });
+    let vals = fields.into_iter().map(|(_, _, v)| v).collect();
+    Value::Record(Rc::new(RefCell::new(crate::value::RecordVal { ty, fields: vals })))
+}
+
+/// An enum constant of a type declared in Zeek's base scripts (such as
+/// `transport_proto`), built without a symbol-table lookup: it compares
+/// equal to the script's constant by type name and value.
+pub(crate) fn enum_value(type_name: &str, name: &str, value: i64) -> Value {
+    Value::Enum(Rc::new(crate::types::EnumConst {
+        name: name.to_string(),
+        value,
+        type_name: type_name.to_string(),
+        ty: None,
+    }))
+}
+
+pub(crate) fn opaque(o: crate::opaque::Opaque) -> Value {
+    Value::Opaque(Rc::new(RefCell::new(o)))
+}
+
+/// The items of a vector value (holes as `Value::Unset`).
+pub(crate) fn vector_items(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Vector(x) => x.borrow().items.clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every signature is Zeek type syntax (with a trailing `...` for
+    /// variadic built-ins), and no name is declared twice.
+    #[test]
+    fn signatures_parse_and_names_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for b in super::all() {
+            assert!(seen.insert(b.name), "{} declared twice", b.name);
+            let sig = match b.sig.find("...") {
+                Some(i) => format!("{}{}", b.sig[..i].trim_end().trim_end_matches(','), &b.sig[i + 3..]),
+                None => b.sig.to_string(),
+            };
+            assert!(crate::syntax::parser::parse_type(&sig, 0).is_ok(), "{}: {}", b.name, b.sig);
+        }
+        assert!(seen.len() > 200, "{}", seen.len());
+    }
 }

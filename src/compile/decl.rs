@@ -12,7 +12,10 @@ use std::rc::Rc;
 impl Compiler {
     pub fn decl(&mut self, d: &Decl) {
         match &d.kind {
-            DeclKind::Module(n) => self.module = n.text.clone(),
+            DeclKind::Module(n) => {
+                self.module = n.text.clone();
+                self.modules.insert(n.text.clone());
+            }
             DeclKind::Export(inner) => {
                 let saved = std::mem::replace(&mut self.in_export, true);
                 for x in inner {
@@ -373,7 +376,10 @@ impl Compiler {
             .map(|v| v.as_int() as i32)
             .unwrap_or(0);
         let name = self.globals.info(id).name.clone();
-        let Some(body) = self.func_body(&name, &ft, &f.sig, &f.body) else { return };
+        let Some(mut body) = self.func_body(&name, &ft, &f.sig, &f.body) else { return };
+        if f.kind != FuncKind::Function {
+            body.arg_map = self.arg_map(&fv.ty, &f.sig);
+        }
         if f.kind == FuncKind::Function {
             fv.handlers.borrow_mut().clear();
         }
@@ -381,6 +387,21 @@ impl Compiler {
             priority,
             body: Rc::new(body),
         });
+    }
+
+    /// Matches a handler's parameters to the declared event's by name (an
+    /// alternate prototype); empty when they are the declared ones in order.
+    fn arg_map(&self, declared: &TypeRef, sig: &ast::FuncSig) -> Vec<u32> {
+        let Some(dft) = declared.as_func() else { return Vec::new() };
+        let map: Option<Vec<u32>> = sig
+            .params
+            .iter()
+            .map(|p| dft.params.iter().position(|d| d.name == p.name.text).map(|i| i as u32))
+            .collect();
+        match map {
+            Some(m) if m.iter().enumerate().any(|(i, &j)| i as u32 != j) || m.len() != dft.params.len() => m,
+            _ => Vec::new(),
+        }
     }
 
     fn same_signature(&self, a: &FuncType, b: Option<&FuncType>) -> bool {
@@ -405,6 +426,7 @@ impl Compiler {
             num_params: sig.params.len() as u32,
             frame_size: scope.next_slot,
             capture_slots: Vec::new(),
+            arg_map: Vec::new(),
             body: stmts,
             span: body.span,
         })

@@ -88,9 +88,7 @@ impl Compiler {
                 let (xx, xt) = self.expr(x);
                 let ty = match &*xt {
                     Type::Int => types::count(),
-                    Type::Double | Type::Subnet => types::double(),
-                    Type::Interval => types::interval(),
-                    Type::Time => types::time(),
+                    Type::Double | Type::Subnet | Type::Interval | Type::Time => types::double(),
                     _ => types::count(),
                 };
                 (mk(K::Size(bx(xx)), span), ty)
@@ -158,8 +156,15 @@ impl Compiler {
                 Value::Port(crate::value::Port { num: *n, proto: *p }),
                 types::port(),
             ),
-            Literal::Addr(a) => (Value::addr(*a), types::addr()),
-            Literal::Subnet(a, w) => (crate::eval::ops::subnet_value(*a, *w), types::subnet()),
+            // IPv4-mapped IPv6 addresses are IPv4 addresses, as in Zeek.
+            Literal::Addr(a) => (Value::addr(a.to_canonical()), types::addr()),
+            Literal::Subnet(a, w) => {
+                let (a, w) = match a.to_canonical() {
+                    c @ std::net::IpAddr::V4(_) if a.is_ipv6() => (c, w.saturating_sub(96)),
+                    c => (c, *w),
+                };
+                (crate::eval::ops::subnet_value(a, w), types::subnet())
+            }
             Literal::Interval(s) => (Value::Interval(*s), types::interval()),
             Literal::Pattern(re, ci) => match crate::eval::expr_make_pattern(re, *ci) {
                 Ok(v) => (v, types::pattern()),
@@ -809,13 +814,25 @@ impl Compiler {
                 }
                 other => mk(other, src.span),
             };
-            capture_exprs.push(src);
+            // `function[copy x]` captures a deep copy.
+            let name = scope.locals.iter().find(|x| x.slot == slot).map(|x| x.name.as_str());
+            let deep = l
+                .captures
+                .as_ref()
+                .is_some_and(|cs| cs.iter().any(|c| c.deep_copy && Some(c.name.text.as_str()) == name));
+            capture_exprs.push(if deep {
+                let span = src.span;
+                mk(K::Copy(bx(src)), span)
+            } else {
+                src
+            });
         }
         let fb = ir::FuncBody {
             name: "lambda".to_string(),
             num_params: l.sig.params.len() as u32,
             frame_size: scope.next_slot,
             capture_slots,
+            arg_map: Vec::new(),
             body,
             span,
         };

@@ -205,6 +205,8 @@ impl Compiler {
         let mut stack: Vec<Frame> = Vec::new();
         let mut pending: Vec<Spanned> = Vec::new();
         let mut depth: i32 = 0;
+        // Length of `pending` at the end of its last complete declaration.
+        let mut boundary = 0usize;
         let mut i = 0;
         while i < tokens.len() {
             let live = stack.last().is_none_or(|f| f.live);
@@ -216,12 +218,14 @@ impl Compiler {
                         return;
                     };
                     let decided = if live {
-                        // Let the declarations before a top-level condition
-                        // take effect first.
-                        let at_boundary = depth == 0
-                            && matches!(pending.last(), Some((_, Tok::Semi | Tok::RBrace, _)));
-                        if at_boundary {
-                            let chunk = std::mem::take(&mut pending);
+                        // Let the declarations before the condition take
+                        // effect first: all of them at file level, or those
+                        // before the enclosing declaration inside one.
+                        let upto = if depth == 0 { pending.len() } else { boundary };
+                        if upto > 0 && (depth > 0 || boundary == pending.len()) {
+                            let rest = pending.split_off(upto);
+                            let chunk = std::mem::replace(&mut pending, rest);
+                            boundary = 0;
                             if !self.process_chunk(chunk, docs, src, file, name) {
                                 return;
                             }
@@ -261,6 +265,22 @@ impl Compiler {
                         _ => {}
                     }
                     pending.push(tokens[i].clone());
+                    let ends_decl = match tok {
+                        Tok::Semi => depth == 0,
+                        // `}` ends a body, unless `;`, attributes or more
+                        // of an expression follow (`type R: record {...};`).
+                        Tok::RBrace => {
+                            depth == 0
+                                && !matches!(
+                                    tokens.get(i + 1).map(|t| &t.1),
+                                    Some(Tok::Semi | Tok::Attr(_) | Tok::Comma | Tok::RParen | Tok::Else)
+                                )
+                        }
+                        _ => false,
+                    };
+                    if ends_decl {
+                        boundary = pending.len();
+                    }
                 }
                 _ => {}
             }
@@ -298,7 +318,7 @@ impl Compiler {
         match tok {
             Tok::AtIfdef | Tok::AtIfndef => {
                 let defined = match arg {
-                    [(_, Tok::Id(n), _)] => self.lookup_global(n).is_some(),
+                    [(_, Tok::Id(n), _)] => self.lookup_global(n).is_some() || self.modules.contains(*n),
                     _ => {
                         self.error(span, "@ifdef/@ifndef takes one identifier");
                         return false;

@@ -32,6 +32,8 @@ pub struct Compiler {
     pub init_stmts: Vec<ir::Stmt>,
     load: load::LoadState,
     in_export: bool,
+    /// Every module name seen (`@ifdef` accepts them).
+    pub modules: ahash::AHashSet<String>,
 }
 
 impl Compiler {
@@ -45,6 +47,7 @@ impl Compiler {
             init_stmts: Vec::new(),
             load: load::LoadState::default(),
             in_export: false,
+            modules: ahash::AHashSet::new(),
         }
     }
 

@@ -355,6 +355,7 @@ impl Compiler {
             num_params: 0,
             frame_size: scope.next_slot,
             capture_slots: Vec::new(),
+            arg_map: Vec::new(),
             body: vec![inner],
             span,
         });

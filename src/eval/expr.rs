@@ -143,6 +143,11 @@ impl Interp {
             ExprKind::Arith(op, a, b) => {
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
+                if let (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
+                    if y > x {
+                        self.warn_at(e.span, "count underflow");
+                    }
+                }
                 ops::arith(*op, &av, &bv).map_err(|m| self.error_at(e.span, &m))
             }
             ExprKind::VecArith(op, a, b) => {
@@ -213,6 +218,9 @@ impl Interp {
             }
             ExprKind::IncDec(lv, delta) => {
                 let cur = self.read_lvalue(lv, e)?;
+                if matches!(cur, Value::Count(0)) && *delta < 0 {
+                    self.warn_at(e.span, "count underflow");
+                }
                 let new = match cur {
                     Value::Count(c) => Value::Count(c.wrapping_add(*delta as u64)),
                     Value::Int(i) => Value::Int(i.wrapping_add(*delta)),
@@ -742,8 +750,7 @@ pub fn size(v: &Value) -> Value {
         Value::Count(c) => Value::Count(*c),
         Value::Int(i) => Value::Count(i.unsigned_abs()),
         Value::Double(d) => Value::Double(d.abs()),
-        Value::Interval(d) => Value::Interval(d.abs()),
-        Value::Time(d) => Value::Time(d.abs()),
+        Value::Interval(d) | Value::Time(d) => Value::Double(d.abs()),
         Value::Addr(a) => Value::Count(if a.is_ipv4() { 32 } else { 128 }),
         Value::Subnet(s) => {
             let bits = if s.addr.is_ipv4() { 32 } else { 128 };
@@ -855,11 +862,41 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
         (Type::Any, _) => Some(v.clone()),
         (Type::Count, Value::Count(_)) => Some(v.clone()),
         (Type::Count, Value::Int(i)) if *i >= 0 => Some(Value::Count(*i as u64)),
-        (Type::Count, Value::Double(d)) if *d >= 0.0 => Some(Value::Count(*d as u64)),
+        (Type::Count, Value::Double(d)) if *d >= 0.0 => Some(Value::Count(d.round() as u64)),
+        (Type::Count | Type::Int, Value::Enum(e)) => Some(if matches!(ty, Type::Count) {
+            Value::Count(e.value as u64)
+        } else {
+            Value::Int(e.value)
+        }),
         (Type::Int, Value::Int(_)) => Some(v.clone()),
         (Type::Int, Value::Count(c)) => Some(Value::Int(*c as i64)),
-        (Type::Int, Value::Double(d)) => Some(Value::Int(*d as i64)),
-        (Type::Double, Value::Double(_) | Value::Count(_) | Value::Int(_)) => Some(Value::Double(v.as_double())),
+        (Type::Int, Value::Double(d)) => Some(Value::Int(d.round() as i64)),
+        (Type::Double, Value::Double(_) | Value::Count(_) | Value::Int(_) | Value::Time(_) | Value::Interval(_)) => {
+            Some(Value::Double(v.as_double()))
+        }
+        (Type::Time, Value::Double(d) | Value::Time(d) | Value::Interval(d)) => Some(Value::Time(*d)),
+        (Type::Interval, Value::Double(d) | Value::Time(d) | Value::Interval(d)) => Some(Value::Interval(*d)),
+        (Type::Time | Type::Interval, Value::Count(_) | Value::Int(_)) => {
+            let d = v.as_double();
+            Some(if matches!(ty, Type::Time) { Value::Time(d) } else { Value::Interval(d) })
+        }
+        (Type::Addr, Value::Count(c)) if *c <= u32::MAX as u64 => {
+            Some(Value::addr(std::net::IpAddr::V4((*c as u32).into())))
+        }
+        (Type::Addr, Value::Subnet(s)) => Some(Value::addr(s.addr)),
+        (Type::Count | Type::Int | Type::Double, Value::String(s)) => {
+            // Leading whitespace is skipped, trailing is not.
+            let text = std::str::from_utf8(s).ok()?.trim_start();
+            match ty {
+                Type::Count => text
+                    .parse::<u64>()
+                    .ok()
+                    .or_else(|| text.parse::<i64>().ok().map(|i| i as u64))
+                    .map(Value::Count),
+                Type::Int => text.parse::<i64>().ok().map(Value::Int),
+                _ => text.parse::<f64>().ok().filter(|_| !text.is_empty()).map(Value::Double),
+            }
+        }
         (Type::Record(rt), Value::Record(r)) => {
             let same = Rc::ptr_eq(&r.borrow().ty, rt) || types::same_type(&Type::Record(r.borrow().ty.clone()), ty);
             same.then(|| v.clone())

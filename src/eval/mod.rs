@@ -134,6 +134,13 @@ impl Interp {
             .to_string()
     }
 
+    /// Prints an "expression warning" with the expression's text.
+    pub fn warn_at(&mut self, span: Span, msg: &str) {
+        let mut d = *self.error_at(span, msg);
+        d.severity = crate::diag::Severity::RuntimeWarning;
+        self.report_diag(&d);
+    }
+
     pub fn error_at(&self, span: Span, msg: &str) -> Box<Diagnostic> {
         let text = self.span_text(span);
         let msg = if text.is_empty() {
@@ -161,7 +168,13 @@ impl Interp {
             )));
         }
         let new_base = self.stack.len();
-        self.stack.extend(args.iter().take(body.num_params as usize).cloned());
+        if body.arg_map.is_empty() {
+            self.stack.extend(args.iter().take(body.num_params as usize).cloned());
+        } else {
+            for &i in &body.arg_map {
+                self.stack.push(args.get(i as usize).cloned().unwrap_or(Value::Unset));
+            }
+        }
         self.stack.resize(new_base + body.frame_size.max(body.num_params) as usize, Value::Unset);
         if !body.capture_slots.is_empty() {
             let caps = f.captures.borrow();

@@ -238,9 +238,9 @@ fn scan_ipv6(rest: &str) -> Option<(Tok<'static>, usize)> {
         return None;
     }
     let text = &rest[..close];
-    // An IPv6 literal has "::" or all eight groups; this keeps slices like
-    // `v[1:2]` out.
-    if !(text.contains("::") || text.matches(':').count() == 7) {
+    // An IPv6 literal has at least two colons; this keeps slices like
+    // `v[1:2]` out (and the address must parse).
+    if text.matches(':').count() < 2 {
         return None;
     }
     let addr: Ipv6Addr = text.parse().ok()?;

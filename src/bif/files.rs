@@ -1,0 +1,301 @@
+//! Files and directories: `file` values (opaque file handles) and the
+//! file-system operations scripts use.
+
+use super::{arg, boolean, bytes, opaque, record, reporter_error, reporter_warning, string_value, BifResult};
+use crate::func::{BifDef, Host};
+use crate::opaque::{FileState, Opaque};
+use crate::types;
+use crate::value::Value;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+thread_local! {
+    /// Every file opened, so `flush_all` can reach them.
+    static OPEN_FILES: RefCell<Vec<Weak<RefCell<FileState>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A file value for a state, registered for `flush_all`.
+pub(crate) fn file_value(state: FileState) -> Value {
+    let rc = Rc::new(RefCell::new(state));
+    OPEN_FILES.with(|f| {
+        let mut f = f.borrow_mut();
+        f.retain(|w| w.strong_count() > 0);
+        f.push(Rc::downgrade(&rc));
+    });
+    opaque(Opaque::File(rc))
+}
+
+/// The file state behind a `file` value.
+pub(crate) fn file_state(v: &Value) -> Option<Rc<RefCell<FileState>>> {
+    match v {
+        Value::Opaque(o) => match &*o.borrow() {
+            Opaque::File(f) => Some(f.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn path(args: &[Value], i: usize) -> String {
+    String::from_utf8_lossy(bytes(args, i)).into_owned()
+}
+
+fn open_file(h: &mut dyn Host, name: &str, append: bool) -> BifResult {
+    match FileState::open(name, append) {
+        Ok(f) => Ok(file_value(f)),
+        Err(e) => {
+            reporter_error(h, &format!("cannot open {name}: {e}"));
+            Ok(file_value(FileState { name: name.to_string(), handle: None, unbuffered: false, raw_output: false }))
+        }
+    }
+}
+
+fn open(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    open_file(h, &path(args, 0), false)
+}
+
+fn open_for_append(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    open_file(h, &path(args, 0), true)
+}
+
+fn close(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Bool(file_state(arg(args, 0)).is_some_and(|f| f.borrow_mut().close())))
+}
+
+fn write_file(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Bool(file_state(arg(args, 0)).is_some_and(|f| f.borrow_mut().write(bytes(args, 1)))))
+}
+
+fn set_buf(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    if let Some(f) = file_state(arg(args, 0)) {
+        f.borrow_mut().unbuffered = !boolean(args, 1);
+    }
+    Ok(Value::Bool(true))
+}
+
+fn enable_raw_output(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    if let Some(f) = file_state(arg(args, 0)) {
+        f.borrow_mut().raw_output = true;
+    }
+    Ok(Value::Unset)
+}
+
+fn flush_all(_: &mut dyn Host, _: &[Value]) -> BifResult {
+    let mut ok = true;
+    OPEN_FILES.with(|files| {
+        for f in files.borrow().iter().filter_map(Weak::upgrade) {
+            ok &= f.borrow_mut().flush();
+        }
+    });
+    use std::io::Write;
+    ok &= std::io::stdout().flush().is_ok();
+    Ok(Value::Bool(ok))
+}
+
+fn active_file(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Bool(file_state(arg(args, 0)).is_some_and(|f| f.borrow().is_open())))
+}
+
+fn get_file_name(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(string_value(file_state(arg(args, 0)).map(|f| f.borrow().name.clone()).unwrap_or_default()))
+}
+
+fn file_size(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Double(std::fs::metadata(path(args, 0)).map(|m| m.len() as f64).unwrap_or(-1.0)))
+}
+
+fn mkdir(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let p = path(args, 0);
+    match std::fs::create_dir(&p) {
+        Ok(()) => Ok(Value::Bool(true)),
+        Err(_) if std::path::Path::new(&p).is_dir() => Ok(Value::Bool(true)),
+        Err(e) => {
+            reporter_warning(h, &format!("cannot create directory '{p}': {}", os_message(&e)));
+            Ok(Value::Bool(false))
+        }
+    }
+}
+
+/// The C library's wording of an I/O error ("No such file or directory").
+fn os_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn rmdir(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let p = path(args, 0);
+    match std::fs::remove_dir(&p) {
+        Ok(()) => Ok(Value::Bool(true)),
+        Err(e) => {
+            reporter_warning(h, &format!("cannot remove directory '{p}': {}", os_message(&e)));
+            Ok(Value::Bool(false))
+        }
+    }
+}
+
+fn unlink(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let p = path(args, 0);
+    match std::fs::remove_file(&p) {
+        Ok(()) => Ok(Value::Bool(true)),
+        Err(e) => {
+            reporter_warning(h, &format!("cannot unlink file '{p}': {}", os_message(&e)));
+            Ok(Value::Bool(false))
+        }
+    }
+}
+
+fn rename(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let (from, to) = (path(args, 0), path(args, 1));
+    match std::fs::rename(&from, &to) {
+        Ok(()) => Ok(Value::Bool(true)),
+        Err(e) => {
+            reporter_warning(h, &format!("cannot rename file '{from}' to '{to}': {}", os_message(&e)));
+            Ok(Value::Bool(false))
+        }
+    }
+}
+
+fn rotate_info(old: &str, new: &str, open: f64, close: f64) -> Value {
+    record(
+        "rotate_info",
+        vec![
+            ("old_name", types::string(), string_value(old)),
+            ("new_name", types::string(), string_value(new)),
+            ("open", types::time(), Value::Time(open)),
+            ("close", types::time(), Value::Time(close)),
+        ],
+    )
+}
+
+/// Moves a file aside to "NAME.PID.TIME.tmp" and starts it afresh;
+/// returns the new name.
+fn rotate_path(name: &str, now: f64) -> std::io::Result<String> {
+    let new_name = format!("{name}.{}.{now:.6}.tmp", std::process::id());
+    let tmp = format!("{name}.tmp");
+    std::fs::File::create(&tmp)?;
+    std::fs::rename(name, &new_name)?;
+    std::fs::rename(&tmp, name)?;
+    Ok(new_name)
+}
+
+fn rotate_file(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let now = h.network_time();
+    let Some(f) = file_state(arg(args, 0)) else {
+        return Ok(rotate_info("", "", 0.0, 0.0));
+    };
+    let name = f.borrow().name.clone();
+    f.borrow_mut().flush();
+    match rotate_path(&name, now) {
+        Ok(new_name) => {
+            if let Ok(mut fresh) = FileState::open(&name, true) {
+                f.borrow_mut().handle = fresh.handle.take();
+            }
+            Ok(rotate_info(&name, &new_name, now, now))
+        }
+        Err(_) => Ok(rotate_info("", "", 0.0, 0.0)),
+    }
+}
+
+fn rotate_file_by_name(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let now = h.network_time();
+    let name = path(args, 0);
+    match rotate_path(&name, now) {
+        Ok(new_name) => Ok(rotate_info(&name, &new_name, now, now)),
+        Err(_) => Ok(rotate_info("", "", 0.0, 0.0)),
+    }
+}
+
+pub static BIFS: &[BifDef] = &[
+    BifDef { name: "open", sig: "function(f: string): file", func: open },
+    BifDef { name: "open_for_append", sig: "function(f: string): file", func: open_for_append },
+    BifDef { name: "close", sig: "function(f: file): bool", func: close },
+    BifDef { name: "write_file", sig: "function(f: file, data: string): bool", func: write_file },
+    BifDef { name: "set_buf", sig: "function(f: file, buffered: bool): any", func: set_buf },
+    BifDef { name: "enable_raw_output", sig: "function(f: file): any", func: enable_raw_output },
+    BifDef { name: "flush_all", sig: "function(): bool", func: flush_all },
+    BifDef { name: "active_file", sig: "function(f: file): bool", func: active_file },
+    BifDef { name: "get_file_name", sig: "function(f: file): string", func: get_file_name },
+    BifDef { name: "file_size", sig: "function(f: string): double", func: file_size },
+    BifDef { name: "mkdir", sig: "function(f: string): bool", func: mkdir },
+    BifDef { name: "rmdir", sig: "function(d: string): bool", func: rmdir },
+    BifDef { name: "unlink", sig: "function(f: string): bool", func: unlink },
+    BifDef { name: "rename", sig: "function(src_f: string, dst_f: string): bool", func: rename },
+    BifDef { name: "rotate_file", sig: "function(f: file): rotate_info", func: rotate_file },
+    BifDef { name: "rotate_file_by_name", sig: "function(f: string): rotate_info", func: rotate_file_by_name },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{s, show, FakeHost};
+    use crate::value::Value;
+
+    fn tmpdir(tag: &str) -> String {
+        let d = std::env::temp_dir().join(format!("rzeek-files-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn write_close_and_sizes() {
+        let dir = tmpdir("w");
+        let p = format!("{dir}/testfile");
+        let mut h = FakeHost::new();
+        let f = h.call("open", &[s(&p)]).unwrap();
+        assert_eq!(h.show("active_file", std::slice::from_ref(&f)), "T");
+        assert_eq!(h.show("write_file", &[f.clone(), s("this is a test\n")]), "T");
+        assert_eq!(h.show("get_file_name", std::slice::from_ref(&f)), p);
+        assert_eq!(h.show("flush_all", &[]), "T");
+        assert_eq!(h.show("file_size", &[s(&p)]), "15.0");
+        assert_eq!(h.show("close", std::slice::from_ref(&f)), "T");
+        assert_eq!(h.show("active_file", std::slice::from_ref(&f)), "F");
+        assert_eq!(h.show("write_file", &[f, s("x")]), "F");
+        let g = h.call("open_for_append", &[s(&p)]).unwrap();
+        h.call("write_file", &[g.clone(), s("more")]).unwrap();
+        h.call("close", &[g]).unwrap();
+        assert_eq!(h.show("file_size", &[s(&p)]), "19.0");
+        assert_eq!(h.show("file_size", &[s(&format!("{dir}/nope"))]), "-1.0");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    // bifs.rotate_file: the old content moves to a new name and the file
+    // starts empty.
+    #[test]
+    fn rotation() {
+        let dir = tmpdir("r");
+        let p = format!("{dir}/testfile");
+        let mut h = FakeHost::new();
+        let f = h.call("open", &[s(&p)]).unwrap();
+        h.call("write_file", &[f.clone(), s("this is a test\n")]).unwrap();
+        let info = h.call("rotate_file", std::slice::from_ref(&f)).unwrap();
+        let Value::Record(r) = &info else { panic!("{}", show(&info)) };
+        let new_name = r.borrow().fields[1].clone();
+        assert_ne!(new_name.as_bytes(), p.as_bytes());
+        assert_eq!(h.show("file_size", &[new_name]), "15.0");
+        assert_eq!(h.show("file_size", &[s(&p)]), "0.0");
+        h.call("write_file", &[f.clone(), s("ab")]).unwrap();
+        h.call("close", &[f]).unwrap();
+        assert_eq!(h.show("file_size", &[s(&p)]), "2.0");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn directories() {
+        let dir = tmpdir("d");
+        let sub = format!("{dir}/sub");
+        let mut h = FakeHost::new();
+        assert_eq!(h.show("mkdir", &[s(&sub)]), "T");
+        assert_eq!(h.show("mkdir", &[s(&sub)]), "T");
+        std::fs::write(format!("{sub}/a"), b"x").unwrap();
+        assert_eq!(h.show("rename", &[s(&format!("{sub}/a")), s(&format!("{sub}/b"))]), "T");
+        assert_eq!(h.show("unlink", &[s(&format!("{sub}/b"))]), "T");
+        assert_eq!(h.show("unlink", &[s(&format!("{sub}/b"))]), "F");
+        assert_eq!(h.show("rmdir", &[s(&sub)]), "T");
+        assert_eq!(h.reports.len(), 1);
+        assert!(h.reports[0].1.starts_with("cannot unlink file"), "{:?}", h.reports);
+        assert!(h.reports[0].1.ends_with("No such file or directory"), "{:?}", h.reports);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,771 @@
+//! Probabilistic structures as opaque values: top-k (space saving),
+//! HyperLogLog cardinality, Bloom filters (basic and counting), and
+//! paraglob glob sets. Values are hashed from their Zeek binary encoding
+//! with FNV-1a and a 64-bit finalizer, so they are stable across runs.
+
+use super::hash::hash_bytes;
+use super::{arg, count, double, opaque, string_value, vector, BifResult};
+use crate::func::{BifDef, Host};
+use crate::opaque::Opaque;
+use crate::types::{self, TypeRef};
+use crate::value::Value;
+
+/// A 64-bit hash of a value, mixed so every bit depends on every input
+/// bit; `seed` picks independent hash functions.
+fn hash64(v: &Value, seed: u64) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325 ^ seed.wrapping_mul(0x9E3779B97F4A7C15);
+    for b in hash_bytes(v) {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    // splitmix64 finalizer
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58476d1ce4e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d049bb133111eb);
+    h ^ (h >> 31)
+}
+
+fn with_opaque<R>(v: &Value, f: impl FnOnce(&mut Opaque) -> R) -> Option<R> {
+    match v {
+        Value::Opaque(o) => Some(f(&mut o.borrow_mut())),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// top-k
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+struct TopKEntry {
+    value: Value,
+    epsilon: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Bucket {
+    count: u64,
+    /// Oldest first.
+    entries: Vec<TopKEntry>,
+}
+
+/// Metwally et al.'s space-saving counter, as Zeek keeps it: buckets of
+/// equal counts in ascending order; a new value when full replaces the
+/// oldest value of the lowest bucket and inherits its count as error.
+#[derive(Debug, Clone, Default)]
+pub struct TopK {
+    size: usize,
+    sum: u64,
+    buckets: Vec<Bucket>,
+    elem_ty: Option<TypeRef>,
+}
+
+impl TopK {
+    fn locate(&self, v: &Value) -> Option<(usize, usize)> {
+        self.buckets
+            .iter()
+            .enumerate()
+            .find_map(|(bi, b)| b.entries.iter().position(|e| e.value == *v).map(|ei| (bi, ei)))
+    }
+
+    fn len(&self) -> usize {
+        self.buckets.iter().map(|b| b.entries.len()).sum()
+    }
+
+    /// Moves the entry at (bi, ei) up by `by`.
+    fn increment(&mut self, bi: usize, ei: usize, by: u64) {
+        let target = self.buckets[bi].count + by;
+        let entry = self.buckets[bi].entries.remove(ei);
+        let mut bi = bi;
+        if self.buckets[bi].entries.is_empty() {
+            self.buckets.remove(bi);
+        } else {
+            bi += 1;
+        }
+        let mut pos = bi;
+        while pos < self.buckets.len() && self.buckets[pos].count < target {
+            pos += 1;
+        }
+        if pos < self.buckets.len() && self.buckets[pos].count == target {
+            self.buckets[pos].entries.push(entry);
+        } else {
+            self.buckets.insert(pos, Bucket { count: target, entries: vec![entry] });
+        }
+    }
+
+    pub fn add(&mut self, v: Value, by: u64) {
+        if self.elem_ty.is_none() {
+            self.elem_ty = Some(super::convert::type_of(&v));
+        }
+        self.sum += by;
+        if let Some((bi, ei)) = self.locate(&v) {
+            self.increment(bi, ei, by);
+            return;
+        }
+        if self.len() < self.size {
+            let entry = TopKEntry { value: v, epsilon: 0 };
+            match self.buckets.first_mut() {
+                Some(b) if b.count == 0 => b.entries.push(entry),
+                _ => self.buckets.insert(0, Bucket { count: 0, entries: vec![entry] }),
+            }
+            let ei = self.buckets[0].entries.len() - 1;
+            self.increment(0, ei, by);
+            return;
+        }
+        let Some(low) = self.buckets.first_mut() else { return };
+        low.entries.remove(0);
+        let epsilon = low.count;
+        low.entries.push(TopKEntry { value: v, epsilon });
+        let ei = low.entries.len() - 1;
+        self.increment(0, ei, by);
+    }
+
+    fn count_of(&self, v: &Value) -> u64 {
+        self.locate(v).map(|(bi, _)| self.buckets[bi].count).unwrap_or(0)
+    }
+
+    fn epsilon_of(&self, v: &Value) -> u64 {
+        self.locate(v).map(|(bi, ei)| self.buckets[bi].entries[ei].epsilon).unwrap_or(0)
+    }
+
+    fn top(&self, k: usize) -> Vec<Value> {
+        self.buckets.iter().rev().flat_map(|b| b.entries.iter().map(|e| e.value.clone())).take(k).collect()
+    }
+
+    fn merge(&mut self, other: &TopK, prune: bool) {
+        if self.size == 0 {
+            self.size = other.size;
+        }
+        if self.elem_ty.is_none() {
+            self.elem_ty = other.elem_ty.clone();
+        }
+        for b in &other.buckets {
+            for e in &b.entries {
+                let (bi, ei) = match self.locate(&e.value) {
+                    Some(p) => p,
+                    None => {
+                        let entry = TopKEntry { value: e.value.clone(), epsilon: 0 };
+                        self.buckets.insert(0, Bucket { count: 0, entries: vec![entry] });
+                        (0, 0)
+                    }
+                };
+                self.buckets[bi].entries[ei].epsilon += e.epsilon;
+                self.increment(bi, ei, b.count);
+            }
+        }
+        self.sum += other.sum;
+        if prune {
+            // Pruned values take their counts out of the sum.
+            while self.len() > self.size {
+                self.sum = self.sum.saturating_sub(self.buckets[0].count);
+                self.buckets[0].entries.remove(0);
+                if self.buckets[0].entries.is_empty() {
+                    self.buckets.remove(0);
+                }
+            }
+        }
+    }
+}
+
+fn topk<R>(v: &Value, f: impl FnOnce(&mut TopK) -> R) -> Option<R> {
+    with_opaque(v, |o| match o {
+        Opaque::TopK(t) => Some(f(t)),
+        _ => None,
+    })
+    .flatten()
+}
+
+fn topk_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(opaque(Opaque::TopK(TopK { size: count(args, 0) as usize, ..TopK::default() })))
+}
+
+fn topk_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1).clone();
+    topk(arg(args, 0), |t| t.add(v, 1));
+    Ok(Value::Unset)
+}
+
+fn topk_get_top(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let k = count(args, 1) as usize;
+    let (items, ty) = topk(arg(args, 0), |t| (t.top(k), t.elem_ty.clone())).unwrap_or_default();
+    Ok(vector(ty.unwrap_or_else(types::any), items))
+}
+
+fn topk_count(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Count(topk(arg(args, 0), |t| t.count_of(arg(args, 1))).unwrap_or(0)))
+}
+
+fn topk_epsilon(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Count(topk(arg(args, 0), |t| t.epsilon_of(arg(args, 1))).unwrap_or(0)))
+}
+
+fn topk_size(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Count(topk(arg(args, 0), |t| t.size as u64).unwrap_or(0)))
+}
+
+fn topk_sum(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Count(topk(arg(args, 0), |t| t.sum).unwrap_or(0)))
+}
+
+fn topk_merge_impl(args: &[Value], prune: bool) -> BifResult {
+    let other = topk(arg(args, 1), |t| t.clone());
+    if let Some(other) = other {
+        topk(arg(args, 0), |t| t.merge(&other, prune));
+    }
+    Ok(Value::Unset)
+}
+
+fn topk_merge(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    topk_merge_impl(args, false)
+}
+
+fn topk_merge_prune(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    topk_merge_impl(args, true)
+}
+
+// ---------------------------------------------------------------------------
+// HyperLogLog
+// ---------------------------------------------------------------------------
+
+/// A HyperLogLog counter with 2^b registers, b chosen from the error
+/// margin and confidence as Zeek chooses it.
+#[derive(Debug, Clone, Default)]
+pub struct Cardinality {
+    registers: Vec<u8>,
+    empty: u64,
+}
+
+/// The error function (Abramowitz-Stegun 7.1.26 is too coarse here, so a
+/// series/continued-fraction pair is used).
+fn erf(x: f64) -> f64 {
+    if x.abs() < 2.5 {
+        // Maclaurin series.
+        let mut sum = x;
+        let mut term = x;
+        for n in 1..60 {
+            term *= -x * x / n as f64;
+            sum += term / (2 * n + 1) as f64;
+        }
+        2.0 / std::f64::consts::PI.sqrt() * sum
+    } else {
+        // Continued fraction for erfc.
+        let mut f = 0.0;
+        for n in (1..60).rev() {
+            f = n as f64 / 2.0 / (x + f);
+        }
+        let erfc = (-x * x).exp() / std::f64::consts::PI.sqrt() / (x + f);
+        (1.0 - erfc).copysign(x)
+    }
+}
+
+impl Cardinality {
+    pub fn new(error: f64, confidence: f64) -> Cardinality {
+        let initial = 2.0 * (1.04f64.ln() - error.ln()) / 2f64.ln();
+        let mut b = initial.floor() as i32;
+        loop {
+            b += 1;
+            let k = 2f64.powf((b as f64 - initial) / 2.0);
+            if erf(k / 2f64.sqrt()) >= confidence || b >= 30 {
+                break;
+            }
+        }
+        let m = 1usize << b.clamp(4, 30);
+        Cardinality { registers: vec![0; m], empty: m as u64 }
+    }
+
+    pub fn add(&mut self, v: &Value) {
+        let m = self.registers.len() as u64;
+        if m == 0 {
+            return;
+        }
+        let h = hash64(v, 0);
+        let idx = (h % m) as usize;
+        let rest = h / m;
+        let rank = (rest.trailing_zeros().min(63) + 1) as u8;
+        if rank > self.registers[idx] {
+            if self.registers[idx] == 0 {
+                self.empty -= 1;
+            }
+            self.registers[idx] = rank;
+        }
+    }
+
+    pub fn estimate(&self) -> f64 {
+        let m = self.registers.len() as f64;
+        if m == 0.0 {
+            return 0.0;
+        }
+        let alpha = match self.registers.len() {
+            16 => 0.673,
+            32 => 0.697,
+            64 => 0.709,
+            _ => 0.7213 / (1.0 + 1.079 / m),
+        };
+        let sum: f64 = self.registers.iter().map(|&r| 2f64.powi(-(r as i32))).sum();
+        let raw = alpha * m * m / sum;
+        if raw <= 2.5 * m && self.empty > 0 {
+            m * (m / self.empty as f64).ln()
+        } else if raw <= 2f64.powi(64) / 30.0 {
+            raw
+        } else {
+            -(2f64.powi(64)) * (1.0 - raw / 2f64.powi(64)).ln()
+        }
+    }
+
+    fn merge(&mut self, other: &Cardinality) -> bool {
+        if self.registers.len() != other.registers.len() {
+            return false;
+        }
+        for (a, b) in self.registers.iter_mut().zip(&other.registers) {
+            *a = (*a).max(*b);
+        }
+        self.empty = self.registers.iter().filter(|&&r| r == 0).count() as u64;
+        true
+    }
+}
+
+fn hll<R>(v: &Value, f: impl FnOnce(&mut Cardinality) -> R) -> Option<R> {
+    with_opaque(v, |o| match o {
+        Opaque::Cardinality(c) => Some(f(c)),
+        _ => None,
+    })
+    .flatten()
+}
+
+fn hll_cardinality_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(opaque(Opaque::Cardinality(Cardinality::new(double(args, 0), double(args, 1)))))
+}
+
+fn hll_cardinality_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1).clone();
+    Ok(Value::Bool(hll(arg(args, 0), |c| c.add(&v)).is_some()))
+}
+
+fn hll_cardinality_estimate(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Double(hll(arg(args, 0), |c| c.estimate()).unwrap_or(0.0)))
+}
+
+fn hll_cardinality_merge_into(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let Some(src) = hll(arg(args, 1), |c| c.clone()) else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(hll(arg(args, 0), |c| c.merge(&src)).unwrap_or(false)))
+}
+
+fn hll_cardinality_copy(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let c = hll(arg(args, 0), |c| c.clone()).unwrap_or_default();
+    Ok(opaque(Opaque::Cardinality(c)))
+}
+
+// ---------------------------------------------------------------------------
+// Bloom filters
+// ---------------------------------------------------------------------------
+
+/// A Bloom filter with `k` hash functions over its cells; a counting
+/// filter keeps a saturating count per cell instead of one bit.
+#[derive(Debug, Clone, Default)]
+pub struct Bloom {
+    k: usize,
+    cells: Vec<u64>,
+    /// The largest count a cell holds (1 for a basic filter).
+    max: u64,
+}
+
+impl Bloom {
+    fn positions(&self, v: &Value) -> Vec<usize> {
+        let n = self.cells.len().max(1) as u64;
+        (0..self.k as u64).map(|i| (hash64(v, i + 1) % n) as usize).collect()
+    }
+
+    fn add(&mut self, v: &Value) {
+        for p in self.positions(v) {
+            if self.cells[p] < self.max {
+                self.cells[p] += 1;
+            }
+        }
+    }
+
+    fn lookup(&self, v: &Value) -> u64 {
+        if self.cells.is_empty() {
+            return 0;
+        }
+        self.positions(v).into_iter().map(|p| self.cells[p]).min().unwrap_or(0)
+    }
+}
+
+fn bloom<R>(v: &Value, f: impl FnOnce(&mut Bloom) -> R) -> Option<R> {
+    with_opaque(v, |o| match o {
+        Opaque::Bloom(b) => Some(f(b)),
+        _ => None,
+    })
+    .flatten()
+}
+
+fn bloomfilter_basic_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let (fp, capacity) = (double(args, 0).clamp(1e-9, 0.999), count(args, 1).max(1) as f64);
+    let ln2 = std::f64::consts::LN_2;
+    let cells = (-(capacity * fp.ln()) / (ln2 * ln2)).ceil().max(1.0);
+    let k = (cells / capacity * ln2).round().max(1.0);
+    Ok(opaque(Opaque::Bloom(Bloom { k: k as usize, cells: vec![0; cells as usize], max: 1 })))
+}
+
+fn bloomfilter_basic_init2(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let (k, cells) = (count(args, 0).max(1) as usize, count(args, 1).max(1) as usize);
+    Ok(opaque(Opaque::Bloom(Bloom { k, cells: vec![0; cells], max: 1 })))
+}
+
+fn bloomfilter_counting_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let (k, cells, max) = (count(args, 0).max(1) as usize, count(args, 1).max(1) as usize, count(args, 2).max(1));
+    Ok(opaque(Opaque::Bloom(Bloom { k, cells: vec![0; cells], max })))
+}
+
+fn bloomfilter_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1).clone();
+    bloom(arg(args, 0), |b| b.add(&v));
+    Ok(Value::Unset)
+}
+
+fn bloomfilter_lookup(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    Ok(Value::Count(bloom(arg(args, 0), |b| b.lookup(arg(args, 1))).unwrap_or(0)))
+}
+
+fn bloomfilter_clear(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    bloom(arg(args, 0), |b| b.cells.iter_mut().for_each(|c| *c = 0));
+    Ok(Value::Unset)
+}
+
+fn combine(args: &[Value], f: fn(u64, u64, u64) -> u64) -> BifResult {
+    let a = bloom(arg(args, 0), |b| b.clone());
+    let b = bloom(arg(args, 1), |b| b.clone());
+    match (a, b) {
+        (Some(mut a), Some(b)) if a.k == b.k && a.cells.len() == b.cells.len() => {
+            for (x, y) in a.cells.iter_mut().zip(&b.cells) {
+                *x = f(*x, *y, a.max);
+            }
+            Ok(opaque(Opaque::Bloom(a)))
+        }
+        _ => Err("incompatible Bloom filter types".into()),
+    }
+}
+
+fn bloomfilter_merge(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    combine(args, |x, y, max| (x + y).min(max))
+}
+
+fn bloomfilter_intersect(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    combine(args, |x, y, _| x.min(y))
+}
+
+fn bloomfilter_internal_state(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let s = bloom(arg(args, 0), |b| b.cells.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")).unwrap_or_default();
+    Ok(string_value(s))
+}
+
+// ---------------------------------------------------------------------------
+// paraglob
+// ---------------------------------------------------------------------------
+
+/// A set of glob patterns (`*`, `?`, `[...]`, `[!...]`) matched together.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paraglob {
+    /// Sorted and without duplicates.
+    patterns: Vec<Vec<u8>>,
+}
+
+/// Whether a glob matches all of `s`.
+fn glob_match(p: &[u8], s: &[u8]) -> bool {
+    let (mut pi, mut si) = (0, 0);
+    let (mut star_p, mut star_s) = (None, 0);
+    while si < s.len() {
+        let step = if pi < p.len() {
+            match p[pi] {
+                b'*' => {
+                    star_p = Some(pi);
+                    star_s = si;
+                    pi += 1;
+                    continue;
+                }
+                b'?' => Some(pi + 1),
+                b'[' => class_match(p, pi, s[si]),
+                c if c == s[si] => Some(pi + 1),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match step {
+            Some(next) => {
+                pi = next;
+                si += 1;
+            }
+            None => match star_p {
+                Some(sp) => {
+                    pi = sp + 1;
+                    star_s += 1;
+                    si = star_s;
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|&c| c == b'*')
+}
+
+/// Matches a `[...]` class at `p[pi]` against `c`; the position after the
+/// class on success.
+fn class_match(p: &[u8], pi: usize, c: u8) -> Option<usize> {
+    let mut i = pi + 1;
+    let negate = matches!(p.get(i), Some(b'!') | Some(b'^'));
+    if negate {
+        i += 1;
+    }
+    let mut hit = false;
+    let mut first = true;
+    while i < p.len() && (p[i] != b']' || first) {
+        first = false;
+        if i + 2 < p.len() && p[i + 1] == b'-' && p[i + 2] != b']' {
+            hit |= (p[i]..=p[i + 2]).contains(&c);
+            i += 3;
+        } else {
+            hit |= p[i] == c;
+            i += 1;
+        }
+    }
+    if i >= p.len() {
+        // No closing bracket: a literal '['.
+        return (c == b'[').then_some(pi + 1);
+    }
+    (hit != negate).then_some(i + 1)
+}
+
+fn paraglob_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let items = match arg(args, 0) {
+        Value::Vector(v) if matches!(v.borrow().ty.yield_type().map(|t| &**t), Some(crate::types::Type::String)) => {
+            v.borrow().items.clone()
+        }
+        _ => {
+            super::reporter_error(h, "paraglob requires a vector of strings for initialization.");
+            return Err("paraglob requires a vector of strings for initialization.".into());
+        }
+    };
+    let mut patterns: Vec<Vec<u8>> = items.iter().map(|v| v.as_bytes().to_vec()).collect();
+    patterns.sort();
+    patterns.dedup();
+    Ok(opaque(Opaque::Paraglob(Paraglob { patterns })))
+}
+
+fn paraglob_match(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let s = super::bytes(args, 1).to_vec();
+    let hits = with_opaque(arg(args, 0), |o| match o {
+        Opaque::Paraglob(p) => p.patterns.iter().filter(|g| glob_match(g, &s)).cloned().collect(),
+        _ => Vec::new(),
+    })
+    .unwrap_or_default();
+    Ok(super::string_vec(hits))
+}
+
+fn paraglob_equals(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let get = |v: &Value| {
+        with_opaque(v, |o| match o {
+            Opaque::Paraglob(p) => Some(p.clone()),
+            _ => None,
+        })
+        .flatten()
+    };
+    Ok(Value::Bool(matches!((get(arg(args, 0)), get(arg(args, 1))), (Some(a), Some(b)) if a == b)))
+}
+
+pub static BIFS: &[BifDef] = &[
+    BifDef { name: "topk_init", sig: "function(size: count): opaque of topk", func: topk_init },
+    BifDef { name: "topk_add", sig: "function(handle: opaque of topk, value: any): any", func: topk_add },
+    BifDef { name: "topk_get_top", sig: "function(handle: opaque of topk, k: count): vector of any", func: topk_get_top },
+    BifDef { name: "topk_count", sig: "function(handle: opaque of topk, value: any): count", func: topk_count },
+    BifDef { name: "topk_epsilon", sig: "function(handle: opaque of topk, value: any): count", func: topk_epsilon },
+    BifDef { name: "topk_size", sig: "function(handle: opaque of topk): count", func: topk_size },
+    BifDef { name: "topk_sum", sig: "function(handle: opaque of topk): count", func: topk_sum },
+    BifDef { name: "topk_merge", sig: "function(handle1: opaque of topk, handle2: opaque of topk): any", func: topk_merge },
+    BifDef {
+        name: "topk_merge_prune",
+        sig: "function(handle1: opaque of topk, handle2: opaque of topk): any",
+        func: topk_merge_prune,
+    },
+    BifDef {
+        name: "hll_cardinality_init",
+        sig: "function(err: double, confidence: double): opaque of cardinality",
+        func: hll_cardinality_init,
+    },
+    BifDef { name: "hll_cardinality_add", sig: "function(handle: opaque of cardinality, elem: any): bool", func: hll_cardinality_add },
+    BifDef {
+        name: "hll_cardinality_estimate",
+        sig: "function(handle: opaque of cardinality): double",
+        func: hll_cardinality_estimate,
+    },
+    BifDef {
+        name: "hll_cardinality_merge_into",
+        sig: "function(handle1: opaque of cardinality, handle2: opaque of cardinality): bool",
+        func: hll_cardinality_merge_into,
+    },
+    BifDef {
+        name: "hll_cardinality_copy",
+        sig: "function(handle: opaque of cardinality): opaque of cardinality",
+        func: hll_cardinality_copy,
+    },
+    BifDef {
+        name: "bloomfilter_basic_init",
+        sig: "function(fp: double, capacity: count, name: string &default=\"\"): opaque of bloomfilter",
+        func: bloomfilter_basic_init,
+    },
+    BifDef {
+        name: "bloomfilter_basic_init2",
+        sig: "function(k: count, cells: count, name: string &default=\"\"): opaque of bloomfilter",
+        func: bloomfilter_basic_init2,
+    },
+    BifDef {
+        name: "bloomfilter_counting_init",
+        sig: "function(k: count, cells: count, max: count, name: string &default=\"\"): opaque of bloomfilter",
+        func: bloomfilter_counting_init,
+    },
+    BifDef { name: "bloomfilter_add", sig: "function(bf: opaque of bloomfilter, x: any): any", func: bloomfilter_add },
+    BifDef { name: "bloomfilter_lookup", sig: "function(bf: opaque of bloomfilter, x: any): count", func: bloomfilter_lookup },
+    BifDef { name: "bloomfilter_clear", sig: "function(bf: opaque of bloomfilter): any", func: bloomfilter_clear },
+    BifDef {
+        name: "bloomfilter_merge",
+        sig: "function(bf1: opaque of bloomfilter, bf2: opaque of bloomfilter): opaque of bloomfilter",
+        func: bloomfilter_merge,
+    },
+    BifDef {
+        name: "bloomfilter_intersect",
+        sig: "function(bf1: opaque of bloomfilter, bf2: opaque of bloomfilter): opaque of bloomfilter",
+        func: bloomfilter_intersect,
+    },
+    BifDef { name: "bloomfilter_internal_state", sig: "function(bf: opaque of bloomfilter): string", func: bloomfilter_internal_state },
+    BifDef { name: "paraglob_init", sig: "function(v: any): opaque of paraglob", func: paraglob_init },
+    BifDef { name: "paraglob_match", sig: "function(handle: opaque of paraglob, match: string): vector of string", func: paraglob_match },
+    BifDef {
+        name: "paraglob_equals",
+        sig: "function(p_one: opaque of paraglob, p_two: opaque of paraglob): bool",
+        func: paraglob_equals,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{s, show, FakeHost};
+    use super::*;
+
+    // bifs.topk: the sequence of tops, counts and error bounds.
+    #[test]
+    fn top_k() {
+        let mut h = FakeHost::new();
+        let k = h.call("topk_init", &[Value::Count(2)]).unwrap();
+        for x in ["a", "b", "b", "c"] {
+            h.call("topk_add", &[k.clone(), s(x)]).unwrap();
+        }
+        let top = h.call("topk_get_top", &[k.clone(), Value::Count(5)]).unwrap();
+        assert_eq!(show(&top), "[b, c]");
+        assert_eq!(h.show("type_name", &[top]), "vector of string");
+        assert_eq!(h.show("topk_sum", std::slice::from_ref(&k)), "4");
+        let c = |h: &mut FakeHost, x: &str| (h.show("topk_count", &[k.clone(), s(x)]), h.show("topk_epsilon", &[k.clone(), s(x)]));
+        assert_eq!(c(&mut h, "a"), ("0".into(), "0".into()));
+        assert_eq!(c(&mut h, "b"), ("2".into(), "0".into()));
+        assert_eq!(c(&mut h, "c"), ("2".into(), "1".into()));
+        h.call("topk_add", &[k.clone(), s("d")]).unwrap();
+        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[d, c]");
+        assert_eq!(c(&mut h, "d"), ("3".into(), "2".into()));
+        h.call("topk_add", &[k.clone(), s("e")]).unwrap();
+        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[d, e]");
+        h.call("topk_add", &[k.clone(), s("f")]).unwrap();
+        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[f, e]");
+        assert_eq!(c(&mut h, "f"), ("4".into(), "3".into()));
+        h.call("topk_add", &[k.clone(), s("e")]).unwrap();
+        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[f, e]");
+        assert_eq!(c(&mut h, "e"), ("4".into(), "2".into()));
+        h.call("topk_add", &[k.clone(), s("g")]).unwrap();
+        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[g, e]");
+        assert_eq!(h.show("topk_sum", std::slice::from_ref(&k)), "9");
+        assert_eq!(h.show("topk_size", &[k]), "2");
+    }
+
+    #[test]
+    fn top_k_merge() {
+        let mut h = FakeHost::new();
+        let a = h.call("topk_init", &[Value::Count(2)]).unwrap();
+        let b = h.call("topk_init", &[Value::Count(2)]).unwrap();
+        for x in ["x", "x", "y"] {
+            h.call("topk_add", &[a.clone(), s(x)]).unwrap();
+        }
+        for x in ["z", "z", "z"] {
+            h.call("topk_add", &[b.clone(), s(x)]).unwrap();
+        }
+        h.call("topk_merge_prune", &[a.clone(), b]).unwrap();
+        assert_eq!(h.show("topk_get_top", &[a.clone(), Value::Count(5)]), "[z, x]");
+        // bifs.topk: the pruned "y" takes its count out of the sum.
+        assert_eq!(h.show("topk_sum", &[a]), "5");
+    }
+
+    // language.copy-all-opaques: three distinct values estimate as
+    // 3.000069 with 2^16 registers (error 0.01, confidence 0.95).
+    #[test]
+    fn cardinality() {
+        let mut h = FakeHost::new();
+        let c = h.call("hll_cardinality_init", &[Value::Double(0.01), Value::Double(0.95)]).unwrap();
+        for n in [2001, 2002, 2003] {
+            assert_eq!(h.show("hll_cardinality_add", &[c.clone(), Value::Count(n)]), "T");
+        }
+        h.call("hll_cardinality_add", &[c.clone(), Value::Count(2001)]).unwrap();
+        assert_eq!(h.show("hll_cardinality_estimate", std::slice::from_ref(&c)), "3.000069");
+        let copy = h.call("hll_cardinality_copy", std::slice::from_ref(&c)).unwrap();
+        let other = h.call("hll_cardinality_init", &[Value::Double(0.01), Value::Double(0.95)]).unwrap();
+        assert_eq!(h.show("hll_cardinality_merge_into", &[other.clone(), copy]), "T");
+        assert_eq!(h.show("hll_cardinality_estimate", &[other]), "3.000069");
+        let big = h.call("hll_cardinality_init", &[Value::Double(0.1), Value::Double(0.99)]).unwrap();
+        for n in 0..1000u64 {
+            h.call("hll_cardinality_add", &[big.clone(), Value::Count(n)]).unwrap();
+        }
+        let est = h.call("hll_cardinality_estimate", &[big]).unwrap().as_double();
+        assert!((est - 1000.0).abs() < 150.0, "{est}");
+        assert!((erf(1.0) - 0.8427007929497149).abs() < 1e-12);
+        assert!((erf(3.0) - 0.9999779095030014).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bloom_filters() {
+        let mut h = FakeHost::new();
+        let bf = h.call("bloomfilter_basic_init", &[Value::Double(0.1), Value::Count(1000), s("")]).unwrap();
+        for n in [42, 84, 168] {
+            h.call("bloomfilter_add", &[bf.clone(), Value::Count(n)]).unwrap();
+        }
+        assert_eq!(h.show("bloomfilter_lookup", &[bf.clone(), Value::Count(0)]), "0");
+        assert_eq!(h.show("bloomfilter_lookup", &[bf.clone(), Value::Count(42)]), "1");
+        let copy = bf.deep_copy();
+        h.call("bloomfilter_add", &[bf.clone(), Value::Count(0)]).unwrap();
+        assert_eq!(h.show("bloomfilter_lookup", &[copy, Value::Count(0)]), "0");
+        let cf = h.call("bloomfilter_counting_init", &[Value::Count(3), Value::Count(64), Value::Count(10), s("")]).unwrap();
+        for _ in 0..3 {
+            h.call("bloomfilter_add", &[cf.clone(), s("x")]).unwrap();
+        }
+        assert_eq!(h.show("bloomfilter_lookup", &[cf.clone(), s("x")]), "3");
+        let m = h.call("bloomfilter_merge", &[cf.clone(), cf.clone()]).unwrap();
+        assert_eq!(h.show("bloomfilter_lookup", &[m, s("x")]), "6");
+        h.call("bloomfilter_clear", std::slice::from_ref(&cf)).unwrap();
+        assert_eq!(h.show("bloomfilter_lookup", &[cf, s("x")]), "0");
+    }
+
+    // language.paraglob (ordering of matches aside).
+    #[test]
+    fn globs() {
+        assert!(glob_match(b"d?g", b"dog"));
+        assert!(glob_match(b"*og", b"dog"));
+        assert!(!glob_match(b"d?", b"dog"));
+        assert!(glob_match(b"d[!wl]g", b"dog"));
+        assert!(!glob_match(b"d[!o]g", b"dog"));
+        assert!(glob_match(b"*malware*", b"www.strange-malware-domain.gov"));
+        assert!(glob_match(b"z*ro", b"zero\0zero"));
+        let mut h = FakeHost::new();
+        let v = super::super::string_vec(vec![b"*".to_vec(), b"d?g".to_vec(), b"*og".to_vec(), b"d?".to_vec(), b"d[!wl]g".to_vec()]);
+        let p = h.call("paraglob_init", std::slice::from_ref(&v)).unwrap();
+        assert_eq!(h.show("paraglob_match", &[p.clone(), s("dog")]), "[*, *og, d?g, d[!wl]g]");
+        let q = h.call("paraglob_init", &[v]).unwrap();
+        assert_eq!(h.show("paraglob_equals", &[p, q]), "T");
+    }
+}
