@@ -152,6 +152,8 @@ pub struct TableAttrs {
     pub default: Option<Box<Expr>>,
     /// `&default` given as a function.
     pub default_is_func: bool,
+    /// `&default_insert` rather than `&default`.
+    pub default_insert: bool,
     pub expire: Option<(crate::table::ExpireKind, Box<Expr>)>,
     pub expire_func: Option<Box<Expr>>,
     pub on_change: Option<Box<Expr>>,

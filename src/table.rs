@@ -37,6 +37,8 @@ pub struct TableVal {
     index: AHashMap<Value, usize>,
     holes: usize,
     pub default: Option<TableDefault>,
+    /// `&default_insert`: a defaulted lookup also stores the default.
+    pub default_insert: bool,
     pub expiry: Option<Expiry>,
     /// Last access (create/read/write) time per entry position, kept only
     /// for tables with an expiry.
@@ -52,6 +54,7 @@ impl TableVal {
             index: AHashMap::new(),
             holes: 0,
             default: None,
+            default_insert: false,
             expiry: None,
             stamps: Vec::new(),
             on_change: None,
@@ -62,6 +65,7 @@ impl TableVal {
     pub fn shallow_clone_empty(&self) -> Self {
         TableVal {
             default: self.default.clone(),
+            default_insert: self.default_insert,
             expiry: self.expiry.clone(),
             on_change: self.on_change.clone(),
             ..TableVal::new(self.ty.clone())

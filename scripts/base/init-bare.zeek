@@ -126,9 +126,6 @@ global connection_established: event(c: connection);
 ## look at it.
 global connection_state_remove: event(c: connection);
 
-## Raised for each packet of a connection.
-global new_packet: event(c: connection, p: any);
-
 ## How long a TCP connection may be idle before it is removed.
 option tcp_inactivity_timeout = 5 min;
 ## How long a UDP flow may be idle before it is removed.
@@ -160,3 +157,671 @@ export {
 }
 
 module GLOBAL;
+
+# ---------------------------------------------------------------------------
+# Reading traffic (-r): the header records, settings and events rzeek's
+# packet layer raises. Names and signatures follow Zeek's.
+
+## How a packet was framed at the link layer.
+type link_encap: enum {
+	## Ethernet (also after VLAN, MPLS and similar tags).
+	LINK_ETHERNET,
+	## Anything else.
+	LINK_UNKNOWN,
+};
+
+## The network-layer protocol of a packet.
+type layer3_proto: enum {
+	## IPv4
+	L3_IPV4,
+	## IPv6
+	L3_IPV6,
+	## ARP
+	L3_ARP,
+	## Anything else.
+	L3_UNKNOWN,
+};
+
+## What the ICMP events tell about one ICMP message.
+type icmp_info: record {
+	## Whether it is ICMPv6.
+	v6: bool;
+	## The message type.
+	itype: count;
+	## The message code.
+	icode: count;
+	## Bytes after the ICMP header.
+	len: count;
+	## TTL (IPv4) or hop limit (IPv6) of the carrying packet.
+	ttl: count;
+};
+
+## One option of an IPv6 hop-by-hop or destination options header.
+type ip6_option: record {
+	## Option type.
+	otype: count;
+	## Length of the data.
+	len: count;
+	## The data.
+	data: string;
+};
+
+## A list of IPv6 options.
+type ip6_options: vector of ip6_option;
+
+## An IPv6 hop-by-hop options header.
+type ip6_hopopts: record {
+	## Next header.
+	nxt: count;
+	## Length in 8-octet units, not counting the first 8.
+	len: count;
+	## The options.
+	options: ip6_options;
+};
+
+## An IPv6 destination options header.
+type ip6_dstopts: record {
+	## Next header.
+	nxt: count;
+	## Length in 8-octet units, not counting the first 8.
+	len: count;
+	## The options.
+	options: ip6_options;
+};
+
+## An IPv6 routing header.
+type ip6_routing: record {
+	## Next header.
+	nxt: count;
+	## Length in 8-octet units, not counting the first 8.
+	len: count;
+	## Routing type.
+	rtype: count;
+	## Segments left.
+	segleft: count;
+	## The type-specific data.
+	data: string;
+};
+
+## An IPv6 fragment header.
+type ip6_fragment: record {
+	## Next header.
+	nxt: count;
+	## First reserved field.
+	rsv1: count;
+	## Fragment offset.
+	offset: count;
+	## Second reserved field.
+	rsv2: count;
+	## More fragments follow.
+	more: bool;
+	## Identification.
+	id: count;
+};
+
+## An IPv6 authentication header.
+type ip6_ah: record {
+	## Next header.
+	nxt: count;
+	## Length in 4-octet units, minus 2.
+	len: count;
+	## Reserved field.
+	rsv: count;
+	## Security parameter index.
+	spi: count;
+	## Sequence number (absent in a null authentication header).
+	seq: count &optional;
+	## Authentication data (absent in a null authentication header).
+	data: string &optional;
+};
+
+## An IPv6 encapsulating security payload header.
+type ip6_esp: record {
+	## Security parameter index.
+	spi: count;
+	## Sequence number.
+	seq: count;
+};
+
+## A mobility binding refresh request.
+type ip6_mobility_brr: record {
+	## Reserved.
+	rsv: count;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## A mobility home test init message.
+type ip6_mobility_hoti: record {
+	## Reserved.
+	rsv: count;
+	## Home init cookie.
+	cookie: count;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## A mobility care-of test init message.
+type ip6_mobility_coti: record {
+	## Reserved.
+	rsv: count;
+	## Care-of init cookie.
+	cookie: count;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## A mobility home test message.
+type ip6_mobility_hot: record {
+	## Home nonce index.
+	nonce_idx: count;
+	## Home init cookie.
+	cookie: count;
+	## Home keygen token.
+	token: count;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## A mobility care-of test message.
+type ip6_mobility_cot: record {
+	## Care-of nonce index.
+	nonce_idx: count;
+	## Care-of init cookie.
+	cookie: count;
+	## Care-of keygen token.
+	token: count;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## A mobility binding update.
+type ip6_mobility_bu: record {
+	## Sequence number.
+	seq: count;
+	## Acknowledge bit.
+	a: bool;
+	## Home registration bit.
+	h: bool;
+	## Link-local address compatibility bit.
+	l: bool;
+	## Key management mobility capability bit.
+	k: bool;
+	## Lifetime.
+	life: count;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## A mobility binding acknowledgement.
+type ip6_mobility_back: record {
+	## Status.
+	status: count;
+	## Key management mobility capability bit.
+	k: bool;
+	## Sequence number.
+	seq: count;
+	## Lifetime.
+	life: count;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## A mobility binding error.
+type ip6_mobility_be: record {
+	## Status.
+	status: count;
+	## Home address.
+	hoa: addr;
+	## Options.
+	options: vector of ip6_option;
+};
+
+## The message of a mobility header.
+type ip6_mobility_msg: record {
+	## The message type.
+	id: count;
+	## Binding refresh request.
+	brr: ip6_mobility_brr &optional;
+	## Home test init.
+	hoti: ip6_mobility_hoti &optional;
+	## Care-of test init.
+	coti: ip6_mobility_coti &optional;
+	## Home test.
+	hot: ip6_mobility_hot &optional;
+	## Care-of test.
+	cot: ip6_mobility_cot &optional;
+	## Binding update.
+	bu: ip6_mobility_bu &optional;
+	## Binding acknowledgement.
+	back: ip6_mobility_back &optional;
+	## Binding error.
+	be: ip6_mobility_be &optional;
+};
+
+## An IPv6 mobility header.
+type ip6_mobility_hdr: record {
+	## Next header.
+	nxt: count;
+	## Length in 8-octet units, not counting the first 8.
+	len: count;
+	## Message type.
+	mh_type: count;
+	## Reserved.
+	rsv: count;
+	## Checksum.
+	chksum: count;
+	## The message.
+	msg: ip6_mobility_msg;
+};
+
+## One IPv6 extension header; the field named by ``id`` is set.
+type ip6_ext_hdr: record {
+	## The protocol number of the header.
+	id: count;
+	## Hop-by-hop options.
+	hopopts: ip6_hopopts &optional;
+	## Destination options.
+	dstopts: ip6_dstopts &optional;
+	## Routing.
+	routing: ip6_routing &optional;
+	## Fragment.
+	fragment: ip6_fragment &optional;
+	## Authentication.
+	ah: ip6_ah &optional;
+	## Encapsulating security payload.
+	esp: ip6_esp &optional;
+	## Mobility.
+	mobility: ip6_mobility_hdr &optional;
+};
+
+## The extension headers of an IPv6 packet, in order.
+type ip6_ext_hdr_chain: vector of ip6_ext_hdr;
+
+## An IPv6 header.
+type ip6_hdr: record {
+	## Traffic class.
+	class: count;
+	## Flow label.
+	flow: count;
+	## Payload length.
+	len: count;
+	## Protocol of the first header after the fixed one.
+	nxt: count;
+	## Hop limit.
+	hlim: count;
+	## Source address.
+	src: addr;
+	## Destination address.
+	dst: addr;
+	## The extension headers.
+	exts: ip6_ext_hdr_chain;
+};
+
+## An IPv4 header.
+type ip4_hdr: record {
+	## Header length in bytes.
+	hl: count;
+	## Type of service.
+	tos: count;
+	## Total length.
+	len: count;
+	## Identification.
+	id: count;
+	## Don't-fragment flag.
+	DF: bool;
+	## More-fragments flag.
+	MF: bool;
+	## Fragment offset.
+	offset: count;
+	## Time to live.
+	ttl: count;
+	## Protocol.
+	p: count;
+	## Header checksum.
+	sum: count;
+	## Source address.
+	src: addr;
+	## Destination address.
+	dst: addr;
+};
+
+## TCP flag bits, as tcp_hdr$flags holds them.
+const TH_FIN = 1;
+const TH_SYN = 2;
+const TH_RST = 4;
+const TH_PUSH = 8;
+const TH_ACK = 16;
+const TH_URG = 32;
+const TH_FLAGS = 63;
+
+## A TCP header.
+type tcp_hdr: record {
+	## Source port.
+	sport: port;
+	## Destination port.
+	dport: port;
+	## Sequence number.
+	seq: count;
+	## Acknowledgement number.
+	ack: count;
+	## Header length in bytes.
+	hl: count;
+	## Payload length in bytes.
+	dl: count;
+	## The reserved bits.
+	reserved: count;
+	## The flags (TH_* bits).
+	flags: count;
+	## Window.
+	win: count;
+};
+
+## A UDP header.
+type udp_hdr: record {
+	## Source port.
+	sport: port;
+	## Destination port.
+	dport: port;
+	## Length, header included.
+	ulen: count;
+};
+
+## An ICMP header.
+type icmp_hdr: record {
+	## The message type.
+	icmp_type: count;
+};
+
+## The network and transport headers of a packet.
+type pkt_hdr: record {
+	## IPv4 header, for an IPv4 packet.
+	ip: ip4_hdr &optional;
+	## IPv6 header, for an IPv6 packet.
+	ip6: ip6_hdr &optional;
+	## TCP header, for a TCP packet.
+	tcp: tcp_hdr &optional;
+	## UDP header, for a UDP packet.
+	udp: udp_hdr &optional;
+	## ICMP header, for an ICMP packet.
+	icmp: icmp_hdr &optional;
+};
+
+## The link-layer header of a packet.
+type l2_hdr: record {
+	## The framing.
+	encap: link_encap;
+	## Length of the frame on the wire.
+	len: count;
+	## Bytes captured.
+	cap_len: count;
+	## Source MAC address (Ethernet).
+	src: string &optional;
+	## Destination MAC address (Ethernet).
+	dst: string &optional;
+	## Outer VLAN id.
+	vlan: count &optional;
+	## Priority of the outer VLAN tag.
+	vlan_pcp: count &optional;
+	## Drop-eligible bit of the outer VLAN tag.
+	vlan_dei: bool &optional;
+	## Inner VLAN id.
+	inner_vlan: count &optional;
+	## Priority of the inner VLAN tag.
+	inner_vlan_pcp: count &optional;
+	## Drop-eligible bit of the inner VLAN tag.
+	inner_vlan_dei: bool &optional;
+	## The innermost Ethertype.
+	eth_type: count &optional;
+	## The network-layer protocol.
+	proto: layer3_proto;
+};
+
+## A packet's link-layer header and everything in pkt_hdr.
+type raw_pkt_hdr: record {
+	## The link-layer header.
+	l2: l2_hdr;
+	## IPv4 header, for an IPv4 packet.
+	ip: ip4_hdr &optional;
+	## IPv6 header, for an IPv6 packet.
+	ip6: ip6_hdr &optional;
+	## TCP header, for a TCP packet.
+	tcp: tcp_hdr &optional;
+	## UDP header, for a UDP packet.
+	udp: udp_hdr &optional;
+	## ICMP header, for an ICMP packet.
+	icmp: icmp_hdr &optional;
+};
+
+## Ports on which a connection's responder is likely to listen; a first
+## packet sent from one of them makes its sender the responder.
+const likely_server_ports: set[port] &redef;
+
+## Bits of randomness in a connection uid (at most 128).
+const bits_per_uid: count = 96 &redef;
+
+## Ignore bad checksums (as -C does).
+const ignore_checksums = F &redef;
+
+## Track TCP connections whose handshake was not seen.
+const partial_connection_ok = T &redef;
+
+## Track TCP connections that begin with a SYN-ACK.
+const tcp_SYN_ack_ok = T &redef;
+
+## How long a connection that has only seen a SYN is kept.
+const tcp_SYN_timeout = 5 secs &redef;
+
+## How long a half-closed TCP connection is kept after its last activity.
+const tcp_session_timer = 6 secs &redef;
+
+## How long a closed TCP connection lingers.
+const tcp_connection_linger = 5 secs &redef;
+
+## How long an unanswered SYN waits before connection_attempt.
+const tcp_attempt_delay = 5 secs &redef;
+
+## How long a closed TCP connection is kept before it is removed.
+const tcp_close_delay = 5 secs &redef;
+
+## How long a reset TCP connection is kept before it is removed.
+const tcp_reset_delay = 5 secs &redef;
+
+## How long to wait for the other side after a one-sided close.
+const tcp_partial_close_delay = 3 secs &redef;
+
+## How long a connection of another IP protocol may be idle.
+const unknown_ip_inactivity_timeout = 1 min &redef;
+
+## How long fragments wait for the rest of their packet.
+const frag_timeout = 5 min &redef;
+
+## Retransmissions within a storm before a weird is reported.
+const tcp_storm_thresh = 1000 &redef;
+
+## The largest gap between retransmissions of a storm.
+const tcp_storm_interarrival_thresh = 1 sec &redef;
+
+module Weird;
+
+export {
+	## Weirds of these names are always reported.
+	const sampling_whitelist: set[string] &redef;
+	## Weirds of these names are sampled across all flows together.
+	const sampling_global_list: set[string] &redef;
+	## How many weirds of one name (per connection, flow or in total)
+	## are reported before sampling starts.
+	const sampling_threshold: count = 25 &redef;
+	## After the threshold, one in this many is reported.
+	const sampling_rate: count = 1000 &redef;
+	## After this long the count of a name starts over.
+	const sampling_duration = 10 min &redef;
+}
+
+module Pcap;
+
+export {
+	## Raised when a trace file has been read to its end.
+	##
+	## path: the trace, as given on the command line.
+	global file_done: event(path: string);
+}
+
+module GLOBAL;
+
+## Raised with the first packet, once network time has a value.
+global network_time_init: event();
+
+## Raised when the input is exhausted, before connections are removed.
+##
+## t: network time.
+global net_done: event(t: time);
+
+## Raised for every packet, before anything else is done with it.
+##
+## p: its link-layer, network and transport headers.
+global raw_packet: event(p: raw_pkt_hdr);
+
+## Raised for each packet of a connection.
+##
+## c: the connection.
+## p: the packet's headers.
+global new_packet: event(c: connection, p: pkt_hdr);
+
+## Raised when a TCP originator sent a SYN and no answer came within
+## tcp_attempt_delay.
+global connection_attempt: event(c: connection);
+
+## Raised for a TCP connection whose handshake was not seen, once both sides
+## have sent something.
+global partial_connection: event(c: connection);
+
+## Raised when both sides of a TCP connection closed it with FINs.
+global connection_finished: event(c: connection);
+
+## Raised when one side of a TCP connection closed it and the other side
+## never sent anything.
+global connection_half_finished: event(c: connection);
+
+## Raised when one side of an established TCP connection reset it.
+global connection_reset: event(c: connection);
+
+## Raised when a responder answered a SYN with a RST.
+global connection_rejected: event(c: connection);
+
+## Raised when one side of a TCP connection closed it and the other stayed
+## silent for tcp_partial_close_delay.
+global connection_partial_close: event(c: connection);
+
+## Raised at the end of input for each TCP connection still active.
+global connection_pending: event(c: connection);
+
+## Raised when a TCP connection is removed for lack of activity.
+global connection_timeout: event(c: connection);
+
+## Raised for the first ACK of a TCP connection's originator after its SYN.
+global connection_first_ACK: event(c: connection);
+
+## Raised when rzeek swapped the originator and responder of a connection.
+global connection_flipped: event(c: connection);
+
+## Raised when a SYN reuses the 5-tuple of a connection still tracked; the
+## old connection is removed and a new one begins.
+global connection_reused: event(c: connection);
+
+## Raised for each UDP packet from the originator.
+##
+## u: the connection.
+global udp_request: event(u: connection);
+
+## Raised for each UDP packet from the responder.
+##
+## u: the connection.
+global udp_reply: event(u: connection);
+
+## Raised for an ICMP echo request.
+##
+## c: the connection.
+## info: the message.
+## id: the echo identifier.
+## seq: the echo sequence number.
+## payload: the data after the ICMP header.
+global icmp_echo_request: event(c: connection, info: icmp_info, id: count, seq: count, payload: string);
+
+## Raised for an ICMP echo reply; arguments as icmp_echo_request.
+global icmp_echo_reply: event(c: connection, info: icmp_info, id: count, seq: count, payload: string);
+
+## Raised when a TCP stream has a hole that was acknowledged.
+##
+## c: the connection.
+## is_orig: whether the hole is in the originator's stream.
+## seq: where the hole begins, relative to the stream start.
+## length: its size in bytes.
+global content_gap: event(c: connection, is_orig: bool, seq: count, length: count);
+
+## Raised for unusual activity on a connection.
+##
+## name: what was seen.
+## c: the connection.
+## addl: more detail, if any.
+## source: what reported it.
+global conn_weird: event(name: string, c: connection, addl: string, source: string);
+
+## Raised for unusual activity between two hosts outside a connection.
+##
+## name: what was seen.
+## src: the sender.
+## dst: the receiver.
+## addl: more detail, if any.
+## source: what reported it.
+global flow_weird: event(name: string, src: addr, dst: addr, addl: string, source: string);
+
+## Raised for unusual activity not tied to an address pair.
+##
+## name: what was seen.
+## addl: more detail, if any.
+## source: what reported it.
+global net_weird: event(name: string, addl: string, source: string);
+
+## Raised for a packet carrying a protocol no analyzer handles.
+##
+## analyzer_name: the analyzer that found it.
+## protocol: the protocol number or Ethertype.
+## first_bytes: the start of the unhandled payload.
+## analyzer_history: the analyzers the packet went through.
+global unknown_protocol: event(analyzer_name: string, protocol: count, first_bytes: string,
+                               analyzer_history: string_vec);
+
+## What rotate_file() and rotate_file_by_name() return.
+type rotate_info: record {
+	## The file's original name.
+	old_name: string;
+	## The name it was moved to.
+	new_name: string;
+	## When it was opened.
+	open: time;
+	## When it was closed.
+	close: time;
+};
+
+## What entropy_test_finish() and find_entropy() return.
+type entropy_test_result: record {
+	## Entropy per byte.
+	entropy: double;
+	## The chi-square statistic.
+	chi_square: double;
+	## The arithmetic mean of the bytes.
+	mean: double;
+	## Monte Carlo estimate of pi.
+	monte_carlo_pi: double;
+	## Serial correlation coefficient.
+	serial_correlation: double;
+};
+
+## What from_json() returns.
+type from_json_result: record {
+	## The parsed value.
+	v: any &optional;
+	## Whether parsing succeeded.
+	valid: bool;
+};

@@ -237,8 +237,10 @@ impl Compiler {
     }
 
     pub fn bool_expr(&mut self, e: &ast::Expr) -> ir::Expr {
+        let before = self.errors;
         let (x, t) = self.expr(e);
-        if !matches!(&*t, Type::Bool | Type::Error | Type::Any) {
+        // One error per expression: do not pile on after a reported one.
+        if self.errors == before && !matches!(&*t, Type::Bool | Type::Error | Type::Any) {
             self.error(e.span, format!("requires boolean conditional ({})", self.text(e.span)));
         }
         x

@@ -102,12 +102,8 @@ pub fn find_script(name: &str, from_dir: &str) -> Option<Found> {
     } else if Path::new(name).is_absolute() {
         return try_disk(Path::new(name));
     } else if let Some(f) = try_disk(&Path::new(from_dir).join(name)) {
-        if from_dir == "." && !relative_to_dir {
-            return Some(Found {
-                name: name.to_string(),
-                ..f
-            });
-        }
+        // Shown as Zeek shows it: `./x.zeek` for a script in the current
+        // directory.
         return Some(f);
     }
     if relative_to_dir {
@@ -169,7 +165,9 @@ impl Compiler {
         let dir = dir_of(&name);
         let file = self.interp.sources.add(name.clone(), text);
         let src = self.interp.sources.files[file as usize].text.clone();
-        let lexed = lexer::lex(&src, &name, &dir);
+        // @FILENAME is the script's file name without its directory.
+        let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+        let lexed = lexer::lex(&src, &base, &dir);
         if !lexed.errors.is_empty() {
             let diags = lexed
                 .errors
@@ -189,7 +187,7 @@ impl Compiler {
         self.queue_script_loaded(&name);
     }
 
-    fn process_tokens(
+    pub(crate) fn process_tokens(
         &mut self,
         tokens: Vec<Spanned>,
         docs: &[lexer::DocComment],
@@ -254,7 +252,7 @@ impl Compiler {
                 },
                 Tok::AtEndif => {
                     if stack.pop().is_none() {
-                        self.error(Span::new(file, s, e), "@endif without @if");
+                        self.error(Span::new(file, s, e), "unbalanced @if... @endif");
                         return;
                     }
                 }

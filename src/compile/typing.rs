@@ -208,7 +208,8 @@ impl Compiler {
         for a in attrs {
             let Some(v) = &a.value else { continue };
             match a.name.as_str() {
-                "default" => {
+                "default" | "default_insert" => {
+                    out.default_insert = a.name == "default_insert";
                     let (x, xt) = self.expr_expect(v, tt.yield_.as_ref());
                     out.default_is_func = matches!(&*xt, Type::Func(f) if
                         !matches!(tt.yield_.as_deref(), Some(Type::Func(_))) && f.kind == FuncKind::Function);

@@ -397,6 +397,7 @@ impl Interp {
 
     pub fn apply_table_attrs(&mut self, t: &mut TableVal, attrs: &crate::ir::TableAttrs) -> Result<()> {
         if let Some(d) = &attrs.default {
+            t.default_insert = attrs.default_insert;
             let v = self.eval(d)?;
             t.default = Some(if attrs.default_is_func {
                 TableDefault::Func(v)
@@ -430,21 +431,25 @@ impl Interp {
             return Ok(v.clone());
         }
         let default = t.borrow().default.clone();
-        match default {
-            Some(TableDefault::Value(v)) => Ok(match &v {
+        let v = match default {
+            Some(TableDefault::Value(v)) => match &v {
                 // An aggregate default is copied so entries do not share it.
                 Value::Record(_) | Value::Table(_) | Value::Vector(_) => v.deep_copy(),
                 _ => v,
-            }),
+            },
             Some(TableDefault::Func(Value::Func(f))) => {
-                let args = match key {
+                let args = match &key {
                     Value::Tuple(parts) => parts.as_ref().clone(),
-                    k => vec![k],
+                    k => vec![k.clone()],
                 };
-                self.call(&f, &args, e.span)
+                self.call(&f, &args, e.span)?
             }
-            _ => Err(self.error_at(e.span, "no such index")),
+            _ => return Err(self.error_at(e.span, "no such index")),
+        };
+        if t.borrow().default_insert {
+            t.borrow_mut().insert(key, v.clone());
         }
+        Ok(v)
     }
 
     fn vector_select(&mut self, vv: Value, sv: Value, e: &Expr) -> Result<Value> {
@@ -466,6 +471,10 @@ impl Interp {
             }
         } else {
             for i in sel.items.iter() {
+                if i.is_unset() {
+                    items.push(Value::Unset);
+                    continue;
+                }
                 match vector_index(i.as_int(), v.items.len()).and_then(|i| v.items.get(i)) {
                     Some(x) => items.push(x.clone()),
                     None => {

@@ -125,13 +125,30 @@ impl Interp {
         self.report_diag(d);
     }
 
-    /// The source text of a span, as Zeek shows the failing expression.
+    /// The text of an expression as Zeek describes it in messages: the
+    /// source, with string constants shown without their quotes.
     pub fn span_text(&self, span: Span) -> String {
-        self.sources
+        let src = self
+            .sources
             .get(span.file)
             .and_then(|f| f.text.get(span.lo as usize..span.hi as usize))
-            .unwrap_or("")
-            .to_string()
+            .unwrap_or("");
+        let mut out = String::with_capacity(src.len());
+        let mut in_str = false;
+        let mut chars = src.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => in_str = !in_str,
+                '\\' if in_str => {
+                    out.push(c);
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+        out
     }
 
     /// Prints an "expression warning" with the expression's text.

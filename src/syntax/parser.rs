@@ -89,11 +89,14 @@ fn expected_list(expected: &[String]) -> Option<String> {
 }
 
 fn parse_error(e: ParseError<usize, Tok, LexError>, src: &str, file: u32, name: &str) -> Diagnostic {
-    let at_eof = |loc: usize, expected: &[String]| {
-        let d = Diagnostic::error(
-            Span::new(file, loc.saturating_sub(1), loc),
-            format!("syntax error, at end of file {name}"),
-        );
+    let at_eof = |_loc: usize, expected: &[String]| {
+        // Zeek reports this without a line.
+        let d = Diagnostic {
+            severity: crate::diag::Severity::Error,
+            message: format!("syntax error, at end of file {name}"),
+            span: None,
+            help: None,
+        };
         match expected_list(expected) {
             Some(h) => d.with_help(h),
             None => d,
