@@ -11,7 +11,84 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Interp {
+    /// Evaluates an expression. The common, cheap forms are handled here
+    /// with a small stack frame; everything else goes to `eval_general`.
+    #[inline]
     pub fn eval(&mut self, e: &Expr) -> Result<Value> {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Local(s) => match self.local(*s) {
+                Value::Unset => Err(self.unset_error(e)),
+                v => Ok(v.clone()),
+            },
+            ExprKind::Arith(op, a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                use crate::ir::Arith;
+                match (op, &av, &bv) {
+                    (Arith::Add, Value::Count(x), Value::Count(y)) => Ok(Value::Count(x.wrapping_add(*y))),
+                    (Arith::Mul, Value::Count(x), Value::Count(y)) => Ok(Value::Count(x.wrapping_mul(*y))),
+                    (Arith::Mod, Value::Count(x), Value::Count(y)) if *y != 0 => Ok(Value::Count(x % y)),
+                    (Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => Ok(Value::Count(x - y)),
+                    (Arith::Add, Value::Int(x), Value::Int(y)) => Ok(Value::Int(x.wrapping_add(*y))),
+                    (Arith::Add, Value::Double(x), Value::Double(y)) => Ok(Value::Double(x + y)),
+                    _ => self.arith_general(*op, av, bv, e),
+                }
+            }
+            ExprKind::Cmp(op, a, b) => {
+                let av = self.eval(a)?;
+                let bv = self.eval(b)?;
+                if let (Value::Count(x), Value::Count(y)) = (&av, &bv) {
+                    use crate::ir::Cmp;
+                    return Ok(Value::Bool(match op {
+                        Cmp::Eq => x == y,
+                        Cmp::Ne => x != y,
+                        Cmp::Lt => x < y,
+                        Cmp::Le => x <= y,
+                        Cmp::Gt => x > y,
+                        Cmp::Ge => x >= y,
+                    }));
+                }
+                self.compare_general(*op, av, bv, e)
+            }
+            ExprKind::Call(f, args) => {
+                let fv = match &f.kind {
+                    ExprKind::Global(g) => self.globals[*g as usize].clone(),
+                    _ => self.eval(f)?,
+                };
+                match fv {
+                    Value::Func(func) => self.call_exprs(&func, args, e.span),
+                    _ => Err(self.error_at(e.span, "call of a non-function")),
+                }
+            }
+            _ => self.eval_general(e),
+        }
+    }
+
+    #[cold]
+    fn unset_error(&self, e: &Expr) -> Box<crate::diag::Diagnostic> {
+        self.error_at(e.span, "value used but not set")
+    }
+
+    #[inline(never)]
+    fn arith_general(&mut self, op: crate::ir::Arith, av: Value, bv: Value, e: &Expr) -> Result<Value> {
+        if let (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
+            if y > x {
+                self.warn_at(e.span, "count underflow");
+            }
+        }
+        ops::arith(op, &av, &bv).map_err(|m| self.error_at(e.span, &m))
+    }
+
+    #[inline(never)]
+    fn compare_general(&mut self, op: crate::ir::Cmp, av: Value, bv: Value, e: &Expr) -> Result<Value> {
+        ops::compare(op, &av, &bv)
+            .map(Value::Bool)
+            .map_err(|m| self.error_at(e.span, &m))
+    }
+
+    #[inline(never)]
+    fn eval_general(&mut self, e: &Expr) -> Result<Value> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Local(s) => {
@@ -107,12 +184,14 @@ impl Interp {
                 Ok(Value::Tuple(Rc::new(vals)))
             }
             ExprKind::Call(f, args) => {
-                let fv = self.eval(f)?;
+                let fv = match &f.kind {
+                    ExprKind::Global(g) => self.globals[*g as usize].clone(),
+                    _ => self.eval(f)?,
+                };
                 let Value::Func(func) = fv else {
                     return Err(self.error_at(e.span, "call of a non-function"));
                 };
-                let args = self.eval_args(args)?;
-                self.call(&func, &args, e.span)
+                self.call_exprs(&func, args, e.span)
             }
             ExprKind::CallBif(f, _, args) => {
                 let args = self.eval_args(args)?;
@@ -143,6 +222,24 @@ impl Interp {
             ExprKind::Arith(op, a, b) => {
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
+                // Fast paths for the common numeric cases.
+                match (op, &av, &bv) {
+                    (crate::ir::Arith::Add, Value::Count(x), Value::Count(y)) => {
+                        return Ok(Value::Count(x.wrapping_add(*y)))
+                    }
+                    (crate::ir::Arith::Mul, Value::Count(x), Value::Count(y)) => {
+                        return Ok(Value::Count(x.wrapping_mul(*y)))
+                    }
+                    (crate::ir::Arith::Mod, Value::Count(x), Value::Count(y)) if *y != 0 => {
+                        return Ok(Value::Count(x % y))
+                    }
+                    (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => {
+                        return Ok(Value::Count(x - y))
+                    }
+                    (crate::ir::Arith::Add, Value::Int(x), Value::Int(y)) => return Ok(Value::Int(x.wrapping_add(*y))),
+                    (crate::ir::Arith::Add, Value::Double(x), Value::Double(y)) => return Ok(Value::Double(x + y)),
+                    _ => {}
+                }
                 if let (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
                     if y > x {
                         self.warn_at(e.span, "count underflow");
@@ -158,6 +255,17 @@ impl Interp {
             ExprKind::Cmp(op, a, b) => {
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
+                if let (Value::Count(x), Value::Count(y)) = (&av, &bv) {
+                    use crate::ir::Cmp;
+                    return Ok(Value::Bool(match op {
+                        Cmp::Eq => x == y,
+                        Cmp::Ne => x != y,
+                        Cmp::Lt => x < y,
+                        Cmp::Le => x <= y,
+                        Cmp::Gt => x > y,
+                        Cmp::Ge => x >= y,
+                    }));
+                }
                 ops::compare(*op, &av, &bv)
                     .map(Value::Bool)
                     .map_err(|m| self.error_at(e.span, &m))
@@ -217,6 +325,20 @@ impl Interp {
                 Ok(v)
             }
             ExprKind::IncDec(lv, delta) => {
+                if let LValue::Local(slot) = &**lv {
+                    // In place, without reading and writing back.
+                    match self.local_mut(*slot) {
+                        Value::Count(c) if *c > 0 || *delta > 0 => {
+                            *c = c.wrapping_add(*delta as u64);
+                            return Ok(Value::Count(*c));
+                        }
+                        Value::Int(i) => {
+                            *i = i.wrapping_add(*delta);
+                            return Ok(Value::Int(*i));
+                        }
+                        _ => {}
+                    }
+                }
                 let cur = self.read_lvalue(lv, e)?;
                 if matches!(cur, Value::Count(0)) && *delta < 0 {
                     self.warn_at(e.span, "count underflow");

@@ -178,12 +178,6 @@ impl Interp {
 
     /// Runs a function body in a new frame holding `args`.
     pub fn run_body(&mut self, f: &FuncVal, body: &ir::FuncBody, args: &[Value], span: Span) -> Result<Flow> {
-        if self.depth >= MAX_CALL_DEPTH {
-            return Err(Box::new(Diagnostic::runtime(
-                span,
-                format!("exceeded maximum call depth ({MAX_CALL_DEPTH}) in call to {}", f.name),
-            )));
-        }
         let new_base = self.stack.len();
         if body.arg_map.is_empty() {
             self.stack.extend(args.iter().take(body.num_params as usize).cloned());
@@ -191,6 +185,19 @@ impl Interp {
             for &i in &body.arg_map {
                 self.stack.push(args.get(i as usize).cloned().unwrap_or(Value::Unset));
             }
+        }
+        self.run_frame(f, body, new_base, span)
+    }
+
+    /// Runs a body whose arguments are already on the stack from
+    /// `new_base`; pops the frame afterwards.
+    pub fn run_frame(&mut self, f: &FuncVal, body: &ir::FuncBody, new_base: usize, span: Span) -> Result<Flow> {
+        if self.depth >= MAX_CALL_DEPTH {
+            self.stack.truncate(new_base);
+            return Err(Box::new(Diagnostic::runtime(
+                span,
+                format!("exceeded maximum call depth ({MAX_CALL_DEPTH}) in call to {}", f.name),
+            )));
         }
         self.stack.resize(new_base + body.frame_size.max(body.num_params) as usize, Value::Unset);
         if !body.capture_slots.is_empty() {
@@ -212,6 +219,33 @@ impl Interp {
         self.base = saved;
         self.stack.truncate(new_base);
         flow
+    }
+
+    /// Calls a script function with its arguments evaluated straight onto
+    /// the stack (no argument vector); other callees take the general path.
+    pub fn call_exprs(&mut self, f: &Rc<FuncVal>, args: &[ir::Expr], span: Span) -> Result<Value> {
+        let body = match (f.builtin, f.kind) {
+            (None, FuncKind::Function) => f.handlers.borrow().first().map(|h| h.body.clone()),
+            _ => None,
+        };
+        let Some(body) = body else {
+            let vals = self.eval_args(args)?;
+            return self.call(f, &vals, span);
+        };
+        let new_base = self.stack.len();
+        for a in args {
+            match self.eval(a) {
+                Ok(v) => self.stack.push(v),
+                Err(e) => {
+                    self.stack.truncate(new_base);
+                    return Err(e);
+                }
+            }
+        }
+        match self.run_frame(f, &body, new_base, span)? {
+            Flow::Return(v) => Ok(v),
+            _ => Ok(Value::Unset),
+        }
     }
 
     /// Calls a function, hook or (synchronously) every handler of an event.

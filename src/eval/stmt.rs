@@ -17,11 +17,54 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    /// Runs one statement; the frequent forms are handled here with a
+    /// small stack frame, the rest in `exec_general`.
+    #[inline]
     pub fn exec(&mut self, s: &Stmt) -> Result<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.eval(e)?;
+                if let crate::ir::ExprKind::Assign(lv, rhs) = &e.kind {
+                    if let crate::ir::LValue::Local(slot) = &**lv {
+                        let v = self.eval(rhs)?;
+                        *self.local_mut(*slot) = v;
+                        return Ok(Flow::Normal);
+                    }
+                }
+                self.exec_general(s)
             }
+            StmtKind::If(c, then, els) => {
+                if self.eval(c)?.as_bool() {
+                    self.exec_block(then)
+                } else {
+                    self.exec_block(els)
+                }
+            }
+            StmtKind::Return(Some(e)) => Ok(Flow::Return(self.eval(e)?)),
+            StmtKind::Local(slot, Some(e)) => {
+                let v = self.eval(e)?;
+                *self.local_mut(*slot) = v;
+                Ok(Flow::Normal)
+            }
+            _ => self.exec_general(s),
+        }
+    }
+
+    #[inline(never)]
+    fn exec_general(&mut self, s: &Stmt) -> Result<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => match &e.kind {
+                // An assignment whose value is not used: no copy of it.
+                crate::ir::ExprKind::Assign(lv, rhs) => {
+                    let v = self.eval(rhs)?;
+                    match &**lv {
+                        crate::ir::LValue::Local(slot) => *self.local_mut(*slot) = v,
+                        lv => self.assign(lv, v, e)?,
+                    }
+                }
+                _ => {
+                    self.eval(e)?;
+                }
+            },
             StmtKind::Print(args) => {
                 let vals = self.eval_args(args)?;
                 let mut line = format::print_line(&vals);
