@@ -1,10 +1,12 @@
 //! Tables and sets: a hash index over entries kept in insertion order, so
 //! iteration is deterministic. Deletion leaves a hole that later
-//! compaction removes, keeping deletes O(1).
+//! compaction removes, keeping deletes O(1). The index holds only entry
+//! positions (8 bytes a slot) and entries keep their hash, so lookups
+//! touch little memory and growing never rehashes keys.
 
 use crate::types::TypeRef;
 use crate::value::Value;
-use ahash::AHashMap;
+use hashbrown::HashTable;
 
 /// What a lookup of a missing key yields (`&default`).
 #[derive(Debug, Clone)]
@@ -33,8 +35,9 @@ pub enum ExpireKind {
 pub struct TableVal {
     /// The table's own type (`set[...]` or `table[...] of ...`).
     pub ty: TypeRef,
-    entries: Vec<Option<(Value, Value)>>,
-    index: AHashMap<Value, usize>,
+    entries: Vec<Option<Entry>>,
+    index: HashTable<usize>,
+    hasher: ahash::RandomState,
     holes: usize,
     pub default: Option<TableDefault>,
     /// `&default_insert`: a defaulted lookup also stores the default.
@@ -46,12 +49,26 @@ pub struct TableVal {
     pub on_change: Option<Value>,
 }
 
+#[derive(Debug)]
+struct Entry {
+    hash: u64,
+    key: Value,
+    value: Value,
+}
+
+thread_local! {
+    // One hasher for every table: keys hash alike across tables, and
+    // making a table costs no random seed.
+    static HASHER: ahash::RandomState = ahash::RandomState::new();
+}
+
 impl TableVal {
     pub fn new(ty: TypeRef) -> Self {
         TableVal {
             ty,
             entries: Vec::new(),
-            index: AHashMap::new(),
+            index: HashTable::new(),
+            hasher: HASHER.with(|h| h.clone()),
             holes: 0,
             default: None,
             default_insert: false,
@@ -67,6 +84,7 @@ impl TableVal {
             default: self.default.clone(),
             default_insert: self.default_insert,
             expiry: self.expiry.clone(),
+            hasher: self.hasher.clone(),
             on_change: self.on_change.clone(),
             ..TableVal::new(self.ty.clone())
         }
@@ -80,35 +98,52 @@ impl TableVal {
         self.index.is_empty()
     }
 
+    fn find(&self, key: &Value) -> Option<usize> {
+        let h = self.hasher.hash_one(key);
+        let entries = &self.entries;
+        self.index
+            .find(h, |&i| entries[i].as_ref().is_some_and(|e| e.hash == h && e.key == *key))
+            .copied()
+    }
+
     pub fn get(&self, key: &Value) -> Option<&Value> {
-        let i = *self.index.get(key)?;
-        self.entries[i].as_ref().map(|(_, v)| v)
+        let i = self.find(key)?;
+        self.entries[i].as_ref().map(|e| &e.value)
     }
 
     pub fn get_mut(&mut self, key: &Value) -> Option<&mut Value> {
-        let i = *self.index.get(key)?;
-        self.entries[i].as_mut().map(|(_, v)| v)
+        let i = self.find(key)?;
+        self.entries[i].as_mut().map(|e| &mut e.value)
     }
 
     pub fn contains(&self, key: &Value) -> bool {
-        self.index.contains_key(key)
+        self.find(key).is_some()
     }
 
     /// Position of a key in insertion order (for expiry stamps).
     pub fn position(&self, key: &Value) -> Option<usize> {
-        self.index.get(key).copied()
+        self.find(key)
     }
 
     /// Inserts or replaces; returns whether the key was new.
     pub fn insert(&mut self, key: Value, value: Value) -> bool {
-        if let Some(&i) = self.index.get(&key) {
-            if let Some(e) = self.entries[i].as_mut() {
-                e.1 = value;
+        let h = self.hasher.hash_one(&key);
+        let entries = &mut self.entries;
+        let found = self
+            .index
+            .find(h, |&i| entries[i].as_ref().is_some_and(|e| e.hash == h && e.key == key))
+            .copied();
+        if let Some(i) = found {
+            if let Some(e) = entries[i].as_mut() {
+                e.value = value;
             }
             return false;
         }
-        self.index.insert(key.clone(), self.entries.len());
-        self.entries.push(Some((key, value)));
+        let pos = entries.len();
+        entries.push(Some(Entry { hash: h, key, value }));
+        let entries = &self.entries;
+        self.index
+            .insert_unique(h, pos, |&i| entries[i].as_ref().map_or(0, |e| e.hash));
         if self.expiry.is_some() {
             self.stamps.resize(self.entries.len(), 0.0);
         }
@@ -116,8 +151,14 @@ impl TableVal {
     }
 
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
-        let i = self.index.remove(key)?;
-        let old = self.entries[i].take().map(|(_, v)| v);
+        let h = self.hasher.hash_one(key);
+        let entries = &self.entries;
+        let slot = self
+            .index
+            .find_entry(h, |&i| entries[i].as_ref().is_some_and(|e| e.hash == h && e.key == *key))
+            .ok()?;
+        let (i, _) = slot.remove();
+        let old = self.entries[i].take().map(|e| e.value);
         self.holes += 1;
         if self.holes > 32 && self.holes * 2 > self.entries.len() {
             self.compact();
@@ -147,17 +188,18 @@ impl TableVal {
         self.entries = kept;
         self.stamps = stamps;
         self.holes = 0;
-        for (i, e) in self.entries.iter().enumerate() {
-            if let Some((k, _)) = e {
-                if let Some(slot) = self.index.get_mut(k) {
-                    *slot = i;
-                }
+        self.index.clear();
+        let entries = &self.entries;
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(e) = e {
+                self.index
+                    .insert_unique(e.hash, i, |&j| entries[j].as_ref().map_or(0, |x| x.hash));
             }
         }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries.iter().filter_map(|e| e.as_ref().map(|(k, v)| (k, v)))
+        self.entries.iter().filter_map(|e| e.as_ref().map(|e| (&e.key, &e.value)))
     }
 
     pub fn keys(&self) -> Vec<Value> {

@@ -5,7 +5,6 @@ use super::Compiler;
 use crate::ir::{Coercion, Expr, ExprKind};
 use crate::syntax::ast::Span;
 use crate::types::{self, Type, TypeRef};
-use std::rc::Rc;
 
 /// The rank of a numeric type for promotion: count < int < double.
 pub fn numeric_rank(t: &Type) -> Option<u8> {
@@ -128,8 +127,4 @@ fn retype_empty(e: Expr, to: &TypeRef) -> Expr {
         },
         kind => Expr { kind, span: e.span },
     }
-}
-
-pub fn rc(t: Type) -> TypeRef {
-    Rc::new(t)
 }

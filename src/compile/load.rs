@@ -22,6 +22,9 @@ pub struct LoadState {
     dirs: Vec<String>,
     /// `@prefixes` entries.
     pub prefixes: Vec<String>,
+    /// Where the current file's next chunk of declarations starts, for
+    /// gathering its documentation comments.
+    doc_lo: usize,
 }
 
 /// A script found by name: its display name, a key that identifies it
@@ -180,9 +183,11 @@ impl Compiler {
             return;
         }
         self.load.dirs.push(dir.clone());
+        let saved_doc_lo = std::mem::replace(&mut self.load.doc_lo, 0);
         let saved_module = std::mem::replace(&mut self.module, "GLOBAL".to_string());
         self.process_tokens(lexed.tokens, &lexed.docs, &src, file, &name);
         self.module = saved_module;
+        self.load.doc_lo = saved_doc_lo;
         self.load.dirs.pop();
         self.queue_script_loaded(&name);
     }
@@ -298,7 +303,8 @@ impl Compiler {
         file: u32,
         name: &str,
     ) -> bool {
-        match parser::parse_tokens(tokens, docs, src, file, name) {
+        let doc_lo = std::mem::replace(&mut self.load.doc_lo, tokens.last().map_or(0, |t| t.2));
+        match parser::parse_tokens(tokens, docs, doc_lo, src, file, name) {
             Ok(script) => {
                 for d in &script.decls {
                     self.decl(d);

@@ -54,6 +54,8 @@ fn ends_operand(t: &Tok) -> bool {
             | Tok::Subnet(_)
             | Tok::Interval(_)
             | Tok::Pattern(_)
+            | Tok::Incr
+            | Tok::Decr
     )
 }
 
@@ -209,8 +211,10 @@ fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
                 i += 2;
             }
             b'\\' if i + 1 < bytes.len() => {
-                re.push_str(&rest[i..i + 2]);
-                i += 2;
+                // The escaped character may be more than one byte long.
+                let n = rest[i + 1..].chars().next().map_or(1, char::len_utf8);
+                re.push_str(&rest[i..i + 1 + n]);
+                i += 1 + n;
             }
             b'/' => {
                 let ci = bytes.get(i + 1) == Some(&b'i')

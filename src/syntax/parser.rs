@@ -34,7 +34,7 @@ pub fn parse(
     }
     let tokens = conditionals::resolve(lexed.tokens, cond)
         .map_err(|(s, e, err)| vec![Diagnostic::error(span(s, e), lex_message(&err))])?;
-    parse_tokens(tokens, &lexed.docs, src, file, name)
+    parse_tokens(tokens, &lexed.docs, 0, src, file, name)
 }
 
 /// Parses an already lexed and condition-resolved token stream (a whole
@@ -42,12 +42,14 @@ pub fn parse(
 pub fn parse_tokens(
     tokens: Vec<Spanned>,
     doc_comments: &[lexer::DocComment],
+    doc_lo: usize,
     src: &str,
     file: u32,
     name: &str,
 ) -> Result<Script, Vec<Diagnostic>> {
-    let lo = tokens.first().map_or(0, |t| t.0);
-    let hi = tokens.last().map_or(src.len(), |t| t.2);
+    // Documentation before the first declaration counts from `doc_lo` (the
+    // end of what was parsed before); after the last, to the end of file.
+    let (lo, hi) = (doc_lo, src.len());
     let parser = generated::ScriptParser::new();
     let iter = tokens.into_iter().map(Ok::<Spanned, LexError>);
     match parser.parse(file, iter) {
