@@ -198,6 +198,12 @@ impl Compiler {
                 return;
             }
         };
+        // Attributes given with the new value (`redef t = {...} &default=x`).
+        if let (Value::Table(t), Some(a)) = (&value, self.table_attrs(&ty, attrs)) {
+            if let Err(err) = self.interp.apply_table_attrs(&mut t.borrow_mut(), &a) {
+                self.interp.report_runtime(&err);
+            }
+        }
         let cur = self.interp.globals[id as usize].clone();
         let new = match op {
             InitOp::Set => {

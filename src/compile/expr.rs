@@ -40,14 +40,14 @@ impl Compiler {
             }
             ExprKind::Field(r, f) => {
                 let (rx, rt) = self.expr(r);
-                match self.field_index(&rt, f) {
+                match self.field_index(&rt, f, span) {
                     Some((i, ft)) => (mk(K::Field(bx(rx), i), span), ft),
                     None => self.poison(span),
                 }
             }
             ExprKind::HasField(r, f) => {
                 let (rx, rt) = self.expr(r);
-                match self.field_index(&rt, f) {
+                match self.field_index(&rt, f, span) {
                     Some((i, _)) => (mk(K::HasField(bx(rx), i), span), types::bool_()),
                     None => self.poison(span),
                 }
@@ -215,7 +215,9 @@ impl Compiler {
         }
     }
 
-    fn field_index(&mut self, rt: &TypeRef, f: &ast::Name) -> Option<(u32, TypeRef)> {
+    /// The position and type of field `f`; `whole` is the span of the
+    /// whole field expression, which messages quote.
+    pub fn field_index(&mut self, rt: &TypeRef, f: &ast::Name, whole: Span) -> Option<(u32, TypeRef)> {
         match &**rt {
             Type::Record(r) => {
                 let fields = r.fields.borrow();
@@ -223,14 +225,14 @@ impl Compiler {
                     Some(i) => Some((i as u32, fields[i].ty.clone())),
                     None => {
                         drop(fields);
-                        self.error(f.span, format!("no such field in record ({})", f.text));
+                        self.error(whole, format!("no such field in record ({})", self.text(whole)));
                         None
                     }
                 }
             }
             Type::Error => None,
             _ => {
-                self.error(f.span, format!("not a record ({})", f.text));
+                self.error(whole, format!("not a record ({})", self.text(whole)));
                 None
             }
         }
@@ -674,7 +676,7 @@ impl Compiler {
             }
             ExprKind::Field(r, f) => {
                 let (rx, rt) = self.expr(r);
-                let (i, ft) = self.field_index(&rt, f)?;
+                let (i, ft) = self.field_index(&rt, f, e.span)?;
                 Some((ir::LValue::Field(rx, i), ft))
             }
             ExprKind::Index(x, idx) => {

@@ -172,13 +172,17 @@ impl Compiler {
         let base = name.rsplit('/').next().unwrap_or(&name).to_string();
         let lexed = lexer::lex(&src, &base, &dir);
         if !lexed.errors.is_empty() {
-            let diags = lexed
-                .errors
-                .iter()
-                .map(|(s, e, err)| {
-                    crate::diag::Diagnostic::error(Span::new(file, *s, *e), parser::lex_message_of(err))
-                })
-                .collect();
+            let mut diags: Vec<crate::diag::Diagnostic> = Vec::new();
+            for (s, e, err) in &lexed.errors {
+                let span = Span::new(file, *s, *s + 1);
+                diags.push(crate::diag::Diagnostic::error(span, parser::lex_message_of(err)));
+                // Zeek's parser then runs out of input at the same place.
+                if *err == crate::syntax::token::LexError::UnterminatedPattern {
+                    let msg = format!("syntax error, at end of file {name}");
+                    diags.push(crate::diag::Diagnostic::error(span, msg));
+                }
+                let _ = e;
+            }
             self.report(diags);
             return;
         }

@@ -152,7 +152,7 @@ impl Compiler {
                         return None;
                     };
                     let Some(i) = rec.field_index(&f.text) else {
-                        self.error(f.span, format!("no such field in record ({})", f.text));
+                        self.error(e.span, format!("no such field in record ({})", self.text(e.span)));
                         return None;
                     };
                     st(S::DeleteField(rx, i as u32), span)

@@ -43,7 +43,7 @@ impl Compiler {
                     types::error()
                 }
                 None => {
-                    self.error(n.span, format!("unknown identifier {}", n.text));
+                    self.error(n.span, format!("identifier not defined: {}", n.text));
                     types::error()
                 }
             },

@@ -1037,7 +1037,9 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
             _ => None,
         },
         (Type::Table(_), Value::Table(t)) => types::same_type(&t.borrow().ty, ty).then(|| v.clone()),
-        (Type::Vector(_), Value::Vector(x)) => types::same_type(&x.borrow().ty, ty).then(|| v.clone()),
+        (Type::Vector(elem), Value::Vector(x)) => {
+            (matches!(**elem, Type::Any) || types::same_type(&x.borrow().ty, ty)).then(|| v.clone())
+        }
         (Type::Func(_), Value::Func(f)) => types::same_type(&f.ty, ty).then(|| v.clone()),
         _ => types::same_type(&type_of(v), ty).then(|| v.clone()),
     }
