@@ -19,6 +19,36 @@ pub trait Host {
     fn report(&mut self, kind: &str, msg: &str);
     /// Seed for Zeek's deterministic pseudo-random numbers, if one is set.
     fn random(&mut self) -> u64;
+    /// A global by its full name: its value, its type, and whether the
+    /// name is a type.
+    fn lookup_global(&self, _name: &str) -> Option<(Value, crate::types::TypeRef, bool)> {
+        None
+    }
+    /// Every global's full name, sorted.
+    fn global_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// Ends the process at once with this exit code, as Zeek's exit() does.
+    fn exit(&mut self, _code: i32) {}
+    /// Asks for an orderly end: remaining input is skipped, zeek_done runs.
+    fn terminate(&mut self) {}
+    /// The time of the event being handled.
+    fn current_event_time(&self) -> f64 {
+        self.network_time()
+    }
+    /// Writes to standard output in order with `print`.
+    fn write_stdout(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        let _ = std::io::stdout().write_all(bytes);
+    }
+    /// Evaluates a record field's `&default` (by the index in FieldDef).
+    fn field_default(&mut self, _idx: u32) -> Option<Value> {
+        None
+    }
+    /// A reporter message without a location: `error: MSG`.
+    fn report_plain(&mut self, kind: &str, msg: &str) {
+        self.report(kind, msg);
+    }
 }
 
 /// A built-in: arguments in, value or error message out.

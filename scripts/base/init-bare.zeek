@@ -825,3 +825,20 @@ type from_json_result: record {
 	## Whether parsing succeeded.
 	valid: bool;
 };
+
+## One field of a record type, as record_fields() describes it.
+type record_field: record {
+	## The field's type, as type_name() spells it.
+	type_name: string;
+	## Whether the field has the &log attribute.
+	log: bool;
+	## The field's value, when a record value was given.
+	value: any &optional;
+	## The field's &default value, if it has one.
+	default_val: any &optional;
+	## Whether the field has the &optional attribute.
+	optional: bool;
+};
+
+## The fields of a record type, by name.
+type record_field_table: table[string] of record_field;

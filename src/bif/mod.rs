@@ -21,6 +21,7 @@ mod encode;
 pub mod entropy;
 mod files;
 pub(crate) mod hash;
+mod introspect;
 mod math;
 mod misc;
 pub(crate) mod pat;
@@ -47,6 +48,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(files::BIFS)
         .chain(entropy::BIFS)
         .chain(prob::BIFS)
+        .chain(introspect::BIFS)
 }
 
 /// The built-in of that name, if there is one.

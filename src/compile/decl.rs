@@ -59,7 +59,7 @@ impl Compiler {
             self.error(name.span, format!("already defined ({})", name.text));
             return None;
         }
-        let id = self.globals.add(GlobalInfo {
+        let id = self.add_global(GlobalInfo {
             name: full,
             ty,
             kind,
@@ -152,9 +152,10 @@ impl Compiler {
                 }
                 Some(v)
             }
+            // As in Zeek, a failing initializer is reported and the global
+            // stays unset; the run goes on.
             Err(err) => {
                 self.interp.report_runtime(&err);
-                self.errors += 1;
                 None
             }
         }
@@ -509,7 +510,7 @@ impl Compiler {
             })),
             _ => ty,
         };
-        let id = self.globals.add(GlobalInfo {
+        let id = self.add_global(GlobalInfo {
             name: full.to_string(),
             ty: ty.clone(),
             kind: IdKind::Func,

@@ -72,9 +72,12 @@ impl Compiler {
                 let cx = self.bool_expr(c);
                 let (ax, at) = self.expr_expect(a, expected);
                 let (bx_, bt) = self.expr_expect(b, expected);
+                let empty = |x: &ir::Expr| matches!(&x.kind, K::Table(_, i, _) if i.is_empty()) || matches!(&x.kind, K::Vector(_, i) if i.is_empty());
                 let ty = match promote(&at, &bt) {
                     Some(t) => t,
                     None if types::same_type(&at, &bt) => at.clone(),
+                    None if empty(&ax) => bt.clone(),
+                    None if empty(&bx_) => at.clone(),
                     None => {
                         self.error(span, format!("operands must be of the same type ({})", self.text(span)));
                         at.clone()
@@ -753,6 +756,10 @@ impl Compiler {
                     _ => {}
                 }
                 let arith = if op == InitOp::AddTo { Arith::Add } else { Arith::Sub };
+                // Zeek describes `x -= 1` as `x - 1` in messages.
+                let sym = if op == InitOp::AddTo { "+" } else { "-" };
+                let text = format!("{} {} {}", self.text(lhs.span), sym, self.text(rhs.span));
+                self.interp.text_overrides.insert((span.file, span.lo, span.hi), text);
                 let cur = self.lvalue_read(&lv, span);
                 let (val, vt) = self.arith(arith, cur, lt.clone(), rx, rt, span);
                 let val = self.coerce(val, &vt, &lt, span);

@@ -91,6 +91,17 @@ impl Compiler {
         self.globals.info(id).ty.clone()
     }
 
+    /// Adds a global, keeping the interpreter's name index (which built-ins
+    /// such as lookup_ID and record_fields use) in step.
+    pub fn add_global(&mut self, info: scope::GlobalInfo) -> u32 {
+        let name = info.name.clone();
+        let ty = info.ty.clone();
+        let is_type = info.kind == scope::IdKind::Type;
+        let id = self.globals.add(info);
+        self.interp.names.insert(name, (id, ty, is_type));
+        id
+    }
+
     /// Runs the statements written at file level.
     pub fn run_init_stmts(&mut self) -> bool {
         let stmts = std::mem::take(&mut self.init_stmts);

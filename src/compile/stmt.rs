@@ -33,7 +33,7 @@ impl Compiler {
         if let Some(id) = self.globals.get(&full) {
             return ir::LValue::Global(id);
         }
-        let id = self.globals.add(GlobalInfo {
+        let id = self.add_global(GlobalInfo {
             name: full,
             ty,
             kind: if is_const { IdKind::Const } else { IdKind::Var },

@@ -114,7 +114,7 @@ impl Compiler {
         if self.globals.get(full).is_some() {
             return;
         }
-        self.globals.add(GlobalInfo {
+        self.add_global(GlobalInfo {
             name: full.to_string(),
             ty: ty.clone(),
             kind: IdKind::Type,
@@ -187,7 +187,7 @@ impl Compiler {
                 self.error(v.name.span, format!("already defined ({})", v.name.text));
                 continue;
             }
-            self.globals.add(GlobalInfo {
+            self.add_global(GlobalInfo {
                 name: full,
                 ty: enum_ty.clone(),
                 kind: IdKind::EnumConst,

@@ -30,7 +30,7 @@ pub enum Flow {
 }
 
 /// Deep recursion is an error, never a stack overflow.
-const MAX_CALL_DEPTH: u32 = 1000;
+pub const MAX_CALL_DEPTH: u32 = 1000;
 
 pub struct Timer {
     pub when: f64,
@@ -62,6 +62,13 @@ impl Ord for Timer {
 
 pub struct Interp {
     pub globals: Vec<Value>,
+    /// Global names with their index, type and whether they name a type.
+    pub names: ahash::AHashMap<String, (u32, crate::types::TypeRef, bool)>,
+    /// The time of the event being handled (network time when queued).
+    pub event_time: f64,
+    /// How Zeek describes expressions whose text is not their source, such
+    /// as the arithmetic inside `x -= 1` (`x - 1`), by span.
+    pub text_overrides: ahash::AHashMap<(u32, u32, u32), String>,
     stack: Vec<Value>,
     base: usize,
     depth: u32,
@@ -77,8 +84,10 @@ pub struct Interp {
     /// Span of the call being made to a built-in, for its reports.
     bif_span: Span,
     rng_state: u64,
-    /// Set by `exit()` or a fatal error.
+    /// Set by a fatal error.
     pub exit_code: Option<i32>,
+    /// Set by `terminate()`: input processing stops, zeek_done still runs.
+    pub terminating: bool,
     pub errors: u32,
 }
 
@@ -86,6 +95,9 @@ impl Interp {
     pub fn new(sources: SourceMap, style: Style) -> Self {
         Interp {
             globals: Vec::new(),
+            names: ahash::AHashMap::new(),
+            event_time: 0.0,
+            text_overrides: ahash::AHashMap::new(),
             stack: Vec::with_capacity(1024),
             base: 0,
             depth: 0,
@@ -100,6 +112,7 @@ impl Interp {
             bif_span: Span::default(),
             rng_state: 0x2545_F491_4F6C_DD1D,
             exit_code: None,
+            terminating: false,
             errors: 0,
         }
     }
@@ -128,6 +141,9 @@ impl Interp {
     /// The text of an expression as Zeek describes it in messages: the
     /// source, with string constants shown without their quotes.
     pub fn span_text(&self, span: Span) -> String {
+        if let Some(t) = self.text_overrides.get(&(span.file, span.lo, span.hi)) {
+            return t.clone();
+        }
         let src = self
             .sources
             .get(span.file)
@@ -309,6 +325,7 @@ impl Interp {
                 self.events.clear();
                 return;
             }
+            self.event_time = self.network_time;
             self.dispatch_event(&f, &args);
         }
     }
@@ -372,6 +389,43 @@ impl Host for Interp {
             help: None,
         };
         self.report_diag(&d);
+    }
+
+    fn lookup_global(&self, name: &str) -> Option<(Value, crate::types::TypeRef, bool)> {
+        let (id, ty, is_type) = self.names.get(name)?;
+        Some((self.globals.get(*id as usize)?.clone(), ty.clone(), *is_type))
+    }
+
+    fn global_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.names.keys().cloned().collect();
+        v.sort();
+        v
+    }
+
+    fn exit(&mut self, code: i32) {
+        self.flush();
+        std::process::exit(code);
+    }
+
+    fn terminate(&mut self) {
+        self.terminating = true;
+    }
+
+    fn current_event_time(&self) -> f64 {
+        self.event_time
+    }
+
+    fn write_stdout(&mut self, bytes: &[u8]) {
+        self.write_out(bytes);
+    }
+
+    fn field_default(&mut self, idx: u32) -> Option<Value> {
+        self.eval_field_default(idx).ok()
+    }
+
+    fn report_plain(&mut self, kind: &str, msg: &str) {
+        self.flush();
+        eprintln!("{kind}: {msg}");
     }
 
     fn random(&mut self) -> u64 {

@@ -1,0 +1,127 @@
+//! Built-ins that look at the script's own declarations and at the run:
+//! lookup_ID, record_fields, global_ids, exit, terminate and the like.
+
+use super::BifResult;
+use crate::func::{BifDef, Host};
+use crate::table::TableVal;
+use crate::types::{self, Type, TypeRef};
+use crate::value::{RecordVal, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn lookup_id(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let name = String::from_utf8_lossy(super::arg(args, 0).as_bytes()).into_owned();
+    match h.lookup_global(&name) {
+        Some((v, _, false)) if !v.is_unset() => Ok(v),
+        Some((_, _, false)) => Ok(Value::str(b"<uninitialized>")),
+        _ => Ok(Value::str(b"<unknown id>")),
+    }
+}
+
+/// The record type an argument names: a type value, a record value, or a
+/// type's name as a string.
+fn record_type_of(h: &mut dyn Host, v: &Value) -> Option<Rc<types::RecordType>> {
+    match v {
+        Value::Record(r) => Some(r.borrow().ty.clone()),
+        Value::Type(t) => t.as_record().cloned(),
+        Value::String(s) => {
+            let (_, ty, is_type) = h.lookup_global(&String::from_utf8_lossy(s))?;
+            if is_type {
+                ty.as_record().cloned()
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn field_info_type(h: &mut dyn Host) -> Option<Rc<types::RecordType>> {
+    let (_, ty, _) = h.lookup_global("record_field")?;
+    ty.as_record().cloned()
+}
+
+fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let arg = super::arg(args, 0).clone();
+    let table_ty = match h.lookup_global("record_field_table") {
+        Some((_, t, true)) => t,
+        _ => return Err("record_field_table is not declared".into()),
+    };
+    let mut out = TableVal::new(table_ty);
+    let (Some(rt), Some(info_rt)) = (record_type_of(h, &arg), field_info_type(h)) else {
+        return Ok(Value::Table(Rc::new(RefCell::new(out))));
+    };
+    let fields = rt.fields.borrow().clone();
+    for (i, f) in fields.iter().enumerate() {
+        let value = match &arg {
+            Value::Record(r) => r.borrow().fields.get(i).cloned().unwrap_or(Value::Unset),
+            _ => Value::Unset,
+        };
+        let default_val = f.default.and_then(|d| h.field_default(d)).unwrap_or(Value::Unset);
+        let mut rec = vec![Value::Unset; info_rt.num_fields()];
+        let set = |rec: &mut Vec<Value>, name: &str, v: Value| {
+            if let Some(j) = info_rt.field_index(name) {
+                rec[j] = v;
+            }
+        };
+        set(&mut rec, "type_name", Value::str(type_name(&f.ty).as_bytes()));
+        set(&mut rec, "log", Value::Bool(f.log));
+        set(&mut rec, "value", value);
+        set(&mut rec, "default_val", default_val);
+        set(&mut rec, "optional", Value::Bool(f.optional));
+        let rv = RecordVal {
+            ty: info_rt.clone(),
+            fields: rec,
+        };
+        out.insert(Value::str(f.name.as_bytes()), Value::Record(Rc::new(RefCell::new(rv))));
+    }
+    Ok(Value::Table(Rc::new(RefCell::new(out))))
+}
+
+fn type_name(t: &TypeRef) -> String {
+    match &**t {
+        Type::Record(r) if r.name.borrow().is_none() => "record".to_string(),
+        _ => t.to_string(),
+    }
+}
+
+fn exit(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    h.exit(super::arg(args, 0).as_int() as i32);
+    Ok(Value::Unset)
+}
+
+fn terminate(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    h.terminate();
+    Ok(Value::Bool(true))
+}
+
+fn current_event_time(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    Ok(Value::Time(h.current_event_time()))
+}
+
+fn get_max_recursion_depth(_: &mut dyn Host, _: &[Value]) -> BifResult {
+    Ok(Value::Count(crate::eval::MAX_CALL_DEPTH as u64))
+}
+
+fn is_event_handled(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let name = String::from_utf8_lossy(super::arg(args, 0).as_bytes()).into_owned();
+    match h.lookup_global(&name) {
+        Some((Value::Func(f), _, _)) if f.kind == crate::syntax::ast::FuncKind::Event => {
+            Ok(Value::Bool(!f.handlers.borrow().is_empty()))
+        }
+        _ => {
+            super::builtin_error(h, &format!("is_event_handled: '{name}' is not an event"));
+            Ok(Value::Bool(false))
+        }
+    }
+}
+
+pub static BIFS: &[BifDef] = &[
+    BifDef { name: "lookup_ID", sig: "function(id: string): any", func: lookup_id },
+    BifDef { name: "record_fields", sig: "function(rec: any): record_field_table", func: record_fields },
+    BifDef { name: "exit", sig: "function(code: int): any", func: exit },
+    BifDef { name: "terminate", sig: "function(): bool", func: terminate },
+    BifDef { name: "current_event_time", sig: "function(): time", func: current_event_time },
+    BifDef { name: "get_max_recursion_depth", sig: "function(): count", func: get_max_recursion_depth },
+    BifDef { name: "is_event_handled", sig: "function(name: string): bool", func: is_event_handled },
+];
