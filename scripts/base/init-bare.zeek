@@ -143,9 +143,6 @@ const table_incremental_step = 5000 &redef;
 ## Keep running after the input ends, until terminate() is called.
 const exit_only_after_terminate = F &redef;
 
-## Whether rzeek runs in bare mode (-b).
-const bare_mode = F &redef;
-
 ## The largest nesting of function calls before it is an error.
 const max_func_recursion_depth = 1000 &redef;
 

@@ -116,7 +116,12 @@ fn is_event_handled(h: &mut dyn Host, args: &[Value]) -> BifResult {
     }
 }
 
+fn bare_mode(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    Ok(Value::Bool(h.lookup_global("__bare_mode").is_some_and(|(v, _, _)| v.as_bool())))
+}
+
 pub static BIFS: &[BifDef] = &[
+    BifDef { name: "bare_mode", sig: "function(): bool", func: bare_mode },
     BifDef { name: "lookup_ID", sig: "function(id: string): any", func: lookup_id },
     BifDef { name: "record_fields", sig: "function(rec: any): record_field_table", func: record_fields },
     BifDef { name: "exit", sig: "function(code: int): any", func: exit },

@@ -66,12 +66,12 @@ pub(crate) fn builtin_error(h: &mut dyn Host, msg: &str) {
 /// A message straight to Zeek's reporter (`reporter->Error`), which Zeek
 /// prints without a location: `error: MSG`.
 pub(crate) fn reporter_error(h: &mut dyn Host, msg: &str) {
-    h.report("error", msg);
+    h.report_plain("error", msg);
 }
 
 /// `reporter->Warning`: `warning: MSG`, without a location.
 pub(crate) fn reporter_warning(h: &mut dyn Host, msg: &str) {
-    h.report("warning", msg);
+    h.report_plain("warning", msg);
 }
 
 pub(crate) type BifResult = Result<Value, String>;
