@@ -418,11 +418,7 @@ fn minimize(text: &str) -> String {
 /// Panics already reported to the owner of src/syntax; each has an
 /// #[ignore]d regression test below. Matched on the panic's file and
 /// message. Remove an entry once its bug is fixed.
-const KNOWN_PANICS: &[(&str, &str)] = &[
-    // scan_pattern slices `rest[i..i + 2]` after a backslash, which is not
-    // a char boundary when a multi-byte character follows the backslash.
-    ("src/syntax/lexer.rs", "is not a char boundary"),
-];
+const KNOWN_PANICS: &[(&str, &str)] = &[];
 
 fn is_known(panic: &str) -> bool {
     KNOWN_PANICS
@@ -690,7 +686,6 @@ fn edge_cases() {
 /// context, `global x = /\é/;`. Found by the mutation test. Remove the
 /// #[ignore] and the KNOWN_PANICS entry once fixed.
 #[test]
-#[ignore = "known bug: scan_pattern panics on a backslash before a multi-byte character"]
 fn backslash_before_multibyte_char_in_pattern() {
     for src in ["/\\é", "global x = /\\é/;", "global x = /a\\\u{fffd}b/;"] {
         assert!(
@@ -736,7 +731,6 @@ fn check_binary_survives(tag: &str, inputs: &[(&str, String)]) {
 /// Zeek's bison parser instead stops at a depth of 10,000 with "memory
 /// exhausted". A depth limit in the parser would fix it.
 #[test]
-#[ignore = "known bug: deep nesting overflows the stack"]
 fn deep_nesting_does_not_overflow_the_stack() {
     check_binary_survives(
         "deep",
@@ -770,7 +764,6 @@ fn deep_nesting_does_not_overflow_the_stack() {
 /// builds pass. Writing the string rule as `"([^"\\\n]+|\\[^\n])*"` and
 /// skipping comments together with the whitespace around them may help.
 #[test]
-#[ignore = "known bug: long tokens overflow the stack in debug builds"]
 fn long_tokens_do_not_overflow_the_stack() {
     check_binary_survives(
         "long",

@@ -583,7 +583,6 @@ fn pattern_after_statement_head() {
 // pattern:  function f() { x = a++ / 2; }  =>  "pattern not terminated
 // before end of line". (Zeek has no postfix ++/--; this grammar adds them.)
 #[test]
-#[ignore = "known bug: a / after postfix ++ or -- lexes as a pattern"]
 fn division_after_postfix_increment() {
     assert_eq!(sexp("x = a++ / 2"), "(= x (/ (post++ a) 2))");
     assert_eq!(sexp("x = a-- / 2"), "(= x (/ (post-- a) 2))");
@@ -1545,7 +1544,6 @@ fn doc_comments_between_declarations() {
 // Passing 0 and src.len() from `parse` (and the neighbouring runs' bounds
 // when parsing a run of declarations) would fix it.
 #[test]
-#[ignore = "known bug: docs before the first / after the last declaration are lost"]
 fn doc_comment_before_first_declaration() {
     let ds = decls("## Before x.\nglobal x: count;\nglobal y: count;\n");
     assert_eq!(ds[0].doc, ["Before x."]);
@@ -1554,7 +1552,6 @@ fn doc_comment_before_first_declaration() {
 }
 
 #[test]
-#[ignore = "known bug: docs before the first / after the last declaration are lost"]
 fn trailing_doc_comment_on_last_declaration() {
     // A `##<` after the last declaration of a file still documents it.
     let ds = decls("global w = 0;\nglobal x: count; ##< After x.\n");
