@@ -16,6 +16,8 @@ pub struct Options {
     pub scripts: Vec<String>,
     pub assignments: Vec<String>,
     pub style: Style,
+    /// Open an interactive session once the scripts (and trace) have run.
+    pub interactive: bool,
 }
 
 /// `name=value` and `name+=value` arguments redefine options.
@@ -84,6 +86,9 @@ pub fn syntax_check(files: &[String], style: Style) -> bool {
 pub fn run(opts: Options) -> i32 {
     let mut c = Compiler::new(opts.style);
     c.load_named("base/init-bare", None);
+    // What bare_mode() reports.
+    let bare = if opts.bare { "T" } else { "F" };
+    c.load_source("<bare-mode>".to_string(), format!("global __bare_mode = {bare};"));
     for s in &opts.scripts {
         if s == "-" {
             match read_source("-") {
@@ -100,6 +105,10 @@ pub fn run(opts: Options) -> i32 {
     for code in &opts.exec {
         c.load_source("<command line>".to_string(), code.clone());
     }
+    if !apply_assignments(&mut c, &opts.assignments) {
+        c.interp.flush();
+        return 1;
+    }
     if c.errors > 0 {
         c.interp.flush();
         return 1;
@@ -114,9 +123,21 @@ pub fn run(opts: Options) -> i32 {
     }
     raise(&mut c, "zeek_init");
     c.interp.drain_events();
-    // Without a packet source, pending timers fire as time runs out.
-    if c.interp.exit_code.is_none() {
+    if let (Some(path), None) = (&opts.readfile, c.interp.exit_code) {
+        if let Err(e) = crate::pcap_run::process_trace(&mut c, path, opts.no_checksums) {
+            c.interp.flush();
+            eprintln!("fatal error: {e}");
+            return 1;
+        }
+    } else if c.interp.exit_code.is_none() && !opts.interactive {
+        // Without a packet source, pending timers fire as time runs out.
         c.interp.advance_time(f64::MAX / 2.0);
+    }
+    if opts.interactive && c.interp.exit_code.is_none() {
+        crate::repl::run(&mut c);
+        if opts.readfile.is_none() && c.interp.exit_code.is_none() {
+            c.interp.advance_time(f64::MAX / 2.0);
+        }
     }
     if c.interp.exit_code.is_none() {
         raise(&mut c, "zeek_done");
@@ -124,6 +145,52 @@ pub fn run(opts: Options) -> i32 {
     }
     c.interp.flush();
     c.interp.exit_code.unwrap_or(0)
+}
+
+/// `name=value` / `name+=value` arguments: redefinitions applied after the
+/// scripts are loaded. A string option takes the text as it is; other
+/// types parse it as a Zeek expression.
+fn apply_assignments(c: &mut Compiler, assignments: &[String]) -> bool {
+    let mut ok = true;
+    for a in assignments {
+        let Some(eq) = a.find('=') else { continue };
+        let (lhs, value) = (&a[..eq], &a[eq + 1..]);
+        let (name, op) = match lhs.strip_suffix('+') {
+            Some(n) => (n, "+="),
+            None => match lhs.strip_suffix('-') {
+                Some(n) => (n, "-="),
+                None => (lhs, "="),
+            },
+        };
+        let Some(id) = c.lookup_global(name) else {
+            c.interp.flush();
+            eprintln!("error: unknown identifier '{name}' in command-line options");
+            ok = false;
+            continue;
+        };
+        let ty = c.global_type(id);
+        if value.is_empty() && !matches!(*ty, crate::types::Type::String) {
+            eprintln!("error: must assign non-empty value to '{name}' in command-line options");
+            ok = false;
+            continue;
+        }
+        let text = if matches!(*ty, crate::types::Type::String) {
+            let escaped: String = value.chars().flat_map(|ch| match ch {
+                '"' => vec!['\\', '"'],
+                '\\' => vec!['\\', '\\'],
+                c => vec![c],
+            }).collect();
+            format!("\"{escaped}\"")
+        } else {
+            value.to_string()
+        };
+        let before = c.errors;
+        c.load_source("<command line>".to_string(), format!("redef {name} {op} {text};"));
+        if c.errors > before {
+            ok = false;
+        }
+    }
+    ok
 }
 
 /// Queues an event by name if the scripts declared it.

@@ -10,6 +10,8 @@ pub mod func;
 pub mod ir;
 pub mod opaque;
 pub mod packet;
+pub mod pcap_run;
+pub mod repl;
 pub mod syntax;
 pub mod table;
 pub mod types;

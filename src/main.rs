@@ -3,6 +3,7 @@
 use clap::Parser;
 use rzeek::diag::Style;
 use rzeek::driver::{self, Options};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
@@ -44,6 +45,11 @@ struct Cli {
     #[arg(long = "diagnostics", value_enum)]
     diagnostics: Option<Style>,
 
+    /// Open an interactive session after the scripts (and the trace) have
+    /// run; without scripts on a terminal this is the default.
+    #[arg(short = 'i', long = "interactive")]
+    interactive: bool,
+
     /// Print the version and exit.
     #[arg(short = 'v', long = "version")]
     version: bool,
@@ -53,7 +59,22 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// Deeply nested scripts and deep (bounded) recursion need more stack than
+/// the main thread's default, so the work runs on a thread with a large one.
+const STACK_SIZE: usize = 1 << 30;
+
 fn main() -> ExitCode {
+    let worker = std::thread::Builder::new()
+        .name("rzeek".into())
+        .stack_size(STACK_SIZE)
+        .spawn(real_main);
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => ExitCode::from(70),
+    }
+}
+
+fn real_main() -> ExitCode {
     let cli = Cli::parse();
     if cli.version {
         println!("rzeek version {}", env!("CARGO_PKG_VERSION"));
@@ -67,10 +88,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         };
     }
-    let (scripts, assignments): (Vec<String>, Vec<String>) = cli
+    let (mut scripts, assignments): (Vec<String>, Vec<String>) = cli
         .args
         .into_iter()
         .partition(|a| !driver::is_assignment(a));
+    // No script: a REPL on a terminal, else standard input is the script.
+    let nothing_given = scripts.is_empty() && cli.exec.is_empty() && cli.readfile.is_none();
+    let interactive = cli.interactive || (nothing_given && !cli.parse_only && std::io::stdin().is_terminal());
+    if nothing_given && !interactive {
+        scripts.push("-".to_string());
+    }
     let opts = Options {
         bare: cli.bare,
         exec: cli.exec,
@@ -80,6 +107,7 @@ fn main() -> ExitCode {
         scripts,
         assignments,
         style,
+        interactive,
     };
     ExitCode::from(driver::run(opts) as u8)
 }

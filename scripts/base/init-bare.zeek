@@ -839,3 +839,36 @@ type record_field: record {
 
 ## The fields of a record type, by name.
 type record_field_table: table[string] of record_field;
+
+## Raised for each packet of a connection that carries a transport payload.
+##
+## c: the connection.
+## contents: the payload.
+global packet_contents: event(c: connection, contents: string);
+
+## Raised for the payload of UDP packets selected by the udp_content_*
+## settings.
+##
+## u: the connection.
+## is_orig: whether the originator sent it.
+## contents: the payload.
+global udp_contents: event(u: connection, is_orig: bool, contents: string);
+
+## UDP ports (either side) whose payloads go to udp_contents.
+option udp_content_ports: set[port] = {};
+
+## Whether udp_content_delivery_ports_orig/resp are looked up with the
+## connection's responder port instead of the packet's destination port.
+option udp_content_delivery_ports_use_resp = F;
+
+## Destination ports whose originator payloads go to udp_contents.
+const udp_content_delivery_ports_orig: table[port] of bool = {} &redef;
+
+## Destination ports whose responder payloads go to udp_contents.
+const udp_content_delivery_ports_resp: table[port] of bool = {} &redef;
+
+## Every originator payload goes to udp_contents.
+const udp_content_deliver_all_orig = F &redef;
+
+## Every responder payload goes to udp_contents.
+const udp_content_deliver_all_resp = F &redef;

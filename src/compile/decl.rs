@@ -278,6 +278,7 @@ impl Compiler {
         let t = self.resolve_type_named(ty, Some(&full));
         if let Some(id) = self.declare_id(name, t.clone(), IdKind::Type, doc) {
             self.interp.globals[id as usize] = Value::Type(t);
+            if !doc.is_empty() { self.globals.info_mut(id).doc = doc.to_vec(); }
         }
     }
 

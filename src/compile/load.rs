@@ -17,7 +17,7 @@ pub const LIBRARY_PREFIX: &str = "<rzeek>";
 
 #[derive(Default)]
 pub struct LoadState {
-    loaded: AHashSet<String>,
+    pub(crate) loaded: AHashSet<String>,
     /// Directories of the scripts being loaded, innermost last.
     dirs: Vec<String>,
     /// `@prefixes` entries.

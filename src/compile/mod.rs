@@ -9,6 +9,7 @@ mod decl;
 mod expr;
 mod load;
 pub mod scope;
+pub mod session;
 mod stmt;
 mod typing;
 

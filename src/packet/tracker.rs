@@ -993,7 +993,8 @@ impl Tracker {
             key,
             removed: false,
         };
-        if flip && !is_broadcast(&dst) {
+        let flipped = flip && !is_broadcast(&dst);
+        if flipped {
             flip_roles(&mut c);
         }
         self.serial += 1;
@@ -1036,6 +1037,11 @@ impl Tracker {
                 let to = em.cfg.unknown_ip_inactivity_timeout;
                 em.set_inactivity(c, to);
             }
+        }
+        // Connection::FlipRoles raises connection_flipped, also for a flip
+        // at creation (before new_connection).
+        if flipped {
+            em.opt(EventMask::FLIPPED, ConnEvent::ConnectionFlipped(h));
         }
         em.ev(ConnEvent::NewConnection(h));
         Some(idx)

@@ -1,0 +1,199 @@
+//! The pcaps the golden tests read (`tests/golden/traces/*.pcap`), made
+//! here from scratch: small synthetic conversations, no captured traffic.
+//! The test checks that the committed files are exactly what this code
+//! writes; `UPDATE_GOLDEN=1 cargo test --test golden_traces` rewrites them.
+
+use std::path::PathBuf;
+
+use rzeek::packet::cksum;
+
+const C: [u8; 4] = [10, 0, 0, 1];
+const SYN: u8 = 0x02;
+const ACK: u8 = 0x10;
+const FIN: u8 = 0x01;
+const PSH: u8 = 0x08;
+
+fn ip(n: u8) -> [u8; 4] {
+    [10, 0, 0, n]
+}
+
+fn ipv4(src: [u8; 4], dst: [u8; 4], proto: u8, id: u16, payload: &[u8]) -> Vec<u8> {
+    let mut h = vec![0x45, 0, 0, 0, 0, 0, 0x40, 0, 64, proto, 0, 0];
+    h[2..4].copy_from_slice(&((20 + payload.len()) as u16).to_be_bytes());
+    h[4..6].copy_from_slice(&id.to_be_bytes());
+    h.extend_from_slice(&src);
+    h.extend_from_slice(&dst);
+    let sum = cksum::compute(&h, 0);
+    h[10..12].copy_from_slice(&sum.to_be_bytes());
+    h.extend_from_slice(payload);
+    h
+}
+
+fn v4_16(a: [u8; 4]) -> [u8; 16] {
+    let mut o = [0u8; 16];
+    o[10] = 0xff;
+    o[11] = 0xff;
+    o[12..].copy_from_slice(&a);
+    o
+}
+
+fn l4_sum(src: [u8; 4], dst: [u8; 4], proto: u8, seg: &[u8]) -> u16 {
+    cksum::compute(seg, cksum::pseudo(&v4_16(src), &v4_16(dst), false, proto, seg.len() as u32))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn tcp(src: [u8; 4], dst: [u8; 4], sp: u16, dp: u16, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
+    let mut s = Vec::new();
+    s.extend_from_slice(&sp.to_be_bytes());
+    s.extend_from_slice(&dp.to_be_bytes());
+    s.extend_from_slice(&seq.to_be_bytes());
+    s.extend_from_slice(&ack.to_be_bytes());
+    s.extend_from_slice(&[0x50, flags, 0x20, 0x00, 0, 0, 0, 0]);
+    s.extend_from_slice(data);
+    let sum = l4_sum(src, dst, 6, &s);
+    s[16..18].copy_from_slice(&sum.to_be_bytes());
+    ipv4(src, dst, 6, 1, &s)
+}
+
+fn udp(src: [u8; 4], dst: [u8; 4], sp: u16, dp: u16, data: &[u8]) -> Vec<u8> {
+    let mut s = Vec::new();
+    s.extend_from_slice(&sp.to_be_bytes());
+    s.extend_from_slice(&dp.to_be_bytes());
+    s.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
+    s.extend_from_slice(&[0, 0]);
+    s.extend_from_slice(data);
+    let sum = l4_sum(src, dst, 17, &s);
+    s[6..8].copy_from_slice(&sum.to_be_bytes());
+    ipv4(src, dst, 17, 2, &s)
+}
+
+fn icmp_echo(src: [u8; 4], dst: [u8; 4], typ: u8, id: u16, seq: u16, data: &[u8]) -> Vec<u8> {
+    let mut m = vec![typ, 0, 0, 0];
+    m.extend_from_slice(&id.to_be_bytes());
+    m.extend_from_slice(&seq.to_be_bytes());
+    m.extend_from_slice(data);
+    let sum = cksum::compute(&m, 0);
+    m[2..4].copy_from_slice(&sum.to_be_bytes());
+    ipv4(src, dst, 1, 3, &m)
+}
+
+/// An Ethernet frame; the MACs say which host sent it.
+fn eth(ethertype: u16, from: u8, to: u8, payload: &[u8]) -> Vec<u8> {
+    let mut f = vec![0x02, 0, 0, 0, 0, to, 0x02, 0, 0, 0, 0, from];
+    f.extend_from_slice(&ethertype.to_be_bytes());
+    f.extend_from_slice(payload);
+    f
+}
+
+fn eth4(packet: Vec<u8>) -> Vec<u8> {
+    let (from, to) = (packet[15], packet[19]);
+    eth(0x0800, from, to, &packet)
+}
+
+/// A classic little-endian microsecond pcap with Ethernet framing.
+fn pcap(pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&0xa1b2_c3d4u32.to_le_bytes());
+    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&4u16.to_le_bytes());
+    out.extend_from_slice(&0i32.to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&65535u32.to_le_bytes());
+    out.extend_from_slice(&1u32.to_le_bytes());
+    for (t, data) in pkts {
+        let sec = t.floor();
+        let usec = ((t - sec) * 1e6).round() as u32;
+        out.extend_from_slice(&(sec as u32).to_le_bytes());
+        out.extend_from_slice(&usec.to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(data);
+    }
+    out
+}
+
+const T0: f64 = 1_400_000_000.0;
+
+/// One complete TCP conversation, a UDP query and answer, an ICMP echo,
+/// and two SYNs nobody answers, the last long after the rest so that the
+/// others are removed by their timers.
+fn mixed() -> Vec<u8> {
+    let s = ip(2);
+    let (req, resp) = (b"hello", b"world!!");
+    let pkts = vec![
+        (T0 + 0.0, eth4(tcp(C, s, 40001, 80, 1000, 0, SYN, b""))),
+        (T0 + 0.1, eth4(tcp(s, C, 80, 40001, 5000, 1001, SYN | ACK, b""))),
+        (T0 + 0.2, eth4(tcp(C, s, 40001, 80, 1001, 5001, ACK, b""))),
+        (T0 + 0.3, eth4(tcp(C, s, 40001, 80, 1001, 5001, PSH | ACK, req))),
+        (T0 + 0.4, eth4(tcp(s, C, 80, 40001, 5001, 1006, PSH | ACK, resp))),
+        (T0 + 0.5, eth4(tcp(C, s, 40001, 80, 1006, 5008, FIN | ACK, b""))),
+        (T0 + 0.6, eth4(tcp(s, C, 80, 40001, 5008, 1007, FIN | ACK, b""))),
+        (T0 + 0.7, eth4(tcp(C, s, 40001, 80, 1007, 5009, ACK, b""))),
+        (T0 + 1.0, eth4(udp(C, ip(3), 33000, 53, b"query"))),
+        (T0 + 1.2, eth4(udp(ip(3), C, 53, 33000, b"response!!"))),
+        (T0 + 2.0, eth4(icmp_echo(C, ip(4), 8, 7, 1, b"ping"))),
+        (T0 + 2.1, eth4(icmp_echo(ip(4), C, 0, 7, 1, b"ping"))),
+        (T0 + 3.0, eth4(tcp(C, ip(5), 40002, 22, 777, 0, SYN, b""))),
+        (T0 + 70.0, eth4(tcp(C, ip(6), 40003, 443, 888, 0, SYN, b""))),
+    ];
+    pcap(&pkts)
+}
+
+/// UDP packets spread over time, for timers against packets.
+fn ticks() -> Vec<u8> {
+    let pkts: Vec<(f64, Vec<u8>)> = [0.0, 0.2, 0.4, 0.6, 1.0]
+        .iter()
+        .enumerate()
+        .map(|(i, dt)| (T0 + dt, eth4(udp(C, ip(3), 33000, 53, format!("q{i}").as_bytes()))))
+        .collect();
+    pcap(&pkts)
+}
+
+/// A TCP conversation with one corrupted checksum, then a frame of an
+/// Ethertype nothing analyzes.
+fn weird() -> Vec<u8> {
+    let s = ip(2);
+    let mut bad = tcp(C, s, 40003, 80, 1006, 5001, PSH | ACK, b"more");
+    let n = bad.len();
+    bad[n - 1] ^= 0xff;
+    let pkts = vec![
+        (T0 + 0.0, eth4(tcp(C, s, 40003, 80, 1000, 0, SYN, b""))),
+        (T0 + 0.1, eth4(tcp(s, C, 80, 40003, 5000, 1001, SYN | ACK, b""))),
+        (T0 + 0.2, eth4(tcp(C, s, 40003, 80, 1001, 5001, PSH | ACK, b"hello"))),
+        (T0 + 0.3, eth4(bad)),
+        (T0 + 0.4, eth(0x88b5, 1, 2, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c")),
+    ];
+    pcap(&pkts)
+}
+
+/// The first packet comes from a likely server port (53/udp).
+fn reply_first() -> Vec<u8> {
+    let pkts = vec![
+        (T0 + 0.0, eth4(udp(ip(3), C, 53, 33001, b"answer"))),
+        (T0 + 0.5, eth4(udp(C, ip(3), 33001, 53, b"question"))),
+    ];
+    pcap(&pkts)
+}
+
+fn traces() -> Vec<(&'static str, Vec<u8>)> {
+    vec![("mixed.pcap", mixed()), ("ticks.pcap", ticks()), ("weird.pcap", weird()), ("reply-first.pcap", reply_first())]
+}
+
+#[test]
+fn committed_traces_match_generator() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/traces");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    if update {
+        std::fs::create_dir_all(&dir).unwrap();
+    }
+    for (name, bytes) in traces() {
+        let path = dir.join(name);
+        assert!(bytes.len() < 2048, "{name} should stay small");
+        if update {
+            std::fs::write(&path, &bytes).unwrap();
+            continue;
+        }
+        let have = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+        assert!(have == bytes, "{} differs from its generator (run with UPDATE_GOLDEN=1)", path.display());
+    }
+}
