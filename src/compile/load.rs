@@ -259,12 +259,11 @@ impl Compiler {
                         return;
                     }
                 },
-                Tok::AtEndif => {
-                    if stack.pop().is_none() {
-                        self.error(Span::new(file, s, e), "unbalanced @if... @endif");
-                        return;
-                    }
+                Tok::AtEndif if stack.pop().is_none() => {
+                    self.error(Span::new(file, s, e), "unbalanced @if... @endif");
+                    return;
                 }
+                Tok::AtEndif => {}
                 _ if live => {
                     match tok {
                         Tok::LBrace => depth += 1,

@@ -148,9 +148,7 @@ impl Compiler {
                 }
                 ast::ExprKind::Field(r, f) => {
                     let (rx, rt) = self.expr(r);
-                    let Some(rec) = rt.as_record() else {
-                        return None;
-                    };
+                    let rec = rt.as_record()?;
                     let Some(i) = rec.field_index(&f.text) else {
                         self.error(e.span, format!("no such field in record ({})", self.text(e.span)));
                         return None;

@@ -115,11 +115,8 @@ pub fn resolve<'a>(
                 f.seen_else = true;
                 f.live = f.outer_live && !f.live;
             }
-            Tok::AtEndif => {
-                if stack.pop().is_none() {
-                    return err(s, e, "@endif without @if");
-                }
-            }
+            Tok::AtEndif if stack.pop().is_none() => return err(s, e, "@endif without @if"),
+            Tok::AtEndif => {}
             _ if live => out.push(tokens[i].clone()),
             _ => {}
         }
