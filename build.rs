@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -35,7 +37,11 @@ fn main() {
     let mut code = String::from("pub static LIBRARY: &[(&str, &str)] = &[\n");
     for f in &files {
         let abs = root.join(f);
-        let _ = writeln!(code, "    ({f:?}, include_str!({:?})),", abs.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({f:?}, include_str!({:?})),",
+            abs.display().to_string()
+        );
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("library.rs");

@@ -2,9 +2,9 @@
 
 use crate::compile::Compiler;
 use crate::diag::{render, SourceMap, Style};
-use crate::value::Value;
 use crate::syntax::conditionals::FirstBranch;
 use crate::syntax::parser;
+use crate::value::Value;
 use std::path::Path;
 
 pub struct Options {
@@ -88,7 +88,10 @@ pub fn run(opts: Options) -> i32 {
     c.load_named("base/init-bare", None);
     // What bare_mode() reports.
     let bare = if opts.bare { "T" } else { "F" };
-    c.load_source("<bare-mode>".to_string(), format!("global __bare_mode = {bare};"));
+    c.load_source(
+        "<bare-mode>".to_string(),
+        format!("global __bare_mode = {bare};"),
+    );
     for s in &opts.scripts {
         if s == "-" {
             match read_source("-") {
@@ -116,7 +119,12 @@ pub fn run(opts: Options) -> i32 {
     if opts.parse_only {
         return 0;
     }
-    let _ = (&opts.readfile, opts.no_checksums, opts.bare, &opts.assignments);
+    let _ = (
+        &opts.readfile,
+        opts.no_checksums,
+        opts.bare,
+        &opts.assignments,
+    );
     if !c.run_init_stmts() {
         c.interp.flush();
         return 1;
@@ -175,17 +183,23 @@ fn apply_assignments(c: &mut Compiler, assignments: &[String]) -> bool {
             continue;
         }
         let text = if matches!(*ty, crate::types::Type::String) {
-            let escaped: String = value.chars().flat_map(|ch| match ch {
-                '"' => vec!['\\', '"'],
-                '\\' => vec!['\\', '\\'],
-                c => vec![c],
-            }).collect();
+            let escaped: String = value
+                .chars()
+                .flat_map(|ch| match ch {
+                    '"' => vec!['\\', '"'],
+                    '\\' => vec!['\\', '\\'],
+                    c => vec![c],
+                })
+                .collect();
             format!("\"{escaped}\"")
         } else {
             value.to_string()
         };
         let before = c.errors;
-        c.load_source("<command line>".to_string(), format!("redef {name} {op} {text};"));
+        c.load_source(
+            "<command line>".to_string(),
+            format!("redef {name} {op} {text};"),
+        );
         if c.errors > before {
             ok = false;
         }

@@ -44,7 +44,11 @@ pub fn render(out: &mut Vec<u8>, v: &Value, nested: bool) {
     if nested && v.is_unset() {
         return;
     }
-    Renderer { style: Style::Print, indent: 0 }.value(out, v);
+    Renderer {
+        style: Style::Print,
+        indent: 0,
+    }
+    .value(out, v);
 }
 
 /// Appends a value's text in the given style.
@@ -81,7 +85,9 @@ impl Renderer {
             Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
             Value::Double(d) | Value::Time(d) => out.extend_from_slice(double(*d).as_bytes()),
             Value::Interval(s) => out.extend_from_slice(interval(*s).as_bytes()),
-            Value::Port(p) => out.extend_from_slice(format!("{}/{}", p.num, p.proto.name()).as_bytes()),
+            Value::Port(p) => {
+                out.extend_from_slice(format!("{}/{}", p.num, p.proto.name()).as_bytes())
+            }
             Value::Enum(e) => out.extend_from_slice(e.name.as_bytes()),
             Value::String(s) => match self.style {
                 Style::Print => escape_into(out, s),
@@ -374,7 +380,9 @@ fn ipv6(a: &Ipv6Addr) -> String {
 /// an IPv4 subnet with its width counted from bit 96.
 pub fn subnet(a: &IpAddr, width: u8) -> String {
     match a {
-        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some() => format!("{}/{}", addr(a), width.saturating_sub(96)),
+        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some() => {
+            format!("{}/{}", addr(a), width.saturating_sub(96))
+        }
         _ => format!("{}/{}", addr(a), width),
     }
 }
@@ -447,7 +455,13 @@ pub fn fmt_collect(format: &[u8], args: &[Value], errors: &mut Vec<String>) -> V
 
 /// One `%` directive starting at `format[i]` (just past the `%`); returns
 /// the position after it.
-fn directive(format: &[u8], mut i: usize, v: &Value, out: &mut Vec<u8>, errors: &mut Vec<String>) -> usize {
+fn directive(
+    format: &[u8],
+    mut i: usize,
+    v: &Value,
+    out: &mut Vec<u8>,
+    errors: &mut Vec<String>,
+) -> usize {
     let mut left = false;
     let mut zero = false;
     let mut width: Option<usize> = None;
@@ -490,7 +504,9 @@ fn directive(format: &[u8], mut i: usize, v: &Value, out: &mut Vec<u8>, errors: 
             match v {
                 Value::Addr(a) if hex => s.extend_from_slice(addr_hex(a).as_bytes()),
                 Value::Count(c) => s.extend_from_slice(num.int(&radix(*c, hex), false).as_bytes()),
-                Value::Port(p) => s.extend_from_slice(num.int(&radix(p.num as u64, hex), false).as_bytes()),
+                Value::Port(p) => {
+                    s.extend_from_slice(num.int(&radix(p.num as u64, hex), false).as_bytes())
+                }
                 Value::Int(_) | Value::Bool(_) | Value::Enum(_) | Value::Subnet(_) => {
                     let x = match v {
                         Value::Int(x) => *x,
@@ -588,7 +604,10 @@ impl NumSpec {
         let sign = if neg { "-" } else { "" };
         if !d.is_finite() {
             let body = if d.is_nan() { "nan" } else { "inf" };
-            let plain = NumSpec { zero: false, ..*self };
+            let plain = NumSpec {
+                zero: false,
+                ..*self
+            };
             return plain.pad(sign, body);
         }
         let body = c_float(d.abs(), prec.unwrap_or(6), spec);
@@ -604,7 +623,10 @@ pub fn c_float(v: f64, prec: usize, spec: u8) -> String {
         _ => {
             let p = if prec == 0 { 1 } else { prec };
             let e = format!("{:.*e}", p - 1, v);
-            let x: i32 = e.split_once('e').and_then(|(_, x)| x.parse().ok()).unwrap_or(0);
+            let x: i32 = e
+                .split_once('e')
+                .and_then(|(_, x)| x.parse().ok())
+                .unwrap_or(0);
             let s = if x < -4 || x >= p as i32 {
                 c_exp(v, p - 1)
             } else {
@@ -670,7 +692,10 @@ mod tests {
         String::from_utf8(to_display(v)).unwrap()
     }
     fn vector(items: Vec<Value>) -> Value {
-        Value::Vector(Rc::new(RefCell::new(VectorVal { ty: types::vector_of(types::count()), items })))
+        Value::Vector(Rc::new(RefCell::new(VectorVal {
+            ty: types::vector_of(types::count()),
+            items,
+        })))
     }
     fn set(items: Vec<Value>) -> Value {
         let mut t = TableVal::new(types::set_of(vec![types::count()]));
@@ -682,10 +707,22 @@ mod tests {
     fn record(fields: &[(&str, Value)]) -> Value {
         let defs = fields
             .iter()
-            .map(|(n, _)| FieldDef { name: n.to_string(), ty: types::count(), optional: true, log: false, default: None })
+            .map(|(n, _)| FieldDef {
+                name: n.to_string(),
+                ty: types::count(),
+                optional: true,
+                log: false,
+                default: None,
+            })
             .collect();
-        let ty = Rc::new(RecordType { name: RefCell::new(None), fields: RefCell::new(defs) });
-        Value::Record(Rc::new(RefCell::new(RecordVal { ty, fields: fields.iter().map(|(_, v)| v.clone()).collect() })))
+        let ty = Rc::new(RecordType {
+            name: RefCell::new(None),
+            fields: RefCell::new(defs),
+        });
+        Value::Record(Rc::new(RefCell::new(RecordVal {
+            ty,
+            fields: fields.iter().map(|(_, v)| v.clone()).collect(),
+        })))
     }
     fn fmt_s(f: &str, args: &[Value]) -> String {
         String::from_utf8(fmt(f.as_bytes(), args).unwrap()).unwrap()
@@ -755,8 +792,20 @@ mod tests {
     // Ports are number/protocol; booleans T and F.
     #[test]
     fn scalars() {
-        assert_eq!(s(&Value::Port(Port { num: 80, proto: Proto::Tcp })), "80/tcp");
-        assert_eq!(s(&Value::Port(Port { num: 0, proto: Proto::Unknown })), "0/unknown");
+        assert_eq!(
+            s(&Value::Port(Port {
+                num: 80,
+                proto: Proto::Tcp
+            })),
+            "80/tcp"
+        );
+        assert_eq!(
+            s(&Value::Port(Port {
+                num: 0,
+                proto: Proto::Unknown
+            })),
+            "0/unknown"
+        );
         assert_eq!(s(&Value::Bool(true)), "T");
         assert_eq!(s(&Value::Bool(false)), "F");
         assert_eq!(s(&Value::Int(-5)), "-5");
@@ -777,7 +826,10 @@ mod tests {
         assert_eq!(a("1:0:0:2:0:0:0:3"), "1:0:0:2::3");
         assert_eq!(a("1:0:2:3:4:5:6:7"), "1:0:2:3:4:5:6:7");
         assert_eq!(a("2001:db8::"), "2001:db8::");
-        let sn = Value::Subnet(Rc::new(Subnet { addr: "fe80:1234::".parse().unwrap(), width: 32 }));
+        let sn = Value::Subnet(Rc::new(Subnet {
+            addr: "fe80:1234::".parse().unwrap(),
+            width: 32,
+        }));
         assert_eq!(s(&sn), "fe80:1234::/32");
     }
 
@@ -803,7 +855,11 @@ mod tests {
     // strings unquoted (bifs.records_fields).
     #[test]
     fn records() {
-        let r = record(&[("a", Value::Count(42)), ("b", Value::str(b"Foo")), ("c", Value::Unset)]);
+        let r = record(&[
+            ("a", Value::Count(42)),
+            ("b", Value::str(b"Foo")),
+            ("c", Value::Unset),
+        ]);
         assert_eq!(s(&r), "[a=42, b=Foo, c=<uninitialized>]");
         let nested = record(&[("i", r.clone()), ("v", vector(vec![]))]);
         assert_eq!(s(&nested), "[i=[a=42, b=Foo, c=<uninitialized>], v=[]]");
@@ -813,7 +869,12 @@ mod tests {
     // complex-fields shows "[, , 2, 3]").
     #[test]
     fn vectors_with_holes() {
-        let v = vector(vec![Value::Unset, Value::Unset, Value::Count(2), Value::Count(3)]);
+        let v = vector(vec![
+            Value::Unset,
+            Value::Unset,
+            Value::Count(2),
+            Value::Count(3),
+        ]);
         assert_eq!(s(&v), "[, , 2, 3]");
         assert_eq!(s(&vector(vec![Value::str(b"x\0")])), "[x\\x00]");
     }
@@ -839,11 +900,20 @@ mod tests {
 
         // Multi-part keys are bracketed in sets and tables alike.
         let mut m = TableVal::new(types::set_of(vec![types::string(), types::count()]));
-        m.insert(Value::Tuple(Rc::new(vec![Value::str(b"cool"), Value::Count(2)])), Value::Unset);
-        assert_eq!(s(&Value::Table(Rc::new(RefCell::new(m)))), "{\n[cool, 2]\n}");
+        m.insert(
+            Value::Tuple(Rc::new(vec![Value::str(b"cool"), Value::Count(2)])),
+            Value::Unset,
+        );
+        assert_eq!(
+            s(&Value::Table(Rc::new(RefCell::new(m)))),
+            "{\n[cool, 2]\n}"
+        );
 
         // Nested containers indent one more level each in raw style.
-        let mut outer = TableVal::new(types::table_of(vec![types::count()], types::set_of(vec![types::count()])));
+        let mut outer = TableVal::new(types::table_of(
+            vec![types::count()],
+            types::set_of(vec![types::count()]),
+        ));
         outer.insert(Value::Count(5), set(vec![Value::Count(1)]));
         let ov = Value::Table(Rc::new(RefCell::new(outer)));
         assert_eq!(s(&ov), "{\n[5] = {\n1\n}\n}");
@@ -864,38 +934,71 @@ mod tests {
         assert_eq!(fmt_s("*%-10s*", &[Value::str(b"test")]), "*test      *");
         assert_eq!(fmt_s("*%10s*", &[Value::str(b"test")]), "*      test*");
         assert_eq!(fmt_s("*%10s*", &[Value::Bool(true)]), "*         T*");
-        assert_eq!(fmt_s("*%10.2e*", &[Value::Double(3.14159265)]), "*  3.14e+00*");
-        assert_eq!(fmt_s("*%-10.2e*", &[Value::Double(3.14159265)]), "*3.14e+00  *");
-        assert_eq!(fmt_s("*%10.2f*", &[Value::Double(3.14159265)]), "*      3.14*");
-        assert_eq!(fmt_s("*%10.2g*", &[Value::Double(3.14159265)]), "*       3.1*");
-        assert_eq!(fmt_s("*%10.2e*", &[Value::Double(-3.14159265)]), "* -3.14e+00*");
-        assert_eq!(fmt_s("*%-10.2g*", &[Value::Double(-3.14159265)]), "*-3.1      *");
+        assert_eq!(
+            fmt_s("*%10.2e*", &[Value::Double(3.14159265)]),
+            "*  3.14e+00*"
+        );
+        assert_eq!(
+            fmt_s("*%-10.2e*", &[Value::Double(3.14159265)]),
+            "*3.14e+00  *"
+        );
+        assert_eq!(
+            fmt_s("*%10.2f*", &[Value::Double(3.14159265)]),
+            "*      3.14*"
+        );
+        assert_eq!(
+            fmt_s("*%10.2g*", &[Value::Double(3.14159265)]),
+            "*       3.1*"
+        );
+        assert_eq!(
+            fmt_s("*%10.2e*", &[Value::Double(-3.14159265)]),
+            "* -3.14e+00*"
+        );
+        assert_eq!(
+            fmt_s("*%-10.2g*", &[Value::Double(-3.14159265)]),
+            "*-3.1      *"
+        );
         assert_eq!(fmt_s("*%10d*", &[Value::Int(-128)]), "*      -128*");
         assert_eq!(fmt_s("*%-10d*", &[Value::Int(-128)]), "*-128      *");
         assert_eq!(fmt_s("*%010d*", &[Value::Count(128)]), "*0000000128*");
         assert_eq!(fmt_s("*%10x*", &[Value::Count(160)]), "*        a0*");
         assert_eq!(fmt_s("*%010x*", &[Value::Count(160)]), "*00000000a0*");
-        let port = Value::Port(Port { num: 160, proto: Proto::Tcp });
+        let port = Value::Port(Port {
+            num: 160,
+            proto: Proto::Tcp,
+        });
         assert_eq!(fmt_s("*%10x*", std::slice::from_ref(&port)), "*        a0*");
         assert_eq!(fmt_s("*%10s*", &[port]), "*   160/tcp*");
         let lo = Value::addr("127.0.0.1".parse().unwrap());
         assert_eq!(fmt_s("*%10x*", &[lo]), "*  7f000001*");
         let v6 = Value::addr("fe00::1".parse().unwrap());
         assert_eq!(fmt_s("*%10x*", &[v6]), "*fe000000000000000000000000000001*");
-        assert_eq!(fmt_s("*%10s*", &[Value::Interval(3.0 * 3600.0)]), "*   3.0 hrs*");
+        assert_eq!(
+            fmt_s("*%10s*", &[Value::Interval(3.0 * 3600.0)]),
+            "*   3.0 hrs*"
+        );
         assert_eq!(fmt_s("%e", &[Value::Double(310.0)]), "3.100000e+02");
         assert_eq!(fmt_s("%f", &[Value::Double(310.0)]), "310.000000");
         assert_eq!(fmt_s("%g", &[Value::Double(310.0)]), "310");
         assert_eq!(fmt_s("%.3e", &[Value::Double(310.0)]), "3.100e+02");
         assert_eq!(fmt_s("%.3g", &[Value::Double(310.0)]), "310");
         assert_eq!(fmt_s("%.7g", &[Value::Double(310.0)]), "310");
-        assert_eq!(fmt_s("%.16e", &[Value::Double(1.7976931348623157e308)]), "1.7976931348623157e+308");
+        assert_eq!(
+            fmt_s("%.16e", &[Value::Double(1.7976931348623157e308)]),
+            "1.7976931348623157e+308"
+        );
         assert_eq!(fmt_s("%g", &[Value::Double(0.0001)]), "0.0001");
         assert_eq!(fmt_s("%g", &[Value::Double(0.00001)]), "1e-05");
         assert_eq!(fmt_s("%.4e", &[Value::Double(5848.1)]), "5.8481e+03");
-        assert_eq!(fmt_s("%s and %s", &[Value::Count(1), Value::str(b"x")]), "1 and x");
+        assert_eq!(
+            fmt_s("%s and %s", &[Value::Count(1), Value::str(b"x")]),
+            "1 and x"
+        );
         // %s keeps bytes raw (bifs.fmt: the length of fmt("%s", "\x00\x1f") is 2).
-        assert_eq!(fmt(b"%s", &[Value::str(b"\x00\x1f")]).unwrap(), b"\x00\x1f".to_vec());
+        assert_eq!(
+            fmt(b"%s", &[Value::str(b"\x00\x1f")]).unwrap(),
+            b"\x00\x1f".to_vec()
+        );
         // A set under %s is tab-indented (bifs.fmt).
         let st = set(vec![Value::Count(2), Value::Count(1)]);
         assert_eq!(fmt_s("*%10s*", &[st]), "*{\n\t2,\n\t1\n}*");
@@ -906,21 +1009,42 @@ mod tests {
     #[test]
     fn fmt_dates() {
         std::env::set_var("TZ", "UTC");
-        assert_eq!(fmt_s("%T", &[Value::Time(0.0)]), "1970-01-01-00:00:00.000000000");
-        assert_eq!(fmt_s("%D", &[Value::Time(86400.0 + 61.5)]), "1970-01-02-00:01:01");
+        assert_eq!(
+            fmt_s("%T", &[Value::Time(0.0)]),
+            "1970-01-01-00:00:00.000000000"
+        );
+        assert_eq!(
+            fmt_s("%D", &[Value::Time(86400.0 + 61.5)]),
+            "1970-01-02-00:01:01"
+        );
     }
 
     // Argument-count mismatches are Zeek's "too few/too many arguments for
     // format"; a wrong type for a directive is reported and skipped.
     #[test]
     fn fmt_errors() {
-        assert_eq!(fmt(b"%s %s", &[Value::Count(1)]).unwrap_err(), "too few arguments for format");
-        assert_eq!(fmt(b"%s", &[Value::Count(1), Value::Count(2)]).unwrap_err(), "too many arguments for format");
-        assert_eq!(fmt(b"%d", &[Value::Double(1.0)]).unwrap_err(), "bad type for %d/%x format");
-        assert_eq!(fmt(b"%f", &[Value::Count(1)]).unwrap_err(), "bad type for floating-point format");
+        assert_eq!(
+            fmt(b"%s %s", &[Value::Count(1)]).unwrap_err(),
+            "too few arguments for format"
+        );
+        assert_eq!(
+            fmt(b"%s", &[Value::Count(1), Value::Count(2)]).unwrap_err(),
+            "too many arguments for format"
+        );
+        assert_eq!(
+            fmt(b"%d", &[Value::Double(1.0)]).unwrap_err(),
+            "bad type for %d/%x format"
+        );
+        assert_eq!(
+            fmt(b"%f", &[Value::Count(1)]).unwrap_err(),
+            "bad type for floating-point format"
+        );
         assert_eq!(fmt(b"%q", &[Value::Count(1)]).unwrap_err(), "bad format");
         let mut errs = Vec::new();
-        assert_eq!(fmt_collect(b"<%d>", &[Value::str(b"x")], &mut errs), b"<>".to_vec());
+        assert_eq!(
+            fmt_collect(b"<%d>", &[Value::str(b"x")], &mut errs),
+            b"<>".to_vec()
+        );
         assert_eq!(errs, vec!["bad type for %d/%x format".to_string()]);
     }
 }

@@ -105,7 +105,10 @@ impl FuncVal {
     /// priorities keep load order.
     pub fn add_handler(&self, h: Handler) {
         let mut hs = self.handlers.borrow_mut();
-        let pos = hs.iter().position(|x| x.priority < h.priority).unwrap_or(hs.len());
+        let pos = hs
+            .iter()
+            .position(|x| x.priority < h.priority)
+            .unwrap_or(hs.len());
         hs.insert(pos, h);
     }
 }

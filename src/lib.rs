@@ -2,9 +2,9 @@
 
 pub mod bif;
 pub mod compile;
-pub mod eval;
 pub mod diag;
 pub mod driver;
+pub mod eval;
 pub mod format;
 pub mod func;
 pub mod ir;

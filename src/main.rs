@@ -94,7 +94,8 @@ fn real_main() -> ExitCode {
         .partition(|a| !driver::is_assignment(a));
     // No script: a REPL on a terminal, else standard input is the script.
     let nothing_given = scripts.is_empty() && cli.exec.is_empty() && cli.readfile.is_none();
-    let interactive = cli.interactive || (nothing_given && !cli.parse_only && std::io::stdin().is_terminal());
+    let interactive =
+        cli.interactive || (nothing_given && !cli.parse_only && std::io::stdin().is_terminal());
     if nothing_given && !interactive {
         scripts.push("-".to_string());
     }

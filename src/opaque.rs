@@ -131,7 +131,10 @@ pub struct HashState {
 
 impl HashState {
     pub fn new(algo: HashAlgo) -> HashState {
-        HashState { algo, state: Some(Hasher::new(algo)) }
+        HashState {
+            algo,
+            state: Some(Hasher::new(algo)),
+        }
     }
 }
 
@@ -167,7 +170,12 @@ impl FileState {
                 .open(name)?;
             FileHandle::Disk(std::io::BufWriter::new(f))
         };
-        Ok(FileState { name: name.to_string(), handle: Some(handle), unbuffered: false, raw_output: false })
+        Ok(FileState {
+            name: name.to_string(),
+            handle: Some(handle),
+            unbuffered: false,
+            raw_output: false,
+        })
     }
 
     pub fn is_open(&self) -> bool {

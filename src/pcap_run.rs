@@ -10,14 +10,21 @@
 //! - uids as Zeek makes them (a keyed SipHash of a per-pool counter; under
 //!   `ZEEK_SEED_FILE` the same uids Zeek prints), assigned when the record
 //!   is first made, as Zeek does;
+//! - the record as Zeek's events see it: Zeek fills it in when an event is
+//!   queued, so `new_connection` (queued before the first packet is
+//!   analyzed) sees nothing counted yet, and events raised while a packet
+//!   is analyzed see its packet and bytes not yet counted;
 //! - Zeek's main-loop order: before each packet the script timers and the
 //!   tracker's timers that are due fire in time order, network time moves
-//!   to the packet, the packet's events are queued behind the timers' and
-//!   the queue is drained once;
+//!   to the packet, the packet's events are queued behind the timers', and
+//!   the queue is drained in Zeek's rounds (events raised by handlers more
+//!   than a few levels deep wait for the next packet);
 //! - the end of input as Zeek does it: `Pcap::file_done`, `net_done`, the
 //!   remaining script timers, then every connection is removed;
 //! - weird sampling (`Weird::sampling_*`) for `conn_weird`, `flow_weird`
-//!   and `net_weird`.
+//!   and `net_weird`;
+//! - `packet_contents` and `udp_contents`, with payloads taken from the
+//!   frame.
 //!
 //! Per-packet events (`new_packet`, `raw_packet`, `udp_request`, ...) are
 //! only generated when a script handles them.
@@ -32,8 +39,8 @@ use crate::compile::Compiler;
 use crate::eval::Interp;
 use crate::func::FuncVal;
 use crate::packet::{
-    linktype, Config, ConnEvent, ConnHandle, Connection, EventMask, IcmpInfo, L3Proto, LinkEncap, PacketInfo,
-    PcapReader, Proto, Tracker, WeirdScope,
+    linktype, Config, ConnEvent, ConnHandle, Connection, EventMask, IcmpInfo, L3Proto, LinkEncap,
+    PacketInfo, PcapReader, Proto, Tracker, WeirdScope,
 };
 use crate::table::TableVal;
 use crate::types::{EnumConst, RecordType, Type, TypeRef};
@@ -45,7 +52,12 @@ type Rec = Rc<RefCell<RecordVal>>;
 /// events; the caller runs `zeek_init` before and `zeek_done` after.
 /// An error is a fatal one (the trace cannot be opened), in Zeek's words.
 pub fn process_trace(c: &mut Compiler, path: &str, no_checksums: bool) -> Result<(), String> {
-    let mut reader = PcapReader::open(path).map_err(|e| format!("problem with trace file {path} ({})", os_msg(&e.to_string())))?;
+    let mut reader = PcapReader::open(path).map_err(|e| {
+        format!(
+            "problem with trace file {path} ({})",
+            os_msg(&e.to_string())
+        )
+    })?;
     let mut run = Run::new(c, no_checksums)?;
     let mut tr = Tracker::new(run.config.take().unwrap_or_default());
     let mut evs: Vec<ConnEvent> = Vec::with_capacity(64);
@@ -188,7 +200,10 @@ impl Pool {
 
     fn take_back(&mut self, args: Vec<Value>) {
         if let [Value::Record(r)] = &args[..] {
-            if Rc::strong_count(r) == 1 && self.free.len() < Self::MAX && Rc::ptr_eq(&r.borrow().ty, &self.conn_ty) {
+            if Rc::strong_count(r) == 1
+                && self.free.len() < Self::MAX
+                && Rc::ptr_eq(&r.borrow().ty, &self.conn_ty)
+            {
                 self.free.push(r.clone());
             }
         }
@@ -265,8 +280,12 @@ fn enum_const(c: &Compiler, ty: &str, name: &str) -> Option<Rc<EnumConst>> {
 }
 
 fn field(rt: &RecordType, name: &str) -> Result<usize, String> {
-    rt.field_index(name)
-        .ok_or_else(|| format!("type {} lacks field {name}", rt.name.borrow().clone().unwrap_or_default()))
+    rt.field_index(name).ok_or_else(|| {
+        format!(
+            "type {} lacks field {name}",
+            rt.name.borrow().clone().unwrap_or_default()
+        )
+    })
 }
 
 fn field_type(rt: &RecordType, i: usize) -> TypeRef {
@@ -280,7 +299,10 @@ fn new_rec(interp: &mut Interp, rt: &Rc<RecordType>) -> Rec {
         Err(e) => {
             interp.report_runtime(&e);
             let n = rt.num_fields();
-            Rc::new(RefCell::new(RecordVal { ty: rt.clone(), fields: vec![Value::Unset; n] }))
+            Rc::new(RefCell::new(RecordVal {
+                ty: rt.clone(),
+                fields: vec![Value::Unset; n],
+            }))
         }
     }
 }
@@ -312,7 +334,10 @@ impl Maker {
                 },
             })
             .collect();
-        Maker { ty: ty.clone(), init }
+        Maker {
+            ty: ty.clone(),
+            init,
+        }
     }
 
     fn make(&self, interp: &mut Interp) -> Rec {
@@ -330,7 +355,10 @@ impl Maker {
                 },
             });
         }
-        Rc::new(RefCell::new(RecordVal { ty: self.ty.clone(), fields }))
+        Rc::new(RefCell::new(RecordVal {
+            ty: self.ty.clone(),
+            fields,
+        }))
     }
 }
 
@@ -375,7 +403,10 @@ impl Maker {
 
 /// Values that can be shared between records without being observed.
 fn is_scalar(v: &Value) -> bool {
-    !matches!(v, Value::Record(_) | Value::Table(_) | Value::Vector(_) | Value::Opaque(_) | Value::Tuple(_))
+    !matches!(
+        v,
+        Value::Record(_) | Value::Table(_) | Value::Vector(_) | Value::Opaque(_) | Value::Tuple(_)
+    )
 }
 
 /// A record type with the positions of the fields this module fills,
@@ -410,7 +441,11 @@ impl Shape {
     }
 
     fn field_type(&self, k: usize) -> Option<TypeRef> {
-        self.idx.get(k).copied().flatten().map(|i| field_type(&self.ty, i))
+        self.idx
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|i| field_type(&self.ty, i))
     }
 }
 
@@ -500,7 +535,10 @@ impl Events {
         // packet_contents comes where new_packet does, udp_contents just
         // before udp_request / udp_reply.
         on(EventMask::NEW_PACKET, &self.packet_contents);
-        on(EventMask::UDP_REQUEST | EventMask::UDP_REPLY, &self.udp_contents);
+        on(
+            EventMask::UDP_REQUEST | EventMask::UDP_REPLY,
+            &self.udp_contents,
+        );
         on(EventMask::RAW_PACKET, &self.raw_packet);
         on(EventMask::UDP_REQUEST, &self.udp_request);
         on(EventMask::UDP_REPLY, &self.udp_reply);
@@ -583,16 +621,31 @@ impl Uids {
         let bits = bits.clamp(1, 128) as u32;
         if let Some(words) = std::env::var_os("ZEEK_SEED_FILE").and_then(|p| read_seed_file(&p)) {
             let w = |i: usize| words[1 + i] as u64;
-            return Uids { k0: w(16) | w(17) << 32, k1: w(18) | w(19) << 32, instance: 1, counter: 0, bits };
+            return Uids {
+                k0: w(16) | w(17) << 32,
+                k1: w(18) | w(19) << 32,
+                instance: 1,
+                counter: 0,
+                bits,
+            };
         }
         let mut seed = [0u8; 24];
         if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
             let _ = std::io::Read::read_exact(&mut f, &mut seed);
         }
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
         let mix = (now.as_nanos() as u64) ^ (std::process::id() as u64).rotate_left(32);
-        let word = |i: usize| u64::from_le_bytes(seed[i * 8..i * 8 + 8].try_into().unwrap_or_default());
-        Uids { k0: word(0) ^ mix, k1: word(1), instance: (word(2) ^ mix.rotate_left(17)) | 1, counter: 0, bits }
+        let word =
+            |i: usize| u64::from_le_bytes(seed[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+        Uids {
+            k0: word(0) ^ mix,
+            k1: word(1),
+            instance: (word(2) ^ mix.rotate_left(17)) | 1,
+            counter: 0,
+            bits,
+        }
     }
 
     fn calc(&mut self) -> u64 {
@@ -630,7 +683,10 @@ impl Uids {
 
 fn read_seed_file(path: &std::ffi::OsStr) -> Option<Vec<u32>> {
     let text = std::fs::read_to_string(path).ok()?;
-    let words: Vec<u32> = text.split_whitespace().map_while(|w| w.parse::<u32>().ok()).collect();
+    let words: Vec<u32> = text
+        .split_whitespace()
+        .map_while(|w| w.parse::<u32>().ok())
+        .collect();
     (words.len() >= 21).then_some(words)
 }
 
@@ -657,7 +713,12 @@ struct Sampler {
 
 impl Sampler {
     fn new(c: &Compiler) -> Sampler {
-        let set = |n: &str| global_set(c, n).iter().map(|v| v.as_bytes().to_vec()).collect();
+        let set = |n: &str| {
+            global_set(c, n)
+                .iter()
+                .map(|v| v.as_bytes().to_vec())
+                .collect()
+        };
         Sampler {
             threshold: global_count(c, "Weird::sampling_threshold", 25),
             rate: global_count(c, "Weird::sampling_rate", 1000),
@@ -670,7 +731,13 @@ impl Sampler {
         }
     }
 
-    fn permit_state(st: &mut WeirdState, now: f64, threshold: u64, rate: u64, duration: f64) -> bool {
+    fn permit_state(
+        st: &mut WeirdState,
+        now: f64,
+        threshold: u64,
+        rate: u64,
+        duration: f64,
+    ) -> bool {
         st.count += 1;
         if st.count == 1 {
             st.start = now;
@@ -700,7 +767,10 @@ impl Sampler {
             match scope {
                 WeirdScope::Net => self.net.entry(name).or_default(),
                 WeirdScope::Flow { src, dst } => self.flow.entry((*src, *dst, name)).or_default(),
-                WeirdScope::Conn(h) => self.conn.entry((h.index(), h.generation(), name)).or_default(),
+                WeirdScope::Conn(h) => self
+                    .conn
+                    .entry((h.index(), h.generation(), name))
+                    .or_default(),
             }
         };
         Self::permit_state(st, now, th, rate, dur)
@@ -708,7 +778,8 @@ impl Sampler {
 
     fn forget(&mut self, h: ConnHandle) {
         if !self.conn.is_empty() {
-            self.conn.retain(|k, _| (k.0, k.1) != (h.index(), h.generation()));
+            self.conn
+                .retain(|k, _| (k.0, k.1) != (h.index(), h.generation()));
         }
     }
 }
@@ -809,8 +880,19 @@ impl PktCtx {
             (_, Some(u)) => (u.sport, u.dport),
             _ => (0, 0),
         };
-        let ip_len = if ip.v6 { ip.len as u64 + 40 } else { ip.len as u64 };
-        Some(PktCtx { src: ip.src, dst: ip.dst, sport, dport, icmp: info.icmp.is_some(), ip_len })
+        let ip_len = if ip.v6 {
+            ip.len as u64 + 40
+        } else {
+            ip.len as u64
+        };
+        Some(PktCtx {
+            src: ip.src,
+            dst: ip.dst,
+            sport,
+            dport,
+            icmp: info.icmp.is_some(),
+            ip_len,
+        })
     }
 
     /// Whether the packet went from the connection's originator (`Some(true)`),
@@ -820,7 +902,13 @@ impl PktCtx {
         let fwd = self.src == id.orig_h && self.dst == id.resp_h;
         let rev = self.src == id.resp_h && self.dst == id.orig_h;
         if self.icmp {
-            return if fwd { Some(true) } else if rev { Some(false) } else { None };
+            return if fwd {
+                Some(true)
+            } else if rev {
+                Some(false)
+            } else {
+                None
+            };
         }
         if fwd && self.sport == id.orig_p && self.dport == id.resp_p {
             Some(true)
@@ -868,14 +956,19 @@ impl UdpContents {
         };
         let table = |name: &str| -> AHashMap<u16, bool> {
             match global(c, name) {
-                Some(Value::Table(t)) => {
-                    t.borrow().iter().filter_map(|(k, v)| udp_ports(k).map(|p| (p, v.as_bool()))).collect()
-                }
+                Some(Value::Table(t)) => t
+                    .borrow()
+                    .iter()
+                    .filter_map(|(k, v)| udp_ports(k).map(|p| (p, v.as_bool())))
+                    .collect(),
                 _ => AHashMap::new(),
             }
         };
         UdpContents {
-            ports: global_set(c, "udp_content_ports").iter().filter_map(udp_ports).collect(),
+            ports: global_set(c, "udp_content_ports")
+                .iter()
+                .filter_map(udp_ports)
+                .collect(),
             orig: table("udp_content_delivery_ports_orig"),
             resp: table("udp_content_delivery_ports_resp"),
             all_orig: global_bool(c, "udp_content_deliver_all_orig", false),
@@ -921,18 +1014,28 @@ fn ip_payload<'a>(frame: &'a [u8], info: &PacketInfo) -> Option<&'a [u8]> {
             return None;
         }
     }
-    let total = if ip.v6 { 40 + ip.len as usize } else { ip.len as usize };
+    let total = if ip.v6 {
+        40 + ip.len as usize
+    } else {
+        ip.len as usize
+    };
     let end = (start + total).min(frame.len());
     frame.get(start + ip.hl as usize..end)
 }
 
 /// Weirds raised where Zeek drops the packet before counting it.
 fn weird_drops_packet(name: &str) -> bool {
-    matches!(name, "bad_TCP_checksum" | "bad_ICMP_checksum" | "bad_TCP_header_len" | "truncated_header")
+    matches!(
+        name,
+        "bad_TCP_checksum" | "bad_ICMP_checksum" | "bad_TCP_header_len" | "truncated_header"
+    )
 }
 
 fn port(num: u16, proto: Proto) -> Value {
-    Value::Port(Port { num: num as u32, proto })
+    Value::Port(Port {
+        num: num as u32,
+        proto,
+    })
 }
 
 fn mac(a: &[u8; 6]) -> Value {
@@ -968,9 +1071,25 @@ struct Headers {
 impl Headers {
     fn new(c: &Compiler) -> Headers {
         Headers {
-            ip4: Shape::of(c, "ip4_hdr", &["hl", "tos", "len", "id", "DF", "MF", "offset", "ttl", "p", "sum", "src", "dst"]),
-            ip6: Shape::of(c, "ip6_hdr", &["class", "flow", "len", "nxt", "hlim", "src", "dst", "exts"]),
-            tcp: Shape::of(c, "tcp_hdr", &["sport", "dport", "seq", "ack", "hl", "dl", "reserved", "flags", "win"]),
+            ip4: Shape::of(
+                c,
+                "ip4_hdr",
+                &[
+                    "hl", "tos", "len", "id", "DF", "MF", "offset", "ttl", "p", "sum", "src", "dst",
+                ],
+            ),
+            ip6: Shape::of(
+                c,
+                "ip6_hdr",
+                &["class", "flow", "len", "nxt", "hlim", "src", "dst", "exts"],
+            ),
+            tcp: Shape::of(
+                c,
+                "tcp_hdr",
+                &[
+                    "sport", "dport", "seq", "ack", "hl", "dl", "reserved", "flags", "win",
+                ],
+            ),
             udp: Shape::of(c, "udp_hdr", &["sport", "dport", "ulen"]),
             icmp: Shape::of(c, "icmp_hdr", &["icmp_type"]),
             pkt: Shape::of(c, "pkt_hdr", &["ip", "ip6", "tcp", "udp", "icmp"]),
@@ -1009,7 +1128,13 @@ impl Headers {
 
     /// The `pkt_hdr` fields: ip or ip6, then tcp, udp or icmp.
     fn layers(&self, interp: &mut Interp, info: &PacketInfo) -> [Value; 5] {
-        let mut out = [Value::Unset, Value::Unset, Value::Unset, Value::Unset, Value::Unset];
+        let mut out = [
+            Value::Unset,
+            Value::Unset,
+            Value::Unset,
+            Value::Unset,
+            Value::Unset,
+        ];
         if let Some(ip) = &info.ip {
             let addr = |a: &IpAddr| Value::addr(*a);
             if !ip.v6 {
@@ -1034,7 +1159,10 @@ impl Headers {
                 }
             } else if let Some(s) = &self.ip6 {
                 let exts = match s.field_type(7) {
-                    Some(ty) => Value::Vector(Rc::new(RefCell::new(VectorVal { ty, items: Vec::new() }))),
+                    Some(ty) => Value::Vector(Rc::new(RefCell::new(VectorVal {
+                        ty,
+                        items: Vec::new(),
+                    }))),
                     None => Value::Unset,
                 };
                 out[1] = s.build(
@@ -1071,7 +1199,11 @@ impl Headers {
         if let (Some(u), Some(s)) = (&info.udp, &self.udp) {
             out[3] = s.build(
                 interp,
-                vec![port(u.sport, Proto::Udp), port(u.dport, Proto::Udp), Value::Count(u.ulen as u64)],
+                vec![
+                    port(u.sport, Proto::Udp),
+                    port(u.dport, Proto::Udp),
+                    Value::Count(u.ulen as u64),
+                ],
             );
         }
         if let (Some(i), Some(s)) = (&info.icmp, &self.icmp) {
@@ -1081,13 +1213,22 @@ impl Headers {
     }
 
     fn pkt_hdr(&self, interp: &mut Interp, info: &PacketInfo) -> Value {
-        let Some(s) = &self.pkt else { return Value::Unset };
+        let Some(s) = &self.pkt else {
+            return Value::Unset;
+        };
         let l = self.layers(interp, info);
         s.build(interp, l.to_vec())
     }
 
-    fn raw_pkt_hdr(&self, interp: &mut Interp, info: &PacketInfo, raw: Option<(u32, &[u8])>) -> Value {
-        let Some(s) = &self.raw else { return Value::Unset };
+    fn raw_pkt_hdr(
+        &self,
+        interp: &mut Interp,
+        info: &PacketInfo,
+        raw: Option<(u32, &[u8])>,
+    ) -> Value {
+        let Some(s) = &self.raw else {
+            return Value::Unset;
+        };
         let l2 = match &self.l2 {
             Some(l2s) => {
                 let encap = match info.encap {
@@ -1101,16 +1242,22 @@ impl Headers {
                     L3Proto::Unknown => &self.l3[3],
                 };
                 let tags = raw.map(|(lt, d)| vlan_tags(lt, d)).unwrap_or_default();
-                let opt_enum = |e: &Option<Rc<EnumConst>>| e.clone().map(Value::Enum).unwrap_or(Value::Unset);
+                let opt_enum =
+                    |e: &Option<Rc<EnumConst>>| e.clone().map(Value::Enum).unwrap_or(Value::Unset);
                 let tag = |i: usize, k: usize| match tags.get(i) {
-                    Some(t) if i == 0 && info.vlan.is_some() || i == 1 && info.inner_vlan.is_some() => match k {
-                        0 => Value::Count(t.0 as u64),
-                        1 => Value::Count(t.1 as u64),
-                        _ => Value::Bool(t.2),
-                    },
+                    Some(t)
+                        if i == 0 && info.vlan.is_some() || i == 1 && info.inner_vlan.is_some() =>
+                    {
+                        match k {
+                            0 => Value::Count(t.0 as u64),
+                            1 => Value::Count(t.1 as u64),
+                            _ => Value::Bool(t.2),
+                        }
+                    }
                     _ => Value::Unset,
                 };
-                let vlan = |v: Option<u16>| v.map(|x| Value::Count(x as u64)).unwrap_or(Value::Unset);
+                let vlan =
+                    |v: Option<u16>| v.map(|x| Value::Count(x as u64)).unwrap_or(Value::Unset);
                 l2s.build(
                     interp,
                     vec![
@@ -1125,7 +1272,9 @@ impl Headers {
                         vlan(info.inner_vlan),
                         tag(1, 1),
                         tag(1, 2),
-                        info.eth_type.map(|e| Value::Count(e as u64)).unwrap_or(Value::Unset),
+                        info.eth_type
+                            .map(|e| Value::Count(e as u64))
+                            .unwrap_or(Value::Unset),
                         opt_enum(l3),
                     ],
                 )
@@ -1238,9 +1387,21 @@ impl Run {
         }
         let config = Config {
             ignore_checksums: no_checksums || global_bool(c, "ignore_checksums", false),
-            tcp_inactivity_timeout: global_double(c, "tcp_inactivity_timeout", d.tcp_inactivity_timeout),
-            udp_inactivity_timeout: global_double(c, "udp_inactivity_timeout", d.udp_inactivity_timeout),
-            icmp_inactivity_timeout: global_double(c, "icmp_inactivity_timeout", d.icmp_inactivity_timeout),
+            tcp_inactivity_timeout: global_double(
+                c,
+                "tcp_inactivity_timeout",
+                d.tcp_inactivity_timeout,
+            ),
+            udp_inactivity_timeout: global_double(
+                c,
+                "udp_inactivity_timeout",
+                d.udp_inactivity_timeout,
+            ),
+            icmp_inactivity_timeout: global_double(
+                c,
+                "icmp_inactivity_timeout",
+                d.icmp_inactivity_timeout,
+            ),
             unknown_ip_inactivity_timeout: global_double(
                 c,
                 "unknown_ip_inactivity_timeout",
@@ -1248,11 +1409,19 @@ impl Run {
             ),
             tcp_syn_timeout: global_double(c, "tcp_SYN_timeout", d.tcp_syn_timeout),
             tcp_session_timer: global_double(c, "tcp_session_timer", d.tcp_session_timer),
-            tcp_connection_linger: global_double(c, "tcp_connection_linger", d.tcp_connection_linger),
+            tcp_connection_linger: global_double(
+                c,
+                "tcp_connection_linger",
+                d.tcp_connection_linger,
+            ),
             tcp_attempt_delay: global_double(c, "tcp_attempt_delay", d.tcp_attempt_delay),
             tcp_close_delay: global_double(c, "tcp_close_delay", d.tcp_close_delay),
             tcp_reset_delay: global_double(c, "tcp_reset_delay", d.tcp_reset_delay),
-            tcp_partial_close_delay: global_double(c, "tcp_partial_close_delay", d.tcp_partial_close_delay),
+            tcp_partial_close_delay: global_double(
+                c,
+                "tcp_partial_close_delay",
+                d.tcp_partial_close_delay,
+            ),
             tcp_storm_thresh: global_count(c, "tcp_storm_thresh", d.tcp_storm_thresh as u64) as u32,
             tcp_storm_interarrival_thresh: global_double(
                 c,
@@ -1277,7 +1446,10 @@ impl Run {
             slots: Vec::new(),
             interned: Interned::default(),
             chk_errors: AHashMap::new(),
-            pool: Pool { conn_ty, free: Vec::new() },
+            pool: Pool {
+                conn_ty,
+                free: Vec::new(),
+            },
             udp_contents: UdpContents::new(c),
             config: Some(config),
             ev,
@@ -1334,7 +1506,12 @@ impl Run {
             if self.slots.len() <= i {
                 self.slots.resize_with(i + 1, || None);
             }
-            self.slots[i] = Some(Slot { gen: h.generation(), rec, orig_h: conn.id.orig_h, orig_p: conn.id.orig_p });
+            self.slots[i] = Some(Slot {
+                gen: h.generation(),
+                rec,
+                orig_h: conn.id.orig_h,
+                orig_p: conn.id.orig_p,
+            });
         }
         let sh = &self.shape;
         let slot = self.slots[i].as_mut()?;
@@ -1374,7 +1551,11 @@ impl Run {
         r.fields[sh.start_time] = Value::Time(conn.start_time);
         r.fields[sh.duration] = Value::Interval(conn.duration());
         let hist = conn.history.as_bytes();
-        let hist = if trim && !hist.is_empty() { &hist[..hist.len() - 1] } else { hist };
+        let hist = if trim && !hist.is_empty() {
+            &hist[..hist.len() - 1]
+        } else {
+            hist
+        };
         if r.fields[sh.history].as_bytes() != hist {
             r.fields[sh.history] = self.interned.history(hist);
         }
@@ -1388,7 +1569,10 @@ impl Run {
                 e.fields[sh.size] = Value::Count(ep.size);
                 e.fields[sh.state] = Value::Count(ep.state as u64);
                 let (pkts, bytes) = match sender {
-                    Some((d, len)) if d == is_orig => (ep.num_pkts.saturating_sub(1), ep.num_bytes_ip.saturating_sub(len)),
+                    Some((d, len)) if d == is_orig => (
+                        ep.num_pkts.saturating_sub(1),
+                        ep.num_bytes_ip.saturating_sub(len),
+                    ),
                     _ => (ep.num_pkts, ep.num_bytes_ip),
                 };
                 if let Some(f) = sh.num_pkts {
@@ -1415,12 +1599,16 @@ impl Run {
             Some(r) => {
                 let old = {
                     let mut rv = r.borrow_mut();
-                    [sh.id, sh.orig, sh.resp].map(|k| std::mem::replace(&mut rv.fields[k], Value::Unset))
+                    [sh.id, sh.orig, sh.resp]
+                        .map(|k| std::mem::replace(&mut rv.fields[k], Value::Unset))
                 };
                 sh.conn_m.reset(interp, &r);
                 (r, old)
             }
-            None => (sh.conn_m.make(interp), [Value::Unset, Value::Unset, Value::Unset]),
+            None => (
+                sh.conn_m.make(interp),
+                [Value::Unset, Value::Unset, Value::Unset],
+            ),
         };
         let [old_id, old_orig, old_resp] = old;
         let id = sh.id_m.obtain(interp, old_id);
@@ -1485,7 +1673,9 @@ impl Run {
         rest: Vec<Value>,
     ) {
         let Some(f) = f else { return };
-        let Some(cv) = self.conn_val(&mut c.interp, tr, h, at) else { return };
+        let Some(cv) = self.conn_val(&mut c.interp, tr, h, at) else {
+            return;
+        };
         let mut args = Vec::with_capacity(1 + rest.len());
         args.push(cv);
         args.extend(rest);
@@ -1493,12 +1683,25 @@ impl Run {
     }
 
     /// Turns the tracker's events into queued script events.
-    fn deliver(&mut self, c: &mut Compiler, tr: &Tracker, evs: &mut Vec<ConnEvent>, raw: Option<(u32, &[u8])>) {
+    fn deliver(
+        &mut self,
+        c: &mut Compiler,
+        tr: &Tracker,
+        evs: &mut Vec<ConnEvent>,
+        raw: Option<(u32, &[u8])>,
+    ) {
+        if evs.is_empty() {
+            return;
+        }
         let list = std::mem::take(evs);
         // The connection created by this packet, whose first new_packet
         // comes before its analysis too.
         let mut created: Option<ConnHandle> = None;
-        let ctx = if raw.is_some() { PktCtx::of(tr.last_packet()) } else { None };
+        let ctx = if raw.is_some() {
+            PktCtx::of(tr.last_packet())
+        } else {
+            None
+        };
         let during = ctx.as_ref();
         for (k, ev) in list.iter().enumerate() {
             use ConnEvent::*;
@@ -1536,12 +1739,24 @@ impl Run {
                     // its new_connection.
                     let at_creation = matches!(list.get(k + 1), Some(NewConnection(n)) if n == h);
                     let f = ev_f(self, ev);
-                    let at = if at_creation { At::Creation } else { At::during(during) };
+                    let at = if at_creation {
+                        At::Creation
+                    } else {
+                        At::during(during)
+                    };
                     self.conn_event(c, tr, &f, *h, at, Vec::new());
                 }
-                ConnectionEstablished(h) | ConnectionAttempt(h) | PartialConnection(h) | ConnectionFinished(h)
-                | ConnectionHalfFinished(h) | ConnectionReset(h) | ConnectionRejected(h)
-                | ConnectionPartialClose(h) | ConnectionPending(h) | ConnectionTimeout(h) | ConnectionFirstAck(h) => {
+                ConnectionEstablished(h)
+                | ConnectionAttempt(h)
+                | PartialConnection(h)
+                | ConnectionFinished(h)
+                | ConnectionHalfFinished(h)
+                | ConnectionReset(h)
+                | ConnectionRejected(h)
+                | ConnectionPartialClose(h)
+                | ConnectionPending(h)
+                | ConnectionTimeout(h)
+                | ConnectionFirstAck(h) => {
                     let f = ev_f(self, ev);
                     self.conn_event(c, tr, &f, *h, At::during(during), Vec::new());
                 }
@@ -1566,7 +1781,8 @@ impl Run {
                     }
                     self.weirds.forget(*h);
                     if !self.chk_errors.is_empty() {
-                        self.chk_errors.retain(|k, _| (k.0, k.1) != (h.index(), h.generation()));
+                        self.chk_errors
+                            .retain(|k, _| (k.0, k.1) != (h.index(), h.generation()));
                     }
                 }
                 NewPacket(h) => {
@@ -1574,11 +1790,19 @@ impl Run {
                         let p = self.hdr.pkt_hdr(&mut c.interp, tr.last_packet());
                         let f = self.ev.new_packet.clone();
                         let first = created == Some(*h);
-                        let at = if first { At::Creation } else { At::during(during) };
+                        let at = if first {
+                            At::Creation
+                        } else {
+                            At::during(during)
+                        };
                         self.conn_event(c, tr, &f, *h, at, vec![p]);
                     }
                     if self.ev.packet_contents.is_some() {
-                        let at = if created == Some(*h) { At::Creation } else { At::during(during) };
+                        let at = if created == Some(*h) {
+                            At::Creation
+                        } else {
+                            At::during(during)
+                        };
                         self.packet_contents(c, tr, *h, raw, at);
                     }
                 }
@@ -1588,7 +1812,20 @@ impl Run {
                         c.interp.queue_event(f, vec![p]);
                     }
                 }
-                IcmpEchoRequest { conn, info, id, seq, payload } | IcmpEchoReply { conn, info, id, seq, payload } => {
+                IcmpEchoRequest {
+                    conn,
+                    info,
+                    id,
+                    seq,
+                    payload,
+                }
+                | IcmpEchoReply {
+                    conn,
+                    info,
+                    id,
+                    seq,
+                    payload,
+                } => {
                     let f = if matches!(ev, IcmpEchoRequest { .. }) {
                         self.ev.icmp_echo_request.clone()
                     } else {
@@ -1596,28 +1833,53 @@ impl Run {
                     };
                     if f.is_some() {
                         let i = self.hdr.icmp_info(&mut c.interp, info);
-                        let rest = vec![i, Value::Count(*id as u64), Value::Count(*seq as u64), Value::str(payload)];
+                        let rest = vec![
+                            i,
+                            Value::Count(*id as u64),
+                            Value::Count(*seq as u64),
+                            Value::str(payload),
+                        ];
                         self.conn_event(c, tr, &f, *conn, At::during(during), rest);
                     }
                 }
-                ContentGap { conn, is_orig, seq, len } => {
+                ContentGap {
+                    conn,
+                    is_orig,
+                    seq,
+                    len,
+                } => {
                     let f = self.ev.content_gap.clone();
-                    let rest = vec![Value::Bool(*is_orig), Value::Count(*seq), Value::Count(*len)];
+                    let rest = vec![
+                        Value::Bool(*is_orig),
+                        Value::Count(*seq),
+                        Value::Count(*len),
+                    ];
                     self.conn_event(c, tr, &f, *conn, At::during(during), rest);
                 }
                 Weird { name, addl, scope } => self.weird(c, tr, name, addl, scope, during),
-                UnknownProtocol { analyzer, protocol, first_bytes } => {
+                UnknownProtocol {
+                    analyzer,
+                    protocol,
+                    first_bytes,
+                } => {
                     if let Some(f) = self.ev.unknown_protocol.clone() {
                         let mut hist = vec![Value::str(b"ETHERNET")];
                         if *analyzer != "ETHERNET" {
                             hist = vec![Value::str(analyzer.as_bytes())];
                         }
                         let hv = match &self.hdr.string_vec {
-                            Some(ty) => Value::Vector(Rc::new(RefCell::new(VectorVal { ty: ty.clone(), items: hist }))),
+                            Some(ty) => Value::Vector(Rc::new(RefCell::new(VectorVal {
+                                ty: ty.clone(),
+                                items: hist,
+                            }))),
                             None => Value::Unset,
                         };
-                        let args =
-                            vec![Value::str(analyzer.as_bytes()), Value::Count(*protocol as u64), Value::str(first_bytes), hv];
+                        let args = vec![
+                            Value::str(analyzer.as_bytes()),
+                            Value::Count(*protocol as u64),
+                            Value::str(first_bytes),
+                            hv,
+                        ];
                         c.interp.queue_event(f, args);
                     }
                 }
@@ -1630,9 +1892,18 @@ impl Run {
 
     /// `packet_contents(c, payload)`: the transport payload of a packet
     /// that has one.
-    fn packet_contents(&mut self, c: &mut Compiler, tr: &Tracker, h: ConnHandle, raw: Option<(u32, &[u8])>, at: At) {
+    fn packet_contents(
+        &mut self,
+        c: &mut Compiler,
+        tr: &Tracker,
+        h: ConnHandle,
+        raw: Option<(u32, &[u8])>,
+        at: At,
+    ) {
         let info = tr.last_packet();
-        let Some(pl) = raw.and_then(|(_, frame)| ip_payload(frame, info)) else { return };
+        let Some(pl) = raw.and_then(|(_, frame)| ip_payload(frame, info)) else {
+            return;
+        };
         let data = if let Some(t) = &info.tcp {
             pl.get(t.hl as usize..)
         } else if info.udp.is_some() || info.icmp.is_some() {
@@ -1640,7 +1911,9 @@ impl Run {
         } else {
             Some(pl)
         };
-        let Some(data) = data.filter(|d| !d.is_empty()) else { return };
+        let Some(data) = data.filter(|d| !d.is_empty()) else {
+            return;
+        };
         let f = self.ev.packet_contents.clone();
         self.conn_event(c, tr, &f, h, at, vec![Value::str(data)]);
     }
@@ -1656,14 +1929,28 @@ impl Run {
         during: Option<&PktCtx>,
     ) {
         let info = tr.last_packet();
-        let (Some(u), Some(conn)) = (&info.udp, tr.conn(h)) else { return };
-        if !self.udp_contents.wanted(u.sport, u.dport, conn.id.resp_p, is_orig) {
+        let (Some(u), Some(conn)) = (&info.udp, tr.conn(h)) else {
+            return;
+        };
+        if !self
+            .udp_contents
+            .wanted(u.sport, u.dport, conn.id.resp_p, is_orig)
+        {
             return;
         }
-        let Some(pl) = raw.and_then(|(_, frame)| ip_payload(frame, info)) else { return };
+        let Some(pl) = raw.and_then(|(_, frame)| ip_payload(frame, info)) else {
+            return;
+        };
         let data = pl.get(8..).unwrap_or(&[]);
         let f = self.ev.udp_contents.clone();
-        self.conn_event(c, tr, &f, h, At::during(during), vec![Value::Bool(is_orig), Value::str(data)]);
+        self.conn_event(
+            c,
+            tr,
+            &f,
+            h,
+            At::during(during),
+            vec![Value::Bool(is_orig), Value::str(data)],
+        );
     }
 
     fn weird(
@@ -1678,9 +1965,14 @@ impl Run {
         // A bad checksum puts 'C' or 'c' in the history at the 1st, 10th,
         // 100th ... time, after Zeek has raised the weird.
         let mut trim = false;
-        if let (WeirdScope::Conn(h), "bad_TCP_checksum" | "bad_UDP_checksum", Some(p)) = (scope, name, pkt) {
+        if let (WeirdScope::Conn(h), "bad_TCP_checksum" | "bad_UDP_checksum", Some(p)) =
+            (scope, name, pkt)
+        {
             if let Some(is_orig) = tr.conn(*h).and_then(|conn| p.direction(conn)) {
-                let n = self.chk_errors.entry((h.index(), h.generation(), is_orig)).or_insert(0);
+                let n = self
+                    .chk_errors
+                    .entry((h.index(), h.generation(), is_orig))
+                    .or_insert(0);
                 *n += 1;
                 let mut k = *n;
                 while k.is_multiple_of(10) {
@@ -1704,13 +1996,17 @@ impl Run {
             }
             WeirdScope::Flow { src: s, dst } => {
                 if let Some(f) = self.ev.flow_weird.clone() {
-                    c.interp.queue_event(f, vec![n, Value::addr(*s), Value::addr(*dst), a, src]);
+                    c.interp
+                        .queue_event(f, vec![n, Value::addr(*s), Value::addr(*dst), a, src]);
                 }
             }
             WeirdScope::Conn(h) => {
                 // Zeek builds the connection record (and so its uid) for
                 // every weird that passes sampling, handled or not.
-                let Some(cv) = self.conn_val_trim(&mut c.interp, tr, *h, At::during(during), trim) else { return };
+                let Some(cv) = self.conn_val_trim(&mut c.interp, tr, *h, At::during(during), trim)
+                else {
+                    return;
+                };
                 if let Some(f) = self.ev.conn_weird.clone() {
                     c.interp.queue_event(f, vec![n, cv, a, src]);
                 }
@@ -1734,20 +2030,38 @@ mod tests {
 
     #[test]
     fn uids_base62_least_significant_first() {
-        let mut u = Uids { k0: 1, k1: 2, instance: 1, counter: 0, bits: 96 };
+        let mut u = Uids {
+            k0: 1,
+            k1: 2,
+            instance: 1,
+            counter: 0,
+            bits: 96,
+        };
         let a = u.next();
         assert_eq!(a[0], b'C');
         assert!(a.len() > 10 && a.iter().all(|b| b.is_ascii_alphanumeric()));
         assert_eq!(u.counter, 2);
-        let mut v = Uids { k0: 1, k1: 2, instance: 1, counter: 0, bits: 64 };
+        let mut v = Uids {
+            k0: 1,
+            k1: 2,
+            instance: 1,
+            counter: 0,
+            bits: 64,
+        };
         let b = v.next();
-        assert_eq!(*b.last().unwrap(), b'0', "the unused second word prints as 0");
+        assert_eq!(
+            *b.last().unwrap(),
+            b'0',
+            "the unused second word prints as 0"
+        );
     }
 
     #[test]
     fn weird_sampling_threshold_then_rate() {
         let mut st = WeirdState::default();
-        let permitted: Vec<bool> = (0..30).map(|_| Sampler::permit_state(&mut st, 0.0, 25, 2, 600.0)).collect();
+        let permitted: Vec<bool> = (0..30)
+            .map(|_| Sampler::permit_state(&mut st, 0.0, 25, 2, 600.0))
+            .collect();
         assert!(permitted[..25].iter().all(|&p| p));
         assert_eq!(&permitted[25..], &[false, true, false, true, false]);
     }

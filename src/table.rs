@@ -102,7 +102,11 @@ impl TableVal {
         let h = self.hasher.hash_one(key);
         let entries = &self.entries;
         self.index
-            .find(h, |&i| entries[i].as_ref().is_some_and(|e| e.hash == h && e.key == *key))
+            .find(h, |&i| {
+                entries[i]
+                    .as_ref()
+                    .is_some_and(|e| e.hash == h && e.key == *key)
+            })
             .copied()
     }
 
@@ -131,7 +135,11 @@ impl TableVal {
         let entries = &mut self.entries;
         let found = self
             .index
-            .find(h, |&i| entries[i].as_ref().is_some_and(|e| e.hash == h && e.key == key))
+            .find(h, |&i| {
+                entries[i]
+                    .as_ref()
+                    .is_some_and(|e| e.hash == h && e.key == key)
+            })
             .copied();
         if let Some(i) = found {
             if let Some(e) = entries[i].as_mut() {
@@ -140,7 +148,11 @@ impl TableVal {
             return false;
         }
         let pos = entries.len();
-        entries.push(Some(Entry { hash: h, key, value }));
+        entries.push(Some(Entry {
+            hash: h,
+            key,
+            value,
+        }));
         let entries = &self.entries;
         self.index
             .insert_unique(h, pos, |&i| entries[i].as_ref().map_or(0, |e| e.hash));
@@ -155,7 +167,11 @@ impl TableVal {
         let entries = &self.entries;
         let slot = self
             .index
-            .find_entry(h, |&i| entries[i].as_ref().is_some_and(|e| e.hash == h && e.key == *key))
+            .find_entry(h, |&i| {
+                entries[i]
+                    .as_ref()
+                    .is_some_and(|e| e.hash == h && e.key == *key)
+            })
             .ok()?;
         let (i, _) = slot.remove();
         let old = self.entries[i].take().map(|e| e.value);
@@ -199,7 +215,9 @@ impl TableVal {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries.iter().filter_map(|e| e.as_ref().map(|e| (&e.key, &e.value)))
+        self.entries
+            .iter()
+            .filter_map(|e| e.as_ref().map(|e| (&e.key, &e.value)))
     }
 
     pub fn keys(&self) -> Vec<Value> {

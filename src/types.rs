@@ -111,7 +111,11 @@ impl RecordType {
 
 impl EnumType {
     pub fn lookup(&self, value: i64) -> Option<Rc<EnumConst>> {
-        self.consts.borrow().iter().find(|c| c.value == value).cloned()
+        self.consts
+            .borrow()
+            .iter()
+            .find(|c| c.value == value)
+            .cloned()
     }
 }
 
@@ -267,7 +271,10 @@ pub fn same_type(a: &Type, b: &Type) -> bool {
         (Func(x), Func(y)) => {
             x.kind == y.kind
                 && x.params.len() == y.params.len()
-                && x.params.iter().zip(&y.params).all(|(p, q)| same_type(&p.ty, &q.ty))
+                && x.params
+                    .iter()
+                    .zip(&y.params)
+                    .all(|(p, q)| same_type(&p.ty, &q.ty))
                 && same_type(&x.ret, &y.ret)
         }
         (List(x), List(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_type(p, q)),
@@ -322,7 +329,11 @@ impl fmt::Display for Type {
                     FuncKind::Event => "event",
                     FuncKind::Hook => "hook",
                 };
-                let ps: Vec<String> = ft.params.iter().map(|p| format!("{}:{}", p.name, p.ty)).collect();
+                let ps: Vec<String> = ft
+                    .params
+                    .iter()
+                    .map(|p| format!("{}:{}", p.name, p.ty))
+                    .collect();
                 write!(f, "{}({})", kw, ps.join(", "))?;
                 if ft.kind == FuncKind::Function && !matches!(*ft.ret, Type::Void) {
                     write!(f, " : {}", ft.ret)?;

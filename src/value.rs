@@ -138,9 +138,17 @@ impl Value {
                     return v.clone();
                 }
                 let ty = r.borrow().ty.clone();
-                let fresh = Rc::new(RefCell::new(RecordVal { ty, fields: Vec::new() }));
+                let fresh = Rc::new(RefCell::new(RecordVal {
+                    ty,
+                    fields: Vec::new(),
+                }));
                 seen.insert(key, Value::Record(fresh.clone()));
-                let fields = r.borrow().fields.iter().map(|f| f.copy_with(seen)).collect();
+                let fields = r
+                    .borrow()
+                    .fields
+                    .iter()
+                    .map(|f| f.copy_with(seen))
+                    .collect();
                 fresh.borrow_mut().fields = fields;
                 Value::Record(fresh)
             }
@@ -150,7 +158,10 @@ impl Value {
                     return x.clone();
                 }
                 let ty = v.borrow().ty.clone();
-                let fresh = Rc::new(RefCell::new(VectorVal { ty, items: Vec::new() }));
+                let fresh = Rc::new(RefCell::new(VectorVal {
+                    ty,
+                    items: Vec::new(),
+                }));
                 seen.insert(key, Value::Vector(fresh.clone()));
                 let items = v.borrow().items.iter().map(|i| i.copy_with(seen)).collect();
                 fresh.borrow_mut().items = items;
@@ -195,11 +206,15 @@ impl PartialEq for Value {
                 a.to_bits() == b.to_bits() || a == b
             }
             (Port(a), Port(b)) => a == b,
-            (Enum(a), Enum(b)) => Rc::ptr_eq(a, b) || (a.value == b.value && a.type_name == b.type_name),
+            (Enum(a), Enum(b)) => {
+                Rc::ptr_eq(a, b) || (a.value == b.value && a.type_name == b.type_name)
+            }
             (String(a), String(b)) => a == b,
             (Addr(a), Addr(b)) => a == b,
             (Subnet(a), Subnet(b)) => a == b,
-            (Pattern(a), Pattern(b)) => a.source == b.source && a.case_insensitive == b.case_insensitive,
+            (Pattern(a), Pattern(b)) => {
+                a.source == b.source && a.case_insensitive == b.case_insensitive
+            }
             (Record(a), Record(b)) => Rc::ptr_eq(a, b) || a.borrow().fields == b.borrow().fields,
             (Table(a), Table(b)) => Rc::ptr_eq(a, b) || a.borrow().same_entries(&b.borrow()),
             (Vector(a), Vector(b)) => Rc::ptr_eq(a, b) || a.borrow().items == b.borrow().items,
@@ -225,7 +240,11 @@ impl Hash for Value {
             Int(i) => i.hash(h),
             Double(d) | Time(d) | Interval(d) => {
                 // +0.0 and -0.0 compare equal, so they must hash alike.
-                if *d == 0.0 { 0u64.hash(h) } else { d.to_bits().hash(h) }
+                if *d == 0.0 {
+                    0u64.hash(h)
+                } else {
+                    d.to_bits().hash(h)
+                }
             }
             Port(p) => p.hash(h),
             Enum(e) => e.value.hash(h),

@@ -32,7 +32,8 @@ fn run_case(script: &Path) -> Result<(), Failed> {
         }
         return Ok(());
     }
-    let want_out = std::fs::read_to_string(&out_path).map_err(|e| format!("{}: {e}", out_path.display()))?;
+    let want_out =
+        std::fs::read_to_string(&out_path).map_err(|e| format!("{}: {e}", out_path.display()))?;
     let want_err = std::fs::read_to_string(&err_path).unwrap_or_default();
     let mut msg = String::new();
     if stdout != want_out {
@@ -59,7 +60,10 @@ fn main() {
     let trials = scripts
         .into_iter()
         .map(|p| {
-            let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             Trial::test(name, move || run_case(&p))
         })
         .collect();

@@ -38,11 +38,23 @@ fn v4_16(a: [u8; 4]) -> [u8; 16] {
 }
 
 fn l4_sum(src: [u8; 4], dst: [u8; 4], proto: u8, seg: &[u8]) -> u16 {
-    cksum::compute(seg, cksum::pseudo(&v4_16(src), &v4_16(dst), false, proto, seg.len() as u32))
+    cksum::compute(
+        seg,
+        cksum::pseudo(&v4_16(src), &v4_16(dst), false, proto, seg.len() as u32),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
-fn tcp(src: [u8; 4], dst: [u8; 4], sp: u16, dp: u16, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
+fn tcp(
+    src: [u8; 4],
+    dst: [u8; 4],
+    sp: u16,
+    dp: u16,
+    seq: u32,
+    ack: u32,
+    flags: u8,
+    data: &[u8],
+) -> Vec<u8> {
     let mut s = Vec::new();
     s.extend_from_slice(&sp.to_be_bytes());
     s.extend_from_slice(&dp.to_be_bytes());
@@ -122,12 +134,27 @@ fn mixed() -> Vec<u8> {
     let (req, resp) = (b"hello", b"world!!");
     let pkts = vec![
         (T0 + 0.0, eth4(tcp(C, s, 40001, 80, 1000, 0, SYN, b""))),
-        (T0 + 0.1, eth4(tcp(s, C, 80, 40001, 5000, 1001, SYN | ACK, b""))),
+        (
+            T0 + 0.1,
+            eth4(tcp(s, C, 80, 40001, 5000, 1001, SYN | ACK, b"")),
+        ),
         (T0 + 0.2, eth4(tcp(C, s, 40001, 80, 1001, 5001, ACK, b""))),
-        (T0 + 0.3, eth4(tcp(C, s, 40001, 80, 1001, 5001, PSH | ACK, req))),
-        (T0 + 0.4, eth4(tcp(s, C, 80, 40001, 5001, 1006, PSH | ACK, resp))),
-        (T0 + 0.5, eth4(tcp(C, s, 40001, 80, 1006, 5008, FIN | ACK, b""))),
-        (T0 + 0.6, eth4(tcp(s, C, 80, 40001, 5008, 1007, FIN | ACK, b""))),
+        (
+            T0 + 0.3,
+            eth4(tcp(C, s, 40001, 80, 1001, 5001, PSH | ACK, req)),
+        ),
+        (
+            T0 + 0.4,
+            eth4(tcp(s, C, 80, 40001, 5001, 1006, PSH | ACK, resp)),
+        ),
+        (
+            T0 + 0.5,
+            eth4(tcp(C, s, 40001, 80, 1006, 5008, FIN | ACK, b"")),
+        ),
+        (
+            T0 + 0.6,
+            eth4(tcp(s, C, 80, 40001, 5008, 1007, FIN | ACK, b"")),
+        ),
         (T0 + 0.7, eth4(tcp(C, s, 40001, 80, 1007, 5009, ACK, b""))),
         (T0 + 1.0, eth4(udp(C, ip(3), 33000, 53, b"query"))),
         (T0 + 1.2, eth4(udp(ip(3), C, 53, 33000, b"response!!"))),
@@ -144,7 +171,12 @@ fn ticks() -> Vec<u8> {
     let pkts: Vec<(f64, Vec<u8>)> = [0.0, 0.2, 0.4, 0.6, 1.0]
         .iter()
         .enumerate()
-        .map(|(i, dt)| (T0 + dt, eth4(udp(C, ip(3), 33000, 53, format!("q{i}").as_bytes()))))
+        .map(|(i, dt)| {
+            (
+                T0 + dt,
+                eth4(udp(C, ip(3), 33000, 53, format!("q{i}").as_bytes())),
+            )
+        })
         .collect();
     pcap(&pkts)
 }
@@ -158,10 +190,24 @@ fn weird() -> Vec<u8> {
     bad[n - 1] ^= 0xff;
     let pkts = vec![
         (T0 + 0.0, eth4(tcp(C, s, 40003, 80, 1000, 0, SYN, b""))),
-        (T0 + 0.1, eth4(tcp(s, C, 80, 40003, 5000, 1001, SYN | ACK, b""))),
-        (T0 + 0.2, eth4(tcp(C, s, 40003, 80, 1001, 5001, PSH | ACK, b"hello"))),
+        (
+            T0 + 0.1,
+            eth4(tcp(s, C, 80, 40003, 5000, 1001, SYN | ACK, b"")),
+        ),
+        (
+            T0 + 0.2,
+            eth4(tcp(C, s, 40003, 80, 1001, 5001, PSH | ACK, b"hello")),
+        ),
         (T0 + 0.3, eth4(bad)),
-        (T0 + 0.4, eth(0x88b5, 1, 2, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c")),
+        (
+            T0 + 0.4,
+            eth(
+                0x88b5,
+                1,
+                2,
+                b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c",
+            ),
+        ),
     ];
     pcap(&pkts)
 }
@@ -176,7 +222,12 @@ fn reply_first() -> Vec<u8> {
 }
 
 fn traces() -> Vec<(&'static str, Vec<u8>)> {
-    vec![("mixed.pcap", mixed()), ("ticks.pcap", ticks()), ("weird.pcap", weird()), ("reply-first.pcap", reply_first())]
+    vec![
+        ("mixed.pcap", mixed()),
+        ("ticks.pcap", ticks()),
+        ("weird.pcap", weird()),
+        ("reply-first.pcap", reply_first()),
+    ]
 }
 
 #[test]
@@ -193,7 +244,12 @@ fn committed_traces_match_generator() {
             std::fs::write(&path, &bytes).unwrap();
             continue;
         }
-        let have = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
-        assert!(have == bytes, "{} differs from its generator (run with UPDATE_GOLDEN=1)", path.display());
+        let have = std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+        assert!(
+            have == bytes,
+            "{} differs from its generator (run with UPDATE_GOLDEN=1)",
+            path.display()
+        );
     }
 }

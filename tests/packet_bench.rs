@@ -47,7 +47,10 @@ fn bench_trace() {
             }
         }
         tracker.finish(&mut events);
-        removed += events.iter().filter(|e| matches!(e, ConnEvent::ConnectionStateRemove(_))).count() as u64;
+        removed += events
+            .iter()
+            .filter(|e| matches!(e, ConnEvent::ConnectionStateRemove(_)))
+            .count() as u64;
         let secs = start.elapsed().as_secs_f64();
         best = best.min(secs);
         assert_eq!(conns, removed);

@@ -4,8 +4,8 @@ use std::io::Cursor;
 
 use rzeek::packet::cksum;
 use rzeek::packet::{
-    linktype, tcp_state, Config, ConnEvent, ConnHandle, Connection, PcapReader, Proto, ReadError, Tracker,
-    WeirdScope,
+    linktype, tcp_state, Config, ConnEvent, ConnHandle, Connection, PcapReader, Proto, ReadError,
+    Tracker, WeirdScope,
 };
 
 // ---------- packet building ----------
@@ -49,7 +49,17 @@ fn l4_sum(src: &[u8; 16], dst: &[u8; 16], v6: bool, proto: u8, seg: &[u8]) -> u1
 }
 
 #[allow(clippy::too_many_arguments)]
-fn tcp_seg(src: &[u8; 16], dst: &[u8; 16], v6: bool, sp: u16, dp: u16, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
+fn tcp_seg(
+    src: &[u8; 16],
+    dst: &[u8; 16],
+    v6: bool,
+    sp: u16,
+    dp: u16,
+    seq: u32,
+    ack: u32,
+    flags: u8,
+    data: &[u8],
+) -> Vec<u8> {
     let mut s = Vec::new();
     s.extend_from_slice(&sp.to_be_bytes());
     s.extend_from_slice(&dp.to_be_bytes());
@@ -63,8 +73,22 @@ fn tcp_seg(src: &[u8; 16], dst: &[u8; 16], v6: bool, sp: u16, dp: u16, seq: u32,
 }
 
 #[allow(clippy::too_many_arguments)]
-fn tcp4(src: [u8; 4], dst: [u8; 4], sp: u16, dp: u16, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
-    ipv4(src, dst, 6, &tcp_seg(&a16(src), &a16(dst), false, sp, dp, seq, ack, flags, data))
+fn tcp4(
+    src: [u8; 4],
+    dst: [u8; 4],
+    sp: u16,
+    dp: u16,
+    seq: u32,
+    ack: u32,
+    flags: u8,
+    data: &[u8],
+) -> Vec<u8> {
+    ipv4(
+        src,
+        dst,
+        6,
+        &tcp_seg(&a16(src), &a16(dst), false, sp, dp, seq, ack, flags, data),
+    )
 }
 
 fn udp_seg(src: &[u8; 16], dst: &[u8; 16], v6: bool, sp: u16, dp: u16, data: &[u8]) -> Vec<u8> {
@@ -80,7 +104,12 @@ fn udp_seg(src: &[u8; 16], dst: &[u8; 16], v6: bool, sp: u16, dp: u16, data: &[u
 }
 
 fn udp4(src: [u8; 4], dst: [u8; 4], sp: u16, dp: u16, data: &[u8]) -> Vec<u8> {
-    ipv4(src, dst, 17, &udp_seg(&a16(src), &a16(dst), false, sp, dp, data))
+    ipv4(
+        src,
+        dst,
+        17,
+        &udp_seg(&a16(src), &a16(dst), false, sp, dp, data),
+    )
 }
 
 fn icmp4(src: [u8; 4], dst: [u8; 4], typ: u8, id: u16, seq: u16, data: &[u8]) -> Vec<u8> {
@@ -143,7 +172,11 @@ fn pcap(lt: u32, pkts: &[(f64, Vec<u8>)], nano: bool, be: bool) -> Vec<u8> {
     out.extend_from_slice(&w32(lt));
     for (t, d) in pkts {
         let sec = t.floor();
-        let frac = if nano { ((t - sec) * 1e9).round() as u32 } else { ((t - sec) * 1e6).round() as u32 };
+        let frac = if nano {
+            ((t - sec) * 1e9).round() as u32
+        } else {
+            ((t - sec) * 1e6).round() as u32
+        };
         out.extend_from_slice(&w32(sec as u32));
         out.extend_from_slice(&w32(frac));
         out.extend_from_slice(&w32(d.len() as u32));
@@ -209,7 +242,16 @@ impl Run {
         self.seen.iter().map(|(n, _)| n.clone()).collect()
     }
     fn weirds(&self) -> Vec<&'static str> {
-        self.events.iter().filter_map(|e| if let ConnEvent::Weird { name, .. } = e { Some(*name) } else { None }).collect()
+        self.events
+            .iter()
+            .filter_map(|e| {
+                if let ConnEvent::Weird { name, .. } = e {
+                    Some(*name)
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 }
 
@@ -219,7 +261,12 @@ fn ev_name(e: &ConnEvent) -> String {
 }
 
 fn run_bytes(bytes: Vec<u8>, cfg: Config) -> Run {
-    let mut r = Run { events: vec![], removed: vec![], seen: vec![], err: None };
+    let mut r = Run {
+        events: vec![],
+        removed: vec![],
+        seen: vec![],
+        err: None,
+    };
     let mut reader = match PcapReader::from_read(Cursor::new(bytes)) {
         Ok(x) => x,
         Err(e) => {
@@ -266,13 +313,52 @@ fn handshake_fin(t0: f64) -> Vec<(f64, Vec<u8>)> {
     let (rl, pl) = (req.len() as u32, resp.len() as u32);
     vec![
         (t0, eth4(&tcp4(C4, S4, 40000, 80, a, 0, SYN, b""))),
-        (t0 + 0.1, eth4(&tcp4(S4, C4, 80, 40000, b, a + 1, SYN | ACK, b""))),
-        (t0 + 0.2, eth4(&tcp4(C4, S4, 40000, 80, a + 1, b + 1, ACK, b""))),
-        (t0 + 0.3, eth4(&tcp4(C4, S4, 40000, 80, a + 1, b + 1, PSH | ACK, req))),
-        (t0 + 0.4, eth4(&tcp4(S4, C4, 80, 40000, b + 1, a + 1 + rl, PSH | ACK, resp))),
-        (t0 + 0.5, eth4(&tcp4(C4, S4, 40000, 80, a + 1 + rl, b + 1 + pl, FIN | ACK, b""))),
-        (t0 + 0.6, eth4(&tcp4(S4, C4, 80, 40000, b + 1 + pl, a + 2 + rl, FIN | ACK, b""))),
-        (t0 + 0.7, eth4(&tcp4(C4, S4, 40000, 80, a + 2 + rl, b + 2 + pl, ACK, b""))),
+        (
+            t0 + 0.1,
+            eth4(&tcp4(S4, C4, 80, 40000, b, a + 1, SYN | ACK, b"")),
+        ),
+        (
+            t0 + 0.2,
+            eth4(&tcp4(C4, S4, 40000, 80, a + 1, b + 1, ACK, b"")),
+        ),
+        (
+            t0 + 0.3,
+            eth4(&tcp4(C4, S4, 40000, 80, a + 1, b + 1, PSH | ACK, req)),
+        ),
+        (
+            t0 + 0.4,
+            eth4(&tcp4(S4, C4, 80, 40000, b + 1, a + 1 + rl, PSH | ACK, resp)),
+        ),
+        (
+            t0 + 0.5,
+            eth4(&tcp4(
+                C4,
+                S4,
+                40000,
+                80,
+                a + 1 + rl,
+                b + 1 + pl,
+                FIN | ACK,
+                b"",
+            )),
+        ),
+        (
+            t0 + 0.6,
+            eth4(&tcp4(
+                S4,
+                C4,
+                80,
+                40000,
+                b + 1 + pl,
+                a + 2 + rl,
+                FIN | ACK,
+                b"",
+            )),
+        ),
+        (
+            t0 + 0.7,
+            eth4(&tcp4(C4, S4, 40000, 80, a + 2 + rl, b + 2 + pl, ACK, b"")),
+        ),
     ]
 }
 
@@ -284,14 +370,23 @@ fn tcp_handshake_data_fin() {
     assert!(r.err.is_none());
     assert_eq!(
         r.names(),
-        ["NewConnection", "ConnectionEstablished", "ConnectionFirstAck", "ConnectionFinished", "ConnectionStateRemove"]
+        [
+            "NewConnection",
+            "ConnectionEstablished",
+            "ConnectionFirstAck",
+            "ConnectionFinished",
+            "ConnectionStateRemove"
+        ]
     );
     assert_eq!(r.removed.len(), 1);
     let c = &r.removed[0];
     // The server never sends a bare ACK, so no 'a'.
     assert_eq!(c.history, "ShADdFf");
     assert_eq!(c.id.orig_h.to_string(), "10.0.0.1");
-    assert_eq!((c.id.orig_p, c.id.resp_p, c.id.proto, c.id.ip_proto), (40000, 80, Proto::Tcp, 6));
+    assert_eq!(
+        (c.id.orig_p, c.id.resp_p, c.id.proto, c.id.ip_proto),
+        (40000, 80, Proto::Tcp, 6)
+    );
     let (o, s) = (c.orig(), c.resp());
     assert_eq!((o.size, s.size), (18, 24));
     assert_eq!((o.state, s.state), (tcp_state::CLOSED, tcp_state::CLOSED));
@@ -327,7 +422,15 @@ fn tcp_rst_rejected() {
     let r = run_eth(&pkts, Config::default());
     // Still "active" for Zeek at the end of input (only one side closed):
     // connection_pending precedes the removal.
-    assert_eq!(r.names(), ["NewConnection", "ConnectionRejected", "ConnectionPending", "ConnectionStateRemove"]);
+    assert_eq!(
+        r.names(),
+        [
+            "NewConnection",
+            "ConnectionRejected",
+            "ConnectionPending",
+            "ConnectionStateRemove"
+        ]
+    );
     let c = &r.removed[0];
     assert_eq!(c.history, "Sr");
     assert_eq!(c.resp().state, tcp_state::RESET);
@@ -337,12 +440,19 @@ fn tcp_rst_rejected() {
 fn tcp_reset_after_established() {
     let pkts = vec![
         (1.0, eth4(&tcp4(C4, S4, 40002, 22, 100, 0, SYN, b""))),
-        (1.1, eth4(&tcp4(S4, C4, 22, 40002, 900, 101, SYN | ACK, b""))),
+        (
+            1.1,
+            eth4(&tcp4(S4, C4, 22, 40002, 900, 101, SYN | ACK, b"")),
+        ),
         (1.2, eth4(&tcp4(C4, S4, 40002, 22, 101, 901, ACK, b""))),
         (1.3, eth4(&tcp4(C4, S4, 40002, 22, 101, 901, RST, b""))),
     ];
     let r = run_eth(&pkts, Config::default());
-    assert!(r.names().contains(&"ConnectionReset".to_string()), "{:?}", r.names());
+    assert!(
+        r.names().contains(&"ConnectionReset".to_string()),
+        "{:?}",
+        r.names()
+    );
     assert_eq!(r.removed[0].history, "ShAR");
 }
 
@@ -350,7 +460,14 @@ fn tcp_reset_after_established() {
 fn lone_syn_is_attempt() {
     let pkts = vec![(1.0, eth4(&tcp4(C4, S4, 40003, 443, 1, 0, SYN, b"")))];
     let r = run_eth(&pkts, Config::default());
-    assert_eq!(r.names(), ["NewConnection", "ConnectionAttempt", "ConnectionStateRemove"]);
+    assert_eq!(
+        r.names(),
+        [
+            "NewConnection",
+            "ConnectionAttempt",
+            "ConnectionStateRemove"
+        ]
+    );
     assert_eq!(r.removed[0].history, "S");
     assert_eq!(r.removed[0].orig().state, tcp_state::SYN_SENT);
     // And with time passing beyond tcp_attempt_delay, before the end.
@@ -359,7 +476,14 @@ fn lone_syn_is_attempt() {
         (9.0, eth4(&udp4(C4, S4, 1, 2, b"z"))),
     ];
     let r = run_eth(&pkts, Config::default());
-    assert_eq!(&r.names()[..3], ["NewConnection", "ConnectionAttempt", "ConnectionStateRemove"]);
+    assert_eq!(
+        &r.names()[..3],
+        [
+            "NewConnection",
+            "ConnectionAttempt",
+            "ConnectionStateRemove"
+        ]
+    );
 }
 
 #[test]
@@ -386,7 +510,15 @@ fn udp_request_reply() {
         (5.5, eth4(&udp4(S4, C4, 53, 33000, b"a longer reply"))),
     ];
     let r = run_eth(&pkts, cfg);
-    assert_eq!(r.names(), ["NewConnection", "UdpRequest", "UdpReply", "ConnectionStateRemove"]);
+    assert_eq!(
+        r.names(),
+        [
+            "NewConnection",
+            "UdpRequest",
+            "UdpReply",
+            "ConnectionStateRemove"
+        ]
+    );
     let c = &r.removed[0];
     assert_eq!(c.history, "Dd");
     assert_eq!((c.orig().size, c.resp().size), (6, 14));
@@ -414,10 +546,19 @@ fn udp_inactivity_timeout() {
     let r = run_eth(&pkts, Config::default());
     assert_eq!(
         r.names(),
-        ["NewConnection", "ConnectionTimeout", "ConnectionStateRemove", "NewConnection", "ConnectionStateRemove"]
+        [
+            "NewConnection",
+            "ConnectionTimeout",
+            "ConnectionStateRemove",
+            "NewConnection",
+            "ConnectionStateRemove"
+        ]
     );
     assert_ne!(r.removed[0].uid, r.removed[1].uid);
-    let cfg = Config { udp_inactivity_timeout: 120.0, ..Config::default() };
+    let cfg = Config {
+        udp_inactivity_timeout: 120.0,
+        ..Config::default()
+    };
     let r = run_eth(&pkts, cfg);
     assert_eq!(r.removed.len(), 1);
 }
@@ -431,13 +572,30 @@ fn icmp_echo() {
         (1.2, eth4(&icmp4(S4, C4, 0, 77, 1, b"pingpingping"))),
     ];
     let r = run_eth(&pkts, cfg);
-    assert_eq!(r.names(), ["NewConnection", "IcmpEchoRequest", "IcmpEchoReply", "ConnectionStateRemove"]);
+    assert_eq!(
+        r.names(),
+        [
+            "NewConnection",
+            "IcmpEchoRequest",
+            "IcmpEchoReply",
+            "ConnectionStateRemove"
+        ]
+    );
     let c = &r.removed[0];
-    assert_eq!((c.id.orig_p, c.id.resp_p, c.id.proto, c.id.ip_proto), (8, 0, Proto::Icmp, 1));
+    assert_eq!(
+        (c.id.orig_p, c.id.resp_p, c.id.proto, c.id.ip_proto),
+        (8, 0, Proto::Icmp, 1)
+    );
     assert_eq!((c.orig().size, c.resp().size), (12, 12));
     assert_eq!(c.history, "");
-    if let ConnEvent::IcmpEchoRequest { id, seq, payload, .. } = &r.events[1] {
-        assert_eq!((*id, *seq, payload.as_slice()), (77, 1, &b"pingpingping"[..]));
+    if let ConnEvent::IcmpEchoRequest {
+        id, seq, payload, ..
+    } = &r.events[1]
+    {
+        assert_eq!(
+            (*id, *seq, payload.as_slice()),
+            (77, 1, &b"pingpingping"[..])
+        );
     } else {
         panic!()
     }
@@ -448,7 +606,14 @@ fn vlan_and_qinq() {
     let ip = udp4(C4, S4, 1, 2, b"v");
     let pkts = vec![
         (1.0, vlan_tags(&[(0x8100, 42)], 0x0800, &ip)),
-        (2.0, vlan_tags(&[(0x88a8, 100), (0x8100, 200)], 0x0800, &udp4(C4, S4, 3, 4, b"q"))),
+        (
+            2.0,
+            vlan_tags(
+                &[(0x88a8, 100), (0x8100, 200)],
+                0x0800,
+                &udp4(C4, S4, 3, 4, b"q"),
+            ),
+        ),
     ];
     let r = run_eth(&pkts, Config::default());
     let mut cs = r.removed.clone();
@@ -461,7 +626,10 @@ fn vlan_and_qinq() {
         (1.1, vlan_tags(&[(0x8100, 2)], 0x0800, &ip)),
     ];
     assert_eq!(run_eth(&same, Config::default()).removed.len(), 1);
-    let cfg = Config { vlan_in_key: true, ..Config::default() };
+    let cfg = Config {
+        vlan_in_key: true,
+        ..Config::default()
+    };
     assert_eq!(run_eth(&same, cfg).removed.len(), 2);
 }
 
@@ -515,7 +683,11 @@ fn ipv4_fragments_reassembled() {
     let f3 = ipv4_full(C4, S4, 17, 98, 56 / 8, &bad);
     let g1 = ipv4_full(C4, S4, 17, 98, 0x2000, &seg[..64]);
     let r = run_eth(&[(1.0, eth4(&g1)), (1.1, eth4(&f3))], Config::default());
-    assert!(r.weirds().contains(&"fragment_inconsistency"), "{:?}", r.weirds());
+    assert!(
+        r.weirds().contains(&"fragment_inconsistency"),
+        "{:?}",
+        r.weirds()
+    );
     assert_eq!(r.removed.len(), 1);
 }
 
@@ -529,7 +701,10 @@ fn bad_checksums() {
     assert_eq!(r.removed[0].history, "C");
     assert_eq!(r.removed[0].orig().num_pkts, 0);
     // -C: no weird, the SYN counts.
-    let cfg = Config { ignore_checksums: true, ..Config::default() };
+    let cfg = Config {
+        ignore_checksums: true,
+        ..Config::default()
+    };
     let r = run_eth(&[(1.0, eth4(&seg))], cfg);
     assert!(r.weirds().is_empty());
     assert_eq!(r.removed[0].history, "S");
@@ -539,7 +714,13 @@ fn bad_checksums() {
     let r = run_eth(&[(1.0, eth4(&ip))], Config::default());
     assert_eq!(r.weirds(), ["bad_IP_checksum"]);
     assert!(r.removed.is_empty());
-    assert!(matches!(&r.events[0], ConnEvent::Weird { scope: WeirdScope::Flow { .. }, .. }));
+    assert!(matches!(
+        &r.events[0],
+        ConnEvent::Weird {
+            scope: WeirdScope::Flow { .. },
+            ..
+        }
+    ));
 
     let mut u = udp4(C4, S4, 1, 2, b"xyz");
     let n = u.len();
@@ -565,7 +746,12 @@ fn truncated_and_malformed_packets() {
     }
     // Captured short of the TCP header, but the wire length is right.
     let frame = eth4(&full);
-    let mut file = pcap(linktype::ETHERNET, &[(1.0, frame[..14 + 30].to_vec())], false, false);
+    let mut file = pcap(
+        linktype::ETHERNET,
+        &[(1.0, frame[..14 + 30].to_vec())],
+        false,
+        false,
+    );
     let n = file.len() - 30 - 14;
     file[n - 4..n].copy_from_slice(&(frame.len() as u32).to_le_bytes());
     let r = run_bytes(file, Config::default());
@@ -575,11 +761,19 @@ fn truncated_and_malformed_packets() {
     for len in 0..200usize {
         let bytes: Vec<u8> = (0..len)
             .map(|_| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 (seed >> 56) as u8
             })
             .collect();
-        for lt in [linktype::ETHERNET, linktype::RAW, linktype::LINUX_SLL, linktype::LINUX_SLL2, linktype::NULL] {
+        for lt in [
+            linktype::ETHERNET,
+            linktype::RAW,
+            linktype::LINUX_SLL,
+            linktype::LINUX_SLL2,
+            linktype::NULL,
+        ] {
             let mut b = bytes.clone();
             if lt == linktype::RAW && !b.is_empty() {
                 b[0] = 0x45;
@@ -594,11 +788,18 @@ fn truncated_file_keeps_connections() {
     let mut file = pcap(linktype::ETHERNET, &handshake_fin(1.0)[..3], false, false);
     file.truncate(file.len() - 5);
     let r = run_bytes(file, Config::default());
-    assert!(matches!(r.err, Some(ReadError::Truncated { packets_read: 2 })), "{:?}", r.err);
+    assert!(
+        matches!(r.err, Some(ReadError::Truncated { packets_read: 2 })),
+        "{:?}",
+        r.err
+    );
     assert_eq!(r.removed.len(), 1);
     assert_eq!(r.removed[0].history, "Sh");
     // Not a pcap at all.
-    let r = run_bytes(b"hello, this is not a capture file at all".to_vec(), Config::default());
+    let r = run_bytes(
+        b"hello, this is not a capture file at all".to_vec(),
+        Config::default(),
+    );
     assert!(matches!(r.err, Some(ReadError::NotPcap)), "{:?}", r.err);
     let r = run_bytes(Vec::new(), Config::default());
     assert!(r.err.is_some());
@@ -627,7 +828,9 @@ fn other_link_types() {
     let mut sll = vec![0, 0, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0, 0x08, 0x00];
     sll.extend_from_slice(&ip);
     // SLL2: protocol first, 20-byte header.
-    let mut sll2 = vec![0x08, 0x00, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0];
+    let mut sll2 = vec![
+        0x08, 0x00, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0,
+    ];
     sll2.extend_from_slice(&ip);
     // BSD loopback: family 2 in host (little-endian) order.
     let mut null = 2u32.to_le_bytes().to_vec();
@@ -658,7 +861,10 @@ fn drain_order_and_uids() {
     let r = run_eth(&pkts, Config::default());
     let order: Vec<String> = r.removed.iter().map(|c| c.id.orig_h.to_string()).collect();
     assert_eq!(order, ["10.0.0.3", "10.0.0.5", "10.0.0.9"]);
-    let cfg = Config { drain_order: rzeek::packet::DrainOrder::Creation, ..Config::default() };
+    let cfg = Config {
+        drain_order: rzeek::packet::DrainOrder::Creation,
+        ..Config::default()
+    };
     let r2 = run_eth(&pkts, cfg);
     let order: Vec<String> = r2.removed.iter().map(|c| c.id.orig_h.to_string()).collect();
     assert_eq!(order, ["10.0.0.9", "10.0.0.3", "10.0.0.5"]);
@@ -668,6 +874,12 @@ fn drain_order_and_uids() {
         v
     };
     assert_eq!(uids(&r), uids(&r2));
-    let r3 = run_eth(&pkts, Config { uid_seed: 7, ..Config::default() });
+    let r3 = run_eth(
+        &pkts,
+        Config {
+            uid_seed: 7,
+            ..Config::default()
+        },
+    );
     assert_ne!(uids(&r), uids(&r3));
 }

@@ -10,7 +10,9 @@ use rzeek::packet::{Config, ConnEvent, Connection, PcapReader, Proto, Tracker, W
 
 fn shared() -> Option<PathBuf> {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [here.join("../shared"), PathBuf::from("/work/shared")].into_iter().find(|p| p.join("conformance/Traces").is_dir())
+    [here.join("../shared"), PathBuf::from("/work/shared")]
+        .into_iter()
+        .find(|p| p.join("conformance/Traces").is_dir())
 }
 
 /// Runs a trace; returns the removed connections in removal order and the
@@ -29,8 +31,12 @@ fn run(path: &Path, cfg: Config) -> (Vec<Connection>, Vec<&'static str>, Option<
     let mut take = |tr: &Tracker, evs: &mut Vec<ConnEvent>, removed: &mut Vec<Connection>| {
         for ev in evs.drain(..) {
             match ev {
-                ConnEvent::ConnectionStateRemove(h) => removed.push(tr.conn(h).expect("removed conn readable").clone()),
-                ConnEvent::Weird { name, scope, .. } if !matches!(scope, WeirdScope::Conn(_)) => weirds.push(name),
+                ConnEvent::ConnectionStateRemove(h) => {
+                    removed.push(tr.conn(h).expect("removed conn readable").clone())
+                }
+                ConnEvent::Weird { name, scope, .. } if !matches!(scope, WeirdScope::Conn(_)) => {
+                    weirds.push(name)
+                }
                 _ => {}
             }
         }
@@ -63,9 +69,17 @@ fn proto_name(c: &Connection) -> &'static str {
 /// One conn.log-like line of the fields this layer owns.
 fn summary(c: &Connection) -> String {
     let (o, r) = (c.orig(), c.resp());
-    let hist = if c.history.is_empty() { "-".to_string() } else { c.history.clone() };
+    let hist = if c.history.is_empty() {
+        "-".to_string()
+    } else {
+        c.history.clone()
+    };
     // conn.log has sizes only for connections with a duration.
-    let (os, rs) = if c.duration() > 0.0 { (o.size.to_string(), r.size.to_string()) } else { ("-".into(), "-".into()) };
+    let (os, rs) = if c.duration() > 0.0 {
+        (o.size.to_string(), r.size.to_string())
+    } else {
+        ("-".into(), "-".into())
+    };
     format!(
         "{} {} {} {} {} {} {} {} {} {} {} {}",
         c.id.orig_h,
@@ -84,7 +98,9 @@ fn summary(c: &Connection) -> String {
 }
 
 fn baseline(shared: &Path, test: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(shared.join(format!("conformance/Baseline/{test}/conn.log"))).unwrap();
+    let text =
+        std::fs::read_to_string(shared.join(format!("conformance/Baseline/{test}/conn.log")))
+            .unwrap();
     text.lines()
         .filter(|l| !l.starts_with('#'))
         .map(|l| {
@@ -105,7 +121,10 @@ fn compare(test: &str, trace: &str, ignore_checksums: bool) {
         eprintln!("shared/ not found; skipping");
         return;
     };
-    let mut cfg = Config { ignore_checksums, ..Config::default() };
+    let mut cfg = Config {
+        ignore_checksums,
+        ..Config::default()
+    };
     // These tests run Zeek with its full scripts, whose analyzers put their
     // well-known ports into likely_server_ports.
     for p in [80u16, 443, 21, 22, 25, 53] {
@@ -146,7 +165,10 @@ fn handshake_reorder_flips() {
     // core.connection_flipped: SYN-ACK seen before the SYN, no likely
     // server ports: the SYN flips the roles.
     let Some(sh) = shared() else { return };
-    let (conns, _, _) = run(&sh.join("conformance/Traces/tcp/handshake-reorder.pcap"), Config::default());
+    let (conns, _, _) = run(
+        &sh.join("conformance/Traces/tcp/handshake-reorder.pcap"),
+        Config::default(),
+    );
     assert_eq!(conns.len(), 1);
     let c = &conns[0];
     assert_eq!(c.history, "Hs^ADadFf");
@@ -159,7 +181,10 @@ fn handshake_reorder_flips() {
 #[test]
 fn http_get_one_connection() {
     let Some(sh) = shared() else { return };
-    let (conns, _, _) = run(&sh.join("conformance/Traces/http/get.pcap"), Config::default());
+    let (conns, _, _) = run(
+        &sh.join("conformance/Traces/http/get.pcap"),
+        Config::default(),
+    );
     assert_eq!(conns.len(), 1);
     assert_eq!(conns[0].id.orig_h.to_string(), "141.142.228.5");
     assert_eq!(conns[0].id.orig_p, 59856);
@@ -169,11 +194,22 @@ fn http_get_one_connection() {
 fn fragments_weirds() {
     // core.reassembly, first trace: the flow weirds Zeek reports.
     let Some(sh) = shared() else { return };
-    let cfg = Config { ignore_checksums: true, ..Config::default() };
-    let (_, weirds, _) = run(&sh.join("conformance/Traces/ipv4/fragmented-1.pcap"), cfg.clone());
+    let cfg = Config {
+        ignore_checksums: true,
+        ..Config::default()
+    };
+    let (_, weirds, _) = run(
+        &sh.join("conformance/Traces/ipv4/fragmented-1.pcap"),
+        cfg.clone(),
+    );
     assert_eq!(
         weirds,
-        ["excessively_small_fragment", "fragment_size_inconsistency", "fragment_inconsistency", "fragment_inconsistency"]
+        [
+            "excessively_small_fragment",
+            "fragment_size_inconsistency",
+            "fragment_inconsistency",
+            "fragment_inconsistency"
+        ]
     );
     let (_, weirds, _) = run(&sh.join("conformance/Traces/ipv4/fragmented-3.pcap"), cfg);
     assert_eq!(weirds, ["fragment_with_DF"; 5]);
@@ -198,7 +234,10 @@ fn every_trace_without_panic() {
     let mut summary = BTreeMap::new();
     for f in &files {
         for ignore in [false, true] {
-            let cfg = Config { ignore_checksums: ignore, ..Config::default() };
+            let cfg = Config {
+                ignore_checksums: ignore,
+                ..Config::default()
+            };
             let (conns, _, err) = run(f, cfg);
             let name = f.file_name().unwrap().to_string_lossy().to_string();
             assert!(err.is_none(), "{name}: {err:?}");
@@ -222,9 +261,18 @@ fn every_trace_without_panic() {
     assert!(summary["ticks-dns-1hr.pcap"] >= 1);
     // Only traces without IP connections (LLDP, 802.11) or with datagrams
     // that never complete may come out empty.
-    let allowed_empty = ["lldp.pcap", "radiotap.pcap", "wlanmon.pcap", "fragmented-2.pcap", "fragmented-3.pcap"];
+    let allowed_empty = [
+        "lldp.pcap",
+        "radiotap.pcap",
+        "wlanmon.pcap",
+        "fragmented-2.pcap",
+        "fragmented-3.pcap",
+    ];
     for (name, n) in &summary {
-        assert!(*n > 0 || allowed_empty.contains(&name.as_str()), "{name} has no connections");
+        assert!(
+            *n > 0 || allowed_empty.contains(&name.as_str()),
+            "{name} has no connections"
+        );
     }
     eprintln!("{summary:?}");
 }

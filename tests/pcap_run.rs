@@ -57,7 +57,12 @@ fn scratch(name: &str) -> PathBuf {
 fn run(dir: &Path, args: &[&str], script: &str, seed: Option<&Path>) -> Output {
     std::fs::write(dir.join("s.zeek"), script).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-    cmd.current_dir(dir).arg("-b").arg("--diagnostics").arg("zeek").args(args).arg("s.zeek");
+    cmd.current_dir(dir)
+        .arg("-b")
+        .arg("--diagnostics")
+        .arg("zeek")
+        .args(args)
+        .arg("s.zeek");
     match seed {
         Some(s) => cmd.env("ZEEK_SEED_FILE", s),
         None => cmd.env_remove("ZEEK_SEED_FILE"),
@@ -89,14 +94,19 @@ fn uids_follow_the_seed_file() {
     let script = format!("redef bits_per_uid = 64;\n{PRINT_UIDS}");
     let out = run(&dir, &["-r", "t.pcap"], &script, Some(&seed));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(text.lines().take(2).collect::<Vec<_>>(), ["CTY0ROuoG6Ff0", "CeyZrCZw2ISi0"]);
+    assert_eq!(
+        text.lines().take(2).collect::<Vec<_>>(),
+        ["CTY0ROuoG6Ff0", "CeyZrCZw2ISi0"]
+    );
 
     // Without a seed: still well-formed and distinct.
     let out = run(&dir, &["-r", "t.pcap"], PRINT_UIDS, None);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let uids: Vec<&str> = text.lines().collect();
     assert_eq!(uids.len(), 3);
-    assert!(uids.iter().all(|u| u.starts_with('C') && u.len() > 8 && u.chars().all(|c| c.is_ascii_alphanumeric())));
+    assert!(uids.iter().all(|u| u.starts_with('C')
+        && u.len() > 8
+        && u.chars().all(|c| c.is_ascii_alphanumeric())));
     assert!(uids[0] != uids[1] && uids[1] != uids[2]);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -104,7 +114,12 @@ fn uids_follow_the_seed_file() {
 #[test]
 fn missing_trace_is_fatal() {
     let dir = scratch("missing");
-    let out = run(&dir, &["-r", "nope.pcap"], "event zeek_done() { print \"done\"; }\n", None);
+    let out = run(
+        &dir,
+        &["-r", "nope.pcap"],
+        "event zeek_done() { print \"done\"; }\n",
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
     assert_eq!(

@@ -19,7 +19,12 @@ fn piped(args: &[&str], input: &str) -> (String, String, i32) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn rzeek");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -88,7 +93,10 @@ fn scripts_run_before_the_session() {
          event zeek_done() { print \"done\", |gathered|; }\n",
     )
     .unwrap();
-    let (out, err, code) = piped(&["-b", "-i", script.to_str().unwrap()], "gathered\nadd gathered[\"prompt\"]\n");
+    let (out, err, code) = piped(
+        &["-b", "-i", script.to_str().unwrap()],
+        "gathered\nadd gathered[\"prompt\"]\n",
+    );
     assert_eq!(out, "{\ninit\n}\nset[string]\ndone, 2\n", "{err}");
     assert_eq!(code, 0);
     let _ = std::fs::remove_dir_all(&dir);
@@ -96,14 +104,20 @@ fn scripts_run_before_the_session() {
 
 #[test]
 fn exit_ends_the_session() {
-    let (out, _, code) = piped(&["-b", "-i"], "event zeek_done() { print \"done\"; }\nprint 1\nexit(3)\nprint 2\n");
+    let (out, _, code) = piped(
+        &["-b", "-i"],
+        "event zeek_done() { print \"done\"; }\nprint 1\nexit(3)\nprint 2\n",
+    );
     assert_eq!(out, "1\n");
     assert_eq!(code, 3);
 }
 
 #[test]
 fn stdin_is_the_script_without_a_terminal() {
-    let (out, err, code) = piped(&["-b"], "event zeek_init() { print 1 + 1; }\nprint \"top\";\n");
+    let (out, err, code) = piped(
+        &["-b"],
+        "event zeek_init() { print 1 + 1; }\nprint \"top\";\n",
+    );
     assert_eq!(out, "top\n2\n", "{err}");
     assert_eq!(code, 0);
 }
@@ -164,7 +178,9 @@ mod pty {
                 ws_xpixel: 0,
                 ws_ypixel: 0,
             };
-            let rc = unsafe { libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), &ws) };
+            let rc = unsafe {
+                libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), &ws)
+            };
             assert_eq!(rc, 0, "openpty");
             let slave = unsafe { OwnedFd::from_raw_fd(s) };
             let child = super::rzeek()
@@ -194,7 +210,8 @@ mod pty {
             if unsafe { libc::poll(&mut pfd, 1, ms) } > 0 {
                 let mut buf = [0u8; 8192];
                 if let Ok(n) = self.master.read(&mut buf) {
-                    self.seen.push_str(&strip(&String::from_utf8_lossy(&buf[..n])));
+                    self.seen
+                        .push_str(&strip(&String::from_utf8_lossy(&buf[..n])));
                 }
             }
         }
@@ -210,7 +227,11 @@ mod pty {
                     return got;
                 }
                 let now = Instant::now();
-                assert!(now < deadline, "timed out waiting for {text:?}; saw:\n{}", &self.seen[self.at..]);
+                assert!(
+                    now < deadline,
+                    "timed out waiting for {text:?}; saw:\n{}",
+                    &self.seen[self.at..]
+                );
                 self.read_some(deadline - now);
             }
         }
@@ -249,7 +270,9 @@ mod pty {
         s.line("hook bye(c: connection) { print \"first\", c$uid; }");
         s.line("hook bye(c: connection) &priority=5 { print \"second\", c$uid; }");
         s.line(CONN);
-        assert!(s.line("Conn::register_removal_hook(c, bye)").contains("T\nbool\n"));
+        assert!(s
+            .line("Conn::register_removal_hook(c, bye)")
+            .contains("T\nbool\n"));
         let out = s.line("event connection_state_remove(c)");
         assert!(out.contains("second, CXYZ\nfirst, CXYZ\n"), "{out}");
         // a type error and a runtime error, shown against the input
@@ -269,7 +292,7 @@ mod pty {
         s.expect("orig_h");
         s.expect("orig_p");
         s.send("\x15"); // Ctrl-U clears the line
-        // Ctrl-C cancels a continued input
+                        // Ctrl-C cancels a continued input
         s.send("if ( T )\r");
         s.expect(" ...> ");
         s.send("\x03");

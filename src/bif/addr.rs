@@ -37,7 +37,10 @@ pub(crate) fn parse_addr(s: &[u8]) -> Option<IpAddr> {
     if let Some(v4) = parse_v4(s) {
         return Some(IpAddr::V4(v4));
     }
-    let inner = s.strip_prefix('[').and_then(|x| x.strip_suffix(']')).unwrap_or(s);
+    let inner = s
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .unwrap_or(s);
     let v6: Ipv6Addr = inner.parse().ok()?;
     Some(match v6.to_ipv4_mapped() {
         Some(v4) => IpAddr::V4(v4),
@@ -67,16 +70,29 @@ pub(crate) fn make_subnet(a: IpAddr, width: u32) -> Subnet {
     match a {
         IpAddr::V4(v4) => {
             let w = width.min(32);
-            let m = if w == 0 { 0 } else { u32::from(v4) & (u32::MAX << (32 - w)) };
-            Subnet { addr: IpAddr::V4(Ipv4Addr::from(m)), width: w as u8 }
+            let m = if w == 0 {
+                0
+            } else {
+                u32::from(v4) & (u32::MAX << (32 - w))
+            };
+            Subnet {
+                addr: IpAddr::V4(Ipv4Addr::from(m)),
+                width: w as u8,
+            }
         }
         IpAddr::V6(v6) => {
             let w = width.min(128);
             let m = Ipv6Addr::from(mask128(u128::from(v6), w));
             // Within the IPv4-mapped range the subnet is an IPv4 one.
             match m.to_ipv4_mapped() {
-                Some(v4) if w >= 96 => Subnet { addr: IpAddr::V4(v4), width: (w - 96) as u8 },
-                _ => Subnet { addr: IpAddr::V6(m), width: w as u8 },
+                Some(v4) if w >= 96 => Subnet {
+                    addr: IpAddr::V4(v4),
+                    width: (w - 96) as u8,
+                },
+                _ => Subnet {
+                    addr: IpAddr::V6(m),
+                    width: w as u8,
+                },
             }
         }
     }
@@ -88,12 +104,18 @@ pub(crate) fn parse_subnet(s: &[u8]) -> Option<Subnet> {
     let a = parse_addr(&s[..slash]).or_else(|| {
         // "::ffff:a.b.c.d" style text parses as IPv6 but is family v4;
         // keep the raw IPv6 so the width is taken relative to 128 bits.
-        std::str::from_utf8(&s[..slash]).ok()?.parse::<Ipv6Addr>().ok().map(IpAddr::V6)
+        std::str::from_utf8(&s[..slash])
+            .ok()?
+            .parse::<Ipv6Addr>()
+            .ok()
+            .map(IpAddr::V6)
     })?;
     let w: u32 = std::str::from_utf8(&s[slash + 1..]).ok()?.parse().ok()?;
     let raw_v6 = std::str::from_utf8(&s[..slash]).ok()?.contains(':');
     match a {
-        IpAddr::V4(v4) if raw_v6 => (w <= 128).then(|| make_subnet(IpAddr::V6(v4.to_ipv6_mapped()), w)),
+        IpAddr::V4(v4) if raw_v6 => {
+            (w <= 128).then(|| make_subnet(IpAddr::V6(v4.to_ipv6_mapped()), w))
+        }
         IpAddr::V4(_) => (w <= 32).then(|| make_subnet(a, w)),
         IpAddr::V6(_) => (w <= 128).then(|| make_subnet(a, w)),
     }
@@ -130,7 +152,10 @@ fn addr_arg(args: &[Value], i: usize) -> IpAddr {
 fn subnet_arg(args: &[Value], i: usize) -> Subnet {
     match arg(args, i) {
         Value::Subnet(s) => **s,
-        _ => Subnet { addr: IpAddr::V4(Ipv4Addr::UNSPECIFIED), width: 0 },
+        _ => Subnet {
+            addr: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            width: 0,
+        },
     }
 }
 
@@ -186,18 +211,23 @@ fn subnet_width(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 /// The table argument of a subnet lookup, if it is indexed by one subnet.
-fn subnet_table<'a>(h: &mut dyn Host, args: &'a [Value], who: &str) -> Option<&'a Rc<RefCell<TableVal>>> {
+fn subnet_table<'a>(
+    h: &mut dyn Host,
+    args: &'a [Value],
+    who: &str,
+) -> Option<&'a Rc<RefCell<TableVal>>> {
     if let Value::Table(t) = arg(args, 1) {
-        let ok = t
-            .borrow()
-            .ty
-            .as_table()
-            .is_some_and(|tt| tt.index.len() == 1 && matches!(*tt.index[0], crate::types::Type::Subnet));
+        let ok = t.borrow().ty.as_table().is_some_and(|tt| {
+            tt.index.len() == 1 && matches!(*tt.index[0], crate::types::Type::Subnet)
+        });
         if ok {
             return Some(t);
         }
     }
-    reporter_error(h, &format!("{who} needs to be called on a set[subnet]/table[subnet]."));
+    reporter_error(
+        h,
+        &format!("{who} needs to be called on a set[subnet]/table[subnet]."),
+    );
     None
 }
 
@@ -220,14 +250,19 @@ fn matching_subnets(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let Some(t) = subnet_table(h, args, "matching_subnets") else {
         return Err("matching_subnets needs to be called on a set[subnet]/table[subnet].".into());
     };
-    let keys = covering(&t.borrow(), &search).into_iter().map(|(k, _)| k).collect();
+    let keys = covering(&t.borrow(), &search)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
     Ok(super::vector(crate::types::subnet(), keys))
 }
 
 fn filter_subnet_table(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let search = subnet_arg(args, 0);
     let Some(t) = subnet_table(h, args, "filter_subnet_table") else {
-        return Err("filter_subnet_table needs to be called on a set[subnet]/table[subnet].".into());
+        return Err(
+            "filter_subnet_table needs to be called on a set[subnet]/table[subnet].".into(),
+        );
     };
     let t = t.borrow();
     let mut out = t.shallow_clone_empty();
@@ -282,27 +317,98 @@ fn get_port_transport_proto(_: &mut dyn Host, args: &[Value]) -> BifResult {
 
 fn is_local_interface(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let a = addr_arg(args, 0);
-    Ok(Value::Bool(a.is_loopback() || matches!(a, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some_and(|v| v.is_loopback()))))
+    Ok(Value::Bool(
+        a.is_loopback()
+            || matches!(a, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some_and(|v| v.is_loopback())),
+    ))
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "is_v4_addr", sig: "function(a: addr): bool", func: is_v4_addr },
-    BifDef { name: "is_v6_addr", sig: "function(a: addr): bool", func: is_v6_addr },
-    BifDef { name: "is_v4_subnet", sig: "function(s: subnet): bool", func: is_v4_subnet },
-    BifDef { name: "is_v6_subnet", sig: "function(s: subnet): bool", func: is_v6_subnet },
-    BifDef { name: "mask_addr", sig: "function(a: addr, top_bits_to_keep: count): subnet", func: mask_addr },
-    BifDef { name: "remask_addr", sig: "function(a1: addr, a2: addr, top_bits_from_a1: count): addr", func: remask_addr },
-    BifDef { name: "subnet_to_addr", sig: "function(sn: subnet): addr", func: subnet_to_addr },
-    BifDef { name: "addr_to_subnet", sig: "function(a: addr): subnet", func: addr_to_subnet },
-    BifDef { name: "subnet_width", sig: "function(sn: subnet): count", func: subnet_width },
-    BifDef { name: "matching_subnets", sig: "function(search: subnet, t: any): vector of subnet", func: matching_subnets },
-    BifDef { name: "filter_subnet_table", sig: "function(search: subnet, t: any): any", func: filter_subnet_table },
-    BifDef { name: "check_subnet", sig: "function(search: subnet, t: any): bool", func: check_subnet },
-    BifDef { name: "is_tcp_port", sig: "function(p: port): bool", func: is_tcp_port },
-    BifDef { name: "is_udp_port", sig: "function(p: port): bool", func: is_udp_port },
-    BifDef { name: "is_icmp_port", sig: "function(p: port): bool", func: is_icmp_port },
-    BifDef { name: "get_port_transport_proto", sig: "function(p: port): transport_proto", func: get_port_transport_proto },
-    BifDef { name: "is_local_interface", sig: "function(ip: addr): bool", func: is_local_interface },
+    BifDef {
+        name: "is_v4_addr",
+        sig: "function(a: addr): bool",
+        func: is_v4_addr,
+    },
+    BifDef {
+        name: "is_v6_addr",
+        sig: "function(a: addr): bool",
+        func: is_v6_addr,
+    },
+    BifDef {
+        name: "is_v4_subnet",
+        sig: "function(s: subnet): bool",
+        func: is_v4_subnet,
+    },
+    BifDef {
+        name: "is_v6_subnet",
+        sig: "function(s: subnet): bool",
+        func: is_v6_subnet,
+    },
+    BifDef {
+        name: "mask_addr",
+        sig: "function(a: addr, top_bits_to_keep: count): subnet",
+        func: mask_addr,
+    },
+    BifDef {
+        name: "remask_addr",
+        sig: "function(a1: addr, a2: addr, top_bits_from_a1: count): addr",
+        func: remask_addr,
+    },
+    BifDef {
+        name: "subnet_to_addr",
+        sig: "function(sn: subnet): addr",
+        func: subnet_to_addr,
+    },
+    BifDef {
+        name: "addr_to_subnet",
+        sig: "function(a: addr): subnet",
+        func: addr_to_subnet,
+    },
+    BifDef {
+        name: "subnet_width",
+        sig: "function(sn: subnet): count",
+        func: subnet_width,
+    },
+    BifDef {
+        name: "matching_subnets",
+        sig: "function(search: subnet, t: any): vector of subnet",
+        func: matching_subnets,
+    },
+    BifDef {
+        name: "filter_subnet_table",
+        sig: "function(search: subnet, t: any): any",
+        func: filter_subnet_table,
+    },
+    BifDef {
+        name: "check_subnet",
+        sig: "function(search: subnet, t: any): bool",
+        func: check_subnet,
+    },
+    BifDef {
+        name: "is_tcp_port",
+        sig: "function(p: port): bool",
+        func: is_tcp_port,
+    },
+    BifDef {
+        name: "is_udp_port",
+        sig: "function(p: port): bool",
+        func: is_udp_port,
+    },
+    BifDef {
+        name: "is_icmp_port",
+        sig: "function(p: port): bool",
+        func: is_icmp_port,
+    },
+    BifDef {
+        name: "get_port_transport_proto",
+        sig: "function(p: port): transport_proto",
+        func: get_port_transport_proto,
+    },
+    BifDef {
+        name: "is_local_interface",
+        sig: "function(ip: addr): bool",
+        func: is_local_interface,
+    },
 ];
 
 #[cfg(test)]
@@ -336,11 +442,35 @@ mod tests {
     // bifs.mask_addr and bifs.remask_addr.
     #[test]
     fn masking() {
-        assert_eq!(call("mask_addr", &[a("255.255.255.255"), Value::Count(9)]), "255.128.0.0/9");
-        assert_eq!(call("mask_addr", &[a("255.255.255.255"), Value::Count(32)]), "255.255.255.255/32");
-        assert_eq!(call("remask_addr", &[a("0.0.255.255"), a("255.255.0.0"), Value::Count(97)]), "127.255.0.0");
-        assert_eq!(call("remask_addr", &[a("0.0.255.255"), a("255.255.0.0"), Value::Count(112)]), "0.0.0.0");
-        assert_eq!(call("remask_addr", &[a("0.0.255.255"), a("255.255.0.0"), Value::Count(128)]), "0.0.255.255");
+        assert_eq!(
+            call("mask_addr", &[a("255.255.255.255"), Value::Count(9)]),
+            "255.128.0.0/9"
+        );
+        assert_eq!(
+            call("mask_addr", &[a("255.255.255.255"), Value::Count(32)]),
+            "255.255.255.255/32"
+        );
+        assert_eq!(
+            call(
+                "remask_addr",
+                &[a("0.0.255.255"), a("255.255.0.0"), Value::Count(97)]
+            ),
+            "127.255.0.0"
+        );
+        assert_eq!(
+            call(
+                "remask_addr",
+                &[a("0.0.255.255"), a("255.255.0.0"), Value::Count(112)]
+            ),
+            "0.0.0.0"
+        );
+        assert_eq!(
+            call(
+                "remask_addr",
+                &[a("0.0.255.255"), a("255.255.0.0"), Value::Count(128)]
+            ),
+            "0.0.255.255"
+        );
         assert_eq!(call("subnet_to_addr", &[sn("10.1.0.0/16")]), "10.1.0.0");
         assert_eq!(call("subnet_width", &[sn("10.1.0.0/16")]), "16");
         assert_eq!(call("addr_to_subnet", &[a("10.1.2.3")]), "10.1.2.3/32");
@@ -349,19 +479,39 @@ mod tests {
     // bifs.matching_subnets, bifs.filter_subnet_table, bifs.check_subnet.
     #[test]
     fn subnet_lookups() {
-        let t = subnets(&["10.0.0.0/8", "10.2.0.0/16", "10.2.0.2/31", "10.3.0.0/16", "2607:f8b0:4007:807::200e/64", "2607:f8b0:4007:807::200e/128"]);
-        assert_eq!(call("matching_subnets", &[sn("10.2.0.2/32"), t.clone()]), "[10.2.0.2/31, 10.2.0.0/16, 10.0.0.0/8]");
+        let t = subnets(&[
+            "10.0.0.0/8",
+            "10.2.0.0/16",
+            "10.2.0.2/31",
+            "10.3.0.0/16",
+            "2607:f8b0:4007:807::200e/64",
+            "2607:f8b0:4007:807::200e/128",
+        ]);
         assert_eq!(
-            call("matching_subnets", &[sn("2607:f8b0:4007:807::200e/128"), t.clone()]),
+            call("matching_subnets", &[sn("10.2.0.2/32"), t.clone()]),
+            "[10.2.0.2/31, 10.2.0.0/16, 10.0.0.0/8]"
+        );
+        assert_eq!(
+            call(
+                "matching_subnets",
+                &[sn("2607:f8b0:4007:807::200e/128"), t.clone()]
+            ),
             "[2607:f8b0:4007:807::200e/128, 2607:f8b0:4007:807::/64]"
         );
-        assert_eq!(call("matching_subnets", &[sn("128.0.0.1/32"), t.clone()]), "[]");
-        let f = FakeHost::new().call("filter_subnet_table", &[sn("10.3.0.2/32"), t.clone()]).unwrap();
+        assert_eq!(
+            call("matching_subnets", &[sn("128.0.0.1/32"), t.clone()]),
+            "[]"
+        );
+        let f = FakeHost::new()
+            .call("filter_subnet_table", &[sn("10.3.0.2/32"), t.clone()])
+            .unwrap();
         assert_eq!(show(&f), "{\n10.3.0.0/16,\n10.0.0.0/8\n}");
         assert_eq!(call("check_subnet", &[sn("10.2.0.2/32"), t.clone()]), "F");
         assert_eq!(call("check_subnet", &[sn("10.2.0.2/31"), t]), "T");
         let mut h = FakeHost::new();
-        assert!(h.call("check_subnet", &[sn("10.2.0.2/31"), Value::Count(1)]).is_err());
+        assert!(h
+            .call("check_subnet", &[sn("10.2.0.2/31"), Value::Count(1)])
+            .is_err());
         assert_eq!(h.errors().len(), 1);
     }
 
@@ -372,7 +522,10 @@ mod tests {
         assert_eq!(call("is_tcp_port", std::slice::from_ref(&p)), "T");
         assert_eq!(call("is_udp_port", std::slice::from_ref(&p)), "F");
         assert_eq!(call("get_port_transport_proto", &[p]), "tcp");
-        assert_eq!(call("get_port_transport_proto", &[port_value(3, Proto::Icmp)]), "icmp");
+        assert_eq!(
+            call("get_port_transport_proto", &[port_value(3, Proto::Icmp)]),
+            "icmp"
+        );
         assert_eq!(call("is_local_interface", &[a("127.0.0.1")]), "T");
     }
 }

@@ -24,13 +24,19 @@ fn natural_order(a: &Value, b: &Value) -> Ordering {
     match (a, b) {
         (Value::Count(x), Value::Count(y)) => x.cmp(y),
         (Value::Int(x), Value::Int(y)) => x.cmp(y),
-        _ => a.as_double().partial_cmp(&b.as_double()).unwrap_or(Ordering::Equal),
+        _ => a
+            .as_double()
+            .partial_cmp(&b.as_double())
+            .unwrap_or(Ordering::Equal),
     }
 }
 
 /// Stable merge sort driven by a "less than" test that may fail; it never
 /// assumes the test is a consistent order.
-fn merge_sort<T: Clone>(items: Vec<T>, less: &mut dyn FnMut(&T, &T) -> Result<bool, String>) -> Result<Vec<T>, String> {
+fn merge_sort<T: Clone>(
+    items: Vec<T>,
+    less: &mut dyn FnMut(&T, &T) -> Result<bool, String>,
+) -> Result<Vec<T>, String> {
     if items.len() <= 1 {
         return Ok(items);
     }
@@ -74,7 +80,10 @@ fn comparator(h: &mut dyn Host, args: &[Value], who: &str) -> Option<Comparator>
     }
     if let Some(f) = args.get(1) {
         let Value::Func(func) = f else {
-            builtin_error(h, &format!("second argument to {who}() needs to be comparison function"));
+            builtin_error(
+                h,
+                &format!("second argument to {who}() needs to be comparison function"),
+            );
             return None;
         };
         let elem = vec.borrow().ty.yield_type().cloned();
@@ -82,18 +91,27 @@ fn comparator(h: &mut dyn Host, args: &[Value], who: &str) -> Option<Comparator>
             (Some(ft), Some(elem)) => {
                 matches!(*ft.ret, Type::Int)
                     && ft.params.len() == 2
-                    && ft.params.iter().all(|p| matches!(*p.ty, Type::Any) || types::same_type(&p.ty, &elem))
+                    && ft
+                        .params
+                        .iter()
+                        .all(|p| matches!(*p.ty, Type::Any) || types::same_type(&p.ty, &elem))
             }
             _ => true,
         };
         if !ok {
-            builtin_error(h, &format!("invalid comparison function in call to {who}()"));
+            builtin_error(
+                h,
+                &format!("invalid comparison function in call to {who}()"),
+            );
             return None;
         }
         return Some(Comparator::Script(f.clone()));
     }
     if !numeric_elements(v) {
-        builtin_error(h, &format!("comparison function required for {who}() with non-numeric types"));
+        builtin_error(
+            h,
+            &format!("comparison function required for {who}() with non-numeric types"),
+        );
         return None;
     }
     Some(Comparator::Natural)
@@ -136,7 +154,10 @@ fn order(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let items = super::vector_items(arg(args, 0));
     let idx: Vec<usize> = (0..items.len()).collect();
     let sorted = merge_sort(idx, &mut |&a, &b| less(h, &cmp, &items[a], &items[b]))?;
-    Ok(vector(types::count(), sorted.into_iter().map(|i| Value::Count(i as u64)).collect()))
+    Ok(vector(
+        types::count(),
+        sorted.into_iter().map(|i| Value::Count(i as u64)).collect(),
+    ))
 }
 
 fn clear_table(h: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -153,7 +174,10 @@ fn table_keys(h: &mut dyn Host, args: &[Value]) -> BifResult {
         return Err("table_keys() requires a table argument".into());
     };
     let t = t.borrow();
-    let index = t.ty.as_table().map(|tt| tt.index.clone()).unwrap_or_default();
+    let index =
+        t.ty.as_table()
+            .map(|tt| tt.index.clone())
+            .unwrap_or_default();
     let mut out = crate::table::TableVal::new(types::set_of(index));
     for k in t.keys() {
         out.insert(k, Value::Unset);
@@ -198,11 +222,15 @@ fn bool_vector(h: &mut dyn Host, args: &[Value], who: &str) -> Option<Vec<bool>>
 }
 
 fn any_set(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(bool_vector(h, args, "any_set").is_some_and(|v| v.iter().any(|&b| b))))
+    Ok(Value::Bool(
+        bool_vector(h, args, "any_set").is_some_and(|v| v.iter().any(|&b| b)),
+    ))
 }
 
 fn all_set(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(bool_vector(h, args, "all_set").is_some_and(|v| v.iter().all(|&b| b))))
+    Ok(Value::Bool(
+        bool_vector(h, args, "all_set").is_some_and(|v| v.iter().all(|&b| b)),
+    ))
 }
 
 /// Identity as Zeek's pointer comparison sees it: shared aggregates,
@@ -221,22 +249,60 @@ fn same_object(_: &mut dyn Host, args: &[Value]) -> BifResult {
         (Func(a), Func(b)) => Rc::ptr_eq(a, b),
         (Opaque(a), Opaque(b)) => Rc::ptr_eq(a, b),
         (Enum(a), Enum(b)) => a.value == b.value && a.type_name == b.type_name,
-        (a @ (Bool(_) | Count(_) | Int(_) | Double(_) | Time(_) | Interval(_) | Port(_)), b) => a == b,
+        (a @ (Bool(_) | Count(_) | Int(_) | Double(_) | Time(_) | Interval(_) | Port(_)), b) => {
+            a == b
+        }
         _ => false,
     };
     Ok(Value::Bool(same))
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "sort", sig: "function(v: any, ...): any", func: sort },
-    BifDef { name: "order", sig: "function(v: any, ...): vector of count", func: order },
-    BifDef { name: "clear_table", sig: "function(v: any): any", func: clear_table },
-    BifDef { name: "table_keys", sig: "function(t: any): any", func: table_keys },
-    BifDef { name: "table_values", sig: "function(t: any): vector of any", func: table_values },
-    BifDef { name: "resize", sig: "function(aggr: any, newsize: count): count", func: resize },
-    BifDef { name: "any_set", sig: "function(v: any): bool", func: any_set },
-    BifDef { name: "all_set", sig: "function(v: any): bool", func: all_set },
-    BifDef { name: "same_object", sig: "function(o1: any, o2: any): bool", func: same_object },
+    BifDef {
+        name: "sort",
+        sig: "function(v: any, ...): any",
+        func: sort,
+    },
+    BifDef {
+        name: "order",
+        sig: "function(v: any, ...): vector of count",
+        func: order,
+    },
+    BifDef {
+        name: "clear_table",
+        sig: "function(v: any): any",
+        func: clear_table,
+    },
+    BifDef {
+        name: "table_keys",
+        sig: "function(t: any): any",
+        func: table_keys,
+    },
+    BifDef {
+        name: "table_values",
+        sig: "function(t: any): vector of any",
+        func: table_values,
+    },
+    BifDef {
+        name: "resize",
+        sig: "function(aggr: any, newsize: count): count",
+        func: resize,
+    },
+    BifDef {
+        name: "any_set",
+        sig: "function(v: any): bool",
+        func: any_set,
+    },
+    BifDef {
+        name: "all_set",
+        sig: "function(v: any): bool",
+        func: all_set,
+    },
+    BifDef {
+        name: "same_object",
+        sig: "function(o1: any, o2: any): bool",
+        func: same_object,
+    },
 ];
 
 #[cfg(test)]
@@ -250,13 +316,25 @@ mod tests {
     use std::cell::RefCell;
 
     fn vec_of(elem: crate::types::TypeRef, items: Vec<Value>) -> Value {
-        Value::Vector(Rc::new(RefCell::new(VectorVal { ty: types::vector_of(elem), items })))
+        Value::Vector(Rc::new(RefCell::new(VectorVal {
+            ty: types::vector_of(elem),
+            items,
+        })))
     }
 
     /// A comparison function value backed by a Rust function.
     fn cmp_func(elem: crate::types::TypeRef, f: crate::func::BifFn) -> Value {
-        let p = |n: &str| ParamDef { name: n.into(), ty: elem.clone(), default: None };
-        let ty = Rc::new(Type::Func(FuncType { kind: FuncKind::Function, params: vec![p("a"), p("b")], ret: types::int(), varargs: false }));
+        let p = |n: &str| ParamDef {
+            name: n.into(),
+            ty: elem.clone(),
+            default: None,
+        };
+        let ty = Rc::new(Type::Func(FuncType {
+            kind: FuncKind::Function,
+            params: vec![p("a"), p("b")],
+            ret: types::int(),
+            varargs: false,
+        }));
         let mut fv = FuncVal::new("cmp".into(), FuncKind::Function, ty, Span::default());
         fv.builtin = Some(f);
         Value::Func(Rc::new(fv))
@@ -275,17 +353,48 @@ mod tests {
     #[test]
     fn sorting() {
         let mut h = FakeHost::new();
-        let v = vec_of(types::count(), [5, 2, 8, 3].iter().map(|&n| Value::Count(n)).collect());
+        let v = vec_of(
+            types::count(),
+            [5, 2, 8, 3].iter().map(|&n| Value::Count(n)).collect(),
+        );
         h.call("sort", std::slice::from_ref(&v)).unwrap();
         assert_eq!(show(&v), "[2, 3, 5, 8]");
-        let iv = vec_of(types::interval(), vec![Value::Interval(18000.0), Value::Interval(172800.0), Value::Interval(1.0), Value::Interval(-420.0)]);
-        assert_eq!(h.show("sort", &[iv]), "[-7.0 mins, 1.0 sec, 5.0 hrs, 2.0 days]");
-        let bv = vec_of(types::bool_(), vec![Value::Bool(true), Value::Bool(false), Value::Bool(false), Value::Bool(true)]);
+        let iv = vec_of(
+            types::interval(),
+            vec![
+                Value::Interval(18000.0),
+                Value::Interval(172800.0),
+                Value::Interval(1.0),
+                Value::Interval(-420.0),
+            ],
+        );
+        assert_eq!(
+            h.show("sort", &[iv]),
+            "[-7.0 mins, 1.0 sec, 5.0 hrs, 2.0 days]"
+        );
+        let bv = vec_of(
+            types::bool_(),
+            vec![
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Bool(false),
+                Value::Bool(true),
+            ],
+        );
         assert_eq!(h.show("sort", std::slice::from_ref(&bv)), "[T, F, F, T]");
-        assert_eq!(h.errors(), vec!["comparison function required for sort() with non-numeric types".to_string()]);
+        assert_eq!(
+            h.errors(),
+            vec!["comparison function required for sort() with non-numeric types".to_string()]
+        );
         let f = cmp_func(types::bool_(), bool_cmp);
         assert_eq!(h.show("sort", &[bv, f]), "[F, F, T, T]");
-        let big = vec_of(types::count(), [2304, 1156, 11, 42, 4294967296].iter().map(|&n| Value::Count(n)).collect());
+        let big = vec_of(
+            types::count(),
+            [2304, 1156, 11, 42, 4294967296]
+                .iter()
+                .map(|&n| Value::Count(n))
+                .collect(),
+        );
         assert_eq!(h.show("sort", &[big]), "[11, 42, 1156, 2304, 4294967296]");
     }
 
@@ -301,7 +410,14 @@ mod tests {
 
     #[test]
     fn ordering() {
-        let v = vec_of(types::double(), vec![Value::Double(3.03), Value::Double(3.01), Value::Double(3.02)]);
+        let v = vec_of(
+            types::double(),
+            vec![
+                Value::Double(3.03),
+                Value::Double(3.01),
+                Value::Double(3.02),
+            ],
+        );
         assert_eq!(FakeHost::new().show("order", &[v]), "[1, 2, 0]");
     }
 
@@ -310,14 +426,24 @@ mod tests {
     #[test]
     fn tables_and_vectors() {
         let mut h = FakeHost::new();
-        let t = super::super::table(vec![types::string()], types::string(), vec![(s("http"), s("a")), (s("https"), s("b"))]);
-        assert_eq!(h.show("table_keys", std::slice::from_ref(&t)), "{\nhttp,\nhttps\n}");
+        let t = super::super::table(
+            vec![types::string()],
+            types::string(),
+            vec![(s("http"), s("a")), (s("https"), s("b"))],
+        );
+        assert_eq!(
+            h.show("table_keys", std::slice::from_ref(&t)),
+            "{\nhttp,\nhttps\n}"
+        );
         let vals = h.call("table_values", std::slice::from_ref(&t)).unwrap();
         assert_eq!(show(&vals), "[a, b]");
         assert_eq!(h.show("type_name", &[vals]), "vector of string");
         h.call("clear_table", std::slice::from_ref(&t)).unwrap();
         assert_eq!(show(&t), "{\n\n}");
-        let v = vec_of(types::count(), vec![Value::Count(5), Value::Count(3), Value::Count(8)]);
+        let v = vec_of(
+            types::count(),
+            vec![Value::Count(5), Value::Count(3), Value::Count(8)],
+        );
         assert_eq!(h.show("resize", &[v.clone(), Value::Count(5)]), "3");
         assert_eq!(show(&v), "[5, 3, 8, , ]");
         assert_eq!(h.show("resize", &[v.clone(), Value::Count(0)]), "5");
@@ -336,7 +462,10 @@ mod tests {
         let a = s("Foo");
         assert_eq!(h.show("same_object", &[a.clone(), a.clone()]), "T");
         assert_eq!(h.show("same_object", &[a, s("Foo")]), "F");
-        assert_eq!(h.show("same_object", &[Value::Int(-42), Value::Int(-42)]), "T");
+        assert_eq!(
+            h.show("same_object", &[Value::Int(-42), Value::Int(-42)]),
+            "T"
+        );
         let v = vec_of(types::count(), vec![]);
         assert_eq!(h.show("same_object", &[v.clone(), v.deep_copy()]), "F");
     }

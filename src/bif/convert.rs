@@ -2,7 +2,10 @@
 //! intervals, ports, addresses as counts and PTR names, enums, type names.
 
 use super::addr::{parse_addr, parse_subnet, port_value};
-use super::{arg, boolean, builtin_error, bytes, count, count_vec, double, int, reporter_error, string_value, BifResult};
+use super::{
+    arg, boolean, builtin_error, bytes, count, count_vec, double, int, reporter_error,
+    string_value, BifResult,
+};
 use crate::func::{BifDef, Host};
 use crate::syntax::token::Proto;
 use crate::types::{self, Type, TypeRef};
@@ -22,7 +25,10 @@ fn parse_integer(s: &[u8], base: u32) -> Option<(bool, u128)> {
         i += 1;
     }
     let mut base = base;
-    let has_hex_prefix = s.len() > i + 2 && s[i] == b'0' && (s[i + 1] | 0x20) == b'x' && s[i + 2].is_ascii_hexdigit();
+    let has_hex_prefix = s.len() > i + 2
+        && s[i] == b'0'
+        && (s[i + 1] | 0x20) == b'x'
+        && s[i + 2].is_ascii_hexdigit();
     if (base == 16 || base == 0) && has_hex_prefix {
         i += 2;
         base = 16;
@@ -152,7 +158,10 @@ fn to_port(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match parsed {
         Some(p) => Ok(p),
         None => {
-            builtin_error(h, "wrong port format, must be /[0-9]{1,5}\\/(tcp|udp|icmp)/");
+            builtin_error(
+                h,
+                "wrong port format, must be /[0-9]{1,5}\\/(tcp|udp|icmp)/",
+            );
             Ok(port_value(0, Proto::Unknown))
         }
     }
@@ -177,7 +186,10 @@ fn to_subnet(h: &mut dyn Host, args: &[Value]) -> BifResult {
         Some(s) => Ok(Value::Subnet(Rc::new(s))),
         None => {
             builtin_error(h, "failed converting string to IP prefix");
-            Ok(Value::Subnet(Rc::new(Subnet { addr: IpAddr::V6(Ipv6Addr::UNSPECIFIED), width: 0 })))
+            Ok(Value::Subnet(Rc::new(Subnet {
+                addr: IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+                width: 0,
+            })))
         }
     }
 }
@@ -201,7 +213,9 @@ fn raw_bytes_to_v4_addr(h: &mut dyn Host, args: &[Value]) -> BifResult {
         builtin_error(h, "too short a string as input to raw_bytes_to_v4_addr()");
         return Ok(Value::addr(IpAddr::V4(Ipv4Addr::UNSPECIFIED)));
     }
-    Ok(Value::addr(IpAddr::V4(Ipv4Addr::new(b[0], b[1], b[2], b[3]))))
+    Ok(Value::addr(IpAddr::V4(Ipv4Addr::new(
+        b[0], b[1], b[2], b[3],
+    ))))
 }
 
 fn raw_bytes_to_v6_addr(h: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -223,7 +237,9 @@ fn addr_to_counts(_: &mut dyn Host, args: &[Value]) -> BifResult {
                 Some(v4) => vec![u32::from(v4) as u64],
                 None => {
                     let o = v6.octets();
-                    o.chunks(4).map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as u64).collect()
+                    o.chunks(4)
+                        .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as u64)
+                        .collect()
                 }
             },
         },
@@ -233,7 +249,10 @@ fn addr_to_counts(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn counts_to_addr(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let words: Vec<u64> = super::vector_items(arg(args, 0)).iter().map(Value::as_count).collect();
+    let words: Vec<u64> = super::vector_items(arg(args, 0))
+        .iter()
+        .map(Value::as_count)
+        .collect();
     match words.len() {
         1 => Ok(Value::addr(IpAddr::V4(Ipv4Addr::from(words[0] as u32)))),
         4 => {
@@ -282,12 +301,22 @@ fn ptr_name_to_addr(h: &mut dyn Host, args: &[Value]) -> BifResult {
         let parts: Vec<Option<u8>> = rest.split('.').map(|p| p.parse().ok()).collect();
         if parts.len() == 4 && parts.iter().all(Option::is_some) {
             let o: Vec<u8> = parts.into_iter().flatten().collect();
-            return Ok(Value::addr(IpAddr::V4(Ipv4Addr::new(o[3], o[2], o[1], o[0]))));
+            return Ok(Value::addr(IpAddr::V4(Ipv4Addr::new(
+                o[3], o[2], o[1], o[0],
+            ))));
         }
     } else if let Some(rest) = s.strip_suffix(".ip6.arpa") {
-        let nibbles: Vec<Option<u32>> = rest.split('.').map(|p| u32::from_str_radix(p, 16).ok().filter(|_| p.len() == 1)).collect();
+        let nibbles: Vec<Option<u32>> = rest
+            .split('.')
+            .map(|p| u32::from_str_radix(p, 16).ok().filter(|_| p.len() == 1))
+            .collect();
         if nibbles.len() == 32 && nibbles.iter().all(Option::is_some) {
-            let n: Vec<u8> = nibbles.into_iter().flatten().map(|x| x as u8).rev().collect();
+            let n: Vec<u8> = nibbles
+                .into_iter()
+                .flatten()
+                .map(|x| x as u8)
+                .rev()
+                .collect();
             let mut o = [0u8; 16];
             for i in 0..16 {
                 o[i] = (n[2 * i] << 4) | n[2 * i + 1];
@@ -317,7 +346,11 @@ fn bytestring_to_count(h: &mut dyn Host, args: &[Value]) -> BifResult {
     }
     let le = boolean(args, 1);
     let fold = |acc: u64, b: &u8| (acc << 8) | *b as u64;
-    let n = if le { s.iter().rev().fold(0, fold) } else { s.iter().fold(0, fold) };
+    let n = if le {
+        s.iter().rev().fold(0, fold)
+    } else {
+        s.iter().fold(0, fold)
+    };
     Ok(Value::Count(n))
 }
 
@@ -342,13 +375,21 @@ fn bytestring_to_float(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn bytestring_to_hexstr(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(string_value(bytes(args, 0).iter().map(|b| format!("{b:02x}")).collect::<String>()))
+    Ok(string_value(
+        bytes(args, 0)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>(),
+    ))
 }
 
 fn hexstr_to_bytestring(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let s = bytes(args, 0);
     if !s.len().is_multiple_of(2) {
-        let msg = format!("Hex string '{}' has invalid length (not divisible by 2)", String::from_utf8_lossy(s));
+        let msg = format!(
+            "Hex string '{}' has invalid length (not divisible by 2)",
+            String::from_utf8_lossy(s)
+        );
         reporter_error(h, &msg);
         return Ok(Value::str(b""));
     }
@@ -358,7 +399,10 @@ fn hexstr_to_bytestring(h: &mut dyn Host, args: &[Value]) -> BifResult {
         match txt.and_then(|t| u8::from_str_radix(t, 16).ok()) {
             Some(b) => out.push(b),
             None => {
-                let msg = format!("Could not read hex element from input {}", String::from_utf8_lossy(s));
+                let msg = format!(
+                    "Could not read hex element from input {}",
+                    String::from_utf8_lossy(s)
+                );
                 reporter_error(h, &msg);
                 return Ok(Value::str(b""));
             }
@@ -407,39 +451,171 @@ fn type_name(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "to_int", sig: "function(str: string, base: count &default=10): int", func: to_int },
-    BifDef { name: "to_count", sig: "function(str: string, base: count &default=10): count", func: to_count },
-    BifDef { name: "to_double", sig: "function(str: string): double", func: to_double },
-    BifDef { name: "int_to_count", sig: "function(n: int): count", func: int_to_count },
-    BifDef { name: "double_to_count", sig: "function(d: double): count", func: double_to_count },
-    BifDef { name: "double_to_int", sig: "function(d: double): int", func: double_to_int },
-    BifDef { name: "double_to_time", sig: "function(d: double): time", func: double_to_time },
-    BifDef { name: "double_to_interval", sig: "function(d: double): interval", func: double_to_interval },
-    BifDef { name: "interval_to_double", sig: "function(i: interval): double", func: to_plain_double },
-    BifDef { name: "time_to_double", sig: "function(t: time): double", func: to_plain_double },
-    BifDef { name: "count_to_double", sig: "function(c: count): double", func: to_plain_double },
-    BifDef { name: "int_to_double", sig: "function(i: int): double", func: to_plain_double },
-    BifDef { name: "port_to_count", sig: "function(p: port): count", func: port_to_count },
-    BifDef { name: "count_to_port", sig: "function(num: count, proto: transport_proto): port", func: count_to_port },
-    BifDef { name: "to_port", sig: "function(s: string): port", func: to_port },
-    BifDef { name: "to_addr", sig: "function(ip: string): addr", func: to_addr },
-    BifDef { name: "is_valid_ip", sig: "function(ip: string): bool", func: is_valid_ip },
-    BifDef { name: "to_subnet", sig: "function(sn: string): subnet", func: to_subnet },
-    BifDef { name: "is_valid_subnet", sig: "function(cidr: string): bool", func: is_valid_subnet },
-    BifDef { name: "count_to_v4_addr", sig: "function(ip: count): addr", func: count_to_v4_addr },
-    BifDef { name: "raw_bytes_to_v4_addr", sig: "function(b: string): addr", func: raw_bytes_to_v4_addr },
-    BifDef { name: "raw_bytes_to_v6_addr", sig: "function(x: string): addr", func: raw_bytes_to_v6_addr },
-    BifDef { name: "addr_to_counts", sig: "function(a: addr): vector of count", func: addr_to_counts },
-    BifDef { name: "counts_to_addr", sig: "function(v: vector of count): addr", func: counts_to_addr },
-    BifDef { name: "addr_to_ptr_name", sig: "function(a: addr): string", func: addr_to_ptr_name },
-    BifDef { name: "ptr_name_to_addr", sig: "function(s: string): addr", func: ptr_name_to_addr },
-    BifDef { name: "enum_to_int", sig: "function(e: any): int", func: enum_to_int },
-    BifDef { name: "bytestring_to_count", sig: "function(s: string, is_le: bool &default=F): count", func: bytestring_to_count },
-    BifDef { name: "bytestring_to_double", sig: "function(s: string): double", func: bytestring_to_double },
-    BifDef { name: "bytestring_to_float", sig: "function(s: string): double", func: bytestring_to_float },
-    BifDef { name: "bytestring_to_hexstr", sig: "function(bytestring: string): string", func: bytestring_to_hexstr },
-    BifDef { name: "hexstr_to_bytestring", sig: "function(hexstr: string): string", func: hexstr_to_bytestring },
-    BifDef { name: "type_name", sig: "function(t: any): string", func: type_name },
+    BifDef {
+        name: "to_int",
+        sig: "function(str: string, base: count &default=10): int",
+        func: to_int,
+    },
+    BifDef {
+        name: "to_count",
+        sig: "function(str: string, base: count &default=10): count",
+        func: to_count,
+    },
+    BifDef {
+        name: "to_double",
+        sig: "function(str: string): double",
+        func: to_double,
+    },
+    BifDef {
+        name: "int_to_count",
+        sig: "function(n: int): count",
+        func: int_to_count,
+    },
+    BifDef {
+        name: "double_to_count",
+        sig: "function(d: double): count",
+        func: double_to_count,
+    },
+    BifDef {
+        name: "double_to_int",
+        sig: "function(d: double): int",
+        func: double_to_int,
+    },
+    BifDef {
+        name: "double_to_time",
+        sig: "function(d: double): time",
+        func: double_to_time,
+    },
+    BifDef {
+        name: "double_to_interval",
+        sig: "function(d: double): interval",
+        func: double_to_interval,
+    },
+    BifDef {
+        name: "interval_to_double",
+        sig: "function(i: interval): double",
+        func: to_plain_double,
+    },
+    BifDef {
+        name: "time_to_double",
+        sig: "function(t: time): double",
+        func: to_plain_double,
+    },
+    BifDef {
+        name: "count_to_double",
+        sig: "function(c: count): double",
+        func: to_plain_double,
+    },
+    BifDef {
+        name: "int_to_double",
+        sig: "function(i: int): double",
+        func: to_plain_double,
+    },
+    BifDef {
+        name: "port_to_count",
+        sig: "function(p: port): count",
+        func: port_to_count,
+    },
+    BifDef {
+        name: "count_to_port",
+        sig: "function(num: count, proto: transport_proto): port",
+        func: count_to_port,
+    },
+    BifDef {
+        name: "to_port",
+        sig: "function(s: string): port",
+        func: to_port,
+    },
+    BifDef {
+        name: "to_addr",
+        sig: "function(ip: string): addr",
+        func: to_addr,
+    },
+    BifDef {
+        name: "is_valid_ip",
+        sig: "function(ip: string): bool",
+        func: is_valid_ip,
+    },
+    BifDef {
+        name: "to_subnet",
+        sig: "function(sn: string): subnet",
+        func: to_subnet,
+    },
+    BifDef {
+        name: "is_valid_subnet",
+        sig: "function(cidr: string): bool",
+        func: is_valid_subnet,
+    },
+    BifDef {
+        name: "count_to_v4_addr",
+        sig: "function(ip: count): addr",
+        func: count_to_v4_addr,
+    },
+    BifDef {
+        name: "raw_bytes_to_v4_addr",
+        sig: "function(b: string): addr",
+        func: raw_bytes_to_v4_addr,
+    },
+    BifDef {
+        name: "raw_bytes_to_v6_addr",
+        sig: "function(x: string): addr",
+        func: raw_bytes_to_v6_addr,
+    },
+    BifDef {
+        name: "addr_to_counts",
+        sig: "function(a: addr): vector of count",
+        func: addr_to_counts,
+    },
+    BifDef {
+        name: "counts_to_addr",
+        sig: "function(v: vector of count): addr",
+        func: counts_to_addr,
+    },
+    BifDef {
+        name: "addr_to_ptr_name",
+        sig: "function(a: addr): string",
+        func: addr_to_ptr_name,
+    },
+    BifDef {
+        name: "ptr_name_to_addr",
+        sig: "function(s: string): addr",
+        func: ptr_name_to_addr,
+    },
+    BifDef {
+        name: "enum_to_int",
+        sig: "function(e: any): int",
+        func: enum_to_int,
+    },
+    BifDef {
+        name: "bytestring_to_count",
+        sig: "function(s: string, is_le: bool &default=F): count",
+        func: bytestring_to_count,
+    },
+    BifDef {
+        name: "bytestring_to_double",
+        sig: "function(s: string): double",
+        func: bytestring_to_double,
+    },
+    BifDef {
+        name: "bytestring_to_float",
+        sig: "function(s: string): double",
+        func: bytestring_to_float,
+    },
+    BifDef {
+        name: "bytestring_to_hexstr",
+        sig: "function(bytestring: string): string",
+        func: bytestring_to_hexstr,
+    },
+    BifDef {
+        name: "hexstr_to_bytestring",
+        sig: "function(hexstr: string): string",
+        func: hexstr_to_bytestring,
+    },
+    BifDef {
+        name: "type_name",
+        sig: "function(t: any): string",
+        func: type_name,
+    },
 ];
 
 #[cfg(test)]
@@ -484,9 +660,18 @@ mod tests {
         let mut h = FakeHost::new();
         assert_eq!(h.show("to_double", &[s("")]), "0.0");
         assert_eq!(h.errors(), vec!["bad conversion to double".to_string()]);
-        assert_eq!(call("interval_to_double", &[Value::Interval(-60.0)]), "-60.0");
-        assert_eq!(call("double_to_time", &[Value::Double(-1234563.14)]), "-1234563.14");
-        assert_eq!(call("double_to_interval", &[Value::Double(90.0)]), "1.0 min 30.0 secs");
+        assert_eq!(
+            call("interval_to_double", &[Value::Interval(-60.0)]),
+            "-60.0"
+        );
+        assert_eq!(
+            call("double_to_time", &[Value::Double(-1234563.14)]),
+            "-1234563.14"
+        );
+        assert_eq!(
+            call("double_to_interval", &[Value::Double(90.0)]),
+            "1.0 min 30.0 secs"
+        );
     }
 
     // bifs.to_port.
@@ -525,8 +710,14 @@ mod tests {
     fn address_encodings() {
         let v6 = Value::addr("2001:db8:85a3::8a2e:370:7334".parse().unwrap());
         let counts = FakeHost::new().call("addr_to_counts", &[v6]).unwrap();
-        assert_eq!(super::super::testing::show(&counts), "[536939960, 2242052096, 35374, 57701172]");
-        assert_eq!(call("counts_to_addr", &[counts]), "2001:db8:85a3::8a2e:370:7334");
+        assert_eq!(
+            super::super::testing::show(&counts),
+            "[536939960, 2242052096, 35374, 57701172]"
+        );
+        assert_eq!(
+            call("counts_to_addr", &[counts]),
+            "2001:db8:85a3::8a2e:370:7334"
+        );
         let v4 = Value::addr("1.2.3.4".parse().unwrap());
         assert_eq!(call("addr_to_counts", &[v4]), "[16909060]");
         let p6 = Value::addr("2607:f8b0:4009:802::1012".parse().unwrap());
@@ -535,15 +726,29 @@ mod tests {
             "2.1.0.1.0.0.0.0.0.0.0.0.0.0.0.0.2.0.8.0.9.0.0.4.0.b.8.f.7.0.6.2.ip6.arpa"
         );
         let p4 = Value::addr("74.125.225.52".parse().unwrap());
-        assert_eq!(call("addr_to_ptr_name", &[p4]), "52.225.125.74.in-addr.arpa");
-        assert_eq!(call("ptr_name_to_addr", &[s("52.225.125.74.in-addr.arpa")]), "74.125.225.52");
         assert_eq!(
-            call("ptr_name_to_addr", &[s("2.1.0.1.0.0.0.0.0.0.0.0.0.0.0.0.2.0.8.0.9.0.0.4.0.b.8.f.7.0.6.2.ip6.arpa")]),
+            call("addr_to_ptr_name", &[p4]),
+            "52.225.125.74.in-addr.arpa"
+        );
+        assert_eq!(
+            call("ptr_name_to_addr", &[s("52.225.125.74.in-addr.arpa")]),
+            "74.125.225.52"
+        );
+        assert_eq!(
+            call(
+                "ptr_name_to_addr",
+                &[s(
+                    "2.1.0.1.0.0.0.0.0.0.0.0.0.0.0.0.2.0.8.0.9.0.0.4.0.b.8.f.7.0.6.2.ip6.arpa"
+                )]
+            ),
             "2607:f8b0:4009:802::1012"
         );
         assert_eq!(call("raw_bytes_to_v4_addr", &[s("ABCD")]), "65.66.67.68");
         assert_eq!(call("raw_bytes_to_v4_addr", &[s("ABC")]), "0.0.0.0");
-        assert_eq!(call("count_to_v4_addr", &[Value::Count(16909060)]), "1.2.3.4");
+        assert_eq!(
+            call("count_to_v4_addr", &[Value::Count(16909060)]),
+            "1.2.3.4"
+        );
     }
 
     // bifs.bytestring_to_count and bifs.bytestring_to_hexstr.
@@ -552,20 +757,47 @@ mod tests {
         let f = Value::Bool(false);
         let t = Value::Bool(true);
         assert_eq!(call("bytestring_to_count", &[b(b""), t.clone()]), "0");
-        assert_eq!(call("bytestring_to_count", &[b(b"\x03\xe8"), f.clone()]), "1000");
-        assert_eq!(call("bytestring_to_count", &[b(b"\xe8\x03"), t.clone()]), "1000");
-        assert_eq!(call("bytestring_to_count", &[b(b"\x11\x22\x33\x44"), t.clone()]), "1144201745");
-        assert_eq!(call("bytestring_to_count", &[b(b"\x00\xff\xff"), f.clone()]), "65535");
-        assert_eq!(call("bytestring_to_count", &[b(b"\xff\xff\x00"), t]), "65535");
-        assert_eq!(call("bytestring_to_count", &[b(b"\xff\xff\xff\x00\x00\xff\xff\xff"), f]), "18446742974214701055");
+        assert_eq!(
+            call("bytestring_to_count", &[b(b"\x03\xe8"), f.clone()]),
+            "1000"
+        );
+        assert_eq!(
+            call("bytestring_to_count", &[b(b"\xe8\x03"), t.clone()]),
+            "1000"
+        );
+        assert_eq!(
+            call("bytestring_to_count", &[b(b"\x11\x22\x33\x44"), t.clone()]),
+            "1144201745"
+        );
+        assert_eq!(
+            call("bytestring_to_count", &[b(b"\x00\xff\xff"), f.clone()]),
+            "65535"
+        );
+        assert_eq!(
+            call("bytestring_to_count", &[b(b"\xff\xff\x00"), t]),
+            "65535"
+        );
+        assert_eq!(
+            call(
+                "bytestring_to_count",
+                &[b(b"\xff\xff\xff\x00\x00\xff\xff\xff"), f]
+            ),
+            "18446742974214701055"
+        );
         assert_eq!(call("bytestring_to_hexstr", &[s("04")]), "3034");
         assert_eq!(call("bytestring_to_hexstr", &[b(b"\0")]), "00");
         assert_eq!(call("hexstr_to_bytestring", &[s("666f6f")]), "foo");
         let mut h = FakeHost::new();
         assert_eq!(h.show("hexstr_to_bytestring", &[s("abc")]), "");
         assert_eq!(h.errors().len(), 1);
-        assert_eq!(call("bytestring_to_double", &[b(&1.5f64.to_be_bytes())]), "1.5");
-        assert_eq!(call("bytestring_to_float", &[b(&2.5f32.to_be_bytes())]), "2.5");
+        assert_eq!(
+            call("bytestring_to_double", &[b(&1.5f64.to_be_bytes())]),
+            "1.5"
+        );
+        assert_eq!(
+            call("bytestring_to_float", &[b(&2.5f32.to_be_bytes())]),
+            "2.5"
+        );
     }
 
     #[test]

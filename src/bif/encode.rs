@@ -20,7 +20,13 @@ fn alphabet(h: &mut dyn Host, a: &[u8]) -> Option<[u8; 64]> {
     match <[u8; 64]>::try_from(a) {
         Ok(x) => Some(x),
         Err(_) => {
-            builtin_error(h, &format!("base64 alphabet is not 64 characters: {}", String::from_utf8_lossy(a)));
+            builtin_error(
+                h,
+                &format!(
+                    "base64 alphabet is not 64 characters: {}",
+                    String::from_utf8_lossy(a)
+                ),
+            );
             None
         }
     }
@@ -29,7 +35,11 @@ fn alphabet(h: &mut dyn Host, a: &[u8]) -> Option<[u8; 64]> {
 pub(crate) fn base64_encode(data: &[u8], alpha: &[u8; 64]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {
@@ -84,7 +94,10 @@ fn decode_base64(h: &mut dyn Host, args: &[Value]) -> BifResult {
     };
     let (out, skipped) = base64_decode(bytes(args, 0), &a);
     if skipped > 0 {
-        reporter_error(h, &format!("{skipped} characters ignored by Base64 decoding"));
+        reporter_error(
+            h,
+            &format!("{skipped} characters ignored by Base64 decoding"),
+        );
     }
     Ok(Value::string(out))
 }
@@ -94,9 +107,15 @@ fn is_valid_base64(h: &mut dyn Host, args: &[Value]) -> BifResult {
         return Ok(Value::Bool(false));
     };
     let s = bytes(args, 0);
-    let body = s.iter().position(|&c| c == b'=').map(|i| &s[..i]).unwrap_or(s);
+    let body = s
+        .iter()
+        .position(|&c| c == b'=')
+        .map(|i| &s[..i])
+        .unwrap_or(s);
     let pad_ok = s[body.len()..].iter().all(|&c| c == b'=') && s.len() - body.len() <= 2;
-    Ok(Value::Bool(s.len().is_multiple_of(4) && pad_ok && body.iter().all(|c| a.contains(c))))
+    Ok(Value::Bool(
+        s.len().is_multiple_of(4) && pad_ok && body.iter().all(|c| a.contains(c)),
+    ))
 }
 
 fn uuid_to_string(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -109,7 +128,10 @@ fn uuid_to_string(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let time_mid = u16::from_le_bytes([b[4], b[5]]);
     let time_hi = u16::from_le_bytes([b[6], b[7]]);
     let node: String = b[10..16].iter().map(|x| format!("{x:02x}")).collect();
-    Ok(string_value(format!("{time_low:08x}-{time_mid:04x}-{time_hi:04x}-{:02x}{:02x}-{node}", b[8], b[9])))
+    Ok(string_value(format!(
+        "{time_low:08x}-{time_mid:04x}-{time_hi:04x}-{:02x}{:02x}-{node}",
+        b[8], b[9]
+    )))
 }
 
 // ---- JSON ----
@@ -135,7 +157,11 @@ pub(crate) fn json_double(d: f64) -> String {
         return "null".into();
     }
     if d == 0.0 {
-        return if d.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if d.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{:e}", d.abs());
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
@@ -166,13 +192,22 @@ fn json_string(s: &str) -> String {
 }
 
 /// A value as Zeek's `to_json` writes it.
-pub(crate) fn to_json_text(v: &Value, only_loggable: bool, field_escape: Option<&crate::value::PatternVal>) -> String {
+pub(crate) fn to_json_text(
+    v: &Value,
+    only_loggable: bool,
+    field_escape: Option<&crate::value::PatternVal>,
+) -> String {
     let mut out = String::new();
     write_json(&mut out, v, only_loggable, field_escape);
     out
 }
 
-fn write_json(out: &mut String, v: &Value, only_loggable: bool, fe: Option<&crate::value::PatternVal>) {
+fn write_json(
+    out: &mut String,
+    v: &Value,
+    only_loggable: bool,
+    fe: Option<&crate::value::PatternVal>,
+) {
     match v {
         Value::Unset => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -180,7 +215,11 @@ fn write_json(out: &mut String, v: &Value, only_loggable: bool, fe: Option<&crat
         Value::Int(i) => out.push_str(&i.to_string()),
         Value::Double(d) | Value::Time(d) | Value::Interval(d) => out.push_str(&json_double(*d)),
         Value::Port(p) => {
-            out.push_str(&format!("{{\"port\":{},\"proto\":\"{}\"}}", p.num, p.proto.name()));
+            out.push_str(&format!(
+                "{{\"port\":{},\"proto\":\"{}\"}}",
+                p.num,
+                p.proto.name()
+            ));
         }
         Value::String(s) => out.push_str(&json_string(&json_text(s))),
         Value::Enum(e) => out.push_str(&json_string(&e.name)),
@@ -278,7 +317,10 @@ fn write_json(out: &mut String, v: &Value, only_loggable: bool, fe: Option<&crat
             out.push('}');
         }
         Value::Opaque(o) => {
-            out.push_str(&format!("{{\"opaque_type\":{}}}", json_string(o.borrow().type_name())));
+            out.push_str(&format!(
+                "{{\"opaque_type\":{}}}",
+                json_string(o.borrow().type_name())
+            ));
         }
     }
 }
@@ -289,13 +331,23 @@ fn to_json(_: &mut dyn Host, args: &[Value]) -> BifResult {
         Value::Pattern(p) => Some(p.clone()),
         _ => None,
     };
-    Ok(string_value(to_json_text(arg(args, 0), only_loggable, fe.as_deref())))
+    Ok(string_value(to_json_text(
+        arg(args, 0),
+        only_loggable,
+        fe.as_deref(),
+    )))
 }
 
 /// Builds a value of type `ty` from parsed JSON.
 pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Value, String> {
     use serde_json::Value as J;
-    let mismatch = || format!("cannot convert JSON type '{}' to Zeek type '{}'", json_kind(j), ty);
+    let mismatch = || {
+        format!(
+            "cannot convert JSON type '{}' to Zeek type '{}'",
+            json_kind(j),
+            ty
+        )
+    };
     Ok(match (&**ty, j) {
         (Type::Any, _) => return Err("cannot convert JSON to type 'any'".into()),
         (Type::Bool, J::Bool(b)) => Value::Bool(*b),
@@ -305,11 +357,13 @@ pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Val
         (Type::Time, J::Number(n)) => Value::Time(n.as_f64().ok_or_else(mismatch)?),
         (Type::Interval, J::Number(n)) => Value::Interval(n.as_f64().ok_or_else(mismatch)?),
         (Type::String, J::String(s)) => Value::str(s.as_bytes()),
-        (Type::Addr, J::String(s)) => {
-            Value::addr(super::addr::parse_addr(s.as_bytes()).ok_or_else(|| format!("invalid addr string '{s}'"))?)
-        }
+        (Type::Addr, J::String(s)) => Value::addr(
+            super::addr::parse_addr(s.as_bytes())
+                .ok_or_else(|| format!("invalid addr string '{s}'"))?,
+        ),
         (Type::Subnet, J::String(s)) => Value::Subnet(Rc::new(
-            super::addr::parse_subnet(s.as_bytes()).ok_or_else(|| format!("invalid subnet string '{s}'"))?,
+            super::addr::parse_subnet(s.as_bytes())
+                .ok_or_else(|| format!("invalid subnet string '{s}'"))?,
         )),
         (Type::Port, J::Object(o)) => {
             let num = o.get("port").and_then(J::as_u64).ok_or_else(mismatch)?;
@@ -319,7 +373,10 @@ pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Val
                 Some("icmp") => Proto::Icmp,
                 _ => Proto::Unknown,
             };
-            Value::Port(Port { num: num as u32, proto })
+            Value::Port(Port {
+                num: num as u32,
+                proto,
+            })
         }
         (Type::Pattern, J::String(s)) => {
             let inner = s
@@ -331,11 +388,19 @@ pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Val
         }
         (Type::Enum(et), J::String(s)) => {
             let c = et.consts.borrow().iter().find(|c| c.name == *s).cloned();
-            Value::Enum(c.ok_or_else(|| format!("'{s}' is not a valid enum for '{}'", et.name.borrow()))?)
+            Value::Enum(
+                c.ok_or_else(|| format!("'{s}' is not a valid enum for '{}'", et.name.borrow()))?,
+            )
         }
         (Type::Vector(elem), J::Array(items)) => {
-            let items = items.iter().map(|x| from_json_value(x, elem)).collect::<Result<Vec<_>, _>>()?;
-            Value::Vector(Rc::new(RefCell::new(VectorVal { ty: ty.clone(), items })))
+            let items = items
+                .iter()
+                .map(|x| from_json_value(x, elem))
+                .collect::<Result<Vec<_>, _>>()?;
+            Value::Vector(Rc::new(RefCell::new(VectorVal {
+                ty: ty.clone(),
+                items,
+            })))
         }
         (Type::Table(tt), J::Array(items)) if tt.yield_.is_none() => {
             let mut t = TableVal::new(ty.clone());
@@ -349,9 +414,12 @@ pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Val
             let mut t = TableVal::new(ty.clone());
             for (k, x) in o {
                 // A key is either JSON text for the index or a bare string.
-                let kj = serde_json::from_str::<J>(k).ok().filter(|kj| !matches!(kj, J::String(_)));
+                let kj = serde_json::from_str::<J>(k)
+                    .ok()
+                    .filter(|kj| !matches!(kj, J::String(_)));
                 let key = match (kj, tt.index.len()) {
-                    (Some(kj), _) => json_index(&kj, &tt.index).or_else(|_| json_index(&J::String(k.clone()), &tt.index))?,
+                    (Some(kj), _) => json_index(&kj, &tt.index)
+                        .or_else(|_| json_index(&J::String(k.clone()), &tt.index))?,
                     (None, _) => json_index(&J::String(k.clone()), &tt.index)?,
                 };
                 t.insert(key, from_json_value(x, &yt)?);
@@ -365,14 +433,20 @@ pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Val
                 match o.get(&f.name) {
                     Some(J::Null) | None => {
                         if !f.optional && f.default.is_none() {
-                            return Err(format!("required field {}${} is missing in JSON", ty, f.name));
+                            return Err(format!(
+                                "required field {}${} is missing in JSON",
+                                ty, f.name
+                            ));
                         }
                         vals.push(Value::Unset);
                     }
                     Some(x) => vals.push(from_json_value(x, &f.ty)?),
                 }
             }
-            Value::Record(Rc::new(RefCell::new(RecordVal { ty: rt.clone(), fields: vals })))
+            Value::Record(Rc::new(RefCell::new(RecordVal {
+                ty: rt.clone(),
+                fields: vals,
+            })))
         }
         _ => return Err(mismatch()),
     })
@@ -382,7 +456,9 @@ pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Val
 fn json_index(j: &serde_json::Value, index: &[TypeRef]) -> Result<Value, String> {
     if index.len() == 1 {
         // Keys of a JSON object are strings; numbers arrive as text.
-        if let (serde_json::Value::String(s), Type::Count | Type::Int | Type::Double) = (j, &*index[0]) {
+        if let (serde_json::Value::String(s), Type::Count | Type::Int | Type::Double) =
+            (j, &*index[0])
+        {
             if let Ok(n) = serde_json::from_str::<serde_json::Value>(s) {
                 return from_json_value(&n, &index[0]);
             }
@@ -391,7 +467,11 @@ fn json_index(j: &serde_json::Value, index: &[TypeRef]) -> Result<Value, String>
     }
     match j {
         serde_json::Value::Array(parts) if parts.len() == index.len() => {
-            let vals = parts.iter().zip(index).map(|(p, t)| from_json_value(p, t)).collect::<Result<Vec<_>, _>>()?;
+            let vals = parts
+                .iter()
+                .zip(index)
+                .map(|(p, t)| from_json_value(p, t))
+                .collect::<Result<Vec<_>, _>>()?;
             Ok(Value::Tuple(Rc::new(vals)))
         }
         _ => Err("wrong number of index values in JSON".into()),
@@ -410,7 +490,13 @@ fn json_kind(j: &serde_json::Value) -> &'static str {
 }
 
 fn from_json_result(v: Value, valid: bool) -> Value {
-    record("from_json_result", vec![("v", types::any(), v), ("valid", types::bool_(), Value::Bool(valid))])
+    record(
+        "from_json_result",
+        vec![
+            ("v", types::any(), v),
+            ("valid", types::bool_(), Value::Bool(valid)),
+        ],
+    )
 }
 
 fn from_json(h: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -458,13 +544,25 @@ mod tests {
     #[test]
     fn base64() {
         assert_eq!(call("encode_base64", &[s("bro"), s("")]), "YnJv");
-        assert_eq!(call("encode_base64", &[s("padding"), s("")]), "cGFkZGluZw==");
-        assert_eq!(call("encode_base64", &[s("padding1"), s("")]), "cGFkZGluZzE=");
-        assert_eq!(call("encode_base64", &[s("padding12"), s("")]), "cGFkZGluZzEy");
+        assert_eq!(
+            call("encode_base64", &[s("padding"), s("")]),
+            "cGFkZGluZw=="
+        );
+        assert_eq!(
+            call("encode_base64", &[s("padding1"), s("")]),
+            "cGFkZGluZzE="
+        );
+        assert_eq!(
+            call("encode_base64", &[s("padding12"), s("")]),
+            "cGFkZGluZzEy"
+        );
         let mine = s("!#$%&/(),-.:;<>@[]^ `_{|}~abcdefghijklmnopqrstuvwxyz0123456789+?");
         assert_eq!(call("encode_base64", &[s("bro"), mine.clone()]), "}n-v");
         assert_eq!(call("decode_base64", &[s("}n-v"), mine]), "bro");
-        assert_eq!(call("decode_base64", &[s("cGFkZGluZzE="), s("")]), "padding1");
+        assert_eq!(
+            call("decode_base64", &[s("cGFkZGluZzE="), s("")]),
+            "padding1"
+        );
         assert_eq!(call("is_valid_base64", &[s("cGFkZGluZzE="), s("")]), "T");
         assert_eq!(call("is_valid_base64", &[s("cGF!"), s("")]), "F");
         let mut h = FakeHost::new();
@@ -475,14 +573,22 @@ mod tests {
     // bifs.uuid_to_string.
     #[test]
     fn uuids() {
-        assert_eq!(call("uuid_to_string", &[b(b"\xfe\x80abcdefg0123456")]), "626180fe-6463-6665-6730-313233343536");
+        assert_eq!(
+            call("uuid_to_string", &[b(b"\xfe\x80abcdefg0123456")]),
+            "626180fe-6463-6665-6730-313233343536"
+        );
         assert_eq!(call("uuid_to_string", &[s("")]), "<Invalid UUID>");
     }
 
     // bifs.print_raw shows to_json escaping non-ASCII bytes as \xNN text.
     #[test]
     fn json_out() {
-        let v = FakeHost::new().call("to_json", &[b(b"\x07\xd4\xb7o"), Value::Bool(false), Value::Unset]).unwrap();
+        let v = FakeHost::new()
+            .call(
+                "to_json",
+                &[b(b"\x07\xd4\xb7o"), Value::Bool(false), Value::Unset],
+            )
+            .unwrap();
         assert_eq!(v.as_bytes(), b"\"\\\\x07\\\\xd4\\\\xb7o\"");
         assert_eq!(json_double(3.0), "3.0");
         assert_eq!(json_double(0.5), "0.5");
@@ -491,13 +597,34 @@ mod tests {
         assert_eq!(json_double(-2.5e22), "-2.5e22");
         let vec = crate::bif::string_vec(vec![b"a".to_vec(), b"b".to_vec()]);
         assert_eq!(to_json_text(&vec, false, None), "[\"a\",\"b\"]");
-        let t = crate::bif::table(vec![types::count()], types::string(), vec![(Value::Count(1), s("x"))]);
+        let t = crate::bif::table(
+            vec![types::count()],
+            types::string(),
+            vec![(Value::Count(1), s("x"))],
+        );
         assert_eq!(to_json_text(&t, false, None), "{\"1\":\"x\"}");
-        let r = record("r", vec![("a", types::count(), Value::Count(1)), ("_b", types::port(), crate::bif::addr::port_value(80, Proto::Tcp)), ("c", types::string(), Value::Unset)]);
-        assert_eq!(to_json_text(&r, false, None), "{\"a\":1,\"_b\":{\"port\":80,\"proto\":\"tcp\"}}");
+        let r = record(
+            "r",
+            vec![
+                ("a", types::count(), Value::Count(1)),
+                (
+                    "_b",
+                    types::port(),
+                    crate::bif::addr::port_value(80, Proto::Tcp),
+                ),
+                ("c", types::string(), Value::Unset),
+            ],
+        );
+        assert_eq!(
+            to_json_text(&r, false, None),
+            "{\"a\":1,\"_b\":{\"port\":80,\"proto\":\"tcp\"}}"
+        );
         let p = crate::bif::pat::pattern("^_");
         let Value::Pattern(p) = p else { unreachable!() };
-        assert_eq!(to_json_text(&r, false, Some(&p)), "{\"a\":1,\"b\":{\"port\":80,\"proto\":\"tcp\"}}");
+        assert_eq!(
+            to_json_text(&r, false, Some(&p)),
+            "{\"a\":1,\"b\":{\"port\":80,\"proto\":\"tcp\"}}"
+        );
     }
 
     // language.set / language.table round-trip values through JSON.
@@ -506,13 +633,19 @@ mod tests {
         let mut h = FakeHost::new();
         let set_ty = types::set_of(vec![types::string()]);
         let st = crate::bif::string_set(vec![b"s1".to_vec(), b"s2".to_vec()]);
-        let j = h.call("to_json", &[st.clone(), Value::Bool(false), Value::Unset]).unwrap();
+        let j = h
+            .call("to_json", &[st.clone(), Value::Bool(false), Value::Unset])
+            .unwrap();
         let r = h.call("from_json", &[j, Value::Type(set_ty)]).unwrap();
         assert_eq!(show(&r), "[v={\ns1,\ns2\n}, valid=T]");
         let tt = types::table_of(vec![types::count()], types::vector_of(types::string()));
-        let r = h.call("from_json", &[s("{\"5\":[\"a\"]}"), Value::Type(tt)]).unwrap();
+        let r = h
+            .call("from_json", &[s("{\"5\":[\"a\"]}"), Value::Type(tt)])
+            .unwrap();
         assert_eq!(show(&r), "[v={\n[5] = [a]\n}, valid=T]");
-        let r = h.call("from_json", &[s("[1,"), Value::Type(types::count())]).unwrap();
+        let r = h
+            .call("from_json", &[s("[1,"), Value::Type(types::count())])
+            .unwrap();
         assert_eq!(show(&r), "[v=<uninitialized>, valid=F]");
         assert_eq!(h.errors().len(), 1);
     }

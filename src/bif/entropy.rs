@@ -92,7 +92,11 @@ impl EntropyState {
         let scc1 = self.scc1 + self.last * self.scc0;
         let scc2 = self.scc2 * self.scc2;
         let denom = total * self.scc3 - scc2;
-        let scc = if denom == 0.0 { -100000.0 } else { (total * scc1 - scc2) / denom };
+        let scc = if denom == 0.0 {
+            -100000.0
+        } else {
+            (total * scc1 - scc2) / denom
+        };
         let expected = total / 256.0;
         let (mut chisq, mut datasum, mut ent) = (0.0, 0.0, 0.0);
         for (i, &n) in self.counts.iter().enumerate() {
@@ -123,7 +127,11 @@ fn result_record(r: EntropyResult) -> Value {
             ("chi_square", d(), Value::Double(r.chi_square)),
             ("mean", d(), Value::Double(r.mean)),
             ("monte_carlo_pi", d(), Value::Double(r.monte_carlo_pi)),
-            ("serial_correlation", d(), Value::Double(r.serial_correlation)),
+            (
+                "serial_correlation",
+                d(),
+                Value::Double(r.serial_correlation),
+            ),
         ],
     )
 }
@@ -158,10 +166,26 @@ fn entropy_test_finish(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "find_entropy", sig: "function(data: string): entropy_test_result", func: find_entropy },
-    BifDef { name: "entropy_test_init", sig: "function(): opaque of entropy", func: entropy_test_init },
-    BifDef { name: "entropy_test_add", sig: "function(handle: opaque of entropy, data: string): bool", func: entropy_test_add },
-    BifDef { name: "entropy_test_finish", sig: "function(handle: opaque of entropy): entropy_test_result", func: entropy_test_finish },
+    BifDef {
+        name: "find_entropy",
+        sig: "function(data: string): entropy_test_result",
+        func: find_entropy,
+    },
+    BifDef {
+        name: "entropy_test_init",
+        sig: "function(): opaque of entropy",
+        func: entropy_test_init,
+    },
+    BifDef {
+        name: "entropy_test_add",
+        sig: "function(handle: opaque of entropy, data: string): bool",
+        func: entropy_test_add,
+    },
+    BifDef {
+        name: "entropy_test_finish",
+        sig: "function(handle: opaque of entropy): entropy_test_result",
+        func: entropy_test_finish,
+    },
 ];
 
 #[cfg(test)]
@@ -173,14 +197,22 @@ mod tests {
         let mut h = FakeHost::new();
         let all: Vec<u8> = (0..=255u8).collect();
         // Thirty of the 42 six-byte groups of 0..=255 fall inside the circle.
-        let r = h.call("find_entropy", &[super::super::testing::b(&all)]).unwrap();
+        let r = h
+            .call("find_entropy", &[super::super::testing::b(&all)])
+            .unwrap();
         assert_eq!(show(&r), "[entropy=8.0, chi_square=0.0, mean=127.5, monte_carlo_pi=2.857143, serial_correlation=0.976654]");
         let st = h.call("entropy_test_init", &[]).unwrap();
-        h.call("entropy_test_add", &[st.clone(), s("aaab")]).unwrap();
-        h.call("entropy_test_add", &[st.clone(), s("bbcd")]).unwrap();
+        h.call("entropy_test_add", &[st.clone(), s("aaab")])
+            .unwrap();
+        h.call("entropy_test_add", &[st.clone(), s("bbcd")])
+            .unwrap();
         let inc = h.call("entropy_test_finish", &[st]).unwrap();
         let once = h.call("find_entropy", &[s("aaabbbcd")]).unwrap();
         assert_eq!(show(&inc), show(&once));
-        assert!(show(&once).starts_with("[entropy=1.811278, "), "{}", show(&once));
+        assert!(
+            show(&once).starts_with("[entropy=1.811278, "),
+            "{}",
+            show(&once)
+        );
     }
 }

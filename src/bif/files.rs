@@ -1,7 +1,9 @@
 //! Files and directories: `file` values (opaque file handles) and the
 //! file-system operations scripts use.
 
-use super::{arg, boolean, bytes, opaque, record, reporter_error, reporter_warning, string_value, BifResult};
+use super::{
+    arg, boolean, bytes, opaque, record, reporter_error, reporter_warning, string_value, BifResult,
+};
 use crate::func::{BifDef, Host};
 use crate::opaque::{FileState, Opaque};
 use crate::types;
@@ -45,7 +47,12 @@ fn open_file(h: &mut dyn Host, name: &str, append: bool) -> BifResult {
         Ok(f) => Ok(file_value(f)),
         Err(e) => {
             reporter_error(h, &format!("cannot open {name}: {e}"));
-            Ok(file_value(FileState { name: name.to_string(), handle: None, unbuffered: false, raw_output: false }))
+            Ok(file_value(FileState {
+                name: name.to_string(),
+                handle: None,
+                unbuffered: false,
+                raw_output: false,
+            }))
         }
     }
 }
@@ -59,11 +66,15 @@ fn open_for_append(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn close(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(file_state(arg(args, 0)).is_some_and(|f| f.borrow_mut().close())))
+    Ok(Value::Bool(
+        file_state(arg(args, 0)).is_some_and(|f| f.borrow_mut().close()),
+    ))
 }
 
 fn write_file(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(file_state(arg(args, 0)).is_some_and(|f| f.borrow_mut().write(bytes(args, 1)))))
+    Ok(Value::Bool(
+        file_state(arg(args, 0)).is_some_and(|f| f.borrow_mut().write(bytes(args, 1))),
+    ))
 }
 
 fn set_buf(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -93,15 +104,25 @@ fn flush_all(_: &mut dyn Host, _: &[Value]) -> BifResult {
 }
 
 fn active_file(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(file_state(arg(args, 0)).is_some_and(|f| f.borrow().is_open())))
+    Ok(Value::Bool(
+        file_state(arg(args, 0)).is_some_and(|f| f.borrow().is_open()),
+    ))
 }
 
 fn get_file_name(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(string_value(file_state(arg(args, 0)).map(|f| f.borrow().name.clone()).unwrap_or_default()))
+    Ok(string_value(
+        file_state(arg(args, 0))
+            .map(|f| f.borrow().name.clone())
+            .unwrap_or_default(),
+    ))
 }
 
 fn file_size(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Double(std::fs::metadata(path(args, 0)).map(|m| m.len() as f64).unwrap_or(-1.0)))
+    Ok(Value::Double(
+        std::fs::metadata(path(args, 0))
+            .map(|m| m.len() as f64)
+            .unwrap_or(-1.0),
+    ))
 }
 
 fn mkdir(h: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -110,7 +131,10 @@ fn mkdir(h: &mut dyn Host, args: &[Value]) -> BifResult {
         Ok(()) => Ok(Value::Bool(true)),
         Err(_) if std::path::Path::new(&p).is_dir() => Ok(Value::Bool(true)),
         Err(e) => {
-            reporter_warning(h, &format!("cannot create directory '{p}': {}", os_message(&e)));
+            reporter_warning(
+                h,
+                &format!("cannot create directory '{p}': {}", os_message(&e)),
+            );
             Ok(Value::Bool(false))
         }
     }
@@ -130,7 +154,10 @@ fn rmdir(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match std::fs::remove_dir(&p) {
         Ok(()) => Ok(Value::Bool(true)),
         Err(e) => {
-            reporter_warning(h, &format!("cannot remove directory '{p}': {}", os_message(&e)));
+            reporter_warning(
+                h,
+                &format!("cannot remove directory '{p}': {}", os_message(&e)),
+            );
             Ok(Value::Bool(false))
         }
     }
@@ -152,7 +179,10 @@ fn rename(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match std::fs::rename(&from, &to) {
         Ok(()) => Ok(Value::Bool(true)),
         Err(e) => {
-            reporter_warning(h, &format!("cannot rename file '{from}' to '{to}': {}", os_message(&e)));
+            reporter_warning(
+                h,
+                &format!("cannot rename file '{from}' to '{to}': {}", os_message(&e)),
+            );
             Ok(Value::Bool(false))
         }
     }
@@ -209,22 +239,86 @@ fn rotate_file_by_name(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "open", sig: "function(f: string): file", func: open },
-    BifDef { name: "open_for_append", sig: "function(f: string): file", func: open_for_append },
-    BifDef { name: "close", sig: "function(f: file): bool", func: close },
-    BifDef { name: "write_file", sig: "function(f: file, data: string): bool", func: write_file },
-    BifDef { name: "set_buf", sig: "function(f: file, buffered: bool): any", func: set_buf },
-    BifDef { name: "enable_raw_output", sig: "function(f: file): any", func: enable_raw_output },
-    BifDef { name: "flush_all", sig: "function(): bool", func: flush_all },
-    BifDef { name: "active_file", sig: "function(f: file): bool", func: active_file },
-    BifDef { name: "get_file_name", sig: "function(f: file): string", func: get_file_name },
-    BifDef { name: "file_size", sig: "function(f: string): double", func: file_size },
-    BifDef { name: "mkdir", sig: "function(f: string): bool", func: mkdir },
-    BifDef { name: "rmdir", sig: "function(d: string): bool", func: rmdir },
-    BifDef { name: "unlink", sig: "function(f: string): bool", func: unlink },
-    BifDef { name: "rename", sig: "function(src_f: string, dst_f: string): bool", func: rename },
-    BifDef { name: "rotate_file", sig: "function(f: file): rotate_info", func: rotate_file },
-    BifDef { name: "rotate_file_by_name", sig: "function(f: string): rotate_info", func: rotate_file_by_name },
+    BifDef {
+        name: "open",
+        sig: "function(f: string): file",
+        func: open,
+    },
+    BifDef {
+        name: "open_for_append",
+        sig: "function(f: string): file",
+        func: open_for_append,
+    },
+    BifDef {
+        name: "close",
+        sig: "function(f: file): bool",
+        func: close,
+    },
+    BifDef {
+        name: "write_file",
+        sig: "function(f: file, data: string): bool",
+        func: write_file,
+    },
+    BifDef {
+        name: "set_buf",
+        sig: "function(f: file, buffered: bool): any",
+        func: set_buf,
+    },
+    BifDef {
+        name: "enable_raw_output",
+        sig: "function(f: file): any",
+        func: enable_raw_output,
+    },
+    BifDef {
+        name: "flush_all",
+        sig: "function(): bool",
+        func: flush_all,
+    },
+    BifDef {
+        name: "active_file",
+        sig: "function(f: file): bool",
+        func: active_file,
+    },
+    BifDef {
+        name: "get_file_name",
+        sig: "function(f: file): string",
+        func: get_file_name,
+    },
+    BifDef {
+        name: "file_size",
+        sig: "function(f: string): double",
+        func: file_size,
+    },
+    BifDef {
+        name: "mkdir",
+        sig: "function(f: string): bool",
+        func: mkdir,
+    },
+    BifDef {
+        name: "rmdir",
+        sig: "function(d: string): bool",
+        func: rmdir,
+    },
+    BifDef {
+        name: "unlink",
+        sig: "function(f: string): bool",
+        func: unlink,
+    },
+    BifDef {
+        name: "rename",
+        sig: "function(src_f: string, dst_f: string): bool",
+        func: rename,
+    },
+    BifDef {
+        name: "rotate_file",
+        sig: "function(f: file): rotate_info",
+        func: rotate_file,
+    },
+    BifDef {
+        name: "rotate_file_by_name",
+        sig: "function(f: string): rotate_info",
+        func: rotate_file_by_name,
+    },
 ];
 
 #[cfg(test)]
@@ -245,7 +339,10 @@ mod tests {
         let mut h = FakeHost::new();
         let f = h.call("open", &[s(&p)]).unwrap();
         assert_eq!(h.show("active_file", std::slice::from_ref(&f)), "T");
-        assert_eq!(h.show("write_file", &[f.clone(), s("this is a test\n")]), "T");
+        assert_eq!(
+            h.show("write_file", &[f.clone(), s("this is a test\n")]),
+            "T"
+        );
         assert_eq!(h.show("get_file_name", std::slice::from_ref(&f)), p);
         assert_eq!(h.show("flush_all", &[]), "T");
         assert_eq!(h.show("file_size", &[s(&p)]), "15.0");
@@ -268,9 +365,12 @@ mod tests {
         let p = format!("{dir}/testfile");
         let mut h = FakeHost::new();
         let f = h.call("open", &[s(&p)]).unwrap();
-        h.call("write_file", &[f.clone(), s("this is a test\n")]).unwrap();
+        h.call("write_file", &[f.clone(), s("this is a test\n")])
+            .unwrap();
         let info = h.call("rotate_file", std::slice::from_ref(&f)).unwrap();
-        let Value::Record(r) = &info else { panic!("{}", show(&info)) };
+        let Value::Record(r) = &info else {
+            panic!("{}", show(&info))
+        };
         let new_name = r.borrow().fields[1].clone();
         assert_ne!(new_name.as_bytes(), p.as_bytes());
         assert_eq!(h.show("file_size", &[new_name]), "15.0");
@@ -289,13 +389,24 @@ mod tests {
         assert_eq!(h.show("mkdir", &[s(&sub)]), "T");
         assert_eq!(h.show("mkdir", &[s(&sub)]), "T");
         std::fs::write(format!("{sub}/a"), b"x").unwrap();
-        assert_eq!(h.show("rename", &[s(&format!("{sub}/a")), s(&format!("{sub}/b"))]), "T");
+        assert_eq!(
+            h.show("rename", &[s(&format!("{sub}/a")), s(&format!("{sub}/b"))]),
+            "T"
+        );
         assert_eq!(h.show("unlink", &[s(&format!("{sub}/b"))]), "T");
         assert_eq!(h.show("unlink", &[s(&format!("{sub}/b"))]), "F");
         assert_eq!(h.show("rmdir", &[s(&sub)]), "T");
         assert_eq!(h.reports.len(), 1);
-        assert!(h.reports[0].1.starts_with("cannot unlink file"), "{:?}", h.reports);
-        assert!(h.reports[0].1.ends_with("No such file or directory"), "{:?}", h.reports);
+        assert!(
+            h.reports[0].1.starts_with("cannot unlink file"),
+            "{:?}",
+            h.reports
+        );
+        assert!(
+            h.reports[0].1.ends_with("No such file or directory"),
+            "{:?}",
+            h.reports
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

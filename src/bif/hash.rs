@@ -116,42 +116,153 @@ fn fnv<T: Copy>(v: &Value, offset: T, prime: T, step: fn(T, u8, T) -> T) -> T {
 }
 
 fn fnv1a32(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let h = fnv(arg(args, 0), 2166136261u32, 16777619, |h, b, p| (h ^ b as u32).wrapping_mul(p));
+    let h = fnv(arg(args, 0), 2166136261u32, 16777619, |h, b, p| {
+        (h ^ b as u32).wrapping_mul(p)
+    });
     Ok(Value::Count(h as u64))
 }
 
 fn fnv1a64(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let h = fnv(arg(args, 0), 0xCBF29CE484222325u64, 0x100000001B3, |h, b, p| (h ^ b as u64).wrapping_mul(p));
+    let h = fnv(
+        arg(args, 0),
+        0xCBF29CE484222325u64,
+        0x100000001B3,
+        |h, b, p| (h ^ b as u64).wrapping_mul(p),
+    );
     Ok(Value::Count(h))
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "md5_hash", sig: "function(...): string", func: md5_hash },
-    BifDef { name: "sha1_hash", sig: "function(...): string", func: sha1_hash },
-    BifDef { name: "sha224_hash", sig: "function(...): string", func: sha224_hash },
-    BifDef { name: "sha256_hash", sig: "function(...): string", func: sha256_hash },
-    BifDef { name: "sha384_hash", sig: "function(...): string", func: sha384_hash },
-    BifDef { name: "sha512_hash", sig: "function(...): string", func: sha512_hash },
-    BifDef { name: "md5_hash_init", sig: "function(): opaque of md5", func: md5_hash_init },
-    BifDef { name: "sha1_hash_init", sig: "function(): opaque of sha1", func: sha1_hash_init },
-    BifDef { name: "sha224_hash_init", sig: "function(): opaque of sha224", func: sha224_hash_init },
-    BifDef { name: "sha256_hash_init", sig: "function(): opaque of sha256", func: sha256_hash_init },
-    BifDef { name: "sha384_hash_init", sig: "function(): opaque of sha384", func: sha384_hash_init },
-    BifDef { name: "sha512_hash_init", sig: "function(): opaque of sha512", func: sha512_hash_init },
-    BifDef { name: "md5_hash_update", sig: "function(handle: opaque of md5, data: string): bool", func: hash_update },
-    BifDef { name: "sha1_hash_update", sig: "function(handle: opaque of sha1, data: string): bool", func: hash_update },
-    BifDef { name: "sha224_hash_update", sig: "function(handle: opaque of sha224, data: string): bool", func: hash_update },
-    BifDef { name: "sha256_hash_update", sig: "function(handle: opaque of sha256, data: string): bool", func: hash_update },
-    BifDef { name: "sha384_hash_update", sig: "function(handle: opaque of sha384, data: string): bool", func: hash_update },
-    BifDef { name: "sha512_hash_update", sig: "function(handle: opaque of sha512, data: string): bool", func: hash_update },
-    BifDef { name: "md5_hash_finish", sig: "function(handle: opaque of md5): string", func: hash_finish },
-    BifDef { name: "sha1_hash_finish", sig: "function(handle: opaque of sha1): string", func: hash_finish },
-    BifDef { name: "sha224_hash_finish", sig: "function(handle: opaque of sha224): string", func: hash_finish },
-    BifDef { name: "sha256_hash_finish", sig: "function(handle: opaque of sha256): string", func: hash_finish },
-    BifDef { name: "sha384_hash_finish", sig: "function(handle: opaque of sha384): string", func: hash_finish },
-    BifDef { name: "sha512_hash_finish", sig: "function(handle: opaque of sha512): string", func: hash_finish },
-    BifDef { name: "fnv1a32", sig: "function(input: any): count", func: fnv1a32 },
-    BifDef { name: "fnv1a64", sig: "function(input: any): count", func: fnv1a64 },
+    BifDef {
+        name: "md5_hash",
+        sig: "function(...): string",
+        func: md5_hash,
+    },
+    BifDef {
+        name: "sha1_hash",
+        sig: "function(...): string",
+        func: sha1_hash,
+    },
+    BifDef {
+        name: "sha224_hash",
+        sig: "function(...): string",
+        func: sha224_hash,
+    },
+    BifDef {
+        name: "sha256_hash",
+        sig: "function(...): string",
+        func: sha256_hash,
+    },
+    BifDef {
+        name: "sha384_hash",
+        sig: "function(...): string",
+        func: sha384_hash,
+    },
+    BifDef {
+        name: "sha512_hash",
+        sig: "function(...): string",
+        func: sha512_hash,
+    },
+    BifDef {
+        name: "md5_hash_init",
+        sig: "function(): opaque of md5",
+        func: md5_hash_init,
+    },
+    BifDef {
+        name: "sha1_hash_init",
+        sig: "function(): opaque of sha1",
+        func: sha1_hash_init,
+    },
+    BifDef {
+        name: "sha224_hash_init",
+        sig: "function(): opaque of sha224",
+        func: sha224_hash_init,
+    },
+    BifDef {
+        name: "sha256_hash_init",
+        sig: "function(): opaque of sha256",
+        func: sha256_hash_init,
+    },
+    BifDef {
+        name: "sha384_hash_init",
+        sig: "function(): opaque of sha384",
+        func: sha384_hash_init,
+    },
+    BifDef {
+        name: "sha512_hash_init",
+        sig: "function(): opaque of sha512",
+        func: sha512_hash_init,
+    },
+    BifDef {
+        name: "md5_hash_update",
+        sig: "function(handle: opaque of md5, data: string): bool",
+        func: hash_update,
+    },
+    BifDef {
+        name: "sha1_hash_update",
+        sig: "function(handle: opaque of sha1, data: string): bool",
+        func: hash_update,
+    },
+    BifDef {
+        name: "sha224_hash_update",
+        sig: "function(handle: opaque of sha224, data: string): bool",
+        func: hash_update,
+    },
+    BifDef {
+        name: "sha256_hash_update",
+        sig: "function(handle: opaque of sha256, data: string): bool",
+        func: hash_update,
+    },
+    BifDef {
+        name: "sha384_hash_update",
+        sig: "function(handle: opaque of sha384, data: string): bool",
+        func: hash_update,
+    },
+    BifDef {
+        name: "sha512_hash_update",
+        sig: "function(handle: opaque of sha512, data: string): bool",
+        func: hash_update,
+    },
+    BifDef {
+        name: "md5_hash_finish",
+        sig: "function(handle: opaque of md5): string",
+        func: hash_finish,
+    },
+    BifDef {
+        name: "sha1_hash_finish",
+        sig: "function(handle: opaque of sha1): string",
+        func: hash_finish,
+    },
+    BifDef {
+        name: "sha224_hash_finish",
+        sig: "function(handle: opaque of sha224): string",
+        func: hash_finish,
+    },
+    BifDef {
+        name: "sha256_hash_finish",
+        sig: "function(handle: opaque of sha256): string",
+        func: hash_finish,
+    },
+    BifDef {
+        name: "sha384_hash_finish",
+        sig: "function(handle: opaque of sha384): string",
+        func: hash_finish,
+    },
+    BifDef {
+        name: "sha512_hash_finish",
+        sig: "function(handle: opaque of sha512): string",
+        func: hash_finish,
+    },
+    BifDef {
+        name: "fnv1a32",
+        sig: "function(input: any): count",
+        func: fnv1a32,
+    },
+    BifDef {
+        name: "fnv1a64",
+        sig: "function(input: any): count",
+        func: fnv1a64,
+    },
 ];
 
 #[cfg(test)]
@@ -161,7 +272,9 @@ mod tests {
 
     fn hex(name: &str, args: &[Value]) -> String {
         let v = FakeHost::new().call(name, args).unwrap();
-        crate::format::fmt(b"0x%x", &[v]).map(|x| String::from_utf8(x).unwrap()).unwrap()
+        crate::format::fmt(b"0x%x", &[v])
+            .map(|x| String::from_utf8(x).unwrap())
+            .unwrap()
     }
 
     // language.copy-all-opaques hashes "1" then "2" then "3"... here the
@@ -169,10 +282,22 @@ mod tests {
     #[test]
     fn one_shot_digests() {
         let mut h = FakeHost::new();
-        assert_eq!(h.show("md5_hash", &[s("abc")]), "900150983cd24fb0d6963f7d28e17f72");
-        assert_eq!(h.show("md5_hash", &[s("a"), s("bc")]), "900150983cd24fb0d6963f7d28e17f72");
-        assert_eq!(h.show("sha1_hash", &[s("abc")]), "a9993e364706816aba3e25717850c26c9cd0d89d");
-        assert_eq!(h.show("sha224_hash", &[s("abc")]), "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7");
+        assert_eq!(
+            h.show("md5_hash", &[s("abc")]),
+            "900150983cd24fb0d6963f7d28e17f72"
+        );
+        assert_eq!(
+            h.show("md5_hash", &[s("a"), s("bc")]),
+            "900150983cd24fb0d6963f7d28e17f72"
+        );
+        assert_eq!(
+            h.show("sha1_hash", &[s("abc")]),
+            "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+        assert_eq!(
+            h.show("sha224_hash", &[s("abc")]),
+            "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7"
+        );
         assert_eq!(
             h.show("sha256_hash", &[s("abc")]),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
@@ -188,12 +313,18 @@ mod tests {
         assert_eq!(h.show("md5_hash_update", &[st.clone(), s("a")]), "T");
         let copy = st.deep_copy();
         assert_eq!(h.show("md5_hash_update", &[st.clone(), s("bc")]), "T");
-        assert_eq!(h.show("md5_hash_finish", std::slice::from_ref(&st)), "900150983cd24fb0d6963f7d28e17f72");
+        assert_eq!(
+            h.show("md5_hash_finish", std::slice::from_ref(&st)),
+            "900150983cd24fb0d6963f7d28e17f72"
+        );
         // Finished: no more updates, and an empty digest.
         assert_eq!(h.show("md5_hash_update", &[st.clone(), s("x")]), "F");
         assert_eq!(h.show("md5_hash_finish", &[st]), "");
         // The copy kept its own state.
-        assert_eq!(h.show("md5_hash_finish", &[copy]), "0cc175b9c0f1b6a831c399e269772661");
+        assert_eq!(
+            h.show("md5_hash_finish", &[copy]),
+            "0cc175b9c0f1b6a831c399e269772661"
+        );
         let st = h.call("sha256_hash_init", &[]).unwrap();
         assert_eq!(h.show("type_name", &[st]), "opaque of sha256");
     }
@@ -209,7 +340,10 @@ mod tests {
         assert_eq!(hex("fnv1a32", &[Value::Count(123)]), "0xc5b442fd");
         assert_eq!(hex("fnv1a64", &[Value::Count(123)]), "0xb03db9ae8d1a129d");
         assert_eq!(hex("fnv1a32", &[Value::Double(123.0)]), "0x15d2016f");
-        assert_eq!(hex("fnv1a64", &[Value::Double(123.0)]), "0xaac1b659ecb8cfcf");
+        assert_eq!(
+            hex("fnv1a64", &[Value::Double(123.0)]),
+            "0xaac1b659ecb8cfcf"
+        );
         assert_eq!(hex("fnv1a32", &[Value::Bool(true)]), "0x6c1151a5");
         assert_eq!(hex("fnv1a32", &[Value::Bool(false)]), "0xeaff284");
         assert_eq!(hex("fnv1a64", &[Value::Bool(false)]), "0x5f242d39c2422be4");

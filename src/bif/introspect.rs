@@ -57,14 +57,21 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
             Value::Record(r) => r.borrow().fields.get(i).cloned().unwrap_or(Value::Unset),
             _ => Value::Unset,
         };
-        let default_val = f.default.and_then(|d| h.field_default(d)).unwrap_or(Value::Unset);
+        let default_val = f
+            .default
+            .and_then(|d| h.field_default(d))
+            .unwrap_or(Value::Unset);
         let mut rec = vec![Value::Unset; info_rt.num_fields()];
         let set = |rec: &mut Vec<Value>, name: &str, v: Value| {
             if let Some(j) = info_rt.field_index(name) {
                 rec[j] = v;
             }
         };
-        set(&mut rec, "type_name", Value::str(type_name(&f.ty).as_bytes()));
+        set(
+            &mut rec,
+            "type_name",
+            Value::str(type_name(&f.ty).as_bytes()),
+        );
         set(&mut rec, "log", Value::Bool(f.log));
         set(&mut rec, "value", value);
         set(&mut rec, "default_val", default_val);
@@ -73,7 +80,10 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
             ty: info_rt.clone(),
             fields: rec,
         };
-        out.insert(Value::str(f.name.as_bytes()), Value::Record(Rc::new(RefCell::new(rv))));
+        out.insert(
+            Value::str(f.name.as_bytes()),
+            Value::Record(Rc::new(RefCell::new(rv))),
+        );
     }
     Ok(Value::Table(Rc::new(RefCell::new(out))))
 }
@@ -117,16 +127,51 @@ fn is_event_handled(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn bare_mode(h: &mut dyn Host, _: &[Value]) -> BifResult {
-    Ok(Value::Bool(h.lookup_global("__bare_mode").is_some_and(|(v, _, _)| v.as_bool())))
+    Ok(Value::Bool(
+        h.lookup_global("__bare_mode")
+            .is_some_and(|(v, _, _)| v.as_bool()),
+    ))
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "bare_mode", sig: "function(): bool", func: bare_mode },
-    BifDef { name: "lookup_ID", sig: "function(id: string): any", func: lookup_id },
-    BifDef { name: "record_fields", sig: "function(rec: any): record_field_table", func: record_fields },
-    BifDef { name: "exit", sig: "function(code: int): any", func: exit },
-    BifDef { name: "terminate", sig: "function(): bool", func: terminate },
-    BifDef { name: "current_event_time", sig: "function(): time", func: current_event_time },
-    BifDef { name: "get_max_recursion_depth", sig: "function(): count", func: get_max_recursion_depth },
-    BifDef { name: "is_event_handled", sig: "function(name: string): bool", func: is_event_handled },
+    BifDef {
+        name: "bare_mode",
+        sig: "function(): bool",
+        func: bare_mode,
+    },
+    BifDef {
+        name: "lookup_ID",
+        sig: "function(id: string): any",
+        func: lookup_id,
+    },
+    BifDef {
+        name: "record_fields",
+        sig: "function(rec: any): record_field_table",
+        func: record_fields,
+    },
+    BifDef {
+        name: "exit",
+        sig: "function(code: int): any",
+        func: exit,
+    },
+    BifDef {
+        name: "terminate",
+        sig: "function(): bool",
+        func: terminate,
+    },
+    BifDef {
+        name: "current_event_time",
+        sig: "function(): time",
+        func: current_event_time,
+    },
+    BifDef {
+        name: "get_max_recursion_depth",
+        sig: "function(): count",
+        func: get_max_recursion_depth,
+    },
+    BifDef {
+        name: "is_event_handled",
+        sig: "function(name: string): bool",
+        func: is_event_handled,
+    },
 ];

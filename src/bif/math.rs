@@ -61,7 +61,12 @@ fn modulo(h: &mut dyn Host, args: &[Value]) -> BifResult {
 fn haversine_distance(_: &mut dyn Host, args: &[Value]) -> BifResult {
     use std::f64::consts::PI;
     const RADIUS: f64 = 3958.8;
-    let (lat1, long1, lat2, long2) = (double(args, 0), double(args, 1), double(args, 2), double(args, 3));
+    let (lat1, long1, lat2, long2) = (
+        double(args, 0),
+        double(args, 1),
+        double(args, 2),
+        double(args, 3),
+    );
     let s1 = ((lat2 - lat1) * PI / 360.0).sin();
     let s2 = ((long2 - long1) * PI / 360.0).sin();
     let a = s1 * s1 + (lat1 * PI / 180.0).cos() * (lat2 * PI / 180.0).cos() * s2 * s2;
@@ -114,23 +119,71 @@ fn srand(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "floor", sig: "function(d: double): double", func: floor },
-    BifDef { name: "ceil", sig: "function(d: double): double", func: ceil },
-    BifDef { name: "sqrt", sig: "function(x: double): double", func: sqrt },
-    BifDef { name: "exp", sig: "function(d: double): double", func: exp },
-    BifDef { name: "ln", sig: "function(d: double): double", func: ln },
-    BifDef { name: "log2", sig: "function(d: double): double", func: log2 },
-    BifDef { name: "log10", sig: "function(d: double): double", func: log10 },
-    BifDef { name: "pow", sig: "function(x: double, y: double): double", func: pow },
-    BifDef { name: "modulo", sig: "function(a: int, b: int): int", func: modulo },
+    BifDef {
+        name: "floor",
+        sig: "function(d: double): double",
+        func: floor,
+    },
+    BifDef {
+        name: "ceil",
+        sig: "function(d: double): double",
+        func: ceil,
+    },
+    BifDef {
+        name: "sqrt",
+        sig: "function(x: double): double",
+        func: sqrt,
+    },
+    BifDef {
+        name: "exp",
+        sig: "function(d: double): double",
+        func: exp,
+    },
+    BifDef {
+        name: "ln",
+        sig: "function(d: double): double",
+        func: ln,
+    },
+    BifDef {
+        name: "log2",
+        sig: "function(d: double): double",
+        func: log2,
+    },
+    BifDef {
+        name: "log10",
+        sig: "function(d: double): double",
+        func: log10,
+    },
+    BifDef {
+        name: "pow",
+        sig: "function(x: double, y: double): double",
+        func: pow,
+    },
+    BifDef {
+        name: "modulo",
+        sig: "function(a: int, b: int): int",
+        func: modulo,
+    },
     BifDef {
         name: "haversine_distance",
         sig: "function(lat1: double, long1: double, lat2: double, long2: double): double",
         func: haversine_distance,
     },
-    BifDef { name: "hrw_weight", sig: "function(key_digest: count, site_id: count): count", func: hrw_weight },
-    BifDef { name: "rand", sig: "function(max: count): count", func: rand },
-    BifDef { name: "srand", sig: "function(seed: count): any", func: srand },
+    BifDef {
+        name: "hrw_weight",
+        sig: "function(key_digest: count, site_id: count): count",
+        func: hrw_weight,
+    },
+    BifDef {
+        name: "rand",
+        sig: "function(max: count): count",
+        func: rand,
+    },
+    BifDef {
+        name: "srand",
+        sig: "function(seed: count): any",
+        func: srand,
+    },
 ];
 
 #[cfg(test)]
@@ -180,11 +233,23 @@ mod tests {
     #[test]
     fn distances() {
         let mut h = FakeHost::new();
-        let km = h.call("haversine_distance", &[d(37.866798), d(-122.253601), d(48.25), d(11.65)]).unwrap();
+        let km = h
+            .call(
+                "haversine_distance",
+                &[d(37.866798), d(-122.253601), d(48.25), d(11.65)],
+            )
+            .unwrap();
         assert_eq!(crate::format::fmt(b"%.4e", &[km]).unwrap(), b"5.8481e+03");
-        let v = h.call("haversine_distance", &[d(0.0001388889), d(0.0), d(-0.0001388889), d(0.0)]).unwrap();
+        let v = h
+            .call(
+                "haversine_distance",
+                &[d(0.0001388889), d(0.0), d(-0.0001388889), d(0.0)],
+            )
+            .unwrap();
         assert_eq!(crate::format::fmt(b"%.4e", &[v]).unwrap(), b"1.9193e-02");
-        let v = h.call("haversine_distance", &[d(90.0), d(0.0), d(-90.0), d(0.0)]).unwrap();
+        let v = h
+            .call("haversine_distance", &[d(90.0), d(0.0), d(-90.0), d(0.0)])
+            .unwrap();
         assert_eq!(crate::format::fmt(b"%.4e", &[v]).unwrap(), b"1.2437e+04");
     }
 
@@ -195,13 +260,24 @@ mod tests {
             assert!(h.call("rand", &[Value::Count(10)]).unwrap().as_count() < 10);
         }
         h.call("srand", &[Value::Count(7)]).unwrap();
-        let a: Vec<u64> = (0..5).map(|_| h.call("rand", &[Value::Count(1000)]).unwrap().as_count()).collect();
+        let a: Vec<u64> = (0..5)
+            .map(|_| h.call("rand", &[Value::Count(1000)]).unwrap().as_count())
+            .collect();
         h.call("srand", &[Value::Count(7)]).unwrap();
-        let b: Vec<u64> = (0..5).map(|_| h.call("rand", &[Value::Count(1000)]).unwrap().as_count()).collect();
+        let b: Vec<u64> = (0..5)
+            .map(|_| h.call("rand", &[Value::Count(1000)]).unwrap().as_count())
+            .collect();
         assert_eq!(a, b);
         assert!(a.iter().any(|&x| x != a[0]));
         super::SEEDED.set(None);
-        assert_eq!(call("hrw_weight", &[Value::Count(1), Value::Count(2)]), call("hrw_weight", &[Value::Count(1), Value::Count(2)]));
-        assert_eq!(call("hrw_weight", &[Value::Count(0), Value::Count(0)]), ((1103515245u32.wrapping_mul(12345).wrapping_add(12345)) as u64 % 2147483648).to_string());
+        assert_eq!(
+            call("hrw_weight", &[Value::Count(1), Value::Count(2)]),
+            call("hrw_weight", &[Value::Count(1), Value::Count(2)])
+        );
+        assert_eq!(
+            call("hrw_weight", &[Value::Count(0), Value::Count(0)]),
+            ((1103515245u32.wrapping_mul(12345).wrapping_add(12345)) as u64 % 2147483648)
+                .to_string()
+        );
     }
 }

@@ -10,7 +10,9 @@ use std::process::{Command, Stdio};
 
 fn getenv(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let name = String::from_utf8_lossy(bytes(args, 0)).into_owned();
-    let v = std::env::var_os(name).map(|v| v.into_encoded_bytes()).unwrap_or_default();
+    let v = std::env::var_os(name)
+        .map(|v| v.into_encoded_bytes())
+        .unwrap_or_default();
     Ok(Value::string(v))
 }
 
@@ -19,7 +21,10 @@ fn setenv(_: &mut dyn Host, args: &[Value]) -> BifResult {
     if name.is_empty() || name.contains(&b'=') || name.contains(&0) || val.contains(&0) {
         return Ok(Value::Bool(false));
     }
-    std::env::set_var(String::from_utf8_lossy(name).as_ref(), String::from_utf8_lossy(val).as_ref());
+    std::env::set_var(
+        String::from_utf8_lossy(name).as_ref(),
+        String::from_utf8_lossy(val).as_ref(),
+    );
     Ok(Value::Bool(true))
 }
 
@@ -70,7 +75,11 @@ fn unique_id(h: &mut dyn Host, args: &[Value]) -> BifResult {
 
 fn unique_id_from(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let pool = int(args, 0) as u64;
-    Ok(make_uid(h, bytes(args, 1), pool.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+    Ok(make_uid(
+        h,
+        bytes(args, 1),
+        pool.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+    ))
 }
 
 /// Runs a shell command in the background with its output on stderr;
@@ -113,12 +122,20 @@ fn system_env(h: &mut dyn Host, args: &[Value]) -> BifResult {
 
 fn piped_exec(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let prog = String::from_utf8_lossy(bytes(args, 0)).into_owned();
-    let child = Command::new("/bin/sh").arg("-c").arg(&prog).stdin(Stdio::piped()).spawn();
+    let child = Command::new("/bin/sh")
+        .arg("-c")
+        .arg(&prog)
+        .stdin(Stdio::piped())
+        .spawn();
     let Ok(mut child) = child else {
         super::reporter_error(h, &format!("Failed to popen {prog}"));
         return Ok(Value::Bool(false));
     };
-    let wrote = child.stdin.take().map(|mut i| i.write_all(bytes(args, 1)).is_ok()).unwrap_or(false);
+    let wrote = child
+        .stdin
+        .take()
+        .map(|mut i| i.write_all(bytes(args, 1)).is_ok())
+        .unwrap_or(false);
     let _ = child.wait();
     if !wrote {
         super::reporter_error(h, &format!("Failed to write all given data to {prog}"));
@@ -136,14 +153,19 @@ fn sleep(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn zeek_args(_: &mut dyn Host, _: &[Value]) -> BifResult {
-    Ok(string_vec(std::env::args_os().map(|a| a.into_encoded_bytes()).collect()))
+    Ok(string_vec(
+        std::env::args_os()
+            .map(|a| a.into_encoded_bytes())
+            .collect(),
+    ))
 }
 
 /// `rwxr-xr-x`-style permissions from a mode number.
 fn file_mode(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let m = count(args, 0);
     let bit = |mask: u64, c: char| if m & mask != 0 { c } else { '-' };
-    let exec = |x: u64, special: u64, lower: char, upper: char| match (m & x != 0, m & special != 0) {
+    let exec = |x: u64, special: u64, lower: char, upper: char| match (m & x != 0, m & special != 0)
+    {
         (false, false) => '-',
         (true, false) => 'x',
         (false, true) => upper,
@@ -191,7 +213,12 @@ fn enum_names(_: &mut dyn Host, args: &[Value]) -> BifResult {
     match arg(args, 0) {
         Value::Type(t) => {
             let names = match &**t {
-                crate::types::Type::Enum(et) => et.consts.borrow().iter().map(|c| c.name.as_bytes().to_vec()).collect(),
+                crate::types::Type::Enum(et) => et
+                    .consts
+                    .borrow()
+                    .iter()
+                    .map(|c| c.name.as_bytes().to_vec())
+                    .collect(),
                 _ => Vec::new(),
             };
             Ok(super::string_set(names))
@@ -202,23 +229,91 @@ fn enum_names(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "Reporter::info", sig: "function(msg: string): bool", func: reporter_info },
-    BifDef { name: "Reporter::warning", sig: "function(msg: string): bool", func: reporter_warning },
-    BifDef { name: "Reporter::error", sig: "function(msg: string): bool", func: reporter_error },
-    BifDef { name: "enum_names", sig: "function(et: any): set[string]", func: enum_names },
-    BifDef { name: "getenv", sig: "function(var: string): string", func: getenv },
-    BifDef { name: "setenv", sig: "function(var: string, val: string): bool", func: setenv },
-    BifDef { name: "getpid", sig: "function(): count", func: getpid },
-    BifDef { name: "gethostname", sig: "function(): string", func: gethostname },
-    BifDef { name: "zeek_version", sig: "function(): string", func: zeek_version },
-    BifDef { name: "unique_id", sig: "function(prefix: string): string", func: unique_id },
-    BifDef { name: "unique_id_from", sig: "function(pool: int, prefix: string): string", func: unique_id_from },
-    BifDef { name: "system", sig: "function(str: string): int", func: system },
-    BifDef { name: "system_env", sig: "function(str: string, env: table[string] of string): int", func: system_env },
-    BifDef { name: "piped_exec", sig: "function(program: string, to_write: string): bool", func: piped_exec },
-    BifDef { name: "sleep", sig: "function(i: interval): interval", func: sleep },
-    BifDef { name: "zeek_args", sig: "function(): vector of string", func: zeek_args },
-    BifDef { name: "file_mode", sig: "function(mode: count): string", func: file_mode },
+    BifDef {
+        name: "Reporter::info",
+        sig: "function(msg: string): bool",
+        func: reporter_info,
+    },
+    BifDef {
+        name: "Reporter::warning",
+        sig: "function(msg: string): bool",
+        func: reporter_warning,
+    },
+    BifDef {
+        name: "Reporter::error",
+        sig: "function(msg: string): bool",
+        func: reporter_error,
+    },
+    BifDef {
+        name: "enum_names",
+        sig: "function(et: any): set[string]",
+        func: enum_names,
+    },
+    BifDef {
+        name: "getenv",
+        sig: "function(var: string): string",
+        func: getenv,
+    },
+    BifDef {
+        name: "setenv",
+        sig: "function(var: string, val: string): bool",
+        func: setenv,
+    },
+    BifDef {
+        name: "getpid",
+        sig: "function(): count",
+        func: getpid,
+    },
+    BifDef {
+        name: "gethostname",
+        sig: "function(): string",
+        func: gethostname,
+    },
+    BifDef {
+        name: "zeek_version",
+        sig: "function(): string",
+        func: zeek_version,
+    },
+    BifDef {
+        name: "unique_id",
+        sig: "function(prefix: string): string",
+        func: unique_id,
+    },
+    BifDef {
+        name: "unique_id_from",
+        sig: "function(pool: int, prefix: string): string",
+        func: unique_id_from,
+    },
+    BifDef {
+        name: "system",
+        sig: "function(str: string): int",
+        func: system,
+    },
+    BifDef {
+        name: "system_env",
+        sig: "function(str: string, env: table[string] of string): int",
+        func: system_env,
+    },
+    BifDef {
+        name: "piped_exec",
+        sig: "function(program: string, to_write: string): bool",
+        func: piped_exec,
+    },
+    BifDef {
+        name: "sleep",
+        sig: "function(i: interval): interval",
+        func: sleep,
+    },
+    BifDef {
+        name: "zeek_args",
+        sig: "function(): vector of string",
+        func: zeek_args,
+    },
+    BifDef {
+        name: "file_mode",
+        sig: "function(mode: count): string",
+        func: file_mode,
+    },
 ];
 
 #[cfg(test)]
@@ -231,7 +326,10 @@ mod tests {
     fn environment() {
         let mut h = FakeHost::new();
         assert_eq!(h.show("getenv", &[s("RZEEK_SURELY_NOT_DEFINED")]), "");
-        assert_eq!(h.show("setenv", &[s("RZEEK_TEST_VAR"), s("now defined")]), "T");
+        assert_eq!(
+            h.show("setenv", &[s("RZEEK_TEST_VAR"), s("now defined")]),
+            "T"
+        );
         assert_eq!(h.show("getenv", &[s("RZEEK_TEST_VAR")]), "now defined");
         assert_eq!(h.show("setenv", &[s(""), s("x")]), "F");
         assert_eq!(h.show("getpid", &[]), std::process::id().to_string());
@@ -270,18 +368,23 @@ mod tests {
     fn reporter_and_enums() {
         let mut h = FakeHost::new();
         assert_eq!(h.show("Reporter::warning", &[s("careful")]), "T");
-        assert_eq!(h.reports, vec![("warning".to_string(), "careful".to_string())]);
+        assert_eq!(
+            h.reports,
+            vec![("warning".to_string(), "careful".to_string())]
+        );
         let et = std::rc::Rc::new(crate::types::EnumType {
             name: std::cell::RefCell::new("Color".into()),
             consts: std::cell::RefCell::new(Vec::new()),
         });
         for (i, n) in ["RED", "GREEN"].iter().enumerate() {
-            et.consts.borrow_mut().push(std::rc::Rc::new(crate::types::EnumConst {
-                name: n.to_string(),
-                value: i as i64,
-                type_name: "Color".into(),
-                ty: None,
-            }));
+            et.consts
+                .borrow_mut()
+                .push(std::rc::Rc::new(crate::types::EnumConst {
+                    name: n.to_string(),
+                    value: i as i64,
+                    type_name: "Color".into(),
+                    ty: None,
+                }));
         }
         let t = Value::Type(std::rc::Rc::new(crate::types::Type::Enum(et)));
         assert_eq!(h.show("enum_names", &[t]), "{\nRED,\nGREEN\n}");
@@ -294,7 +397,10 @@ mod tests {
         assert_eq!(h.show("file_mode", &[Value::Count(0o644)]), "rw-r--r--");
         assert_eq!(h.show("file_mode", &[Value::Count(0o4755)]), "rwsr-xr-x");
         assert_eq!(h.show("file_mode", &[Value::Count(0o1777)]), "rwxrwxrwt");
-        let slept = h.call("sleep", &[Value::Interval(0.01)]).unwrap().as_double();
+        let slept = h
+            .call("sleep", &[Value::Interval(0.01)])
+            .unwrap()
+            .as_double();
         assert!(slept >= 0.01);
         assert!(h.call("zeek_args", &[]).is_ok());
     }

@@ -105,15 +105,24 @@ pub(crate) fn boolean(args: &[Value], i: usize) -> bool {
 // ---- value builders ----
 
 pub(crate) fn vector(elem: TypeRef, items: Vec<Value>) -> Value {
-    Value::Vector(Rc::new(RefCell::new(VectorVal { ty: types::vector_of(elem), items })))
+    Value::Vector(Rc::new(RefCell::new(VectorVal {
+        ty: types::vector_of(elem),
+        items,
+    })))
 }
 
 pub(crate) fn string_vec(items: Vec<Vec<u8>>) -> Value {
-    vector(types::string(), items.into_iter().map(Value::string).collect())
+    vector(
+        types::string(),
+        items.into_iter().map(Value::string).collect(),
+    )
 }
 
 pub(crate) fn count_vec(items: Vec<u64>) -> Value {
-    vector(types::count(), items.into_iter().map(Value::Count).collect())
+    vector(
+        types::count(),
+        items.into_iter().map(Value::Count).collect(),
+    )
 }
 
 /// A set with one index of type `elem`, holding `items` in order.
@@ -126,7 +135,10 @@ pub(crate) fn set(elem: TypeRef, items: Vec<Value>) -> Value {
 }
 
 pub(crate) fn string_set(items: Vec<Vec<u8>>) -> Value {
-    set(types::string(), items.into_iter().map(Value::string).collect())
+    set(
+        types::string(),
+        items.into_iter().map(Value::string).collect(),
+    )
 }
 
 #[cfg(test)]
@@ -148,11 +160,23 @@ pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Va
     use crate::types::{FieldDef, RecordType};
     let defs = fields
         .iter()
-        .map(|(n, t, _)| FieldDef { name: n.to_string(), ty: t.clone(), optional: true, log: false, default: None })
+        .map(|(n, t, _)| FieldDef {
+            name: n.to_string(),
+            ty: t.clone(),
+            optional: true,
+            log: false,
+            default: None,
+        })
         .collect();
-    let ty = Rc::new(RecordType { name: RefCell::new(Some(type_name.to_string())), fields: RefCell::new(defs) });
+    let ty = Rc::new(RecordType {
+        name: RefCell::new(Some(type_name.to_string())),
+        fields: RefCell::new(defs),
+    });
     let vals = fields.into_iter().map(|(_, _, v)| v).collect();
-    Value::Record(Rc::new(RefCell::new(crate::value::RecordVal { ty, fields: vals })))
+    Value::Record(Rc::new(RefCell::new(crate::value::RecordVal {
+        ty,
+        fields: vals,
+    })))
 }
 
 /// An enum constant of a type declared in Zeek's base scripts (such as
@@ -189,10 +213,19 @@ mod tests {
         for b in super::all() {
             assert!(seen.insert(b.name), "{} declared twice", b.name);
             let sig = match b.sig.find("...") {
-                Some(i) => format!("{}{}", b.sig[..i].trim_end().trim_end_matches(','), &b.sig[i + 3..]),
+                Some(i) => format!(
+                    "{}{}",
+                    b.sig[..i].trim_end().trim_end_matches(','),
+                    &b.sig[i + 3..]
+                ),
                 None => b.sig.to_string(),
             };
-            assert!(crate::syntax::parser::parse_type(&sig, 0).is_ok(), "{}: {}", b.name, b.sig);
+            assert!(
+                crate::syntax::parser::parse_type(&sig, 0).is_ok(),
+                "{}: {}",
+                b.name,
+                b.sig
+            );
         }
         assert!(seen.len() > 200, "{}", seen.len());
     }

@@ -67,8 +67,10 @@ pub fn next_match(p: &PatternVal, hay: &[u8], from: usize) -> Option<(usize, usi
 pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<crate::value::Value, String> {
     let translated = crate::eval::pattern::translate(src);
     let flags = if case_insensitive { "(?i-u)" } else { "(?-u)" };
-    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$")).map_err(|e| e.to_string())?;
-    let search = regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
+    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$"))
+        .map_err(|e| e.to_string())?;
+    let search =
+        regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
     Ok(crate::value::Value::Pattern(Rc::new(PatternVal {
         source: src.to_string(),
         case_insensitive,
@@ -106,6 +108,8 @@ mod tests {
         with("^est", |p| assert_eq!(longest_at(p, b"test", 1), None));
         with("tes$", |p| assert_eq!(longest_at(p, b"test", 0), None));
         with("est$", |p| assert_eq!(longest_at(p, b"test", 1), Some(3)));
-        with(" ?", |p| assert_eq!(next_match(p, b"aa bb", 0), Some((2, 1))));
+        with(" ?", |p| {
+            assert_eq!(next_match(p, b"aa bb", 0), Some((2, 1)))
+        });
     }
 }

@@ -62,10 +62,12 @@ pub struct TopK {
 
 impl TopK {
     fn locate(&self, v: &Value) -> Option<(usize, usize)> {
-        self.buckets
-            .iter()
-            .enumerate()
-            .find_map(|(bi, b)| b.entries.iter().position(|e| e.value == *v).map(|ei| (bi, ei)))
+        self.buckets.iter().enumerate().find_map(|(bi, b)| {
+            b.entries
+                .iter()
+                .position(|e| e.value == *v)
+                .map(|ei| (bi, ei))
+        })
     }
 
     fn len(&self) -> usize {
@@ -89,7 +91,13 @@ impl TopK {
         if pos < self.buckets.len() && self.buckets[pos].count == target {
             self.buckets[pos].entries.push(entry);
         } else {
-            self.buckets.insert(pos, Bucket { count: target, entries: vec![entry] });
+            self.buckets.insert(
+                pos,
+                Bucket {
+                    count: target,
+                    entries: vec![entry],
+                },
+            );
         }
     }
 
@@ -103,16 +111,27 @@ impl TopK {
             return;
         }
         if self.len() < self.size {
-            let entry = TopKEntry { value: v, epsilon: 0 };
+            let entry = TopKEntry {
+                value: v,
+                epsilon: 0,
+            };
             match self.buckets.first_mut() {
                 Some(b) if b.count == 0 => b.entries.push(entry),
-                _ => self.buckets.insert(0, Bucket { count: 0, entries: vec![entry] }),
+                _ => self.buckets.insert(
+                    0,
+                    Bucket {
+                        count: 0,
+                        entries: vec![entry],
+                    },
+                ),
             }
             let ei = self.buckets[0].entries.len() - 1;
             self.increment(0, ei, by);
             return;
         }
-        let Some(low) = self.buckets.first_mut() else { return };
+        let Some(low) = self.buckets.first_mut() else {
+            return;
+        };
         low.entries.remove(0);
         let epsilon = low.count;
         low.entries.push(TopKEntry { value: v, epsilon });
@@ -121,15 +140,24 @@ impl TopK {
     }
 
     fn count_of(&self, v: &Value) -> u64 {
-        self.locate(v).map(|(bi, _)| self.buckets[bi].count).unwrap_or(0)
+        self.locate(v)
+            .map(|(bi, _)| self.buckets[bi].count)
+            .unwrap_or(0)
     }
 
     fn epsilon_of(&self, v: &Value) -> u64 {
-        self.locate(v).map(|(bi, ei)| self.buckets[bi].entries[ei].epsilon).unwrap_or(0)
+        self.locate(v)
+            .map(|(bi, ei)| self.buckets[bi].entries[ei].epsilon)
+            .unwrap_or(0)
     }
 
     fn top(&self, k: usize) -> Vec<Value> {
-        self.buckets.iter().rev().flat_map(|b| b.entries.iter().map(|e| e.value.clone())).take(k).collect()
+        self.buckets
+            .iter()
+            .rev()
+            .flat_map(|b| b.entries.iter().map(|e| e.value.clone()))
+            .take(k)
+            .collect()
     }
 
     fn merge(&mut self, other: &TopK, prune: bool) {
@@ -144,8 +172,17 @@ impl TopK {
                 let (bi, ei) = match self.locate(&e.value) {
                     Some(p) => p,
                     None => {
-                        let entry = TopKEntry { value: e.value.clone(), epsilon: 0 };
-                        self.buckets.insert(0, Bucket { count: 0, entries: vec![entry] });
+                        let entry = TopKEntry {
+                            value: e.value.clone(),
+                            epsilon: 0,
+                        };
+                        self.buckets.insert(
+                            0,
+                            Bucket {
+                                count: 0,
+                                entries: vec![entry],
+                            },
+                        );
                         (0, 0)
                     }
                 };
@@ -176,7 +213,10 @@ fn topk<R>(v: &Value, f: impl FnOnce(&mut TopK) -> R) -> Option<R> {
 }
 
 fn topk_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(opaque(Opaque::TopK(TopK { size: count(args, 0) as usize, ..TopK::default() })))
+    Ok(opaque(Opaque::TopK(TopK {
+        size: count(args, 0) as usize,
+        ..TopK::default()
+    })))
 }
 
 fn topk_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -192,15 +232,21 @@ fn topk_get_top(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn topk_count(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(topk(arg(args, 0), |t| t.count_of(arg(args, 1))).unwrap_or(0)))
+    Ok(Value::Count(
+        topk(arg(args, 0), |t| t.count_of(arg(args, 1))).unwrap_or(0),
+    ))
 }
 
 fn topk_epsilon(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(topk(arg(args, 0), |t| t.epsilon_of(arg(args, 1))).unwrap_or(0)))
+    Ok(Value::Count(
+        topk(arg(args, 0), |t| t.epsilon_of(arg(args, 1))).unwrap_or(0),
+    ))
 }
 
 fn topk_size(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(topk(arg(args, 0), |t| t.size as u64).unwrap_or(0)))
+    Ok(Value::Count(
+        topk(arg(args, 0), |t| t.size as u64).unwrap_or(0),
+    ))
 }
 
 fn topk_sum(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -270,7 +316,10 @@ impl Cardinality {
             }
         }
         let m = 1usize << b.clamp(4, 30);
-        Cardinality { registers: vec![0; m], empty: m as u64 }
+        Cardinality {
+            registers: vec![0; m],
+            empty: m as u64,
+        }
     }
 
     pub fn add(&mut self, v: &Value) {
@@ -333,7 +382,10 @@ fn hll<R>(v: &Value, f: impl FnOnce(&mut Cardinality) -> R) -> Option<R> {
 }
 
 fn hll_cardinality_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(opaque(Opaque::Cardinality(Cardinality::new(double(args, 0), double(args, 1)))))
+    Ok(opaque(Opaque::Cardinality(Cardinality::new(
+        double(args, 0),
+        double(args, 1),
+    ))))
 }
 
 fn hll_cardinality_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -342,14 +394,18 @@ fn hll_cardinality_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn hll_cardinality_estimate(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Double(hll(arg(args, 0), |c| c.estimate()).unwrap_or(0.0)))
+    Ok(Value::Double(
+        hll(arg(args, 0), |c| c.estimate()).unwrap_or(0.0),
+    ))
 }
 
 fn hll_cardinality_merge_into(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let Some(src) = hll(arg(args, 1), |c| c.clone()) else {
         return Ok(Value::Bool(false));
     };
-    Ok(Value::Bool(hll(arg(args, 0), |c| c.merge(&src)).unwrap_or(false)))
+    Ok(Value::Bool(
+        hll(arg(args, 0), |c| c.merge(&src)).unwrap_or(false),
+    ))
 }
 
 fn hll_cardinality_copy(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -374,7 +430,9 @@ pub struct Bloom {
 impl Bloom {
     fn positions(&self, v: &Value) -> Vec<usize> {
         let n = self.cells.len().max(1) as u64;
-        (0..self.k as u64).map(|i| (hash64(v, i + 1) % n) as usize).collect()
+        (0..self.k as u64)
+            .map(|i| (hash64(v, i + 1) % n) as usize)
+            .collect()
     }
 
     fn add(&mut self, v: &Value) {
@@ -389,7 +447,11 @@ impl Bloom {
         if self.cells.is_empty() {
             return 0;
         }
-        self.positions(v).into_iter().map(|p| self.cells[p]).min().unwrap_or(0)
+        self.positions(v)
+            .into_iter()
+            .map(|p| self.cells[p])
+            .min()
+            .unwrap_or(0)
     }
 }
 
@@ -402,21 +464,43 @@ fn bloom<R>(v: &Value, f: impl FnOnce(&mut Bloom) -> R) -> Option<R> {
 }
 
 fn bloomfilter_basic_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let (fp, capacity) = (double(args, 0).clamp(1e-9, 0.999), count(args, 1).max(1) as f64);
+    let (fp, capacity) = (
+        double(args, 0).clamp(1e-9, 0.999),
+        count(args, 1).max(1) as f64,
+    );
     let ln2 = std::f64::consts::LN_2;
     let cells = (-(capacity * fp.ln()) / (ln2 * ln2)).ceil().max(1.0);
     let k = (cells / capacity * ln2).round().max(1.0);
-    Ok(opaque(Opaque::Bloom(Bloom { k: k as usize, cells: vec![0; cells as usize], max: 1 })))
+    Ok(opaque(Opaque::Bloom(Bloom {
+        k: k as usize,
+        cells: vec![0; cells as usize],
+        max: 1,
+    })))
 }
 
 fn bloomfilter_basic_init2(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let (k, cells) = (count(args, 0).max(1) as usize, count(args, 1).max(1) as usize);
-    Ok(opaque(Opaque::Bloom(Bloom { k, cells: vec![0; cells], max: 1 })))
+    let (k, cells) = (
+        count(args, 0).max(1) as usize,
+        count(args, 1).max(1) as usize,
+    );
+    Ok(opaque(Opaque::Bloom(Bloom {
+        k,
+        cells: vec![0; cells],
+        max: 1,
+    })))
 }
 
 fn bloomfilter_counting_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let (k, cells, max) = (count(args, 0).max(1) as usize, count(args, 1).max(1) as usize, count(args, 2).max(1));
-    Ok(opaque(Opaque::Bloom(Bloom { k, cells: vec![0; cells], max })))
+    let (k, cells, max) = (
+        count(args, 0).max(1) as usize,
+        count(args, 1).max(1) as usize,
+        count(args, 2).max(1),
+    );
+    Ok(opaque(Opaque::Bloom(Bloom {
+        k,
+        cells: vec![0; cells],
+        max,
+    })))
 }
 
 fn bloomfilter_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -426,7 +510,9 @@ fn bloomfilter_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn bloomfilter_lookup(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(bloom(arg(args, 0), |b| b.lookup(arg(args, 1))).unwrap_or(0)))
+    Ok(Value::Count(
+        bloom(arg(args, 0), |b| b.lookup(arg(args, 1))).unwrap_or(0),
+    ))
 }
 
 fn bloomfilter_clear(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -457,7 +543,14 @@ fn bloomfilter_intersect(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn bloomfilter_internal_state(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let s = bloom(arg(args, 0), |b| b.cells.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")).unwrap_or_default();
+    let s = bloom(arg(args, 0), |b| {
+        b.cells
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+    .unwrap_or_default();
     Ok(string_value(s))
 }
 
@@ -540,11 +633,19 @@ fn class_match(p: &[u8], pi: usize, c: u8) -> Option<usize> {
 
 fn paraglob_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let items = match arg(args, 0) {
-        Value::Vector(v) if matches!(v.borrow().ty.yield_type().map(|t| &**t), Some(crate::types::Type::String)) => {
+        Value::Vector(v)
+            if matches!(
+                v.borrow().ty.yield_type().map(|t| &**t),
+                Some(crate::types::Type::String)
+            ) =>
+        {
             v.borrow().items.clone()
         }
         _ => {
-            super::reporter_error(h, "paraglob requires a vector of strings for initialization.");
+            super::reporter_error(
+                h,
+                "paraglob requires a vector of strings for initialization.",
+            );
             return Err("paraglob requires a vector of strings for initialization.".into());
         }
     };
@@ -557,7 +658,12 @@ fn paraglob_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
 fn paraglob_match(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let s = super::bytes(args, 1).to_vec();
     let hits = with_opaque(arg(args, 0), |o| match o {
-        Opaque::Paraglob(p) => p.patterns.iter().filter(|g| glob_match(g, &s)).cloned().collect(),
+        Opaque::Paraglob(p) => p
+            .patterns
+            .iter()
+            .filter(|g| glob_match(g, &s))
+            .cloned()
+            .collect(),
         _ => Vec::new(),
     })
     .unwrap_or_default();
@@ -572,7 +678,9 @@ fn paraglob_equals(_: &mut dyn Host, args: &[Value]) -> BifResult {
         })
         .flatten()
     };
-    Ok(Value::Bool(matches!((get(arg(args, 0)), get(arg(args, 1))), (Some(a), Some(b)) if a == b)))
+    Ok(Value::Bool(
+        matches!((get(arg(args, 0)), get(arg(args, 1))), (Some(a), Some(b)) if a == b),
+    ))
 }
 
 pub static BIFS: &[BifDef] = &[
@@ -661,27 +769,49 @@ mod tests {
         for x in ["a", "b", "b", "c"] {
             h.call("topk_add", &[k.clone(), s(x)]).unwrap();
         }
-        let top = h.call("topk_get_top", &[k.clone(), Value::Count(5)]).unwrap();
+        let top = h
+            .call("topk_get_top", &[k.clone(), Value::Count(5)])
+            .unwrap();
         assert_eq!(show(&top), "[b, c]");
         assert_eq!(h.show("type_name", &[top]), "vector of string");
         assert_eq!(h.show("topk_sum", std::slice::from_ref(&k)), "4");
-        let c = |h: &mut FakeHost, x: &str| (h.show("topk_count", &[k.clone(), s(x)]), h.show("topk_epsilon", &[k.clone(), s(x)]));
+        let c = |h: &mut FakeHost, x: &str| {
+            (
+                h.show("topk_count", &[k.clone(), s(x)]),
+                h.show("topk_epsilon", &[k.clone(), s(x)]),
+            )
+        };
         assert_eq!(c(&mut h, "a"), ("0".into(), "0".into()));
         assert_eq!(c(&mut h, "b"), ("2".into(), "0".into()));
         assert_eq!(c(&mut h, "c"), ("2".into(), "1".into()));
         h.call("topk_add", &[k.clone(), s("d")]).unwrap();
-        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[d, c]");
+        assert_eq!(
+            h.show("topk_get_top", &[k.clone(), Value::Count(5)]),
+            "[d, c]"
+        );
         assert_eq!(c(&mut h, "d"), ("3".into(), "2".into()));
         h.call("topk_add", &[k.clone(), s("e")]).unwrap();
-        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[d, e]");
+        assert_eq!(
+            h.show("topk_get_top", &[k.clone(), Value::Count(5)]),
+            "[d, e]"
+        );
         h.call("topk_add", &[k.clone(), s("f")]).unwrap();
-        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[f, e]");
+        assert_eq!(
+            h.show("topk_get_top", &[k.clone(), Value::Count(5)]),
+            "[f, e]"
+        );
         assert_eq!(c(&mut h, "f"), ("4".into(), "3".into()));
         h.call("topk_add", &[k.clone(), s("e")]).unwrap();
-        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[f, e]");
+        assert_eq!(
+            h.show("topk_get_top", &[k.clone(), Value::Count(5)]),
+            "[f, e]"
+        );
         assert_eq!(c(&mut h, "e"), ("4".into(), "2".into()));
         h.call("topk_add", &[k.clone(), s("g")]).unwrap();
-        assert_eq!(h.show("topk_get_top", &[k.clone(), Value::Count(5)]), "[g, e]");
+        assert_eq!(
+            h.show("topk_get_top", &[k.clone(), Value::Count(5)]),
+            "[g, e]"
+        );
         assert_eq!(h.show("topk_sum", std::slice::from_ref(&k)), "9");
         assert_eq!(h.show("topk_size", &[k]), "2");
     }
@@ -698,7 +828,10 @@ mod tests {
             h.call("topk_add", &[b.clone(), s(x)]).unwrap();
         }
         h.call("topk_merge_prune", &[a.clone(), b]).unwrap();
-        assert_eq!(h.show("topk_get_top", &[a.clone(), Value::Count(5)]), "[z, x]");
+        assert_eq!(
+            h.show("topk_get_top", &[a.clone(), Value::Count(5)]),
+            "[z, x]"
+        );
         // bifs.topk: the pruned "y" takes its count out of the sum.
         assert_eq!(h.show("topk_sum", &[a]), "5");
     }
@@ -708,21 +841,52 @@ mod tests {
     #[test]
     fn cardinality() {
         let mut h = FakeHost::new();
-        let c = h.call("hll_cardinality_init", &[Value::Double(0.01), Value::Double(0.95)]).unwrap();
+        let c = h
+            .call(
+                "hll_cardinality_init",
+                &[Value::Double(0.01), Value::Double(0.95)],
+            )
+            .unwrap();
         for n in [2001, 2002, 2003] {
-            assert_eq!(h.show("hll_cardinality_add", &[c.clone(), Value::Count(n)]), "T");
+            assert_eq!(
+                h.show("hll_cardinality_add", &[c.clone(), Value::Count(n)]),
+                "T"
+            );
         }
-        h.call("hll_cardinality_add", &[c.clone(), Value::Count(2001)]).unwrap();
-        assert_eq!(h.show("hll_cardinality_estimate", std::slice::from_ref(&c)), "3.000069");
-        let copy = h.call("hll_cardinality_copy", std::slice::from_ref(&c)).unwrap();
-        let other = h.call("hll_cardinality_init", &[Value::Double(0.01), Value::Double(0.95)]).unwrap();
-        assert_eq!(h.show("hll_cardinality_merge_into", &[other.clone(), copy]), "T");
+        h.call("hll_cardinality_add", &[c.clone(), Value::Count(2001)])
+            .unwrap();
+        assert_eq!(
+            h.show("hll_cardinality_estimate", std::slice::from_ref(&c)),
+            "3.000069"
+        );
+        let copy = h
+            .call("hll_cardinality_copy", std::slice::from_ref(&c))
+            .unwrap();
+        let other = h
+            .call(
+                "hll_cardinality_init",
+                &[Value::Double(0.01), Value::Double(0.95)],
+            )
+            .unwrap();
+        assert_eq!(
+            h.show("hll_cardinality_merge_into", &[other.clone(), copy]),
+            "T"
+        );
         assert_eq!(h.show("hll_cardinality_estimate", &[other]), "3.000069");
-        let big = h.call("hll_cardinality_init", &[Value::Double(0.1), Value::Double(0.99)]).unwrap();
+        let big = h
+            .call(
+                "hll_cardinality_init",
+                &[Value::Double(0.1), Value::Double(0.99)],
+            )
+            .unwrap();
         for n in 0..1000u64 {
-            h.call("hll_cardinality_add", &[big.clone(), Value::Count(n)]).unwrap();
+            h.call("hll_cardinality_add", &[big.clone(), Value::Count(n)])
+                .unwrap();
         }
-        let est = h.call("hll_cardinality_estimate", &[big]).unwrap().as_double();
+        let est = h
+            .call("hll_cardinality_estimate", &[big])
+            .unwrap()
+            .as_double();
         assert!((est - 1000.0).abs() < 150.0, "{est}");
         assert!((erf(1.0) - 0.8427007929497149).abs() < 1e-12);
         assert!((erf(3.0) - 0.9999779095030014).abs() < 1e-12);
@@ -731,23 +895,44 @@ mod tests {
     #[test]
     fn bloom_filters() {
         let mut h = FakeHost::new();
-        let bf = h.call("bloomfilter_basic_init", &[Value::Double(0.1), Value::Count(1000), s("")]).unwrap();
+        let bf = h
+            .call(
+                "bloomfilter_basic_init",
+                &[Value::Double(0.1), Value::Count(1000), s("")],
+            )
+            .unwrap();
         for n in [42, 84, 168] {
-            h.call("bloomfilter_add", &[bf.clone(), Value::Count(n)]).unwrap();
+            h.call("bloomfilter_add", &[bf.clone(), Value::Count(n)])
+                .unwrap();
         }
-        assert_eq!(h.show("bloomfilter_lookup", &[bf.clone(), Value::Count(0)]), "0");
-        assert_eq!(h.show("bloomfilter_lookup", &[bf.clone(), Value::Count(42)]), "1");
+        assert_eq!(
+            h.show("bloomfilter_lookup", &[bf.clone(), Value::Count(0)]),
+            "0"
+        );
+        assert_eq!(
+            h.show("bloomfilter_lookup", &[bf.clone(), Value::Count(42)]),
+            "1"
+        );
         let copy = bf.deep_copy();
-        h.call("bloomfilter_add", &[bf.clone(), Value::Count(0)]).unwrap();
+        h.call("bloomfilter_add", &[bf.clone(), Value::Count(0)])
+            .unwrap();
         assert_eq!(h.show("bloomfilter_lookup", &[copy, Value::Count(0)]), "0");
-        let cf = h.call("bloomfilter_counting_init", &[Value::Count(3), Value::Count(64), Value::Count(10), s("")]).unwrap();
+        let cf = h
+            .call(
+                "bloomfilter_counting_init",
+                &[Value::Count(3), Value::Count(64), Value::Count(10), s("")],
+            )
+            .unwrap();
         for _ in 0..3 {
             h.call("bloomfilter_add", &[cf.clone(), s("x")]).unwrap();
         }
         assert_eq!(h.show("bloomfilter_lookup", &[cf.clone(), s("x")]), "3");
-        let m = h.call("bloomfilter_merge", &[cf.clone(), cf.clone()]).unwrap();
+        let m = h
+            .call("bloomfilter_merge", &[cf.clone(), cf.clone()])
+            .unwrap();
         assert_eq!(h.show("bloomfilter_lookup", &[m, s("x")]), "6");
-        h.call("bloomfilter_clear", std::slice::from_ref(&cf)).unwrap();
+        h.call("bloomfilter_clear", std::slice::from_ref(&cf))
+            .unwrap();
         assert_eq!(h.show("bloomfilter_lookup", &[cf, s("x")]), "0");
     }
 
@@ -762,9 +947,18 @@ mod tests {
         assert!(glob_match(b"*malware*", b"www.strange-malware-domain.gov"));
         assert!(glob_match(b"z*ro", b"zero\0zero"));
         let mut h = FakeHost::new();
-        let v = super::super::string_vec(vec![b"*".to_vec(), b"d?g".to_vec(), b"*og".to_vec(), b"d?".to_vec(), b"d[!wl]g".to_vec()]);
+        let v = super::super::string_vec(vec![
+            b"*".to_vec(),
+            b"d?g".to_vec(),
+            b"*og".to_vec(),
+            b"d?".to_vec(),
+            b"d[!wl]g".to_vec(),
+        ]);
         let p = h.call("paraglob_init", std::slice::from_ref(&v)).unwrap();
-        assert_eq!(h.show("paraglob_match", &[p.clone(), s("dog")]), "[*, *og, d?g, d[!wl]g]");
+        assert_eq!(
+            h.show("paraglob_match", &[p.clone(), s("dog")]),
+            "[*, *og, d?g, d[!wl]g]"
+        );
         let q = h.call("paraglob_init", &[v]).unwrap();
         assert_eq!(h.show("paraglob_equals", &[p, q]), "T");
     }

@@ -2,7 +2,10 @@
 //! substitution, case, trimming and escaping. Strings are byte strings.
 
 use super::pat::{longest_at, next_match};
-use super::{arg, boolean, builtin_error, bytes, count, int, reporter_error, string_set, string_value, string_vec, BifResult};
+use super::{
+    arg, boolean, builtin_error, bytes, count, int, reporter_error, string_set, string_value,
+    string_vec, BifResult,
+};
 use crate::format::{self, Style};
 use crate::func::{BifDef, Host};
 use crate::value::{PatternVal, Value};
@@ -86,7 +89,11 @@ fn split(s: &[u8], p: &PatternVal, incl_sep: bool, max: u64) -> Vec<Vec<u8>> {
     let mut pos = 0;
     let mut splits = 0;
     loop {
-        let found = if max != 0 && splits >= max { None } else { next_match(p, s, pos) };
+        let found = if max != 0 && splits >= max {
+            None
+        } else {
+            next_match(p, s, pos)
+        };
         match found {
             None => {
                 out.push(s[pos..].to_vec());
@@ -110,20 +117,40 @@ fn split(s: &[u8], p: &PatternVal, incl_sep: bool, max: u64) -> Vec<Vec<u8>> {
 }
 
 fn split_string(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(string_vec(split(bytes(args, 0), pattern_arg(args, 1)?, false, 0)))
+    Ok(string_vec(split(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+        false,
+        0,
+    )))
 }
 
 fn split_string1(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(string_vec(split(bytes(args, 0), pattern_arg(args, 1)?, false, 1)))
+    Ok(string_vec(split(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+        false,
+        1,
+    )))
 }
 
 fn split_string_all(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(string_vec(split(bytes(args, 0), pattern_arg(args, 1)?, true, 0)))
+    Ok(string_vec(split(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+        true,
+        0,
+    )))
 }
 
 fn split_string_n(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let (incl, max) = (boolean(args, 2), count(args, 3));
-    Ok(string_vec(split(bytes(args, 0), pattern_arg(args, 1)?, incl, max)))
+    Ok(string_vec(split(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+        incl,
+        max,
+    )))
 }
 
 /// Replaces the first (or every) longest non-empty match.
@@ -143,11 +170,21 @@ fn substitute(s: &[u8], p: &PatternVal, repl: &[u8], all: bool) -> Vec<u8> {
 }
 
 fn sub(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::string(substitute(bytes(args, 0), pattern_arg(args, 1)?, bytes(args, 2), false)))
+    Ok(Value::string(substitute(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+        bytes(args, 2),
+        false,
+    )))
 }
 
 fn gsub(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::string(substitute(bytes(args, 0), pattern_arg(args, 1)?, bytes(args, 2), true)))
+    Ok(Value::string(substitute(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+        bytes(args, 2),
+        true,
+    )))
 }
 
 /// The matches that scanning from the left finds (each the longest at its
@@ -163,11 +200,17 @@ fn all_matches(s: &[u8], p: &PatternVal) -> Vec<Vec<u8>> {
 }
 
 fn find_all(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(string_set(all_matches(bytes(args, 0), pattern_arg(args, 1)?)))
+    Ok(string_set(all_matches(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+    )))
 }
 
 fn find_all_ordered(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(string_vec(all_matches(bytes(args, 0), pattern_arg(args, 1)?)))
+    Ok(string_vec(all_matches(
+        bytes(args, 0),
+        pattern_arg(args, 1)?,
+    )))
 }
 
 fn find_first(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -202,7 +245,11 @@ fn find_last(_: &mut dyn Host, args: &[Value]) -> BifResult {
 
 fn string_to_pattern(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let s = bytes(args, 0);
-    let src = if boolean(args, 1) { convert_for_pattern_bytes(s) } else { s.to_vec() };
+    let src = if boolean(args, 1) {
+        convert_for_pattern_bytes(s)
+    } else {
+        s.to_vec()
+    };
     super::pat::make_pattern(&String::from_utf8_lossy(&src), false)
 }
 
@@ -238,7 +285,9 @@ fn rfind_sub(big: &[u8], little: &[u8]) -> Option<usize> {
 }
 
 fn strstr(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let pos = find_sub(bytes(args, 0), bytes(args, 1)).map(|p| p as u64 + 1).unwrap_or(0);
+    let pos = find_sub(bytes(args, 0), bytes(args, 1))
+        .map(|p| p as u64 + 1)
+        .unwrap_or(0);
     Ok(Value::Count(pos))
 }
 
@@ -288,7 +337,10 @@ fn do_find_str(h: &mut dyn Host, args: &[Value], reverse: bool) -> BifResult {
         return Ok(Value::Int(-1));
     }
     if end != -1 && end < start {
-        reporter_error(h, "find_str: end position must be greater than start position");
+        reporter_error(
+            h,
+            "find_str: end position must be greater than start position",
+        );
         return Ok(Value::Int(-1));
     }
     let end_pos = if end >= 0 && end < len { end } else { len };
@@ -303,7 +355,11 @@ fn do_find_str(h: &mut dyn Host, args: &[Value], reverse: bool) -> BifResult {
     } else {
         (s[from..to].to_ascii_lowercase(), sub.to_ascii_lowercase())
     };
-    let pos = if reverse { rfind_sub(&hay, &needle) } else { find_sub(&hay, &needle) };
+    let pos = if reverse {
+        rfind_sub(&hay, &needle)
+    } else {
+        find_sub(&hay, &needle)
+    };
     Ok(Value::Int(pos.map(|p| p as i64 + start).unwrap_or(-1)))
 }
 
@@ -332,7 +388,11 @@ fn sub_bytes(_: &mut dyn Host, args: &[Value]) -> BifResult {
         return Ok(Value::str(b""));
     }
     let avail = s.len() - start;
-    let len = if n < 0 || n as usize > avail { avail } else { n as usize };
+    let len = if n < 0 || n as usize > avail {
+        avail
+    } else {
+        n as usize
+    };
     Ok(Value::str(&s[start..start + len]))
 }
 
@@ -391,7 +451,9 @@ fn join_string_set(_: &mut dyn Host, args: &[Value]) -> BifResult {
 // ---- case, trimming, padding ----
 
 fn map_bytes(args: &[Value], f: impl Fn(u8) -> u8) -> BifResult {
-    Ok(Value::string(bytes(args, 0).iter().map(|&b| f(b)).collect()))
+    Ok(Value::string(
+        bytes(args, 0).iter().map(|&b| f(b)).collect(),
+    ))
 }
 
 fn to_lower(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -437,7 +499,11 @@ fn is_space(b: u8) -> bool {
 fn strip(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let s = bytes(args, 0);
     let start = s.iter().position(|&b| !is_space(b)).unwrap_or(s.len());
-    let end = s.iter().rposition(|&b| !is_space(b)).map(|e| e + 1).unwrap_or(start);
+    let end = s
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map(|e| e + 1)
+        .unwrap_or(start);
     Ok(Value::str(&s[start..end.max(start)]))
 }
 
@@ -449,7 +515,11 @@ fn lstrip(_: &mut dyn Host, args: &[Value]) -> BifResult {
 
 fn rstrip(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let (s, chars) = (bytes(args, 0), bytes(args, 1));
-    let end = s.iter().rposition(|b| !chars.contains(b)).map(|e| e + 1).unwrap_or(0);
+    let end = s
+        .iter()
+        .rposition(|b| !chars.contains(b))
+        .map(|e| e + 1)
+        .unwrap_or(0);
     Ok(Value::str(&s[..end]))
 }
 
@@ -484,7 +554,12 @@ fn rjust(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn zfill(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::string(pad(bytes(args, 0), count(args, 1) as usize, b'0', false)))
+    Ok(Value::string(pad(
+        bytes(args, 0),
+        count(args, 1) as usize,
+        b'0',
+        false,
+    )))
 }
 
 fn remove_prefix(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -677,7 +752,11 @@ fn hexdump(_: &mut dyn Host, args: &[Value]) -> BifResult {
 
 fn str_grammer(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let (s, n) = (bytes(args, 0), count(args, 1) as usize);
-    let grams = if n == 0 || n > s.len() { Vec::new() } else { s.windows(n).map(<[u8]>::to_vec).collect() };
+    let grams = if n == 0 || n > s.len() {
+        Vec::new()
+    } else {
+        s.windows(n).map(<[u8]>::to_vec).collect()
+    };
     Ok(string_set(grams))
 }
 
@@ -769,8 +848,17 @@ mod tests {
         assert_eq!(h.show("fmt", &[]), "");
         assert_eq!(h.show("fmt", &[s("%s %s"), s("a")]), "");
         assert_eq!(h.errors(), vec!["too few arguments for format".to_string()]);
-        assert_eq!(call("cat", &[s("foo"), Value::Count(3), Value::Bool(true)]), "foo3T");
-        assert_eq!(call("cat_sep", &[s("|"), s("<e>"), s("a"), s(""), Value::Int(-1)]), "a|<e>|-1");
+        assert_eq!(
+            call("cat", &[s("foo"), Value::Count(3), Value::Bool(true)]),
+            "foo3T"
+        );
+        assert_eq!(
+            call(
+                "cat_sep",
+                &[s("|"), s("<e>"), s("a"), s(""), Value::Int(-1)]
+            ),
+            "a|<e>|-1"
+        );
         assert_eq!(call("string_cat", &[s("a"), s("b"), s("c")]), "abc");
     }
 
@@ -780,43 +868,159 @@ mod tests {
     fn splitting() {
         let p = pattern("hi|es");
         let a = s("this is a test");
-        assert_eq!(call("split_string", &[a.clone(), p.clone()]), "[t, s is a t, t]");
-        assert_eq!(call("split_string1", &[a.clone(), p.clone()]), "[t, s is a test]");
-        assert_eq!(call("split_string_all", &[a.clone(), p.clone()]), "[t, hi, s is a t, es, t]");
-        assert_eq!(call("split_string_n", &[a.clone(), p.clone(), Value::Bool(true), Value::Count(1)]), "[t, hi, s is a test]");
-        assert_eq!(call("split_string_n", &[s("test"), pattern("^est"), Value::Bool(true), Value::Count(1)]), "[test]");
-        assert_eq!(call("split_string_n", &[s("test"), pattern("^test$"), Value::Bool(true), Value::Count(1)]), "[, test, ]");
-        assert_eq!(call("split_string_n", &[s("aa bb cc"), pattern(" ?"), Value::Bool(true), Value::Count(0)]), "[aa,  , bb,  , cc]");
-        assert_eq!(call("split_string_n", &[s("aa  bb    cc"), pattern(" +"), Value::Bool(false), Value::Count(0)]), "[aa, bb, cc]");
+        assert_eq!(
+            call("split_string", &[a.clone(), p.clone()]),
+            "[t, s is a t, t]"
+        );
+        assert_eq!(
+            call("split_string1", &[a.clone(), p.clone()]),
+            "[t, s is a test]"
+        );
+        assert_eq!(
+            call("split_string_all", &[a.clone(), p.clone()]),
+            "[t, hi, s is a t, es, t]"
+        );
+        assert_eq!(
+            call(
+                "split_string_n",
+                &[a.clone(), p.clone(), Value::Bool(true), Value::Count(1)]
+            ),
+            "[t, hi, s is a test]"
+        );
+        assert_eq!(
+            call(
+                "split_string_n",
+                &[
+                    s("test"),
+                    pattern("^est"),
+                    Value::Bool(true),
+                    Value::Count(1)
+                ]
+            ),
+            "[test]"
+        );
+        assert_eq!(
+            call(
+                "split_string_n",
+                &[
+                    s("test"),
+                    pattern("^test$"),
+                    Value::Bool(true),
+                    Value::Count(1)
+                ]
+            ),
+            "[, test, ]"
+        );
+        assert_eq!(
+            call(
+                "split_string_n",
+                &[
+                    s("aa bb cc"),
+                    pattern(" ?"),
+                    Value::Bool(true),
+                    Value::Count(0)
+                ]
+            ),
+            "[aa,  , bb,  , cc]"
+        );
+        assert_eq!(
+            call(
+                "split_string_n",
+                &[
+                    s("aa  bb    cc"),
+                    pattern(" +"),
+                    Value::Bool(false),
+                    Value::Count(0)
+                ]
+            ),
+            "[aa, bb, cc]"
+        );
         let idx = super::super::count_vec(vec![3, 6, 13]);
-        assert_eq!(call("str_split_indices", &[a, idx]), "[thi, s i, s a tes, t]");
+        assert_eq!(
+            call("str_split_indices", &[a, idx]),
+            "[thi, s i, s a tes, t]"
+        );
     }
 
     // bifs.sub: first vs. all matches, anchors respected.
     #[test]
     fn substitution() {
-        assert_eq!(call("sub", &[s("this is a test"), pattern("is|ss"), s("at")]), "that is a test");
-        assert_eq!(call("gsub", &[s("this is a test"), pattern("is|ss"), s("at")]), "that at a test");
+        assert_eq!(
+            call("sub", &[s("this is a test"), pattern("is|ss"), s("at")]),
+            "that is a test"
+        );
+        assert_eq!(
+            call("gsub", &[s("this is a test"), pattern("is|ss"), s("at")]),
+            "that at a test"
+        );
         assert_eq!(call("sub", &[s("test"), pattern("^est"), s("ea")]), "test");
         assert_eq!(call("sub", &[s("test"), pattern("est$"), s("ea")]), "tea");
-        assert_eq!(call("gsub", &[s("test test"), pattern("^test"), s("tea")]), "tea test");
-        assert_eq!(call("gsub", &[s("test test"), pattern("test$"), s("tea")]), "test tea");
-        assert_eq!(call("subst_string", &[s("rise to vote"), s(" "), s("")]), "risetovote");
+        assert_eq!(
+            call("gsub", &[s("test test"), pattern("^test"), s("tea")]),
+            "tea test"
+        );
+        assert_eq!(
+            call("gsub", &[s("test test"), pattern("test$"), s("tea")]),
+            "test tea"
+        );
+        assert_eq!(
+            call("subst_string", &[s("rise to vote"), s(" "), s("")]),
+            "risetovote"
+        );
     }
 
     // bifs.find_first / find_last / find_first_offset.
     #[test]
     fn finding() {
         let p = pattern("hi|es");
-        assert_eq!(call("find_first", &[s("this is a test"), p.clone(), Value::Count(0)]), "hi");
-        assert_eq!(call("find_last", &[s("this is a test"), p.clone(), Value::Count(0)]), "es");
-        assert_eq!(call("find_first", &[s("this"), pattern("aa|bb"), Value::Count(0)]), "");
+        assert_eq!(
+            call(
+                "find_first",
+                &[s("this is a test"), p.clone(), Value::Count(0)]
+            ),
+            "hi"
+        );
+        assert_eq!(
+            call(
+                "find_last",
+                &[s("this is a test"), p.clone(), Value::Count(0)]
+            ),
+            "es"
+        );
+        assert_eq!(
+            call(
+                "find_first",
+                &[s("this"), pattern("aa|bb"), Value::Count(0)]
+            ),
+            ""
+        );
         let bn = s("banana_bandana_nanana");
-        assert_eq!(call("find_first", &[bn.clone(), pattern("ana"), Value::Count(18)]), "ana");
-        assert_eq!(call("find_first", &[bn.clone(), pattern("ana"), Value::Count(99)]), "");
-        assert_eq!(call("find_last", &[bn.clone(), pattern("ana"), Value::Count(18)]), "ana");
-        assert_eq!(call("find_first", &[bn, pattern("banana"), Value::Count(10)]), "");
-        assert_eq!(call("find_all_ordered", &[s("a1b22c"), pattern("[0-9]+")]), "[1, 22]");
+        assert_eq!(
+            call(
+                "find_first",
+                &[bn.clone(), pattern("ana"), Value::Count(18)]
+            ),
+            "ana"
+        );
+        assert_eq!(
+            call(
+                "find_first",
+                &[bn.clone(), pattern("ana"), Value::Count(99)]
+            ),
+            ""
+        );
+        assert_eq!(
+            call("find_last", &[bn.clone(), pattern("ana"), Value::Count(18)]),
+            "ana"
+        );
+        assert_eq!(
+            call("find_first", &[bn, pattern("banana"), Value::Count(10)]),
+            ""
+        );
+        assert_eq!(
+            call("find_all_ordered", &[s("a1b22c"), pattern("[0-9]+")]),
+            "[1, 22]"
+        );
         assert_eq!(call("find_all", &[s("a1b1"), pattern("[0-9]")]), "{\n1\n}");
         assert_eq!(call("strstr", &[s("this is a test"), s("his")]), "2");
         assert_eq!(call("strstr", &[s("this is a test"), s("are")]), "0");
@@ -835,10 +1039,16 @@ mod tests {
         assert_eq!(f(&[t.clone(), s("efg"), c(2), i(6), yes.clone()]), "4");
         assert_eq!(r(&[t.clone(), s("efg"), c(0), i(-1), yes.clone()]), "4");
         let a = s("this is the concatenation of HTTP fields of the fOrM of the website");
-        assert_eq!(f(&[a.clone(), s("FoRm"), c(0), i(-1), Value::Bool(false)]), "48");
+        assert_eq!(
+            f(&[a.clone(), s("FoRm"), c(0), i(-1), Value::Bool(false)]),
+            "48"
+        );
         assert_eq!(f(&[a, s("form"), c(0), i(-1), yes]), "-1");
         let mut h = FakeHost::new();
-        assert_eq!(h.show("find_str", &[t, s("a"), c(5), i(2), Value::Bool(true)]), "-1");
+        assert_eq!(
+            h.show("find_str", &[t, s("a"), c(5), i(2), Value::Bool(true)]),
+            "-1"
+        );
         assert_eq!(h.errors().len(), 1);
     }
 
@@ -848,17 +1058,31 @@ mod tests {
         assert_eq!(call("to_upper", &[s("this is a Test")]), "THIS IS A TEST");
         assert_eq!(call("swap_case", &[s("aBc")]), "AbC");
         assert_eq!(call("to_title", &[s("  a   c  ")]), "  A   C  ");
-        assert_eq!(call("to_title", &[s("bro is a very neat ids")]), "Bro Is A Very Neat Ids");
+        assert_eq!(
+            call("to_title", &[s("bro is a very neat ids")]),
+            "Bro Is A Very Neat Ids"
+        );
         assert_eq!(call("strip", &[s("  this is a test ")]), "this is a test");
         assert_eq!(call("strip", &[s(" ")]), "");
-        assert_eq!(call("lstrip", &[s("https://www.zeek.org"), s("htps:/")]), "www.zeek.org");
-        assert_eq!(call("rstrip", &[s("https://www.zeek.org"), s("org.")]), "https://www.zeek");
-        assert_eq!(call("lstrip", &[s("\n   testing   "), s(" \t\n\r\x0b\x0c")]), "testing   ");
+        assert_eq!(
+            call("lstrip", &[s("https://www.zeek.org"), s("htps:/")]),
+            "www.zeek.org"
+        );
+        assert_eq!(
+            call("rstrip", &[s("https://www.zeek.org"), s("org.")]),
+            "https://www.zeek"
+        );
+        assert_eq!(
+            call("lstrip", &[s("\n   testing   "), s(" \t\n\r\x0b\x0c")]),
+            "testing   "
+        );
         assert_eq!(call("ljust", &[s("abc"), Value::Count(5), s("-")]), "abc--");
         assert_eq!(call("rjust", &[s("abc"), Value::Count(5), s(" ")]), "  abc");
         assert_eq!(call("rjust", &[s("abc"), Value::Count(2), s(" ")]), "abc");
         assert_eq!(call("zfill", &[s("abc"), Value::Count(5)]), "00abc");
-        assert!(FakeHost::new().call("ljust", &[s("abc"), Value::Count(5), s("--")]).is_err());
+        assert!(FakeHost::new()
+            .call("ljust", &[s("abc"), Value::Count(5), s("--")])
+            .is_err());
         assert_eq!(call("remove_prefix", &[s("banana"), s("ba")]), "nana");
         assert_eq!(call("remove_suffix", &[s("banana"), s("na")]), "ba");
         assert_eq!(call("remove_suffix", &[s("bantana"), s("an")]), "bantana");
@@ -878,16 +1102,31 @@ mod tests {
         assert_eq!(call("strcmp", &[s("a"), s("a")]), "0");
         assert_eq!(call("strcmp", &[s("a"), s("ab")]), "-1");
         assert_eq!(call("strcmp", &[s("b"), s("a")]), "1");
-        assert_eq!(call("levenshtein_distance", &[s("kitten"), s("sitting")]), "3");
+        assert_eq!(
+            call("levenshtein_distance", &[s("kitten"), s("sitting")]),
+            "3"
+        );
         assert_eq!(call("levenshtein_distance", &[s(""), s("abc")]), "3");
     }
 
     // bifs.sub_bytes, bifs.reverse, bifs.edit.
     #[test]
     fn slicing_and_editing() {
-        assert_eq!(call("sub_bytes", &[s("abcdefghij"), Value::Count(2), Value::Int(4)]), "bcde");
-        assert_eq!(call("sub_bytes", &[s("abc"), Value::Count(0), Value::Int(-1)]), "abc");
-        assert_eq!(call("sub_bytes", &[s("abc"), Value::Count(9), Value::Int(1)]), "");
+        assert_eq!(
+            call(
+                "sub_bytes",
+                &[s("abcdefghij"), Value::Count(2), Value::Int(4)]
+            ),
+            "bcde"
+        );
+        assert_eq!(
+            call("sub_bytes", &[s("abc"), Value::Count(0), Value::Int(-1)]),
+            "abc"
+        );
+        assert_eq!(
+            call("sub_bytes", &[s("abc"), Value::Count(9), Value::Int(1)]),
+            ""
+        );
         assert_eq!(call("reverse", &[s("hello world!")]), "!dlrow olleh");
         assert_eq!(call("edit", &[s("hello there"), s("e")]), "llo t");
         assert_eq!(call("string_fill", &[Value::Int(5), s("ab")]), "abab\\x00");
@@ -905,13 +1144,18 @@ mod tests {
         assert_eq!(v.as_bytes(), b"a\\\\b\\x01");
         let v = h.call("to_string_literal", &[b(b"a\"b'")]).unwrap();
         assert_eq!(v.as_bytes(), b"a\\\"b\\'");
-        assert_eq!(call("string_to_ascii_hex", &[b(b"Test \0string")]), "546573742000737472696e67");
+        assert_eq!(
+            call("string_to_ascii_hex", &[b(b"Test \0string")]),
+            "546573742000737472696e67"
+        );
     }
 
     // bifs.hexdump.
     #[test]
     fn hexdumps() {
-        let v = FakeHost::new().call("hexdump", &[b(b"abc\xffdefghijklmnopqrstuvwxyz")]).unwrap();
+        let v = FakeHost::new()
+            .call("hexdump", &[b(b"abc\xffdefghijklmnopqrstuvwxyz")])
+            .unwrap();
         let want = "0000  61 62 63 ff 64 65 66 67  68 69 6a 6b 6c 6d 6e 6f  abc.defg hijklmno\n\
                     0010  70 71 72 73 74 75 76 77  78 79 7a                 pqrstuvw xyz\n";
         assert_eq!(String::from_utf8_lossy(v.as_bytes()), want);
@@ -923,10 +1167,18 @@ mod tests {
         assert_eq!(call("join_string_vec", &[v, s("__")]), "a__b");
         let st = super::super::string_set(vec![b"one".to_vec(), b"two".to_vec()]);
         assert_eq!(call("join_string_set", &[st, s(", ")]), "one, two");
-        assert_eq!(call("string_to_pattern", &[s("b[a-z]+"), Value::Bool(false)]), "/^?(b[a-z]+)$?/");
-        assert_eq!(call("string_to_pattern", &[s("b[a-z]+"), Value::Bool(true)]), "/^?(b\\[a\\-z\\]\\+)$?/");
+        assert_eq!(
+            call("string_to_pattern", &[s("b[a-z]+"), Value::Bool(false)]),
+            "/^?(b[a-z]+)$?/"
+        );
+        assert_eq!(
+            call("string_to_pattern", &[s("b[a-z]+"), Value::Bool(true)]),
+            "/^?(b\\[a\\-z\\]\\+)$?/"
+        );
         assert_eq!(call("convert_for_pattern", &[s("a.b")]), "a\\.b");
-        let st = FakeHost::new().call("str_grammer", &[s("abcb"), Value::Count(2)]).unwrap();
+        let st = FakeHost::new()
+            .call("str_grammer", &[s("abcb"), Value::Count(2)])
+            .unwrap();
         assert_eq!(show(&st), "{\nab,\nbc,\ncb\n}");
     }
 }

@@ -12,7 +12,11 @@ pub struct FakeHost {
 
 impl FakeHost {
     pub fn new() -> FakeHost {
-        FakeHost { now: 1_000_000.5, reports: Vec::new(), seed: 42 }
+        FakeHost {
+            now: 1_000_000.5,
+            reports: Vec::new(),
+            seed: 42,
+        }
     }
 
     /// Calls the named built-in with the arguments.
@@ -23,12 +27,18 @@ impl FakeHost {
 
     /// Calls the named built-in and renders its result as `print` would.
     pub fn show(&mut self, name: &str, args: &[Value]) -> String {
-        let v = self.call(name, args).unwrap_or_else(|e| panic!("{name} failed: {e}"));
+        let v = self
+            .call(name, args)
+            .unwrap_or_else(|e| panic!("{name} failed: {e}"));
         String::from_utf8_lossy(&crate::format::print_line(&[v])).into_owned()
     }
 
     pub fn errors(&self) -> Vec<String> {
-        self.reports.iter().filter(|(k, _)| k == "error").map(|(_, m)| m.clone()).collect()
+        self.reports
+            .iter()
+            .filter(|(k, _)| k == "error")
+            .map(|(_, m)| m.clone())
+            .collect()
     }
 }
 
@@ -52,7 +62,10 @@ impl Host for FakeHost {
     }
 
     fn random(&mut self) -> u64 {
-        self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.seed = self
+            .seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.seed >> 1
     }
 }

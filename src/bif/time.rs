@@ -44,7 +44,8 @@ pub(crate) fn c_strptime(fmt: &[u8], text: &[u8]) -> Option<f64> {
 }
 
 fn strftime(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let out = c_strftime(bytes(args, 0), double(args, 1)).unwrap_or_else(|| "<strftime error>".into());
+    let out =
+        c_strftime(bytes(args, 0), double(args, 1)).unwrap_or_else(|| "<strftime error>".into());
     Ok(string_value(out))
 }
 
@@ -65,8 +66,16 @@ fn strptime(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "strftime", sig: "function(fmt: string, d: time): string", func: strftime },
-    BifDef { name: "strptime", sig: "function(fmt: string, d: string): time", func: strptime },
+    BifDef {
+        name: "strftime",
+        sig: "function(fmt: string, d: time): string",
+        func: strftime,
+    },
+    BifDef {
+        name: "strptime",
+        sig: "function(fmt: string, d: string): time",
+        func: strptime,
+    },
 ];
 
 #[cfg(test)]
@@ -79,12 +88,30 @@ mod tests {
     fn formatting_and_parsing() {
         std::env::set_var("TZ", "UTC");
         let mut h = FakeHost::new();
-        assert_eq!(h.show("strftime", &[s("%Y-%m-%d %H:%M:%S"), Value::Time(0.0)]), "1970-01-01 00:00:00");
-        assert_eq!(h.show("strftime", &[s("%H%M%S %Y%m%d"), Value::Time(123456789.0)]), "213309 19731129");
-        assert_eq!(h.show("strftime", &[s(""), Value::Time(0.0)]), "<strftime error>");
-        assert_eq!(h.show("strptime", &[s("%Y-%m-%d"), s("2012-10-19")]), "1350604800.0");
+        assert_eq!(
+            h.show("strftime", &[s("%Y-%m-%d %H:%M:%S"), Value::Time(0.0)]),
+            "1970-01-01 00:00:00"
+        );
+        assert_eq!(
+            h.show("strftime", &[s("%H%M%S %Y%m%d"), Value::Time(123456789.0)]),
+            "213309 19731129"
+        );
+        assert_eq!(
+            h.show("strftime", &[s(""), Value::Time(0.0)]),
+            "<strftime error>"
+        );
+        assert_eq!(
+            h.show("strptime", &[s("%Y-%m-%d"), s("2012-10-19")]),
+            "1350604800.0"
+        );
         assert!(h.reports.is_empty());
         assert_eq!(h.show("strptime", &[s("%m"), s("1980-10-24")]), "0.0");
-        assert_eq!(h.reports, vec![("warning".to_string(), "strptime conversion failed: fmt:%m d:1980-10-24".to_string())]);
+        assert_eq!(
+            h.reports,
+            vec![(
+                "warning".to_string(),
+                "strptime conversion failed: fmt:%m d:1980-10-24".to_string()
+            )]
+        );
     }
 }

@@ -59,8 +59,12 @@ impl Compiler {
                 let ok = {
                     let sf = src.fields.borrow();
                     let df = dst.fields.borrow();
-                    sf.iter().all(|f| df.iter().any(|d| d.name == f.name && compatible(&f.ty, &d.ty)))
-                        && df.iter().all(|d| d.optional || d.default.is_some() || sf.iter().any(|f| f.name == d.name))
+                    sf.iter().all(|f| {
+                        df.iter()
+                            .any(|d| d.name == f.name && compatible(&f.ty, &d.ty))
+                    }) && df.iter().all(|d| {
+                        d.optional || d.default.is_some() || sf.iter().any(|f| f.name == d.name)
+                    })
                 };
                 if ok {
                     Ok(wrap(e, Coercion::Record(dst.clone())))
@@ -101,9 +105,15 @@ impl Compiler {
 /// Whether a field of type `a` may fill a field of type `b`.
 fn compatible(a: &TypeRef, b: &TypeRef) -> bool {
     types::same_type(a, b)
-        || matches!((&**a, &**b), (_, Type::Any) | (Type::Count, Type::Int) | (Type::Count | Type::Int, Type::Double))
+        || matches!(
+            (&**a, &**b),
+            (_, Type::Any) | (Type::Count, Type::Int) | (Type::Count | Type::Int, Type::Double)
+        )
         || matches!((&**a, &**b), (Type::Record(_), Type::Record(_)))
-        || matches!((&**a, &**b), (Type::Table(_), Type::Table(_)) | (Type::Vector(_), Type::Vector(_)))
+        || matches!(
+            (&**a, &**b),
+            (Type::Table(_), Type::Table(_)) | (Type::Vector(_), Type::Vector(_))
+        )
 }
 
 fn is_empty_ctor(e: &Expr) -> bool {

@@ -18,13 +18,21 @@ fn mk(kind: K, span: Span) -> ir::Expr {
 }
 
 impl Compiler {
-    pub(super) fn record_ctor(&mut self, target: Option<Rc<RecordType>>, items: &[ast::Expr], span: Span) -> Typed {
+    pub(super) fn record_ctor(
+        &mut self,
+        target: Option<Rc<RecordType>>,
+        items: &[ast::Expr],
+        span: Span,
+    ) -> Typed {
         let mut inits = Vec::new();
         let rt = match target {
             Some(rt) => {
                 for it in items {
                     let ExprKind::FieldAssign(n, v) = &it.kind else {
-                        self.error(it.span, format!("bad record initializer ({})", self.text(it.span)));
+                        self.error(
+                            it.span,
+                            format!("bad record initializer ({})", self.text(it.span)),
+                        );
                         continue;
                     };
                     let Some(i) = rt.field_index(&n.text) else {
@@ -49,11 +57,18 @@ impl Compiler {
                     .borrow()
                     .iter()
                     .enumerate()
-                    .filter(|(i, f)| !f.optional && f.default.is_none() && !inits.iter().any(|(j, _)| *j as usize == *i))
+                    .filter(|(i, f)| {
+                        !f.optional
+                            && f.default.is_none()
+                            && !inits.iter().any(|(j, _)| *j as usize == *i)
+                    })
                     .map(|(_, f)| f.name.clone())
                     .collect();
                 for m in missing {
-                    self.error(span, format!("mandatory field \"{m}\" missing ({})", self.text(span)));
+                    self.error(
+                        span,
+                        format!("mandatory field \"{m}\" missing ({})", self.text(span)),
+                    );
                 }
                 rt
             }
@@ -61,7 +76,10 @@ impl Compiler {
                 let mut fields = Vec::new();
                 for it in items {
                     let ExprKind::FieldAssign(n, v) = &it.kind else {
-                        self.error(it.span, format!("bad record initializer ({})", self.text(it.span)));
+                        self.error(
+                            it.span,
+                            format!("bad record initializer ({})", self.text(it.span)),
+                        );
                         continue;
                     };
                     let (x, xt) = self.expr(v);
@@ -84,19 +102,32 @@ impl Compiler {
         (mk(K::Record(rt, inits), span), ty)
     }
 
-    pub(super) fn bracket(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+    pub(super) fn bracket(
+        &mut self,
+        items: &[ast::Expr],
+        span: Span,
+        expected: Option<&TypeRef>,
+    ) -> Typed {
         match expected.map(|t| &**t) {
             Some(Type::Record(rt)) => return self.record_ctor(Some(rt.clone()), items, span),
             Some(Type::Vector(_)) => return self.vector_ctor(items, span, expected),
             _ => {}
         }
-        if items.iter().all(|i| matches!(i.kind, ExprKind::FieldAssign(..))) {
+        if items
+            .iter()
+            .all(|i| matches!(i.kind, ExprKind::FieldAssign(..)))
+        {
             return self.record_ctor(None, items, span);
         }
         self.vector_ctor(items, span, None)
     }
 
-    pub(super) fn brace(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+    pub(super) fn brace(
+        &mut self,
+        items: &[ast::Expr],
+        span: Span,
+        expected: Option<&TypeRef>,
+    ) -> Typed {
         match expected.map(|t| &**t) {
             Some(Type::Table(tt)) if tt.yield_.is_some() => self.table_ctor(items, span, expected),
             Some(Type::Table(_)) => self.set_ctor(items, span, expected),
@@ -121,20 +152,34 @@ impl Compiler {
     /// The parts of one set element or table key as written.
     fn key_parts<'a>(&self, e: &'a ast::Expr, arity: usize) -> Vec<&'a ast::Expr> {
         match &e.kind {
-            ExprKind::Bracket(items) if arity > 1 || items.len() == 1 && !matches!(items[0].kind, ExprKind::FieldAssign(..)) => {
+            ExprKind::Bracket(items)
+                if arity > 1
+                    || items.len() == 1 && !matches!(items[0].kind, ExprKind::FieldAssign(..)) =>
+            {
                 items.iter().collect()
             }
             _ => vec![e],
         }
     }
 
-    pub(super) fn set_ctor(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+    pub(super) fn set_ctor(
+        &mut self,
+        items: &[ast::Expr],
+        span: Span,
+        expected: Option<&TypeRef>,
+    ) -> Typed {
         let index: Vec<TypeRef> = match expected.and_then(|t| t.as_table()) {
             Some(tt) => tt.index.clone(),
             None => match items.first() {
                 Some(first) => {
                     let parts = match &first.kind {
-                        ExprKind::Bracket(xs) if !xs.iter().any(|x| matches!(x.kind, ExprKind::FieldAssign(..))) => xs.iter().collect(),
+                        ExprKind::Bracket(xs)
+                            if !xs
+                                .iter()
+                                .any(|x| matches!(x.kind, ExprKind::FieldAssign(..))) =>
+                        {
+                            xs.iter().collect()
+                        }
                         _ => vec![first],
                     };
                     let mut ts = Vec::new();
@@ -164,26 +209,42 @@ impl Compiler {
         };
         let mut out = Vec::with_capacity(items.len());
         for it in items {
-            let parts: Vec<ast::Expr> = self.key_parts(it, index.len()).into_iter().cloned().collect();
+            let parts: Vec<ast::Expr> = self
+                .key_parts(it, index.len())
+                .into_iter()
+                .cloned()
+                .collect();
             let key = self.key_expr(&index, &parts, it.span);
             out.push((key, None));
         }
-        (mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span), ty)
+        (
+            mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span),
+            ty,
+        )
     }
 
-    pub(super) fn table_ctor(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+    pub(super) fn table_ctor(
+        &mut self,
+        items: &[ast::Expr],
+        span: Span,
+        expected: Option<&TypeRef>,
+    ) -> Typed {
         let mut pairs: Vec<(&ast::Expr, &ast::Expr)> = Vec::new();
         for it in items {
             match &it.kind {
                 ExprKind::Assign(InitOp::Set, k, v) => pairs.push((k, v)),
                 _ => self.error(
                     it.span,
-                    "cannot determine type for table; ensure square brackets are around each key".to_string(),
+                    "cannot determine type for table; ensure square brackets are around each key"
+                        .to_string(),
                 ),
             }
         }
         let (index, yield_) = match expected.and_then(|t| t.as_table()) {
-            Some(tt) => (tt.index.clone(), tt.yield_.clone().unwrap_or_else(types::any)),
+            Some(tt) => (
+                tt.index.clone(),
+                tt.yield_.clone().unwrap_or_else(types::any),
+            ),
             None => match pairs.first() {
                 Some((k, v)) => {
                     let parts: Vec<&ast::Expr> = match &k.kind {
@@ -216,10 +277,18 @@ impl Compiler {
             let vx = self.coerce(vx, &vt, &yield_, v.span);
             out.push((key, Some(vx)));
         }
-        (mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span), ty)
+        (
+            mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span),
+            ty,
+        )
     }
 
-    pub(super) fn vector_ctor(&mut self, items: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+    pub(super) fn vector_ctor(
+        &mut self,
+        items: &[ast::Expr],
+        span: Span,
+        expected: Option<&TypeRef>,
+    ) -> Typed {
         let elem = match expected.map(|t| &**t) {
             Some(Type::Vector(e)) => Some(e.clone()),
             _ => None,
@@ -257,14 +326,23 @@ impl Compiler {
     }
 
     /// `R($a=1)`, `MySet(1, 2)`, `MyTable([1] = 2)`, `MyVec(1, 2)`.
-    pub(super) fn named_ctor(&mut self, t: &TypeRef, args: &[ast::Expr], span: Span, _expected: Option<&TypeRef>) -> Typed {
+    pub(super) fn named_ctor(
+        &mut self,
+        t: &TypeRef,
+        args: &[ast::Expr],
+        span: Span,
+        _expected: Option<&TypeRef>,
+    ) -> Typed {
         match &**t {
             Type::Record(rt) => self.record_ctor(Some(rt.clone()), args, span),
             Type::Table(tt) if tt.yield_.is_some() => self.table_ctor(args, span, Some(t)),
             Type::Table(_) => self.set_ctor(args, span, Some(t)),
             Type::Vector(_) => self.vector_ctor(args, span, Some(t)),
             _ => {
-                self.error(span, format!("not a constructor type ({})", self.text(span)));
+                self.error(
+                    span,
+                    format!("not a constructor type ({})", self.text(span)),
+                );
                 (mk(K::Const(Value::Unset), span), types::error())
             }
         }

@@ -31,7 +31,14 @@ impl Compiler {
                 attrs,
             } => match kind {
                 GlobalKind::Redef => self.redef_var(name, init.as_ref(), attrs, d.span),
-                _ => self.declare_var(*kind, name, ty.as_ref(), init.as_ref().map(|(_, e)| e), attrs, &d.doc),
+                _ => self.declare_var(
+                    *kind,
+                    name,
+                    ty.as_ref(),
+                    init.as_ref().map(|(_, e)| e),
+                    attrs,
+                    &d.doc,
+                ),
             },
             DeclKind::Type { name, ty, attrs: _ } => self.declare_type(name, ty, &d.doc),
             DeclKind::RedefRecord { name, fields, .. } => self.redef_record(name, fields),
@@ -46,7 +53,13 @@ impl Compiler {
     }
 
     /// Declares a global name in the current module, or reports a clash.
-    pub fn declare_id(&mut self, name: &ast::Name, ty: TypeRef, kind: IdKind, doc: &[String]) -> Option<u32> {
+    pub fn declare_id(
+        &mut self,
+        name: &ast::Name,
+        ty: TypeRef,
+        kind: IdKind,
+        doc: &[String],
+    ) -> Option<u32> {
         let full = qualify(&self.module, &name.text);
         if let Some(id) = self.globals.get(&full) {
             let info = self.globals.info(id);
@@ -105,7 +118,9 @@ impl Compiler {
             (_, Some(FuncKind::Function)) if init.is_none() => IdKind::Func,
             _ => IdKind::Var,
         };
-        let Some(id) = self.declare_id(name, ty.clone(), id_kind, doc) else { return };
+        let Some(id) = self.declare_id(name, ty.clone(), id_kind, doc) else {
+            return;
+        };
         self.globals.info_mut(id).redefable = attrs.iter().any(|a| a.name == "redef");
         let init_ir = match (init_ir, init_ty) {
             (Some(x), Some(t)) => Some(self.coerce(x, &t, &ty, init.map_or(name.span, |e| e.span))),
@@ -115,8 +130,17 @@ impl Compiler {
         // be raised or called before (or without) any handler.
         if matches!(id_kind, IdKind::Event | IdKind::Hook) {
             if self.interp.globals[id as usize].is_unset() {
-                let fk = if id_kind == IdKind::Event { FuncKind::Event } else { FuncKind::Hook };
-                let fv = FuncVal::new(self.globals.info(id).name.clone(), fk, ty.clone(), name.span);
+                let fk = if id_kind == IdKind::Event {
+                    FuncKind::Event
+                } else {
+                    FuncKind::Hook
+                };
+                let fv = FuncVal::new(
+                    self.globals.info(id).name.clone(),
+                    fk,
+                    ty.clone(),
+                    name.span,
+                );
                 self.interp.globals[id as usize] = Value::Func(Rc::new(fv));
             }
             return;
@@ -165,7 +189,9 @@ impl Compiler {
     /// starts with: an empty table, set or vector.
     pub fn empty_aggregate(&self, ty: &TypeRef, span: Span) -> Option<ir::Expr> {
         let kind = match &**ty {
-            Type::Table(_) => ir::ExprKind::Table(ty.clone(), Vec::new(), ir::TableAttrs::default()),
+            Type::Table(_) => {
+                ir::ExprKind::Table(ty.clone(), Vec::new(), ir::TableAttrs::default())
+            }
             Type::Vector(_) => ir::ExprKind::Vector(ty.clone(), Vec::new()),
             Type::Record(rt) => ir::ExprKind::Record(rt.clone(), Vec::new()),
             _ => return None,
@@ -173,9 +199,18 @@ impl Compiler {
         Some(ir::Expr { kind, span })
     }
 
-    fn redef_var(&mut self, name: &ast::Name, init: Option<&(InitOp, ast::Expr)>, attrs: &[ast::Attr], span: Span) {
+    fn redef_var(
+        &mut self,
+        name: &ast::Name,
+        init: Option<&(InitOp, ast::Expr)>,
+        attrs: &[ast::Attr],
+        span: Span,
+    ) {
         let Some(id) = self.lookup_global(&name.text) else {
-            self.error(name.span, format!("\"redef\" used but not previously defined ({})", name.text));
+            self.error(
+                name.span,
+                format!("\"redef\" used but not previously defined ({})", name.text),
+            );
             return;
         };
         let ty = self.global_type(id);
@@ -185,7 +220,9 @@ impl Compiler {
         let Some((op, e)) = init else { return };
         let (x, t) = self.expr_expect(e, Some(&ty));
         let target = match (op, &*ty) {
-            (InitOp::AddTo | InitOp::RemoveFrom, Type::Vector(_)) if !matches!(&*t, Type::Vector(_)) => {
+            (InitOp::AddTo | InitOp::RemoveFrom, Type::Vector(_))
+                if !matches!(&*t, Type::Vector(_)) =>
+            {
                 ty.yield_type().cloned().unwrap_or(ty.clone())
             }
             _ => ty.clone(),
@@ -223,8 +260,11 @@ impl Compiler {
             }
             InitOp::AddTo => match (&cur, &value) {
                 (Value::Table(t), Value::Table(src)) => {
-                    let entries: Vec<(Value, Value)> =
-                        src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let entries: Vec<(Value, Value)> = src
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     for (k, v) in entries {
                         t.borrow_mut().insert(k, v);
                     }
@@ -278,12 +318,16 @@ impl Compiler {
         let t = self.resolve_type_named(ty, Some(&full));
         if let Some(id) = self.declare_id(name, t.clone(), IdKind::Type, doc) {
             self.interp.globals[id as usize] = Value::Type(t);
-            if !doc.is_empty() { self.globals.info_mut(id).doc = doc.to_vec(); }
+            if !doc.is_empty() {
+                self.globals.info_mut(id).doc = doc.to_vec();
+            }
         }
     }
 
     fn redef_record(&mut self, name: &ast::Name, fields: &[ast::Field]) {
-        let Some(rt) = self.named_record(name) else { return };
+        let Some(rt) = self.named_record(name) else {
+            return;
+        };
         let defs = self.field_defs(fields);
         let mut existing = rt.fields.borrow_mut();
         for f in defs {
@@ -340,17 +384,28 @@ impl Compiler {
         // A body for an existing declaration, or a new declaration.
         let existing = self.lookup_global(&f.name.text);
         let id = match existing {
-            Some(id) if matches!(self.globals.info(id).kind, IdKind::Func | IdKind::Event | IdKind::Hook | IdKind::Var) => {
+            Some(id)
+                if matches!(
+                    self.globals.info(id).kind,
+                    IdKind::Func | IdKind::Event | IdKind::Hook | IdKind::Var
+                ) =>
+            {
                 let info = self.globals.info(id).clone();
                 if let Some(decl_ft) = info.ty.as_func() {
                     if decl_ft.kind != f.kind {
-                        self.error(f.name.span, format!("redeclaration of {} with a different kind", f.name.text));
+                        self.error(
+                            f.name.span,
+                            format!("redeclaration of {} with a different kind", f.name.text),
+                        );
                         return;
                     }
                     if f.kind == FuncKind::Function && !self.same_signature(decl_ft, ft.as_func()) {
                         self.error(
                             f.name.span,
-                            format!("incompatible types ({}: {} and {})", f.name.text, info.ty, ft),
+                            format!(
+                                "incompatible types ({}: {} and {})",
+                                f.name.text, info.ty, ft
+                            ),
                         );
                         return;
                     }
@@ -366,8 +421,17 @@ impl Compiler {
             Value::Func(fv) => fv.clone(),
             _ => {
                 let info = self.globals.info(id);
-                let decl_ty = if info.ty.as_func().is_some() { info.ty.clone() } else { ft.clone() };
-                let fv = Rc::new(FuncVal::new(info.name.clone(), f.kind, decl_ty, f.name.span));
+                let decl_ty = if info.ty.as_func().is_some() {
+                    info.ty.clone()
+                } else {
+                    ft.clone()
+                };
+                let fv = Rc::new(FuncVal::new(
+                    info.name.clone(),
+                    f.kind,
+                    decl_ty,
+                    f.name.span,
+                ));
                 self.interp.globals[id as usize] = Value::Func(fv.clone());
                 fv
             }
@@ -384,7 +448,9 @@ impl Compiler {
             .map(|v| v.as_int() as i32)
             .unwrap_or(0);
         let name = self.globals.info(id).name.clone();
-        let Some(mut body) = self.func_body(&name, &ft, &f.sig, &f.body) else { return };
+        let Some(mut body) = self.func_body(&name, &ft, &f.sig, &f.body) else {
+            return;
+        };
         if f.kind != FuncKind::Function {
             body.arg_map = self.arg_map(&fv.ty, &f.sig);
         }
@@ -400,14 +466,26 @@ impl Compiler {
     /// Matches a handler's parameters to the declared event's by name (an
     /// alternate prototype); empty when they are the declared ones in order.
     fn arg_map(&self, declared: &TypeRef, sig: &ast::FuncSig) -> Vec<u32> {
-        let Some(dft) = declared.as_func() else { return Vec::new() };
+        let Some(dft) = declared.as_func() else {
+            return Vec::new();
+        };
         let map: Option<Vec<u32>> = sig
             .params
             .iter()
-            .map(|p| dft.params.iter().position(|d| d.name == p.name.text).map(|i| i as u32))
+            .map(|p| {
+                dft.params
+                    .iter()
+                    .position(|d| d.name == p.name.text)
+                    .map(|i| i as u32)
+            })
             .collect();
         match map {
-            Some(m) if m.iter().enumerate().any(|(i, &j)| i as u32 != j) || m.len() != dft.params.len() => m,
+            Some(m)
+                if m.iter().enumerate().any(|(i, &j)| i as u32 != j)
+                    || m.len() != dft.params.len() =>
+            {
+                m
+            }
             _ => Vec::new(),
         }
     }
@@ -415,12 +493,21 @@ impl Compiler {
     fn same_signature(&self, a: &FuncType, b: Option<&FuncType>) -> bool {
         let Some(b) = b else { return false };
         a.params.len() == b.params.len()
-            && a.params.iter().zip(&b.params).all(|(x, y)| types::same_type(&x.ty, &y.ty))
+            && a.params
+                .iter()
+                .zip(&b.params)
+                .all(|(x, y)| types::same_type(&x.ty, &y.ty))
             && types::same_type(&a.ret, &b.ret)
     }
 
     /// Compiles a body with its parameters in the first frame slots.
-    pub fn func_body(&mut self, name: &str, ft: &TypeRef, sig: &ast::FuncSig, body: &ast::Block) -> Option<ir::FuncBody> {
+    pub fn func_body(
+        &mut self,
+        name: &str,
+        ft: &TypeRef,
+        sig: &ast::FuncSig,
+        body: &ast::Block,
+    ) -> Option<ir::FuncBody> {
         let fty = ft.as_func()?;
         let mut scope = FuncScope::new(fty.kind, fty.ret.clone());
         for (p, def) in sig.params.iter().zip(fty.params.iter()) {

@@ -36,7 +36,10 @@ impl Compiler {
             ExprKind::Name(n) => self.name(n),
             ExprKind::TypeValue(t) => {
                 let ty = self.resolve_type(t);
-                (mk(K::Const(Value::Type(ty.clone())), span), Rc::new(Type::TypeOf(ty)))
+                (
+                    mk(K::Const(Value::Type(ty.clone())), span),
+                    Rc::new(Type::TypeOf(ty)),
+                )
             }
             ExprKind::Field(r, f) => {
                 let (rx, rt) = self.expr(r);
@@ -58,7 +61,10 @@ impl Compiler {
                 let lo = lo.as_ref().map(|l| bx(self.int_expr(l)));
                 let hi = hi.as_ref().map(|h| bx(self.int_expr(h)));
                 if !matches!(&*xt, Type::String | Type::Vector(_) | Type::Error) {
-                    self.error(span, format!("slicing requires a string or vector ({})", self.text(span)));
+                    self.error(
+                        span,
+                        format!("slicing requires a string or vector ({})", self.text(span)),
+                    );
                 }
                 (mk(K::Slice(bx(xx), lo, hi), span), xt)
             }
@@ -72,14 +78,20 @@ impl Compiler {
                 let cx = self.bool_expr(c);
                 let (ax, at) = self.expr_expect(a, expected);
                 let (bx_, bt) = self.expr_expect(b, expected);
-                let empty = |x: &ir::Expr| matches!(&x.kind, K::Table(_, i, _) if i.is_empty()) || matches!(&x.kind, K::Vector(_, i) if i.is_empty());
+                let empty = |x: &ir::Expr| {
+                    matches!(&x.kind, K::Table(_, i, _) if i.is_empty())
+                        || matches!(&x.kind, K::Vector(_, i) if i.is_empty())
+                };
                 let ty = match promote(&at, &bt) {
                     Some(t) => t,
                     None if types::same_type(&at, &bt) => at.clone(),
                     None if empty(&ax) => bt.clone(),
                     None if empty(&bx_) => at.clone(),
                     None => {
-                        self.error(span, format!("operands must be of the same type ({})", self.text(span)));
+                        self.error(
+                            span,
+                            format!("operands must be of the same type ({})", self.text(span)),
+                        );
                         at.clone()
                     }
                 };
@@ -113,15 +125,25 @@ impl Compiler {
             ExprKind::Bracket(items) => self.bracket(items, span, expected),
             ExprKind::Brace(items) => self.brace(items, span, expected),
             ExprKind::FieldAssign(n, _) => {
-                self.error(n.span, format!("field assignment outside a constructor ({})", self.text(span)));
+                self.error(
+                    n.span,
+                    format!(
+                        "field assignment outside a constructor ({})",
+                        self.text(span)
+                    ),
+                );
                 self.poison(span)
             }
             ExprKind::Record(items) => self.record_ctor(None, items, span),
             ExprKind::Set(items) => self.set_ctor(items, span, expected.filter(|t| t.is_set())),
-            ExprKind::Table(items) => self.table_ctor(items, span, expected.filter(|t| t.is_table())),
-            ExprKind::Vector(items) => {
-                self.vector_ctor(items, span, expected.filter(|t| matches!(***t, Type::Vector(_))))
+            ExprKind::Table(items) => {
+                self.table_ctor(items, span, expected.filter(|t| t.is_table()))
             }
+            ExprKind::Vector(items) => self.vector_ctor(
+                items,
+                span,
+                expected.filter(|t| matches!(***t, Type::Vector(_))),
+            ),
             ExprKind::WithAttrs(x, attrs) => {
                 let (mut xx, xt) = self.expr_expect(x, expected);
                 if let Some(a) = self.table_attrs(&xt, attrs) {
@@ -144,7 +166,13 @@ impl Compiler {
                 };
                 let ety = self.global_type(id);
                 let args = self.args(&ety, args, span);
-                (mk(K::Schedule(bx(tx), bx(mk(K::Global(id), ev.span)), args), span), types::void())
+                (
+                    mk(
+                        K::Schedule(bx(tx), bx(mk(K::Global(id), ev.span)), args),
+                        span,
+                    ),
+                    types::void(),
+                )
             }
         }
     }
@@ -190,7 +218,9 @@ impl Compiler {
                 // A local of the enclosing function, captured by a lambda.
                 if let Some(outer) = scope.outer.iter().find(|l| l.name == n.text).cloned() {
                     let slot = scope.declare(&n.text, outer.ty.clone(), outer.is_const);
-                    scope.captures.push((slot, mk(K::Local(outer.slot), n.span)));
+                    scope
+                        .captures
+                        .push((slot, mk(K::Local(outer.slot), n.span)));
                     return (mk(K::Local(slot), n.span), outer.ty);
                 }
             }
@@ -200,11 +230,19 @@ impl Compiler {
                 let info = self.globals.info(id);
                 let ty = info.ty.clone();
                 if info.kind == IdKind::Type {
-                    return (mk(K::Const(Value::Type(ty.clone())), n.span), Rc::new(Type::TypeOf(ty)));
+                    return (
+                        mk(K::Const(Value::Type(ty.clone())), n.span),
+                        Rc::new(Type::TypeOf(ty)),
+                    );
                 }
-                if matches!(info.kind, IdKind::EnumConst) || matches!(info.kind, IdKind::Const) && !info.redefable {
-                    if let v @ (Value::Enum(_) | Value::Count(_) | Value::Int(_) | Value::Double(_) | Value::Bool(_)) =
-                        &self.interp.globals[id as usize]
+                if matches!(info.kind, IdKind::EnumConst)
+                    || matches!(info.kind, IdKind::Const) && !info.redefable
+                {
+                    if let v @ (Value::Enum(_)
+                    | Value::Count(_)
+                    | Value::Int(_)
+                    | Value::Double(_)
+                    | Value::Bool(_)) = &self.interp.globals[id as usize]
                     {
                         return (mk(K::Const(v.clone()), n.span), ty);
                     }
@@ -212,7 +250,10 @@ impl Compiler {
                 (mk(K::Global(id), n.span), ty)
             }
             None => {
-                self.error(n.span, format!("unknown identifier {}, at or near \"{}\"", n.text, n.text));
+                self.error(
+                    n.span,
+                    format!("unknown identifier {}, at or near \"{}\"", n.text, n.text),
+                );
                 self.poison(n.span)
             }
         }
@@ -220,7 +261,12 @@ impl Compiler {
 
     /// The position and type of field `f`; `whole` is the span of the
     /// whole field expression, which messages quote.
-    pub fn field_index(&mut self, rt: &TypeRef, f: &ast::Name, whole: Span) -> Option<(u32, TypeRef)> {
+    pub fn field_index(
+        &mut self,
+        rt: &TypeRef,
+        f: &ast::Name,
+        whole: Span,
+    ) -> Option<(u32, TypeRef)> {
         match &**rt {
             Type::Record(r) => {
                 let fields = r.fields.borrow();
@@ -228,7 +274,10 @@ impl Compiler {
                     Some(i) => Some((i as u32, fields[i].ty.clone())),
                     None => {
                         drop(fields);
-                        self.error(whole, format!("no such field in record ({})", self.text(whole)));
+                        self.error(
+                            whole,
+                            format!("no such field in record ({})", self.text(whole)),
+                        );
                         None
                     }
                 }
@@ -246,7 +295,10 @@ impl Compiler {
         let (x, t) = self.expr(e);
         // One error per expression: do not pile on after a reported one.
         if self.errors == before && !matches!(&*t, Type::Bool | Type::Error | Type::Any) {
-            self.error(e.span, format!("requires boolean conditional ({})", self.text(e.span)));
+            self.error(
+                e.span,
+                format!("requires boolean conditional ({})", self.text(e.span)),
+            );
         }
         x
     }
@@ -254,7 +306,10 @@ impl Compiler {
     fn int_expr(&mut self, e: &ast::Expr) -> ir::Expr {
         let (x, t) = self.expr(e);
         if !matches!(&*t, Type::Count | Type::Int | Type::Error) {
-            self.error(e.span, format!("index must be a count or int ({})", self.text(e.span)));
+            self.error(
+                e.span,
+                format!("index must be a count or int ({})", self.text(e.span)),
+            );
         }
         x
     }
@@ -307,7 +362,10 @@ impl Compiler {
             _ => idx.iter().collect(),
         };
         if parts.len() != index.len() {
-            self.error(span, format!("wrong number of index values ({})", self.text(span)));
+            self.error(
+                span,
+                format!("wrong number of index values ({})", self.text(span)),
+            );
             return mk(K::Const(Value::Unset), span);
         }
         let mut xs = Vec::with_capacity(parts.len());
@@ -331,7 +389,10 @@ impl Compiler {
         let params = ft.params.clone();
         let varargs = ft.varargs;
         if args.len() > params.len() && !varargs {
-            self.error(span, format!("argument type mismatch ({})", self.text(span)));
+            self.error(
+                span,
+                format!("argument type mismatch ({})", self.text(span)),
+            );
         }
         let mut out = Vec::with_capacity(params.len().max(args.len()));
         for (i, a) in args.iter().enumerate() {
@@ -341,7 +402,10 @@ impl Compiler {
                     match self.try_coerce(x, &xt, &p.ty) {
                         Ok(x) => out.push(x),
                         Err(x) => {
-                            self.error(a.span, format!("type clash in argument ({xt} and {})", p.ty));
+                            self.error(
+                                a.span,
+                                format!("type clash in argument ({xt} and {})", p.ty),
+                            );
                             out.push(x);
                         }
                     }
@@ -353,7 +417,14 @@ impl Compiler {
             match &p.default {
                 Some(v) => out.push(mk(K::Const(v.clone()), span)),
                 None => {
-                    self.error(span, format!("argument type mismatch, missing {} ({})", p.name, self.text(span)));
+                    self.error(
+                        span,
+                        format!(
+                            "argument type mismatch, missing {} ({})",
+                            p.name,
+                            self.text(span)
+                        ),
+                    );
                     break;
                 }
             }
@@ -361,7 +432,13 @@ impl Compiler {
         out
     }
 
-    fn call(&mut self, f: &ast::Expr, args: &[ast::Expr], span: Span, expected: Option<&TypeRef>) -> Typed {
+    fn call(
+        &mut self,
+        f: &ast::Expr,
+        args: &[ast::Expr],
+        span: Span,
+        expected: Option<&TypeRef>,
+    ) -> Typed {
         let (fx, ft) = self.expr(f);
         match &*ft {
             Type::TypeOf(t) => {
@@ -371,7 +448,13 @@ impl Compiler {
             Type::Func(fty) => {
                 match fty.kind {
                     FuncKind::Hook => {
-                        self.error(span, format!("hook cannot be called directly, use hook operator ({})", self.text(span)));
+                        self.error(
+                            span,
+                            format!(
+                                "hook cannot be called directly, use hook operator ({})",
+                                self.text(span)
+                            ),
+                        );
                         return self.poison(span);
                     }
                     FuncKind::Event => {
@@ -402,7 +485,9 @@ impl Compiler {
 
     /// Built-ins whose result type depends on their arguments.
     fn bif_return_type(&self, f: &ir::Expr, args: &[ir::Expr], declared: TypeRef) -> TypeRef {
-        let K::Global(id) = f.kind else { return declared };
+        let K::Global(id) = f.kind else {
+            return declared;
+        };
         let name = self.globals.info(id).name.as_str();
         let arg_ty = |i: usize| -> Option<TypeRef> {
             match &args.get(i)?.kind {
@@ -428,7 +513,13 @@ impl Compiler {
             }
             _ if ft.is_error() => self.poison(span),
             _ => {
-                self.error(span, format!("hook keyword should only be used to call hooks ({})", self.text(span)));
+                self.error(
+                    span,
+                    format!(
+                        "hook keyword should only be used to call hooks ({})",
+                        self.text(span)
+                    ),
+                );
                 self.poison(span)
             }
         }
@@ -444,7 +535,10 @@ impl Compiler {
         match op {
             UnOp::Not => {
                 if !matches!(&*xt, Type::Bool | Type::Error | Type::Any) {
-                    self.error(span, format!("requires boolean operand ({})", self.text(span)));
+                    self.error(
+                        span,
+                        format!("requires boolean operand ({})", self.text(span)),
+                    );
                 }
                 (mk(K::Not(bx(xx)), span), types::bool_())
             }
@@ -453,14 +547,21 @@ impl Compiler {
                     Type::Count => types::int(),
                     Type::Int | Type::Double | Type::Interval | Type::Error => xt.clone(),
                     _ => {
-                        self.error(span, format!("requires arithmetic operand ({})", self.text(span)));
+                        self.error(
+                            span,
+                            format!("requires arithmetic operand ({})", self.text(span)),
+                        );
                         types::error()
                     }
                 };
                 (mk(K::Neg(bx(xx)), span), ty)
             }
             UnOp::Pos => {
-                let ty = if matches!(&*xt, Type::Count) { types::int() } else { xt.clone() };
+                let ty = if matches!(&*xt, Type::Count) {
+                    types::int()
+                } else {
+                    xt.clone()
+                };
                 let xx = if matches!(&*xt, Type::Count) {
                     mk(K::Coerce(bx(xx), ir::Coercion::ToInt), span)
                 } else {
@@ -474,9 +575,14 @@ impl Compiler {
     }
 
     fn incdec(&mut self, x: &ast::Expr, delta: i64, span: Span) -> Typed {
-        let Some((lv, t)) = self.lvalue(x) else { return self.poison(span) };
+        let Some((lv, t)) = self.lvalue(x) else {
+            return self.poison(span);
+        };
         if !matches!(&*t, Type::Count | Type::Int | Type::Double | Type::Error) {
-            self.error(span, format!("requires arithmetic operand ({})", self.text(span)));
+            self.error(
+                span,
+                format!("requires arithmetic operand ({})", self.text(span)),
+            );
         }
         (mk(K::IncDec(Box::new(lv), delta), span), t)
     }
@@ -535,14 +641,27 @@ impl Compiler {
         self.arith(arith, ax, at, bx_, bt, span)
     }
 
-    fn arith(&mut self, op: Arith, ax: ir::Expr, at: TypeRef, bx_: ir::Expr, bt: TypeRef, span: Span) -> Typed {
+    fn arith(
+        &mut self,
+        op: Arith,
+        ax: ir::Expr,
+        at: TypeRef,
+        bx_: ir::Expr,
+        bt: TypeRef,
+        span: Span,
+    ) -> Typed {
         use Type as T;
         match (&*at, &*bt) {
-            (T::String, T::String) if op == Arith::Add => (mk(K::Concat(bx(ax), bx(bx_)), span), types::string()),
-            (T::Pattern, T::Pattern) if matches!(op, Arith::BitAnd | Arith::BitOr) => {
-                (mk(K::PatternOp(op == Arith::BitAnd, bx(ax), bx(bx_)), span), types::pattern())
+            (T::String, T::String) if op == Arith::Add => {
+                (mk(K::Concat(bx(ax), bx(bx_)), span), types::string())
             }
-            (T::Table(_), T::Table(_)) if matches!(op, Arith::BitAnd | Arith::BitOr | Arith::Sub) => {
+            (T::Pattern, T::Pattern) if matches!(op, Arith::BitAnd | Arith::BitOr) => (
+                mk(K::PatternOp(op == Arith::BitAnd, bx(ax), bx(bx_)), span),
+                types::pattern(),
+            ),
+            (T::Table(_), T::Table(_))
+                if matches!(op, Arith::BitAnd | Arith::BitOr | Arith::Sub) =>
+            {
                 (mk(K::SetOp(op, bx(ax), bx(bx_)), span), at.clone())
             }
             (T::Vector(x), T::Vector(y)) => {
@@ -554,49 +673,96 @@ impl Compiler {
             }
             (T::Vector(x), s) | (s, T::Vector(x)) if s.is_numeric() => {
                 let elem = x.clone();
-                (mk(K::VecArith(op, bx(ax), bx(bx_)), span), types::vector_of(elem))
+                (
+                    mk(K::VecArith(op, bx(ax), bx(bx_)), span),
+                    types::vector_of(elem),
+                )
             }
             (T::Time, T::Interval) if matches!(op, Arith::Add | Arith::Sub) => {
                 (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::time())
             }
-            (T::Interval, T::Time) if op == Arith::Add => (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::time()),
-            (T::Time, T::Time) if op == Arith::Sub => (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::interval()),
-            (T::Interval, T::Interval) => {
-                let ty = if op == Arith::Div { types::double() } else { types::interval() };
-                (mk(K::Arith(op, bx(ax), bx(bx_)), span), ty)
+            (T::Interval, T::Time) if op == Arith::Add => {
+                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::time())
             }
-            (T::Interval, n) | (n, T::Interval) if n.is_numeric() && matches!(op, Arith::Mul | Arith::Div) => {
+            (T::Time, T::Time) if op == Arith::Sub => {
                 (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::interval())
             }
-            (T::Addr, T::Count) if op == Arith::BitAnd => (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::addr()),
+            (T::Interval, T::Interval) => {
+                let ty = if op == Arith::Div {
+                    types::double()
+                } else {
+                    types::interval()
+                };
+                (mk(K::Arith(op, bx(ax), bx(bx_)), span), ty)
+            }
+            (T::Interval, n) | (n, T::Interval)
+                if n.is_numeric() && matches!(op, Arith::Mul | Arith::Div) =>
+            {
+                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::interval())
+            }
+            (T::Addr, T::Count) if op == Arith::BitAnd => {
+                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::addr())
+            }
             _ => match promote(&at, &bt) {
                 Some(ty) => {
                     if matches!(&*ty, T::Double)
-                        && matches!(op, Arith::BitAnd | Arith::BitOr | Arith::BitXor | Arith::Shl | Arith::Shr)
+                        && matches!(
+                            op,
+                            Arith::BitAnd | Arith::BitOr | Arith::BitXor | Arith::Shl | Arith::Shr
+                        )
                     {
-                        self.error(span, format!("requires integral operands ({})", self.text(span)));
+                        self.error(
+                            span,
+                            format!("requires integral operands ({})", self.text(span)),
+                        );
                     }
                     let ax = self.coerce(ax, &at, &ty, span);
                     let bx2 = self.coerce(bx_, &bt, &ty, span);
                     (mk(K::Arith(op, bx(ax), bx(bx2)), span), ty)
                 }
                 None => {
-                    self.error(span, format!("arithmetic mixed with non-arithmetic ({at} and {bt}) ({})", self.text(span)));
+                    self.error(
+                        span,
+                        format!(
+                            "arithmetic mixed with non-arithmetic ({at} and {bt}) ({})",
+                            self.text(span)
+                        ),
+                    );
                     self.poison(span)
                 }
             },
         }
     }
 
-    fn comparison(&mut self, c: Cmp, ax: ir::Expr, at: TypeRef, bx_: ir::Expr, bt: TypeRef, span: Span) -> Typed {
+    fn comparison(
+        &mut self,
+        c: Cmp,
+        ax: ir::Expr,
+        at: TypeRef,
+        bx_: ir::Expr,
+        bt: TypeRef,
+        span: Span,
+    ) -> Typed {
         let (ax, bx_) = match promote(&at, &bt) {
-            Some(ty) => (self.coerce(ax, &at, &ty, span), self.coerce(bx_, &bt, &ty, span)),
+            Some(ty) => (
+                self.coerce(ax, &at, &ty, span),
+                self.coerce(bx_, &bt, &ty, span),
+            ),
             None => {
                 let ok = types::same_type(&at, &bt)
-                    || matches!((&*at, &*bt), (Type::Pattern, Type::String) | (Type::String, Type::Pattern))
+                    || matches!(
+                        (&*at, &*bt),
+                        (Type::Pattern, Type::String) | (Type::String, Type::Pattern)
+                    )
                     || matches!((&*at, &*bt), (Type::Any, _) | (_, Type::Any));
                 if !ok {
-                    self.error(span, format!("type clash in comparison ({at} and {bt}) ({})", self.text(span)));
+                    self.error(
+                        span,
+                        format!(
+                            "type clash in comparison ({at} and {bt}) ({})",
+                            self.text(span)
+                        ),
+                    );
                 }
                 (ax, bx_)
             }
@@ -610,7 +776,11 @@ impl Compiler {
         match &*bt {
             Type::Table(tt) => {
                 let idx: Vec<ast::Expr> = match &a.kind {
-                    ExprKind::Bracket(items) if tt.index.len() > 1 || items.len() == 1 && !matches!(items[0].kind, ExprKind::FieldAssign(..)) => {
+                    ExprKind::Bracket(items)
+                        if tt.index.len() > 1
+                            || items.len() == 1
+                                && !matches!(items[0].kind, ExprKind::FieldAssign(..)) =>
+                    {
                         items.clone()
                     }
                     _ => vec![a.clone()],
@@ -659,19 +829,28 @@ impl Compiler {
                             .and_then(|sc| sc.locals.iter().find(|l| l.slot == s))
                             .is_some_and(|l| l.is_const);
                         if is_const {
-                            self.error(e.span, format!("const is not a modifiable lvalue ({})", n.text));
+                            self.error(
+                                e.span,
+                                format!("const is not a modifiable lvalue ({})", n.text),
+                            );
                         }
                         Some((ir::LValue::Local(s), t))
                     }
                     K::Global(id) => {
                         let kind = self.globals.info(id).kind;
                         if matches!(kind, IdKind::Const | IdKind::Option) {
-                            self.error(e.span, format!("const is not a modifiable lvalue ({})", n.text));
+                            self.error(
+                                e.span,
+                                format!("const is not a modifiable lvalue ({})", n.text),
+                            );
                         }
                         Some((ir::LValue::Global(id), t))
                     }
                     K::Const(_) => {
-                        self.error(e.span, format!("const is not a modifiable lvalue ({})", n.text));
+                        self.error(
+                            e.span,
+                            format!("const is not a modifiable lvalue ({})", n.text),
+                        );
                         None
                     }
                     _ => None,
@@ -689,7 +868,10 @@ impl Compiler {
                         let index = tt.index.clone();
                         let y = tt.yield_.clone();
                         let key = self.key_expr(&index, idx, e.span);
-                        Some((ir::LValue::TableIndex(xx, key), y.unwrap_or_else(types::bool_)))
+                        Some((
+                            ir::LValue::TableIndex(xx, key),
+                            y.unwrap_or_else(types::bool_),
+                        ))
                     }
                     Type::Vector(elem) => {
                         let elem = elem.clone();
@@ -710,7 +892,10 @@ impl Compiler {
                 Some((ir::LValue::VectorSlice(xx, lo, hi), xt))
             }
             _ => {
-                self.error(e.span, format!("illegal assignment target ({})", self.text(e.span)));
+                self.error(
+                    e.span,
+                    format!("illegal assignment target ({})", self.text(e.span)),
+                );
                 None
             }
         }
@@ -725,12 +910,18 @@ impl Compiler {
             InitOp::Set => {
                 let (rx, rt) = self.expr_expect(rhs, Some(&lt));
                 if matches!(&*rt, Type::Void) {
-                    self.error(span, format!("can't assign void value ({})", self.text(span)));
+                    self.error(
+                        span,
+                        format!("can't assign void value ({})", self.text(span)),
+                    );
                 }
                 let rx = match self.try_coerce(rx, &rt, &lt) {
                     Ok(x) => x,
                     Err(x) => {
-                        self.error(span, format!("type clash in assignment ({})", self.text(span)));
+                        self.error(
+                            span,
+                            format!("type clash in assignment ({})", self.text(span)),
+                        );
                         x
                     }
                 };
@@ -755,11 +946,17 @@ impl Compiler {
                     }
                     _ => {}
                 }
-                let arith = if op == InitOp::AddTo { Arith::Add } else { Arith::Sub };
+                let arith = if op == InitOp::AddTo {
+                    Arith::Add
+                } else {
+                    Arith::Sub
+                };
                 // Zeek describes `x -= 1` as `x - 1` in messages.
                 let sym = if op == InitOp::AddTo { "+" } else { "-" };
                 let text = format!("{} {} {}", self.text(lhs.span), sym, self.text(rhs.span));
-                self.interp.text_overrides.insert((span.file, span.lo, span.hi), text);
+                self.interp
+                    .text_overrides
+                    .insert((span.file, span.lo, span.hi), text);
                 let cur = self.lvalue_read(&lv, span);
                 let (val, vt) = self.arith(arith, cur, lt.clone(), rx, rt, span);
                 let val = self.coerce(val, &vt, &lt, span);
@@ -811,12 +1008,19 @@ impl Compiler {
             // enclosing scope itself captured it, that is its own slot.
             let src = match src.kind {
                 K::Local(outer_slot) => {
-                    let name = scope.locals.iter().find(|x| x.slot == slot).map(|x| x.name.clone());
+                    let name = scope
+                        .locals
+                        .iter()
+                        .find(|x| x.slot == slot)
+                        .map(|x| x.name.clone());
                     match (name, &mut self.scope) {
                         (Some(n), Some(enc)) => match enc.lookup(&n) {
                             Some(found) => mk(K::Local(found.slot), src.span),
                             None => {
-                                let (x, _) = self.name(&ast::Name { text: n, span: src.span });
+                                let (x, _) = self.name(&ast::Name {
+                                    text: n,
+                                    span: src.span,
+                                });
                                 x
                             }
                         },
@@ -826,11 +1030,15 @@ impl Compiler {
                 other => mk(other, src.span),
             };
             // `function[copy x]` captures a deep copy.
-            let name = scope.locals.iter().find(|x| x.slot == slot).map(|x| x.name.as_str());
-            let deep = l
-                .captures
-                .as_ref()
-                .is_some_and(|cs| cs.iter().any(|c| c.deep_copy && Some(c.name.text.as_str()) == name));
+            let name = scope
+                .locals
+                .iter()
+                .find(|x| x.slot == slot)
+                .map(|x| x.name.as_str());
+            let deep = l.captures.as_ref().is_some_and(|cs| {
+                cs.iter()
+                    .any(|c| c.deep_copy && Some(c.name.text.as_str()) == name)
+            });
             capture_exprs.push(if deep {
                 let span = src.span;
                 mk(K::Copy(bx(src)), span)
@@ -847,7 +1055,10 @@ impl Compiler {
             body,
             span,
         };
-        (mk(K::Lambda(Rc::new(fb), ft.clone(), capture_exprs), span), ft)
+        (
+            mk(K::Lambda(Rc::new(fb), ft.clone(), capture_exprs), span),
+            ft,
+        )
     }
 }
 

@@ -55,7 +55,11 @@ fn normalize(p: &str) -> String {
 
 fn try_library(rel: &str) -> Option<Found> {
     let rel = normalize(rel);
-    for cand in [format!("{rel}.zeek"), rel.clone(), format!("{rel}/__load__.zeek")] {
+    for cand in [
+        format!("{rel}.zeek"),
+        rel.clone(),
+        format!("{rel}/__load__.zeek"),
+    ] {
         if let Some(text) = library_get(&cand) {
             let name = format!("{LIBRARY_PREFIX}/{cand}");
             return Some(Found {
@@ -78,7 +82,10 @@ fn try_disk(base: &Path) -> Option<Found> {
                 Ok(s) => s,
                 Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
             };
-            let key = std::fs::canonicalize(&c).unwrap_or(c.clone()).display().to_string();
+            let key = std::fs::canonicalize(&c)
+                .unwrap_or(c.clone())
+                .display()
+                .to_string();
             return Some(Found {
                 name: c.display().to_string(),
                 key,
@@ -134,14 +141,20 @@ impl Compiler {
     /// Loads a script named on the command line or by `@load`; each script
     /// is loaded once.
     pub fn load_named(&mut self, name: &str, span: Option<Span>) -> bool {
-        let from = self.load.dirs.last().cloned().unwrap_or_else(|| ".".to_string());
+        let from = self
+            .load
+            .dirs
+            .last()
+            .cloned()
+            .unwrap_or_else(|| ".".to_string());
         let Some(found) = find_script(name, &from) else {
             let msg = format!("can't find {name}");
             match span {
                 Some(s) => self.error(s, msg),
                 None => {
                     self.errors += 1;
-                    self.interp.report_diag(&crate::diag::Diagnostic::fatal(msg));
+                    self.interp
+                        .report_diag(&crate::diag::Diagnostic::fatal(msg));
                 }
             }
             return false;
@@ -155,7 +168,12 @@ impl Compiler {
 
     /// Marks a script as loaded without loading it (`@unload`).
     pub fn unload(&mut self, name: &str) {
-        let from = self.load.dirs.last().cloned().unwrap_or_else(|| ".".to_string());
+        let from = self
+            .load
+            .dirs
+            .last()
+            .cloned()
+            .unwrap_or_else(|| ".".to_string());
         if let Some(found) = find_script(name, &from) {
             self.load.loaded.insert(found.key);
         }
@@ -175,7 +193,10 @@ impl Compiler {
             let mut diags: Vec<crate::diag::Diagnostic> = Vec::new();
             for (s, e, err) in &lexed.errors {
                 let span = Span::new(file, *s, *s + 1);
-                diags.push(crate::diag::Diagnostic::error(span, parser::lex_message_of(err)));
+                diags.push(crate::diag::Diagnostic::error(
+                    span,
+                    parser::lex_message_of(err),
+                ));
                 // Zeek's parser then runs out of input at the same place.
                 if *err == crate::syntax::token::LexError::UnterminatedPattern {
                     let msg = format!("syntax error, at end of file {name}");
@@ -221,7 +242,10 @@ impl Compiler {
             match tok {
                 Tok::AtIf | Tok::AtIfdef | Tok::AtIfndef => {
                     let Some((a, b, next)) = paren_argument(&tokens, i + 1) else {
-                        self.error(Span::new(file, s, e), "missing condition after conditional directive");
+                        self.error(
+                            Span::new(file, s, e),
+                            "missing condition after conditional directive",
+                        );
                         return;
                     };
                     let decided = if live {
@@ -279,7 +303,13 @@ impl Compiler {
                             depth == 0
                                 && !matches!(
                                     tokens.get(i + 1).map(|t| &t.1),
-                                    Some(Tok::Semi | Tok::Attr(_) | Tok::Comma | Tok::RParen | Tok::Else)
+                                    Some(
+                                        Tok::Semi
+                                            | Tok::Attr(_)
+                                            | Tok::Comma
+                                            | Tok::RParen
+                                            | Tok::Else
+                                    )
                                 )
                         }
                         _ => false,
@@ -325,7 +355,9 @@ impl Compiler {
         match tok {
             Tok::AtIfdef | Tok::AtIfndef => {
                 let defined = match arg {
-                    [(_, Tok::Id(n), _)] => self.lookup_global(n).is_some() || self.modules.contains(*n),
+                    [(_, Tok::Id(n), _)] => {
+                        self.lookup_global(n).is_some() || self.modules.contains(*n)
+                    }
                     _ => {
                         self.error(span, "@ifdef/@ifndef takes one identifier");
                         return false;
@@ -360,11 +392,18 @@ impl Compiler {
             "@unload" => self.unload(arg),
             "@prefixes" => {
                 let list = arg.trim_start_matches("+=").trim_start_matches('=');
-                self.load.prefixes.extend(list.split(':').map(|s| s.trim().to_string()));
+                self.load
+                    .prefixes
+                    .extend(list.split(':').map(|s| s.trim().to_string()));
             }
             "@load-sigs" | "@load-plugin" => {}
             "@deprecated" => {
-                let file = self.interp.sources.get(span.file).map(|f| f.name.clone()).unwrap_or_default();
+                let file = self
+                    .interp
+                    .sources
+                    .get(span.file)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default();
                 let msg = arg.trim().trim_matches('"');
                 let text = if msg.is_empty() {
                     format!("deprecated script loaded from command line arguments or {file}")
@@ -380,7 +419,10 @@ impl Compiler {
     fn queue_script_loaded(&mut self, name: &str) {
         if let Some(id) = self.globals.get("zeek_script_loaded") {
             if let crate::value::Value::Func(f) = self.interp.globals[id as usize].clone() {
-                let args = vec![crate::value::Value::str(name.as_bytes()), crate::value::Value::Count(0)];
+                let args = vec![
+                    crate::value::Value::str(name.as_bytes()),
+                    crate::value::Value::Count(0),
+                ];
                 self.interp.queue_event(f, args);
             }
         }

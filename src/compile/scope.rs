@@ -57,7 +57,9 @@ impl Globals {
     pub fn names(&self) -> impl Iterator<Item = &String> {
         self.by_name.keys()
     }
-    pub fn forget(&mut self, name: &str) { self.by_name.remove(name); }
+    pub fn forget(&mut self, name: &str) {
+        self.by_name.remove(name);
+    }
 }
 
 /// The full name a declaration of `name` gets inside `module`.

@@ -71,7 +71,9 @@ impl Compiler {
             let diags = lexed
                 .errors
                 .iter()
-                .map(|(s, e, err)| Diagnostic::error(ast::Span::new(file, *s, *e), parser::lex_message_of(err)))
+                .map(|(s, e, err)| {
+                    Diagnostic::error(ast::Span::new(file, *s, *e), parser::lex_message_of(err))
+                })
                 .collect();
             let before = self.errors;
             self.report(diags);
@@ -138,10 +140,12 @@ impl Compiler {
         }
         match self.interp.eval(&x) {
             Ok(v) => {
-                let outcome = if matches!(*t, Type::Void) || matches!(e.kind, ExprKind::Assign(..)) {
+                let outcome = if matches!(*t, Type::Void) || matches!(e.kind, ExprKind::Assign(..))
+                {
                     Outcome::Done
                 } else {
-                    let value = String::from_utf8_lossy(&crate::format::print_line(&[v])).into_owned();
+                    let value =
+                        String::from_utf8_lossy(&crate::format::print_line(&[v])).into_owned();
                     let ty = t.to_string();
                     self.interp.write_out(format!("{value}\n{ty}\n").as_bytes());
                     Outcome::Value { value, ty }
@@ -201,7 +205,12 @@ impl Compiler {
             if self.globals.get(&name) == Some(id as u32) {
                 self.globals.forget(&name);
             }
-            if self.interp.names.get(&name).is_some_and(|n| n.0 == id as u32) {
+            if self
+                .interp
+                .names
+                .get(&name)
+                .is_some_and(|n| n.0 == id as u32)
+            {
                 self.interp.names.remove(&name);
             }
             if let Some(slot) = self.interp.globals.get_mut(id) {
@@ -246,10 +255,19 @@ mod tests {
     #[test]
     fn expressions_show_value_and_type() {
         let (mut c, mut n) = (session(), 0);
-        assert_eq!(value(&mut c, &mut n, "3 sec"), ("3.0 secs".into(), "interval".into()));
+        assert_eq!(
+            value(&mut c, &mut n, "3 sec"),
+            ("3.0 secs".into(), "interval".into())
+        );
         assert_eq!(value(&mut c, &mut n, "1 + 2"), ("3".into(), "count".into()));
-        assert_eq!(value(&mut c, &mut n, "\"a\" + \"b\""), ("ab".into(), "string".into()));
-        assert_eq!(value(&mut c, &mut n, "10.0.0.1 in 10.0.0.0/8"), ("T".into(), "bool".into()));
+        assert_eq!(
+            value(&mut c, &mut n, "\"a\" + \"b\""),
+            ("ab".into(), "string".into())
+        );
+        assert_eq!(
+            value(&mut c, &mut n, "10.0.0.1 in 10.0.0.0/8"),
+            ("T".into(), "bool".into())
+        );
         assert_eq!(run(&mut c, &mut n, "# nothing"), Outcome::Empty);
     }
 
@@ -257,33 +275,65 @@ mod tests {
     fn declarations_persist() {
         let (mut c, mut n) = (session(), 0);
         assert_eq!(run(&mut c, &mut n, "global x = 5;"), Outcome::Done);
-        assert_eq!(run(&mut c, &mut n, "type R: record { a: count; b: string &optional; };"), Outcome::Done);
         assert_eq!(
-            run(&mut c, &mut n, "function twice(r: R): count\n\t{\n\treturn 2 * r$a;\n\t}"),
+            run(
+                &mut c,
+                &mut n,
+                "type R: record { a: count; b: string &optional; };"
+            ),
+            Outcome::Done
+        );
+        assert_eq!(
+            run(
+                &mut c,
+                &mut n,
+                "function twice(r: R): count\n\t{\n\treturn 2 * r$a;\n\t}"
+            ),
             Outcome::Done
         );
         assert_eq!(run(&mut c, &mut n, "local r = R($a = x);"), Outcome::Done);
-        assert_eq!(value(&mut c, &mut n, "twice(r)"), ("10".into(), "count".into()));
-        assert_eq!(value(&mut c, &mut n, "r"), ("[a=5, b=<uninitialized>]".into(), "R".into()));
+        assert_eq!(
+            value(&mut c, &mut n, "twice(r)"),
+            ("10".into(), "count".into())
+        );
+        assert_eq!(
+            value(&mut c, &mut n, "r"),
+            ("[a=5, b=<uninitialized>]".into(), "R".into())
+        );
         assert_eq!(run(&mut c, &mut n, "x = x + 1;"), Outcome::Done);
         assert_eq!(value(&mut c, &mut n, "x"), ("6".into(), "count".into()));
-        assert_eq!(c.type_of_input("<t>", "twice"), Some("function(r:R) : count".into()));
+        assert_eq!(
+            c.type_of_input("<t>", "twice"),
+            Some("function(r:R) : count".into())
+        );
     }
 
     #[test]
     fn compile_errors_change_nothing() {
         let (mut c, mut n) = (session(), 0);
         run(&mut c, &mut n, "global x = 5;");
-        assert_eq!(run(&mut c, &mut n, "x = 7; x = \"a\";"), Outcome::CompileError);
+        assert_eq!(
+            run(&mut c, &mut n, "x = 7; x = \"a\";"),
+            Outcome::CompileError
+        );
         assert_eq!(value(&mut c, &mut n, "x"), ("5".into(), "count".into()));
         assert_eq!(run(&mut c, &mut n, "nosuchname + 1"), Outcome::CompileError);
         // a failed declaration is withdrawn: the name can be declared anew
-        assert_eq!(run(&mut c, &mut n, "global z: count = \"s\";"), Outcome::CompileError);
-        assert_eq!(run(&mut c, &mut n, "global z: string = \"s\";"), Outcome::Done);
+        assert_eq!(
+            run(&mut c, &mut n, "global z: count = \"s\";"),
+            Outcome::CompileError
+        );
+        assert_eq!(
+            run(&mut c, &mut n, "global z: string = \"s\";"),
+            Outcome::Done
+        );
         assert_eq!(value(&mut c, &mut n, "z"), ("s".into(), "string".into()));
         // a handler whose body does not check is not added
         run(&mut c, &mut n, "global ev: event(n: count);");
-        assert_eq!(run(&mut c, &mut n, "event ev(n: count) { print n + \"x\"; }"), Outcome::CompileError);
+        assert_eq!(
+            run(&mut c, &mut n, "event ev(n: count) { print n + \"x\"; }"),
+            Outcome::CompileError
+        );
         assert_eq!(c.type_of_input("<t>", "ev"), Some("event(n:count)".into()));
         assert_eq!(c.errors, 0);
     }
@@ -291,14 +341,25 @@ mod tests {
     #[test]
     fn runtime_errors_undo_the_input() {
         let (mut c, mut n) = (session(), 0);
-        run(&mut c, &mut n, "global t: table[count] of string = { [1] = \"one\" };");
+        run(
+            &mut c,
+            &mut n,
+            "global t: table[count] of string = { [1] = \"one\" };",
+        );
         run(&mut c, &mut n, "global v: vector of count = vector(1, 2);");
         run(&mut c, &mut n, "global k = 1;");
         assert_eq!(
-            run(&mut c, &mut n, "t[2] = \"two\"; v += 3; k = 9; delete t[1]; print t[42];"),
+            run(
+                &mut c,
+                &mut n,
+                "t[2] = \"two\"; v += 3; k = 9; delete t[1]; print t[42];"
+            ),
             Outcome::RuntimeError
         );
-        assert_eq!(value(&mut c, &mut n, "t"), ("{\n[1] = one\n}".into(), "table[count] of string".into()));
+        assert_eq!(
+            value(&mut c, &mut n, "t"),
+            ("{\n[1] = one\n}".into(), "table[count] of string".into())
+        );
         assert_eq!(value(&mut c, &mut n, "|v|"), ("2".into(), "count".into()));
         assert_eq!(value(&mut c, &mut n, "k"), ("1".into(), "count".into()));
         assert_eq!(run(&mut c, &mut n, "t[5]"), Outcome::RuntimeError);
@@ -326,9 +387,19 @@ mod tests {
         run(&mut c, &mut n, "global hits: vector of string;");
         run(&mut c, &mut n, "global h: hook(s: string);");
         run(&mut c, &mut n, "hook h(s: string) { hits += s + \"1\"; }");
-        run(&mut c, &mut n, "hook h(s: string) &priority=5 { hits += s + \"2\"; }");
-        assert_eq!(value(&mut c, &mut n, "hook h(\"x\")"), ("T".into(), "bool".into()));
-        assert_eq!(value(&mut c, &mut n, "hits"), ("[x2, x1]".into(), "vector of string".into()));
+        run(
+            &mut c,
+            &mut n,
+            "hook h(s: string) &priority=5 { hits += s + \"2\"; }",
+        );
+        assert_eq!(
+            value(&mut c, &mut n, "hook h(\"x\")"),
+            ("T".into(), "bool".into())
+        );
+        assert_eq!(
+            value(&mut c, &mut n, "hits"),
+            ("[x2, x1]".into(), "vector of string".into())
+        );
         run(&mut c, &mut n, "## The answer.\nglobal answer = 42;");
         let id = c.globals.get("answer").unwrap();
         assert_eq!(c.globals.info(id).doc, vec!["The answer.".to_string()]);
@@ -337,8 +408,13 @@ mod tests {
     #[test]
     fn load_in_session_runs_the_script() {
         let (mut c, mut n) = (session(), 0);
-        assert_eq!(c.load_in_session("base/protocols/conn/removal-hooks"), Outcome::Done);
-        assert!(c.type_of_input("<t>", "Conn::register_removal_hook").is_some());
+        assert_eq!(
+            c.load_in_session("base/protocols/conn/removal-hooks"),
+            Outcome::Done
+        );
+        assert!(c
+            .type_of_input("<t>", "Conn::register_removal_hook")
+            .is_some());
         assert_eq!(c.load_in_session("no/such/script"), Outcome::CompileError);
         // a script that fails can be loaded again once fixed
         let path = std::env::temp_dir().join(format!("rzeek-session-{}.zeek", std::process::id()));
@@ -348,6 +424,12 @@ mod tests {
         std::fs::write(&path, "global fixed: count = 1;\n").unwrap();
         assert_eq!(c.load_in_session(p), Outcome::Done);
         let _ = std::fs::remove_file(&path);
-        assert_eq!(run(&mut c, &mut n, "1"), Outcome::Value { value: "1".into(), ty: "count".into() });
+        assert_eq!(
+            run(&mut c, &mut n, "1"),
+            Outcome::Value {
+                value: "1".into(),
+                ty: "count".into()
+            }
+        );
     }
 }

@@ -77,7 +77,16 @@ impl Compiler {
                     return None;
                 }
                 let xs = self.args(&ty, args, span);
-                st(S::Event(ir::Expr { kind: ir::ExprKind::Global(id), span: name.span }, xs), span)
+                st(
+                    S::Event(
+                        ir::Expr {
+                            kind: ir::ExprKind::Global(id),
+                            span: name.span,
+                        },
+                        xs,
+                    ),
+                    span,
+                )
             }
             StmtKind::Expr(e) => {
                 let (x, _) = self.expr(e);
@@ -102,7 +111,11 @@ impl Compiler {
             StmtKind::Next => st(S::Next, span),
             StmtKind::Fallthrough => st(S::Fallthrough, span),
             StmtKind::Return(e) => {
-                let ret = self.scope.as_ref().map(|s| s.ret.clone()).unwrap_or_else(types::void);
+                let ret = self
+                    .scope
+                    .as_ref()
+                    .map(|s| s.ret.clone())
+                    .unwrap_or_else(types::void);
                 let x = match e {
                     Some(e) => {
                         let (x, t) = self.expr_expect(e, Some(&ret));
@@ -138,7 +151,10 @@ impl Compiler {
                     let (tx, tt) = self.expr(t);
                     let Some(tab) = tt.as_table() else {
                         if !tt.is_error() {
-                            self.error(span, format!("delete requires a table or set ({})", self.text(span)));
+                            self.error(
+                                span,
+                                format!("delete requires a table or set ({})", self.text(span)),
+                            );
                         }
                         return None;
                     };
@@ -150,7 +166,10 @@ impl Compiler {
                     let (rx, rt) = self.expr(r);
                     let rec = rt.as_record()?;
                     let Some(i) = rec.field_index(&f.text) else {
-                        self.error(e.span, format!("no such field in record ({})", self.text(e.span)));
+                        self.error(
+                            e.span,
+                            format!("no such field in record ({})", self.text(e.span)),
+                        );
                         return None;
                     };
                     st(S::DeleteField(rx, i as u32), span)
@@ -158,7 +177,10 @@ impl Compiler {
                 _ => {
                     let (x, t) = self.expr(e);
                     if !matches!(&*t, Type::Table(_) | Type::Vector(_) | Type::Error) {
-                        self.error(span, format!("illegal delete statement ({})", self.text(span)));
+                        self.error(
+                            span,
+                            format!("illegal delete statement ({})", self.text(span)),
+                        );
                     }
                     st(S::Clear(x), span)
                 }
@@ -171,7 +193,9 @@ impl Compiler {
                 attrs,
             } => {
                 let declared = ty.as_ref().map(|t| self.resolve_type(t));
-                let init_x = init.as_ref().map(|e| self.expr_expect(e, declared.as_ref()));
+                let init_x = init
+                    .as_ref()
+                    .map(|e| self.expr_expect(e, declared.as_ref()));
                 let ty = match (&declared, &init_x) {
                     (Some(d), _) => d.clone(),
                     (None, Some((_, t))) => t.clone(),
@@ -259,13 +283,22 @@ impl Compiler {
         match self.declare_local(name, ty, false) {
             ir::LValue::Local(s) => Some(s),
             _ => {
-                self.error(name.span, format!("global variable used in 'for' loop ({})", name.text));
+                self.error(
+                    name.span,
+                    format!("global variable used in 'for' loop ({})", name.text),
+                );
                 None
             }
         }
     }
 
-    fn for_stmt(&mut self, vars: &ForVars, iter: &ast::Expr, body: &ast::Stmt, span: Span) -> Option<ir::Stmt> {
+    fn for_stmt(
+        &mut self,
+        vars: &ForVars,
+        iter: &ast::Expr,
+        body: &ast::Stmt,
+        span: Span,
+    ) -> Option<ir::Stmt> {
         if self.scope.is_none() {
             // File-level loops run in a frame of their own.
             return self.in_temp_scope(|c| c.for_stmt(vars, iter, body, span));
@@ -280,7 +313,10 @@ impl Compiler {
                     ForVars::IndexValue(ks, v) => (ks.iter().collect(), Some(v)),
                 };
                 if names.len() != tt.index.len() {
-                    self.error(span, format!("wrong index size for iteration ({})", self.text(iter.span)));
+                    self.error(
+                        span,
+                        format!("wrong index size for iteration ({})", self.text(iter.span)),
+                    );
                     return None;
                 }
                 let index = tt.index.clone();
@@ -329,7 +365,10 @@ impl Compiler {
             },
             (Type::Error, _) => return None,
             _ => {
-                self.error(span, format!("cannot iterate over this type ({})", self.text(iter.span)));
+                self.error(
+                    span,
+                    format!("cannot iterate over this type ({})", self.text(iter.span)),
+                );
                 return None;
             }
         };
@@ -343,7 +382,10 @@ impl Compiler {
     /// Compiles a file-level statement that needs frame slots inside a
     /// block of its own, run as a function body.
     fn in_temp_scope(&mut self, f: impl FnOnce(&mut Self) -> Option<ir::Stmt>) -> Option<ir::Stmt> {
-        self.scope = Some(super::scope::FuncScope::new(FuncKind::Function, types::void()));
+        self.scope = Some(super::scope::FuncScope::new(
+            FuncKind::Function,
+            types::void(),
+        ));
         let inner = f(self);
         let scope = self.scope.take()?;
         let inner = inner?;
@@ -399,7 +441,10 @@ impl Compiler {
                         match self.interp.eval(&x) {
                             Ok(val) => {
                                 if by_value.insert(val, i).is_some() {
-                                    self.error(v.span, format!("duplicate case label ({})", self.text(v.span)));
+                                    self.error(
+                                        v.span,
+                                        format!("duplicate case label ({})", self.text(v.span)),
+                                    );
                                 }
                             }
                             Err(_) => self.error(v.span, "case label expression isn't constant"),
@@ -411,7 +456,9 @@ impl Compiler {
                         let ty = self.resolve_type(t);
                         by_type.push((ty.clone(), i));
                         if let Some(n) = n {
-                            if let ir::LValue::Local(slot) = self.declare_local(n, ty.clone(), false) {
+                            if let ir::LValue::Local(slot) =
+                                self.declare_local(n, ty.clone(), false)
+                            {
                                 bind = Some((slot, ty));
                             }
                         }

@@ -155,7 +155,10 @@ impl Compiler {
                 }
             }
             // Aggregates without a default start empty, as Zeek makes them.
-            if def.default.is_none() && !def.optional && matches!(&*ty, Type::Table(_) | Type::Vector(_)) {
+            if def.default.is_none()
+                && !def.optional
+                && matches!(&*ty, Type::Table(_) | Type::Vector(_))
+            {
                 if let Some(x) = self.empty_aggregate(&ty, f.name.span) {
                     def.default = Some(self.interp.field_defaults.len() as u32);
                     self.interp.field_defaults.push(x);
@@ -170,7 +173,13 @@ impl Compiler {
     pub fn add_enum_values(&mut self, et: &Rc<EnumType>, values: &[ast::EnumValue]) {
         let enum_ty = Rc::new(Type::Enum(et.clone()));
         for v in values {
-            let next = et.consts.borrow().iter().map(|c| c.value + 1).max().unwrap_or(0);
+            let next = et
+                .consts
+                .borrow()
+                .iter()
+                .map(|c| c.value + 1)
+                .max()
+                .unwrap_or(0);
             let value = match &v.value {
                 Some(e) => self.eval_const_expr(e).map(|x| x.as_int()).unwrap_or(next),
                 None => next,

@@ -26,11 +26,21 @@ impl Interp {
                 let bv = self.eval(b)?;
                 use crate::ir::Arith;
                 match (op, &av, &bv) {
-                    (Arith::Add, Value::Count(x), Value::Count(y)) => Ok(Value::Count(x.wrapping_add(*y))),
-                    (Arith::Mul, Value::Count(x), Value::Count(y)) => Ok(Value::Count(x.wrapping_mul(*y))),
-                    (Arith::Mod, Value::Count(x), Value::Count(y)) if *y != 0 => Ok(Value::Count(x % y)),
-                    (Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => Ok(Value::Count(x - y)),
-                    (Arith::Add, Value::Int(x), Value::Int(y)) => Ok(Value::Int(x.wrapping_add(*y))),
+                    (Arith::Add, Value::Count(x), Value::Count(y)) => {
+                        Ok(Value::Count(x.wrapping_add(*y)))
+                    }
+                    (Arith::Mul, Value::Count(x), Value::Count(y)) => {
+                        Ok(Value::Count(x.wrapping_mul(*y)))
+                    }
+                    (Arith::Mod, Value::Count(x), Value::Count(y)) if *y != 0 => {
+                        Ok(Value::Count(x % y))
+                    }
+                    (Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => {
+                        Ok(Value::Count(x - y))
+                    }
+                    (Arith::Add, Value::Int(x), Value::Int(y)) => {
+                        Ok(Value::Int(x.wrapping_add(*y)))
+                    }
                     (Arith::Add, Value::Double(x), Value::Double(y)) => Ok(Value::Double(x + y)),
                     _ => self.arith_general(*op, av, bv, e),
                 }
@@ -71,7 +81,13 @@ impl Interp {
     }
 
     #[inline(never)]
-    fn arith_general(&mut self, op: crate::ir::Arith, av: Value, bv: Value, e: &Expr) -> Result<Value> {
+    fn arith_general(
+        &mut self,
+        op: crate::ir::Arith,
+        av: Value,
+        bv: Value,
+        e: &Expr,
+    ) -> Result<Value> {
         if let (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
             if y > x {
                 self.warn_at(e.span, "count underflow");
@@ -81,7 +97,13 @@ impl Interp {
     }
 
     #[inline(never)]
-    fn compare_general(&mut self, op: crate::ir::Cmp, av: Value, bv: Value, e: &Expr) -> Result<Value> {
+    fn compare_general(
+        &mut self,
+        op: crate::ir::Cmp,
+        av: Value,
+        bv: Value,
+        e: &Expr,
+    ) -> Result<Value> {
         ops::compare(op, &av, &bv)
             .map(Value::Bool)
             .map_err(|m| self.error_at(e.span, &m))
@@ -110,10 +132,21 @@ impl Interp {
                 let Value::Record(rec) = rv else {
                     return Err(self.error_at(e.span, "field access on non-record"));
                 };
-                let v = rec.borrow().fields.get(*i as usize).cloned().unwrap_or(Value::Unset);
+                let v = rec
+                    .borrow()
+                    .fields
+                    .get(*i as usize)
+                    .cloned()
+                    .unwrap_or(Value::Unset);
                 if v.is_unset() {
                     // A field added by a later `redef` may have a default.
-                    let def = rec.borrow().ty.fields.borrow().get(*i as usize).and_then(|f| f.default);
+                    let def = rec
+                        .borrow()
+                        .ty
+                        .fields
+                        .borrow()
+                        .get(*i as usize)
+                        .and_then(|f| f.default);
                     if let Some(d) = def {
                         return self.eval_field_default(d);
                     }
@@ -123,8 +156,14 @@ impl Interp {
             }
             ExprKind::HasField(r, i) => {
                 let rv = self.eval(r)?;
-                let Value::Record(rec) = rv else { return Ok(Value::Bool(false)) };
-                let set = rec.borrow().fields.get(*i as usize).is_some_and(|v| !v.is_unset());
+                let Value::Record(rec) = rv else {
+                    return Ok(Value::Bool(false));
+                };
+                let set = rec
+                    .borrow()
+                    .fields
+                    .get(*i as usize)
+                    .is_some_and(|v| !v.is_unset());
                 Ok(Value::Bool(set))
             }
             ExprKind::TableIndex(t, k) => {
@@ -236,8 +275,12 @@ impl Interp {
                     (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => {
                         return Ok(Value::Count(x - y))
                     }
-                    (crate::ir::Arith::Add, Value::Int(x), Value::Int(y)) => return Ok(Value::Int(x.wrapping_add(*y))),
-                    (crate::ir::Arith::Add, Value::Double(x), Value::Double(y)) => return Ok(Value::Double(x + y)),
+                    (crate::ir::Arith::Add, Value::Int(x), Value::Int(y)) => {
+                        return Ok(Value::Int(x.wrapping_add(*y)))
+                    }
+                    (crate::ir::Arith::Add, Value::Double(x), Value::Double(y)) => {
+                        return Ok(Value::Double(x + y))
+                    }
                     _ => {}
                 }
                 if let (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
@@ -365,8 +408,11 @@ impl Interp {
                 let xv = self.eval(x)?;
                 if let (Value::Table(t), Value::Table(src)) = (&sv, &xv) {
                     if !Rc::ptr_eq(t, src) {
-                        let entries: Vec<(Value, Value)> =
-                            src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                        let entries: Vec<(Value, Value)> = src
+                            .borrow()
+                            .iter()
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect();
                         let mut t = t.borrow_mut();
                         for (k, v) in entries {
                             t.insert(k, v);
@@ -427,7 +473,12 @@ impl Interp {
                 }))))
             }
             ExprKind::Lambda(body, ty, captures) => {
-                let f = FuncVal::new(body.name.clone(), crate::syntax::ast::FuncKind::Function, ty.clone(), e.span);
+                let f = FuncVal::new(
+                    body.name.clone(),
+                    crate::syntax::ast::FuncKind::Function,
+                    ty.clone(),
+                    e.span,
+                );
                 let mut caps = Vec::with_capacity(captures.len());
                 for c in captures {
                     caps.push(self.eval_allow_unset(c)?);
@@ -446,7 +497,14 @@ impl Interp {
             ExprKind::Cast(x, ty) => {
                 let v = self.eval(x)?;
                 cast(&v, ty).ok_or_else(|| {
-                    self.error_at(e.span, &format!("invalid cast of value with type '{}' to type '{}'", type_of(&v), ty))
+                    self.error_at(
+                        e.span,
+                        &format!(
+                            "invalid cast of value with type '{}' to type '{}'",
+                            type_of(&v),
+                            ty
+                        ),
+                    )
                 })
             }
             ExprKind::Is(x, ty) => {
@@ -514,10 +572,17 @@ impl Interp {
                 None => Value::Unset,
             });
         }
-        Ok(Rc::new(RefCell::new(RecordVal { ty: rt.clone(), fields })))
+        Ok(Rc::new(RefCell::new(RecordVal {
+            ty: rt.clone(),
+            fields,
+        })))
     }
 
-    pub fn apply_table_attrs(&mut self, t: &mut TableVal, attrs: &crate::ir::TableAttrs) -> Result<()> {
+    pub fn apply_table_attrs(
+        &mut self,
+        t: &mut TableVal,
+        attrs: &crate::ir::TableAttrs,
+    ) -> Result<()> {
         if let Some(d) = &attrs.default {
             t.default_insert = attrs.default_insert;
             let v = self.eval(d)?;
@@ -657,16 +722,24 @@ impl Interp {
     fn coerce(&mut self, v: Value, c: &Coercion, e: &Expr) -> Result<Value> {
         Ok(match (c, v) {
             (Coercion::ToInt, Value::Count(n)) => Value::Int(n as i64),
-            (Coercion::ToDouble, v @ (Value::Count(_) | Value::Int(_))) => Value::Double(v.as_double()),
+            (Coercion::ToDouble, v @ (Value::Count(_) | Value::Int(_))) => {
+                Value::Double(v.as_double())
+            }
             (Coercion::ToInt | Coercion::ToDouble, Value::Vector(vec)) => {
                 let v = vec.borrow();
-                let elem = if matches!(c, Coercion::ToInt) { types::int() } else { types::double() };
+                let elem = if matches!(c, Coercion::ToInt) {
+                    types::int()
+                } else {
+                    types::double()
+                };
                 let items = v
                     .items
                     .iter()
                     .map(|x| match (c, x) {
                         (Coercion::ToInt, Value::Count(n)) => Value::Int(*n as i64),
-                        (Coercion::ToDouble, Value::Count(_) | Value::Int(_)) => Value::Double(x.as_double()),
+                        (Coercion::ToDouble, Value::Count(_) | Value::Int(_)) => {
+                            Value::Double(x.as_double())
+                        }
                         _ => x.clone(),
                     })
                     .collect();
@@ -698,7 +771,11 @@ impl Interp {
                 None => {
                     return Err(self.error_at(
                         e.span,
-                        &format!("invalid cast of value with type '{}' to type '{}'", type_of(&v), ty),
+                        &format!(
+                            "invalid cast of value with type '{}' to type '{}'",
+                            type_of(&v),
+                            ty
+                        ),
                     ))
                 }
             },
@@ -726,7 +803,12 @@ impl Interp {
                 let Value::Record(rec) = self.eval(r)? else {
                     return Err(self.error_at(e.span, "field access on non-record"));
                 };
-                let v = rec.borrow().fields.get(*i as usize).cloned().unwrap_or(Value::Unset);
+                let v = rec
+                    .borrow()
+                    .fields
+                    .get(*i as usize)
+                    .cloned()
+                    .unwrap_or(Value::Unset);
                 Ok(v)
             }
             LValue::TableIndex(t, k) => {
@@ -740,7 +822,9 @@ impl Interp {
                 };
                 let i = self.eval(i)?.as_int();
                 let vec = vec.borrow();
-                let r = vector_index(i, vec.items.len()).and_then(|i| vec.items.get(i)).cloned();
+                let r = vector_index(i, vec.items.len())
+                    .and_then(|i| vec.items.get(i))
+                    .cloned();
                 drop(vec);
                 r.ok_or_else(|| self.error_at(e.span, "no such index"))
             }
@@ -913,7 +997,9 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
             _ => false,
         },
         InKind::SubnetInSubnet => match (a, b) {
-            (Value::Subnet(x), Value::Subnet(s)) => x.width >= s.width && ops::subnet_contains(s, &x.addr),
+            (Value::Subnet(x), Value::Subnet(s)) => {
+                x.width >= s.width && ops::subnet_contains(s, &x.addr)
+            }
             _ => false,
         },
         InKind::VectorIndex => match b {
@@ -1002,14 +1088,27 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
         (Type::Int, Value::Int(_)) => Some(v.clone()),
         (Type::Int, Value::Count(c)) => Some(Value::Int(*c as i64)),
         (Type::Int, Value::Double(d)) => Some(Value::Int(d.round() as i64)),
-        (Type::Double, Value::Double(_) | Value::Count(_) | Value::Int(_) | Value::Time(_) | Value::Interval(_)) => {
-            Some(Value::Double(v.as_double()))
+        (
+            Type::Double,
+            Value::Double(_)
+            | Value::Count(_)
+            | Value::Int(_)
+            | Value::Time(_)
+            | Value::Interval(_),
+        ) => Some(Value::Double(v.as_double())),
+        (Type::Time, Value::Double(d) | Value::Time(d) | Value::Interval(d)) => {
+            Some(Value::Time(*d))
         }
-        (Type::Time, Value::Double(d) | Value::Time(d) | Value::Interval(d)) => Some(Value::Time(*d)),
-        (Type::Interval, Value::Double(d) | Value::Time(d) | Value::Interval(d)) => Some(Value::Interval(*d)),
+        (Type::Interval, Value::Double(d) | Value::Time(d) | Value::Interval(d)) => {
+            Some(Value::Interval(*d))
+        }
         (Type::Time | Type::Interval, Value::Count(_) | Value::Int(_)) => {
             let d = v.as_double();
-            Some(if matches!(ty, Type::Time) { Value::Time(d) } else { Value::Interval(d) })
+            Some(if matches!(ty, Type::Time) {
+                Value::Time(d)
+            } else {
+                Value::Interval(d)
+            })
         }
         (Type::Addr, Value::Count(c)) if *c <= u32::MAX as u64 => {
             Some(Value::addr(std::net::IpAddr::V4((*c as u32).into())))
@@ -1025,18 +1124,25 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
                     .or_else(|| text.parse::<i64>().ok().map(|i| i as u64))
                     .map(Value::Count),
                 Type::Int => text.parse::<i64>().ok().map(Value::Int),
-                _ => text.parse::<f64>().ok().filter(|_| !text.is_empty()).map(Value::Double),
+                _ => text
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|_| !text.is_empty())
+                    .map(Value::Double),
             }
         }
         (Type::Record(rt), Value::Record(r)) => {
-            let same = Rc::ptr_eq(&r.borrow().ty, rt) || types::same_type(&Type::Record(r.borrow().ty.clone()), ty);
+            let same = Rc::ptr_eq(&r.borrow().ty, rt)
+                || types::same_type(&Type::Record(r.borrow().ty.clone()), ty);
             same.then(|| v.clone())
         }
         (Type::Enum(et), Value::Enum(c)) => match &c.ty {
             Some(t) if Rc::ptr_eq(t, et) => Some(v.clone()),
             _ => None,
         },
-        (Type::Table(_), Value::Table(t)) => types::same_type(&t.borrow().ty, ty).then(|| v.clone()),
+        (Type::Table(_), Value::Table(t)) => {
+            types::same_type(&t.borrow().ty, ty).then(|| v.clone())
+        }
         (Type::Vector(elem), Value::Vector(x)) => {
             (matches!(**elem, Type::Any) || types::same_type(&x.borrow().ty, ty)).then(|| v.clone())
         }
@@ -1049,8 +1155,10 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
 pub fn make_pattern(src: &str, ci: bool) -> std::result::Result<Value, String> {
     let translated = crate::eval::pattern::translate(src);
     let flags = if ci { "(?i-u)" } else { "(?-u)" };
-    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$")).map_err(|e| e.to_string())?;
-    let search = regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
+    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$"))
+        .map_err(|e| e.to_string())?;
+    let search =
+        regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
     Ok(Value::Pattern(Rc::new(crate::value::PatternVal {
         source: src.to_string(),
         case_insensitive: ci,

@@ -2,8 +2,8 @@
 //! stack that frames live on, the event queue and the timers.
 
 pub mod expr;
-pub mod pattern;
 pub mod ops;
+pub mod pattern;
 mod stmt;
 
 pub use expr::{cast, make_pattern as expr_make_pattern, type_of};
@@ -193,13 +193,21 @@ impl Interp {
     }
 
     /// Runs a function body in a new frame holding `args`.
-    pub fn run_body(&mut self, f: &FuncVal, body: &ir::FuncBody, args: &[Value], span: Span) -> Result<Flow> {
+    pub fn run_body(
+        &mut self,
+        f: &FuncVal,
+        body: &ir::FuncBody,
+        args: &[Value],
+        span: Span,
+    ) -> Result<Flow> {
         let new_base = self.stack.len();
         if body.arg_map.is_empty() {
-            self.stack.extend(args.iter().take(body.num_params as usize).cloned());
+            self.stack
+                .extend(args.iter().take(body.num_params as usize).cloned());
         } else {
             for &i in &body.arg_map {
-                self.stack.push(args.get(i as usize).cloned().unwrap_or(Value::Unset));
+                self.stack
+                    .push(args.get(i as usize).cloned().unwrap_or(Value::Unset));
             }
         }
         self.run_frame(f, body, new_base, span)
@@ -207,15 +215,27 @@ impl Interp {
 
     /// Runs a body whose arguments are already on the stack from
     /// `new_base`; pops the frame afterwards.
-    pub fn run_frame(&mut self, f: &FuncVal, body: &ir::FuncBody, new_base: usize, span: Span) -> Result<Flow> {
+    pub fn run_frame(
+        &mut self,
+        f: &FuncVal,
+        body: &ir::FuncBody,
+        new_base: usize,
+        span: Span,
+    ) -> Result<Flow> {
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(new_base);
             return Err(Box::new(Diagnostic::runtime(
                 span,
-                format!("exceeded maximum call depth ({MAX_CALL_DEPTH}) in call to {}", f.name),
+                format!(
+                    "exceeded maximum call depth ({MAX_CALL_DEPTH}) in call to {}",
+                    f.name
+                ),
             )));
         }
-        self.stack.resize(new_base + body.frame_size.max(body.num_params) as usize, Value::Unset);
+        self.stack.resize(
+            new_base + body.frame_size.max(body.num_params) as usize,
+            Value::Unset,
+        );
         if !body.capture_slots.is_empty() {
             let caps = f.captures.borrow();
             for (slot, v) in body.capture_slots.iter().zip(caps.iter()) {
@@ -284,7 +304,8 @@ impl Interp {
                 }
             }
             FuncKind::Hook => {
-                let bodies: Vec<Rc<ir::FuncBody>> = f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
+                let bodies: Vec<Rc<ir::FuncBody>> =
+                    f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
                 for body in bodies {
                     if let Flow::Break = self.run_body(f, &body, args, span)? {
                         return Ok(Value::Bool(false));
@@ -301,7 +322,8 @@ impl Interp {
 
     /// Runs each handler of an event; an error aborts only that handler.
     pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
-        let bodies: Vec<Rc<ir::FuncBody>> = f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
+        let bodies: Vec<Rc<ir::FuncBody>> =
+            f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
         for body in bodies {
             if let Err(e) = self.run_body(f, &body, args, f.span) {
                 self.report_runtime(&e);
@@ -347,7 +369,9 @@ impl Interp {
             if top.when > t || self.exit_code.is_some() {
                 break;
             }
-            let Some(timer) = self.timers.pop() else { break };
+            let Some(timer) = self.timers.pop() else {
+                break;
+            };
             if timer.when > self.network_time {
                 self.network_time = timer.when;
             }
@@ -393,7 +417,11 @@ impl Host for Interp {
 
     fn lookup_global(&self, name: &str) -> Option<(Value, crate::types::TypeRef, bool)> {
         let (id, ty, is_type) = self.names.get(name)?;
-        Some((self.globals.get(*id as usize)?.clone(), ty.clone(), *is_type))
+        Some((
+            self.globals.get(*id as usize)?.clone(),
+            ty.clone(),
+            *is_type,
+        ))
     }
 
     fn global_names(&self) -> Vec<String> {

@@ -53,8 +53,12 @@ pub fn arith(op: Arith, a: &Value, b: &Value) -> Result<Value, String> {
             Arith::Div => Double(float(op, *x, *y)?),
             _ => Interval(float(op, *x, *y)?),
         },
-        (Interval(x), n @ (Count(_) | Int(_) | Double(_))) => Interval(float(op, *x, n.as_double())?),
-        (n @ (Count(_) | Int(_) | Double(_)), Interval(y)) => Interval(float(op, n.as_double(), *y)?),
+        (Interval(x), n @ (Count(_) | Int(_) | Double(_))) => {
+            Interval(float(op, *x, n.as_double())?)
+        }
+        (n @ (Count(_) | Int(_) | Double(_)), Interval(y)) => {
+            Interval(float(op, n.as_double(), *y)?)
+        }
         (Addr(x), Count(_)) | (Addr(x), Int(_)) if op == Arith::BitAnd => Addr(x.clone()),
         _ => return Err(format!("invalid operands for arithmetic ({a:?}, {b:?})")),
     })
@@ -87,7 +91,9 @@ pub fn order(a: &Value, b: &Value) -> Option<Ordering> {
     match (a, b) {
         (Count(x), Count(y)) => Some(x.cmp(y)),
         (Int(x), Int(y)) => Some(x.cmp(y)),
-        (Double(x), Double(y)) | (Time(x), Time(y)) | (Interval(x), Interval(y)) => x.partial_cmp(y),
+        (Double(x), Double(y)) | (Time(x), Time(y)) | (Interval(x), Interval(y)) => {
+            x.partial_cmp(y)
+        }
         (String(x), String(y)) => Some(x.as_slice().cmp(y.as_slice())),
         (Addr(x), Addr(y)) => Some(addr_order(x, y)),
         (Port(x), Port(y)) => Some((x.num, x.proto).cmp(&(y.num, y.proto))),

@@ -112,7 +112,9 @@ impl Interp {
                         .map(|(_, i)| *i)
                         .or(*default)
                 };
-                let Some(mut i) = start else { return Ok(Flow::Normal) };
+                let Some(mut i) = start else {
+                    return Ok(Flow::Normal);
+                };
                 while i < cases.len() {
                     if let Some((slot, ty)) = &cases[i].bind {
                         if let Some(cv) = super::expr::cast(&v, ty) {
@@ -182,7 +184,11 @@ impl Interp {
                     let m = match msg {
                         Some(m) => {
                             let v = self.eval(m)?;
-                            format!("assertion failure: {} ({})", text, String::from_utf8_lossy(&format::to_display(&v)))
+                            format!(
+                                "assertion failure: {} ({})",
+                                text,
+                                String::from_utf8_lossy(&format::to_display(&v))
+                            )
                         }
                         None => format!("assertion failure: {text}"),
                     };
@@ -208,7 +214,16 @@ impl Interp {
                 let entries: Vec<(Value, Value)> = t
                     .borrow()
                     .iter()
-                    .map(|(k, v)| (k.clone(), if value.is_some() { v.clone() } else { Value::Unset }))
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            if value.is_some() {
+                                v.clone()
+                            } else {
+                                Value::Unset
+                            },
+                        )
+                    })
                     .collect();
                 for (k, v) in entries {
                     if keys.len() == 1 {

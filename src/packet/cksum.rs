@@ -42,7 +42,11 @@ pub fn valid(data: &[u8]) -> bool {
 /// in 16-byte form; v4 uses the last four bytes).
 #[inline]
 pub fn pseudo(src: &[u8; 16], dst: &[u8; 16], v6: bool, proto: u8, len: u32) -> u64 {
-    let mut acc = if v6 { sum(src, 0) + sum(dst, 0) } else { sum(&src[12..], 0) + sum(&dst[12..], 0) };
+    let mut acc = if v6 {
+        sum(src, 0) + sum(dst, 0)
+    } else {
+        sum(&src[12..], 0) + sum(&dst[12..], 0)
+    };
     acc += proto as u64;
     acc += (len >> 16) as u64 + (len & 0xffff) as u64;
     acc
@@ -63,7 +67,11 @@ mod tests {
         let data: Vec<u8> = (0..=77u8).map(|b| b.wrapping_mul(37)).collect();
         let mut s: u32 = 0;
         for ch in data.chunks(2) {
-            let w = if ch.len() == 2 { u16::from_be_bytes([ch[0], ch[1]]) } else { (ch[0] as u16) << 8 };
+            let w = if ch.len() == 2 {
+                u16::from_be_bytes([ch[0], ch[1]])
+            } else {
+                (ch[0] as u16) << 8
+            };
             s += w as u32;
         }
         while s > 0xffff {

@@ -119,7 +119,11 @@ fn mix(mut z: u64) -> u64 {
 impl UidGen {
     /// `bits` is Zeek's `bits_per_uid` (96 by default, at most 128).
     pub fn new(seed: u64, bits: u32) -> Self {
-        UidGen { seed, counter: 0, bits: bits.clamp(1, 128) }
+        UidGen {
+            seed,
+            counter: 0,
+            bits: bits.clamp(1, 128),
+        }
     }
 
     pub fn next_uid(&mut self) -> Uid {
@@ -143,7 +147,11 @@ pub(crate) enum ProtoState {
     Tcp(Box<TcpConn>),
     /// UDP and ICMP: request/reply payload byte counts, -1 until a packet
     /// is seen; checksum-error history counters (UDP).
-    Datagram { req: i64, rep: i64, chk: [(u32, u32); 2] },
+    Datagram {
+        req: i64,
+        rep: i64,
+        chk: [(u32, u32); 2],
+    },
     Other,
 }
 
@@ -211,7 +219,11 @@ impl Connection {
     fn endpoint(&self, is_orig: bool) -> Endpoint {
         let (size, state) = match &self.state {
             ProtoState::Tcp(t) => {
-                let (e, p) = if is_orig { (t.orig(), t.resp()) } else { (t.resp(), t.orig()) };
+                let (e, p) = if is_orig {
+                    (t.orig(), t.resp())
+                } else {
+                    (t.resp(), t.orig())
+                };
                 (e.size(p), e.state)
             }
             ProtoState::Datagram { req, rep, .. } => {
@@ -227,9 +239,21 @@ impl Connection {
         Endpoint {
             size,
             state,
-            num_pkts: if is_orig { self.orig_pkts } else { self.resp_pkts },
-            num_bytes_ip: if is_orig { self.orig_ip_bytes } else { self.resp_ip_bytes },
-            flow_label: if is_orig { self.orig_flow_label } else { self.resp_flow_label },
+            num_pkts: if is_orig {
+                self.orig_pkts
+            } else {
+                self.resp_pkts
+            },
+            num_bytes_ip: if is_orig {
+                self.orig_ip_bytes
+            } else {
+                self.resp_ip_bytes
+            },
+            flow_label: if is_orig {
+                self.orig_flow_label
+            } else {
+                self.resp_flow_label
+            },
             l2_addr: if is_orig { self.orig_l2 } else { self.resp_l2 },
         }
     }
@@ -260,7 +284,12 @@ impl Connection {
     }
 
     /// Zeek's `ScaledHistoryEntry`: the letter at 1, 10, 100, ... occurrences.
-    pub(crate) fn scaled_history(&mut self, code: u8, counter: &mut u32, threshold: &mut u32) -> bool {
+    pub(crate) fn scaled_history(
+        &mut self,
+        code: u8,
+        counter: &mut u32,
+        threshold: &mut u32,
+    ) -> bool {
         *counter += 1;
         if *counter == *threshold {
             self.add_history(code);

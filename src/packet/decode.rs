@@ -109,7 +109,11 @@ pub(crate) enum Link {
     /// ARP and other layer-2 protocols Zeek handles without connections.
     Ignored,
     /// No analyzer for this protocol: Zeek's `unknown_protocol`.
-    Unknown { analyzer: &'static str, protocol: u32, offset: usize },
+    Unknown {
+        analyzer: &'static str,
+        protocol: u32,
+        offset: usize,
+    },
     /// Malformed: a net weird.
     Weird(&'static str),
 }
@@ -123,7 +127,11 @@ pub(crate) fn link(pkt: &RawPacket, info: &mut PacketInfo) -> Link {
     let d = pkt.data;
     match pkt.linktype {
         linktype::ETHERNET => ethernet(d, 0, info),
-        linktype::RAW | linktype::RAW_BSD12 | linktype::RAW_BSD14 | linktype::IPV4 | linktype::IPV6 => {
+        linktype::RAW
+        | linktype::RAW_BSD12
+        | linktype::RAW_BSD14
+        | linktype::IPV4
+        | linktype::IPV6 => {
             info.encap = LinkEncap::Unknown;
             Link::Ip(0)
         }
@@ -134,11 +142,19 @@ pub(crate) fn link(pkt: &RawPacket, info: &mut PacketInfo) -> Link {
             }
             let le = u32::from_le_bytes([d[0], d[1], d[2], d[3]]);
             let be = u32::from_be_bytes([d[0], d[1], d[2], d[3]]);
-            let fam = if pkt.linktype == linktype::LOOP { be } else { le };
+            let fam = if pkt.linktype == linktype::LOOP {
+                be
+            } else {
+                le
+            };
             match fam {
                 2 | 24 | 28 | 30 => Link::Ip(4),
                 _ if matches!(be, 2 | 24 | 28 | 30) => Link::Ip(4),
-                _ => Link::Unknown { analyzer: "NULL", protocol: fam, offset: 4 },
+                _ => Link::Unknown {
+                    analyzer: "NULL",
+                    protocol: fam,
+                    offset: 4,
+                },
             }
         }
         linktype::LINUX_SLL => {
@@ -170,7 +186,11 @@ pub(crate) fn link(pkt: &RawPacket, info: &mut PacketInfo) -> Link {
             }
             ppp_proto(u16::from_be_bytes([d[2], d[3]]), 4, "PPP_SERIAL")
         }
-        other => Link::Unknown { analyzer: "ROOT", protocol: other, offset: 0 },
+        other => Link::Unknown {
+            analyzer: "ROOT",
+            protocol: other,
+            offset: 0,
+        },
     }
 }
 
@@ -200,10 +220,20 @@ fn ethernet(d: &[u8], mut off: usize, info: &mut PacketInfo) -> Link {
     Link::Weird("undefined_ether_type")
 }
 
-fn ethertype(d: &[u8], proto: u16, off: usize, analyzer: &'static str, info: &mut PacketInfo) -> Link {
+fn ethertype(
+    d: &[u8],
+    proto: u16,
+    off: usize,
+    analyzer: &'static str,
+    info: &mut PacketInfo,
+) -> Link {
     match proto {
         0x0800 | 0x86dd => {
-            info.l3 = if proto == 0x0800 { L3Proto::Ipv4 } else { L3Proto::Ipv6 };
+            info.l3 = if proto == 0x0800 {
+                L3Proto::Ipv4
+            } else {
+                L3Proto::Ipv6
+            };
             Link::Ip(off)
         }
         0x0806 | 0x8035 => {
@@ -213,7 +243,11 @@ fn ethertype(d: &[u8], proto: u16, off: usize, analyzer: &'static str, info: &mu
         0x8100 | 0x88a8 | 0x9100 => vlan(d, off, info),
         0x8847 => mpls(d, off),
         0x8864 => pppoe(d, off),
-        _ => Link::Unknown { analyzer, protocol: proto as u32, offset: off },
+        _ => Link::Unknown {
+            analyzer,
+            protocol: proto as u32,
+            offset: off,
+        },
     }
 }
 
@@ -260,13 +294,21 @@ fn pppoe(d: &[u8], off: usize) -> Link {
     if d.len() < off + 8 {
         return Link::Weird("truncated_pppoe_header");
     }
-    ppp_proto(u16::from_be_bytes([d[off + 6], d[off + 7]]), off + 8, "PPPOE")
+    ppp_proto(
+        u16::from_be_bytes([d[off + 6], d[off + 7]]),
+        off + 8,
+        "PPPOE",
+    )
 }
 
 fn ppp_proto(proto: u16, off: usize, analyzer: &'static str) -> Link {
     match proto {
         0x0021 | 0x0057 => Link::Ip(off),
-        _ => Link::Unknown { analyzer, protocol: proto as u32, offset: off },
+        _ => Link::Unknown {
+            analyzer,
+            protocol: proto as u32,
+            offset: off,
+        },
     }
 }
 
@@ -348,7 +390,12 @@ pub(crate) fn ip<'a>(
     }
 }
 
-fn ipv4<'a>(d: &'a [u8], wire_left: u32, ignore_checksums: bool, reassembled: bool) -> Result<Ip<'a>, IpWeird> {
+fn ipv4<'a>(
+    d: &'a [u8],
+    wire_left: u32,
+    ignore_checksums: bool,
+    reassembled: bool,
+) -> Result<Ip<'a>, IpWeird> {
     let net = |name| Err(IpWeird { name, flow: None });
     let hl = ((d[0] & 0x0f) as u32) * 4;
     let mut total = u16::from_be_bytes([d[2], d[3]]) as u32;
@@ -374,7 +421,10 @@ fn ipv4<'a>(d: &'a [u8], wire_left: u32, ignore_checksums: bool, reassembled: bo
     let src = v4_mapped(&d[12..16]);
     let dst = v4_mapped(&d[16..20]);
     if !ignore_checksums && !reassembled && !cksum::valid(&d[..hl as usize]) {
-        return Err(IpWeird { name: "bad_IP_checksum", flow: Some((src, dst)) });
+        return Err(IpWeird {
+            name: "bad_IP_checksum",
+            flow: Some((src, dst)),
+        });
     }
     let off_field = u16::from_be_bytes([d[6], d[7]]);
     let frag_off = ((off_field & 0x1fff) as u32) * 8;
@@ -428,9 +478,17 @@ fn ipv6<'a>(d: &'a [u8], wire_left: u32) -> Result<Ip<'a>, IpWeird> {
     // The total length counts the fixed header, so it is never zero.
     let total = plen + 40;
     if wire_left < total {
-        return Err(IpWeird { name: "truncated_IP_len", flow: None });
+        return Err(IpWeird {
+            name: "truncated_IP_len",
+            flow: None,
+        });
     }
-    let flow = |name| Err(IpWeird { name, flow: Some((src, dst)) });
+    let flow = |name| {
+        Err(IpWeird {
+            name,
+            flow: Some((src, dst)),
+        })
+    };
     // Walk the extension header chain (within the captured bytes).
     let avail = (total as usize).min(d.len());
     let mut nh = d[6];

@@ -44,7 +44,10 @@ pub(crate) struct Fragments {
 
 impl Fragments {
     pub fn new(timeout: f64) -> Self {
-        Fragments { table: AHashMap::new(), timeout }
+        Fragments {
+            table: AHashMap::new(),
+            timeout,
+        }
     }
 
     /// Drops datagrams whose timer ran out.
@@ -61,8 +64,19 @@ impl Fragments {
     /// Adds a fragment. Weird names go to `weird`. When the datagram is
     /// complete, the whole IP packet is written into `out` and true is
     /// returned.
-    pub fn add(&mut self, now: f64, ip: &Ip, out: &mut Vec<u8>, weird: &mut dyn FnMut(&'static str)) -> bool {
-        let key = Key { src: ip.src, dst: ip.dst, id: ip.frag_id, v6: ip.v6 };
+    pub fn add(
+        &mut self,
+        now: f64,
+        ip: &Ip,
+        out: &mut Vec<u8>,
+        weird: &mut dyn FnMut(&'static str),
+    ) -> bool {
+        let key = Key {
+            src: ip.src,
+            dst: ip.dst,
+            id: ip.frag_id,
+            v6: ip.v6,
+        };
         if !self.table.contains_key(&key) && self.table.len() >= MAX_PENDING {
             // Evict the datagram closest to expiry.
             if let Some(k) = self
@@ -82,7 +96,11 @@ impl Fragments {
             first_p: ip.fields.p,
             frag_size: 0,
             blocks: Vec::new(),
-            expire: if self.timeout > 0.0 { now + self.timeout } else { f64::INFINITY },
+            expire: if self.timeout > 0.0 {
+                now + self.timeout
+            } else {
+                f64::INFINITY
+            },
         });
 
         if ip.v6 {
@@ -185,7 +203,12 @@ fn block_upper(b: &(u64, Vec<u8>)) -> u64 {
 
 /// Inserts `data` at `seq`, keeping existing bytes where they overlap and
 /// reporting whether overlapping bytes agree.
-fn insert(blocks: &mut Vec<(u64, Vec<u8>)>, seq: u64, data: &[u8], weird: &mut dyn FnMut(&'static str)) {
+fn insert(
+    blocks: &mut Vec<(u64, Vec<u8>)>,
+    seq: u64,
+    data: &[u8],
+    weird: &mut dyn FnMut(&'static str),
+) {
     if data.is_empty() {
         return;
     }
@@ -200,7 +223,11 @@ fn insert(blocks: &mut Vec<(u64, Vec<u8>)>, seq: u64, data: &[u8], weird: &mut d
         let hi = upper.min(bup);
         let old = &bdata[(lo - bseq) as usize..(hi - bseq) as usize];
         let new = &data[(lo - seq) as usize..(hi - seq) as usize];
-        weird(if old == new { "fragment_overlap" } else { "fragment_inconsistency" });
+        weird(if old == new {
+            "fragment_overlap"
+        } else {
+            "fragment_inconsistency"
+        });
         // Cut [lo, hi) out of the pieces still to insert.
         let mut next = Vec::with_capacity(pieces.len() + 1);
         for (a, b) in pieces {

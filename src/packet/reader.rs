@@ -53,7 +53,13 @@ impl<'a> RawPacket<'a> {
     pub fn new(ts: f64, linktype: u32, data: &'a [u8]) -> Self {
         let sec = ts.floor();
         let nsec = ((ts - sec) * 1e9).round().clamp(0.0, 999_999_999.0) as u32;
-        RawPacket { ts_sec: sec as i64, ts_nsec: nsec, wire_len: data.len() as u32, linktype, data }
+        RawPacket {
+            ts_sec: sec as i64,
+            ts_nsec: nsec,
+            wire_len: data.len() as u32,
+            linktype,
+            data,
+        }
     }
 
     /// The timestamp as Zeek sees it: a double built from a microsecond
@@ -89,8 +95,14 @@ impl fmt::Display for ReadError {
             ReadError::Truncated { packets_read } => {
                 write!(f, "truncated dump file (after {packets_read} packets)")
             }
-            ReadError::Malformed { packets_read, detail } => {
-                write!(f, "malformed dump file after {packets_read} packets: {detail}")
+            ReadError::Malformed {
+                packets_read,
+                detail,
+            } => {
+                write!(
+                    f,
+                    "malformed dump file after {packets_read} packets: {detail}"
+                )
             }
         }
     }
@@ -161,7 +173,9 @@ impl PcapReader {
     /// The link type of a classic pcap file, or of the first pcapng
     /// interface seen so far.
     pub fn linktype(&self) -> Option<u32> {
-        self.legacy.map(|l| l.0).or_else(|| self.ifaces.first().map(|i| i.linktype))
+        self.legacy
+            .map(|l| l.0)
+            .or_else(|| self.ifaces.first().map(|i| i.linktype))
     }
 
     /// Returns the next packet, `Ok(None)` at the clean end of the input,
@@ -195,7 +209,11 @@ impl PcapReader {
                     }
                     PcapBlockOwned::Legacy(b) => {
                         let (lt, nano) = self.legacy.unwrap_or((linktype::ETHERNET, false));
-                        let nsec = if nano { b.ts_usec } else { b.ts_usec.saturating_mul(1000) };
+                        let nsec = if nano {
+                            b.ts_usec
+                        } else {
+                            b.ts_usec.saturating_mul(1000)
+                        };
                         let (sec, nsec) = normalize(b.ts_sec as i64, nsec as u64);
                         Step::Packet(off, sec, nsec, b.origlen, lt)
                     }
@@ -219,7 +237,8 @@ impl PcapReader {
                                 let sec = (raw / ifc.resolution) as i64 + ifc.offset;
                                 let frac = raw % ifc.resolution;
                                 let nsec = (frac as u128 * 1_000_000_000u128
-                                    / ifc.resolution as u128) as u64;
+                                    / ifc.resolution as u128)
+                                    as u64;
                                 let (sec, nsec) = normalize(sec, nsec);
                                 Step::Packet(off, sec, nsec, epb.origlen, ifc.linktype)
                             }
@@ -241,13 +260,16 @@ impl PcapReader {
                 Err(PcapError::Eof) => Step::End,
                 Err(PcapError::Incomplete(_)) => Step::Refill,
                 Err(PcapError::BufferTooSmall) => Step::Grow,
-                Err(PcapError::UnexpectedEof) => {
-                    Step::Fail(ReadError::Truncated { packets_read: packets })
-                }
+                Err(PcapError::UnexpectedEof) => Step::Fail(ReadError::Truncated {
+                    packets_read: packets,
+                }),
                 Err(PcapError::ReadError) => Step::Fail(ReadError::Io("read error".into())),
                 Err(e) => Step::Fail(ReadError::Malformed {
                     packets_read: packets,
-                    detail: format!("{:?}", e.to_owned_vec()).chars().take(120).collect(),
+                    detail: format!("{:?}", e.to_owned_vec())
+                        .chars()
+                        .take(120)
+                        .collect(),
                 }),
             };
             match step {
@@ -300,7 +322,10 @@ impl PcapReader {
 }
 
 fn normalize(sec: i64, nsec: u64) -> (i64, u32) {
-    (sec + (nsec / 1_000_000_000) as i64, (nsec % 1_000_000_000) as u32)
+    (
+        sec + (nsec / 1_000_000_000) as i64,
+        (nsec % 1_000_000_000) as u32,
+    )
 }
 
 /// Finds the packet bytes of the block at the start of `buf` (`off` bytes

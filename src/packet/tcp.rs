@@ -83,7 +83,11 @@ impl Default for TcpEndpoint {
             rxmt: (0, 1),
             win0: (0, 1),
             gap: (0, 1),
-            reasm: Reasm { last_reassem_seq: 1, trim_seq: 1, ..Default::default() },
+            reasm: Reasm {
+                last_reassem_seq: 1,
+                trim_seq: 1,
+                ..Default::default()
+            },
         }
     }
 }
@@ -131,7 +135,11 @@ impl TcpEndpoint {
 
     /// Zeek's `TCP_Endpoint::Size`.
     pub fn size(&self, peer: &TcpEndpoint) -> u64 {
-        if self.prev_state == SYN_SENT && self.state == RESET && peer.state == INACTIVE && !self.no_data_acked() {
+        if self.prev_state == SYN_SENT
+            && self.state == RESET
+            && peer.state == INACTIVE
+            && !self.no_data_acked()
+        {
             return 0;
         }
         let last = full(self.last_seq, self.seq_wraps);
@@ -178,12 +186,17 @@ impl TcpEndpoint {
 
     /// Bytes held above the delivered point.
     fn undelivered_bytes(&self) -> u64 {
-        self.reasm.blocks.last().map(|b| b.1 - self.reasm.last_reassem_seq).unwrap_or(0)
+        self.reasm
+            .blocks
+            .last()
+            .map(|b| b.1 - self.reasm.last_reassem_seq)
+            .unwrap_or(0)
     }
 
     fn held_bytes(&self) -> u64 {
         let r = &self.reasm;
-        r.last_reassem_seq.saturating_sub(r.trim_seq) + r.blocks.iter().map(|b| b.1 - b.0).sum::<u64>()
+        r.last_reassem_seq.saturating_sub(r.trim_seq)
+            + r.blocks.iter().map(|b| b.1 - b.0).sum::<u64>()
     }
 
     /// Data `[seq, seq+len)` (relative) sent by this endpoint. Returns a
@@ -237,7 +250,8 @@ impl TcpEndpoint {
         // Filled the leading hole: Zeek trims when nothing was ever acked
         // and the endpoint sent more than the initial window.
         if self.no_data_acked() {
-            let peer_size_proxy = full(self.last_seq, self.seq_wraps).wrapping_sub(self.start_seq as u64);
+            let peer_size_proxy =
+                full(self.last_seq, self.seq_wraps).wrapping_sub(self.start_seq as u64);
             if peer_size_proxy > MAX_INITIAL_WINDOW + 1 {
                 let to = self.reasm.last_reassem_seq;
                 self.trim_to(to, false, &mut Vec::new());
@@ -361,7 +375,10 @@ pub(crate) struct TcpConn {
 
 impl TcpConn {
     pub fn new() -> Self {
-        TcpConn { is_active: true, ..Default::default() }
+        TcpConn {
+            is_active: true,
+            ..Default::default()
+        }
     }
 
     pub fn orig(&self) -> &TcpEndpoint {

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use ahash::{AHashMap, AHashSet};
 
 use super::cksum;
-use super::conn::{tcp_state::*, ConnHandle, ConnId, Connection, ProtoState, Proto, UidGen};
+use super::conn::{tcp_state::*, ConnHandle, ConnId, Connection, Proto, ProtoState, UidGen};
 use super::decode::{self, IcmpFields, Ip, Link, PacketInfo, TcpFields, UdpFields};
 use super::frag::Fragments;
 use super::reader::RawPacket;
@@ -46,7 +46,11 @@ impl Default for EventMask {
     /// Everything except the per-packet events.
     fn default() -> Self {
         EventMask(
-            !(Self::NEW_PACKET | Self::RAW_PACKET | Self::UDP_REQUEST | Self::UDP_REPLY | Self::ICMP_ECHO),
+            !(Self::NEW_PACKET
+                | Self::RAW_PACKET
+                | Self::UDP_REQUEST
+                | Self::UDP_REPLY
+                | Self::ICMP_ECHO),
         )
     }
 }
@@ -175,11 +179,36 @@ pub enum ConnEvent {
     RawPacket,
     UdpRequest(ConnHandle),
     UdpReply(ConnHandle),
-    IcmpEchoRequest { conn: ConnHandle, info: IcmpInfo, id: u16, seq: u16, payload: Vec<u8> },
-    IcmpEchoReply { conn: ConnHandle, info: IcmpInfo, id: u16, seq: u16, payload: Vec<u8> },
-    ContentGap { conn: ConnHandle, is_orig: bool, seq: u64, len: u64 },
-    Weird { name: &'static str, addl: String, scope: WeirdScope },
-    UnknownProtocol { analyzer: &'static str, protocol: u32, first_bytes: Vec<u8> },
+    IcmpEchoRequest {
+        conn: ConnHandle,
+        info: IcmpInfo,
+        id: u16,
+        seq: u16,
+        payload: Vec<u8>,
+    },
+    IcmpEchoReply {
+        conn: ConnHandle,
+        info: IcmpInfo,
+        id: u16,
+        seq: u16,
+        payload: Vec<u8>,
+    },
+    ContentGap {
+        conn: ConnHandle,
+        is_orig: bool,
+        seq: u64,
+        len: u64,
+    },
+    Weird {
+        name: &'static str,
+        addl: String,
+        scope: WeirdScope,
+    },
+    UnknownProtocol {
+        analyzer: &'static str,
+        protocol: u32,
+        first_bytes: Vec<u8>,
+    },
 }
 
 impl ConnEvent {
@@ -187,13 +216,31 @@ impl ConnEvent {
     pub fn conn(&self) -> Option<ConnHandle> {
         use ConnEvent::*;
         match self {
-            NewConnection(h) | ConnectionEstablished(h) | ConnectionAttempt(h) | PartialConnection(h)
-            | ConnectionFinished(h) | ConnectionHalfFinished(h) | ConnectionReset(h) | ConnectionRejected(h)
-            | ConnectionPartialClose(h) | ConnectionPending(h) | ConnectionTimeout(h) | ConnectionFirstAck(h)
-            | ConnectionFlipped(h) | ConnectionReused(h) | ConnectionStateRemove(h) | NewPacket(h)
-            | UdpRequest(h) | UdpReply(h) => Some(*h),
-            IcmpEchoRequest { conn, .. } | IcmpEchoReply { conn, .. } | ContentGap { conn, .. } => Some(*conn),
-            Weird { scope: WeirdScope::Conn(h), .. } => Some(*h),
+            NewConnection(h)
+            | ConnectionEstablished(h)
+            | ConnectionAttempt(h)
+            | PartialConnection(h)
+            | ConnectionFinished(h)
+            | ConnectionHalfFinished(h)
+            | ConnectionReset(h)
+            | ConnectionRejected(h)
+            | ConnectionPartialClose(h)
+            | ConnectionPending(h)
+            | ConnectionTimeout(h)
+            | ConnectionFirstAck(h)
+            | ConnectionFlipped(h)
+            | ConnectionReused(h)
+            | ConnectionStateRemove(h)
+            | NewPacket(h)
+            | UdpRequest(h)
+            | UdpReply(h) => Some(*h),
+            IcmpEchoRequest { conn, .. } | IcmpEchoReply { conn, .. } | ContentGap { conn, .. } => {
+                Some(*conn)
+            }
+            Weird {
+                scope: WeirdScope::Conn(h),
+                ..
+            } => Some(*h),
             _ => None,
         }
     }
@@ -212,11 +259,31 @@ pub(crate) struct Key {
     inner_vlan: u16,
 }
 
-fn make_key(src: &[u8; 16], sp: u16, dst: &[u8; 16], dp: u16, proto: u8, one_way: bool, vlans: (u16, u16)) -> Key {
+fn make_key(
+    src: &[u8; 16],
+    sp: u16,
+    dst: &[u8; 16],
+    dp: u16,
+    proto: u8,
+    one_way: bool,
+    vlans: (u16, u16),
+) -> Key {
     // Zeek compares the ports as stored (network order in a host integer).
     let lt = src < dst || (src == dst && sp.swap_bytes() < dp.swap_bytes());
-    let (ip1, port1, ip2, port2) = if one_way || lt { (*src, sp, *dst, dp) } else { (*dst, dp, *src, sp) };
-    Key { ip1, ip2, port1, port2, proto, vlan: vlans.0, inner_vlan: vlans.1 }
+    let (ip1, port1, ip2, port2) = if one_way || lt {
+        (*src, sp, *dst, dp)
+    } else {
+        (*dst, dp, *src, sp)
+    };
+    Key {
+        ip1,
+        ip2,
+        port1,
+        port2,
+        proto,
+        vlan: vlans.0,
+        inner_vlan: vlans.1,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,16 +449,35 @@ impl Emit<'_> {
     }
     fn weird(&mut self, c: &mut Connection, name: &'static str) {
         c.did_weird = true;
-        self.out.push(ConnEvent::Weird { name, addl: String::new(), scope: WeirdScope::Conn(self.h) });
+        self.out.push(ConnEvent::Weird {
+            name,
+            addl: String::new(),
+            scope: WeirdScope::Conn(self.h),
+        });
     }
     fn weird_addl(&mut self, c: &mut Connection, name: &'static str, addl: String) {
         c.did_weird = true;
-        self.out.push(ConnEvent::Weird { name, addl, scope: WeirdScope::Conn(self.h) });
+        self.out.push(ConnEvent::Weird {
+            name,
+            addl,
+            scope: WeirdScope::Conn(self.h),
+        });
     }
     fn timer(&mut self, c: &Connection, t: f64, kind: TimerKind) {
         *self.timer_seq += 1;
-        let epoch = if kind == TimerKind::Inactivity { c.inact_epoch } else { c.analyzer_epoch };
-        self.timers.push(Timer { t, seq: *self.timer_seq, idx: self.h.idx, gen: self.h.gen, epoch, kind });
+        let epoch = if kind == TimerKind::Inactivity {
+            c.inact_epoch
+        } else {
+            c.analyzer_epoch
+        };
+        self.timers.push(Timer {
+            t,
+            seq: *self.timer_seq,
+            idx: self.h.idx,
+            gen: self.h.gen,
+            epoch,
+            kind,
+        });
     }
     /// Connection::SetInactivityTimeout. A pending inactivity timer that
     /// fires no later than the new deadline is kept: when it fires it sees
@@ -513,10 +599,14 @@ impl Tracker {
         if !self.cfg.vlan_in_key {
             let a = ip16(&id.orig_h);
             let b = ip16(&id.resp_h);
-            let one_way = id.proto == Proto::Icmp && icmp_counterpart(id.ip_proto == 58, id.orig_p as u8, 0).1;
+            let one_way = id.proto == Proto::Icmp
+                && icmp_counterpart(id.ip_proto == 58, id.orig_p as u8, 0).1;
             let k = make_key(&a, id.orig_p, &b, id.resp_p, id.ip_proto, one_way, (0, 0));
             if let Some(&idx) = self.table.get(&k) {
-                return Some(ConnHandle { idx, gen: self.slots[idx as usize].gen });
+                return Some(ConnHandle {
+                    idx,
+                    gen: self.slots[idx as usize].gen,
+                });
             }
             return None;
         }
@@ -526,7 +616,15 @@ impl Tracker {
     /// All tracked connections, in slot order.
     pub fn iter(&self) -> impl Iterator<Item = (ConnHandle, &Connection)> {
         self.slots.iter().enumerate().filter_map(|(i, s)| {
-            s.conn.as_ref().filter(|c| !c.removed).map(|c| (ConnHandle { idx: i as u32, gen: s.gen }, c))
+            s.conn.as_ref().filter(|c| !c.removed).map(|c| {
+                (
+                    ConnHandle {
+                        idx: i as u32,
+                        gen: s.gen,
+                    },
+                    c,
+                )
+            })
         })
     }
 
@@ -614,14 +712,26 @@ impl Tracker {
         let mut rest: Vec<(Key, u64, u32)> = self
             .table
             .iter()
-            .map(|(k, &idx)| (*k, self.slots[idx as usize].conn.as_ref().map_or(0, |c| c.serial), idx))
+            .map(|(k, &idx)| {
+                (
+                    *k,
+                    self.slots[idx as usize]
+                        .conn
+                        .as_ref()
+                        .map_or(0, |c| c.serial),
+                    idx,
+                )
+            })
             .collect();
         match self.cfg.drain_order {
             DrainOrder::SortedKey => rest.sort_unstable_by_key(|a| a.0),
             DrainOrder::Creation => rest.sort_unstable_by_key(|a| a.1),
         }
         for (_, _, idx) in rest {
-            let h = ConnHandle { idx, gen: self.slots[idx as usize].gen };
+            let h = ConnHandle {
+                idx,
+                gen: self.slots[idx as usize].gen,
+            };
             if let Some(c) = self.slots[idx as usize].conn.as_ref() {
                 if let ProtoState::Tcp(t) = &c.state {
                     if t.is_active && !t.both_closed() && self.cfg.events.has(EventMask::PENDING) {
@@ -650,8 +760,15 @@ impl Tracker {
         self.pending_free.push(idx);
     }
 
-    fn emit<'a>(&'a mut self, h: ConnHandle, out: &'a mut Vec<ConnEvent>) -> (&'a mut Connection, Emit<'a>) {
-        let c = self.slots[h.idx as usize].conn.as_mut().expect("live connection");
+    fn emit<'a>(
+        &'a mut self,
+        h: ConnHandle,
+        out: &'a mut Vec<ConnEvent>,
+    ) -> (&'a mut Connection, Emit<'a>) {
+        let c = self.slots[h.idx as usize]
+            .conn
+            .as_mut()
+            .expect("live connection");
         let em = Emit {
             out,
             timers: &mut self.timers,
@@ -665,7 +782,10 @@ impl Tracker {
     }
 
     fn fire(&mut self, tm: Timer, now: f64, expiring: bool, out: &mut Vec<ConnEvent>) {
-        let h = ConnHandle { idx: tm.idx, gen: tm.gen };
+        let h = ConnHandle {
+            idx: tm.idx,
+            gen: tm.gen,
+        };
         let t = if expiring { now } else { tm.t };
         let mut remove = false;
         {
@@ -685,14 +805,18 @@ impl Tracker {
                 }
                 TimerKind::Delete => remove = true,
                 _ => {
-                    let ProtoState::Tcp(tcp) = &mut c.state else { return };
+                    let ProtoState::Tcp(tcp) = &mut c.state else {
+                        return;
+                    };
                     let tcp: &mut TcpConn = tcp;
                     if !tcp.is_active {
                         return;
                     }
                     let (os, rs) = (tcp.orig().state, tcp.resp().state);
                     match tm.kind {
-                        TimerKind::TcpAttempt if (os == SYN_SENT || os == SYN_ACK_SENT) && rs == INACTIVE => {
+                        TimerKind::TcpAttempt
+                            if (os == SYN_SENT || os == SYN_ACK_SENT) && rs == INACTIVE =>
+                        {
                             tcp.is_active = false;
                             em.ev(ConnEvent::ConnectionAttempt(h));
                             remove = true;
@@ -720,7 +844,11 @@ impl Tracker {
                             let mut handled = false;
                             if c.last_time + em.cfg.tcp_connection_linger < t {
                                 if (odc || rdc)
-                                    && ((odc && rdc) || os == RESET || rs == RESET || os == INACTIVE || rs == INACTIVE)
+                                    && ((odc && rdc)
+                                        || os == RESET
+                                        || rs == RESET
+                                        || os == INACTIVE
+                                        || rs == INACTIVE)
                                 {
                                     tcp.is_active = false;
                                     em.opt(EventMask::TIMEOUT, ConnEvent::ConnectionTimeout(h));
@@ -756,7 +884,12 @@ impl Tracker {
     fn dispatch_inner(&mut self, pkt: &RawPacket, out: &mut Vec<ConnEvent>) {
         self.stats.packets += 1;
         let t = pkt.time();
-        self.info = PacketInfo { time: t, wire_len: pkt.wire_len, cap_len: pkt.cap_len(), ..Default::default() };
+        self.info = PacketInfo {
+            time: t,
+            wire_len: pkt.wire_len,
+            cap_len: pkt.cap_len(),
+            ..Default::default()
+        };
         let link = decode::link(pkt, &mut self.info);
         if self.cfg.events.has(EventMask::RAW_PACKET) {
             out.push(ConnEvent::RawPacket);
@@ -768,7 +901,11 @@ impl Tracker {
                 self.ip_packet(t, d, wire_left, false, out);
             }
             Link::Ignored => {}
-            Link::Unknown { analyzer, protocol, offset } => {
+            Link::Unknown {
+                analyzer,
+                protocol,
+                offset,
+            } => {
                 if self.cfg.events.has(EventMask::UNKNOWN_PROTOCOL) {
                     let fb = pkt.data.get(offset..).unwrap_or(&[]);
                     out.push(ConnEvent::UnknownProtocol {
@@ -778,28 +915,57 @@ impl Tracker {
                     });
                 }
             }
-            Link::Weird(name) => out.push(ConnEvent::Weird { name, addl: String::new(), scope: WeirdScope::Net }),
+            Link::Weird(name) => out.push(ConnEvent::Weird {
+                name,
+                addl: String::new(),
+                scope: WeirdScope::Net,
+            }),
         }
     }
 
-    fn ip_packet(&mut self, t: f64, d: &[u8], wire_left: u32, reassembled: bool, out: &mut Vec<ConnEvent>) {
+    fn ip_packet(
+        &mut self,
+        t: f64,
+        d: &[u8],
+        wire_left: u32,
+        reassembled: bool,
+        out: &mut Vec<ConnEvent>,
+    ) {
         let ip = match decode::ip(d, wire_left, self.cfg.ignore_checksums, reassembled) {
             Ok(ip) => ip,
             Err(w) => {
                 let scope = match w.flow {
-                    Some((s, d)) => WeirdScope::Flow { src: decode::to_ipaddr(&s), dst: decode::to_ipaddr(&d) },
+                    Some((s, d)) => WeirdScope::Flow {
+                        src: decode::to_ipaddr(&s),
+                        dst: decode::to_ipaddr(&d),
+                    },
                     None => WeirdScope::Net,
                 };
-                out.push(ConnEvent::Weird { name: w.name, addl: String::new(), scope });
+                out.push(ConnEvent::Weird {
+                    name: w.name,
+                    addl: String::new(),
+                    scope,
+                });
                 return;
             }
         };
-        self.info.l3 = if ip.v6 { decode::L3Proto::Ipv6 } else { decode::L3Proto::Ipv4 };
+        self.info.l3 = if ip.v6 {
+            decode::L3Proto::Ipv6
+        } else {
+            decode::L3Proto::Ipv4
+        };
         self.info.ip = Some(ip.fields);
-        let flow = WeirdScope::Flow { src: ip.fields.src, dst: ip.fields.dst };
+        let flow = WeirdScope::Flow {
+            src: ip.fields.src,
+            dst: ip.fields.dst,
+        };
         if ip.is_frag {
             if (d.len() as u32) < ip.total_len {
-                out.push(ConnEvent::Weird { name: "incompletely_captured_fragment", addl: String::new(), scope: flow.clone() });
+                out.push(ConnEvent::Weird {
+                    name: "incompletely_captured_fragment",
+                    addl: String::new(),
+                    scope: flow.clone(),
+                });
                 if ip.frag_off != 0 {
                     return;
                 }
@@ -807,7 +973,11 @@ impl Tracker {
                 let mut buf = std::mem::take(&mut self.frag_buf);
                 let done = {
                     let mut w = |name: &'static str| {
-                        out.push(ConnEvent::Weird { name, addl: String::new(), scope: flow.clone() })
+                        out.push(ConnEvent::Weird {
+                            name,
+                            addl: String::new(),
+                            scope: flow.clone(),
+                        })
                     };
                     self.frags.add(t, &ip, &mut buf, &mut w)
                 };
@@ -825,7 +995,11 @@ impl Tracker {
             6 => self.transport(t, &ip, Proto::Tcp, 20, out),
             17 => self.transport(t, &ip, Proto::Udp, 8, out),
             1 | 58 => self.transport(t, &ip, Proto::Icmp, 8, out),
-            59 => out.push(ConnEvent::Weird { name: "ipv6_no_next", addl: String::new(), scope: flow }),
+            59 => out.push(ConnEvent::Weird {
+                name: "ipv6_no_next",
+                addl: String::new(),
+                scope: flow,
+            }),
             // Tunnels, ESP and mobility headers: not analyzed here.
             4 | 41 | 47 | 50 | 135 => {}
             _ if self.cfg.track_unknown_ip => self.transport(t, &ip, Proto::Unknown, 0, out),
@@ -836,16 +1010,31 @@ impl Tracker {
     fn transport(&mut self, t: f64, ip: &Ip, proto: Proto, min_hdr: u32, out: &mut Vec<ConnEvent>) {
         let payload_len = ip.total_len - ip.hdr_len;
         let p = ip.payload;
-        let flow = || WeirdScope::Flow { src: ip.fields.src, dst: ip.fields.dst };
+        let flow = || WeirdScope::Flow {
+            src: ip.fields.src,
+            dst: ip.fields.dst,
+        };
         if payload_len != 0 && payload_len < min_hdr {
-            out.push(ConnEvent::Weird { name: "truncated_header", addl: String::new(), scope: flow() });
+            out.push(ConnEvent::Weird {
+                name: "truncated_header",
+                addl: String::new(),
+                scope: flow(),
+            });
             return;
         } else if (p.len() as u32) < min_hdr {
-            out.push(ConnEvent::Weird { name: "internally_truncated_header", addl: String::new(), scope: flow() });
+            out.push(ConnEvent::Weird {
+                name: "internally_truncated_header",
+                addl: String::new(),
+                scope: flow(),
+            });
             return;
         }
         let (sp, dp, one_way) = match proto {
-            Proto::Tcp | Proto::Udp => (u16::from_be_bytes([p[0], p[1]]), u16::from_be_bytes([p[2], p[3]]), false),
+            Proto::Tcp | Proto::Udp => (
+                u16::from_be_bytes([p[0], p[1]]),
+                u16::from_be_bytes([p[2], p[3]]),
+                false,
+            ),
             Proto::Icmp => {
                 let (cp, ow) = icmp_counterpart(ip.next_proto == 58, p[0], p[1]);
                 (p[0] as u16, cp as u16, ow)
@@ -867,13 +1056,25 @@ impl Tracker {
                 })
             }
             Proto::Udp => {
-                self.info.udp = Some(UdpFields { sport: sp, dport: dp, ulen: u16::from_be_bytes([p[4], p[5]]) })
+                self.info.udp = Some(UdpFields {
+                    sport: sp,
+                    dport: dp,
+                    ulen: u16::from_be_bytes([p[4], p[5]]),
+                })
             }
-            Proto::Icmp => self.info.icmp = Some(IcmpFields { itype: p[0], icode: p[1] }),
+            Proto::Icmp => {
+                self.info.icmp = Some(IcmpFields {
+                    itype: p[0],
+                    icode: p[1],
+                })
+            }
             Proto::Unknown => {}
         }
         let vlans = if self.cfg.vlan_in_key {
-            (self.info.vlan.unwrap_or(0), self.info.inner_vlan.unwrap_or(0))
+            (
+                self.info.vlan.unwrap_or(0),
+                self.info.inner_vlan.unwrap_or(0),
+            )
         } else {
             (0, 0)
         };
@@ -882,7 +1083,10 @@ impl Tracker {
         let mut idx = self.table.get(&key).copied();
         if let Some(i) = idx {
             if proto == Proto::Tcp && self.tcp_is_reuse(i, t, p, out) {
-                let h = ConnHandle { idx: i, gen: self.slots[i as usize].gen };
+                let h = ConnHandle {
+                    idx: i,
+                    gen: self.slots[i as usize].gen,
+                };
                 if self.cfg.events.has(EventMask::REUSED) {
                     out.push(ConnEvent::ConnectionReused(h));
                 }
@@ -897,12 +1101,19 @@ impl Tracker {
                 None => return,
             },
         };
-        let h = ConnHandle { idx, gen: self.slots[idx as usize].gen };
+        let h = ConnHandle {
+            idx,
+            gen: self.slots[idx as usize].gen,
+        };
         let ev_new_packet = self.cfg.events.has(EventMask::NEW_PACKET);
         let (c, mut em) = self.emit(h, out);
         let is_orig = decode::to_ipaddr(&ip.src) == c.id.orig_h && sp == c.id.orig_p;
         // Connection::CheckFlowLabel
-        let fl = if is_orig { &mut c.orig_flow_label } else { &mut c.resp_flow_label };
+        let fl = if is_orig {
+            &mut c.orig_flow_label
+        } else {
+            &mut c.resp_flow_label
+        };
         if *fl != ip.flow_label {
             *fl = ip.flow_label;
         }
@@ -951,7 +1162,11 @@ impl Tracker {
                         return None;
                     }
                     if likely(sp) {
-                        flip = if likely(dp) { flags & TH_SYN == 0 && sp < dp } else { true };
+                        flip = if likely(dp) {
+                            flags & TH_SYN == 0 && sp < dp
+                        } else {
+                            true
+                        };
                     }
                 }
             }
@@ -961,7 +1176,14 @@ impl Tracker {
         let src = decode::to_ipaddr(&ip.src);
         let dst = decode::to_ipaddr(&ip.dst);
         let mut c = Connection {
-            id: ConnId { orig_h: src, orig_p: sp, resp_h: dst, resp_p: dp, proto, ip_proto: ip.next_proto },
+            id: ConnId {
+                orig_h: src,
+                orig_p: sp,
+                resp_h: dst,
+                resp_p: dp,
+                proto,
+                ip_proto: ip.next_proto,
+            },
             start_time: t,
             last_time: t,
             history: String::new(),
@@ -982,7 +1204,11 @@ impl Tracker {
             did_weird: false,
             state: match proto {
                 Proto::Tcp => ProtoState::Tcp(Box::new(TcpConn::new())),
-                Proto::Udp | Proto::Icmp => ProtoState::Datagram { req: -1, rep: -1, chk: [(0, 1), (0, 1)] },
+                Proto::Udp | Proto::Icmp => ProtoState::Datagram {
+                    req: -1,
+                    rep: -1,
+                    chk: [(0, 1), (0, 1)],
+                },
                 Proto::Unknown => ProtoState::Other,
             },
             inactivity_timeout: 0.0,
@@ -1011,12 +1237,18 @@ impl Tracker {
                 i
             }
             None => {
-                self.slots.push(Slot { gen: 0, conn: Some(c) });
+                self.slots.push(Slot {
+                    gen: 0,
+                    conn: Some(c),
+                });
                 (self.slots.len() - 1) as u32
             }
         };
         self.table.insert(key, idx);
-        let h = ConnHandle { idx, gen: self.slots[idx as usize].gen };
+        let h = ConnHandle {
+            idx,
+            gen: self.slots[idx as usize].gen,
+        };
         let (c, mut em) = self.emit(h, out);
         match proto {
             Proto::Tcp => {
@@ -1056,10 +1288,15 @@ impl Tracker {
         if flags & TH_SYN == 0 {
             return false;
         }
-        let h = ConnHandle { idx, gen: self.slots[idx as usize].gen };
+        let h = ConnHandle {
+            idx,
+            gen: self.slots[idx as usize].gen,
+        };
         let linger = self.cfg.tcp_connection_linger;
         let (c, mut em) = self.emit(h, out);
-        let ProtoState::Tcp(tcp) = &c.state else { return false };
+        let ProtoState::Tcp(tcp) = &c.state else {
+            return false;
+        };
         let (o, r) = (tcp.orig(), tcp.resp());
         let mut conn_orig = o;
         if flags & TH_ACK != 0 {
@@ -1081,7 +1318,11 @@ impl Tracker {
             {
                 return false;
             }
-            weird = Some(if conn_orig.state == SYN_SENT { "SYN_seq_jump" } else { "active_connection_reuse" });
+            weird = Some(if conn_orig.state == SYN_SENT {
+                "SYN_seq_jump"
+            } else {
+                "active_connection_reuse"
+            });
         } else if (o.is_active() || r.is_active()) && o.state != RESET && r.state != RESET {
             weird = Some("active_connection_reuse");
         } else if t - c.last_time < linger && o.state != RESET && r.state != RESET {
@@ -1210,7 +1451,11 @@ fn udp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64
     }
     let ulen = u16::from_be_bytes([data[4], data[5]]) as i64;
     if ulen != len as i64 {
-        em.weird_addl(c, "UDP_datagram_length_mismatch", format!("{} != {}", ulen, len));
+        em.weird_addl(
+            c,
+            "UDP_datagram_length_mismatch",
+            format!("{} != {}", ulen, len),
+        );
     }
     c.last_time = t;
     let plen = ulen - 8;
@@ -1240,7 +1485,11 @@ fn icmp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f6
     let remaining = data.len();
     let v6 = ip.next_proto == 58;
     if !em.cfg.ignore_checksums && remaining >= len {
-        let ok = if v6 { l4_checksum_ok(ip, 58, &data[..len]) } else { cksum::valid(&data[..len]) };
+        let ok = if v6 {
+            l4_checksum_ok(ip, 58, &data[..len])
+        } else {
+            cksum::valid(&data[..len])
+        };
         if !ok {
             em.weird(c, "bad_ICMP_checksum");
             return;
@@ -1253,18 +1502,40 @@ fn icmp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f6
         *v = if *v < 0 { plen } else { *v + plen };
     }
     let itype = data[0];
-    let is_echo = if v6 { itype == 128 || itype == 129 } else { itype == 8 || itype == 0 };
+    let is_echo = if v6 {
+        itype == 128 || itype == 129
+    } else {
+        itype == 8 || itype == 0
+    };
     if is_echo && em.cfg.events.has(EventMask::ICMP_ECHO) {
-        let info = IcmpInfo { v6, itype, icode: data[1], len: plen.max(0) as u32, ttl: ip.fields.ttl };
+        let info = IcmpInfo {
+            v6,
+            itype,
+            icode: data[1],
+            len: plen.max(0) as u32,
+            ttl: ip.fields.ttl,
+        };
         let id = u16::from_be_bytes([data[4], data[5]]);
         let seq = u16::from_be_bytes([data[6], data[7]]);
         let payload = data[8..].to_vec();
         let req = if v6 { itype == 128 } else { itype == 8 };
         let conn = em.h;
         em.ev(if req {
-            ConnEvent::IcmpEchoRequest { conn, info, id, seq, payload }
+            ConnEvent::IcmpEchoRequest {
+                conn,
+                info,
+                id,
+                seq,
+                payload,
+            }
         } else {
-            ConnEvent::IcmpEchoReply { conn, info, id, seq, payload }
+            ConnEvent::IcmpEchoReply {
+                conn,
+                info,
+                id,
+                seq,
+                payload,
+            }
         });
     }
     if remaining >= len {
@@ -1300,7 +1571,13 @@ fn syn_window_scale(hdr: &[u8]) -> i64 {
     scale
 }
 
-fn get_relative_seq(ep: &TcpEndpoint, cur: u32, last: u32, mut wraps: u32, underflow: &mut bool) -> u64 {
+fn get_relative_seq(
+    ep: &TcpEndpoint,
+    cur: u32,
+    last: u32,
+    mut wraps: u32,
+    underflow: &mut bool,
+) -> u64 {
     let delta = seq_delta(cur, last);
     if delta < 0 {
         if wraps > 0 && cur > last {
@@ -1357,7 +1634,9 @@ fn tcp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64
     }
     len -= hdr_len;
     remaining -= hdr_len;
-    let ProtoState::Tcp(mut tcp) = std::mem::replace(&mut c.state, ProtoState::Other) else { return };
+    let ProtoState::Tcp(mut tcp) = std::mem::replace(&mut c.state, ProtoState::Other) else {
+        return;
+    };
     let e = tcp.idx(is_orig);
     if !em.cfg.ignore_checksums
         && remaining >= len
@@ -1396,7 +1675,12 @@ fn tcp_process(
     let p = 1 - e;
     let is_orig = tcp.is_orig_idx(e);
     let f = pk.flags;
-    let (syn, fin, rst, ack) = (f & TH_SYN != 0, f & TH_FIN != 0, f & TH_RST != 0, f & TH_ACK != 0);
+    let (syn, fin, rst, ack) = (
+        f & TH_SYN != 0,
+        f & TH_FIN != 0,
+        f & TH_RST != 0,
+        f & TH_ACK != 0,
+    );
     let len = pk.len;
     let base_seq = pk.base_seq;
     let ack_seq = pk.ack_seq;
@@ -1525,7 +1809,11 @@ fn tcp_process(
             c.scaled_history(if is_orig { b'W' } else { b'w' }, &mut w.0, &mut w.1);
             ep.win0 = w;
         }
-        if !syn && !fin && !rst && ep.state != CLOSED && ep.state != RESET
+        if !syn
+            && !fin
+            && !rst
+            && ep.state != CLOSED
+            && ep.state != RESET
             && seq_delta(base_seq, ep.window_seq) >= 0
             && seq_delta(ack_seq, ep.window_ack_seq) >= 0
         {
@@ -1582,7 +1870,8 @@ fn tcp_process(
     if fin {
         let ep = &mut tcp.eps[e];
         ep.fin_cnt += 1;
-        let storm = ep.fin_cnt >= em.cfg.tcp_storm_thresh && t < ep.last_time + em.cfg.tcp_storm_interarrival_thresh;
+        let storm = ep.fin_cnt >= em.cfg.tcp_storm_thresh
+            && t < ep.last_time + em.cfg.tcp_storm_interarrival_thresh;
         ep.fin_seq = rel_seq.wrapping_add(seg_len as u64);
         if storm {
             em.weird(c, "FIN_storm");
@@ -1591,7 +1880,9 @@ fn tcp_process(
     if rst {
         let ep = &mut tcp.eps[e];
         ep.rst_cnt += 1;
-        if ep.rst_cnt >= em.cfg.tcp_storm_thresh && t < ep.last_time + em.cfg.tcp_storm_interarrival_thresh {
+        if ep.rst_cnt >= em.cfg.tcp_storm_thresh
+            && t < ep.last_time + em.cfg.tcp_storm_interarrival_thresh
+        {
             em.weird(c, "RST_storm");
         }
     }
@@ -1606,7 +1897,12 @@ fn tcp_process(
         if tcp.eps[p].state == INACTIVE {
             rel_ack = 1;
             // init_peer
-            if !syn && !fin && !rst && matches!(est, SYN_SENT | SYN_ACK_SENT | ESTABLISHED) && !c.did_weird {
+            if !syn
+                && !fin
+                && !rst
+                && matches!(est, SYN_SENT | SYN_ACK_SENT | ESTABLISHED)
+                && !c.did_weird
+            {
                 em.weird(c, "possible_split_routing");
             }
             let pp = &mut tcp.eps[p];
@@ -1669,7 +1965,11 @@ fn tcp_process(
     // PIA first-packet bookkeeping.
     tcp.first_packet_seen |= if is_orig { 1 } else { 2 };
 
-    let rel_data_seq = if syn { rel_seq.wrapping_add(1) } else { rel_seq };
+    let rel_data_seq = if syn {
+        rel_seq.wrapping_add(1)
+    } else {
+        rel_seq
+    };
     if len > 0 && !rst && !seq_underflow {
         if have_payload {
             if let Some(w) = tcp.eps[e].data_sent(rel_data_seq, len as u64) {
@@ -1690,7 +1990,13 @@ fn tcp_process(
     }
 }
 
-fn report_gaps(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize, gaps: &[(u64, u64)]) {
+fn report_gaps(
+    c: &mut Connection,
+    em: &mut Emit,
+    tcp: &mut TcpConn,
+    e: usize,
+    gaps: &[(u64, u64)],
+) {
     if gaps.is_empty() {
         return;
     }
@@ -1703,7 +2009,15 @@ fn report_gaps(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize, g
         let mut g = tcp.eps[e].gap;
         c.scaled_history(if is_orig { b'G' } else { b'g' }, &mut g.0, &mut g.1);
         tcp.eps[e].gap = g;
-        em.opt(EventMask::CONTENT_GAP, ConnEvent::ContentGap { conn: em.h, is_orig, seq, len });
+        em.opt(
+            EventMask::CONTENT_GAP,
+            ConnEvent::ContentGap {
+                conn: em.h,
+                is_orig,
+                seq,
+                len,
+            },
+        );
     }
 }
 
@@ -1720,7 +2034,11 @@ fn endpoint_eof(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize, 
 }
 
 fn connection_finished(em: &mut Emit, tcp: &mut TcpConn, half: bool) {
-    em.ev(if half { ConnEvent::ConnectionHalfFinished(em.h) } else { ConnEvent::ConnectionFinished(em.h) });
+    em.ev(if half {
+        ConnEvent::ConnectionHalfFinished(em.h)
+    } else {
+        ConnEvent::ConnectionFinished(em.h)
+    });
     tcp.is_active = false;
 }
 
@@ -1729,7 +2047,14 @@ fn connection_reset(em: &mut Emit, tcp: &mut TcpConn) {
     tcp.is_active = false;
 }
 
-fn connection_closed(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize, mut gen_event: bool, _t: f64) {
+fn connection_closed(
+    c: &mut Connection,
+    em: &mut Emit,
+    tcp: &mut TcpConn,
+    e: usize,
+    mut gen_event: bool,
+    _t: f64,
+) {
     let p = 1 - e;
     if tcp.eps[e].data_pending(&tcp.eps[p]) {
         tcp.close_deferred = true;
@@ -1791,7 +2116,12 @@ fn update_state_machine(
 ) -> (bool, bool) {
     let p = 1 - e;
     let f = pk.flags;
-    let (syn, fin, rst, ack) = (f & TH_SYN != 0, f & TH_FIN != 0, f & TH_RST != 0, f & TH_ACK != 0);
+    let (syn, fin, rst, ack) = (
+        f & TH_SYN != 0,
+        f & TH_FIN != 0,
+        f & TH_RST != 0,
+        f & TH_ACK != 0,
+    );
     let len = pk.len;
     let mut do_close = false;
     let mut gen_event = false;
@@ -1817,7 +2147,8 @@ fn update_state_machine(
                             let pp = &tcp.eps[p];
                             let lo = pp.start_seq32();
                             let hi = pp.last_seq;
-                            let between = seq_delta(pk.ack_seq, lo) >= 0 && seq_delta(hi, pk.ack_seq) >= 0;
+                            let between =
+                                seq_delta(pk.ack_seq, lo) >= 0 && seq_delta(hi, pk.ack_seq) >= 0;
                             if !between {
                                 em.weird(c, "bad_SYN_ack");
                             }
@@ -1855,7 +2186,11 @@ fn update_state_machine(
                 st(c, em, tcp, e, RESET);
                 let is_orig = tcp.is_orig_idx(e);
                 let ps = tcp.eps[p].state;
-                let is_reject = if is_orig { ps == ESTABLISHED } else { ps == SYN_SENT || ps == SYN_ACK_SENT };
+                let is_reject = if is_orig {
+                    ps == ESTABLISHED
+                } else {
+                    ps == SYN_SENT || ps == SYN_ACK_SENT
+                };
                 do_close = true;
                 gen_event = !is_reject;
                 if is_reject {

@@ -24,10 +24,18 @@ pub enum Command {
 /// The commands: name, argument, what it does.
 pub const COMMANDS: &[(&str, &str, &str)] = &[
     ("help", "", "show this help"),
-    ("type", "EXPR", "show the type of EXPR without evaluating it"),
+    (
+        "type",
+        "EXPR",
+        "show the type of EXPR without evaluating it",
+    ),
     ("load", "SCRIPT", "load a script, as @load does"),
     ("doc", "NAME", "show the ## documentation of a declaration"),
-    ("vars", "[PREFIX]", "list the globals declared in this session (or all starting with PREFIX)"),
+    (
+        "vars",
+        "[PREFIX]",
+        "list the globals declared in this session (or all starting with PREFIX)",
+    ),
     ("reset", "", "forget everything and start a fresh session"),
     ("quit", "", "leave (as does Ctrl-D)"),
 ];
@@ -35,7 +43,10 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
 /// Parses a line starting with `:`. A command may be shortened to any
 /// prefix that names one command (`:t` for `:type`).
 pub fn parse(line: &str) -> Result<Command, String> {
-    let body = line.trim().strip_prefix(':').ok_or_else(|| "not a command".to_string())?;
+    let body = line
+        .trim()
+        .strip_prefix(':')
+        .ok_or_else(|| "not a command".to_string())?;
     let (word, arg) = match body.find(char::is_whitespace) {
         Some(i) => (&body[..i], body[i..].trim()),
         None => (body, ""),
@@ -87,7 +98,11 @@ pub fn help_text() -> String {
          an empty line there ends the input. Ctrl-C cancels the input, Ctrl-D leaves.\n\n",
     );
     for (name, arg, what) in COMMANDS {
-        let head = if arg.is_empty() { format!(":{name}") } else { format!(":{name} {arg}") };
+        let head = if arg.is_empty() {
+            format!(":{name}")
+        } else {
+            format!(":{name} {arg}")
+        };
         s.push_str(&format!("  {head:<16} {what}\n"));
     }
     s.push_str("\nCommands may be shortened: :t 3 sec\n");
@@ -154,7 +169,12 @@ pub fn doc(c: &mut Compiler, name: &str) -> String {
     };
     out.push_str(&shown);
     out.push('\n');
-    if let Some(loc) = c.interp.sources.location(info.span).filter(|_| info.span != Default::default()) {
+    if let Some(loc) = c
+        .interp
+        .sources
+        .location(info.span)
+        .filter(|_| info.span != Default::default())
+    {
         out.push_str(&format!("  declared in {loc}\n"));
     } else if crate::bif::find(&info.name).is_some() {
         out.push_str("  built-in function\n");
@@ -187,8 +207,7 @@ pub fn doc(c: &mut Compiler, name: &str) -> String {
 fn from_library(c: &Compiler, id: u32) -> bool {
     let info = c.globals.info(id);
     info.span == Default::default()
-        || c
-            .interp
+        || c.interp
             .sources
             .get(info.span.file)
             .is_some_and(|f| f.name.starts_with("<rzeek>/"))
@@ -214,7 +233,8 @@ pub fn vars(c: &Compiler, prefix: Option<&str>) -> String {
                 let text = if v.is_unset() {
                     "<not set>".to_string()
                 } else {
-                    String::from_utf8_lossy(&crate::format::print_line(std::slice::from_ref(v))).into_owned()
+                    String::from_utf8_lossy(&crate::format::print_line(std::slice::from_ref(v)))
+                        .into_owned()
                 };
                 format!(": {} = {}", info.ty, abbreviate(&text, 60))
             }
@@ -260,21 +280,34 @@ mod tests {
         assert_eq!(parse(":q"), Ok(Command::Quit));
         assert_eq!(parse(":type 3 sec"), Ok(Command::Type("3 sec".into())));
         assert_eq!(parse(":t  1 + 2 "), Ok(Command::Type("1 + 2".into())));
-        assert_eq!(parse(":load base/protocols/conn"), Ok(Command::Load("base/protocols/conn".into())));
-        assert_eq!(parse(":doc Conn::RemovalHook"), Ok(Command::Doc("Conn::RemovalHook".into())));
+        assert_eq!(
+            parse(":load base/protocols/conn"),
+            Ok(Command::Load("base/protocols/conn".into()))
+        );
+        assert_eq!(
+            parse(":doc Conn::RemovalHook"),
+            Ok(Command::Doc("Conn::RemovalHook".into()))
+        );
         assert_eq!(parse(":vars"), Ok(Command::Vars(None)));
-        assert_eq!(parse(":vars Conn::"), Ok(Command::Vars(Some("Conn::".into()))));
+        assert_eq!(
+            parse(":vars Conn::"),
+            Ok(Command::Vars(Some("Conn::".into())))
+        );
         assert_eq!(parse(":reset"), Ok(Command::Reset));
         assert_eq!(parse(":r"), Ok(Command::Reset));
     }
 
     #[test]
     fn rejects_bad_commands() {
-        assert!(parse(":frobnicate").unwrap_err().contains("unknown command"));
+        assert!(parse(":frobnicate")
+            .unwrap_err()
+            .contains("unknown command"));
         assert!(parse(":").unwrap_err().contains("missing"));
         assert!(parse(":type").unwrap_err().contains("needs an expression"));
         assert!(parse(":doc   ").unwrap_err().contains("needs a name"));
-        assert!(parse(":quit now").unwrap_err().contains("takes no argument"));
+        assert!(parse(":quit now")
+            .unwrap_err()
+            .contains("takes no argument"));
         assert!(parse("print 1").is_err());
     }
 

@@ -15,18 +15,86 @@ use rustyline::{Cmd, ConditionalEventHandler, Context, Event, EventContext, Help
 use std::borrow::Cow;
 
 pub const KEYWORDS: &[&str] = &[
-    "add", "addr", "any", "as", "assert", "bool", "break", "case", "const", "copy", "count", "default", "delete",
-    "double", "else", "enum", "event", "export", "fallthrough", "file", "for", "function", "global", "hook", "if",
-    "in", "int", "interval", "is", "local", "module", "next", "of", "opaque", "option", "pattern", "port", "print",
-    "record", "redef", "return", "schedule", "set", "string", "subnet", "switch", "table", "time", "timeout",
-    "type", "vector", "when", "while",
+    "add",
+    "addr",
+    "any",
+    "as",
+    "assert",
+    "bool",
+    "break",
+    "case",
+    "const",
+    "copy",
+    "count",
+    "default",
+    "delete",
+    "double",
+    "else",
+    "enum",
+    "event",
+    "export",
+    "fallthrough",
+    "file",
+    "for",
+    "function",
+    "global",
+    "hook",
+    "if",
+    "in",
+    "int",
+    "interval",
+    "is",
+    "local",
+    "module",
+    "next",
+    "of",
+    "opaque",
+    "option",
+    "pattern",
+    "port",
+    "print",
+    "record",
+    "redef",
+    "return",
+    "schedule",
+    "set",
+    "string",
+    "subnet",
+    "switch",
+    "table",
+    "time",
+    "timeout",
+    "type",
+    "vector",
+    "when",
+    "while",
 ];
 
 pub const ATTRIBUTES: &[&str] = &[
-    "add_func", "backend", "broker_allow_complex_type", "broker_store", "create_expire", "default",
-    "default_insert", "delete_func", "deprecated", "error_handler", "expire_func", "group", "is_assigned",
-    "is_used", "log", "on_change", "optional", "ordered", "priority", "raw_output", "read_expire", "redef",
-    "type_column", "write_expire",
+    "add_func",
+    "backend",
+    "broker_allow_complex_type",
+    "broker_store",
+    "create_expire",
+    "default",
+    "default_insert",
+    "delete_func",
+    "deprecated",
+    "error_handler",
+    "expire_func",
+    "group",
+    "is_assigned",
+    "is_used",
+    "log",
+    "on_change",
+    "optional",
+    "ordered",
+    "priority",
+    "raw_output",
+    "read_expire",
+    "redef",
+    "type_column",
+    "write_expire",
 ];
 
 /// What completion knows of the session, refreshed before each prompt.
@@ -73,7 +141,11 @@ impl ZeekHelper {
         names.dedup();
         self.names = names;
         let mut modules: Vec<String> = c.modules.iter().cloned().collect();
-        modules.extend(self.names.iter().filter_map(|n| n.rfind("::").map(|i| n[..i].to_string())));
+        modules.extend(
+            self.names
+                .iter()
+                .filter_map(|n| n.rfind("::").map(|i| n[..i].to_string())),
+        );
         modules.sort();
         modules.dedup();
         self.modules = modules;
@@ -122,12 +194,32 @@ impl ZeekHelper {
         if word.contains("::") {
             let w = word.trim_start_matches("::");
             out.extend(self.names.iter().filter(|n| n.starts_with(w)).cloned());
-            out.extend(self.modules.iter().filter(|m| m.starts_with(w)).map(|m| format!("{m}::")));
+            out.extend(
+                self.modules
+                    .iter()
+                    .filter(|m| m.starts_with(w))
+                    .map(|m| format!("{m}::")),
+            );
         } else {
             out.extend(prefixed(KEYWORDS.iter().copied(), word));
-            out.extend(self.names.iter().filter(|n| !n.contains("::") && n.starts_with(word)).cloned());
-            out.extend(self.modules.iter().filter(|m| m.starts_with(word)).map(|m| format!("{m}::")));
-            out.extend(self.locals().into_iter().map(|(n, _)| n).filter(|n| n.starts_with(word)));
+            out.extend(
+                self.names
+                    .iter()
+                    .filter(|n| !n.contains("::") && n.starts_with(word))
+                    .cloned(),
+            );
+            out.extend(
+                self.modules
+                    .iter()
+                    .filter(|m| m.starts_with(word))
+                    .map(|m| format!("{m}::")),
+            );
+            out.extend(
+                self.locals()
+                    .into_iter()
+                    .map(|(n, _)| n)
+                    .filter(|n| n.starts_with(word)),
+            );
         }
         out.sort();
         out.dedup();
@@ -140,11 +232,15 @@ impl ZeekHelper {
         let start = chain
             .char_indices()
             .rev()
-            .take_while(|(_, ch)| ch.is_ascii_alphanumeric() || *ch == '_' || *ch == ':' || *ch == '$')
+            .take_while(|(_, ch)| {
+                ch.is_ascii_alphanumeric() || *ch == '_' || *ch == ':' || *ch == '$'
+            })
             .last()
             .map_or(chain.len(), |(i, _)| i);
         let mut parts = chain[start..].split('$');
-        let Some(head) = parts.next().filter(|h| !h.is_empty()) else { return Vec::new() };
+        let Some(head) = parts.next().filter(|h| !h.is_empty()) else {
+            return Vec::new();
+        };
         let mut ty = match self.locals().into_iter().find(|(n, _)| n == head) {
             Some((_, Some(t))) => t,
             _ => match self.types.get(head.trim_start_matches("::")) {
@@ -154,7 +250,12 @@ impl ZeekHelper {
         };
         for field in parts {
             let next = match &*ty {
-                Type::Record(r) => r.fields.borrow().iter().find(|f| f.name == field).map(|f| f.ty.clone()),
+                Type::Record(r) => r
+                    .fields
+                    .borrow()
+                    .iter()
+                    .find(|f| f.name == field)
+                    .map(|f| f.ty.clone()),
                 _ => None,
             };
             match next {
@@ -180,11 +281,15 @@ impl ZeekHelper {
         for (i, t) in toks.iter().enumerate() {
             let Tok::Id(name) = t else { continue };
             let prev = i.checked_sub(1).map(|j| toks[j]);
-            let declares = matches!(prev, Some(Tok::Local | Tok::Const | Tok::LParen | Tok::Comma | Tok::For));
+            let declares = matches!(
+                prev,
+                Some(Tok::Local | Tok::Const | Tok::LParen | Tok::Comma | Tok::For)
+            );
             if !declares {
                 continue;
             }
-            let is_param_or_local = matches!(toks.get(i + 1), Some(Tok::Colon | Tok::Assign | Tok::In));
+            let is_param_or_local =
+                matches!(toks.get(i + 1), Some(Tok::Colon | Tok::Assign | Tok::In));
             if !is_param_or_local && !matches!(prev, Some(Tok::Local | Tok::Const)) {
                 continue;
             }
@@ -199,13 +304,21 @@ impl ZeekHelper {
 }
 
 fn prefixed<'a>(items: impl Iterator<Item = &'a str>, word: &str) -> Vec<String> {
-    items.filter(|s| s.starts_with(word)).map(str::to_string).collect()
+    items
+        .filter(|s| s.starts_with(word))
+        .map(str::to_string)
+        .collect()
 }
 
 impl Completer for ZeekHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let body = line.trim_start();
         if self.pending.is_empty() && body.starts_with(":l") && body.contains(char::is_whitespace) {
             return self.files.complete(line, pos, ctx);
@@ -235,9 +348,18 @@ impl Helper for ZeekHelper {}
 pub struct TabIndents;
 
 impl ConditionalEventHandler for TabIndents {
-    fn handle(&self, _evt: &Event, _n: RepeatCount, _positive: bool, ctx: &EventContext) -> Option<Cmd> {
+    fn handle(
+        &self,
+        _evt: &Event,
+        _n: RepeatCount,
+        _positive: bool,
+        ctx: &EventContext,
+    ) -> Option<Cmd> {
         let before = ctx.line().get(..ctx.pos()).unwrap_or("");
-        before.trim().is_empty().then(|| Cmd::Insert(1, "\t".to_string()))
+        before
+            .trim()
+            .is_empty()
+            .then(|| Cmd::Insert(1, "\t".to_string()))
     }
 }
 
@@ -246,16 +368,18 @@ const RESET: &str = "\x1b[0m";
 fn colour_of(t: &Tok) -> Option<&'static str> {
     use Tok::*;
     Some(match t {
-        TAddr | TAny | TBool | TCount | TDouble | TFile | TInt | TInterval | TPattern | TPort | TString
-        | TSubnet | TTime | TTimer | Table | Set | Vector | Record | Enum | Opaque | List => "\x1b[36m",
-        Add | As | Assert | Break | Case | Const | Copy | Default | Delete | Else | Event | Export
-        | Fallthrough | For | Function | Global | Hook | If | In | NotIn | Is | Local | Module | Next | Of
-        | OptionKw | Print | Redef | Return | Schedule | Switch | Timeout | Type | When | While => "\x1b[1;34m",
+        TAddr | TAny | TBool | TCount | TDouble | TFile | TInt | TInterval | TPattern | TPort
+        | TString | TSubnet | TTime | TTimer | Table | Set | Vector | Record | Enum | Opaque
+        | List => "\x1b[36m",
+        Add | As | Assert | Break | Case | Const | Copy | Default | Delete | Else | Event
+        | Export | Fallthrough | For | Function | Global | Hook | If | In | NotIn | Is | Local
+        | Module | Next | Of | OptionKw | Print | Redef | Return | Schedule | Switch | Timeout
+        | Type | When | While => "\x1b[1;34m",
         Str(_) => "\x1b[32m",
         Bool(_) | Count(_) | Double(_) | Port(_) | Addr(_) | Subnet(_) | Interval(_) => "\x1b[33m",
         Pattern(_) | Attr(_) => "\x1b[35m",
-        Load(_) | LoadLike(_) | AtIf | AtIfdef | AtIfndef | AtElse | AtEndif | AtDir | AtFilename
-        | AtDeprecated => "\x1b[1;35m",
+        Load(_) | LoadLike(_) | AtIf | AtIfdef | AtIfndef | AtElse | AtEndif | AtDir
+        | AtFilename | AtDeprecated => "\x1b[1;35m",
         _ => return None,
     })
 }
@@ -275,7 +399,11 @@ pub fn highlight_line(line: &str) -> String {
     bounds.extend(lexed.errors.iter().map(|(s, e, _)| (*s, *e)));
     bounds.sort();
     let mut gap_start = 0;
-    for (s, e) in bounds.iter().copied().chain(std::iter::once((line.len(), line.len()))) {
+    for (s, e) in bounds
+        .iter()
+        .copied()
+        .chain(std::iter::once((line.len(), line.len())))
+    {
         if s > gap_start {
             if let Some(h) = line[gap_start..s].find('#') {
                 let from = gap_start + h;
@@ -325,7 +453,10 @@ mod tests {
         c.eval_input("<1>", "type R: record { a: count; inner: conn_id; };");
         c.eval_input("<2>", "global my_r = R($a = 1, $inner = [$orig_h = 1.2.3.4, $orig_p = 1/tcp, $resp_h = 5.6.7.8, $resp_p = 80/tcp]);");
         c.eval_input("<3>", "global my_count = 3;");
-        c.eval_input("<4>", "module Demo; export { global thing = 1; global other = 2; }");
+        c.eval_input(
+            "<4>",
+            "module Demo; export { global thing = 1; global other = 2; }",
+        );
         c.eval_input("<5>", "module GLOBAL;");
         let mut h = ZeekHelper::new(false);
         h.refresh(&c);
@@ -341,8 +472,14 @@ mod tests {
         let (_c, h) = helper();
         assert_eq!(complete(&h, "my_"), vec!["my_count", "my_r"]);
         assert!(complete(&h, "pri").contains(&"print".to_string()));
-        assert!(complete(&h, "x = strip").contains(&"strip".to_string()), "built-ins");
-        assert_eq!(h.candidates("print my_c", 10), (6, vec!["my_count".to_string()]));
+        assert!(
+            complete(&h, "x = strip").contains(&"strip".to_string()),
+            "built-ins"
+        );
+        assert_eq!(
+            h.candidates("print my_c", 10),
+            (6, vec!["my_count".to_string()])
+        );
         assert!(complete(&h, "").is_empty());
     }
 
@@ -351,7 +488,10 @@ mod tests {
         let (_c, h) = helper();
         assert!(complete(&h, "Dem").contains(&"Demo::".to_string()));
         assert_eq!(complete(&h, "Demo::t"), vec!["Demo::thing"]);
-        assert_eq!(complete(&h, "print Demo::"), vec!["Demo::other", "Demo::thing"]);
+        assert_eq!(
+            complete(&h, "print Demo::"),
+            vec!["Demo::other", "Demo::thing"]
+        );
     }
 
     #[test]
@@ -373,10 +513,19 @@ mod tests {
     #[test]
     fn attributes_and_commands() {
         let (_c, h) = helper();
-        assert_eq!(complete(&h, "global t: table[count] of count &def"), vec!["default", "default_insert"]);
+        assert_eq!(
+            complete(&h, "global t: table[count] of count &def"),
+            vec!["default", "default_insert"]
+        );
         assert_eq!(complete(&h, "&opt"), vec!["optional"]);
         assert_eq!(complete(&h, ":t"), vec![":type"]);
-        assert_eq!(complete(&h, ":"), super::super::commands::COMMANDS.iter().map(|c| format!(":{}", c.0)).collect::<Vec<_>>());
+        assert_eq!(
+            complete(&h, ":"),
+            super::super::commands::COMMANDS
+                .iter()
+                .map(|c| format!(":{}", c.0))
+                .collect::<Vec<_>>()
+        );
         assert_eq!(complete(&h, ":doc my_c"), vec!["my_count"]);
     }
 

@@ -36,7 +36,11 @@ pub fn status(text: &str, force: bool) -> Status {
     if lexed.tokens.is_empty() {
         // A `##` comment waits for the declaration it documents.
         return if lexed.docs.is_empty() || force || !lexed.errors.is_empty() {
-            if lexed.errors.is_empty() { Status::Empty } else { Status::Complete(text.to_string()) }
+            if lexed.errors.is_empty() {
+                Status::Empty
+            } else {
+                Status::Complete(text.to_string())
+            }
         } else {
             Status::Incomplete
         };
@@ -82,7 +86,12 @@ fn nesting(tokens: &[Spanned]) -> i32 {
     let mut depth = 0i32;
     for (_, t, _) in tokens {
         match t {
-            Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::AtIf | Tok::AtIfdef | Tok::AtIfndef => depth += 1,
+            Tok::LParen
+            | Tok::LBracket
+            | Tok::LBrace
+            | Tok::AtIf
+            | Tok::AtIfdef
+            | Tok::AtIfndef => depth += 1,
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::AtEndif => depth -= 1,
             _ => {}
         }
@@ -94,9 +103,12 @@ fn nesting(tokens: &[Spanned]) -> i32 {
 }
 
 fn has_conditionals(tokens: &[Spanned]) -> bool {
-    tokens
-        .iter()
-        .any(|(_, t, _)| matches!(t, Tok::AtIf | Tok::AtIfdef | Tok::AtIfndef | Tok::AtElse | Tok::AtEndif))
+    tokens.iter().any(|(_, t, _)| {
+        matches!(
+            t,
+            Tok::AtIf | Tok::AtIfdef | Tok::AtIfndef | Tok::AtElse | Tok::AtEndif
+        )
+    })
 }
 
 /// Whether the tokens are one expression (which the session prints).
@@ -119,7 +131,11 @@ fn parse_script(text: &str) -> Parse {
     }
     match parser::parse_tokens(lexed.tokens, &lexed.docs, 0, text, 0, "<input>") {
         Ok(_) => Parse::Ok,
-        Err(diags) if diags.iter().any(|d| d.message.starts_with("syntax error, at end of file")) => {
+        Err(diags)
+            if diags
+                .iter()
+                .any(|d| d.message.starts_with("syntax error, at end of file")) =>
+        {
             Parse::NeedsMore
         }
         Err(_) => Parse::Error,
@@ -159,9 +175,18 @@ mod tests {
 
     #[test]
     fn open_brackets_continue() {
-        assert_eq!(status("function f(x: count): count {", false), Status::Incomplete);
-        assert_eq!(status("function f(x: count): count {\n return x + 1;", false), Status::Incomplete);
-        assert_eq!(status("function f(x: count): count {\n return x + 1;\n}", false), Status::Complete("function f(x: count): count {\n return x + 1;\n}".into()));
+        assert_eq!(
+            status("function f(x: count): count {", false),
+            Status::Incomplete
+        );
+        assert_eq!(
+            status("function f(x: count): count {\n return x + 1;", false),
+            Status::Incomplete
+        );
+        assert_eq!(
+            status("function f(x: count): count {\n return x + 1;\n}", false),
+            Status::Complete("function f(x: count): count {\n return x + 1;\n}".into())
+        );
         assert_eq!(status("print f(1,", false), Status::Incomplete);
         assert_eq!(status("local v = vector(1, 2,", false), Status::Incomplete);
         assert_eq!(status("type R: record {", false), Status::Incomplete);
@@ -174,7 +199,10 @@ mod tests {
     #[test]
     fn heads_wait_for_their_body() {
         assert_eq!(status("event zeek_init()", false), Status::Incomplete);
-        assert_eq!(status("function f(x: count): count", false), Status::Incomplete);
+        assert_eq!(
+            status("function f(x: count): count", false),
+            Status::Incomplete
+        );
         assert_eq!(status("hook h(c: count)", false), Status::Incomplete);
         assert_eq!(status("if ( x > 3 )", false), Status::Incomplete);
         assert_eq!(status("for ( i in t )", false), Status::Incomplete);
@@ -194,23 +222,38 @@ mod tests {
         assert_eq!(complete("global g: count = 3"), "global g: count = 3;");
         assert_eq!(complete("x = 5"), "x = 5");
         assert_eq!(complete("event foo(1)"), "event foo(1);");
-        assert_eq!(complete("type R: record { a: count; }"), "type R: record { a: count; };");
+        assert_eq!(
+            complete("type R: record { a: count; }"),
+            "type R: record { a: count; };"
+        );
         assert_eq!(complete("print 1;"), "print 1;");
         assert_eq!(complete("@load base/foo"), "@load base/foo");
     }
 
     #[test]
     fn empty_line_forces() {
-        assert_eq!(status("print 1 +", true), Status::Complete("print 1 +".into()));
-        assert_eq!(status("if ( x )", true), Status::Complete("if ( x );".into()));
-        assert_eq!(status("type R: record", true), Status::Complete("type R: record".into()));
+        assert_eq!(
+            status("print 1 +", true),
+            Status::Complete("print 1 +".into())
+        );
+        assert_eq!(
+            status("if ( x )", true),
+            Status::Complete("if ( x );".into())
+        );
+        assert_eq!(
+            status("type R: record", true),
+            Status::Complete("type R: record".into())
+        );
     }
 
     #[test]
     fn errors_are_complete() {
         // reported by the session, not fixed by more lines
         assert!(matches!(status("print \"abc", false), Status::Complete(_)));
-        assert!(matches!(status("global 3 = x;", false), Status::Complete(_)));
+        assert!(matches!(
+            status("global 3 = x;", false),
+            Status::Complete(_)
+        ));
         assert!(matches!(status("1 2", false), Status::Complete(_)));
     }
 

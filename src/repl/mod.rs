@@ -31,7 +31,9 @@ pub fn history_path() -> Option<PathBuf> {
     }
     let data = match std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
         Some(d) => PathBuf::from(d),
-        None => PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?).join(".local/share"),
+        None => {
+            PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?).join(".local/share")
+        }
     };
     Some(data.join("rzeek").join("history"))
 }
@@ -166,7 +168,8 @@ fn run_terminal(c: &mut Compiler) {
         .max_history_size(5000)
         .map(|b| b.completion_type(rustyline::CompletionType::List).build())
         .unwrap_or_default();
-    let mut editor: Editor<complete::ZeekHelper, DefaultHistory> = match Editor::with_config(config) {
+    let mut editor: Editor<complete::ZeekHelper, DefaultHistory> = match Editor::with_config(config)
+    {
         Ok(e) => e,
         Err(e) => {
             eprintln!("can't start the line editor ({e}); reading lines without it");
@@ -199,7 +202,11 @@ fn run_terminal(c: &mut Compiler) {
             }
             h.pending = repl.pending.clone();
         }
-        let prompt = if repl.is_continuing() { CONTINUE } else { PROMPT };
+        let prompt = if repl.is_continuing() {
+            CONTINUE
+        } else {
+            PROMPT
+        };
         match editor.readline(prompt) {
             Ok(line) => {
                 if let Some((typed, control)) = repl.line(c, &line) {
@@ -243,7 +250,10 @@ mod tests {
         assert!(r.line(&mut c, "\t{").is_none());
         assert!(r.line(&mut c, "\treturn n + 1;").is_none());
         let (typed, ctl) = r.line(&mut c, "\t}").unwrap();
-        assert_eq!(typed, "function add1(n: count): count\n\t{\n\treturn n + 1;\n\t}");
+        assert_eq!(
+            typed,
+            "function add1(n: count): count\n\t{\n\treturn n + 1;\n\t}"
+        );
         assert_eq!(ctl, Control::Continue);
         assert_eq!(c.type_of_input("<t>", "add1(2)"), Some("count".into()));
         // an empty line ends an input that only lacks its end

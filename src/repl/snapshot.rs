@@ -101,7 +101,11 @@ impl Snapshot {
                         let entries: Vec<(Value, Value, f64)> = tb
                             .iter()
                             .map(|(k, v)| {
-                                let stamp = tb.position(k).and_then(|p| tb.stamps.get(p)).copied().unwrap_or(0.0);
+                                let stamp = tb
+                                    .position(k)
+                                    .and_then(|p| tb.stamps.get(p))
+                                    .copied()
+                                    .unwrap_or(0.0);
                                 (k.clone(), v.clone(), stamp)
                             })
                             .collect();
@@ -122,11 +126,22 @@ impl Snapshot {
                     let copy = o.borrow().clone();
                     s.opaques.push((o, copy));
                 }
-                Value::Func(f) if f.builtin.is_none() && seen.insert(key(Rc::as_ptr(&f) as *const ())) => {
-                    let handlers = f.handlers.borrow().iter().map(|h| (h.priority, h.body.clone())).collect();
+                Value::Func(f)
+                    if f.builtin.is_none() && seen.insert(key(Rc::as_ptr(&f) as *const ())) =>
+                {
+                    let handlers = f
+                        .handlers
+                        .borrow()
+                        .iter()
+                        .map(|h| (h.priority, h.body.clone()))
+                        .collect();
                     let captures = f.captures.borrow().clone();
                     work.extend(captures.iter().cloned());
-                    s.funcs.push(SavedFunc { func: f, handlers, captures });
+                    s.funcs.push(SavedFunc {
+                        func: f,
+                        handlers,
+                        captures,
+                    });
                 }
                 Value::Tuple(items) => work.extend(items.iter().cloned()),
                 _ => {}
@@ -154,7 +169,10 @@ impl Snapshot {
             let unchanged = {
                 let tb = t.borrow();
                 tb.len() == saved.entries.len()
-                    && tb.iter().zip(&saved.entries).all(|((k, v), (sk, sv, _))| same(k, sk) && same(v, sv))
+                    && tb
+                        .iter()
+                        .zip(&saved.entries)
+                        .all(|((k, v), (sk, sv, _))| same(k, sk) && same(v, sv))
             };
             if unchanged {
                 continue;

@@ -36,8 +36,12 @@ pub fn attach(decls: &mut [Decl], docs: &[DocComment], mut prev_end: u32, outer_
         match &mut decl.kind {
             DeclKind::Export(inner) => attach(inner, docs, decl.span.lo, decl.span.hi),
             DeclKind::Type { ty, .. } => attach_type(ty, docs),
-            DeclKind::RedefRecord { fields, .. } => attach_fields(fields, docs, decl.span.lo, decl.span.hi),
-            DeclKind::RedefEnum { values, .. } => attach_values(values, docs, decl.span.lo, decl.span.hi),
+            DeclKind::RedefRecord { fields, .. } => {
+                attach_fields(fields, docs, decl.span.lo, decl.span.hi)
+            }
+            DeclKind::RedefEnum { values, .. } => {
+                attach_values(values, docs, decl.span.lo, decl.span.hi)
+            }
             _ => {}
         }
         prev_end = decl.span.hi;

@@ -102,31 +102,37 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
                 span.end,
                 LexError::Directive(format!("unknown directive {}", lexer.slice())),
             )),
-            Tok::AtDir => out.tokens.push((span.start, Tok::Str(dir.as_bytes().to_vec()), span.end)),
-            Tok::AtFilename => out.tokens.push((
-                span.start,
-                Tok::Str(filename.as_bytes().to_vec()),
-                span.end,
-            )),
+            Tok::AtDir => {
+                out.tokens
+                    .push((span.start, Tok::Str(dir.as_bytes().to_vec()), span.end))
+            }
+            Tok::AtFilename => {
+                out.tokens
+                    .push((span.start, Tok::Str(filename.as_bytes().to_vec()), span.end))
+            }
             Tok::LoadLike(kind) | Tok::Load((kind, _)) => {
                 let (arg, used) = directive_argument(lexer.remainder());
                 lexer.bump(used);
-                out.tokens.push((span.start, Tok::Load((kind, arg)), lexer.span().end));
+                out.tokens
+                    .push((span.start, Tok::Load((kind, arg)), lexer.span().end));
             }
             Tok::AtDeprecated => {
                 let (arg, used) = directive_argument(lexer.remainder());
                 lexer.bump(used);
                 let end = lexer.span().end;
-                out.tokens.push((span.start, Tok::Load(("@deprecated", arg)), end));
+                out.tokens
+                    .push((span.start, Tok::Load(("@deprecated", arg)), end));
             }
             Tok::Slash if !out.tokens.last().is_some_and(|t| ends_operand(&t.1)) => {
                 match scan_pattern(lexer.remainder()) {
                     Some((re, ci, used)) => {
                         lexer.bump(used);
-                        out.tokens.push((span.start, Tok::Pattern((re, ci)), lexer.span().end));
+                        out.tokens
+                            .push((span.start, Tok::Pattern((re, ci)), lexer.span().end));
                     }
                     None => {
-                        out.errors.push((span.start, src.len(), LexError::UnterminatedPattern));
+                        out.errors
+                            .push((span.start, src.len(), LexError::UnterminatedPattern));
                         break;
                     }
                 }
@@ -299,7 +305,10 @@ mod tests {
             vec![Tok::Str(b"a\n\t\\\"AA\0".to_vec())]
         );
         assert_eq!(toks(r#""\xff""#), vec![Tok::Str(vec![0xff])]);
-        assert_eq!(lex("\"abc", "t", ".").errors[0].2, LexError::UnterminatedString);
+        assert_eq!(
+            lex("\"abc", "t", ".").errors[0].2,
+            LexError::UnterminatedString
+        );
     }
 
     #[test]
@@ -372,10 +381,7 @@ mod tests {
                 Tok::Semi
             ]
         );
-        assert_eq!(
-            toks("a / b"),
-            vec![Tok::Id("a"), Tok::Slash, Tok::Id("b")]
-        );
+        assert_eq!(toks("a / b"), vec![Tok::Id("a"), Tok::Slash, Tok::Id("b")]);
         assert_eq!(
             toks("f(/x/ | /y/)"),
             vec![
@@ -401,7 +407,11 @@ mod tests {
                 Tok::Attr("foo")
             ]
         );
-        let l = lex("##! script\n## before\nglobal x: count; ##< after\n# plain\n", "t", ".");
+        let l = lex(
+            "##! script\n## before\nglobal x: count; ##< after\n# plain\n",
+            "t",
+            ".",
+        );
         let kinds: Vec<_> = l.docs.iter().map(|d| (d.kind, d.text.as_str())).collect();
         assert_eq!(
             kinds,

@@ -90,7 +90,12 @@ fn expected_list(expected: &[String]) -> Option<String> {
     Some(format!("expected one of {}{}", shown.join(", "), more))
 }
 
-fn parse_error(e: ParseError<usize, Tok, LexError>, src: &str, file: u32, name: &str) -> Diagnostic {
+fn parse_error(
+    e: ParseError<usize, Tok, LexError>,
+    src: &str,
+    file: u32,
+    name: &str,
+) -> Diagnostic {
     let at_eof = |_loc: usize, expected: &[String]| {
         // Zeek reports this without a line.
         let d = Diagnostic {
@@ -134,7 +139,10 @@ fn near(src: &str, file: u32, s: usize, e: usize, expected: &[String]) -> Diagno
 pub fn parse_type(src: &str, file: u32) -> Result<super::ast::Type, Vec<Diagnostic>> {
     let lexed = lexer::lex(src, "", ".");
     if let Some((s, e, err)) = lexed.errors.first() {
-        return Err(vec![Diagnostic::error(Span::new(file, *s, *e), lex_message(err))]);
+        return Err(vec![Diagnostic::error(
+            Span::new(file, *s, *e),
+            lex_message(err),
+        )]);
     }
     let iter = lexed.tokens.into_iter().map(Ok::<Spanned, LexError>);
     generated::TypeOnlyParser::new()
