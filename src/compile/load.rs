@@ -4,6 +4,7 @@
 
 use super::Compiler;
 use crate::syntax::ast::{DeclKind, Span};
+use crate::syntax::conditionals::paren_argument;
 use crate::syntax::lexer::{self, Spanned};
 use crate::syntax::parser;
 use crate::syntax::token::Tok;
@@ -432,24 +433,4 @@ impl Compiler {
     pub fn is_load(kind: &DeclKind) -> bool {
         matches!(kind, DeclKind::Directive { kind, .. } if kind == "@load")
     }
-}
-
-fn paren_argument(tokens: &[Spanned], i: usize) -> Option<(usize, usize, usize)> {
-    if !matches!(tokens.get(i), Some((_, Tok::LParen, _))) {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (j, t) in tokens.iter().enumerate().skip(i) {
-        match t.1 {
-            Tok::LParen => depth += 1,
-            Tok::RParen => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some((i + 1, j, j + 1));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }

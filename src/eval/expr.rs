@@ -112,14 +112,12 @@ impl Interp {
     #[inline(never)]
     fn eval_general(&mut self, e: &Expr) -> Result<Value> {
         match &e.kind {
-            ExprKind::Const(v) => Ok(v.clone()),
-            ExprKind::Local(s) => {
-                let v = self.local(*s);
-                if v.is_unset() {
-                    return Err(self.error_at(e.span, "value used but not set"));
-                }
-                Ok(v.clone())
-            }
+            // Handled by `eval` itself.
+            ExprKind::Const(_)
+            | ExprKind::Local(_)
+            | ExprKind::Call(..)
+            | ExprKind::Arith(..)
+            | ExprKind::Cmp(..) => self.eval(e),
             ExprKind::Global(g) => {
                 let v = &self.globals[*g as usize];
                 if v.is_unset() {
@@ -222,16 +220,6 @@ impl Interp {
                 }
                 Ok(Value::Tuple(Rc::new(vals)))
             }
-            ExprKind::Call(f, args) => {
-                let fv = match &f.kind {
-                    ExprKind::Global(g) => self.globals[*g as usize].clone(),
-                    _ => self.eval(f)?,
-                };
-                let Value::Func(func) = fv else {
-                    return Err(self.error_at(e.span, "call of a non-function"));
-                };
-                self.call_exprs(&func, args, e.span)
-            }
             ExprKind::CallBif(f, _, args) => {
                 let args = self.eval_args(args)?;
                 self.set_bif_span(e.span);
@@ -258,60 +246,10 @@ impl Interp {
                 other => other,
             }),
             ExprKind::Not(x) => Ok(Value::Bool(!self.eval(x)?.as_bool())),
-            ExprKind::Arith(op, a, b) => {
-                let av = self.eval(a)?;
-                let bv = self.eval(b)?;
-                // Fast paths for the common numeric cases.
-                match (op, &av, &bv) {
-                    (crate::ir::Arith::Add, Value::Count(x), Value::Count(y)) => {
-                        return Ok(Value::Count(x.wrapping_add(*y)))
-                    }
-                    (crate::ir::Arith::Mul, Value::Count(x), Value::Count(y)) => {
-                        return Ok(Value::Count(x.wrapping_mul(*y)))
-                    }
-                    (crate::ir::Arith::Mod, Value::Count(x), Value::Count(y)) if *y != 0 => {
-                        return Ok(Value::Count(x % y))
-                    }
-                    (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => {
-                        return Ok(Value::Count(x - y))
-                    }
-                    (crate::ir::Arith::Add, Value::Int(x), Value::Int(y)) => {
-                        return Ok(Value::Int(x.wrapping_add(*y)))
-                    }
-                    (crate::ir::Arith::Add, Value::Double(x), Value::Double(y)) => {
-                        return Ok(Value::Double(x + y))
-                    }
-                    _ => {}
-                }
-                if let (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
-                    if y > x {
-                        self.warn_at(e.span, "count underflow");
-                    }
-                }
-                ops::arith(*op, &av, &bv).map_err(|m| self.error_at(e.span, &m))
-            }
             ExprKind::VecArith(op, a, b) => {
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
                 self.vec_arith(*op, av, bv, e)
-            }
-            ExprKind::Cmp(op, a, b) => {
-                let av = self.eval(a)?;
-                let bv = self.eval(b)?;
-                if let (Value::Count(x), Value::Count(y)) = (&av, &bv) {
-                    use crate::ir::Cmp;
-                    return Ok(Value::Bool(match op {
-                        Cmp::Eq => x == y,
-                        Cmp::Ne => x != y,
-                        Cmp::Lt => x < y,
-                        Cmp::Le => x <= y,
-                        Cmp::Gt => x > y,
-                        Cmp::Ge => x >= y,
-                    }));
-                }
-                ops::compare(*op, &av, &bv)
-                    .map(Value::Bool)
-                    .map_err(|m| self.error_at(e.span, &m))
             }
             ExprKind::Concat(a, b) => {
                 let av = self.eval(a)?;
@@ -529,7 +467,6 @@ impl Interp {
     /// of not-yet-assigned variables).
     fn eval_allow_unset(&mut self, e: &Expr) -> Result<Value> {
         match &e.kind {
-            ExprKind::Local(s) => Ok(self.local(*s).clone()),
             ExprKind::Global(g) => Ok(self.globals[*g as usize].clone()),
             _ => self.eval(e),
         }
