@@ -232,9 +232,9 @@ type ip6_routing: record {
 	nxt: count;
 	## Length in 8-octet units, not counting the first 8.
 	len: count;
-	## Routing type.
+	## The routing header's type.
 	rtype: count;
-	## Segments left.
+	## How many route segments remain.
 	segleft: count;
 	## The type-specific data.
 	data: string;
@@ -262,7 +262,7 @@ type ip6_ah: record {
 	nxt: count;
 	## Length in 4-octet units, minus 2.
 	len: count;
-	## Reserved field.
+	## Bits the protocol reserves.
 	rsv: count;
 	## Security parameter index.
 	spi: count;
@@ -276,13 +276,13 @@ type ip6_ah: record {
 type ip6_esp: record {
 	## Security parameter index.
 	spi: count;
-	## Sequence number.
+	## The sequence number.
 	seq: count;
 };
 
 ## A mobility binding refresh request.
 type ip6_mobility_brr: record {
-	## Reserved.
+	## Bits the protocol reserves.
 	rsv: count;
 	## Options.
 	options: vector of ip6_option;
@@ -290,7 +290,7 @@ type ip6_mobility_brr: record {
 
 ## A mobility home test init message.
 type ip6_mobility_hoti: record {
-	## Reserved.
+	## Bits the protocol reserves.
 	rsv: count;
 	## Home init cookie.
 	cookie: count;
@@ -300,7 +300,7 @@ type ip6_mobility_hoti: record {
 
 ## A mobility care-of test init message.
 type ip6_mobility_coti: record {
-	## Reserved.
+	## Bits the protocol reserves.
 	rsv: count;
 	## Care-of init cookie.
 	cookie: count;
@@ -334,9 +334,9 @@ type ip6_mobility_cot: record {
 
 ## A mobility binding update.
 type ip6_mobility_bu: record {
-	## Sequence number.
+	## The sequence number.
 	seq: count;
-	## Acknowledge bit.
+	## The acknowledge flag.
 	a: bool;
 	## Home registration bit.
 	h: bool;
@@ -344,7 +344,7 @@ type ip6_mobility_bu: record {
 	l: bool;
 	## Key management mobility capability bit.
 	k: bool;
-	## Lifetime.
+	## The requested lifetime.
 	life: count;
 	## Options.
 	options: vector of ip6_option;
@@ -352,13 +352,13 @@ type ip6_mobility_bu: record {
 
 ## A mobility binding acknowledgement.
 type ip6_mobility_back: record {
-	## Status.
+	## The status code.
 	status: count;
 	## Key management mobility capability bit.
 	k: bool;
-	## Sequence number.
+	## The sequence number.
 	seq: count;
-	## Lifetime.
+	## The requested lifetime.
 	life: count;
 	## Options.
 	options: vector of ip6_option;
@@ -366,7 +366,7 @@ type ip6_mobility_back: record {
 
 ## A mobility binding error.
 type ip6_mobility_be: record {
-	## Status.
+	## The status code.
 	status: count;
 	## Home address.
 	hoa: addr;
@@ -404,7 +404,7 @@ type ip6_mobility_hdr: record {
 	len: count;
 	## Message type.
 	mh_type: count;
-	## Reserved.
+	## Bits the protocol reserves.
 	rsv: count;
 	## Checksum.
 	chksum: count;
@@ -498,7 +498,7 @@ type tcp_hdr: record {
 	sport: port;
 	## Destination port.
 	dport: port;
-	## Sequence number.
+	## The sequence number.
 	seq: count;
 	## Acknowledgement number.
 	ack: count;
