@@ -24,6 +24,20 @@ pub struct Diagnostic {
     /// Extra detail shown only in the annotated rendering (e.g. what a
     /// parser expected), since Zeek's one-line form does not carry it.
     pub help: Option<String>,
+    /// A second object Zeek names in the location part ("LOC and LOC2",
+    /// "TYPE and LOC", "LOC and TYPE").
+    pub also: Option<Also>,
+}
+
+/// The second object of a two-object message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Also {
+    /// Another location, written after the first.
+    Span(Span),
+    /// A description (a type, a value) written before the location.
+    Before(String),
+    /// A description written after the location.
+    After(String),
 }
 
 impl Diagnostic {
@@ -33,6 +47,7 @@ impl Diagnostic {
             message: message.into(),
             span: Some(span),
             help: None,
+            also: None,
         }
     }
     pub fn warning(span: Span, message: impl Into<String>) -> Self {
@@ -53,7 +68,12 @@ impl Diagnostic {
             message: message.into(),
             span: None,
             help: None,
+            also: None,
         }
+    }
+    pub fn with_also(mut self, also: Also) -> Self {
+        self.also = Some(also);
+        self
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -148,10 +168,19 @@ fn prefix(sev: Severity) -> &'static str {
 
 /// Zeek's one-line rendering.
 pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
-    match d.span.and_then(|s| map.location(s)) {
-        Some(loc) => format!("{} in {}: {}", prefix(d.severity), loc, d.message),
-        None => format!("{}: {}", prefix(d.severity), d.message),
-    }
+    let Some(loc) = d.span.and_then(|s| map.location(s)) else {
+        return format!("{}: {}", prefix(d.severity), d.message);
+    };
+    let loc = match &d.also {
+        None => loc,
+        Some(Also::Span(s)) => match map.location(*s) {
+            Some(l2) => format!("{loc} and {l2}"),
+            None => loc,
+        },
+        Some(Also::Before(t)) => format!("{t} and {loc}"),
+        Some(Also::After(t)) => format!("{loc} and {t}"),
+    };
+    format!("{} in {}: {}", prefix(d.severity), loc, d.message)
 }
 
 /// The annotated rendering, with the source line and a label.

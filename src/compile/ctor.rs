@@ -3,6 +3,7 @@
 //! the context they are used in when it gives a type.
 
 use super::coerce::promote;
+use super::describe;
 use super::Compiler;
 use crate::ir::{self, ExprKind as K};
 use crate::syntax::ast::{self, ExprKind, InitOp, Span};
@@ -23,8 +24,17 @@ impl Compiler {
         target: Option<Rc<RecordType>>,
         items: &[ast::Expr],
         span: Span,
+        coercing: bool,
     ) -> Typed {
         let mut inits = Vec::new();
+        // Zeek names a `[$a=...]` coerced to a record type by the coercion.
+        let coerced = |rt: &RecordType| {
+            format!(
+                "(coerce {} to {})",
+                describe::bracket(items),
+                rt.name.borrow().clone().unwrap_or_default()
+            )
+        };
         let rt = match target {
             Some(rt) => {
                 for it in items {
@@ -36,13 +46,32 @@ impl Compiler {
                         continue;
                     };
                     let Some(i) = rt.field_index(&n.text) else {
-                        self.error(n.span, format!("no such field in record ({})", n.text));
+                        if coercing {
+                            let msg = format!(
+                                "orphaned field \"{}\" in record coercion ({})",
+                                n.text,
+                                coerced(&rt)
+                            );
+                            self.error(span, msg);
+                        } else {
+                            self.error(n.span, format!("no such field in record ({})", n.text));
+                        }
                         continue;
                     };
                     let fty = rt.fields.borrow()[i].ty.clone();
                     let (x, xt) = self.expr_expect(v, Some(&fty));
                     match self.try_coerce(x, &xt, &fty) {
                         Ok(x) => inits.push((i as u32, x)),
+                        Err(x) if coercing => {
+                            let msg = format!(
+                                "type clash for field \"{}\" ({} and {})",
+                                n.text,
+                                coerced(&rt),
+                                xt
+                            );
+                            self.error_also(span, crate::diag::Also::After(xt.to_string()), msg);
+                            inits.push((i as u32, x));
+                        }
                         Err(x) => {
                             self.error(
                                 v.span,
@@ -52,6 +81,8 @@ impl Compiler {
                         }
                     }
                 }
+                // A named constructor leaves aggregate fields (records,
+                // tables, sets, vectors) to their empty defaults.
                 let missing: Vec<String> = rt
                     .fields
                     .borrow()
@@ -60,15 +91,24 @@ impl Compiler {
                     .filter(|(i, f)| {
                         !f.optional
                             && f.default.is_none()
+                            && (coercing
+                                || !matches!(
+                                    &*f.ty,
+                                    Type::Record(_) | Type::Table(_) | Type::Vector(_)
+                                ))
                             && !inits.iter().any(|(j, _)| *j as usize == *i)
                     })
                     .map(|(_, f)| f.name.clone())
                     .collect();
-                for m in missing {
-                    self.error(
-                        span,
-                        format!("mandatory field \"{m}\" missing ({})", self.text(span)),
-                    );
+                // Zeek names the constructor in the first message and the
+                // bare field list in the rest.
+                for (k, m) in missing.iter().enumerate() {
+                    let whole = if coercing || k > 0 {
+                        describe::bracket(items)
+                    } else {
+                        self.text(span)
+                    };
+                    self.error(span, format!("mandatory field \"{m}\" missing ({whole})"));
                 }
                 rt
             }
@@ -109,7 +149,7 @@ impl Compiler {
         expected: Option<&TypeRef>,
     ) -> Typed {
         match expected.map(|t| &**t) {
-            Some(Type::Record(rt)) => return self.record_ctor(Some(rt.clone()), items, span),
+            Some(Type::Record(rt)) => return self.record_ctor(Some(rt.clone()), items, span, true),
             Some(Type::Vector(_)) => return self.vector_ctor(items, span, expected),
             _ => {}
         }
@@ -117,7 +157,7 @@ impl Compiler {
             .iter()
             .all(|i| matches!(i.kind, ExprKind::FieldAssign(..)))
         {
-            return self.record_ctor(None, items, span);
+            return self.record_ctor(None, items, span, false);
         }
         self.vector_ctor(items, span, None)
     }
@@ -334,7 +374,7 @@ impl Compiler {
         _expected: Option<&TypeRef>,
     ) -> Typed {
         match &**t {
-            Type::Record(rt) => self.record_ctor(Some(rt.clone()), args, span),
+            Type::Record(rt) => self.record_ctor(Some(rt.clone()), args, span, false),
             Type::Table(tt) if tt.yield_.is_some() => self.table_ctor(args, span, Some(t)),
             Type::Table(_) => self.set_ctor(args, span, Some(t)),
             Type::Vector(_) => self.vector_ctor(args, span, Some(t)),

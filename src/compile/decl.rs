@@ -94,6 +94,7 @@ impl Compiler {
         attrs: &[ast::Attr],
         doc: &[String],
     ) {
+        self.check_attrs(attrs);
         let declared = ty.map(|t| self.resolve_type(t));
         let (init_ir, init_ty) = match init {
             Some(e) => {
@@ -218,6 +219,18 @@ impl Compiler {
             return;
         }
         let Some((op, e)) = init else { return };
+        if *op != InitOp::Set && self.interp.globals[id as usize].is_unset() {
+            let sign = if *op == InitOp::AddTo { "+=" } else { "-=" };
+            let at = self.globals.info(id).span;
+            self.error(
+                at,
+                format!(
+                    "{sign} initializer applied to ID without value ({})",
+                    name.text
+                ),
+            );
+            return;
+        }
         let (x, t) = self.expr_expect(e, Some(&ty));
         let target = match (op, &*ty) {
             (InitOp::AddTo | InitOp::RemoveFrom, Type::Vector(_))
@@ -455,6 +468,23 @@ impl Compiler {
             body.arg_map = self.arg_map(&fv.ty, &f.sig);
         }
         if f.kind == FuncKind::Function {
+            // A second body for a function is an error; only a body for a
+            // prototype (which has none) is a definition.
+            if !fv.handlers.borrow().is_empty() && !f.is_redef && !self.interactive {
+                self.error_also(
+                    fv.span,
+                    crate::diag::Also::Span(f.name.span),
+                    format!("already defined ({})", f.name.text),
+                );
+                self.fatal_at(
+                    f.body.span,
+                    format!(
+                        "invalid definition of '{}' (see previous errors)",
+                        f.name.text
+                    ),
+                );
+                return;
+            }
             fv.handlers.borrow_mut().clear();
         }
         fv.add_handler(Handler {
@@ -511,7 +541,7 @@ impl Compiler {
         let fty = ft.as_func()?;
         let mut scope = FuncScope::new(fty.kind, fty.ret.clone());
         for (p, def) in sig.params.iter().zip(fty.params.iter()) {
-            scope.declare(&p.name.text, def.ty.clone(), false);
+            scope.declare(&p.name.text, def.ty.clone(), false, p.name.span);
         }
         let saved = self.scope.replace(scope);
         let stmts = self.block(&body.stmts);

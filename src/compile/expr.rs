@@ -134,7 +134,7 @@ impl Compiler {
                 );
                 self.poison(span)
             }
-            ExprKind::Record(items) => self.record_ctor(None, items, span),
+            ExprKind::Record(items) => self.record_ctor(None, items, span, false),
             ExprKind::Set(items) => self.set_ctor(items, span, expected.filter(|t| t.is_set())),
             ExprKind::Table(items) => {
                 self.table_ctor(items, span, expected.filter(|t| t.is_table()))
@@ -217,7 +217,7 @@ impl Compiler {
                 }
                 // A local of the enclosing function, captured by a lambda.
                 if let Some(outer) = scope.outer.iter().find(|l| l.name == n.text).cloned() {
-                    let slot = scope.declare(&n.text, outer.ty.clone(), outer.is_const);
+                    let slot = scope.declare(&n.text, outer.ty.clone(), outer.is_const, outer.span);
                     scope
                         .captures
                         .push((slot, mk(K::Local(outer.slot), n.span)));
@@ -543,6 +543,17 @@ impl Compiler {
                 (mk(K::Not(bx(xx)), span), types::bool_())
             }
             UnOp::Neg => {
+                if let ast::ExprKind::Literal(ast::Literal::Count(n)) = &x.kind {
+                    if *n > 1u64 << 63 {
+                        self.error(
+                            span,
+                            format!(
+                                "literal is outside range of 'int' values ({})",
+                                self.text(span)
+                            ),
+                        );
+                    }
+                }
                 let ty = match &*xt {
                     Type::Count => types::int(),
                     Type::Int | Type::Double | Type::Interval | Type::Error => xt.clone(),
@@ -988,7 +999,7 @@ impl Compiler {
         };
         let mut scope = FuncScope::new(l.kind, fty.ret.clone());
         for (p, def) in l.sig.params.iter().zip(fty.params.iter()) {
-            scope.declare(&p.name.text, def.ty.clone(), false);
+            scope.declare(&p.name.text, def.ty.clone(), false, p.name.span);
         }
         if let Some(outer) = &self.scope {
             // Globals and explicitly captured or referenced outer locals.

@@ -160,7 +160,7 @@ impl Compiler {
             }
             return false;
         };
-        if !self.load.loaded.insert(found.key.clone()) {
+        if !self.load.loaded.insert(found.key.clone()) || self.fatal {
             return true;
         }
         self.load_source(found.name, found.text);
@@ -341,9 +341,12 @@ impl Compiler {
         match parser::parse_tokens(tokens, docs, doc_lo, src, file, name) {
             Ok(script) => {
                 for d in &script.decls {
+                    if self.fatal {
+                        return false;
+                    }
                     self.decl(d);
                 }
-                true
+                !self.fatal
             }
             Err(diags) => {
                 self.report(diags);

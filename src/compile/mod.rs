@@ -3,9 +3,11 @@
 //! as they are met, as in Zeek: global initialisers run at once, so
 //! `redef`s and `@if`s see the values declared before them.
 
+mod attrs;
 mod coerce;
 mod ctor;
 mod decl;
+mod describe;
 mod expr;
 mod load;
 pub mod scope;
@@ -35,6 +37,10 @@ pub struct Compiler {
     in_export: bool,
     /// Every module name seen (`@ifdef` accepts them).
     pub modules: ahash::AHashSet<String>,
+    /// Set by a fatal error: no further declarations are processed.
+    pub fatal: bool,
+    /// A REPL session: a function may be given a new body.
+    pub interactive: bool,
 }
 
 impl Compiler {
@@ -49,6 +55,8 @@ impl Compiler {
             load: load::LoadState::default(),
             in_export: false,
             modules: ahash::AHashSet::new(),
+            fatal: false,
+            interactive: false,
         }
     }
 
@@ -118,5 +126,23 @@ impl Compiler {
     /// A type that stands for an error already reported.
     pub fn err_type(&self) -> TypeRef {
         types::error()
+    }
+}
+
+impl Compiler {
+    /// A fatal error at a location: Zeek stops reading scripts there.
+    pub fn fatal_at(&mut self, span: Span, msg: impl Into<String>) {
+        self.errors += 1;
+        self.fatal = true;
+        let mut d = Diagnostic::error(span, msg);
+        d.severity = crate::diag::Severity::Fatal;
+        self.interp.report_diag(&d);
+    }
+
+    /// An error naming a second object (another location or a type).
+    pub fn error_also(&mut self, span: Span, also: crate::diag::Also, msg: impl Into<String>) {
+        self.errors += 1;
+        let d = Diagnostic::error(span, msg).with_also(also);
+        self.interp.report_diag(&d);
     }
 }

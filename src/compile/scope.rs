@@ -101,6 +101,8 @@ pub struct Local {
     pub slot: u32,
     pub ty: TypeRef,
     pub is_const: bool,
+    /// Where it was declared.
+    pub span: crate::syntax::ast::Span,
 }
 
 /// The function being compiled.
@@ -138,7 +140,13 @@ impl FuncScope {
 
     /// Declares a local; a redeclaration with the same type reuses the
     /// slot (Zeek locals are function-scoped).
-    pub fn declare(&mut self, name: &str, ty: TypeRef, is_const: bool) -> u32 {
+    pub fn declare(
+        &mut self,
+        name: &str,
+        ty: TypeRef,
+        is_const: bool,
+        span: crate::syntax::ast::Span,
+    ) -> u32 {
         if let Some(l) = self.lookup(name) {
             if crate::types::same_type(&l.ty, &ty) {
                 return l.slot;
@@ -151,6 +159,7 @@ impl FuncScope {
             slot,
             ty,
             is_const,
+            span,
         });
         slot
     }

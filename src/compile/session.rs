@@ -42,6 +42,7 @@ impl Compiler {
     /// loaded and `zeek_init` raised.
     pub fn new_session(style: Style) -> Compiler {
         let mut c = Compiler::new(style);
+        c.interactive = true;
         c.load_named("base/init-bare", None);
         if c.run_init_stmts() {
             c.raise_event("zeek_init");
@@ -64,6 +65,7 @@ impl Compiler {
     /// goes where `print` writes; the value of an expression is written
     /// there too, followed by its type on the next line.
     pub fn eval_input(&mut self, name: &str, text: &str) -> Outcome {
+        self.fatal = false;
         let file = self.interp.sources.add(name.to_string(), text.to_string());
         let src = self.interp.sources.files[file as usize].text.clone();
         let lexed = lexer::lex(&src, name, ".");

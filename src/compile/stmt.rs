@@ -1,5 +1,6 @@
 //! Statements.
 
+use super::describe;
 use super::scope::{GlobalInfo, IdKind};
 use super::Compiler;
 use crate::ir::{self, ForKind, StmtKind as S};
@@ -27,7 +28,7 @@ impl Compiler {
     /// file level.
     fn declare_local(&mut self, name: &ast::Name, ty: TypeRef, is_const: bool) -> ir::LValue {
         if let Some(scope) = &mut self.scope {
-            return ir::LValue::Local(scope.declare(&name.text, ty, is_const));
+            return ir::LValue::Local(scope.declare(&name.text, ty, is_const, name.span));
         }
         let full = super::scope::qualify(&self.module, &name.text);
         if let Some(id) = self.globals.get(&full) {
@@ -192,6 +193,7 @@ impl Compiler {
                 init,
                 attrs,
             } => {
+                self.check_attrs(attrs);
                 let declared = ty.as_ref().map(|t| self.resolve_type(t));
                 let init_x = init
                     .as_ref()
@@ -279,16 +281,38 @@ impl Compiler {
         }
     }
 
-    fn loop_var(&mut self, name: &ast::Name, ty: TypeRef) -> Option<u32> {
+    /// A loop variable: a new local, or an existing local of the same
+    /// type. Zeek refuses constants and globals here.
+    fn loop_var(&mut self, name: &ast::Name, ty: TypeRef, iter: &ast::Expr) -> Option<u32> {
+        let local = self.scope.as_ref().and_then(|s| s.lookup(&name.text));
+        let refused = match local {
+            Some(l) if l.is_const => Some((l.span, "constant")),
+            Some(_) => None,
+            None => self
+                .lookup_global(&name.text)
+                .filter(|&id| {
+                    matches!(
+                        self.globals.info(id).kind,
+                        IdKind::Var | IdKind::Const | IdKind::Option
+                    )
+                })
+                .map(|id| (self.globals.info(id).span, "global variable")),
+        };
+        if let Some((at, what)) = refused {
+            self.error(at, format!("{what} used in 'for' loop ({})", name.text));
+            self.error_also(
+                iter.span,
+                crate::diag::Also::After("error".into()),
+                format!(
+                    "type clash in iteration ({} and error)",
+                    self.text(iter.span)
+                ),
+            );
+            return None;
+        }
         match self.declare_local(name, ty, false) {
             ir::LValue::Local(s) => Some(s),
-            _ => {
-                self.error(
-                    name.span,
-                    format!("global variable used in 'for' loop ({})", name.text),
-                );
-                None
-            }
+            _ => None,
         }
     }
 
@@ -323,10 +347,10 @@ impl Compiler {
                 let yield_ = tt.yield_.clone();
                 let mut keys = Vec::new();
                 for (n, t) in names.iter().zip(index) {
-                    keys.push(self.loop_var(n, t)?);
+                    keys.push(self.loop_var(n, t, iter)?);
                 }
                 let value = match (value, yield_) {
-                    (Some(v), Some(y)) => Some(self.loop_var(v, y)?),
+                    (Some(v), Some(y)) => Some(self.loop_var(v, y, iter)?),
                     (Some(v), None) => {
                         self.error(v.span, "key-value iteration over a set");
                         return None;
@@ -338,30 +362,30 @@ impl Compiler {
             (Type::Vector(_), ForVars::One(_) | ForVars::Index(_)) if vars_one(vars).is_some() => {
                 let n = vars_one(vars)?;
                 ForKind::Vector {
-                    index: self.loop_var(n, types::count())?,
+                    index: self.loop_var(n, types::count(), iter)?,
                     value: None,
                 }
             }
             (Type::Vector(_), ForVars::One(n)) => ForKind::Vector {
-                index: self.loop_var(n, types::count())?,
+                index: self.loop_var(n, types::count(), iter)?,
                 value: None,
             },
             (Type::Vector(elem2), ForVars::IndexValue(ks, v)) if ks.len() == 1 => {
                 let elem = elem2.clone();
                 ForKind::Vector {
-                    index: self.loop_var(&ks[0], types::count())?,
-                    value: Some(self.loop_var(v, elem)?),
+                    index: self.loop_var(&ks[0], types::count(), iter)?,
+                    value: Some(self.loop_var(v, elem, iter)?),
                 }
             }
             (Type::Vector(elem2), ForVars::KeyValue(k, v)) => {
                 let elem = elem2.clone();
                 ForKind::Vector {
-                    index: self.loop_var(k, types::count())?,
-                    value: Some(self.loop_var(v, elem)?),
+                    index: self.loop_var(k, types::count(), iter)?,
+                    value: Some(self.loop_var(v, elem, iter)?),
                 }
             }
             (Type::String, ForVars::One(n)) => ForKind::String {
-                var: self.loop_var(n, types::string())?,
+                var: self.loop_var(n, types::string(), iter)?,
             },
             (Type::Error, _) => return None,
             _ => {
@@ -423,6 +447,7 @@ impl Compiler {
             return self.in_temp_scope(|c| c.switch(e, cases, span));
         }
         let (vx, vt) = self.expr(e);
+        self.check_switch_form(e, cases, &vt);
         let mut by_value = AHashMap::new();
         let mut by_type = Vec::new();
         let mut default = None;
@@ -454,6 +479,15 @@ impl Compiler {
                 CaseLabel::Types(ts) => {
                     for (t, n) in ts {
                         let ty = self.resolve_type(t);
+                        if by_type
+                            .iter()
+                            .any(|(u, _): &(TypeRef, usize)| types::same_type(u, &ty))
+                        {
+                            self.error(
+                                c.span,
+                                format!("duplicate case label ({})", describe::case(c)),
+                            );
+                        }
                         by_type.push((ty.clone(), i));
                         if let Some(n) = n {
                             if let ir::LValue::Local(slot) =
@@ -481,6 +515,93 @@ impl Compiler {
             },
             span,
         ))
+    }
+}
+
+impl Compiler {
+    /// Zeek's rules on the shape of a switch: cases are all values or all
+    /// types, each ends in break/fallthrough/return, type cases only name
+    /// types the value can be cast to, and a case that binds the cast
+    /// value cannot fall through.
+    fn check_switch_form(&mut self, e: &ast::Expr, cases: &[ast::Case], vt: &TypeRef) {
+        let has_values = cases
+            .iter()
+            .any(|c| matches!(c.label, CaseLabel::Values(_)));
+        let has_types = cases.iter().any(|c| matches!(c.label, CaseLabel::Types(_)));
+        if has_values && has_types {
+            self.error(
+                e.span,
+                format!(
+                    "cannot mix cases with expressions and types ({})",
+                    describe::switch(e, cases)
+                ),
+            );
+        }
+        for c in cases {
+            if !ends_flow(&c.body) {
+                self.error(
+                    c.span,
+                    format!(
+                        "case block must end in break/fallthrough/return statement ({})",
+                        describe::case(c)
+                    ),
+                );
+            }
+            let CaseLabel::Types(ts) = &c.label else {
+                continue;
+            };
+            for (t, _) in ts {
+                let ty = self.resolve_type(t);
+                if !matches!(&**vt, Type::Any | Type::Error)
+                    && !ty.is_error()
+                    && !types::same_type(vt, &ty)
+                {
+                    self.error(
+                        c.span,
+                        format!(
+                            "cannot cast switch expression to case type ({})",
+                            describe::case(c)
+                        ),
+                    );
+                }
+            }
+            if ts.iter().any(|(_, n)| n.is_some()) {
+                let mut found = Vec::new();
+                fallthroughs(&c.body, &mut found);
+                for at in found {
+                    self.error(at, "invalid 'fallthrough' in type-casting 'case' block");
+                }
+            }
+        }
+    }
+}
+
+/// Whether a case body ends in break, fallthrough or return.
+fn ends_flow(body: &[ast::Stmt]) -> bool {
+    match body.last().map(|s| &s.kind) {
+        Some(StmtKind::Break | StmtKind::Fallthrough | StmtKind::Return(_)) => true,
+        Some(StmtKind::Block(b)) => ends_flow(&b.stmts),
+        _ => false,
+    }
+}
+
+/// Every `fallthrough` in a case body, not counting nested switches.
+fn fallthroughs(body: &[ast::Stmt], found: &mut Vec<Span>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::Fallthrough => found.push(s.span),
+            StmtKind::Block(b) => fallthroughs(&b.stmts, found),
+            StmtKind::If(_, a, b) => {
+                fallthroughs(std::slice::from_ref(a), found);
+                if let Some(b) = b {
+                    fallthroughs(std::slice::from_ref(b), found);
+                }
+            }
+            StmtKind::For(_, _, b) | StmtKind::While(_, b) => {
+                fallthroughs(std::slice::from_ref(b), found)
+            }
+            _ => {}
+        }
     }
 }
 

@@ -137,6 +137,7 @@ impl Compiler {
                 log: false,
                 default: None,
             };
+            self.check_attrs(&f.attrs);
             for a in &f.attrs {
                 match a.name.as_str() {
                     "optional" => def.optional = true,
@@ -181,10 +182,33 @@ impl Compiler {
                 .max()
                 .unwrap_or(0);
             let value = match &v.value {
-                Some(e) => self.eval_const_expr(e).map(|x| x.as_int()).unwrap_or(next),
+                Some(e) => match &e.kind {
+                    ast::ExprKind::Literal(ast::Literal::Count(n)) if *n > i64::MAX as u64 => {
+                        self.error(e.span, "enumerator value cannot be negative");
+                        continue;
+                    }
+                    ast::ExprKind::Literal(ast::Literal::Count(n)) => *n as i64,
+                    _ => {
+                        self.error(e.span, "enumerator is not a count constant");
+                        continue;
+                    }
+                },
                 None => next,
             };
             let full = qualify(&self.module, &v.name.text);
+            if let Some(id) = self.globals.get(&full) {
+                let prev = self.globals.info(id).span;
+                self.error_also(
+                    v.name.span,
+                    crate::diag::Also::Span(prev),
+                    format!(
+                        "conflicting definition of enum value '{}' in type '{}'",
+                        full,
+                        et.name.borrow()
+                    ),
+                );
+                continue;
+            }
             let c = Rc::new(EnumConst {
                 name: full.clone(),
                 value,
@@ -192,10 +216,6 @@ impl Compiler {
                 ty: Some(et.clone()),
             });
             et.consts.borrow_mut().push(c.clone());
-            if self.globals.get(&full).is_some() {
-                self.error(v.name.span, format!("already defined ({})", v.name.text));
-                continue;
-            }
             self.add_global(GlobalInfo {
                 name: full,
                 ty: enum_ty.clone(),

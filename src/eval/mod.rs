@@ -411,6 +411,7 @@ impl Host for Interp {
             message: msg.to_string(),
             span: Some(span),
             help: None,
+            also: None,
         };
         self.report_diag(&d);
     }

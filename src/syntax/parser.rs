@@ -103,6 +103,7 @@ fn parse_error(
             message: format!("syntax error, at end of file {name}"),
             span: None,
             help: None,
+            also: None,
         };
         match expected_list(expected) {
             Some(h) => d.with_help(h),
