@@ -130,6 +130,11 @@ pub enum ExprKind {
     IncDec(Box<LValue>, i64),
     /// `v += x` on a vector appends; on a set adds; `-=` removes.
     AppendTo(Box<LValue>, Box<Expr>),
+    /// `v += w` with `v` a vector of any and `w` a vector: appends each
+    /// element of `w`.
+    /// The type is the target's element type when the elements must be
+    /// checked as they arrive (a vector of any appended to a typed one).
+    ExtendVector(Box<LValue>, Box<Expr>, Option<TypeRef>),
     AddToSet(Box<Expr>, Box<Expr>),
     RemoveFromSet(Box<Expr>, Box<Expr>),
     Size(Box<Expr>),

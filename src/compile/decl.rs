@@ -379,7 +379,10 @@ impl Compiler {
                 }
             },
             None => {
-                self.error(name.span, format!("unknown identifier {}", name.text));
+                self.fatal_at(
+                    name.span,
+                    format!("unknown enum identifier \"{}\"", name.text),
+                );
                 return;
             }
         };
@@ -562,15 +565,19 @@ impl Compiler {
         let params = sig
             .params
             .iter()
-            .map(|p| ParamDef {
-                name: p.name.text.clone(),
-                ty: self.resolve_type(&p.ty),
-                default: p
+            .map(|p| {
+                let ty = self.resolve_type(&p.ty);
+                let default = p
                     .attrs
                     .iter()
                     .find(|a| a.name == "default")
                     .and_then(|a| a.value.as_ref())
-                    .and_then(|v| self.eval_const_expr(v)),
+                    .and_then(|v| self.eval_const_expr_as(v, &ty));
+                ParamDef {
+                    name: p.name.text.clone(),
+                    ty,
+                    default,
+                }
             })
             .collect();
         let ret = match &sig.ret {
@@ -591,6 +598,22 @@ impl Compiler {
     pub fn eval_const_expr(&mut self, e: &ast::Expr) -> Option<Value> {
         let saved = self.scope.take();
         let (x, _t) = self.expr(e);
+        self.scope = saved;
+        match self.interp.eval(&x) {
+            Ok(v) => Some(v),
+            Err(err) => {
+                self.interp.report_runtime(&err);
+                None
+            }
+        }
+    }
+
+    /// A constant expression converted to a type (`&default=101` on a
+    /// double parameter is 101.0).
+    pub fn eval_const_expr_as(&mut self, e: &ast::Expr, ty: &TypeRef) -> Option<Value> {
+        let saved = self.scope.take();
+        let (x, t) = self.expr_expect(e, Some(ty));
+        let x = self.coerce(x, &t, ty, e.span);
         self.scope = saved;
         match self.interp.eval(&x) {
             Ok(v) => Some(v),

@@ -160,6 +160,9 @@ impl Compiler {
                 if !matches!(&*tt, Type::Interval | Type::Error) {
                     self.error(t.span, "schedule expression requires an interval");
                 }
+                if self.local_names_event(ev) {
+                    return self.poison(span);
+                }
                 let Some(id) = self.lookup_global(&ev.text) else {
                     self.error(ev.span, format!("unknown identifier {}", ev.text));
                     return self.poison(span);
@@ -946,6 +949,12 @@ impl Compiler {
                         let rx = self.coerce(rx, &rt, &elem, rhs.span);
                         return (mk(K::AppendTo(Box::new(lv), bx(rx)), span), lt);
                     }
+                    (Type::Vector(elem), InitOp::AddTo) => {
+                        let from_any = rt.yield_type().is_some_and(|t| matches!(&**t, Type::Any));
+                        let check =
+                            (from_any && !matches!(&**elem, Type::Any)).then(|| elem.clone());
+                        return (mk(K::ExtendVector(Box::new(lv), bx(rx), check), span), lt);
+                    }
                     (Type::Table(_), _) => {
                         let cur = self.lvalue_read(&lv, span);
                         let k = if op == InitOp::AddTo {
@@ -1094,4 +1103,25 @@ pub fn clone_expr(e: &ir::Expr) -> ir::Expr {
         _ => K::Const(Value::Unset),
     };
     mk(k, e.span)
+}
+
+impl Compiler {
+    /// Events are raised by their global name; Zeek's grammar rejects a
+    /// local there (reported where the argument list closes).
+    pub(super) fn local_names_event(&mut self, name: &ast::Name) -> bool {
+        let is_local = self
+            .scope
+            .as_ref()
+            .is_some_and(|s| s.lookup(&name.text).is_some());
+        if is_local {
+            self.error(
+                name.span,
+                format!(
+                    "local identifier \"{}\" cannot be used to reference an event, at or near \")\"",
+                    name.text
+                ),
+            );
+        }
+        is_local
+    }
 }

@@ -117,6 +117,11 @@ impl Compiler {
         for s in &stmts {
             if let Err(e) = self.interp.exec(s) {
                 self.interp.report_runtime(&e);
+                if !self.interactive {
+                    self.interp.report_diag(&Diagnostic::fatal(
+                        "failed to execute script statements at top-level scope",
+                    ));
+                }
                 return false;
             }
         }

@@ -68,6 +68,9 @@ impl Compiler {
                 st(S::Print(xs), span)
             }
             StmtKind::Event(name, args) => {
+                if self.local_names_event(name) {
+                    return None;
+                }
                 let Some(id) = self.lookup_global(&name.text) else {
                     self.error(name.span, format!("unknown identifier {}", name.text));
                     return None;

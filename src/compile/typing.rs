@@ -1,6 +1,7 @@
 //! Types as written, resolved: named types looked up, records and enums
 //! built, container attributes gathered.
 
+use super::describe;
 use super::scope::{qualify, GlobalInfo, IdKind};
 use super::Compiler;
 use crate::ir;
@@ -145,9 +146,28 @@ impl Compiler {
                     "default" => {
                         if let Some(v) = &a.value {
                             let saved = self.scope.take();
-                            let (x, xt) = self.expr_expect(v, Some(&ty));
+                            // A non-empty constructor has a type of its own,
+                            // which must then fit the field.
+                            let own_type = matches!(&v.kind,
+                                ast::ExprKind::Set(xs) | ast::ExprKind::Table(xs)
+                                | ast::ExprKind::Vector(xs) if !xs.is_empty());
+                            let (x, xt) = if own_type {
+                                self.expr(v)
+                            } else {
+                                self.expr_expect(v, Some(&ty))
+                            };
                             self.scope = saved;
-                            let x = self.coerce(x, &xt, &ty, v.span);
+                            let x = match self.try_coerce(x, &xt, &ty) {
+                                Ok(x) => x,
+                                Err(x) => {
+                                    let msg = format!(
+                                        "&default value has inconsistent type (&default={})",
+                                        describe::expr(v)
+                                    );
+                                    self.error(a.span, msg);
+                                    x
+                                }
+                            };
                             def.default = Some(self.interp.field_defaults.len() as u32);
                             self.interp.field_defaults.push(x);
                         }

@@ -341,6 +341,30 @@ impl Interp {
                 }
                 Ok(v)
             }
+            ExprKind::ExtendVector(lv, x, check) => {
+                let v = self.read_lvalue(lv, e)?;
+                let w = self.eval(x)?;
+                if let (Value::Vector(dst), Value::Vector(src)) = (&v, &w) {
+                    let items = src.borrow().items.clone();
+                    let fits = check.as_ref().is_none_or(|elem| {
+                        items
+                            .iter()
+                            .all(|i| i.is_unset() || crate::types::same_type(&type_of(i), elem))
+                    });
+                    if fits {
+                        dst.borrow_mut().items.extend(items);
+                    } else {
+                        // Zeek reports this and carries on without appending.
+                        let msg = format!(
+                            "incompatible vector element assignment ({} and {})",
+                            self.span_text(e.span),
+                            String::from_utf8_lossy(&crate::format::to_display(&w))
+                        );
+                        self.report_diag(&crate::diag::Diagnostic::error(e.span, msg));
+                    }
+                }
+                Ok(v)
+            }
             ExprKind::AddToSet(s, x) => {
                 let sv = self.eval(s)?;
                 let xv = self.eval(x)?;

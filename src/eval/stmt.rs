@@ -192,7 +192,8 @@ impl Interp {
                         }
                         None => format!("assertion failure: {text}"),
                     };
-                    return Err(Box::new(crate::diag::Diagnostic::runtime(s.span, m)));
+                    // Zeek reports a failed assertion as a plain error.
+                    return Err(Box::new(crate::diag::Diagnostic::error(s.span, m)));
                 }
             }
             StmtKind::When(info) => {
