@@ -64,6 +64,9 @@ pub enum InKind {
     VectorIndex,
     /// Subnet inside a subnet.
     SubnetInSubnet,
+    /// String matched by any pattern indexing a `set[pattern]` or
+    /// `table[pattern] of T`.
+    PatternTable,
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +98,9 @@ pub enum ExprKind {
     HasField(Box<Expr>, u32),
     /// Table lookup (applies `&default`).
     TableIndex(Box<Expr>, Box<Expr>),
+    /// `t[s]` with `t` a `table[pattern] of T` and `s` a string: the values
+    /// of every pattern matching `s`, as a vector of the given type.
+    PatternTableIndex(Box<Expr>, Box<Expr>, TypeRef),
     VectorIndex(Box<Expr>, Box<Expr>),
     /// `v[bools]` or `v[indices]`: a new vector.
     VectorSelect(Box<Expr>, Box<Expr>),

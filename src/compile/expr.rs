@@ -320,6 +320,21 @@ impl Compiler {
     fn index(&mut self, x: &ast::Expr, idx: &[ast::Expr], span: Span) -> Typed {
         let (xx, xt) = self.expr(x);
         match &*xt {
+            Type::Table(tt) if tt.yield_.is_some() && is_pattern_index(&tt.index) => {
+                // Indexing pattern tables with a string collects the values
+                // of every matching pattern.
+                let (kx, kt) = self.expr(&idx[0]);
+                let y = tt.yield_.clone().unwrap_or_else(types::error);
+                if idx.len() == 1 && matches!(&*kt, Type::String) {
+                    let vt = types::vector_of(y);
+                    return (
+                        mk(K::PatternTableIndex(bx(xx), bx(kx), vt.clone()), span),
+                        vt,
+                    );
+                }
+                let key = self.key_expr(&tt.index, idx, span);
+                (mk(K::TableIndex(bx(xx), bx(key)), span), y)
+            }
             Type::Table(tt) => {
                 let key = self.key_expr(&tt.index, idx, span);
                 match &tt.yield_ {
@@ -788,6 +803,14 @@ impl Compiler {
         let (bx_, bt) = self.expr(b);
         let ok = |k: InKind, ax: ir::Expr| (mk(K::In(k, bx(ax), bx(bx_)), span), types::bool_());
         match &*bt {
+            Type::Table(tt) if is_pattern_index(&tt.index) => {
+                let (ax, at) = self.expr(a);
+                if matches!(&*at, Type::String) {
+                    return ok(InKind::PatternTable, ax);
+                }
+                let key = self.key_expr(&tt.index.clone(), std::slice::from_ref(a), a.span);
+                ok(InKind::Table, key)
+            }
             Type::Table(tt) => {
                 let idx: Vec<ast::Expr> = match &a.kind {
                     ExprKind::Bracket(items)
@@ -916,6 +939,24 @@ impl Compiler {
     }
 
     fn assign(&mut self, op: InitOp, lhs: &ast::Expr, rhs: &ast::Expr, span: Span) -> Typed {
+        // In a chain (`a = b = c`) Zeek checks the inner assignment first.
+        if let (InitOp::Set, ExprKind::Assign(..)) = (op, &rhs.kind) {
+            let (rx, rt) = self.expr(rhs);
+            let Some((lv, lt)) = self.lvalue(lhs) else {
+                return self.poison(span);
+            };
+            let rx = match self.try_coerce(rx, &rt, &lt) {
+                Ok(x) => x,
+                Err(x) => {
+                    self.error(
+                        span,
+                        format!("type clash in assignment ({})", self.text(span)),
+                    );
+                    x
+                }
+            };
+            return (mk(K::Assign(Box::new(lv), bx(rx)), span), lt);
+        }
         let Some((lv, lt)) = self.lvalue(lhs) else {
             self.expr(rhs);
             return self.poison(span);
@@ -1124,4 +1165,9 @@ impl Compiler {
         }
         is_local
     }
+}
+
+/// A table or set indexed by a single pattern.
+fn is_pattern_index(index: &[TypeRef]) -> bool {
+    matches!(index, [t] if matches!(&**t, Type::Pattern))
 }

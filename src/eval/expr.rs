@@ -169,6 +169,24 @@ impl Interp {
                 let key = self.eval(k)?;
                 self.table_lookup(&tv, key, e)
             }
+            ExprKind::PatternTableIndex(t, k, vt) => {
+                let tv = self.eval(t)?;
+                let key = self.eval(k)?;
+                let mut items = Vec::new();
+                if let Value::Table(t) = &tv {
+                    for (p, v) in t.borrow().iter() {
+                        if let Value::Pattern(p) = p {
+                            if p.exact.is_match(key.as_bytes()) {
+                                items.push(v.clone());
+                            }
+                        }
+                    }
+                }
+                Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
+                    ty: vt.clone(),
+                    items,
+                }))))
+            }
             ExprKind::VectorIndex(v, i) => {
                 let vv = self.eval(v)?;
                 let iv = self.eval(i)?;
@@ -263,13 +281,21 @@ impl Interp {
                 let (Value::Pattern(p), Value::Pattern(q)) = (self.eval(a)?, self.eval(b)?) else {
                     return Err(self.error_at(e.span, "pattern operation on non-patterns"));
                 };
-                let src = if *is_and {
-                    format!("({})({})", p.source, q.source)
-                } else {
-                    format!("({})|({})", p.source, q.source)
+                // Each side keeps its own `/i`, unless both have it.
+                let both = p.case_insensitive && q.case_insensitive;
+                let part = |x: &crate::value::PatternVal| {
+                    if x.case_insensitive && !both && !x.source.starts_with("(?i:") {
+                        format!("(?i:{})", x.source)
+                    } else {
+                        x.source.clone()
+                    }
                 };
-                crate::eval::expr::make_pattern(&src, p.case_insensitive && q.case_insensitive)
-                    .map_err(|m| self.error_at(e.span, &m))
+                let src = if *is_and {
+                    format!("({})({})", part(&p), part(&q))
+                } else {
+                    format!("({})|({})", part(&p), part(&q))
+                };
+                crate::eval::expr::make_pattern(&src, both).map_err(|m| self.error_at(e.span, &m))
             }
             ExprKind::SetOp(op, a, b) => {
                 let av = self.eval(a)?;
@@ -963,6 +989,13 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
             }
             _ => false,
         },
+        InKind::PatternTable => match b {
+            Value::Table(t) => t.borrow().iter().any(|(k, _)| match k {
+                Value::Pattern(p) => p.exact.is_match(a.as_bytes()),
+                _ => false,
+            }),
+            _ => false,
+        },
         InKind::VectorIndex => match b {
             Value::Vector(v) => {
                 let v = v.borrow();
@@ -1114,16 +1147,5 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
 
 /// Builds a pattern value from Zeek regular-expression syntax.
 pub fn make_pattern(src: &str, ci: bool) -> std::result::Result<Value, String> {
-    let translated = crate::eval::pattern::translate(src);
-    let flags = if ci { "(?i-u)" } else { "(?-u)" };
-    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$"))
-        .map_err(|e| e.to_string())?;
-    let search =
-        regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
-    Ok(Value::Pattern(Rc::new(crate::value::PatternVal {
-        source: src.to_string(),
-        case_insensitive: ci,
-        exact,
-        search,
-    })))
+    crate::bif::pat::make_pattern(src, ci)
 }

@@ -43,7 +43,8 @@ pub fn translate(src: &str) -> String {
                 out.push(']');
             }
             '"' if !in_class => {
-                // Quoted literal text.
+                // Quoted literal text, matched exactly even under `/i`.
+                out.push_str("(?-i:");
                 let mut j = i + 1;
                 while j < chars.len() && chars[j] != '"' {
                     let ch = if chars[j] == '\\' && j + 1 < chars.len() {
@@ -55,6 +56,7 @@ pub fn translate(src: &str) -> String {
                     out.push_str(&regex::escape(&ch.to_string()));
                     j += 1;
                 }
+                out.push(')');
                 i = j + 1;
                 continue;
             }

@@ -223,11 +223,29 @@ fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
                 i += 1 + n;
             }
             b'/' => {
-                let ci = bytes.get(i + 1) == Some(&b'i')
-                    && !bytes
-                        .get(i + 2)
-                        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
-                return Some((re, ci, i + 1 + usize::from(ci)));
+                // Flags follow the closing slash: `i` (case-insensitive)
+                // and `s` (`.` also matches a newline), in either order.
+                let mut j = i + 1;
+                let (mut ci, mut dotall) = (false, false);
+                while let Some(&f) = bytes.get(j) {
+                    match f {
+                        b'i' if !ci => ci = true,
+                        b's' if !dotall => dotall = true,
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                if bytes
+                    .get(j)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                {
+                    // Not flags but a name right after the pattern.
+                    return Some((re, false, i + 1));
+                }
+                if dotall {
+                    re = format!("(?s:{re})");
+                }
+                return Some((re, ci, j));
             }
             _ => {
                 let ch = rest[i..].chars().next()?;
