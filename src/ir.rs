@@ -248,4 +248,6 @@ pub struct WhenInfo {
     pub body: Vec<Stmt>,
     pub timeout: Option<(Expr, Vec<Stmt>)>,
     pub is_return: bool,
+    /// `when ( local x = e )`: the condition holds once `e` has a value.
+    pub binds: bool,
 }

@@ -127,14 +127,15 @@ impl Compiler {
             (Some(x), Some(t)) => Some(self.coerce(x, &t, &ty, init.map_or(name.span, |e| e.span))),
             _ => None,
         };
-        // Events and hooks exist as soon as they are declared, so they can
-        // be raised or called before (or without) any handler.
-        if matches!(id_kind, IdKind::Event | IdKind::Hook) {
+        // Events, hooks and function prototypes exist as soon as they are
+        // declared, so they can be named (raised, called, used in
+        // attributes) before their bodies are given.
+        if matches!(id_kind, IdKind::Event | IdKind::Hook | IdKind::Func) {
             if self.interp.globals[id as usize].is_unset() {
-                let fk = if id_kind == IdKind::Event {
-                    FuncKind::Event
-                } else {
-                    FuncKind::Hook
+                let fk = match id_kind {
+                    IdKind::Event => FuncKind::Event,
+                    IdKind::Hook => FuncKind::Hook,
+                    _ => FuncKind::Function,
                 };
                 let fv = FuncVal::new(
                     self.globals.info(id).name.clone(),

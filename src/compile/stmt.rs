@@ -257,6 +257,7 @@ impl Compiler {
                         body,
                         timeout,
                         is_return: w.is_return,
+                        binds: w.local.is_some(),
                     })),
                     span,
                 )

@@ -199,7 +199,12 @@ impl Interp {
             StmtKind::When(info) => {
                 // Conditions that already hold run at once; the rest wait
                 // for their timeout, if any.
-                if self.eval(&info.cond).map(|v| v.as_bool()).unwrap_or(false) {
+                let holds = match self.eval(&info.cond) {
+                    Ok(v) if info.binds => !v.is_unset(),
+                    Ok(v) => v.as_bool(),
+                    Err(_) => false,
+                };
+                if holds {
                     return self.exec_block(&info.body);
                 }
             }
