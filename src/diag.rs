@@ -14,6 +14,8 @@ pub enum Severity {
     /// Zeek's "expression warning" (e.g. count underflow).
     RuntimeWarning,
     Fatal,
+    /// Zeek's "runtime error" (e.g. the recursion limit).
+    RuntimeFatal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,6 +165,7 @@ fn prefix(sev: Severity) -> &'static str {
         Severity::Runtime => "expression error",
         Severity::RuntimeWarning => "expression warning",
         Severity::Fatal => "fatal error",
+        Severity::RuntimeFatal => "runtime error",
     }
 }
 

@@ -32,6 +32,11 @@ pub trait Host {
     fn exit(&mut self, _code: i32) {}
     /// Asks for an orderly end: remaining input is skipped, zeek_done runs.
     fn terminate(&mut self) {}
+    /// The call nesting allowed (`get_max_recursion_depth`).
+    fn max_recursion_depth(&self) -> u32 {
+        crate::eval::DEFAULT_RECURSION_DEPTH
+    }
+    fn set_max_recursion_depth(&mut self, _depth: u32) {}
     /// The time of the event being handled.
     fn current_event_time(&self) -> f64 {
         self.network_time()

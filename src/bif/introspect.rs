@@ -109,8 +109,14 @@ fn current_event_time(h: &mut dyn Host, _: &[Value]) -> BifResult {
     Ok(Value::Time(h.current_event_time()))
 }
 
-fn get_max_recursion_depth(_: &mut dyn Host, _: &[Value]) -> BifResult {
-    Ok(Value::Count(crate::eval::MAX_CALL_DEPTH as u64))
+fn get_max_recursion_depth(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    Ok(Value::Count(h.max_recursion_depth() as u64))
+}
+
+fn set_max_recursion_depth(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let depth = super::arg(args, 0).as_count().min(u32::MAX as u64) as u32;
+    h.set_max_recursion_depth(depth);
+    Ok(Value::Unset)
 }
 
 fn is_event_handled(h: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -168,6 +174,11 @@ pub static BIFS: &[BifDef] = &[
         name: "get_max_recursion_depth",
         sig: "function(): count",
         func: get_max_recursion_depth,
+    },
+    BifDef {
+        name: "set_max_recursion_depth",
+        sig: "function(depth: count): any",
+        func: set_max_recursion_depth,
     },
     BifDef {
         name: "is_event_handled",

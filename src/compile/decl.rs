@@ -468,6 +468,12 @@ impl Compiler {
         let Some(mut body) = self.func_body(&name, &ft, &f.sig, &f.body) else {
             return;
         };
+        // Zeek locates a function from its header to its closing brace.
+        body.span = Span::new(
+            f.name.span.file,
+            f.name.span.lo as usize,
+            f.body.span.hi as usize,
+        );
         if f.kind != FuncKind::Function {
             body.arg_map = self.arg_map(&fv.ty, &f.sig);
         }

@@ -30,7 +30,10 @@ pub enum Flow {
 }
 
 /// Deep recursion is an error, never a stack overflow.
-pub const MAX_CALL_DEPTH: u32 = 1000;
+pub const MAX_CALL_DEPTH: u32 = 20_000;
+
+/// Zeek's default for `set_max_recursion_depth`.
+pub const DEFAULT_RECURSION_DEPTH: u32 = 1000;
 
 pub struct Timer {
     pub when: f64,
@@ -72,6 +75,9 @@ pub struct Interp {
     stack: Vec<Value>,
     base: usize,
     depth: u32,
+    /// `set_max_recursion_depth`: the deepest call nesting allowed
+    /// (0: only the hard limit, which protects the native stack).
+    pub max_depth: u32,
     /// `&default` expressions of record fields, by index.
     pub field_defaults: Vec<ir::Expr>,
     pub events: VecDeque<(Rc<FuncVal>, Vec<Value>)>,
@@ -101,6 +107,7 @@ impl Interp {
             stack: Vec::with_capacity(1024),
             base: 0,
             depth: 0,
+            max_depth: DEFAULT_RECURSION_DEPTH,
             field_defaults: Vec::new(),
             events: VecDeque::new(),
             timers: BinaryHeap::new(),
@@ -222,6 +229,15 @@ impl Interp {
         new_base: usize,
         span: Span,
     ) -> Result<Flow> {
+        if self.max_depth != 0 && self.depth >= self.max_depth {
+            self.stack.truncate(new_base);
+            let mut d = Diagnostic::runtime(
+                body.span,
+                format!("maximum recursion depth {} exceeded", self.max_depth),
+            );
+            d.severity = crate::diag::Severity::RuntimeFatal;
+            return Err(Box::new(d));
+        }
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(new_base);
             return Err(Box::new(Diagnostic::runtime(
@@ -385,6 +401,14 @@ impl Interp {
 }
 
 impl Host for Interp {
+    fn max_recursion_depth(&self) -> u32 {
+        self.max_depth
+    }
+
+    fn set_max_recursion_depth(&mut self, depth: u32) {
+        self.max_depth = depth;
+    }
+
     fn network_time(&self) -> f64 {
         self.network_time
     }

@@ -92,7 +92,8 @@ mod tests {
 
     #[test]
     fn quoted_text_and_braces() {
-        assert_eq!(translate(r#""a.b"c"#), r"a\.bc");
+        // Quoted text is literal, and exact even under `/i`.
+        assert_eq!(translate(r#""a.b"c"#), r"(?-i:a\.b)c");
         assert_eq!(translate("a{2,3}"), "a{2,3}");
         assert_eq!(translate("a{b}"), r"a\{b\}");
         assert_eq!(translate("[]a]"), r"[\]a]");
