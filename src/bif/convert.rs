@@ -16,7 +16,7 @@ use std::rc::Rc;
 /// C's strtoll/strtoull digits: optional blanks and sign, an optional
 /// `0x` for base 16 (or a detected base for 0), digits; trailing blanks
 /// are allowed and nothing else.
-fn parse_integer(s: &[u8], base: u32) -> Option<(bool, u128)> {
+pub(crate) fn parse_integer(s: &[u8], base: u32) -> Option<(bool, u128)> {
     let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let mut i = s.iter().position(|b| !is_space(b))?;
     let mut neg = false;

@@ -109,8 +109,12 @@ impl Compiler {
                 (mk(K::Size(bx(xx)), span), ty)
             }
             ExprKind::As(x, t) => {
-                let (xx, _xt) = self.expr(x);
+                let (xx, xt) = self.expr(x);
                 let ty = self.resolve_type(t);
+                if !cast_supported(&xt, &ty) {
+                    let msg = format!("cast not supported ({})", super::describe::expr(e));
+                    self.error(span, msg);
+                }
                 (mk(K::Cast(bx(xx), ty.clone()), span), ty)
             }
             ExprKind::Is(x, t) | ExprKind::CanCast(x, t) => {
@@ -1170,4 +1174,19 @@ impl Compiler {
 /// A table or set indexed by a single pattern.
 fn is_pattern_index(index: &[TypeRef]) -> bool {
     matches!(index, [t] if matches!(&**t, Type::Pattern))
+}
+
+/// Whether `x as T` can ever succeed for an `x` of this static type: any
+/// value may be cast from `any`; otherwise only conversions Zeek makes.
+fn cast_supported(from: &TypeRef, to: &TypeRef) -> bool {
+    use Type::*;
+    let numeric = |t: &Type| matches!(t, Count | Int | Double | Time | Interval);
+    match (&**from, &**to) {
+        (Any | Error, _) | (_, Any | Error) => true,
+        (String, Count | Int | Double) => true,
+        (Port | Enum(_) | Bool, Count | Int) => true,
+        (Count, Addr) | (Subnet, Addr) => true,
+        (a, b) if numeric(a) && numeric(b) => true,
+        (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
 }

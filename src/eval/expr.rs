@@ -1066,12 +1066,22 @@ pub fn type_of(v: &Value) -> TypeRef {
     }
 }
 
+/// Whether a value is of a type (a type switch's test): a cast that needs
+/// no conversion.
+pub fn has_type(v: &Value, ty: &Type) -> bool {
+    matches!(ty, Type::Any)
+        || std::mem::discriminant(&*type_of(v)) == std::mem::discriminant(ty)
+            && cast(v, ty).is_some()
+}
+
 /// `v as T` for a value of type `any` (or a numeric): the value if it has
 /// that type, converted where Zeek converts.
 pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
     match (ty, v) {
         (Type::Any, _) => Some(v.clone()),
         (Type::Count, Value::Count(_)) => Some(v.clone()),
+        (Type::Count, Value::Port(p)) => Some(Value::Count(p.num as u64)),
+        (Type::Int, Value::Port(p)) => Some(Value::Int(p.num as i64)),
         (Type::Count, Value::Int(i)) if *i >= 0 => Some(Value::Count(*i as u64)),
         (Type::Count, Value::Double(d)) if *d >= 0.0 => Some(Value::Count(d.round() as u64)),
         (Type::Count | Type::Int, Value::Enum(e)) => Some(if matches!(ty, Type::Count) {
@@ -1108,22 +1118,27 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
             Some(Value::addr(std::net::IpAddr::V4((*c as u32).into())))
         }
         (Type::Addr, Value::Subnet(s)) => Some(Value::addr(s.addr)),
-        (Type::Count | Type::Int | Type::Double, Value::String(s)) => {
-            // Leading whitespace is skipped, trailing is not.
-            let text = std::str::from_utf8(s).ok()?.trim_start();
+        (Type::Count | Type::Int, Value::String(s)) => {
+            // As C's strtoull/strtoll: blanks around the digits are fine, a
+            // minus sign on a count wraps.
+            let (neg, n) = crate::bif::convert::parse_integer(s, 10)?;
             match ty {
-                Type::Count => text
-                    .parse::<u64>()
-                    .ok()
-                    .or_else(|| text.parse::<i64>().ok().map(|i| i as u64))
-                    .map(Value::Count),
-                Type::Int => text.parse::<i64>().ok().map(Value::Int),
-                _ => text
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|_| !text.is_empty())
-                    .map(Value::Double),
+                Type::Count => {
+                    let n = u64::try_from(n).ok()?;
+                    Some(Value::Count(if neg { n.wrapping_neg() } else { n }))
+                }
+                _ => {
+                    let n = i128::try_from(n).ok()?;
+                    i64::try_from(if neg { -n } else { n }).ok().map(Value::Int)
+                }
             }
+        }
+        (Type::Double, Value::String(s)) => {
+            let text = std::str::from_utf8(s).ok()?.trim();
+            text.parse::<f64>()
+                .ok()
+                .filter(|_| !text.is_empty())
+                .map(Value::Double)
         }
         (Type::Record(rt), Value::Record(r)) => {
             let same = Rc::ptr_eq(&r.borrow().ty, rt)

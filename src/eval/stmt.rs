@@ -108,7 +108,7 @@ impl Interp {
                 } else {
                     by_type
                         .iter()
-                        .find(|(t, _)| super::expr::cast(&v, t).is_some())
+                        .find(|(t, _)| super::expr::has_type(&v, t))
                         .map(|(_, i)| *i)
                         .or(*default)
                 };
