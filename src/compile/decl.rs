@@ -342,6 +342,23 @@ impl Compiler {
         let Some(rt) = self.named_record(name) else {
             return;
         };
+        // Records already made must stay valid, so a new field needs a
+        // value they can show: none (&optional) or a default.
+        let bare = fields.iter().find(|f| {
+            !f.attrs
+                .iter()
+                .any(|a| a.name == "optional" || a.name == "default")
+        });
+        if let Some(f) = bare {
+            self.error(
+                f.name.span,
+                format!(
+                    "extension field must be &optional or have &default ({})",
+                    name.text
+                ),
+            );
+            return;
+        }
         let defs = self.field_defs(fields);
         let mut existing = rt.fields.borrow_mut();
         for f in defs {

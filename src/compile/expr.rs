@@ -220,7 +220,18 @@ impl Compiler {
         if !n.text.contains("::") {
             if let Some(scope) = &mut self.scope {
                 if let Some(l) = scope.lookup(&n.text) {
-                    return (mk(K::Local(l.slot), n.span), l.ty.clone());
+                    let (slot, ty) = (l.slot, l.ty.clone());
+                    if scope.out_of_scope(l) {
+                        let at = l.span;
+                        self.error(
+                            at,
+                            format!(
+                                "use of out-of-scope local; move declaration to outer scope ({})",
+                                n.text
+                            ),
+                        );
+                    }
+                    return (mk(K::Local(slot), n.span), ty);
                 }
                 // A local of the enclosing function, captured by a lambda.
                 if let Some(outer) = scope.outer.iter().find(|l| l.name == n.text).cloned() {

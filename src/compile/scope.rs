@@ -103,6 +103,8 @@ pub struct Local {
     pub is_const: bool,
     /// Where it was declared.
     pub span: crate::syntax::ast::Span,
+    /// The `{ }` block it was declared in (0: the function's own).
+    pub block: u32,
 }
 
 /// The function being compiled.
@@ -118,6 +120,9 @@ pub struct FuncScope {
     pub outer: Vec<Local>,
     pub in_loop: u32,
     pub in_switch: u32,
+    /// The blocks open where compilation is, innermost last.
+    pub open_blocks: Vec<u32>,
+    next_block: u32,
 }
 
 impl FuncScope {
@@ -131,7 +136,27 @@ impl FuncScope {
             outer: Vec::new(),
             in_loop: 0,
             in_switch: 0,
+            open_blocks: vec![0],
+            next_block: 1,
         }
+    }
+
+    pub fn enter_block(&mut self) {
+        self.open_blocks.push(self.next_block);
+        self.next_block += 1;
+    }
+
+    pub fn leave_block(&mut self) {
+        self.open_blocks.pop();
+    }
+
+    fn current_block(&self) -> u32 {
+        self.open_blocks.last().copied().unwrap_or(0)
+    }
+
+    /// A local whose block has closed: Zeek refuses to use it there.
+    pub fn out_of_scope(&self, l: &Local) -> bool {
+        !self.open_blocks.contains(&l.block)
     }
 
     pub fn lookup(&self, name: &str) -> Option<&Local> {
@@ -147,8 +172,10 @@ impl FuncScope {
         is_const: bool,
         span: crate::syntax::ast::Span,
     ) -> u32 {
-        if let Some(l) = self.lookup(name) {
+        let block = self.current_block();
+        if let Some(l) = self.locals.iter_mut().rev().find(|l| l.name == name) {
             if crate::types::same_type(&l.ty, &ty) {
+                l.block = block;
                 return l.slot;
             }
         }
@@ -160,6 +187,7 @@ impl FuncScope {
             ty,
             is_const,
             span,
+            block,
         });
         slot
     }

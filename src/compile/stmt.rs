@@ -19,6 +19,19 @@ impl Compiler {
         stmts.iter().filter_map(|s| self.stmt(s)).collect()
     }
 
+    /// A `{ }` block inside a function: locals declared in it may not be
+    /// used after it.
+    fn scoped_block(&mut self, stmts: &[ast::Stmt]) -> Vec<ir::Stmt> {
+        if let Some(s) = &mut self.scope {
+            s.enter_block();
+        }
+        let out = self.block(stmts);
+        if let Some(s) = &mut self.scope {
+            s.leave_block();
+        }
+        out
+    }
+
     /// A statement at file level: its locals become globals.
     pub fn top_stmt(&mut self, s: &ast::Stmt) -> Option<ir::Stmt> {
         self.stmt(s)
@@ -267,14 +280,14 @@ impl Compiler {
                 let mx = m.as_ref().map(|m| self.expr(m).0);
                 st(S::Assert(cx, mx, self.text(c.span)), span)
             }
-            StmtKind::Block(b) => st(S::Block(self.block(&b.stmts)), span),
+            StmtKind::Block(b) => st(S::Block(self.scoped_block(&b.stmts)), span),
             StmtKind::Empty => return None,
         })
     }
 
     fn stmt_list(&mut self, s: &ast::Stmt) -> Vec<ir::Stmt> {
         match &s.kind {
-            StmtKind::Block(b) => self.block(&b.stmts),
+            StmtKind::Block(b) => self.scoped_block(&b.stmts),
             _ => self.stmt(s).into_iter().collect(),
         }
     }
