@@ -131,6 +131,9 @@ pub enum ExprKind {
     Or(Box<Expr>, Box<Expr>),
     In(InKind, Box<Expr>, Box<Expr>),
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `c ? a : b` over vectors: element i from `a` where `c[i]` holds,
+    /// else from `b`.
+    VectorCond(Box<Expr>, Box<Expr>, Box<Expr>),
     Assign(Box<LValue>, Box<Expr>),
     /// `++x` / `--x` (and postfix forms, which Zeek treats alike).
     IncDec(Box<LValue>, i64),

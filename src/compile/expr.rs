@@ -75,7 +75,27 @@ impl Compiler {
             ExprKind::PostIncr(x) => self.incdec(x, 1, span),
             ExprKind::PostDecr(x) => self.incdec(x, -1, span),
             ExprKind::Cond(c, a, b) => {
-                let cx = self.bool_expr(c);
+                let before = self.errors;
+                let (cx, ct) = self.expr(c);
+                let is_bool_vector = matches!(ct.yield_type().map(|t| &**t), Some(Type::Bool))
+                    && matches!(&*ct, Type::Vector(_));
+                if is_bool_vector {
+                    let (ax, at) = self.expr(a);
+                    let (bx_, bt) = self.expr(b);
+                    if !matches!(&*at, Type::Vector(_)) || !types::same_type(&at, &bt) {
+                        self.error(
+                            span,
+                            format!("operands must be of the same type ({})", self.text(span)),
+                        );
+                    }
+                    return (mk(K::VectorCond(bx(cx), bx(ax), bx(bx_)), span), at);
+                }
+                if self.errors == before && !matches!(&*ct, Type::Bool | Type::Error | Type::Any) {
+                    self.error(
+                        c.span,
+                        format!("requires boolean conditional ({})", self.text(c.span)),
+                    );
+                }
                 let (ax, at) = self.expr_expect(a, expected);
                 let (bx_, bt) = self.expr_expect(b, expected);
                 let empty = |x: &ir::Expr| {
@@ -112,7 +132,11 @@ impl Compiler {
                 let (xx, xt) = self.expr(x);
                 let ty = self.resolve_type(t);
                 if !cast_supported(&xt, &ty) {
-                    let msg = format!("cast not supported ({})", super::describe::expr(e));
+                    let msg = format!(
+                        "cast not supported ({} as {})",
+                        super::describe::expr(x),
+                        ty
+                    );
                     self.error(span, msg);
                 }
                 (mk(K::Cast(bx(xx), ty.clone()), span), ty)

@@ -319,6 +319,24 @@ impl Interp {
                 let bv = self.eval(b)?;
                 Ok(Value::Bool(contains(*kind, &av, &bv)))
             }
+            ExprKind::VectorCond(c, a, b) => {
+                let (Value::Vector(cv), Value::Vector(av), Value::Vector(bv)) =
+                    (self.eval(c)?, self.eval(a)?, self.eval(b)?)
+                else {
+                    return Err(self.error_at(e.span, "vector conditional on non-vectors"));
+                };
+                let (cv, av, bv) = (cv.borrow(), av.borrow(), bv.borrow());
+                if cv.items.len() != av.items.len() || av.items.len() != bv.items.len() {
+                    return Err(self.error_at(e.span, "vector operands are of different sizes"));
+                }
+                let items = (cv.items.iter().zip(&av.items).zip(&bv.items))
+                    .map(|((c, a), b)| if c.as_bool() { a.clone() } else { b.clone() })
+                    .collect();
+                Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
+                    ty: av.ty.clone(),
+                    items,
+                }))))
+            }
             ExprKind::Cond(c, a, b) => {
                 if self.eval(c)?.as_bool() {
                     self.eval(a)
