@@ -215,6 +215,10 @@ impl Compiler {
         let mut out = ir::TableAttrs::default();
         let mut any = false;
         for a in attrs {
+            if a.name == "ordered" {
+                out.ordered = true;
+                any = true;
+            }
             let Some(v) = &a.value else { continue };
             match a.name.as_str() {
                 "default" | "default_insert" => {

@@ -520,6 +520,9 @@ impl Interp {
         t: &mut TableVal,
         attrs: &crate::ir::TableAttrs,
     ) -> Result<()> {
+        if attrs.ordered {
+            t.set_ordered();
+        }
         if let Some(d) = &attrs.default {
             t.default_insert = attrs.default_insert;
             let v = self.eval(d)?;
