@@ -1599,7 +1599,9 @@ impl Run {
             r.fields[sh.resp] = resp;
             if r.fields[sh.service].is_unset() {
                 let ty = field_type(&sh.conn, sh.service);
-                r.fields[sh.service] = Value::Table(Rc::new(RefCell::new(TableVal::new(ty))));
+                let mut t = TableVal::new(ty);
+                t.set_ordered();
+                r.fields[sh.service] = Value::Table(Rc::new(RefCell::new(t)));
             }
             r.fields[sh.history] = interned.history(b"");
             r.fields[sh.uid] = Value::string(self.uids.next());
