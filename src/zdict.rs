@@ -223,13 +223,13 @@ impl DictSim {
                 self.remap_end = last as i64;
             }
             self.num_entries += 1;
-            if self.num_entries > self.threshold() {
-                self.size_up();
-            } else if self.space_distance_samples > MIN_SPACE_DISTANCE_SAMPLES
+            // Grow when over the load threshold, or when free slots turned
+            // out to lie too far from where insertions wanted them.
+            let crowded = self.space_distance_samples > MIN_SPACE_DISTANCE_SAMPLES
                 && self.space_distance_sum as u64
                     > self.space_distance_samples as u64 * SPACE_DISTANCE_THRESHOLD
-                && self.num_entries as u64 > MIN_LOAD_FACTOR_100 * self.cap() as u64 / 100
-            {
+                && self.num_entries as u64 > MIN_LOAD_FACTOR_100 * self.cap() as u64 / 100;
+            if self.num_entries > self.threshold() || crowded {
                 self.size_up();
             }
         }
