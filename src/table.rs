@@ -240,12 +240,16 @@ impl TableVal {
             }
             return false;
         }
-        if let Some(z) = &mut self.zeek {
-            let h = zhash::hash_index(z.key, &key, &mut *z.funcs.borrow_mut());
-            z.hashes.resize(entries.len(), 0);
-            z.hashes.push(h);
-            z.dict.borrow_mut().insert(h, entries.len() as u32);
-        }
+        let key = match &mut self.zeek {
+            None => key,
+            Some(z) => {
+                let zh = zhash::hash_index(z.key, &key, &mut *z.funcs.borrow_mut());
+                z.hashes.resize(entries.len(), 0);
+                z.hashes.push(zh);
+                z.dict.borrow_mut().insert(zh, entries.len() as u32);
+                zhash::rebuilt_index(&key).unwrap_or(key)
+            }
+        };
         let pos = entries.len();
         entries.push(Some(Entry {
             hash: h,

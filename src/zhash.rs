@@ -201,6 +201,82 @@ fn singleton(v: &Value, funcs: &mut dyn FuncIds) -> Vec<u8> {
     }
 }
 
+/// A table's entries in the order of their own hash keys (32-bit hash,
+/// key size, key bytes): the order in which Zeek serialises a table used
+/// inside an index, and so the order in which it rebuilds one from a key.
+/// The keys use a fresh function numbering, as a rebuilt table would.
+pub fn sorted_entries(t: &crate::table::TableVal) -> Vec<(Value, Value)> {
+    let k = seeded_key().unwrap_or((0, 0));
+    let mut funcs = FuncNumbering::default();
+    let mut keyed: Vec<(u32, Vec<u8>, Value, Value)> = t
+        .iter()
+        .map(|(key, val)| {
+            let bytes = hash_key(key, &mut funcs);
+            (
+                siphash24(k.0, k.1, &bytes) as u32,
+                bytes,
+                key.clone(),
+                val.clone(),
+            )
+        })
+        .collect();
+    keyed.sort_by(|a, b| {
+        (a.0, a.1.len())
+            .cmp(&(b.0, b.1.len()))
+            .then_with(|| a.1.cmp(&b.1))
+    });
+    keyed.into_iter().map(|(_, _, k, v)| (k, v)).collect()
+}
+
+fn contains_table(v: &Value) -> bool {
+    match v {
+        Value::Table(_) => true,
+        Value::Record(r) => r.borrow().fields.iter().any(contains_table),
+        Value::Vector(v) => v.borrow().items.iter().any(contains_table),
+        Value::Tuple(parts) => parts.iter().any(contains_table),
+        _ => false,
+    }
+}
+
+/// Zeek keeps an index only as its byte key and hands out values rebuilt
+/// from it, so a table inside an index comes back filled in hash-key
+/// order (and so iterates in the order that gives). For an index holding
+/// a table this returns that rebuilt copy; `None` for any other index.
+pub fn rebuilt_index(v: &Value) -> Option<Value> {
+    contains_table(v).then(|| rebuild(v))
+}
+
+fn rebuild(v: &Value) -> Value {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    match v {
+        Value::Record(r) => {
+            let r = r.borrow();
+            Value::Record(Rc::new(RefCell::new(crate::value::RecordVal {
+                ty: r.ty.clone(),
+                fields: r.fields.iter().map(rebuild).collect(),
+            })))
+        }
+        Value::Vector(vv) => {
+            let vv = vv.borrow();
+            Value::Vector(Rc::new(RefCell::new(crate::value::VectorVal {
+                ty: vv.ty.clone(),
+                items: vv.items.iter().map(rebuild).collect(),
+            })))
+        }
+        Value::Tuple(parts) => Value::Tuple(Rc::new(parts.iter().map(rebuild).collect())),
+        Value::Table(t) => {
+            let t = t.borrow();
+            let mut out = crate::table::TableVal::new(t.ty.clone());
+            for (k, val) in sorted_entries(&t) {
+                out.insert(rebuild(&k), rebuild(&val));
+            }
+            Value::Table(Rc::new(RefCell::new(out)))
+        }
+        other => other.clone(),
+    }
+}
+
 /// Builds a composite key. Zeek first reserves the buffer (`reserved`
 /// tracks that size, which can exceed what gets written) and hashes the
 /// whole reserved buffer.
@@ -302,24 +378,10 @@ impl KeyWriter {
                 // Entries in the order of their own keys: (32-bit hash, key
                 // size, key bytes). Those keys use the inner table's own
                 // function numbering, which a fresh one approximates.
-                let k = seeded_key().unwrap_or((0, 0));
-                let mut inner = FuncNumbering::default();
-                let mut keyed: Vec<(u32, Vec<u8>, &Value, &Value)> = t
-                    .iter()
-                    .map(|(key, val)| {
-                        let bytes = hash_key(key, &mut inner);
-                        (siphash24(k.0, k.1, &bytes) as u32, bytes, key, val)
-                    })
-                    .collect();
-                keyed.sort_by(|a, b| {
-                    (a.0, a.1.len())
-                        .cmp(&(b.0, b.1.len()))
-                        .then_with(|| a.1.cmp(&b.1))
-                });
                 let is_set = t.is_set();
-                for (_, _, key, val) in keyed {
+                for (key, val) in sorted_entries(&t) {
                     // Each index goes in as a list: its length, then its parts.
-                    match key {
+                    match &key {
                         Value::Tuple(parts) => {
                             self.scalar(&(parts.len() as i32).to_le_bytes());
                             for p in parts.iter() {
@@ -332,7 +394,7 @@ impl KeyWriter {
                         }
                     }
                     if !is_set {
-                        self.value(val, funcs);
+                        self.value(&val, funcs);
                     }
                 }
             }
