@@ -371,6 +371,8 @@ mod tests {
     #[test]
     fn keeps_insertion_order_across_deletes() {
         let mut t = TableVal::new(types::set_of(vec![types::count()]));
+        // Insertion order whatever ZEEK_SEED_FILE says.
+        t.set_ordered();
         for i in 0..100u64 {
             t.insert(Value::Count(i), Value::Unset);
         }
