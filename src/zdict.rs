@@ -370,4 +370,32 @@ mod tests {
         assert_eq!(d.cap(), 3);
         assert_eq!(d.len(), 2);
     }
+
+    #[test]
+    fn every_entry_stays_findable_while_remapping() {
+        // A small linear congruential generator for hashes and operations.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            x >> 16
+        };
+        let mut d = DictSim::new();
+        let mut live: Vec<(u64, u32)> = Vec::new();
+        for id in 0..3000u32 {
+            let h = next();
+            d.insert(h, id);
+            live.push((h, id));
+            if next() % 3 == 0 {
+                let (h, id) = live.swap_remove((next() as usize) % live.len());
+                d.remove(h, id);
+            }
+            if id % 97 == 0 {
+                for &(h, id) in &live {
+                    assert!(d.lookup_index(h as u32, id).is_ok(), "lost entry {id}");
+                }
+            }
+        }
+        assert_eq!(d.len(), live.len());
+        assert_eq!(d.order().count(), live.len());
+    }
 }
