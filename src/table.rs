@@ -106,6 +106,7 @@ impl<'a> Iterator for TableIter<'a> {
     }
 }
 
+/// One stored entry, with the hash the index keys it by.
 #[derive(Debug)]
 pub struct Entry {
     hash: u64,
