@@ -171,6 +171,8 @@ pub struct TableAttrs {
     pub expire: Option<(crate::table::ExpireKind, Box<Expr>)>,
     pub expire_func: Option<Box<Expr>>,
     pub on_change: Option<Box<Expr>>,
+    /// `&ordered`: iterate in insertion order.
+    pub ordered: bool,
 }
 
 #[derive(Debug)]

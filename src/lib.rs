@@ -16,3 +16,5 @@ pub mod syntax;
 pub mod table;
 pub mod types;
 pub mod value;
+pub mod zdict;
+pub mod zhash;

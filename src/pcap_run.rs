@@ -558,47 +558,7 @@ impl Events {
 
 // ---------- uids ----------
 
-/// SipHash-2-4 of `data` under the key (k0, k1).
-fn siphash24(k0: u64, k1: u64, data: &[u8]) -> u64 {
-    let mut v = [
-        k0 ^ 0x736f_6d65_7073_6575,
-        k1 ^ 0x646f_7261_6e64_6f6d,
-        k0 ^ 0x6c79_6765_6e65_7261,
-        k1 ^ 0x7465_6462_7974_6573,
-    ];
-    fn round(v: &mut [u64; 4]) {
-        v[0] = v[0].wrapping_add(v[1]);
-        v[1] = v[1].rotate_left(13) ^ v[0];
-        v[0] = v[0].rotate_left(32);
-        v[2] = v[2].wrapping_add(v[3]);
-        v[3] = v[3].rotate_left(16) ^ v[2];
-        v[0] = v[0].wrapping_add(v[3]);
-        v[3] = v[3].rotate_left(21) ^ v[0];
-        v[2] = v[2].wrapping_add(v[1]);
-        v[1] = v[1].rotate_left(17) ^ v[2];
-        v[2] = v[2].rotate_left(32);
-    }
-    let compress = |v: &mut [u64; 4], m: u64| {
-        v[3] ^= m;
-        round(v);
-        round(v);
-        v[0] ^= m;
-    };
-    let full = data.len() / 8 * 8;
-    for ch in data[..full].chunks_exact(8) {
-        let m = u64::from_le_bytes([ch[0], ch[1], ch[2], ch[3], ch[4], ch[5], ch[6], ch[7]]);
-        compress(&mut v, m);
-    }
-    let mut last = [0u8; 8];
-    last[..data.len() - full].copy_from_slice(&data[full..]);
-    let m = u64::from_le_bytes(last) | ((data.len() as u64 & 0xff) << 56);
-    compress(&mut v, m);
-    v[2] ^= 0xff;
-    for _ in 0..4 {
-        round(&mut v);
-    }
-    v[0] ^ v[1] ^ v[2] ^ v[3]
-}
+use crate::zhash::{read_seed_file, siphash24, siphash_key};
 
 /// Zeek's connection uids: `calculate_unique_id` hashes (pool instance,
 /// counter) with the process's SipHash key; `UID::Set` takes one such value
@@ -620,10 +580,10 @@ impl Uids {
     fn new(bits: u64) -> Uids {
         let bits = bits.clamp(1, 128) as u32;
         if let Some(words) = std::env::var_os("ZEEK_SEED_FILE").and_then(|p| read_seed_file(&p)) {
-            let w = |i: usize| words[1 + i] as u64;
+            let (k0, k1) = siphash_key(&words);
             return Uids {
-                k0: w(16) | w(17) << 32,
-                k1: w(18) | w(19) << 32,
+                k0,
+                k1,
                 instance: 1,
                 counter: 0,
                 bits,
@@ -679,15 +639,6 @@ impl Uids {
         }
         out
     }
-}
-
-fn read_seed_file(path: &std::ffi::OsStr) -> Option<Vec<u32>> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let words: Vec<u32> = text
-        .split_whitespace()
-        .map_while(|w| w.parse::<u32>().ok())
-        .collect();
-    (words.len() >= 21).then_some(words)
 }
 
 // ---------- weird sampling ----------
@@ -1648,7 +1599,9 @@ impl Run {
             r.fields[sh.resp] = resp;
             if r.fields[sh.service].is_unset() {
                 let ty = field_type(&sh.conn, sh.service);
-                r.fields[sh.service] = Value::Table(Rc::new(RefCell::new(TableVal::new(ty))));
+                let mut t = TableVal::new(ty);
+                t.set_ordered();
+                r.fields[sh.service] = Value::Table(Rc::new(RefCell::new(t)));
             }
             r.fields[sh.history] = interned.history(b"");
             r.fields[sh.uid] = Value::string(self.uids.next());
@@ -2018,15 +1971,6 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn siphash_reference_vectors() {
-        let k0 = u64::from_le_bytes([0, 1, 2, 3, 4, 5, 6, 7]);
-        let k1 = u64::from_le_bytes([8, 9, 10, 11, 12, 13, 14, 15]);
-        assert_eq!(siphash24(k0, k1, b""), 0x726f_db47_dd0e_0e31);
-        let msg: Vec<u8> = (0u8..15).collect();
-        assert_eq!(siphash24(k0, k1, &msg), 0xa129_ca61_49be_45e5);
-    }
 
     #[test]
     fn uids_base62_least_significant_first() {

@@ -3,10 +3,18 @@
 //! compaction removes, keeping deletes O(1). The index holds only entry
 //! positions (8 bytes a slot) and entries keep their hash, so lookups
 //! touch little memory and growing never rehashes keys.
+//!
+//! Under `ZEEK_SEED_FILE` Zeek's own iteration order is reproducible, and
+//! its test baselines print tables in it; then each table (unless
+//! `&ordered`) also keeps a model of Zeek's dictionary (`zdict`) fed with
+//! Zeek's hashes of its keys (`zhash`), and iteration follows that model.
 
 use crate::types::TypeRef;
 use crate::value::Value;
+use crate::zdict::DictSim;
+use crate::zhash::{self, FuncNumbering};
 use hashbrown::HashTable;
+use std::cell::RefCell;
 
 /// What a lookup of a missing key yields (`&default`).
 #[derive(Debug, Clone)]
@@ -47,10 +55,60 @@ pub struct TableVal {
     /// for tables with an expiry.
     pub stamps: Vec<f64>,
     pub on_change: Option<Value>,
+    /// Zeek's iteration order, kept only under a seed file.
+    zeek: Option<Box<ZeekOrder>>,
 }
 
+/// The model of Zeek's dictionary for one table: Zeek's hash of each entry
+/// (by entry position) and the dictionary fed with them. Lookups can move
+/// entries in Zeek's dictionary, hence the `RefCell`.
+#[derive(Debug, Clone)]
+struct ZeekOrder {
+    key: (u64, u64),
+    hashes: Vec<u64>,
+    dict: RefCell<DictSim>,
+    funcs: RefCell<FuncNumbering>,
+}
+
+impl ZeekOrder {
+    fn new() -> Option<Box<ZeekOrder>> {
+        let key = zhash::seeded_key()?;
+        Some(Box::new(ZeekOrder {
+            key,
+            hashes: Vec::new(),
+            dict: RefCell::new(DictSim::new()),
+            funcs: RefCell::new(FuncNumbering::default()),
+        }))
+    }
+
+    fn lookup(&self, pos: usize) {
+        self.dict.borrow_mut().lookup(self.hashes[pos], pos as u32);
+    }
+}
+
+/// Iterates a table's entries, in insertion order or Zeek's.
+pub enum TableIter<'a> {
+    Inserted(std::slice::Iter<'a, Option<Entry>>),
+    Zeek(std::vec::IntoIter<u32>, &'a [Option<Entry>]),
+}
+
+impl<'a> Iterator for TableIter<'a> {
+    type Item = (&'a Value, &'a Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            TableIter::Inserted(it) => it.find_map(|e| e.as_ref().map(|e| (&e.key, &e.value))),
+            TableIter::Zeek(ids, entries) => ids.find_map(|i| {
+                entries
+                    .get(i as usize)
+                    .and_then(|e| e.as_ref().map(|e| (&e.key, &e.value)))
+            }),
+        }
+    }
+}
+
+/// One stored entry, with the hash the index keys it by.
 #[derive(Debug)]
-struct Entry {
+pub struct Entry {
     hash: u64,
     key: Value,
     value: Value,
@@ -75,6 +133,29 @@ impl TableVal {
             expiry: None,
             stamps: Vec::new(),
             on_change: None,
+            zeek: ZeekOrder::new(),
+        }
+    }
+
+    /// `&ordered`: iterate in insertion order whatever the seed.
+    pub fn set_ordered(&mut self) {
+        self.zeek = None;
+    }
+
+    pub fn is_set(&self) -> bool {
+        matches!(&*self.ty, crate::types::Type::Table(t) if t.yield_.is_none())
+    }
+
+    /// A `for` loop over the table starts or ends (Zeek moves no entries
+    /// while one runs).
+    pub fn begin_iteration(&self) {
+        if let Some(z) = &self.zeek {
+            z.dict.borrow_mut().begin_iteration();
+        }
+    }
+    pub fn end_iteration(&self) {
+        if let Some(z) = &self.zeek {
+            z.dict.borrow_mut().end_iteration();
         }
     }
 
@@ -86,6 +167,7 @@ impl TableVal {
             expiry: self.expiry.clone(),
             hasher: self.hasher.clone(),
             on_change: self.on_change.clone(),
+            zeek: self.zeek.as_ref().and_then(|_| ZeekOrder::new()),
             ..TableVal::new(self.ty.clone())
         }
     }
@@ -99,6 +181,15 @@ impl TableVal {
     }
 
     fn find(&self, key: &Value) -> Option<usize> {
+        let found = self.find_quiet(key);
+        if let (Some(z), Some(i)) = (&self.zeek, found) {
+            z.lookup(i);
+        }
+        found
+    }
+
+    /// A lookup Zeek would not make (it leaves Zeek's order alone).
+    fn find_quiet(&self, key: &Value) -> Option<usize> {
         let h = self.hasher.hash_one(key);
         let entries = &self.entries;
         self.index
@@ -126,7 +217,7 @@ impl TableVal {
 
     /// Position of a key in insertion order (for expiry stamps).
     pub fn position(&self, key: &Value) -> Option<usize> {
-        self.find(key)
+        self.find_quiet(key)
     }
 
     /// Inserts or replaces; returns whether the key was new.
@@ -145,8 +236,21 @@ impl TableVal {
             if let Some(e) = entries[i].as_mut() {
                 e.value = value;
             }
+            if let Some(z) = &self.zeek {
+                z.dict.borrow_mut().insert(z.hashes[i], i as u32);
+            }
             return false;
         }
+        let key = match &mut self.zeek {
+            None => key,
+            Some(z) => {
+                let zh = zhash::hash_index(z.key, &key, &mut *z.funcs.borrow_mut());
+                z.hashes.resize(entries.len(), 0);
+                z.hashes.push(zh);
+                z.dict.borrow_mut().insert(zh, entries.len() as u32);
+                zhash::rebuilt_index(&key).unwrap_or(key)
+            }
+        };
         let pos = entries.len();
         entries.push(Some(Entry {
             hash: h,
@@ -174,6 +278,9 @@ impl TableVal {
             })
             .ok()?;
         let (i, _) = slot.remove();
+        if let Some(z) = &self.zeek {
+            z.dict.borrow_mut().remove(z.hashes[i], i as u32);
+        }
         let old = self.entries[i].take().map(|e| e.value);
         self.holes += 1;
         if self.holes > 32 && self.holes * 2 > self.entries.len() {
@@ -187,19 +294,36 @@ impl TableVal {
         self.index.clear();
         self.stamps.clear();
         self.holes = 0;
+        if let Some(z) = &mut self.zeek {
+            z.hashes.clear();
+            z.dict.borrow_mut().clear();
+        }
     }
 
     fn compact(&mut self) {
         let has_stamps = !self.stamps.is_empty();
         let mut stamps = Vec::new();
         let mut kept = Vec::with_capacity(self.index.len());
+        let mut renumber = Vec::new();
+        let mut hashes = Vec::new();
         for (i, e) in std::mem::take(&mut self.entries).into_iter().enumerate() {
             if let Some(e) = e {
                 if has_stamps {
                     stamps.push(self.stamps.get(i).copied().unwrap_or(0.0));
                 }
+                if let Some(z) = &self.zeek {
+                    renumber.resize(i + 1, u32::MAX);
+                    renumber[i] = kept.len() as u32;
+                    hashes.push(z.hashes[i]);
+                }
                 kept.push(Some(e));
             }
+        }
+        if let Some(z) = &mut self.zeek {
+            z.hashes = hashes;
+            z.dict
+                .borrow_mut()
+                .renumber(|id| renumber.get(id as usize).copied().unwrap_or(u32::MAX));
         }
         self.entries = kept;
         self.stamps = stamps;
@@ -214,10 +338,14 @@ impl TableVal {
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries
-            .iter()
-            .filter_map(|e| e.as_ref().map(|e| (&e.key, &e.value)))
+    pub fn iter(&self) -> TableIter<'_> {
+        match &self.zeek {
+            None => TableIter::Inserted(self.entries.iter()),
+            Some(z) => {
+                let ids: Vec<u32> = z.dict.borrow().order().collect();
+                TableIter::Zeek(ids.into_iter(), &self.entries)
+            }
+        }
     }
 
     pub fn keys(&self) -> Vec<Value> {
@@ -226,7 +354,13 @@ impl TableVal {
 
     /// Whether two tables hold the same keys with equal values.
     pub fn same_entries(&self, other: &TableVal) -> bool {
-        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+        self.len() == other.len()
+            && self.iter().all(|(k, v)| {
+                other
+                    .find_quiet(k)
+                    .and_then(|i| other.entries[i].as_ref())
+                    .is_some_and(|e| e.value == *v)
+            })
     }
 }
 
@@ -238,6 +372,8 @@ mod tests {
     #[test]
     fn keeps_insertion_order_across_deletes() {
         let mut t = TableVal::new(types::set_of(vec![types::count()]));
+        // Insertion order whatever ZEEK_SEED_FILE says.
+        t.set_ordered();
         for i in 0..100u64 {
             t.insert(Value::Count(i), Value::Unset);
         }

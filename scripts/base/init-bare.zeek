@@ -92,7 +92,7 @@ type connection: record {
 	## Time between the first and the last packet.
 	duration: interval;
 	## The services (application protocols) found on the connection.
-	service: set[string];
+	service: set[string] &ordered;
 	## The connection's history, one letter per state change (see conn.log).
 	history: string;
 	## A unique identifier of the connection.

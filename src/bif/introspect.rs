@@ -48,6 +48,8 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
         _ => return Err("record_field_table is not declared".into()),
     };
     let mut out = TableVal::new(table_ty);
+    // Fields come out in declaration order, as Zeek's baselines show.
+    out.set_ordered();
     let (Some(rt), Some(info_rt)) = (record_type_of(h, &arg), field_info_type(h)) else {
         return Ok(Value::Table(Rc::new(RefCell::new(out))));
     };

@@ -139,10 +139,12 @@ impl Compiler {
                 default: None,
             };
             self.check_attrs(&f.attrs);
+            let mut ordered = false;
             for a in &f.attrs {
                 match a.name.as_str() {
                     "optional" => def.optional = true,
                     "log" => def.log = true,
+                    "ordered" => ordered = true,
                     "default" => {
                         if let Some(v) = &a.value {
                             let saved = self.scope.take();
@@ -180,7 +182,10 @@ impl Compiler {
                 && !def.optional
                 && matches!(&*ty, Type::Table(_) | Type::Vector(_))
             {
-                if let Some(x) = self.empty_aggregate(&ty, f.name.span) {
+                if let Some(mut x) = self.empty_aggregate(&ty, f.name.span) {
+                    if let ir::ExprKind::Table(_, _, attrs) = &mut x.kind {
+                        attrs.ordered = ordered;
+                    }
                     def.default = Some(self.interp.field_defaults.len() as u32);
                     self.interp.field_defaults.push(x);
                 }
@@ -255,6 +260,10 @@ impl Compiler {
         let mut out = ir::TableAttrs::default();
         let mut any = false;
         for a in attrs {
+            if a.name == "ordered" {
+                out.ordered = true;
+                any = true;
+            }
             let Some(v) = &a.value else { continue };
             match a.name.as_str() {
                 "default" | "default_insert" => {

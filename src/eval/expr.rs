@@ -588,6 +588,9 @@ impl Interp {
         t: &mut TableVal,
         attrs: &crate::ir::TableAttrs,
     ) -> Result<()> {
+        if attrs.ordered {
+            t.set_ordered();
+        }
         if let Some(d) = &attrs.default {
             t.default_insert = attrs.default_insert;
             let v = self.eval(d)?;
@@ -1031,6 +1034,7 @@ fn set_op(op: crate::ir::Arith, a: &Value, b: &Value) -> Value {
     };
     let (x, y) = (x.borrow(), y.borrow());
     let mut out = x.shallow_clone_empty();
+    // The same steps as Zeek's, so that the result's order matches too.
     match op {
         Arith::BitOr => {
             for (k, v) in x.iter().chain(y.iter()) {
@@ -1038,17 +1042,25 @@ fn set_op(op: crate::ir::Arith, a: &Value, b: &Value) -> Value {
             }
         }
         Arith::BitAnd => {
-            for (k, v) in x.iter() {
-                if y.contains(k) {
+            // Zeek walks the smaller operand (the right one on a tie).
+            let (small, big) = if y.len() > x.len() {
+                (&x, &y)
+            } else {
+                (&y, &x)
+            };
+            for (k, v) in small.iter() {
+                if big.contains(k) {
                     out.insert(k.clone(), v.clone());
                 }
             }
         }
         _ => {
+            // A copy of the left operand, then each right key removed.
             for (k, v) in x.iter() {
-                if !y.contains(k) {
-                    out.insert(k.clone(), v.clone());
-                }
+                out.insert(k.clone(), v.clone());
+            }
+            for (k, _) in y.iter() {
+                out.remove(k);
             }
         }
     }

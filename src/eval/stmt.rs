@@ -212,6 +212,33 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    fn exec_table_loop(
+        &mut self,
+        keys: &[u32],
+        value: &Option<u32>,
+        entries: Vec<(Value, Value)>,
+        body: &[Stmt],
+    ) -> Result<Flow> {
+        for (k, v) in entries {
+            if keys.len() == 1 {
+                *self.local_mut(keys[0]) = k;
+            } else if let Value::Tuple(parts) = &k {
+                for (slot, part) in keys.iter().zip(parts.iter()) {
+                    *self.local_mut(*slot) = part.clone();
+                }
+            }
+            if let Some(vs) = value {
+                *self.local_mut(*vs) = v;
+            }
+            match self.exec_block(body)? {
+                Flow::Break => break,
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                _ => {}
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
     fn exec_for(&mut self, kind: &ForKind, iter: &crate::ir::Expr, body: &[Stmt]) -> Result<Flow> {
         let coll = self.eval(iter)?;
         match (kind, coll) {
@@ -231,23 +258,11 @@ impl Interp {
                         )
                     })
                     .collect();
-                for (k, v) in entries {
-                    if keys.len() == 1 {
-                        *self.local_mut(keys[0]) = k;
-                    } else if let Value::Tuple(parts) = &k {
-                        for (slot, part) in keys.iter().zip(parts.iter()) {
-                            *self.local_mut(*slot) = part.clone();
-                        }
-                    }
-                    if let Some(vs) = value {
-                        *self.local_mut(*vs) = v;
-                    }
-                    match self.exec_block(body)? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        _ => {}
-                    }
-                }
+                // Zeek's loop holds an iterator on the table until it ends.
+                t.borrow().begin_iteration();
+                let flow = self.exec_table_loop(keys, value, entries, body);
+                t.borrow().end_iteration();
+                return flow;
             }
             (ForKind::Vector { index, value }, Value::Vector(v)) => {
                 let mut i = 0usize;

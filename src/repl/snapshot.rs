@@ -177,8 +177,8 @@ impl Snapshot {
             if unchanged {
                 continue;
             }
-            let ty = t.borrow().ty.clone();
-            let mut fresh = TableVal::new(ty);
+            // Same type and ordering; the saved attributes go in below.
+            let mut fresh = t.borrow().shallow_clone_empty();
             fresh.default = saved.default;
             fresh.on_change = saved.on_change;
             let has_expiry = saved.expiry.is_some();
