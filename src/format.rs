@@ -108,7 +108,8 @@ impl Renderer {
                     }
                     out.extend_from_slice(f.name.as_bytes());
                     out.push(b'=');
-                    self.value(out, r.fields.get(i).unwrap_or(&Value::Unset));
+                    let v = r.fields.get(i).or(f.late_default.as_ref());
+                    self.value(out, v.unwrap_or(&Value::Unset));
                 }
                 out.push(b']');
             }
@@ -713,6 +714,7 @@ mod tests {
                 optional: true,
                 log: false,
                 default: None,
+                late_default: None,
             })
             .collect();
         let ty = Rc::new(RecordType {

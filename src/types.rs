@@ -98,6 +98,9 @@ pub struct FieldDef {
     /// Index of the `&default` expression in the interpreter's table of
     /// field defaults.
     pub default: Option<u32>,
+    /// For a field added by `redef record` with a `&default`: its value,
+    /// which records made before the redef show for it.
+    pub late_default: Option<crate::value::Value>,
 }
 
 impl RecordType {

@@ -166,6 +166,7 @@ pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Va
             optional: true,
             log: false,
             default: None,
+            late_default: None,
         })
         .collect();
     let ty = Rc::new(RecordType {

@@ -130,6 +130,7 @@ impl Compiler {
                         optional: false,
                         log: false,
                         default: None,
+                        late_default: None,
                     });
                 }
                 Rc::new(RecordType {

@@ -359,7 +359,12 @@ impl Compiler {
             );
             return;
         }
-        let defs = self.field_defs(fields);
+        let mut defs = self.field_defs(fields);
+        for d in &mut defs {
+            if let Some(i) = d.default {
+                d.late_default = self.interp.eval_field_default(i).ok();
+            }
+        }
         let mut existing = rt.fields.borrow_mut();
         for f in defs {
             if existing.iter().any(|x| x.name == f.name) {

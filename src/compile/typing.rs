@@ -137,6 +137,7 @@ impl Compiler {
                 optional: false,
                 log: false,
                 default: None,
+                late_default: None,
             };
             self.check_attrs(&f.attrs);
             let mut ordered = false;

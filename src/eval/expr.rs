@@ -157,11 +157,17 @@ impl Interp {
                 let Value::Record(rec) = rv else {
                     return Ok(Value::Bool(false));
                 };
-                let set = rec
-                    .borrow()
-                    .fields
-                    .get(*i as usize)
-                    .is_some_and(|v| !v.is_unset());
+                let rec = rec.borrow();
+                let set = match rec.fields.get(*i as usize) {
+                    Some(v) => !v.is_unset(),
+                    // Added by a later redef: set if it has a default.
+                    None => rec
+                        .ty
+                        .fields
+                        .borrow()
+                        .get(*i as usize)
+                        .is_some_and(|f| f.late_default.is_some()),
+                };
                 Ok(Value::Bool(set))
             }
             ExprKind::TableIndex(t, k) => {
@@ -851,6 +857,13 @@ impl Interp {
                 let mut rec = rec.borrow_mut();
                 let i = *i as usize;
                 if rec.fields.len() <= i {
+                    // Fields a redef added since take their defaults.
+                    let ty = rec.ty.clone();
+                    let defs = ty.fields.borrow();
+                    for f in defs.iter().take(i + 1).skip(rec.fields.len()) {
+                        rec.fields
+                            .push(f.late_default.clone().unwrap_or(Value::Unset));
+                    }
                     rec.fields.resize(i + 1, Value::Unset);
                 }
                 rec.fields[i] = v;
