@@ -45,6 +45,11 @@ pub trait Host {
     fn field_default(&mut self, _idx: u32) -> Option<Value> {
         None
     }
+    /// How Zeek describes the built-in call being run (`to_int(x, 10)`),
+    /// for the parenthesised part of built-in errors.
+    fn call_text(&self) -> String {
+        String::new()
+    }
     /// A reporter message without a location: `error: MSG`.
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.report(kind, msg);

@@ -60,7 +60,23 @@ pub fn find(name: &str) -> Option<&'static BifDef> {
 /// at the call (Zeek adds the call expression and the offending argument
 /// in parentheses), then the BIF carries on and returns its fallback value.
 pub(crate) fn builtin_error(h: &mut dyn Host, msg: &str) {
-    h.report("error", msg);
+    let call = h.call_text();
+    if call.is_empty() {
+        h.report("error", msg);
+    } else {
+        h.report("error", &format!("{msg} ({call})"));
+    }
+}
+
+/// `builtin_error` naming the offending argument too: `MSG (CALL and ARG)`.
+pub(crate) fn builtin_error_arg(h: &mut dyn Host, msg: &str, bad: &Value) {
+    let call = h.call_text();
+    let bad = String::from_utf8_lossy(&crate::format::to_display(bad)).into_owned();
+    if call.is_empty() {
+        h.report("error", &format!("{msg} ({bad})"));
+    } else {
+        h.report("error", &format!("{msg} ({call} and {bad})"));
+    }
 }
 
 /// A message straight to Zeek's reporter (`reporter->Error`), which Zeek

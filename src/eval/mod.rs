@@ -451,6 +451,10 @@ impl Host for Interp {
         self.eval_field_default(idx).ok()
     }
 
+    fn call_text(&self) -> String {
+        self.span_text(self.bif_span)
+    }
+
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.flush();
         eprintln!("{kind}: {msg}");
