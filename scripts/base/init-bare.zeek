@@ -872,3 +872,14 @@ const udp_content_deliver_all_orig = F &redef;
 
 ## Every responder payload goes to udp_contents.
 const udp_content_deliver_all_resp = F &redef;
+
+## An FTP data-channel endpoint, as the PORT/EPRT and PASV/EPSV parsing
+## built-ins return it.
+type ftp_port: record {
+	## The host.
+	h: addr;
+	## The port.
+	p: port;
+	## Whether the text parsed cleanly.
+	valid: bool;
+};

@@ -238,7 +238,55 @@ fn rotate_file_by_name(h: &mut dyn Host, args: &[Value]) -> BifResult {
     }
 }
 
+/// A path with `.` components, doubled slashes and `dir/..` pairs taken
+/// out, as Zeek's `normalize_path` does it: a leading `./` stays unless a
+/// `..` follows it, and a `..` that cannot be resolved stays.
+pub(crate) fn normalize_path(path: &str) -> String {
+    if !path.contains("/.") && !path.contains("//") {
+        if path.len() > 1 && path.ends_with('/') {
+            return path[..path.len() - 1].to_string();
+        }
+        return path.to_string();
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, comp) in path.split('/').enumerate() {
+        if comp.is_empty() || (comp == "." && i != 0) {
+            continue;
+        }
+        if comp == ".." {
+            match parts.last() {
+                Some(&".") => {
+                    parts.pop();
+                }
+                Some(&"..") | None => {}
+                Some(_) => {
+                    parts.pop();
+                    continue;
+                }
+            }
+        }
+        parts.push(comp);
+    }
+    let mut out = if path.starts_with('/') {
+        String::from("/")
+    } else {
+        String::new()
+    };
+    out.push_str(&parts.join("/"));
+    out
+}
+
+fn compress_path(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let path = String::from_utf8_lossy(bytes(args, 0));
+    Ok(string_value(normalize_path(&path)))
+}
+
 pub static BIFS: &[BifDef] = &[
+    BifDef {
+        name: "compress_path",
+        sig: "function(dir: string): string",
+        func: compress_path,
+    },
     BifDef {
         name: "open",
         sig: "function(f: string): file",

@@ -26,6 +26,7 @@ mod math;
 mod misc;
 pub(crate) mod pat;
 pub mod prob;
+mod proto;
 mod strings;
 mod time;
 
@@ -49,6 +50,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(entropy::BIFS)
         .chain(prob::BIFS)
         .chain(introspect::BIFS)
+        .chain(proto::BIFS)
 }
 
 /// The built-in of that name, if there is one.
