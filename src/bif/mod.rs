@@ -53,6 +53,27 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(proto::BIFS)
 }
 
+/// The starting state of the interpreter's pseudo-random numbers: fixed
+/// when `ZEEK_SEED_FILE` names a seed file (so runs repeat, as Zeek's do),
+/// different on every run otherwise.
+pub fn initial_random_state() -> u64 {
+    const FIXED: u64 = 0x2545_F491_4F6C_DD1D;
+    if std::env::var_os("ZEEK_SEED_FILE").is_some_and(|f| !f.is_empty()) {
+        return FIXED;
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    // splitmix64's finalizer spreads the clock and process id over all bits.
+    let mut z = nanos ^ (u64::from(std::process::id()) << 32) ^ FIXED;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    let mixed = z ^ (z >> 31);
+    // xorshift needs a non-zero state.
+    mixed | 1
+}
+
 /// The built-in of that name, if there is one.
 pub fn find(name: &str) -> Option<&'static BifDef> {
     all().find(|b| b.name == name)

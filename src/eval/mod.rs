@@ -110,7 +110,7 @@ impl Interp {
             style,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             bif_span: Span::default(),
-            rng_state: 0x2545_F491_4F6C_DD1D,
+            rng_state: crate::bif::initial_random_state(),
             exit_code: None,
             terminating: false,
             errors: 0,
