@@ -106,7 +106,12 @@ pub fn run(opts: Options) -> i32 {
         }
     }
     for code in &opts.exec {
-        c.load_source("<command line>".to_string(), code.clone());
+        // Like Zeek, accept a last statement without its `;`.
+        let mut code = code.clone();
+        if !code.trim_end().is_empty() && !code.trim_end().ends_with([';', '}']) {
+            code.push_str("\n;");
+        }
+        c.load_source("<command line>".to_string(), code);
     }
     if !apply_assignments(&mut c, &opts.assignments) {
         c.interp.flush();
