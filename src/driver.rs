@@ -130,6 +130,7 @@ pub fn run(opts: Options) -> i32 {
         opts.bare,
         &opts.assignments,
     );
+    crate::bif::introspect::set_packet_source(opts.readfile.clone());
     if !c.run_init_stmts() {
         c.interp.flush();
         return 1;

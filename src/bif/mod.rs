@@ -21,7 +21,7 @@ mod encode;
 pub mod entropy;
 mod files;
 pub(crate) mod hash;
-mod introspect;
+pub(crate) mod introspect;
 mod math;
 mod misc;
 pub(crate) mod pat;
