@@ -143,6 +143,11 @@ pub fn set_packet_source(path: Option<String>) {
     PACKET_SOURCE.with(|p| *p.borrow_mut() = path);
 }
 
+/// Whether the run reads a trace (`-r`).
+pub fn reading_trace() -> bool {
+    PACKET_SOURCE.with(|p| p.borrow().is_some())
+}
+
 /// The link type in a trace file's header: classic pcap (either byte
 /// order, micro- or nanosecond) or pcapng (its first interface).
 fn trace_link_type(path: &str) -> Option<i64> {

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod addr;
+pub mod conn;
 mod container;
 pub(crate) mod convert;
 mod core;
@@ -51,6 +52,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(prob::BIFS)
         .chain(introspect::BIFS)
         .chain(proto::BIFS)
+        .chain(conn::BIFS)
 }
 
 /// The starting state of the interpreter's pseudo-random numbers: fixed

@@ -128,6 +128,10 @@ impl Interp {
     /// Prints a diagnostic on stderr, after what stdout holds so far.
     pub fn report_diag(&mut self, d: &Diagnostic) {
         self.flush();
+        // While a trace is read, Zeek's reporter leads with network time.
+        if self.network_time != 0.0 && crate::bif::introspect::reading_trace() {
+            eprint!("{:.6} ", self.network_time);
+        }
         eprintln!("{}", render(d, &self.sources, self.style));
     }
 
