@@ -96,12 +96,13 @@ pub(crate) fn builtin_error(h: &mut dyn Host, msg: &str) {
 /// `builtin_error` naming the offending argument too: `MSG (CALL and ARG)`.
 pub(crate) fn builtin_error_arg(h: &mut dyn Host, msg: &str, bad: &Value) {
     let call = h.call_text();
-    let bad = String::from_utf8_lossy(&crate::format::to_display(bad)).into_owned();
-    if call.is_empty() {
-        h.report("error", &format!("{msg} ({bad})"));
+    let bad_text = String::from_utf8_lossy(&crate::format::to_display(bad)).into_owned();
+    let text = if call.is_empty() {
+        format!("{msg} ({bad_text})")
     } else {
-        h.report("error", &format!("{msg} ({call} and {bad})"));
-    }
+        format!("{msg} ({call} and {bad_text})")
+    };
+    h.report_with_origin("error", &text, bad);
 }
 
 /// A message straight to Zeek's reporter (`reporter->Error`), which Zeek

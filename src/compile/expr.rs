@@ -182,7 +182,15 @@ impl Compiler {
             Literal::Bool(b) => (Value::Bool(*b), types::bool_()),
             Literal::Count(c) => (Value::Count(*c), types::count()),
             Literal::Double(d) => (Value::Double(*d), types::double()),
-            Literal::String(s) => (Value::str(s), types::string()),
+            Literal::String(s) => {
+                let v = Value::str(s);
+                if let Value::String(rc) = &v {
+                    self.interp
+                        .const_origins
+                        .insert(Rc::as_ptr(rc) as usize, (v.clone(), span));
+                }
+                (v, types::string())
+            }
             Literal::Port(n, p) => (
                 Value::Port(crate::value::Port { num: *n, proto: *p }),
                 types::port(),

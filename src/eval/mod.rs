@@ -69,6 +69,11 @@ pub struct Interp {
     /// How Zeek describes expressions whose text is not their source, such
     /// as the arithmetic inside `x -= 1` (`x - 1`), by span.
     pub text_overrides: ahash::AHashMap<(u32, u32, u32), String>,
+    /// Where each string constant of the program was written, by the
+    /// address of its shared text: Zeek's values made while parsing keep
+    /// their location, which built-in errors name. The constant is kept
+    /// here too, so its address is never reused.
+    pub const_origins: ahash::AHashMap<usize, (Value, Span)>,
     stack: Vec<Value>,
     base: usize,
     depth: u32,
@@ -98,6 +103,7 @@ impl Interp {
             names: ahash::AHashMap::new(),
             event_time: 0.0,
             text_overrides: ahash::AHashMap::new(),
+            const_origins: ahash::AHashMap::new(),
             stack: Vec::with_capacity(1024),
             base: 0,
             depth: 0,
@@ -457,6 +463,29 @@ impl Host for Interp {
 
     fn call_text(&self) -> String {
         self.span_text(self.bif_span)
+    }
+
+    fn report_with_origin(&mut self, kind: &str, msg: &str, v: &Value) {
+        let origin = match v {
+            Value::String(s) => self
+                .const_origins
+                .get(&(Rc::as_ptr(s) as usize))
+                .map(|(_, span)| *span),
+            _ => None,
+        };
+        let locs = origin.and_then(|o| {
+            let here = self.sources.location(self.bif_span)?;
+            let there = self.sources.location(o)?;
+            (here != there && self.style == Style::Zeek).then_some((here, there))
+        });
+        let Some((here, there)) = locs else {
+            return self.report(kind, msg);
+        };
+        self.flush();
+        if self.network_time != 0.0 && crate::bif::introspect::reading_trace() {
+            eprint!("{:.6} ", self.network_time);
+        }
+        eprintln!("{kind} in {here} and {there}: {msg}");
     }
 
     fn report_plain(&mut self, kind: &str, msg: &str) {
