@@ -61,6 +61,14 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
             .default
             .and_then(|d| h.field_default(d))
             .unwrap_or(Value::Unset);
+        // Tables, sets and vectors without an attribute start out empty by
+        // way of an implicit default, which is not a `&default`.
+        let implicit = !f.optional
+            && matches!(&*f.ty, Type::Table(_) | Type::Vector(_))
+            && is_empty_aggregate(&default_val);
+        let default_val = if implicit { Value::Unset } else { default_val };
+        // Zeek counts a field with a `&default` as optional.
+        let optional = f.optional || !default_val.is_unset();
         let mut rec = vec![Value::Unset; info_rt.num_fields()];
         let set = |rec: &mut Vec<Value>, name: &str, v: Value| {
             if let Some(j) = info_rt.field_index(name) {
@@ -75,7 +83,7 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
         set(&mut rec, "log", Value::Bool(f.log));
         set(&mut rec, "value", value);
         set(&mut rec, "default_val", default_val);
-        set(&mut rec, "optional", Value::Bool(f.optional));
+        set(&mut rec, "optional", Value::Bool(optional));
         let rv = RecordVal {
             ty: info_rt.clone(),
             fields: rec,
@@ -88,9 +96,31 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Table(Rc::new(RefCell::new(out))))
 }
 
+fn is_empty_aggregate(v: &Value) -> bool {
+    match v {
+        Value::Table(t) => t.borrow().is_empty(),
+        Value::Vector(v) => v.borrow().items.is_empty(),
+        _ => false,
+    }
+}
+
+/// A field's type as record_fields() names it: records and enums with
+/// their kind (`record conn_id`, `enum color`), containers spelled out.
 fn type_name(t: &TypeRef) -> String {
     match &**t {
-        Type::Record(r) if r.name.borrow().is_none() => "record".to_string(),
+        Type::Record(r) => match &*r.name.borrow() {
+            Some(n) => format!("record {n}"),
+            None => "record".to_string(),
+        },
+        Type::Enum(e) => format!("enum {}", e.name.borrow()).trim_end().to_string(),
+        Type::Vector(y) => format!("vector of {}", type_name(y)),
+        Type::Table(tt) => {
+            let idx: Vec<String> = tt.index.iter().map(type_name).collect();
+            match &tt.yield_ {
+                Some(y) => format!("table[{}] of {}", idx.join(","), type_name(y)),
+                None => format!("set[{}]", idx.join(",")),
+            }
+        }
         _ => t.to_string(),
     }
 }
