@@ -2,9 +2,9 @@
 //! intervals, ports, addresses as counts and PTR names, enums, type names.
 
 use super::addr::{parse_addr, parse_subnet, port_value};
-use super::{builtin_error_arg, 
-    arg, boolean, builtin_error, bytes, count, count_vec, double, int, reporter_error,
-    string_value, BifResult,
+use super::{
+    arg, boolean, builtin_error, builtin_error_arg, bytes, count, count_vec, double, int,
+    reporter_error, string_value, BifResult,
 };
 use crate::func::{BifDef, Host};
 use crate::syntax::token::Proto;
@@ -644,7 +644,10 @@ mod tests {
         assert_eq!(call("to_int", &[s("206 "), c(10)]), "206");
         let mut h = FakeHost::new();
         assert_eq!(h.show("to_int", &[s("not an int"), c(10)]), "0");
-        assert_eq!(h.errors(), vec!["bad conversion to integer (not an int)".to_string()]);
+        assert_eq!(
+            h.errors(),
+            vec!["bad conversion to integer (not an int)".to_string()]
+        );
         assert_eq!(call("to_count", &[s("123"), c(10)]), "123");
         assert_eq!(call("to_count", &[s("-5"), c(10)]), "0");
     }

@@ -304,7 +304,8 @@ pub(crate) fn detect_mime(data: &[u8]) -> Option<&'static str> {
     if let Some((_, mime)) = MAGIC.iter().find(|(magic, _)| data.starts_with(magic)) {
         return Some(mime);
     }
-    let texty = |c: &u8| c.is_ascii_graphic() || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let texty =
+        |c: &u8| c.is_ascii_graphic() || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     (data.len() >= 10 && data[..10].iter().all(texty)).then_some("text/plain")
 }
 
@@ -315,7 +316,9 @@ fn identify_data(h: &mut dyn Host, args: &[Value]) -> BifResult {
             "identify_data() builtin-function only returns MIME types, but not descriptive text",
         );
     }
-    Ok(string_value(detect_mime(bytes(args, 0)).unwrap_or("<unknown>")))
+    Ok(string_value(
+        detect_mime(bytes(args, 0)).unwrap_or("<unknown>"),
+    ))
 }
 
 pub static BIFS: &[BifDef] = &[

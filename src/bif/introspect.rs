@@ -190,11 +190,19 @@ fn trace_link_type(path: &str) -> Option<i64> {
         .ok()?;
     let u32_at = |at: usize, le: bool| -> Option<u32> {
         let b: [u8; 4] = head.get(at..at + 4)?.try_into().ok()?;
-        Some(if le { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
+        Some(if le {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        })
     };
     match head.get(..4)? {
-        [0xd4, 0xc3, 0xb2, 0xa1] | [0x4d, 0x3c, 0xb2, 0xa1] => u32_at(20, true).map(|l| i64::from(l & 0xffff)),
-        [0xa1, 0xb2, 0xc3, 0xd4] | [0xa1, 0xb2, 0x3c, 0x4d] => u32_at(20, false).map(|l| i64::from(l & 0xffff)),
+        [0xd4, 0xc3, 0xb2, 0xa1] | [0x4d, 0x3c, 0xb2, 0xa1] => {
+            u32_at(20, true).map(|l| i64::from(l & 0xffff))
+        }
+        [0xa1, 0xb2, 0xc3, 0xd4] | [0xa1, 0xb2, 0x3c, 0x4d] => {
+            u32_at(20, false).map(|l| i64::from(l & 0xffff))
+        }
         [0x0a, 0x0d, 0x0d, 0x0a] => {
             // Section header, then blocks until an interface description.
             let le = match head.get(8..12)? {
@@ -208,7 +216,11 @@ fn trace_link_type(path: &str) -> Option<i64> {
                 let len = u32_at(at + 4, le)? as usize;
                 if kind == 1 {
                     let b: [u8; 2] = head.get(at + 8..at + 10)?.try_into().ok()?;
-                    let l = if le { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) };
+                    let l = if le {
+                        u16::from_le_bytes(b)
+                    } else {
+                        u16::from_be_bytes(b)
+                    };
                     return Some(i64::from(l));
                 }
                 if len < 12 {

@@ -4,7 +4,9 @@
 //! with FNV-1a and a 64-bit finalizer, so they are stable across runs.
 
 use super::hash::hash_bytes;
-use super::{arg, count, double, opaque, reporter_error, reporter_warning, string_value, vector, BifResult};
+use super::{
+    arg, count, double, opaque, reporter_error, reporter_warning, string_value, vector, BifResult,
+};
 use crate::func::{BifDef, Host};
 use crate::opaque::Opaque;
 use crate::types::{self, TypeRef};
@@ -235,7 +237,12 @@ fn topk_get_top(_: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 /// Zeek reports asking about a value the structure does not hold.
-fn topk_lookup(h: &mut dyn Host, args: &[Value], what: &str, f: fn(&TopK, &Value) -> u64) -> BifResult {
+fn topk_lookup(
+    h: &mut dyn Host,
+    args: &[Value],
+    what: &str,
+    f: fn(&TopK, &Value) -> u64,
+) -> BifResult {
     let v = arg(args, 1);
     let found = topk(arg(args, 0), |t| t.locate(v).map(|_| f(t, v)));
     match found {

@@ -156,7 +156,11 @@ fn parse_ftp_pasv(_: &mut dyn Host, args: &[Value]) -> BifResult {
         s.get(i + 5..).unwrap_or(b"")
     } else if let Some(i) = s.iter().position(|&c| c == b',') {
         // Back up over the digits before the first comma.
-        let digits = s[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let digits = s[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         &s[i - digits..]
     } else {
         s
@@ -287,11 +291,18 @@ fn hostname_matches(host: &[u8], pattern: &[u8]) -> bool {
     }
     // What the star stands for lies within the first label.
     let middle = &host[pre.len()..host.len() - post.len()];
-    !middle.contains(&b'.') && !(pre.is_empty() && middle.is_empty())
+    if middle.contains(&b'.') {
+        return false;
+    }
+    // A label that is only `*` must stand for something.
+    !pre.is_empty() || !middle.is_empty()
 }
 
 fn x509_check_hostname(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(hostname_matches(bytes(args, 0), bytes(args, 1))))
+    Ok(Value::Bool(hostname_matches(
+        bytes(args, 0),
+        bytes(args, 1),
+    )))
 }
 
 pub static BIFS: &[BifDef] = &[
