@@ -106,7 +106,12 @@ pub fn run(opts: Options) -> i32 {
         }
     }
     for code in &opts.exec {
-        c.load_source("<command line>".to_string(), code.clone());
+        // Like Zeek, accept a last statement without its `;`.
+        let mut code = code.clone();
+        if !code.trim_end().is_empty() && !code.trim_end().ends_with([';', '}']) {
+            code.push_str("\n;");
+        }
+        c.load_source("<command line>".to_string(), code);
     }
     if !apply_assignments(&mut c, &opts.assignments) {
         c.interp.flush();
@@ -125,6 +130,7 @@ pub fn run(opts: Options) -> i32 {
         opts.bare,
         &opts.assignments,
     );
+    crate::bif::introspect::set_packet_source(opts.readfile.clone());
     if !c.run_init_stmts() {
         c.interp.flush();
         return 1;

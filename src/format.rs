@@ -163,7 +163,7 @@ impl Renderer {
                 }
             }
             Value::Func(f) => out.extend_from_slice(f.name.as_bytes()),
-            Value::Type(t) => match t.name() {
+            Value::Type(t) => match t.name().or_else(|| crate::types::alias_name(t)) {
                 Some(n) => out.extend_from_slice(n.as_bytes()),
                 None => out.extend_from_slice(t.to_string().as_bytes()),
             },

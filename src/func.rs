@@ -50,6 +50,16 @@ pub trait Host {
     fn field_default(&mut self, _idx: u32) -> Option<Value> {
         None
     }
+    /// How Zeek describes the built-in call being run (`to_int(x, 10)`),
+    /// for the parenthesised part of built-in errors.
+    fn call_text(&self) -> String {
+        String::new()
+    }
+    /// `report`, also naming where `v` was written when it is a constant
+    /// from elsewhere in the script (`error in A, line 7 and B, line 20`).
+    fn report_with_origin(&mut self, kind: &str, msg: &str, _v: &Value) {
+        self.report(kind, msg);
+    }
     /// A reporter message without a location: `error: MSG`.
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.report(kind, msg);

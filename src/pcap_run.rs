@@ -1454,8 +1454,12 @@ impl Run {
         let fresh = !matches!(self.slots.get(i), Some(Some(s)) if s.gen == h.generation());
         if fresh {
             let rec = self.make_record(interp, conn);
+            crate::bif::conn::register(&rec);
             if self.slots.len() <= i {
                 self.slots.resize_with(i + 1, || None);
+            }
+            if let Some(old) = &self.slots[i] {
+                crate::bif::conn::unregister(&old.rec);
             }
             self.slots[i] = Some(Slot {
                 gen: h.generation(),
@@ -1729,7 +1733,9 @@ impl Run {
                     self.conn_event(c, tr, &f, *h, At::Now, Vec::new());
                     if let Some(s) = self.slots.get_mut(h.index() as usize) {
                         if s.as_ref().is_some_and(|s| s.gen == h.generation()) {
-                            *s = None;
+                            if let Some(gone) = s.take() {
+                                crate::bif::conn::unregister(&gone.rec);
+                            }
                         }
                     }
                     self.weirds.forget(*h);

@@ -215,6 +215,27 @@ impl TableVal {
         self.find(key).is_some()
     }
 
+    /// The key a lookup by `key` finds in a table indexed by one subnet:
+    /// the key itself, or else the longest-prefix subnet covering it, as
+    /// Zeek's `in` and indexing do for such tables.
+    pub fn subnet_match(&self, key: &Value) -> Option<Value> {
+        let Value::Subnet(want) = key else {
+            return None;
+        };
+        if self.find(key).is_some() {
+            return Some(key.clone());
+        }
+        self.entries
+            .iter()
+            .flatten()
+            .filter_map(|e| match &e.key {
+                Value::Subnet(s) if crate::bif::addr::subnet_covers(s, want) => Some((s, &e.key)),
+                _ => None,
+            })
+            .max_by_key(|(s, _)| crate::bif::addr::full_width(s))
+            .map(|(_, k)| k.clone())
+    }
+
     /// Position of a key in insertion order (for expiry stamps).
     pub fn position(&self, key: &Value) -> Option<usize> {
         self.find_quiet(key)

@@ -240,6 +240,51 @@ impl Type {
     }
 }
 
+thread_local! {
+    /// Names given to copies of unnamed types by `type X: T;` (by the
+    /// copy's address; the copies live as long as the program).
+    static ALIASES: RefCell<std::collections::HashMap<usize, String>> =
+        RefCell::new(std::collections::HashMap::new());
+}
+
+/// A copy of `t` that goes by `name` when printed as a type value, as
+/// Zeek names the type a `type X: T;` declaration makes. Records and
+/// enums carry their own name and come back as they are.
+pub fn named_alias(t: &TypeRef, name: &str) -> TypeRef {
+    use Type::*;
+    let copy = match &**t {
+        Bool => Bool,
+        Count => Count,
+        Int => Int,
+        Double => Double,
+        Time => Time,
+        Interval => Interval,
+        String => String,
+        Pattern => Pattern,
+        Addr => Addr,
+        Subnet => Subnet,
+        Port => Port,
+        Any => Any,
+        Table(tt) => Table(TableType {
+            index: tt.index.clone(),
+            yield_: tt.yield_.clone(),
+        }),
+        Vector(y) => Vector(y.clone()),
+        _ => return t.clone(),
+    };
+    let copy = Rc::new(copy);
+    ALIASES.with(|a| {
+        a.borrow_mut()
+            .insert(Rc::as_ptr(&copy) as usize, name.to_string())
+    });
+    copy
+}
+
+/// The name a `type X: T;` declaration gave this type, if it is one.
+pub fn alias_name(t: &TypeRef) -> Option<std::string::String> {
+    ALIASES.with(|a| a.borrow().get(&(Rc::as_ptr(t) as usize)).cloned())
+}
+
 /// Whether two types are the same, as Zeek's `same_type` decides: named
 /// records and enums by identity, everything else by structure.
 pub fn same_type(a: &Type, b: &Type) -> bool {

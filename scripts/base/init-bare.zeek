@@ -872,3 +872,109 @@ const udp_content_deliver_all_orig = F &redef;
 
 ## Every responder payload goes to udp_contents.
 const udp_content_deliver_all_resp = F &redef;
+
+## An FTP data-channel endpoint, as the PORT/EPRT and PASV/EPSV parsing
+## built-ins return it.
+type ftp_port: record {
+	## The host.
+	h: addr;
+	## The port.
+	p: port;
+	## Whether the text parsed cleanly.
+	valid: bool;
+};
+
+## Where packets come from, as packet_source() describes it.
+type PacketSource: record {
+	## Whether it is a live interface rather than a file.
+	live: bool;
+	## The file or interface name.
+	path: string;
+	## The libpcap link-layer type.
+	link_type: int;
+	## The interface's netmask (all ones when unknown, as for files).
+	netmask: count;
+};
+
+module Analyzer;
+
+export {
+	## The protocol analyzers, named as Analyzer::name() returns them
+	## without the ANALYZER_ prefix.
+	type Tag: enum {
+		ANALYZER_AYIYA,
+		ANALYZER_BITTORRENT,
+		ANALYZER_BITTORRENTTRACKER,
+		ANALYZER_CONNSIZE,
+		ANALYZER_DCE_RPC,
+		ANALYZER_DHCP,
+		ANALYZER_DNP3_TCP,
+		ANALYZER_DNP3_UDP,
+		ANALYZER_CONTENTS_DNS,
+		ANALYZER_DNS,
+		ANALYZER_FINGER,
+		ANALYZER_FTP,
+		ANALYZER_FTP_ADAT,
+		ANALYZER_FTP_DATA,
+		ANALYZER_GNUTELLA,
+		ANALYZER_GSSAPI,
+		ANALYZER_GTPV1,
+		ANALYZER_HTTP,
+		ANALYZER_ICMP,
+		ANALYZER_IDENT,
+		ANALYZER_IMAP,
+		ANALYZER_IRC,
+		ANALYZER_IRC_DATA,
+		ANALYZER_KRB,
+		ANALYZER_KRB_TCP,
+		ANALYZER_CONTENTS_RLOGIN,
+		ANALYZER_CONTENTS_RSH,
+		ANALYZER_LOGIN,
+		ANALYZER_NVT,
+		ANALYZER_RLOGIN,
+		ANALYZER_RSH,
+		ANALYZER_TELNET,
+		ANALYZER_MODBUS,
+		ANALYZER_MQTT,
+		ANALYZER_MYSQL,
+		ANALYZER_CONTENTS_NCP,
+		ANALYZER_NCP,
+		ANALYZER_CONTENTS_NETBIOSSSN,
+		ANALYZER_NETBIOSSSN,
+		ANALYZER_NTLM,
+		ANALYZER_NTP,
+		ANALYZER_PIA_TCP,
+		ANALYZER_PIA_UDP,
+		ANALYZER_POP3,
+		ANALYZER_RADIUS,
+		ANALYZER_RDP,
+		ANALYZER_RDPEUDP,
+		ANALYZER_RFB,
+		ANALYZER_CONTENTS_NFS,
+		ANALYZER_CONTENTS_RPC,
+		ANALYZER_MOUNT,
+		ANALYZER_NFS,
+		ANALYZER_PORTMAPPER,
+		ANALYZER_SIP,
+		ANALYZER_CONTENTS_SMB,
+		ANALYZER_SMB,
+		ANALYZER_SMTP,
+		ANALYZER_SNMP,
+		ANALYZER_SOCKS,
+		ANALYZER_SSH,
+		ANALYZER_DTLS,
+		ANALYZER_SSL,
+		ANALYZER_STEPPINGSTONE,
+		ANALYZER_SYSLOG,
+		ANALYZER_TCPSTATS,
+		ANALYZER_CONTENTS,
+		ANALYZER_TCP,
+		ANALYZER_TEREDO,
+		ANALYZER_UDP,
+		ANALYZER_VXLAN,
+		ANALYZER_XMPP,
+		ANALYZER_ZIP
+	};
+}
+
+module GLOBAL;

@@ -128,7 +128,7 @@ pub(crate) fn subnet_covers(outer: &Subnet, inner: &Subnet) -> bool {
 }
 
 /// A subnet's width counted over 128 bits.
-fn full_width(s: &Subnet) -> u32 {
+pub(crate) fn full_width(s: &Subnet) -> u32 {
     match s.addr {
         IpAddr::V4(_) => s.width as u32 + 96,
         IpAddr::V6(_) => s.width as u32,

@@ -3,8 +3,8 @@
 
 use super::addr::{parse_addr, parse_subnet, port_value};
 use super::{
-    arg, boolean, builtin_error, bytes, count, count_vec, double, int, reporter_error,
-    string_value, BifResult,
+    arg, boolean, builtin_error, builtin_error_arg, bytes, count, count_vec, double, int,
+    reporter_error, string_value, BifResult,
 };
 use crate::func::{BifDef, Host};
 use crate::syntax::token::Proto;
@@ -57,7 +57,7 @@ fn to_int(h: &mut dyn Host, args: &[Value]) -> BifResult {
             Ok(Value::Int(if neg { -n } else { n } as i64))
         }
         None => {
-            builtin_error(h, "bad conversion to integer");
+            builtin_error_arg(h, "bad conversion to integer", arg(args, 0));
             Ok(Value::Int(0))
         }
     }
@@ -67,7 +67,7 @@ fn to_count(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match parse_integer(bytes(args, 0), count(args, 1) as u32) {
         Some((false, n)) => Ok(Value::Count(n.min(u64::MAX as u128) as u64)),
         _ => {
-            builtin_error(h, "bad conversion to count");
+            builtin_error_arg(h, "bad conversion to count", arg(args, 0));
             Ok(Value::Count(0))
         }
     }
@@ -78,7 +78,7 @@ fn to_double(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match s.trim().parse::<f64>() {
         Ok(d) if !s.trim().is_empty() => Ok(Value::Double(d)),
         _ => {
-            builtin_error(h, "bad conversion to double");
+            builtin_error_arg(h, "bad conversion to double", arg(args, 0));
             Ok(Value::Double(0.0))
         }
     }
@@ -87,7 +87,7 @@ fn to_double(h: &mut dyn Host, args: &[Value]) -> BifResult {
 fn int_to_count(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let n = int(args, 0);
     if n < 0 {
-        builtin_error(h, "bad conversion to count");
+        builtin_error_arg(h, "bad conversion to count", arg(args, 0));
         return Ok(Value::Count(0));
     }
     Ok(Value::Count(n as u64))
@@ -96,7 +96,7 @@ fn int_to_count(h: &mut dyn Host, args: &[Value]) -> BifResult {
 fn double_to_count(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let d = double(args, 0);
     if d < 0.0 {
-        builtin_error(h, "bad conversion to count");
+        builtin_error_arg(h, "bad conversion to count", arg(args, 0));
         return Ok(Value::Count(0));
     }
     Ok(Value::Count(d.round_ties_even() as u64))
@@ -171,7 +171,7 @@ fn to_addr(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match parse_addr(bytes(args, 0)) {
         Some(a) => Ok(Value::addr(a)),
         None => {
-            builtin_error(h, "failed converting string to IP address");
+            builtin_error_arg(h, "failed converting string to IP address", arg(args, 0));
             Ok(Value::addr(IpAddr::V6(Ipv6Addr::UNSPECIFIED)))
         }
     }
@@ -185,7 +185,7 @@ fn to_subnet(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match parse_subnet(bytes(args, 0)) {
         Some(s) => Ok(Value::Subnet(Rc::new(s))),
         None => {
-            builtin_error(h, "failed converting string to IP prefix");
+            builtin_error_arg(h, "failed converting string to IP prefix", arg(args, 0));
             Ok(Value::Subnet(Rc::new(Subnet {
                 addr: IpAddr::V6(Ipv6Addr::UNSPECIFIED),
                 width: 0,
@@ -644,7 +644,10 @@ mod tests {
         assert_eq!(call("to_int", &[s("206 "), c(10)]), "206");
         let mut h = FakeHost::new();
         assert_eq!(h.show("to_int", &[s("not an int"), c(10)]), "0");
-        assert_eq!(h.errors(), vec!["bad conversion to integer".to_string()]);
+        assert_eq!(
+            h.errors(),
+            vec!["bad conversion to integer (not an int)".to_string()]
+        );
         assert_eq!(call("to_count", &[s("123"), c(10)]), "123");
         assert_eq!(call("to_count", &[s("-5"), c(10)]), "0");
     }
@@ -659,7 +662,7 @@ mod tests {
         assert_eq!(call("to_double", &[s("0")]), "0.0");
         let mut h = FakeHost::new();
         assert_eq!(h.show("to_double", &[s("")]), "0.0");
-        assert_eq!(h.errors(), vec!["bad conversion to double".to_string()]);
+        assert_eq!(h.errors(), vec!["bad conversion to double ()".to_string()]);
         assert_eq!(
             call("interval_to_double", &[Value::Interval(-60.0)]),
             "-60.0"

@@ -238,7 +238,100 @@ fn rotate_file_by_name(h: &mut dyn Host, args: &[Value]) -> BifResult {
     }
 }
 
+/// A path with `.` components, doubled slashes and `dir/..` pairs taken
+/// out, as Zeek's `normalize_path` does it: a leading `./` stays unless a
+/// `..` follows it, and a `..` that cannot be resolved stays.
+pub(crate) fn normalize_path(path: &str) -> String {
+    if !path.contains("/.") && !path.contains("//") {
+        if path.len() > 1 && path.ends_with('/') {
+            return path[..path.len() - 1].to_string();
+        }
+        return path.to_string();
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, comp) in path.split('/').enumerate() {
+        if comp.is_empty() || (comp == "." && i != 0) {
+            continue;
+        }
+        if comp == ".." {
+            match parts.last() {
+                Some(&".") => {
+                    parts.pop();
+                }
+                Some(&"..") | None => {}
+                Some(_) => {
+                    parts.pop();
+                    continue;
+                }
+            }
+        }
+        parts.push(comp);
+    }
+    let mut out = if path.starts_with('/') {
+        String::from("/")
+    } else {
+        String::new()
+    };
+    out.push_str(&parts.join("/"));
+    out
+}
+
+fn compress_path(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let path = String::from_utf8_lossy(bytes(args, 0));
+    Ok(string_value(normalize_path(&path)))
+}
+/// File-content signatures: leading bytes and the MIME type they mark,
+/// strongest first.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"%PDF-", "application/pdf"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"\x1f\x8b", "application/x-gzip"),
+    (b"BZh", "application/x-bzip2"),
+    (b"\xfd7zXZ\x00", "application/x-xz"),
+    (b"\x7fELF", "application/x-executable"),
+    (b"MZ", "application/x-dosexec"),
+    (b"\xd4\xc3\xb2\xa1", "application/vnd.tcpdump.pcap"),
+    (b"\xa1\xb2\xc3\xd4", "application/vnd.tcpdump.pcap"),
+];
+
+/// The MIME type of some data by its leading bytes; text is ten or more
+/// leading printable or white-space characters. None when nothing fits.
+pub(crate) fn detect_mime(data: &[u8]) -> Option<&'static str> {
+    if let Some((_, mime)) = MAGIC.iter().find(|(magic, _)| data.starts_with(magic)) {
+        return Some(mime);
+    }
+    let texty =
+        |c: &u8| c.is_ascii_graphic() || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    (data.len() >= 10 && data[..10].iter().all(texty)).then_some("text/plain")
+}
+
+fn identify_data(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    if !boolean(args, 1) {
+        reporter_warning(
+            h,
+            "identify_data() builtin-function only returns MIME types, but not descriptive text",
+        );
+    }
+    Ok(string_value(
+        detect_mime(bytes(args, 0)).unwrap_or("<unknown>"),
+    ))
+}
+
 pub static BIFS: &[BifDef] = &[
+    BifDef {
+        name: "identify_data",
+        sig: "function(data: string, return_mime: bool &default=T): string",
+        func: identify_data,
+    },
+    BifDef {
+        name: "compress_path",
+        sig: "function(dir: string): string",
+        func: compress_path,
+    },
     BifDef {
         name: "open",
         sig: "function(f: string): file",

@@ -63,6 +63,14 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
             .default
             .and_then(|d| h.field_default(d))
             .unwrap_or(Value::Unset);
+        // Tables, sets and vectors without an attribute start out empty by
+        // way of an implicit default, which is not a `&default`.
+        let implicit = !f.optional
+            && matches!(&*f.ty, Type::Table(_) | Type::Vector(_))
+            && is_empty_aggregate(&default_val);
+        let default_val = if implicit { Value::Unset } else { default_val };
+        // Zeek counts a field with a `&default` as optional.
+        let optional = f.optional || !default_val.is_unset();
         let mut rec = vec![Value::Unset; info_rt.num_fields()];
         let set = |rec: &mut Vec<Value>, name: &str, v: Value| {
             if let Some(j) = info_rt.field_index(name) {
@@ -77,7 +85,7 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
         set(&mut rec, "log", Value::Bool(f.log));
         set(&mut rec, "value", value);
         set(&mut rec, "default_val", default_val);
-        set(&mut rec, "optional", Value::Bool(f.optional));
+        set(&mut rec, "optional", Value::Bool(optional));
         let rv = RecordVal {
             ty: info_rt.clone(),
             fields: rec,
@@ -90,9 +98,31 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Table(Rc::new(RefCell::new(out))))
 }
 
+fn is_empty_aggregate(v: &Value) -> bool {
+    match v {
+        Value::Table(t) => t.borrow().is_empty(),
+        Value::Vector(v) => v.borrow().items.is_empty(),
+        _ => false,
+    }
+}
+
+/// A field's type as record_fields() names it: records and enums with
+/// their kind (`record conn_id`, `enum color`), containers spelled out.
 fn type_name(t: &TypeRef) -> String {
     match &**t {
-        Type::Record(r) if r.name.borrow().is_none() => "record".to_string(),
+        Type::Record(r) => match &*r.name.borrow() {
+            Some(n) => format!("record {n}"),
+            None => "record".to_string(),
+        },
+        Type::Enum(e) => format!("enum {}", e.name.borrow()).trim_end().to_string(),
+        Type::Vector(y) => format!("vector of {}", type_name(y)),
+        Type::Table(tt) => {
+            let idx: Vec<String> = tt.index.iter().map(type_name).collect();
+            match &tt.yield_ {
+                Some(y) => format!("table[{}] of {}", idx.join(","), type_name(y)),
+                None => format!("set[{}]", idx.join(",")),
+            }
+        }
         _ => t.to_string(),
     }
 }
@@ -141,7 +171,123 @@ fn bare_mode(h: &mut dyn Host, _: &[Value]) -> BifResult {
     ))
 }
 
+thread_local! {
+    /// The trace given with `-r`, set before `zeek_init` runs.
+    static PACKET_SOURCE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Records the trace file the run reads (`-r`), for `packet_source()`.
+pub fn set_packet_source(path: Option<String>) {
+    PACKET_SOURCE.with(|p| *p.borrow_mut() = path);
+}
+
+/// Whether the run reads a trace (`-r`).
+pub fn reading_trace() -> bool {
+    PACKET_SOURCE.with(|p| p.borrow().is_some())
+}
+
+/// The link type in a trace file's header: classic pcap (either byte
+/// order, micro- or nanosecond) or pcapng (its first interface).
+fn trace_link_type(path: &str) -> Option<i64> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(path)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    let u32_at = |at: usize, le: bool| -> Option<u32> {
+        let b: [u8; 4] = head.get(at..at + 4)?.try_into().ok()?;
+        Some(if le {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        })
+    };
+    match head.get(..4)? {
+        [0xd4, 0xc3, 0xb2, 0xa1] | [0x4d, 0x3c, 0xb2, 0xa1] => {
+            u32_at(20, true).map(|l| i64::from(l & 0xffff))
+        }
+        [0xa1, 0xb2, 0xc3, 0xd4] | [0xa1, 0xb2, 0x3c, 0x4d] => {
+            u32_at(20, false).map(|l| i64::from(l & 0xffff))
+        }
+        [0x0a, 0x0d, 0x0d, 0x0a] => {
+            // Section header, then blocks until an interface description.
+            let le = match head.get(8..12)? {
+                [0x4d, 0x3c, 0x2b, 0x1a] => true,
+                [0x1a, 0x2b, 0x3c, 0x4d] => false,
+                _ => return None,
+            };
+            let mut at = 0usize;
+            loop {
+                let kind = u32_at(at, le)?;
+                let len = u32_at(at + 4, le)? as usize;
+                if kind == 1 {
+                    let b: [u8; 2] = head.get(at + 8..at + 10)?.try_into().ok()?;
+                    let l = if le {
+                        u16::from_le_bytes(b)
+                    } else {
+                        u16::from_be_bytes(b)
+                    };
+                    return Some(i64::from(l));
+                }
+                if len < 12 {
+                    return None;
+                }
+                at += len;
+            }
+        }
+        _ => None,
+    }
+}
+
+fn packet_source(_: &mut dyn Host, _: &[Value]) -> BifResult {
+    let path = PACKET_SOURCE.with(|p| p.borrow().clone());
+    let fields = match path {
+        Some(p) => (
+            Value::Bool(false),
+            Value::str(p.as_bytes()),
+            Value::Int(trace_link_type(&p).unwrap_or(-1)),
+            // Files carry no netmask: libpcap's PCAP_NETMASK_UNKNOWN.
+            Value::Count(0xffff_ffff),
+        ),
+        None => (Value::Unset, Value::Unset, Value::Unset, Value::Unset),
+    };
+    Ok(super::record(
+        "PacketSource",
+        vec![
+            ("live", types::bool_(), fields.0),
+            ("path", types::string(), fields.1),
+            ("link_type", types::int(), fields.2),
+            ("netmask", types::count(), fields.3),
+        ],
+    ))
+}
+
+/// An analyzer's name: its `Analyzer::Tag` constant without the module and
+/// the `ANALYZER_` prefix.
+fn analyzer_name(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let name = match super::arg(args, 0) {
+        Value::Enum(e) => {
+            let short = e.name.rsplit("::").next().unwrap_or(&e.name);
+            short.strip_prefix("ANALYZER_").unwrap_or(short).to_string()
+        }
+        _ => "<error>".to_string(),
+    };
+    Ok(Value::str(name.as_bytes()))
+}
+
 pub static BIFS: &[BifDef] = &[
+    BifDef {
+        name: "Analyzer::name",
+        sig: "function(atype: Analyzer::Tag): string",
+        func: analyzer_name,
+    },
+    BifDef {
+        name: "packet_source",
+        sig: "function(): PacketSource",
+        func: packet_source,
+    },
     BifDef {
         name: "bare_mode",
         sig: "function(): bool",

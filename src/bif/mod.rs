@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod addr;
+pub mod conn;
 mod container;
 pub(crate) mod convert;
 mod core;
@@ -21,11 +22,12 @@ mod encode;
 pub mod entropy;
 mod files;
 pub(crate) mod hash;
-mod introspect;
+pub(crate) mod introspect;
 mod math;
 mod misc;
 pub(crate) mod pat;
 pub mod prob;
+mod proto;
 mod strings;
 mod time;
 
@@ -49,6 +51,29 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(entropy::BIFS)
         .chain(prob::BIFS)
         .chain(introspect::BIFS)
+        .chain(proto::BIFS)
+        .chain(conn::BIFS)
+}
+
+/// The starting state of the interpreter's pseudo-random numbers: fixed
+/// when `ZEEK_SEED_FILE` names a seed file (so runs repeat, as Zeek's do),
+/// different on every run otherwise.
+pub fn initial_random_state() -> u64 {
+    const FIXED: u64 = 0x2545_F491_4F6C_DD1D;
+    if std::env::var_os("ZEEK_SEED_FILE").is_some_and(|f| !f.is_empty()) {
+        return FIXED;
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    // splitmix64's finalizer spreads the clock and process id over all bits.
+    let mut z = nanos ^ (u64::from(std::process::id()) << 32) ^ FIXED;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    let mixed = z ^ (z >> 31);
+    // xorshift needs a non-zero state.
+    mixed | 1
 }
 
 /// The built-in of that name, if there is one.
@@ -60,7 +85,24 @@ pub fn find(name: &str) -> Option<&'static BifDef> {
 /// at the call (Zeek adds the call expression and the offending argument
 /// in parentheses), then the BIF carries on and returns its fallback value.
 pub(crate) fn builtin_error(h: &mut dyn Host, msg: &str) {
-    h.report("error", msg);
+    let call = h.call_text();
+    if call.is_empty() {
+        h.report("error", msg);
+    } else {
+        h.report("error", &format!("{msg} ({call})"));
+    }
+}
+
+/// `builtin_error` naming the offending argument too: `MSG (CALL and ARG)`.
+pub(crate) fn builtin_error_arg(h: &mut dyn Host, msg: &str, bad: &Value) {
+    let call = h.call_text();
+    let bad_text = String::from_utf8_lossy(&crate::format::to_display(bad)).into_owned();
+    let text = if call.is_empty() {
+        format!("{msg} ({bad_text})")
+    } else {
+        format!("{msg} ({call} and {bad_text})")
+    };
+    h.report_with_origin("error", &text, bad);
 }
 
 /// A message straight to Zeek's reporter (`reporter->Error`), which Zeek

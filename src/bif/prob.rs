@@ -4,7 +4,9 @@
 //! with FNV-1a and a 64-bit finalizer, so they are stable across runs.
 
 use super::hash::hash_bytes;
-use super::{arg, count, double, opaque, string_value, vector, BifResult};
+use super::{
+    arg, count, double, opaque, reporter_error, reporter_warning, string_value, vector, BifResult,
+};
 use crate::func::{BifDef, Host};
 use crate::opaque::Opaque;
 use crate::types::{self, TypeRef};
@@ -56,6 +58,8 @@ struct Bucket {
 pub struct TopK {
     size: usize,
     sum: u64,
+    /// Set once a prune dropped values, after which `sum` undercounts.
+    pruned: bool,
     buckets: Vec<Bucket>,
     elem_ty: Option<TypeRef>,
 }
@@ -194,6 +198,7 @@ impl TopK {
         if prune {
             // Pruned values take their counts out of the sum.
             while self.len() > self.size {
+                self.pruned = true;
                 self.sum = self.sum.saturating_sub(self.buckets[0].count);
                 self.buckets[0].entries.remove(0);
                 if self.buckets[0].entries.is_empty() {
@@ -231,16 +236,31 @@ fn topk_get_top(_: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(vector(ty.unwrap_or_else(types::any), items))
 }
 
-fn topk_count(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(
-        topk(arg(args, 0), |t| t.count_of(arg(args, 1))).unwrap_or(0),
-    ))
+/// Zeek reports asking about a value the structure does not hold.
+fn topk_lookup(
+    h: &mut dyn Host,
+    args: &[Value],
+    what: &str,
+    f: fn(&TopK, &Value) -> u64,
+) -> BifResult {
+    let v = arg(args, 1);
+    let found = topk(arg(args, 0), |t| t.locate(v).map(|_| f(t, v)));
+    match found {
+        Some(Some(n)) => Ok(Value::Count(n)),
+        Some(None) => {
+            reporter_error(h, &format!("{what} for element that is not in top-k"));
+            Ok(Value::Count(0))
+        }
+        None => Ok(Value::Count(0)),
+    }
 }
 
-fn topk_epsilon(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(
-        topk(arg(args, 0), |t| t.epsilon_of(arg(args, 1))).unwrap_or(0),
-    ))
+fn topk_count(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    topk_lookup(h, args, "GetCount", TopK::count_of)
+}
+
+fn topk_epsilon(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    topk_lookup(h, args, "GetEpsilon", TopK::epsilon_of)
 }
 
 fn topk_size(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -249,8 +269,15 @@ fn topk_size(_: &mut dyn Host, args: &[Value]) -> BifResult {
     ))
 }
 
-fn topk_sum(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(topk(arg(args, 0), |t| t.sum).unwrap_or(0)))
+fn topk_sum(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let (sum, pruned) = topk(arg(args, 0), |t| (t.sum, t.pruned)).unwrap_or_default();
+    if pruned {
+        reporter_warning(
+            h,
+            "TopkVal::GetSum() was used on a pruned data structure. Result values do not represent total element count",
+        );
+    }
+    Ok(Value::Count(sum))
 }
 
 fn topk_merge_impl(args: &[Value], prune: bool) -> BifResult {
@@ -279,6 +306,8 @@ fn topk_merge_prune(_: &mut dyn Host, args: &[Value]) -> BifResult {
 pub struct Cardinality {
     registers: Vec<u8>,
     empty: u64,
+    /// The kind of value the first add fixed; later values must match.
+    elem_kind: Option<std::mem::Discriminant<Value>>,
 }
 
 /// The error function (Abramowitz-Stegun 7.1.26 is too coarse here, so a
@@ -319,6 +348,7 @@ impl Cardinality {
         Cardinality {
             registers: vec![0; m],
             empty: m as u64,
+            elem_kind: None,
         }
     }
 
@@ -388,9 +418,20 @@ fn hll_cardinality_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
     ))))
 }
 
-fn hll_cardinality_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn hll_cardinality_add(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let v = arg(args, 1).clone();
-    Ok(Value::Bool(hll(arg(args, 0), |c| c.add(&v)).is_some()))
+    let kind = std::mem::discriminant(&v);
+    let added = hll(arg(args, 0), |c| {
+        if *c.elem_kind.get_or_insert(kind) != kind {
+            return false;
+        }
+        c.add(&v);
+        true
+    });
+    if added == Some(false) {
+        reporter_error(h, "incompatible HLL data type");
+    }
+    Ok(Value::Bool(added == Some(true)))
 }
 
 fn hll_cardinality_estimate(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -399,13 +440,27 @@ fn hll_cardinality_estimate(_: &mut dyn Host, args: &[Value]) -> BifResult {
     ))
 }
 
-fn hll_cardinality_merge_into(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn hll_cardinality_merge_into(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let Some(src) = hll(arg(args, 1), |c| c.clone()) else {
         return Ok(Value::Bool(false));
     };
-    Ok(Value::Bool(
-        hll(arg(args, 0), |c| c.merge(&src)).unwrap_or(false),
-    ))
+    let merged = hll(arg(args, 0), |c| {
+        if let (Some(a), Some(b)) = (c.elem_kind, src.elem_kind) {
+            if a != b {
+                return None;
+            }
+        }
+        c.elem_kind = c.elem_kind.or(src.elem_kind);
+        Some(c.merge(&src))
+    });
+    match merged {
+        Some(Some(ok)) => Ok(Value::Bool(ok)),
+        Some(None) => {
+            reporter_error(h, "cannot merge HLL counters of different types");
+            Ok(Value::Bool(false))
+        }
+        None => Ok(Value::Bool(false)),
+    }
 }
 
 fn hll_cardinality_copy(_: &mut dyn Host, args: &[Value]) -> BifResult {

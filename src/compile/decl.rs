@@ -330,6 +330,7 @@ impl Compiler {
     fn declare_type(&mut self, name: &ast::Name, ty: &ast::Type, doc: &[String]) {
         let full = qualify(&self.module, &name.text);
         let t = self.resolve_type_named(ty, Some(&full));
+        let t = crate::types::named_alias(&t, &full);
         if let Some(id) = self.declare_id(name, t.clone(), IdKind::Type, doc) {
             self.interp.globals[id as usize] = Value::Type(t);
             if !doc.is_empty() {

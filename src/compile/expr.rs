@@ -213,7 +213,15 @@ impl Compiler {
             Literal::Bool(b) => (Value::Bool(*b), types::bool_()),
             Literal::Count(c) => (Value::Count(*c), types::count()),
             Literal::Double(d) => (Value::Double(*d), types::double()),
-            Literal::String(s) => (Value::str(s), types::string()),
+            Literal::String(s) => {
+                let v = Value::str(s);
+                if let Value::String(rc) = &v {
+                    self.interp
+                        .const_origins
+                        .insert(Rc::as_ptr(rc) as usize, (v.clone(), span));
+                }
+                (v, types::string())
+            }
             Literal::Port(n, p) => (
                 Value::Port(crate::value::Port { num: *n, proto: *p }),
                 types::port(),
@@ -526,7 +534,9 @@ impl Compiler {
                 if let K::Global(id) = fx.kind {
                     if let Value::Func(fv) = &self.interp.globals[id as usize] {
                         if let Some(b) = fv.builtin {
-                            return (mk(K::CallBif(b, fv.name.clone(), xs), span), ret);
+                            let name = fv.name.clone();
+                            self.describe_defaults(span, args.len(), &xs);
+                            return (mk(K::CallBif(b, name, xs), span), ret);
                         }
                     }
                 }
@@ -1063,6 +1073,30 @@ impl Compiler {
                 (mk(K::Assign(Box::new(lv), bx(val)), span), lt)
             }
         }
+    }
+
+    /// Zeek describes a call with its defaulted arguments filled in
+    /// (`to_int(s, 10)`); records that text for messages about the call.
+    fn describe_defaults(&mut self, span: Span, given: usize, xs: &[ir::Expr]) {
+        if xs.len() <= given {
+            return;
+        }
+        let text = self.text(span);
+        let Some(head) = text.strip_suffix(')') else {
+            return;
+        };
+        let mut out = head.trim_end().to_string();
+        for (i, x) in xs.iter().enumerate().skip(given) {
+            let K::Const(v) = &x.kind else { return };
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&String::from_utf8_lossy(&crate::format::to_display(v)));
+        }
+        out.push(')');
+        self.interp
+            .text_overrides
+            .insert((span.file, span.lo, span.hi), out);
     }
 
     /// An expression that reads what an lvalue names (for `+=`).

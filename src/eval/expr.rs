@@ -631,6 +631,9 @@ impl Interp {
         if let Some(v) = t.borrow().get(&key) {
             return Ok(v.clone());
         }
+        if let Some(k) = t.borrow().subnet_match(&key) {
+            return Ok(t.borrow().get(&k).cloned().unwrap_or(Value::Unset));
+        }
         let default = t.borrow().default.clone();
         let v = match default {
             Some(TableDefault::Value(v)) => match &v {
@@ -1002,7 +1005,10 @@ pub fn size(v: &Value) -> Value {
 pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
     match kind {
         InKind::Table => match b {
-            Value::Table(t) => t.borrow().contains(a),
+            Value::Table(t) => match a {
+                Value::Subnet(_) => t.borrow().subnet_match(a).is_some(),
+                _ => t.borrow().contains(a),
+            },
             _ => false,
         },
         InKind::Substring => {

@@ -72,6 +72,11 @@ pub struct Interp {
     /// How Zeek describes expressions whose text is not their source, such
     /// as the arithmetic inside `x -= 1` (`x - 1`), by span.
     pub text_overrides: ahash::AHashMap<(u32, u32, u32), String>,
+    /// Where each string constant of the program was written, by the
+    /// address of its shared text: Zeek's values made while parsing keep
+    /// their location, which built-in errors name. The constant is kept
+    /// here too, so its address is never reused.
+    pub const_origins: ahash::AHashMap<usize, (Value, Span)>,
     stack: Vec<Value>,
     base: usize,
     depth: u32,
@@ -104,6 +109,7 @@ impl Interp {
             names: ahash::AHashMap::new(),
             event_time: 0.0,
             text_overrides: ahash::AHashMap::new(),
+            const_origins: ahash::AHashMap::new(),
             stack: Vec::with_capacity(1024),
             base: 0,
             depth: 0,
@@ -117,7 +123,7 @@ impl Interp {
             style,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             bif_span: Span::default(),
-            rng_state: 0x2545_F491_4F6C_DD1D,
+            rng_state: crate::bif::initial_random_state(),
             exit_code: None,
             terminating: false,
             errors: 0,
@@ -135,6 +141,10 @@ impl Interp {
     /// Prints a diagnostic on stderr, after what stdout holds so far.
     pub fn report_diag(&mut self, d: &Diagnostic) {
         self.flush();
+        // While a trace is read, Zeek's reporter leads with network time.
+        if self.network_time != 0.0 && crate::bif::introspect::reading_trace() {
+            eprint!("{:.6} ", self.network_time);
+        }
         eprintln!("{}", render(d, &self.sources, self.style));
     }
 
@@ -474,6 +484,33 @@ impl Host for Interp {
 
     fn field_default(&mut self, idx: u32) -> Option<Value> {
         self.eval_field_default(idx).ok()
+    }
+
+    fn call_text(&self) -> String {
+        self.span_text(self.bif_span)
+    }
+
+    fn report_with_origin(&mut self, kind: &str, msg: &str, v: &Value) {
+        let origin = match v {
+            Value::String(s) => self
+                .const_origins
+                .get(&(Rc::as_ptr(s) as usize))
+                .map(|(_, span)| *span),
+            _ => None,
+        };
+        let locs = origin.and_then(|o| {
+            let here = self.sources.location(self.bif_span)?;
+            let there = self.sources.location(o)?;
+            (here != there && self.style == Style::Zeek).then_some((here, there))
+        });
+        let Some((here, there)) = locs else {
+            return self.report(kind, msg);
+        };
+        self.flush();
+        if self.network_time != 0.0 && crate::bif::introspect::reading_trace() {
+            eprint!("{:.6} ", self.network_time);
+        }
+        eprintln!("{kind} in {here} and {there}: {msg}");
     }
 
     fn report_plain(&mut self, kind: &str, msg: &str) {

@@ -37,6 +37,21 @@ pub fn translate(src: &str) -> String {
                     i += 1;
                 }
             }
+            '[' if chars.get(i + 1) == Some(&':') => {
+                // A POSIX class such as `[:blank:]` inside a bracket.
+                let name_end = chars[i + 2..]
+                    .iter()
+                    .position(|&x| !x.is_ascii_alphabetic())
+                    .map(|k| i + 2 + k);
+                match name_end {
+                    Some(e) if chars.get(e) == Some(&':') && chars.get(e + 1) == Some(&']') => {
+                        out.extend(&chars[i..e + 2]);
+                        i = e + 2;
+                        continue;
+                    }
+                    _ => out.push_str("\\["),
+                }
+            }
             '[' => out.push_str("\\["),
             ']' if in_class => {
                 in_class = false;
@@ -97,5 +112,7 @@ mod tests {
         assert_eq!(translate("a{2,3}"), "a{2,3}");
         assert_eq!(translate("a{b}"), r"a\{b\}");
         assert_eq!(translate("[]a]"), r"[\]a]");
+        assert_eq!(translate(":[[:blank:]]*"), ":[[:blank:]]*");
+        assert_eq!(translate("[a[:x]"), r"[a\[:x]");
     }
 }
