@@ -20,7 +20,7 @@ pub(crate) mod convert;
 mod core;
 mod encode;
 pub mod entropy;
-mod files;
+pub(crate) mod files;
 pub(crate) mod hash;
 pub(crate) mod introspect;
 mod math;

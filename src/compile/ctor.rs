@@ -271,15 +271,34 @@ impl Compiler {
         expected: Option<&TypeRef>,
     ) -> Typed {
         let mut pairs: Vec<(&ast::Expr, &ast::Expr)> = Vec::new();
+        let mut unbracketed = false;
         for it in items {
             match &it.kind {
-                ExprKind::Assign(InitOp::Set, k, v) => pairs.push((k, v)),
-                _ => self.error(
-                    it.span,
-                    "cannot determine type for table; ensure square brackets are around each key"
-                        .to_string(),
-                ),
+                ExprKind::Assign(InitOp::Set, k, v) => {
+                    unbracketed |= !matches!(k.kind, ExprKind::Bracket(_));
+                    pairs.push((k, v))
+                }
+                _ => unbracketed = true,
             }
+        }
+        // Without an expected type, keys must be bracketed for Zeek to see
+        // what the index type is.
+        if unbracketed && expected.and_then(|t| t.as_table()).is_none() {
+            let mut whole = String::from("table(");
+            for (i, it) in items.iter().enumerate() {
+                if i > 0 {
+                    whole.push_str(", ");
+                }
+                whole.push_str(&describe::expr(it));
+            }
+            whole.push(')');
+            self.error(
+                span,
+                format!(
+                    "cannot determine type for table; ensure square brackets are around each key ({whole})"
+                ),
+            );
+            return self.poison(span);
         }
         let (index, yield_) = match expected.and_then(|t| t.as_table()) {
             Some(tt) => (

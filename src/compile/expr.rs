@@ -24,7 +24,7 @@ impl Compiler {
         self.expr_expect(e, None)
     }
 
-    fn poison(&self, span: Span) -> Typed {
+    pub(super) fn poison(&self, span: Span) -> Typed {
         (mk(K::Const(Value::Unset), span), types::error())
     }
 
@@ -1128,6 +1128,11 @@ impl Compiler {
             // Globals and explicitly captured or referenced outer locals.
             scope.outer = outer.locals.clone();
             scope.outer.extend(outer.outer.iter().cloned());
+            for c in l.captures.iter().flatten() {
+                if let Some(o) = scope.outer.iter().rev().find(|o| o.name == c.name.text) {
+                    scope.captured_names.push((c.name.text.clone(), o.span));
+                }
+            }
         }
         let saved = self.scope.replace(scope);
         let body = self.block(&l.body.stmts);

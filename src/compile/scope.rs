@@ -120,6 +120,9 @@ pub struct FuncScope {
     pub outer: Vec<Local>,
     pub in_loop: u32,
     pub in_switch: u32,
+    /// Names a lambda's capture list names, with where the captured
+    /// local was declared: a lambda may not declare them again.
+    pub captured_names: Vec<(String, crate::syntax::ast::Span)>,
     /// The blocks open where compilation is, innermost last.
     pub open_blocks: Vec<u32>,
     next_block: u32,
@@ -136,6 +139,7 @@ impl FuncScope {
             outer: Vec::new(),
             in_loop: 0,
             in_switch: 0,
+            captured_names: Vec::new(),
             open_blocks: vec![0],
             next_block: 1,
         }

@@ -210,6 +210,20 @@ impl Compiler {
                 attrs,
             } => {
                 self.check_attrs(attrs);
+                let captured = self.scope.as_ref().and_then(|s| {
+                    s.captured_names
+                        .iter()
+                        .find(|(n, _)| *n == name.text)
+                        .map(|(_, at)| *at)
+                });
+                if let Some(at) = captured {
+                    self.error_also(
+                        at,
+                        crate::diag::Also::Span(name.span),
+                        format!("already defined ({})", name.text),
+                    );
+                    return None;
+                }
                 let declared = ty.as_ref().map(|t| self.resolve_type(t));
                 let init_x = init
                     .as_ref()

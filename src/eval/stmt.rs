@@ -67,6 +67,15 @@ impl Interp {
             },
             StmtKind::Print(args) => {
                 let vals = self.eval_args(args)?;
+                // `print f, ...` with a file first writes the rest to it.
+                if vals.len() > 1 {
+                    if let Some(f) = crate::bif::files::file_state(&vals[0]) {
+                        let mut line = format::print_line(&vals[1..]);
+                        line.push(b'\n');
+                        f.borrow_mut().write(&line);
+                        return Ok(Flow::Normal);
+                    }
+                }
                 let mut line = format::print_line(&vals);
                 line.push(b'\n');
                 self.write_out(&line);
