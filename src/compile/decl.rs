@@ -95,6 +95,14 @@ impl Compiler {
         doc: &[String],
     ) {
         self.check_attrs(attrs);
+        if kind == GlobalKind::Option && name.text == "_" {
+            let full = qualify(&self.module, &name.text);
+            self.error(
+                name.span,
+                format!("blank identifier used as option ({full})"),
+            );
+            return;
+        }
         let declared = ty.map(|t| self.resolve_type(t));
         let (init_ir, init_ty) = match init {
             Some(e) => {
@@ -330,6 +338,9 @@ impl Compiler {
     fn declare_type(&mut self, name: &ast::Name, ty: &ast::Type, doc: &[String]) {
         let full = qualify(&self.module, &name.text);
         let t = self.resolve_type_named(ty, Some(&full));
+        if t.is_error() && matches!(ty.kind, ast::TypeKind::Named(_)) {
+            self.error(ty.span, "Error trying to create alias to nonexistent type");
+        }
         let t = crate::types::named_alias(&t, &full);
         if let Some(id) = self.declare_id(name, t.clone(), IdKind::Type, doc) {
             self.interp.globals[id as usize] = Value::Type(t);

@@ -5,7 +5,7 @@ use super::describe;
 use super::scope::{qualify, GlobalInfo, IdKind};
 use super::Compiler;
 use crate::ir;
-use crate::syntax::ast::{self, Basic, FuncKind, TypeKind};
+use crate::syntax::ast::{self, Basic, FuncKind, Span, TypeKind};
 use crate::table::ExpireKind;
 use crate::types::{self, EnumConst, EnumType, FieldDef, RecordType, Type, TypeRef};
 use crate::value::Value;
@@ -70,6 +70,22 @@ impl Compiler {
                 let ty = Rc::new(Type::Record(rt.clone()));
                 if let Some(n) = name {
                     self.pre_declare_type(n, ty.clone(), t.span);
+                }
+                let end = Span::new(
+                    t.span.file,
+                    t.span.hi.saturating_sub(1) as usize,
+                    t.span.hi as usize,
+                );
+                for (i, f) in fields.iter().enumerate() {
+                    if fields[..i].iter().any(|g| g.name.text == f.name.text) {
+                        self.error(
+                            end,
+                            format!(
+                                "duplicate field '{}' found in record definition",
+                                f.name.text
+                            ),
+                        );
+                    }
                 }
                 let defs = self.field_defs(fields);
                 *rt.fields.borrow_mut() = defs;
