@@ -383,7 +383,7 @@ impl fmt::Display for Type {
                     .map(|p| format!("{}:{}", p.name, p.ty))
                     .collect();
                 write!(f, "{}({})", kw, ps.join(", "))?;
-                if ft.kind == FuncKind::Function && !matches!(*ft.ret, Type::Void) {
+                if ft.kind != FuncKind::Event && !matches!(*ft.ret, Type::Void) {
                     write!(f, " : {}", ft.ret)?;
                 }
                 Ok(())

@@ -63,11 +63,24 @@ impl Compiler {
         let full = qualify(&self.module, &name.text);
         if let Some(id) = self.globals.get(&full) {
             let info = self.globals.info(id);
-            let compatible = info.kind == kind && types::same_type(&info.ty, &ty);
+            // Events and hooks also compare parameter names: other names
+            // make an alternate prototype.
+            let same_names = match (info.ty.as_func(), ty.as_func()) {
+                (Some(a), Some(b)) if matches!(kind, IdKind::Event | IdKind::Hook) => a
+                    .params
+                    .iter()
+                    .map(|p| &p.name)
+                    .eq(b.params.iter().map(|p| &p.name)),
+                _ => true,
+            };
+            let compatible = info.kind == kind && types::same_type(&info.ty, &ty) && same_names;
             // Re-declaring an event or hook prototype (alternate prototypes)
             // and repeating a compatible declaration are allowed.
-            if compatible || matches!(kind, IdKind::Event | IdKind::Hook) && info.kind == kind {
+            if compatible {
                 return Some(id);
+            }
+            if matches!(kind, IdKind::Event | IdKind::Hook) && info.kind == kind {
+                return self.alternate_prototype(id, name, &ty);
             }
             self.error(name.span, format!("already defined ({})", name.text));
             return None;
@@ -509,6 +522,18 @@ impl Compiler {
             f.body.span.hi as usize,
         );
         if f.kind != FuncKind::Function {
+            if !self.handler_fits(id, &ft) {
+                let at = self.globals.info(id).span;
+                self.error_also(
+                    f.name.span,
+                    crate::diag::Also::Span(at),
+                    format!(
+                        "use of undeclared alternate prototype ({} and {})",
+                        ft, f.name.text
+                    ),
+                );
+                return;
+            }
             body.arg_map = self.arg_map(&fv.ty, &f.sig);
         }
         if f.kind == FuncKind::Function {
@@ -539,6 +564,60 @@ impl Compiler {
 
     /// Matches a handler's parameters to the declared event's by name (an
     /// alternate prototype); empty when they are the declared ones in order.
+    /// A second declaration of an event or hook with other parameters: an
+    /// alternate prototype, whose parameters must all be the canonical
+    /// one's (by name).
+    fn alternate_prototype(&mut self, id: u32, name: &ast::Name, ty: &TypeRef) -> Option<u32> {
+        let info = self.globals.info(id).clone();
+        let (Some(canon), Some(alt)) = (info.ty.as_func(), ty.as_func()) else {
+            return Some(id);
+        };
+        if let Some(p) = alt
+            .params
+            .iter()
+            .find(|p| !canon.params.iter().any(|c| c.name == p.name))
+        {
+            self.error_also(
+                name.span,
+                crate::diag::Also::Span(info.span),
+                format!(
+                    "alternate function prototype arg '{}' not found in canonical prototype ({} and {})",
+                    p.name, ty, info.ty
+                ),
+            );
+            return None;
+        }
+        self.alt_protos.entry(id).or_default().push(ty.clone());
+        Some(id)
+    }
+
+    /// Whether a handler's parameters fit the declared event or hook: the
+    /// canonical prototype's types in order, or a declared alternate.
+    fn handler_fits(&self, id: u32, handler: &TypeRef) -> bool {
+        let Some(h) = handler.as_func() else {
+            return true;
+        };
+        let info = self.globals.info(id);
+        let Some(canon) = info.ty.as_func() else {
+            return true;
+        };
+        let positional = h.params.len() == canon.params.len()
+            && h.params
+                .iter()
+                .zip(&canon.params)
+                .all(|(a, b)| types::same_type(&a.ty, &b.ty));
+        positional
+            || self.alt_protos.get(&id).is_some_and(|alts| {
+                alts.iter().filter_map(|t| t.as_func()).any(|a| {
+                    a.params.len() == h.params.len()
+                        && a.params
+                            .iter()
+                            .zip(&h.params)
+                            .all(|(x, y)| x.name == y.name && types::same_type(&x.ty, &y.ty))
+                })
+            })
+    }
+
     fn arg_map(&self, declared: &TypeRef, sig: &ast::FuncSig) -> Vec<u32> {
         let Some(dft) = declared.as_func() else {
             return Vec::new();

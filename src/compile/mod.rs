@@ -41,6 +41,8 @@ pub struct Compiler {
     pub fatal: bool,
     /// A REPL session: a function may be given a new body.
     pub interactive: bool,
+    /// Alternate prototypes declared for an event or hook (by global id).
+    pub alt_protos: ahash::AHashMap<u32, Vec<TypeRef>>,
 }
 
 impl Compiler {
@@ -57,6 +59,7 @@ impl Compiler {
             modules: ahash::AHashSet::new(),
             fatal: false,
             interactive: false,
+            alt_protos: ahash::AHashMap::new(),
         }
     }
 
