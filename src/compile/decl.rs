@@ -108,6 +108,7 @@ impl Compiler {
         doc: &[String],
     ) {
         self.check_attrs(attrs);
+        let ast_ty = ty;
         if kind == GlobalKind::Option && name.text == "_" {
             let full = qualify(&self.module, &name.text);
             self.error(
@@ -143,6 +144,9 @@ impl Compiler {
         let Some(id) = self.declare_id(name, ty.clone(), id_kind, doc) else {
             return;
         };
+        if matches!(id_kind, IdKind::Event | IdKind::Hook) {
+            self.note_deprecations(id, ast_ty, attrs, name.span);
+        }
         self.globals.info_mut(id).redefable = attrs.iter().any(|a| a.name == "redef");
         let init_ir = match (init_ir, init_ty) {
             (Some(x), Some(t)) => Some(self.coerce(x, &t, &ty, init.map_or(name.span, |e| e.span))),
@@ -522,7 +526,7 @@ impl Compiler {
             f.body.span.hi as usize,
         );
         if f.kind != FuncKind::Function {
-            if !self.handler_fits(id, &ft) {
+            if !self.check_handler(id, &ft, f.name.span) {
                 let at = self.globals.info(id).span;
                 self.error_also(
                     f.name.span,
@@ -587,17 +591,25 @@ impl Compiler {
             );
             return None;
         }
-        self.alt_protos.entry(id).or_default().push(ty.clone());
+        self.alt_protos
+            .entry(id)
+            .or_default()
+            .push(super::AltProto {
+                ty: ty.clone(),
+                span: name.span,
+                deprecated: None,
+            });
         Some(id)
     }
 
-    /// Whether a handler's parameters fit the declared event or hook: the
-    /// canonical prototype's types in order, or a declared alternate.
-    fn handler_fits(&self, id: u32, handler: &TypeRef) -> bool {
+    /// Checks a handler's parameters against the declared event or hook:
+    /// the canonical prototype's types in order, or a declared alternate
+    /// (warning when that one, or a parameter used, is deprecated).
+    fn check_handler(&mut self, id: u32, handler: &TypeRef, at: Span) -> bool {
         let Some(h) = handler.as_func() else {
             return true;
         };
-        let info = self.globals.info(id);
+        let info = self.globals.info(id).clone();
         let Some(canon) = info.ty.as_func() else {
             return true;
         };
@@ -606,9 +618,30 @@ impl Compiler {
                 .iter()
                 .zip(&canon.params)
                 .all(|(a, b)| types::same_type(&a.ty, &b.ty));
-        positional
-            || self.alt_protos.get(&id).is_some_and(|alts| {
-                alts.iter().filter_map(|t| t.as_func()).any(|a| {
+        if positional {
+            // The canonical prototype: warn of deprecated parameters used.
+            for (p, msg) in self.deprecated_params.get(&id).cloned().unwrap_or_default() {
+                if h.params.iter().any(|x| x.name == p) {
+                    let text = format!(
+                        "use of deprecated parameter '{}'{} ({})",
+                        p,
+                        if msg.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": {msg}")
+                        },
+                        info.ty
+                    );
+                    let d = crate::diag::Diagnostic::warning(at, text)
+                        .with_also(crate::diag::Also::Span(info.span));
+                    self.interp.report_diag(&d);
+                }
+            }
+            return true;
+        }
+        let alt = self.alt_protos.get(&id).and_then(|alts| {
+            alts.iter().find(|alt| {
+                alt.ty.as_func().is_some_and(|a| {
                     a.params.len() == h.params.len()
                         && a.params
                             .iter()
@@ -616,6 +649,62 @@ impl Compiler {
                             .all(|(x, y)| x.name == y.name && types::same_type(&x.ty, &y.ty))
                 })
             })
+        });
+        let Some(alt) = alt else {
+            return false;
+        };
+        if let Some(msg) = &alt.deprecated {
+            let name = info
+                .name
+                .rsplit("::")
+                .next()
+                .unwrap_or(&info.name)
+                .to_string();
+            let text = format!(
+                "use of deprecated '{}' prototype{} ({})",
+                name,
+                if msg.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {msg}")
+                },
+                alt.ty
+            );
+            let d = crate::diag::Diagnostic::warning(at, text)
+                .with_also(crate::diag::Also::Span(alt.span));
+            self.interp.report_diag(&d);
+        }
+        true
+    }
+
+    /// Remembers `&deprecated` on an event's or hook's declaration: on an
+    /// alternate prototype, or on parameters of the canonical one.
+    fn note_deprecations(
+        &mut self,
+        id: u32,
+        ty: Option<&ast::Type>,
+        attrs: &[ast::Attr],
+        at: Span,
+    ) {
+        let alt = self.alt_protos.get_mut(&id).and_then(|v| v.last_mut());
+        if let Some(alt) = alt.filter(|a| a.span == at) {
+            alt.deprecated = super::deprecation(attrs);
+            return;
+        }
+        if self.globals.info(id).span != at {
+            return;
+        }
+        let params = match ty.map(|t| &t.kind) {
+            Some(ast::TypeKind::Event(ps) | ast::TypeKind::Hook(ps)) => ps,
+            _ => return,
+        };
+        let marked: Vec<(String, String)> = params
+            .iter()
+            .filter_map(|p| super::deprecation(&p.attrs).map(|m| (p.name.text.clone(), m)))
+            .collect();
+        if !marked.is_empty() {
+            self.deprecated_params.insert(id, marked);
+        }
     }
 
     fn arg_map(&self, declared: &TypeRef, sig: &ast::FuncSig) -> Vec<u32> {

@@ -42,7 +42,28 @@ pub struct Compiler {
     /// A REPL session: a function may be given a new body.
     pub interactive: bool,
     /// Alternate prototypes declared for an event or hook (by global id).
-    pub alt_protos: ahash::AHashMap<u32, Vec<TypeRef>>,
+    pub alt_protos: ahash::AHashMap<u32, Vec<AltProto>>,
+    /// Parameters of an event's or hook's canonical prototype marked
+    /// `&deprecated`, with their messages.
+    pub deprecated_params: ahash::AHashMap<u32, Vec<(String, String)>>,
+}
+
+/// An alternate prototype of an event or hook.
+pub struct AltProto {
+    pub ty: TypeRef,
+    pub span: Span,
+    /// `&deprecated` on the declaration, with its message (maybe empty).
+    pub deprecated: Option<String>,
+}
+
+/// The message of a `&deprecated` attribute, if there is one.
+pub fn deprecation(attrs: &[crate::syntax::ast::Attr]) -> Option<String> {
+    use crate::syntax::ast::{ExprKind, Literal};
+    let a = attrs.iter().find(|a| a.name == "deprecated")?;
+    Some(match a.value.as_ref().map(|v| &v.kind) {
+        Some(ExprKind::Literal(Literal::String(s))) => String::from_utf8_lossy(s).into_owned(),
+        _ => String::new(),
+    })
 }
 
 impl Compiler {
@@ -60,6 +81,7 @@ impl Compiler {
             fatal: false,
             interactive: false,
             alt_protos: ahash::AHashMap::new(),
+            deprecated_params: ahash::AHashMap::new(),
         }
     }
 
