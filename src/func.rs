@@ -45,6 +45,11 @@ pub trait Host {
     fn field_default(&mut self, _idx: u32) -> Option<Value> {
         None
     }
+    /// Queues an event (a function value of kind event) with arguments,
+    /// as Zeek's `event` statement does.
+    fn queue_event(&mut self, f: &Value, args: Vec<Value>) {
+        let _ = self.call_value(f, args);
+    }
     /// A reporter message without a location: `error: MSG`.
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.report(kind, msg);

@@ -12,6 +12,7 @@ pub mod opaque;
 pub mod packet;
 pub mod pcap_run;
 pub mod repl;
+pub mod session;
 pub mod syntax;
 pub mod table;
 pub mod types;

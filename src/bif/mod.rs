@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod addr;
+mod conns;
 mod container;
 pub(crate) mod convert;
 mod core;
@@ -49,6 +50,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(entropy::BIFS)
         .chain(prob::BIFS)
         .chain(introspect::BIFS)
+        .chain(conns::BIFS)
 }
 
 /// The built-in of that name, if there is one.

@@ -451,6 +451,12 @@ impl Host for Interp {
         self.eval_field_default(idx).ok()
     }
 
+    fn queue_event(&mut self, f: &Value, args: Vec<Value>) {
+        if let Value::Func(f) = f {
+            Interp::queue_event(self, f.clone(), args);
+        }
+    }
+
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.flush();
         eprintln!("{kind}: {msg}");
