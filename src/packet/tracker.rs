@@ -1066,6 +1066,11 @@ impl Tracker {
                 let wire_left = pkt.wire_len.saturating_sub(off as u32);
                 self.ip_packet(t, d, wire_left, false, out);
             }
+            Link::Skipped { unprocessed } => {
+                if unprocessed {
+                    self.stats.unprocessed += 1;
+                }
+            }
             Link::Ignored => {
                 if self.info.l3 != decode::L3Proto::Arp {
                     self.stats.unprocessed += 1;
