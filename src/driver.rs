@@ -86,6 +86,9 @@ pub fn syntax_check(files: &[String], style: Style) -> bool {
 pub fn run(opts: Options) -> i32 {
     let mut c = Compiler::new(opts.style);
     c.load_named("base/init-bare", None);
+    if !opts.bare {
+        c.load_named("base/init-default", None);
+    }
     // What bare_mode() reports.
     let bare = if opts.bare { "T" } else { "F" };
     c.load_source(
