@@ -2,6 +2,7 @@
 
 pub mod bif;
 pub mod compile;
+pub mod conn_log;
 pub mod diag;
 pub mod driver;
 pub mod eval;
