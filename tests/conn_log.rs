@@ -3,10 +3,10 @@
 //! `conn_state` summarizing the endpoints. Uids (random without a seed
 //! file) and the open/close stamps are masked before comparing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn run_in(dir: &PathBuf, args: &[&str]) {
+fn run_in(dir: &Path, args: &[&str]) {
     std::fs::create_dir_all(dir).unwrap();
     let _ = std::fs::remove_file(dir.join("conn.log"));
     let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
@@ -22,7 +22,7 @@ fn run_in(dir: &PathBuf, args: &[&str]) {
     );
 }
 
-fn masked(dir: &PathBuf) -> String {
+fn masked(dir: &Path) -> String {
     let text = std::fs::read_to_string(dir.join("conn.log")).unwrap();
     text.lines()
         .map(|l| {
