@@ -521,6 +521,7 @@ struct Events {
     conn_packets_threshold_crossed: Option<Rc<FuncVal>>,
     conn_duration_threshold_crossed: Option<Rc<FuncVal>>,
     conn_generic_packet_threshold_crossed: Option<Rc<FuncVal>>,
+    rexmit_inconsistency: Option<Rc<FuncVal>>,
 }
 
 impl Events {
@@ -562,6 +563,7 @@ impl Events {
             conn_packets_threshold_crossed: h("conn_packets_threshold_crossed"),
             conn_duration_threshold_crossed: h("conn_duration_threshold_crossed"),
             conn_generic_packet_threshold_crossed: h("conn_generic_packet_threshold_crossed"),
+            rexmit_inconsistency: h("rexmit_inconsistency"),
         }
     }
 
@@ -594,6 +596,7 @@ impl Events {
         on(EventMask::TIMEOUT, &self.connection_timeout);
         on(EventMask::FLIPPED, &self.connection_flipped);
         on(EventMask::REUSED, &self.connection_reused);
+        on(EventMask::REXMIT, &self.rexmit_inconsistency);
         on(
             EventMask::GENERIC_THRESHOLD,
             &self.conn_generic_packet_threshold_crossed,
@@ -1872,6 +1875,20 @@ impl Run {
                     self.conn_event(c, tr, &f, *conn, At::during(during), rest);
                 }
                 Weird { name, addl, scope } => self.weird(c, tr, name, addl, scope, during),
+                RexmitInconsistency {
+                    conn,
+                    old,
+                    new,
+                    flags,
+                } => {
+                    let f = self.ev.rexmit_inconsistency.clone();
+                    let rest = vec![
+                        Value::str(old),
+                        Value::str(new),
+                        Value::str(flags.as_bytes()),
+                    ];
+                    self.conn_event(c, tr, &f, *conn, At::during(during), rest);
+                }
                 Threshold {
                     conn,
                     kind,

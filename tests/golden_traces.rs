@@ -285,6 +285,37 @@ fn wlan() -> Vec<u8> {
     pcap_link(127, &pkts)
 }
 
+/// Retransmissions: one repeats its bytes, one changes them (partly
+/// overlapping what was sent), and one comes after the data was acked.
+fn rexmit() -> Vec<u8> {
+    let s = ip(2);
+    let pkts = vec![
+        (T0 + 0.0, eth4(tcp(C, s, 40010, 80, 1000, 0, SYN, b""))),
+        (
+            T0 + 0.1,
+            eth4(tcp(s, C, 80, 40010, 5000, 1001, SYN | ACK, b"")),
+        ),
+        (
+            T0 + 0.2,
+            eth4(tcp(C, s, 40010, 80, 1001, 5001, PSH | ACK, b"abcdef")),
+        ),
+        (
+            T0 + 0.3,
+            eth4(tcp(C, s, 40010, 80, 1001, 5001, PSH | ACK, b"abcdef")),
+        ),
+        (
+            T0 + 0.4,
+            eth4(tcp(C, s, 40010, 80, 1004, 5001, ACK, b"DEFghi")),
+        ),
+        (T0 + 0.5, eth4(tcp(s, C, 80, 40010, 5001, 1010, ACK, b""))),
+        (
+            T0 + 0.6,
+            eth4(tcp(C, s, 40010, 80, 1001, 5001, PSH | ACK, b"XXXXXX")),
+        ),
+    ];
+    pcap(&pkts)
+}
+
 fn traces() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("mixed.pcap", mixed()),
@@ -292,6 +323,7 @@ fn traces() -> Vec<(&'static str, Vec<u8>)> {
         ("weird.pcap", weird()),
         ("reply-first.pcap", reply_first()),
         ("wlan.pcap", wlan()),
+        ("rexmit.pcap", rexmit()),
     ]
 }
 

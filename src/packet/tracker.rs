@@ -37,6 +37,8 @@ impl EventMask {
     /// `conn_generic_packet_threshold_crossed`: arms
     /// [`Config::generic_packet_thresholds`] on every new connection.
     pub const GENERIC_THRESHOLD: u32 = 1 << 13;
+    /// `rexmit_inconsistency`: TCP data is kept to compare retransmissions.
+    pub const REXMIT: u32 = 1 << 14;
     pub const NONE: EventMask = EventMask(0);
     pub const ALL: EventMask = EventMask(u32::MAX);
 
@@ -218,6 +220,15 @@ pub enum ConnEvent {
         protocol: u32,
         first_bytes: Vec<u8>,
     },
+    /// A TCP retransmission carried other bytes than the data it
+    /// overlaps (`rexmit_inconsistency`); `flags` are the segment's TCP
+    /// flags as letters.
+    RexmitInconsistency {
+        conn: ConnHandle,
+        old: Vec<u8>,
+        new: Vec<u8>,
+        flags: String,
+    },
     /// A size or duration threshold of the conn-size analyzer was reached
     /// (`conn_bytes_threshold_crossed` and its siblings).
     Threshold {
@@ -266,6 +277,7 @@ impl ConnEvent {
             IcmpEchoRequest { conn, .. }
             | IcmpEchoReply { conn, .. }
             | ContentGap { conn, .. }
+            | RexmitInconsistency { conn, .. }
             | Threshold { conn, .. } => Some(*conn),
             Weird {
                 scope: WeirdScope::Conn(h),
@@ -1889,6 +1901,8 @@ struct Pkt<'a> {
     ack_seq: u32,
     len: u32,
     hdr: &'a [u8],
+    /// The segment's data when all of it was captured.
+    payload: &'a [u8],
 }
 
 fn tcp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64) {
@@ -1931,6 +1945,11 @@ fn tcp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64
         ack_seq: u32::from_be_bytes([data[8], data[9], data[10], data[11]]),
         len: len as u32,
         hdr: &data[..hdr_len as usize],
+        payload: if remaining >= len {
+            &data[hdr_len as usize..(hdr_len + len) as usize]
+        } else {
+            &[]
+        },
     };
     tcp_process(c, em, &mut tcp, e, &pk, remaining >= len, t);
     c.state = ProtoState::Tcp(tcp);
@@ -2247,7 +2266,27 @@ fn tcp_process(
     };
     if len > 0 && !rst && !seq_underflow {
         if have_payload {
-            if let Some(w) = tcp.eps[e].data_sent(rel_data_seq, len as u64) {
+            let keep = em.cfg.events.has(EventMask::REXMIT);
+            let peer_active = tcp.eps[p].last_time != 0.0;
+            let ep = &mut tcp.eps[e];
+            ep.reasm.keep_data = keep;
+            let mut rexmit = Vec::new();
+            let w = ep.data_sent(
+                rel_data_seq,
+                len as u64,
+                pk.payload,
+                peer_active,
+                &mut rexmit,
+            );
+            for (old, new) in rexmit {
+                em.ev(ConnEvent::RexmitInconsistency {
+                    conn: em.h,
+                    old,
+                    new,
+                    flags: flag_letters(f),
+                });
+            }
+            if let Some(w) = w {
                 em.weird(c, w);
             }
         } else {
@@ -2263,6 +2302,22 @@ fn tcp_process(
     if do_close {
         connection_closed(c, em, tcp, e, gen_event, t);
     }
+}
+
+/// TCP flags as Zeek spells them in events: S F R A P U.
+fn flag_letters(f: u8) -> String {
+    [
+        (TH_SYN, 'S'),
+        (TH_FIN, 'F'),
+        (TH_RST, 'R'),
+        (TH_ACK, 'A'),
+        (0x08, 'P'),
+        (TH_URG, 'U'),
+    ]
+    .iter()
+    .filter(|(b, _)| f & b != 0)
+    .map(|(_, ch)| *ch)
+    .collect()
 }
 
 fn report_gaps(
