@@ -132,16 +132,6 @@ pub fn run(opts: Options) -> i32 {
         c.interp.flush();
         return 1;
     }
-    if let Some(path) = &opts.readfile {
-        // The packet source is open before zeek_init (packet_source()).
-        let link = match path.as_str() {
-            "-" => None,
-            p => crate::packet::PcapReader::open(p)
-                .ok()
-                .and_then(|r| r.linktype()),
-        };
-        crate::session::set_source(Some((path.clone(), link.unwrap_or(1) as i64)));
-    }
     raise(&mut c, "zeek_init");
     let idle_loop = opts.readfile.is_none()
         && !opts.interactive

@@ -21,7 +21,6 @@ thread_local! {
     static TRACKER: RefCell<Option<Rc<RefCell<Tracker>>>> = const { RefCell::new(None) };
     static WEIRDS: RefCell<Option<Rc<RefCell<Sampler>>>> = const { RefCell::new(None) };
     static PENDING: RefCell<Vec<ConnEvent>> = const { RefCell::new(Vec::new()) };
-    static SOURCE: RefCell<Option<(String, i64)>> = const { RefCell::new(None) };
 }
 
 /// Makes `tr` the tracker built-ins see (`None` at the end of a run).
@@ -35,15 +34,6 @@ pub fn with_tracker<R>(f: impl FnOnce(&mut Tracker) -> R) -> Option<R> {
     let tr = TRACKER.with(|t| t.borrow().clone())?;
     let mut g = tr.try_borrow_mut().ok()?;
     Some(f(&mut g))
-}
-
-/// Records the packet source: its path and link type (`packet_source()`).
-pub fn set_source(src: Option<(String, i64)>) {
-    SOURCE.with(|s| *s.borrow_mut() = src);
-}
-
-pub fn source() -> Option<(String, i64)> {
-    SOURCE.with(|s| s.borrow().clone())
 }
 
 /// Connection events raised outside the tracker's own processing, for the

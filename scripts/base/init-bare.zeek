@@ -701,14 +701,6 @@ type ConnStats: record {
 	killed_by_inactivity: count;	##< Connections dropped for idling.
 };
 
-## Where packets come from, as packet_source reports it.
-type PacketSource: record {
-	live: bool;	##< Read from an interface (not a file).
-	path: string;	##< The file or interface name.
-	link_type: int;	##< The data link type (DLT) of the source.
-	netmask: count;	##< The interface's netmask, all ones when unknown.
-};
-
 ## Raised with the first packet, once network time has a value.
 global network_time_init: event();
 

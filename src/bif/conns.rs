@@ -1,6 +1,6 @@
 //! Built-ins about the connections of the trace being read: the
 //! conn-size analyzer's thresholds, script-raised weirds (sampled like the
-//! core's own), connection statistics and the packet source.
+//! core's own) and connection statistics.
 
 use std::net::IpAddr;
 
@@ -58,19 +58,9 @@ pub(super) static BIFS: &[BifDef] = &[
         func: conn_weird,
     },
     BifDef {
-        name: "connection_exists",
-        sig: "function(c: conn_id): bool",
-        func: connection_exists,
-    },
-    BifDef {
         name: "get_conn_stats",
         sig: "function(): ConnStats",
         func: get_conn_stats,
-    },
-    BifDef {
-        name: "packet_source",
-        sig: "function(): PacketSource",
-        func: packet_source,
     },
 ];
 
@@ -164,10 +154,6 @@ fn set_duration_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
     });
     session::push_pending(out);
     Ok(Value::Bool(ok.unwrap_or(false)))
-}
-
-fn connection_exists(_h: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(with_conn(arg(args, 0), |_, _| ()).is_some()))
 }
 
 // ---------- weirds ----------
@@ -266,19 +252,6 @@ fn get_conn_stats(_h: &mut dyn Host, _args: &[Value]) -> BifResult {
                 types::count(),
                 c(s.killed_by_inactivity),
             ),
-        ],
-    ))
-}
-
-fn packet_source(_h: &mut dyn Host, _args: &[Value]) -> BifResult {
-    let (path, link) = session::source().unwrap_or_default();
-    Ok(record(
-        "PacketSource",
-        vec![
-            ("live", types::bool_(), Value::Bool(false)),
-            ("path", types::string(), Value::str(path.as_bytes())),
-            ("link_type", types::int(), Value::Int(link)),
-            ("netmask", types::count(), Value::Count(0xffff_ffff)),
         ],
     ))
 }

@@ -1,7 +1,7 @@
 # args: -r traces/mixed.pcap
 # Weirds raised from scripts go through the same sampling as the core's:
 # two per name and scope, then none (rate 0), whitelisted ones always;
-# get_conn_stats counts what the trace made; packet_source names it.
+# get_conn_stats counts what the trace made.
 redef Weird::sampling_threshold = 2;
 redef Weird::sampling_rate = 0;
 redef Weird::sampling_whitelist = { "always" };
@@ -16,12 +16,6 @@ event flow_weird(name: string, src: addr, dst: addr, addl: string, source: strin
 
 event conn_weird(name: string, c: connection, addl: string, source: string)
 	{ print "conn_weird", name, c$id$resp_p; }
-
-event zeek_init()
-	{
-	local p = packet_source();
-	print p$live, p$link_type, /mixed.pcap$/ in p$path;
-	}
 
 event new_connection(c: connection)
 	{
