@@ -86,6 +86,9 @@ pub fn syntax_check(files: &[String], style: Style) -> bool {
 pub fn run(opts: Options) -> i32 {
     let mut c = Compiler::new(opts.style);
     c.load_named("base/init-bare", None);
+    if !opts.bare {
+        c.load_named("base/init-default", None);
+    }
     // What bare_mode() reports.
     let bare = if opts.bare { "T" } else { "F" };
     c.load_source(
@@ -136,7 +139,17 @@ pub fn run(opts: Options) -> i32 {
         return 1;
     }
     raise(&mut c, "zeek_init");
-    c.interp.drain_events();
+    let idle_loop = opts.readfile.is_none()
+        && !opts.interactive
+        && matches!(
+            global_value(&c, "exit_only_after_terminate"),
+            Some(Value::Bool(true))
+        );
+    if idle_loop {
+        run_until_terminate(&mut c);
+    } else {
+        c.interp.drain_events();
+    }
     if let (Some(path), None) = (&opts.readfile, c.interp.exit_code) {
         if let Err(e) = crate::pcap_run::process_trace(&mut c, path, opts.no_checksums) {
             c.interp.flush();
@@ -214,6 +227,71 @@ fn apply_assignments(c: &mut Compiler, assignments: &[String]) -> bool {
 }
 
 /// Queues an event by name if the scripts declared it.
+fn global_value(c: &Compiler, name: &str) -> Option<Value> {
+    let id = c.globals.get(name)?;
+    c.interp.globals.get(id as usize).cloned()
+}
+
+/// Zeek's event draining: each round runs the events queued before it.
+fn drain_rounds(c: &mut Compiler, rounds: u32) {
+    for _ in 0..rounds {
+        if c.interp.events.is_empty() {
+            return;
+        }
+        let batch = std::mem::take(&mut c.interp.events);
+        for (f, args) in batch {
+            if c.interp.exit_code.is_some() {
+                c.interp.events.clear();
+                return;
+            }
+            c.interp.event_time = c.interp.network_time;
+            c.interp.dispatch_event(&f, &args);
+        }
+    }
+}
+
+/// Without a packet source but with `exit_only_after_terminate`, Zeek's
+/// main loop keeps running until `terminate()`: each turn network time
+/// follows the clock, due timers fire, and events get two rounds of
+/// draining (the first turn's first round runs zeek_init), so an event
+/// that keeps raising itself sees time move on. When nothing is left to
+/// happen (no events, no timers) the loop ends rather than idle forever.
+fn run_until_terminate(c: &mut Compiler) {
+    loop {
+        if c.interp.exit_code.is_some() || c.interp.terminating {
+            break;
+        }
+        if c.interp.events.is_empty() && c.interp.timers.is_empty() {
+            break;
+        }
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64());
+        if now > c.interp.network_time {
+            c.interp.network_time = now;
+        }
+        while c
+            .interp
+            .timers
+            .peek()
+            .is_some_and(|t| t.when <= c.interp.network_time)
+        {
+            if let Some(t) = c.interp.timers.pop() {
+                c.interp.queue_event(t.event, t.args);
+            }
+        }
+        if c.interp.events.is_empty() {
+            // Only timers ahead: wait for the next one.
+            if let Some(t) = c.interp.timers.peek() {
+                let wait = (t.when - now).clamp(0.0, 1.0);
+                std::thread::sleep(std::time::Duration::from_secs_f64(wait));
+            }
+            continue;
+        }
+        drain_rounds(c, 2);
+    }
+}
+
 fn raise(c: &mut Compiler, name: &str) {
     if let Some(id) = c.globals.get(name) {
         if let Value::Func(f) = c.interp.globals[id as usize].clone() {

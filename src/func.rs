@@ -60,6 +60,11 @@ pub trait Host {
     fn report_with_origin(&mut self, kind: &str, msg: &str, _v: &Value) {
         self.report(kind, msg);
     }
+    /// Queues an event (a function value of kind event) with arguments,
+    /// as Zeek's `event` statement does.
+    fn queue_event(&mut self, f: &Value, args: Vec<Value>) {
+        let _ = self.call_value(f, args);
+    }
     /// A reporter message without a location: `error: MSG`.
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.report(kind, msg);

@@ -2,6 +2,7 @@
 
 pub mod bif;
 pub mod compile;
+pub mod conn_log;
 pub mod diag;
 pub mod driver;
 pub mod eval;
@@ -12,6 +13,7 @@ pub mod opaque;
 pub mod packet;
 pub mod pcap_run;
 pub mod repl;
+pub mod session;
 pub mod syntax;
 pub mod table;
 pub mod types;

@@ -13,8 +13,8 @@ use std::process::ExitCode;
     disable_version_flag = true
 )]
 struct Cli {
-    /// Don't load the default scripts (bare mode); rzeek loads only
-    /// base/init-bare either way.
+    /// Don't load the default scripts (bare mode): only base/init-bare,
+    /// no base/init-default and no conn.log.
     #[arg(short = 'b', long = "bare-mode")]
     bare: bool,
 

@@ -40,8 +40,9 @@ use crate::eval::Interp;
 use crate::func::FuncVal;
 use crate::packet::{
     linktype, Config, ConnEvent, ConnHandle, Connection, EventMask, IcmpInfo, L3Proto, LinkEncap,
-    PacketInfo, PcapReader, Proto, Tracker, WeirdScope,
+    PacketInfo, PcapReader, Proto, ThresholdKind, Tracker, WeirdScope,
 };
+use crate::session::Sampler;
 use crate::table::TableVal;
 use crate::types::{EnumConst, RecordType, Type, TypeRef};
 use crate::value::{Port, RecordVal, Value, VectorVal};
@@ -59,7 +60,24 @@ pub fn process_trace(c: &mut Compiler, path: &str, no_checksums: bool) -> Result
         )
     })?;
     let mut run = Run::new(c, no_checksums)?;
-    let mut tr = Tracker::new(run.config.take().unwrap_or_default());
+    let trc = Rc::new(RefCell::new(Tracker::new(
+        run.config.take().unwrap_or_default(),
+    )));
+    // Built-ins reach the tracker while scripts run; every borrow below
+    // ends before events are drained.
+    crate::session::set_tracker(Some(trc.clone()));
+    let res = run_trace(c, &mut run, &trc, &mut reader, path);
+    crate::session::set_tracker(None);
+    res
+}
+
+fn run_trace(
+    c: &mut Compiler,
+    run: &mut Run,
+    trc: &Rc<RefCell<Tracker>>,
+    reader: &mut PcapReader,
+    path: &str,
+) -> Result<(), String> {
     let mut evs: Vec<ConnEvent> = Vec::with_capacity(64);
     let mut first = true;
     let mut terminated = false;
@@ -91,31 +109,34 @@ pub fn process_trace(c: &mut Compiler, path: &str, no_checksums: bool) -> Result
         if t > c.interp.network_time {
             c.interp.network_time = t;
         }
-        // Script timers and connection timers up to the packet, in time
-        // order. Without a script timer due, the tracker runs its own
-        // timers as it takes the packet.
-        while c.interp.timers.peek().is_some_and(|x| x.when <= t) {
-            let st = c.interp.timers.peek().map(|x| x.when).filter(|&w| w <= t);
-            let ct = tr.next_timer().filter(|&w| w <= t);
-            match (st, ct) {
-                (Some(s), Some(k)) if s <= k => run.pop_script_timer(c),
-                (Some(_), None) => run.pop_script_timer(c),
-                (_, Some(k)) => {
-                    tr.advance(k, &mut evs);
-                    run.deliver(c, &tr, &mut evs, None);
+        {
+            let mut tr = trc.borrow_mut();
+            // Script timers and connection timers up to the packet, in
+            // time order. Without a script timer due, the tracker runs its
+            // own timers as it takes the packet.
+            while c.interp.timers.peek().is_some_and(|x| x.when <= t) {
+                let st = c.interp.timers.peek().map(|x| x.when).filter(|&w| w <= t);
+                let ct = tr.next_timer().filter(|&w| w <= t);
+                match (st, ct) {
+                    (Some(s), Some(k)) if s <= k => run.pop_script_timer(c),
+                    (Some(_), None) => run.pop_script_timer(c),
+                    (_, Some(k)) => {
+                        tr.advance(k, &mut evs);
+                        run.deliver(c, &tr, &mut evs, None);
+                    }
+                    (None, None) => break,
                 }
-                (None, None) => break,
             }
+            tr.advance(t, &mut evs);
+            if !evs.is_empty() {
+                run.deliver(c, &tr, &mut evs, None);
+            }
+            tr.dispatch(&pkt, &mut evs);
+            run.deliver(c, &tr, &mut evs, Some((pkt.linktype, pkt.data)));
         }
-        tr.advance(t, &mut evs);
-        if !evs.is_empty() {
-            run.deliver(c, &tr, &mut evs, None);
-        }
-        tr.dispatch(&pkt, &mut evs);
-        run.deliver(c, &tr, &mut evs, Some((pkt.linktype, pkt.data)));
         // The drain after the packet and the main loop's: two of Zeek's
         // two-round drains. Deeper cascades wait for the next packet.
-        drain(c, 4, &mut run.pool);
+        run.drain(c, trc, 4);
         if c.interp.terminating {
             // terminate(): no more input; the shutdown below still runs.
             terminated = true;
@@ -130,10 +151,10 @@ pub fn process_trace(c: &mut Compiler, path: &str, no_checksums: bool) -> Result
         if let Some(f) = run.ev.file_done.clone() {
             c.interp.queue_event(f, vec![Value::str(path.as_bytes())]);
         }
-        drain(c, 2, &mut run.pool);
+        run.drain(c, trc, 2);
     }
     if let Some(f) = run.ev.net_done.clone() {
-        drain(c, 2, &mut run.pool);
+        run.drain(c, trc, 2);
         if c.interp.exit_code.is_none() {
             let args = vec![Value::Time(c.interp.network_time)];
             c.interp.dispatch_event(&f, &args);
@@ -143,33 +164,46 @@ pub fn process_trace(c: &mut Compiler, path: &str, no_checksums: bool) -> Result
         return Ok(());
     }
     run.script_timers_until(c, f64::INFINITY);
-    drain(c, 4, &mut run.pool);
-    tr.finish(&mut evs);
-    run.deliver(c, &tr, &mut evs, None);
-    drain(c, 2, &mut run.pool);
+    run.drain(c, trc, 4);
+    {
+        let mut tr = trc.borrow_mut();
+        tr.finish(&mut evs);
+        run.deliver(c, &tr, &mut evs, None);
+    }
+    run.drain(c, trc, 2);
     // What is still queued runs when the caller drains zeek_done.
     Ok(())
 }
 
-/// Zeek's event draining: each round runs the events queued before it;
-/// what those raise waits for the next round.
-fn drain(c: &mut Compiler, rounds: u32, pool: &mut Pool) {
-    for _ in 0..rounds {
-        if c.interp.events.is_empty() {
-            return;
-        }
-        let mut batch = std::mem::take(&mut c.interp.events);
-        while let Some(item) = batch.pop_front() {
-            if c.interp.exit_code.is_some() {
-                c.interp.events.clear();
+impl Run {
+    /// Zeek's event draining: each round runs the events queued before
+    /// it; what those raise waits for the next round.
+    fn drain(&mut self, c: &mut Compiler, trc: &Rc<RefCell<Tracker>>, rounds: u32) {
+        for _ in 0..rounds {
+            if c.interp.events.is_empty() {
                 return;
             }
-            let args = item.dispatch(&mut c.interp);
-            pool.take_back(args);
+            let mut batch = std::mem::take(&mut c.interp.events);
+            while let Some(item) = batch.pop_front() {
+                if c.interp.exit_code.is_some() {
+                    c.interp.events.clear();
+                    return;
+                }
+                let args = item.dispatch(&mut c.interp);
+                self.pool.take_back(args);
+                // What a built-in raised (a threshold set and already
+                // crossed) is queued behind the events of this round.
+                if crate::session::has_pending() {
+                    let mut evs = Vec::new();
+                    crate::session::take_pending(&mut evs);
+                    let tr = trc.borrow();
+                    self.deliver(c, &tr, &mut evs, None);
+                }
+            }
+            // Keep the buffer for what this round raised.
+            batch.append(&mut c.interp.events);
+            c.interp.events = batch;
         }
-        // Keep the buffer for what this round raised.
-        batch.append(&mut c.interp.events);
-        c.interp.events = batch;
     }
 }
 
@@ -483,6 +517,11 @@ struct Events {
     file_done: Option<Rc<FuncVal>>,
     packet_contents: Option<Rc<FuncVal>>,
     udp_contents: Option<Rc<FuncVal>>,
+    conn_bytes_threshold_crossed: Option<Rc<FuncVal>>,
+    conn_packets_threshold_crossed: Option<Rc<FuncVal>>,
+    conn_duration_threshold_crossed: Option<Rc<FuncVal>>,
+    conn_generic_packet_threshold_crossed: Option<Rc<FuncVal>>,
+    rexmit_inconsistency: Option<Rc<FuncVal>>,
 }
 
 impl Events {
@@ -520,6 +559,11 @@ impl Events {
             file_done: h("Pcap::file_done"),
             packet_contents: h("packet_contents"),
             udp_contents: h("udp_contents"),
+            conn_bytes_threshold_crossed: h("conn_bytes_threshold_crossed"),
+            conn_packets_threshold_crossed: h("conn_packets_threshold_crossed"),
+            conn_duration_threshold_crossed: h("conn_duration_threshold_crossed"),
+            conn_generic_packet_threshold_crossed: h("conn_generic_packet_threshold_crossed"),
+            rexmit_inconsistency: h("rexmit_inconsistency"),
         }
     }
 
@@ -552,6 +596,11 @@ impl Events {
         on(EventMask::TIMEOUT, &self.connection_timeout);
         on(EventMask::FLIPPED, &self.connection_flipped);
         on(EventMask::REUSED, &self.connection_reused);
+        on(EventMask::REXMIT, &self.rexmit_inconsistency);
+        on(
+            EventMask::GENERIC_THRESHOLD,
+            &self.conn_generic_packet_threshold_crossed,
+        );
         EventMask(m)
     }
 }
@@ -638,100 +687,6 @@ impl Uids {
             }
         }
         out
-    }
-}
-
-// ---------- weird sampling ----------
-
-#[derive(Default, Clone, Copy)]
-struct WeirdState {
-    count: u64,
-    start: f64,
-}
-
-/// Zeek's weird sampling: the first `threshold` of a name pass, then one
-/// in `rate`; after `duration` the count starts over.
-struct Sampler {
-    threshold: u64,
-    rate: u64,
-    duration: f64,
-    whitelist: AHashSet<Vec<u8>>,
-    global_list: AHashSet<Vec<u8>>,
-    net: AHashMap<&'static str, WeirdState>,
-    flow: AHashMap<(IpAddr, IpAddr, &'static str), WeirdState>,
-    conn: AHashMap<(u32, u32, &'static str), WeirdState>,
-}
-
-impl Sampler {
-    fn new(c: &Compiler) -> Sampler {
-        let set = |n: &str| {
-            global_set(c, n)
-                .iter()
-                .map(|v| v.as_bytes().to_vec())
-                .collect()
-        };
-        Sampler {
-            threshold: global_count(c, "Weird::sampling_threshold", 25),
-            rate: global_count(c, "Weird::sampling_rate", 1000),
-            duration: global_double(c, "Weird::sampling_duration", 600.0),
-            whitelist: set("Weird::sampling_whitelist"),
-            global_list: set("Weird::sampling_global_list"),
-            net: AHashMap::new(),
-            flow: AHashMap::new(),
-            conn: AHashMap::new(),
-        }
-    }
-
-    fn permit_state(
-        st: &mut WeirdState,
-        now: f64,
-        threshold: u64,
-        rate: u64,
-        duration: f64,
-    ) -> bool {
-        st.count += 1;
-        if st.count == 1 {
-            st.start = now;
-            return true;
-        }
-        if st.count <= threshold {
-            return true;
-        }
-        if st.count == threshold + 1 {
-            st.start = now;
-        } else if now > st.start + duration {
-            st.start = 0.0;
-            st.count = 1;
-            return true;
-        }
-        rate != 0 && (st.count - threshold).is_multiple_of(rate)
-    }
-
-    fn permit(&mut self, name: &'static str, scope: &WeirdScope, now: f64) -> bool {
-        if self.whitelist.contains(name.as_bytes()) {
-            return true;
-        }
-        let (th, rate, dur) = (self.threshold, self.rate, self.duration);
-        let st = if self.global_list.contains(name.as_bytes()) {
-            self.net.entry(name).or_default()
-        } else {
-            match scope {
-                WeirdScope::Net => self.net.entry(name).or_default(),
-                WeirdScope::Flow { src, dst } => self.flow.entry((*src, *dst, name)).or_default(),
-                WeirdScope::Conn(h) => self
-                    .conn
-                    .entry((h.index(), h.generation(), name))
-                    .or_default(),
-            }
-        };
-        Self::permit_state(st, now, th, rate, dur)
-    }
-
-    fn forget(&mut self, h: ConnHandle) {
-        if !self.conn.is_empty() {
-            self.conn
-                .retain(|k, _| (k.0, k.1) != (h.index(), h.generation()));
-        }
     }
 }
 
@@ -1322,14 +1277,19 @@ struct Run {
     hdr: Headers,
     slots: Vec<Option<Slot>>,
     uids: Uids,
-    weirds: Sampler,
+    weirds: Rc<RefCell<Sampler>>,
     config: Option<Config>,
+    /// Without `-b`: Zeek's default conn.log, and the gap bytes per
+    /// connection it reports as missed.
+    conn_log: Option<crate::conn_log::ConnLog>,
+    missed: AHashMap<(u32, u32), u64>,
 }
 
 impl Run {
     fn new(c: &Compiler, no_checksums: bool) -> Result<Run, String> {
         let ev = Events::find(c);
         let d = Config::default();
+        let conn_log = !global_bool(c, "__bare_mode", true);
         let mut likely = AHashSet::new();
         for v in global_set(c, "likely_server_ports") {
             if let Value::Port(p) = v {
@@ -1384,7 +1344,23 @@ impl Run {
             tcp_syn_ack_ok: global_bool(c, "tcp_SYN_ack_ok", d.tcp_syn_ack_ok),
             likely_server_ports: likely,
             bits_per_uid: global_count(c, "bits_per_uid", 96).clamp(1, 128) as u32,
-            events: ev.mask(),
+            events: if conn_log {
+                // conn.log's missed_bytes adds up the content gaps.
+                EventMask(ev.mask().0 | EventMask::CONTENT_GAP)
+            } else {
+                ev.mask()
+            },
+            generic_packet_thresholds: {
+                let mut v: Vec<u64> = global_set(c, "ConnThreshold::generic_packet_thresholds")
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Count(n) if *n > 0 => Some(*n),
+                        _ => None,
+                    })
+                    .collect();
+                v.sort_unstable();
+                v
+            },
             ..d
         };
         let shape = ConnShape::new(c)?;
@@ -1393,7 +1369,7 @@ impl Run {
             shape,
             hdr: Headers::new(c),
             uids: Uids::new(global_count(c, "bits_per_uid", 96)),
-            weirds: Sampler::new(c),
+            weirds: crate::session::sampler(|n| global(c, n).cloned()),
             slots: Vec::new(),
             interned: Interned::default(),
             chk_errors: AHashMap::new(),
@@ -1404,6 +1380,12 @@ impl Run {
             udp_contents: UdpContents::new(c),
             config: Some(config),
             ev,
+            conn_log: if conn_log {
+                crate::conn_log::ConnLog::create()
+            } else {
+                None
+            },
+            missed: AHashMap::new(),
         })
     }
 
@@ -1639,6 +1621,28 @@ impl Run {
         c.interp.queue_event(f.clone(), args);
     }
 
+    /// The conn.log line of a connection being removed.
+    fn log_conn(&mut self, c: &mut Compiler, tr: &Tracker, h: ConnHandle) {
+        let Some(conn) = tr.conn(h) else { return };
+        let rec = match self.conn_val(&mut c.interp, tr, h, At::Now) {
+            Some(Value::Record(r)) => r,
+            _ => return,
+        };
+        let uid = rec
+            .borrow()
+            .fields
+            .get(self.shape.uid)
+            .map(|v| v.as_bytes().to_vec())
+            .unwrap_or_default();
+        let missed = self
+            .missed
+            .remove(&(h.index(), h.generation()))
+            .unwrap_or(0);
+        if let Some(log) = &mut self.conn_log {
+            log.record(conn, &uid, missed);
+        }
+    }
+
     /// Turns the tracker's events into queued script events.
     fn deliver(
         &mut self,
@@ -1688,6 +1692,11 @@ impl Run {
             match ev {
                 NewConnection(h) => {
                     created = Some(*h);
+                    if self.conn_log.is_some() {
+                        // Zeek's default scripts make every connection's
+                        // record (and uid) when it is created.
+                        self.conn_val(&mut c.interp, tr, *h, At::Creation);
+                    }
                     let f = ev_f(self, ev);
                     self.conn_event(c, tr, &f, *h, At::Creation, Vec::new());
                 }
@@ -1731,6 +1740,9 @@ impl Run {
                 ConnectionStateRemove(h) => {
                     let f = ev_f(self, ev);
                     self.conn_event(c, tr, &f, *h, At::Now, Vec::new());
+                    if self.conn_log.is_some() {
+                        self.log_conn(c, tr, *h);
+                    }
                     if let Some(s) = self.slots.get_mut(h.index() as usize) {
                         if s.as_ref().is_some_and(|s| s.gen == h.generation()) {
                             if let Some(gone) = s.take() {
@@ -1738,7 +1750,7 @@ impl Run {
                             }
                         }
                     }
-                    self.weirds.forget(*h);
+                    self.weirds.borrow_mut().forget(*h);
                     if !self.chk_errors.is_empty() {
                         self.chk_errors
                             .retain(|k, _| (k.0, k.1) != (h.index(), h.generation()));
@@ -1807,6 +1819,12 @@ impl Run {
                     seq,
                     len,
                 } => {
+                    if self.conn_log.is_some() {
+                        *self
+                            .missed
+                            .entry((conn.index(), conn.generation()))
+                            .or_insert(0) += len;
+                    }
                     let f = self.ev.content_gap.clone();
                     let rest = vec![
                         Value::Bool(*is_orig),
@@ -1816,6 +1834,52 @@ impl Run {
                     self.conn_event(c, tr, &f, *conn, At::during(during), rest);
                 }
                 Weird { name, addl, scope } => self.weird(c, tr, name, addl, scope, during),
+                RexmitInconsistency {
+                    conn,
+                    old,
+                    new,
+                    flags,
+                } => {
+                    let f = self.ev.rexmit_inconsistency.clone();
+                    let rest = vec![
+                        Value::str(old),
+                        Value::str(new),
+                        Value::str(flags.as_bytes()),
+                    ];
+                    self.conn_event(c, tr, &f, *conn, At::during(during), rest);
+                }
+                Threshold {
+                    conn,
+                    kind,
+                    threshold,
+                    is_orig,
+                } => {
+                    // The conn-size analyzer has counted the packet.
+                    let (f, t) = match kind {
+                        ThresholdKind::Bytes => (
+                            self.ev.conn_bytes_threshold_crossed.clone(),
+                            Value::Count(*threshold),
+                        ),
+                        ThresholdKind::Packets => (
+                            self.ev.conn_packets_threshold_crossed.clone(),
+                            Value::Count(*threshold),
+                        ),
+                        ThresholdKind::Duration(d) => (
+                            self.ev.conn_duration_threshold_crossed.clone(),
+                            Value::Interval(*d),
+                        ),
+                        ThresholdKind::GenericPackets => (
+                            self.ev.conn_generic_packet_threshold_crossed.clone(),
+                            Value::Count(*threshold),
+                        ),
+                    };
+                    let rest = if *kind == ThresholdKind::GenericPackets {
+                        vec![t]
+                    } else {
+                        vec![t, Value::Bool(*is_orig)]
+                    };
+                    self.conn_event(c, tr, &f, *conn, At::Now, rest);
+                }
                 UnknownProtocol {
                     analyzer,
                     protocol,
@@ -1940,7 +2004,11 @@ impl Run {
                 trim = k == 1;
             }
         }
-        if !self.weirds.permit(name, scope, c.interp.network_time) {
+        if !self
+            .weirds
+            .borrow_mut()
+            .permit(name, scope, c.interp.network_time)
+        {
             return;
         }
         let during = pkt.filter(|_| !weird_drops_packet(name));
@@ -2004,16 +2072,6 @@ mod tests {
             b'0',
             "the unused second word prints as 0"
         );
-    }
-
-    #[test]
-    fn weird_sampling_threshold_then_rate() {
-        let mut st = WeirdState::default();
-        let permitted: Vec<bool> = (0..30)
-            .map(|_| Sampler::permit_state(&mut st, 0.0, 25, 2, 600.0))
-            .collect();
-        assert!(permitted[..25].iter().all(|&p| p));
-        assert_eq!(&permitted[25..], &[false, true, false, true, false]);
     }
 
     #[test]

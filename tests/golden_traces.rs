@@ -104,6 +104,11 @@ fn eth4(packet: Vec<u8>) -> Vec<u8> {
 
 /// A classic little-endian microsecond pcap with Ethernet framing.
 fn pcap(pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
+    pcap_link(1, pkts)
+}
+
+/// A classic pcap of the given link type (DLT).
+fn pcap_link(link: u32, pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(&0xa1b2_c3d4u32.to_le_bytes());
     out.extend_from_slice(&2u16.to_le_bytes());
@@ -111,7 +116,7 @@ fn pcap(pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
     out.extend_from_slice(&0i32.to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&65535u32.to_le_bytes());
-    out.extend_from_slice(&1u32.to_le_bytes());
+    out.extend_from_slice(&link.to_le_bytes());
     for (t, data) in pkts {
         let sec = t.floor();
         let usec = ((t - sec) * 1e6).round() as u32;
@@ -221,12 +226,104 @@ fn reply_first() -> Vec<u8> {
     pcap(&pkts)
 }
 
+/// An 802.11 data frame behind a radiotap header, carrying an IPv4
+/// packet in LLC/SNAP. `ds` is the frame's To-DS/From-DS bits; `qos`
+/// makes it a QoS data frame; `protected` sets the protected bit.
+fn wifi(ds: u8, qos: bool, protected: bool, from: u8, to: u8, ip: &[u8]) -> Vec<u8> {
+    // Radiotap: version, pad, length 8, no fields present.
+    let mut f = vec![0, 0, 8, 0, 0, 0, 0, 0];
+    let subtype: u8 = if qos { 0x80 } else { 0x00 };
+    f.push(0x08 | subtype);
+    f.push(ds | if protected { 0x40 } else { 0 });
+    f.extend_from_slice(&[0, 0]); // duration
+    let sta = |n: u8| [0x02, 0x11, 0, 0, 0, n];
+    let bssid = [0x02, 0xbb, 0, 0, 0, 0xbb];
+    // Addresses 1-3 in the order the DS bits give them meaning.
+    let (a1, a2, a3) = match ds {
+        0 => (sta(to), sta(from), bssid),
+        1 => (bssid, sta(from), sta(to)),
+        _ => (sta(to), bssid, sta(from)),
+    };
+    f.extend_from_slice(&a1);
+    f.extend_from_slice(&a2);
+    f.extend_from_slice(&a3);
+    f.extend_from_slice(&[0x10, 0]); // sequence control
+    if qos {
+        f.extend_from_slice(&[0, 0]);
+    }
+    f.extend_from_slice(&[0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00]);
+    f.extend_from_slice(ip);
+    f
+}
+
+/// Wireless traffic: a UDP exchange to and from an access point, a QoS
+/// data frame, a beacon (management, not analyzed) and an encrypted
+/// QoS frame (skipped).
+fn wlan() -> Vec<u8> {
+    let s = ip(7);
+    let mut beacon = vec![0, 0, 8, 0, 0, 0, 0, 0, 0x80, 0];
+    beacon.extend_from_slice(&[0u8; 30]);
+    let pkts = vec![
+        (
+            T0 + 0.0,
+            wifi(1, false, false, 1, 7, &udp(C, s, 5353, 53, b"q")),
+        ),
+        (
+            T0 + 0.1,
+            wifi(2, false, false, 7, 1, &udp(s, C, 53, 5353, b"a")),
+        ),
+        (
+            T0 + 0.2,
+            wifi(0, true, false, 1, 8, &udp(C, ip(8), 4000, 4001, b"x")),
+        ),
+        (T0 + 0.3, beacon),
+        (
+            T0 + 0.4,
+            wifi(0, true, true, 1, 9, &udp(C, ip(9), 4000, 4001, b"y")),
+        ),
+    ];
+    pcap_link(127, &pkts)
+}
+
+/// Retransmissions: one repeats its bytes, one changes them (partly
+/// overlapping what was sent), and one comes after the data was acked.
+fn rexmit() -> Vec<u8> {
+    let s = ip(2);
+    let pkts = vec![
+        (T0 + 0.0, eth4(tcp(C, s, 40010, 80, 1000, 0, SYN, b""))),
+        (
+            T0 + 0.1,
+            eth4(tcp(s, C, 80, 40010, 5000, 1001, SYN | ACK, b"")),
+        ),
+        (
+            T0 + 0.2,
+            eth4(tcp(C, s, 40010, 80, 1001, 5001, PSH | ACK, b"abcdef")),
+        ),
+        (
+            T0 + 0.3,
+            eth4(tcp(C, s, 40010, 80, 1001, 5001, PSH | ACK, b"abcdef")),
+        ),
+        (
+            T0 + 0.4,
+            eth4(tcp(C, s, 40010, 80, 1004, 5001, ACK, b"DEFghi")),
+        ),
+        (T0 + 0.5, eth4(tcp(s, C, 80, 40010, 5001, 1010, ACK, b""))),
+        (
+            T0 + 0.6,
+            eth4(tcp(C, s, 40010, 80, 1001, 5001, PSH | ACK, b"XXXXXX")),
+        ),
+    ];
+    pcap(&pkts)
+}
+
 fn traces() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("mixed.pcap", mixed()),
         ("ticks.pcap", ticks()),
         ("weird.pcap", weird()),
         ("reply-first.pcap", reply_first()),
+        ("wlan.pcap", wlan()),
+        ("rexmit.pcap", rexmit()),
     ]
 }
 

@@ -773,10 +773,18 @@ fn truncated_and_malformed_packets() {
             linktype::LINUX_SLL,
             linktype::LINUX_SLL2,
             linktype::NULL,
+            linktype::IEEE802_11,
+            linktype::IEEE802_11_RADIO,
         ] {
             let mut b = bytes.clone();
             if lt == linktype::RAW && !b.is_empty() {
                 b[0] = 0x45;
+            }
+            if lt == linktype::IEEE802_11_RADIO && b.len() > 9 {
+                // A short radiotap header, then a (QoS) data frame.
+                b[2] = 8;
+                b[3] = 0;
+                b[8] = if len % 2 == 0 { 0x08 } else { 0x88 };
             }
             let _ = run_bytes(pcap(lt, &[(1.0, b)], false, false), Config::default());
         }
@@ -882,4 +890,49 @@ fn drain_order_and_uids() {
         },
     );
     assert_ne!(uids(&r), uids(&r3));
+}
+
+#[test]
+fn truncated_and_mangled_wifi_frames_never_panic() {
+    // Radiotap, a QoS data frame with all four addresses and the A-MSDU
+    // bit, one subframe, LLC/SNAP, then the start of an IPv4 header.
+    let mut f = vec![0, 0, 8, 0, 0, 0, 0, 0, 0x88, 0x03, 0, 0];
+    f.extend_from_slice(&[0x02; 24]);
+    f.extend_from_slice(&[0x02; 6]);
+    f.extend_from_slice(&[0x80, 0]);
+    f.extend_from_slice(&[0x02; 12]);
+    f.extend_from_slice(&[0, 28]);
+    f.extend_from_slice(&[0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00]);
+    f.extend_from_slice(&[0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0]);
+    f.extend_from_slice(&[10, 0, 0, 1, 10, 0, 0, 2]);
+    for n in 0..=f.len() {
+        let _ = run_bytes(
+            pcap(
+                linktype::IEEE802_11_RADIO,
+                &[(1.0, f[..n].to_vec())],
+                false,
+                false,
+            ),
+            Config::default(),
+        );
+        let _ = run_bytes(
+            pcap(
+                linktype::IEEE802_11,
+                &[(1.0, f[8.min(n)..n].to_vec())],
+                false,
+                false,
+            ),
+            Config::default(),
+        );
+    }
+    for i in 0..f.len() {
+        for v in [0u8, 0x03, 0x40, 0x80, 0xff] {
+            let mut g = f.clone();
+            g[i] = v;
+            let _ = run_bytes(
+                pcap(linktype::IEEE802_11_RADIO, &[(1.0, g)], false, false),
+                Config::default(),
+            );
+        }
+    }
 }

@@ -655,6 +655,14 @@ export {
 	const sampling_duration = 10 min &redef;
 }
 
+module ConnThreshold;
+
+export {
+	## Packet counts (both directions together) at which every
+	## connection raises conn_generic_packet_threshold_crossed.
+	const generic_packet_thresholds: set[count] = {} &redef;
+}
+
 module Pcap;
 
 export {
@@ -665,6 +673,33 @@ export {
 }
 
 module GLOBAL;
+
+## Connection and packet counts, as get_conn_stats reports them.
+type ConnStats: record {
+	total_conns: count;	##< Connections made so far.
+	current_conns: count;	##< Connections tracked now.
+	sess_current_conns: count;	##< Sessions tracked now.
+
+	num_packets: count;	##< Packets read.
+	num_fragments: count;	##< IP datagrams waiting for fragments.
+	max_fragments: count;	##< The most that ever waited at once.
+
+	num_tcp_conns: count;	##< TCP connections tracked now.
+	max_tcp_conns: count;	##< The most tracked at once.
+	cumulative_tcp_conns: count;	##< All TCP connections so far.
+
+	num_udp_conns: count;	##< UDP flows tracked now.
+	max_udp_conns: count;	##< The most tracked at once.
+	cumulative_udp_conns: count;	##< All UDP flows so far.
+
+	num_icmp_conns: count;	##< ICMP flows tracked now.
+	max_icmp_conns: count;	##< The most tracked at once.
+	cumulative_icmp_conns: count;	##< All ICMP flows so far.
+
+	num_packets_unprocessed: count;	##< Packets no analyzer could finish.
+
+	killed_by_inactivity: count;	##< Connections dropped for idling.
+};
 
 ## Raised with the first packet, once network time has a value.
 global network_time_init: event();
@@ -763,6 +798,8 @@ global content_gap: event(c: connection, is_orig: bool, seq: count, length: coun
 ## addl: more detail, if any.
 ## source: what reported it.
 global conn_weird: event(name: string, c: connection, addl: string, source: string);
+## The form without the reporting source, still accepted for handlers.
+global conn_weird: event(name: string, c: connection, addl: string);
 
 ## Raised for unusual activity between two hosts outside a connection.
 ##
@@ -772,6 +809,8 @@ global conn_weird: event(name: string, c: connection, addl: string, source: stri
 ## addl: more detail, if any.
 ## source: what reported it.
 global flow_weird: event(name: string, src: addr, dst: addr, addl: string, source: string);
+## The form without the reporting source, still accepted for handlers.
+global flow_weird: event(name: string, src: addr, dst: addr, addl: string);
 
 ## Raised for unusual activity not tied to an address pair.
 ##
@@ -779,6 +818,8 @@ global flow_weird: event(name: string, src: addr, dst: addr, addl: string, sourc
 ## addl: more detail, if any.
 ## source: what reported it.
 global net_weird: event(name: string, addl: string, source: string);
+## The form without the reporting source, still accepted for handlers.
+global net_weird: event(name: string, addl: string);
 
 ## Raised for a packet carrying a protocol no analyzer handles.
 ##

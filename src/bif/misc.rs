@@ -70,16 +70,35 @@ fn make_uid(h: &mut dyn Host, prefix: &[u8], salt: u64) -> Value {
 }
 
 fn unique_id(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(make_uid(h, bytes(args, 0), 0))
+    let prefix = c_string(h, bytes(args, 0));
+    Ok(make_uid(h, &prefix, 0))
 }
 
 fn unique_id_from(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let pool = int(args, 0) as u64;
+    let prefix = c_string(h, bytes(args, 1));
     Ok(make_uid(
         h,
-        bytes(args, 1),
+        &prefix,
         pool.wrapping_mul(0x9E37_79B9_7F4A_7C15),
     ))
+}
+
+/// A string where Zeek needs it as a C string (its `CheckString`): one
+/// with an embedded NUL is reported and replaced.
+fn c_string(h: &mut dyn Host, s: &[u8]) -> Vec<u8> {
+    if !s.contains(&0) {
+        return s.to_vec();
+    }
+    let shown = crate::format::escape_bytes(s);
+    super::reporter_error(
+        h,
+        &format!(
+            "string with embedded NUL: \"{}\"",
+            String::from_utf8_lossy(&shown)
+        ),
+    );
+    b"<string-with-NUL>".to_vec()
 }
 
 /// Runs a shell command in the background with its output on stderr;
@@ -318,8 +337,19 @@ pub static BIFS: &[BifDef] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{s, FakeHost};
+    use super::super::testing::{b, s, FakeHost};
     use crate::value::Value;
+
+    #[test]
+    fn unique_id_prefix_with_nul() {
+        let mut h = FakeHost::new();
+        let id = h.show("unique_id", &[b(b"hi\x00there")]);
+        assert!(id.starts_with("<string-with-NUL>"), "{id}");
+        assert_eq!(
+            h.errors(),
+            vec!["string with embedded NUL: \"hi\\x00there\"".to_string()]
+        );
+    }
 
     // bifs.getsetenv.
     #[test]

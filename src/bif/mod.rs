@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 pub(crate) mod addr;
 pub mod conn;
+mod conns;
 mod container;
 pub(crate) mod convert;
 mod core;
@@ -53,6 +54,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(introspect::BIFS)
         .chain(proto::BIFS)
         .chain(conn::BIFS)
+        .chain(conns::BIFS)
 }
 
 /// The starting state of the interpreter's pseudo-random numbers: fixed

@@ -513,6 +513,12 @@ impl Host for Interp {
         eprintln!("{kind} in {here} and {there}: {msg}");
     }
 
+    fn queue_event(&mut self, f: &Value, args: Vec<Value>) {
+        if let Value::Func(f) = f {
+            Interp::queue_event(self, f.clone(), args);
+        }
+    }
+
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.flush();
         eprintln!("{kind}: {msg}");

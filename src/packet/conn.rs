@@ -188,6 +188,8 @@ pub struct Connection {
     pub(crate) serial: u64,
     pub(crate) key: super::tracker::Key,
     pub(crate) removed: bool,
+    /// Thresholds of the conn-size analyzer, once any is set.
+    pub(crate) limits: Option<Box<super::tracker::SizeLimits>>,
 }
 
 impl Connection {

@@ -116,6 +116,9 @@ pub(crate) enum Link {
     },
     /// Malformed: a net weird.
     Weird(&'static str),
+    /// Taken by an analyzer that has nothing to pass on (an 802.11 frame
+    /// that is not data, or is encrypted); `unprocessed` tells which.
+    Skipped { unprocessed: bool },
 }
 
 fn mac(b: &[u8]) -> [u8; 6] {
@@ -179,6 +182,21 @@ pub(crate) fn link(pkt: &RawPacket, info: &mut PacketInfo) -> Link {
             }
             ethertype(d, u16::from_be_bytes([d[0], d[1]]), 20, "LINUXSLL2", info)
         }
+        linktype::IEEE802_11 => {
+            info.encap = LinkEncap::Unknown;
+            ieee802_11(d, 0, info)
+        }
+        linktype::IEEE802_11_RADIO => {
+            info.encap = LinkEncap::Unknown;
+            if d.len() < 4 {
+                return Link::Weird("truncated_radiotap_header");
+            }
+            let hl = u16::from_le_bytes([d[2], d[3]]) as usize;
+            if hl > d.len() {
+                return Link::Weird("truncated_radiotap_header");
+            }
+            ieee802_11(d, hl, info)
+        }
         linktype::PPP_SERIAL => {
             info.encap = LinkEncap::Ppp;
             if d.len() < 4 {
@@ -191,6 +209,90 @@ pub(crate) fn link(pkt: &RawPacket, info: &mut PacketInfo) -> Link {
             protocol: other,
             offset: 0,
         },
+    }
+}
+
+/// An 802.11 frame at `off`: data frames carry an LLC/SNAP header and
+/// then an ethertype; A-MSDU frames carry the first of their subframes.
+fn ieee802_11(d: &[u8], off: usize, info: &mut PacketInfo) -> Link {
+    let d = &d[off.min(d.len())..];
+    let len = d.len();
+    let mut hl = 24;
+    if hl >= len {
+        return Link::Weird("truncated_802_11_header");
+    }
+    let fc = d[0];
+    // Management and control frames, and data subtypes without data.
+    if (fc >> 2) & 0x02 == 0 || (fc >> 4) & 0x04 != 0 {
+        return Link::Skipped { unprocessed: true };
+    }
+    let ds = d[1] & 0x03;
+    if ds == 0x03 {
+        hl += 6;
+    }
+    if hl >= len {
+        return Link::Weird("truncated_802_11_header");
+    }
+    let mut amsdu = false;
+    if (fc >> 4) & 0x08 != 0 {
+        // QoS data: a two-byte QoS control field.
+        amsdu = d[hl] & 0x80 != 0;
+        if d[1] & 0x40 != 0 {
+            // Protected: nothing to read.
+            return Link::Skipped { unprocessed: false };
+        }
+        hl += 2;
+    }
+    if hl >= len {
+        return Link::Weird("truncated_802_11_header");
+    }
+    let (src, dst) = match ds {
+        0 => (10, 4),
+        1 => (10, 16),
+        2 => (16, 4),
+        _ => (24, 16),
+    };
+    info.l2_src = Some(mac(&d[src..src + 6]));
+    info.l2_dst = Some(mac(&d[dst..dst + 6]));
+    let mut at = hl;
+    if amsdu {
+        // The first subframe: a 14-byte header, then its LLC.
+        if len - at < 14 {
+            return Link::Weird("truncated_802_11_amsdu_header");
+        }
+        let sub = u16::from_be_bytes([d[at + 12], d[at + 13]]) as usize;
+        if len - at < sub + 14 {
+            return Link::Weird("truncated_802_11_amsdu_packet");
+        }
+        at += 14;
+    }
+    if len - at < 8 {
+        return Link::Weird("truncated_802_11_llc_header");
+    }
+    if d[at..at + 6] != [0xaa, 0xaa, 0x03, 0, 0, 0] {
+        return Link::Skipped { unprocessed: true };
+    }
+    let proto = u16::from_be_bytes([d[at + 6], d[at + 7]]);
+    info.eth_type = Some(proto);
+    ethertype(d, proto, at + 8, "IEEE802_11", info).shifted(off)
+}
+
+impl Link {
+    /// The same result with offsets counted from `off` bytes earlier.
+    fn shifted(self, off: usize) -> Link {
+        match self {
+            Link::Ip(o) => Link::Ip(o + off),
+            Link::Unknown {
+                analyzer,
+                protocol,
+                offset,
+            } => Link::Unknown {
+                analyzer,
+                protocol,
+                offset: offset + off,
+            },
+            other => other,
+        }
     }
 }
 

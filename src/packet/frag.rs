@@ -57,6 +57,11 @@ impl Fragments {
         }
     }
 
+    /// Datagrams waiting for fragments.
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
     pub fn clear(&mut self) {
         self.table.clear();
     }

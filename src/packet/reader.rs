@@ -25,7 +25,9 @@ pub mod linktype {
     pub const RAW_BSD14: u32 = 14;
     pub const PPP_SERIAL: u32 = 50;
     pub const RAW: u32 = 101;
+    pub const IEEE802_11: u32 = 105;
     pub const LOOP: u32 = 108;
+    pub const IEEE802_11_RADIO: u32 = 127;
     pub const LINUX_SLL: u32 = 113;
     pub const IPV4: u32 = 228;
     pub const IPV6: u32 = 229;

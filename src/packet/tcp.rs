@@ -25,7 +25,15 @@ pub(crate) struct Reasm {
     pub blocks: Vec<(u64, u64)>,
     pub did_eof: bool,
     pub skip: bool,
+    /// The data itself from `trim_seq` up, sorted and disjoint; kept only
+    /// when something compares retransmissions (`keep_data`).
+    pub store: Vec<(u64, Vec<u8>)>,
+    pub keep_data: bool,
 }
+
+/// A retransmission whose bytes differ from what was sent before: the old
+/// bytes, then the new ones.
+pub(crate) type Inconsistency = (Vec<u8>, Vec<u8>);
 
 #[derive(Debug, Clone)]
 pub(crate) struct TcpEndpoint {
@@ -201,32 +209,99 @@ impl TcpEndpoint {
 
     /// Data `[seq, seq+len)` (relative) sent by this endpoint. Returns a
     /// weird name when Zeek would give up reassembling.
-    pub fn data_sent(&mut self, seq: u64, len: u64) -> Option<&'static str> {
+    ///
+    /// With data kept, `payload` holds the segment's bytes (`len` of them,
+    /// or none when not captured); where it overlaps data still held and
+    /// differs, the two versions go to `rexmit` (a one-byte difference
+    /// only once the peer has sent something: keep-alives probe with a
+    /// stale byte).
+    pub fn data_sent(
+        &mut self,
+        seq: u64,
+        len: u64,
+        payload: &[u8],
+        peer_active: bool,
+        rexmit: &mut Vec<Inconsistency>,
+    ) -> Option<&'static str> {
         if self.reasm.skip || len == 0 {
             return None;
         }
         let ack = self.to_relative(self.ack_seq, self.ack_wraps);
         let mut seq = seq;
         let upper = seq + len;
+        let mut payload = payload;
         if seq < ack {
             if upper <= ack {
                 return None;
             }
+            payload = payload.get((ack - seq) as usize..).unwrap_or(&[]);
             seq = ack;
+        }
+        if self.reasm.keep_data && payload.len() as u64 == upper - seq {
+            self.keep(seq, payload, peer_active, rexmit);
         }
         self.new_block(seq, upper);
         if self.no_data_acked() && self.undelivered_bytes() > MAX_ABOVE_HOLE_WITHOUT_ACKS {
             self.reasm.blocks.clear();
+            self.reasm.store.clear();
             self.reasm.skip = true;
             return Some("above_hole_data_without_any_acks");
         }
         if self.held_bytes() > EXCESSIVE_DATA_WITHOUT_ACKS {
             self.reasm.blocks.clear();
+            self.reasm.store.clear();
             self.reasm.trim_seq = self.reasm.last_reassem_seq;
             self.reasm.skip = true;
             return Some("excessive_data_without_further_acks");
         }
         None
+    }
+
+    /// Compares `data` at `seq` with the bytes held, then holds what is
+    /// new (what was there first stays).
+    fn keep(&mut self, seq: u64, data: &[u8], peer_active: bool, rexmit: &mut Vec<Inconsistency>) {
+        let r = &mut self.reasm;
+        let upper = seq + data.len() as u64;
+        if upper <= r.trim_seq {
+            return;
+        }
+        let appends = r
+            .store
+            .last()
+            .is_some_and(|b| b.0 + b.1.len() as u64 == seq);
+        if !appends {
+            for (bseq, bytes) in &r.store {
+                let bup = bseq + bytes.len() as u64;
+                let (lo, hi) = (seq.max(*bseq), upper.min(bup));
+                if lo >= hi {
+                    continue;
+                }
+                let old = &bytes[(lo - bseq) as usize..(hi - bseq) as usize];
+                let new = &data[(lo - seq) as usize..(hi - seq) as usize];
+                if old != new && (old.len() > 1 || peer_active) {
+                    rexmit.push((old.to_vec(), new.to_vec()));
+                }
+            }
+        }
+        // Hold the parts not yet held, from trim_seq up.
+        let mut at = seq.max(r.trim_seq);
+        let mut i = r.store.partition_point(|b| b.0 + (b.1.len() as u64) <= at);
+        while at < upper {
+            let next = r.store.get(i).map(|b| b.0);
+            match next {
+                Some(bseq) if bseq <= at => {
+                    at = at.max(bseq + r.store[i].1.len() as u64);
+                    i += 1;
+                }
+                _ => {
+                    let end = next.map_or(upper, |n| n.min(upper));
+                    let piece = data[(at - seq) as usize..(end - seq) as usize].to_vec();
+                    r.store.insert(i, (at, piece));
+                    i += 1;
+                    at = end;
+                }
+            }
+        }
     }
 
     fn new_block(&mut self, mut seq: u64, upper: u64) {
@@ -281,6 +356,17 @@ impl TcpEndpoint {
                 return false;
             }
             if b.0 < seq {
+                b.0 = seq;
+            }
+            true
+        });
+        r.store.retain_mut(|b| {
+            let up = b.0 + b.1.len() as u64;
+            if up <= seq {
+                return false;
+            }
+            if b.0 < seq {
+                b.1.drain(..(seq - b.0) as usize);
                 b.0 = seq;
             }
             true

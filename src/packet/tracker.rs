@@ -34,6 +34,11 @@ impl EventMask {
     pub const TIMEOUT: u32 = 1 << 10;
     pub const FLIPPED: u32 = 1 << 11;
     pub const REUSED: u32 = 1 << 12;
+    /// `conn_generic_packet_threshold_crossed`: arms
+    /// [`Config::generic_packet_thresholds`] on every new connection.
+    pub const GENERIC_THRESHOLD: u32 = 1 << 13;
+    /// `rexmit_inconsistency`: TCP data is kept to compare retransmissions.
+    pub const REXMIT: u32 = 1 << 14;
     pub const NONE: EventMask = EventMask(0);
     pub const ALL: EventMask = EventMask(u32::MAX);
 
@@ -99,6 +104,11 @@ pub struct Config {
     pub track_unknown_ip: bool,
     pub drain_order: DrainOrder,
     pub events: EventMask,
+    /// Zeek's `ConnThreshold::generic_packet_thresholds`, ascending: the
+    /// packet counts (both directions together) at which a connection
+    /// reports [`ConnEvent::Threshold`] of kind
+    /// [`ThresholdKind::GenericPackets`].
+    pub generic_packet_thresholds: Vec<u64>,
 }
 
 impl Default for Config {
@@ -128,6 +138,7 @@ impl Default for Config {
             track_unknown_ip: true,
             drain_order: DrainOrder::SortedKey,
             events: EventMask::default(),
+            generic_packet_thresholds: Vec::new(),
         }
     }
 }
@@ -209,6 +220,35 @@ pub enum ConnEvent {
         protocol: u32,
         first_bytes: Vec<u8>,
     },
+    /// A TCP retransmission carried other bytes than the data it
+    /// overlaps (`rexmit_inconsistency`); `flags` are the segment's TCP
+    /// flags as letters.
+    RexmitInconsistency {
+        conn: ConnHandle,
+        old: Vec<u8>,
+        new: Vec<u8>,
+        flags: String,
+    },
+    /// A size or duration threshold of the conn-size analyzer was reached
+    /// (`conn_bytes_threshold_crossed` and its siblings).
+    Threshold {
+        conn: ConnHandle,
+        kind: ThresholdKind,
+        /// Bytes or packets; for a duration, see `ThresholdKind::Duration`.
+        threshold: u64,
+        is_orig: bool,
+    },
+}
+
+/// Which conn-size threshold a [`ConnEvent::Threshold`] reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ThresholdKind {
+    Bytes,
+    Packets,
+    /// Seconds since the connection's start.
+    Duration(f64),
+    /// One of `ConnThreshold::generic_packet_thresholds`.
+    GenericPackets,
 }
 
 impl ConnEvent {
@@ -234,9 +274,11 @@ impl ConnEvent {
             | NewPacket(h)
             | UdpRequest(h)
             | UdpReply(h) => Some(*h),
-            IcmpEchoRequest { conn, .. } | IcmpEchoReply { conn, .. } | ContentGap { conn, .. } => {
-                Some(*conn)
-            }
+            IcmpEchoRequest { conn, .. }
+            | IcmpEchoReply { conn, .. }
+            | ContentGap { conn, .. }
+            | RexmitInconsistency { conn, .. }
+            | Threshold { conn, .. } => Some(*conn),
             Weird {
                 scope: WeirdScope::Conn(h),
                 ..
@@ -406,6 +448,42 @@ pub struct Stats {
     pub icmp: u64,
     pub other: u64,
     pub fragments_reassembled: u64,
+    /// Packets no analyzer took to the end (unknown link or network
+    /// protocol, a broken link header).
+    pub unprocessed: u64,
+    /// Connections removed because they were idle too long.
+    pub killed_by_inactivity: u64,
+    /// Connections in the table now and at most, TCP, UDP, ICMP.
+    pub current: [u64; 3],
+    pub max: [u64; 3],
+    /// Fragmented datagrams pending now and at most.
+    pub fragments: u64,
+    pub max_fragments: u64,
+}
+
+/// Zeek's `ConnStats`, as `get_conn_stats` reports it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ConnStats {
+    pub total_conns: u64,
+    pub current_conns: u64,
+    pub num_packets: u64,
+    pub num_fragments: u64,
+    pub max_fragments: u64,
+    /// TCP, UDP, ICMP.
+    pub current: [u64; 3],
+    pub max: [u64; 3],
+    pub cumulative: [u64; 3],
+    pub num_packets_unprocessed: u64,
+    pub killed_by_inactivity: u64,
+}
+
+fn proto_slot(p: Proto) -> Option<usize> {
+    match p {
+        Proto::Tcp => Some(0),
+        Proto::Udp => Some(1),
+        Proto::Icmp => Some(2),
+        Proto::Unknown => None,
+    }
 }
 
 /// Tracks connections over a packet stream and reports Zeek's events.
@@ -566,6 +644,23 @@ impl Tracker {
         self.stats
     }
 
+    /// What `get_conn_stats` reports.
+    pub fn conn_stats(&self) -> ConnStats {
+        let s = &self.stats;
+        ConnStats {
+            total_conns: s.connections,
+            current_conns: self.table.len() as u64,
+            num_packets: s.packets,
+            num_fragments: s.fragments,
+            max_fragments: s.max_fragments,
+            current: s.current,
+            max: s.max,
+            cumulative: [s.tcp, s.udp, s.icmp],
+            num_packets_unprocessed: s.unprocessed,
+            killed_by_inactivity: s.killed_by_inactivity,
+        }
+    }
+
     /// Number of connections in the table.
     pub fn len(&self) -> usize {
         self.table.len()
@@ -611,6 +706,81 @@ impl Tracker {
             return None;
         }
         self.iter().find(|(_, c)| c.id == *id).map(|(h, _)| h)
+    }
+
+    /// A conn-size threshold of a connection (`get_current_conn_*_threshold`):
+    /// bytes or packets of one direction; 0 when none is set.
+    pub fn size_threshold(&self, h: ConnHandle, bytes: bool, is_orig: bool) -> u64 {
+        let Some(l) = self.conn(h).and_then(|c| c.limits.as_deref()) else {
+            return 0;
+        };
+        let d = usize::from(!is_orig);
+        if bytes {
+            l.bytes[d]
+        } else {
+            l.pkts[d]
+        }
+    }
+
+    /// The connection's duration threshold in seconds (0 for none).
+    pub fn duration_threshold(&self, h: ConnHandle) -> f64 {
+        self.conn(h)
+            .and_then(|c| c.limits.as_deref())
+            .map_or(0.0, |l| l.duration)
+    }
+
+    /// Sets a byte or packet threshold (`set_current_conn_*_threshold`) and
+    /// checks it at once, as Zeek does: what is already reached is reported
+    /// into `out`. False if there is no such connection.
+    pub fn set_size_threshold(
+        &mut self,
+        h: ConnHandle,
+        bytes: bool,
+        is_orig: bool,
+        threshold: u64,
+        out: &mut Vec<ConnEvent>,
+    ) -> bool {
+        let now = self.network_time;
+        let cfg = &self.cfg;
+        let Some(c) = self
+            .slots
+            .get_mut(h.idx as usize)
+            .filter(|s| s.gen == h.gen)
+            .and_then(|s| s.conn.as_mut())
+        else {
+            return false;
+        };
+        let l = c.limits.get_or_insert_with(Default::default);
+        let d = usize::from(!is_orig);
+        if bytes {
+            l.bytes[d] = threshold;
+        } else {
+            l.pkts[d] = threshold;
+        }
+        check_thresholds(c, h, cfg, now, is_orig, out);
+        true
+    }
+
+    /// Sets the duration threshold in seconds and checks it at once.
+    pub fn set_duration_threshold(
+        &mut self,
+        h: ConnHandle,
+        secs: f64,
+        out: &mut Vec<ConnEvent>,
+    ) -> bool {
+        let now = self.network_time;
+        let cfg = &self.cfg;
+        let Some(c) = self
+            .slots
+            .get_mut(h.idx as usize)
+            .filter(|s| s.gen == h.gen)
+            .and_then(|s| s.conn.as_mut())
+        else {
+            return false;
+        };
+        c.limits.get_or_insert_with(Default::default).duration = secs;
+        check_thresholds(c, h, cfg, now, true, out);
+        true
     }
 
     /// All tracked connections, in slot order.
@@ -751,6 +921,9 @@ impl Tracker {
             return;
         }
         c.removed = true;
+        if let Some(k) = proto_slot(c.id.proto) {
+            self.stats.current[k] = self.stats.current[k].saturating_sub(1);
+        }
         let h = ConnHandle { idx, gen: s.gen };
         let key = c.key;
         out.push(ConnEvent::ConnectionStateRemove(h));
@@ -788,6 +961,7 @@ impl Tracker {
         };
         let t = if expiring { now } else { tm.t };
         let mut remove = false;
+        let mut killed = false;
         {
             let (c, mut em) = self.emit(h, out);
             match tm.kind {
@@ -797,6 +971,7 @@ impl Tracker {
                     } else if c.last_time + c.inactivity_timeout <= t {
                         em.opt(EventMask::TIMEOUT, ConnEvent::ConnectionTimeout(h));
                         remove = true;
+                        killed = true;
                     } else {
                         let at = c.last_time + c.inactivity_timeout;
                         c.inact_timer_at = at;
@@ -870,6 +1045,9 @@ impl Tracker {
                 }
             }
         }
+        if killed {
+            self.stats.killed_by_inactivity += 1;
+        }
         if remove {
             self.remove(tm.idx, out);
         }
@@ -900,12 +1078,22 @@ impl Tracker {
                 let wire_left = pkt.wire_len.saturating_sub(off as u32);
                 self.ip_packet(t, d, wire_left, false, out);
             }
-            Link::Ignored => {}
+            Link::Skipped { unprocessed } => {
+                if unprocessed {
+                    self.stats.unprocessed += 1;
+                }
+            }
+            Link::Ignored => {
+                if self.info.l3 != decode::L3Proto::Arp {
+                    self.stats.unprocessed += 1;
+                }
+            }
             Link::Unknown {
                 analyzer,
                 protocol,
                 offset,
             } => {
+                self.stats.unprocessed += 1;
                 if self.cfg.events.has(EventMask::UNKNOWN_PROTOCOL) {
                     let fb = pkt.data.get(offset..).unwrap_or(&[]);
                     out.push(ConnEvent::UnknownProtocol {
@@ -915,11 +1103,14 @@ impl Tracker {
                     });
                 }
             }
-            Link::Weird(name) => out.push(ConnEvent::Weird {
-                name,
-                addl: String::new(),
-                scope: WeirdScope::Net,
-            }),
+            Link::Weird(name) => {
+                self.stats.unprocessed += 1;
+                out.push(ConnEvent::Weird {
+                    name,
+                    addl: String::new(),
+                    scope: WeirdScope::Net,
+                })
+            }
         }
     }
 
@@ -934,6 +1125,7 @@ impl Tracker {
         let ip = match decode::ip(d, wire_left, self.cfg.ignore_checksums, reassembled) {
             Ok(ip) => ip,
             Err(w) => {
+                self.stats.unprocessed += 1;
                 let scope = match w.flow {
                     Some((s, d)) => WeirdScope::Flow {
                         src: decode::to_ipaddr(&s),
@@ -981,6 +1173,12 @@ impl Tracker {
                     };
                     self.frags.add(t, &ip, &mut buf, &mut w)
                 };
+                self.stats.fragments = self.frags.len() as u64;
+                self.stats.max_fragments = self.stats.max_fragments.max(self.stats.fragments);
+                if !done {
+                    // Analysis of a datagram waits for its last fragment.
+                    self.stats.unprocessed += 1;
+                }
                 if done {
                     self.stats.fragments_reassembled += 1;
                     let n = buf.len() as u32;
@@ -1131,7 +1329,7 @@ impl Tracker {
             Proto::Icmp => icmp_deliver(c, &mut em, is_orig, ip, t),
             Proto::Unknown => {
                 c.last_time = t;
-                count_packet(c, is_orig, ip);
+                count_packet(c, &mut em, is_orig, ip);
             }
         }
     }
@@ -1218,7 +1416,15 @@ impl Tracker {
             serial: self.serial,
             key,
             removed: false,
+            limits: None,
         };
+        if self.cfg.events.has(EventMask::GENERIC_THRESHOLD)
+            && !self.cfg.generic_packet_thresholds.is_empty()
+        {
+            let mut l = SizeLimits::default();
+            l.next_generic(&self.cfg);
+            c.limits = Some(Box::new(l));
+        }
         let flipped = flip && !is_broadcast(&dst);
         if flipped {
             flip_roles(&mut c);
@@ -1230,6 +1436,10 @@ impl Tracker {
             Proto::Udp => self.stats.udp += 1,
             Proto::Icmp => self.stats.icmp += 1,
             Proto::Unknown => self.stats.other += 1,
+        }
+        if let Some(k) = proto_slot(proto) {
+            self.stats.current[k] += 1;
+            self.stats.max[k] = self.stats.max[k].max(self.stats.current[k]);
         }
         let idx = match self.free.pop() {
             Some(i) => {
@@ -1406,14 +1616,91 @@ fn flip_roles(c: &mut Connection) {
     c.add_history(b'^');
 }
 
-/// The conn-size analyzer: packets and IP bytes per direction.
-fn count_packet(c: &mut Connection, is_orig: bool, ip: &Ip) {
+/// The conn-size analyzer: packets and IP bytes per direction, then its
+/// thresholds.
+fn count_packet(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip) {
     if is_orig {
         c.orig_pkts += 1;
         c.orig_ip_bytes += ip.total_len as u64;
     } else {
         c.resp_pkts += 1;
         c.resp_ip_bytes += ip.total_len as u64;
+    }
+    if c.limits.is_some() {
+        check_thresholds(c, em.h, em.cfg, em.net_time, is_orig, em.out);
+    }
+}
+
+/// The conn-size analyzer's thresholds of one connection (0: none set).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SizeLimits {
+    /// Byte thresholds, originator then responder.
+    bytes: [u64; 2],
+    /// Packet thresholds, originator then responder.
+    pkts: [u64; 2],
+    /// Seconds since the start; 0 for none.
+    duration: f64,
+    /// The armed generic packet threshold and the index of the next one.
+    generic: u64,
+    generic_next: usize,
+}
+
+impl SizeLimits {
+    fn next_generic(&mut self, cfg: &Config) {
+        self.generic = cfg
+            .generic_packet_thresholds
+            .get(self.generic_next)
+            .copied()
+            .unwrap_or(0);
+        self.generic_next += 1;
+    }
+}
+
+/// ConnSize's threshold check after a packet of one direction (or after a
+/// script set a threshold): each threshold reached reports once and is
+/// cleared; the generic one moves on to the next.
+fn check_thresholds(
+    c: &mut Connection,
+    h: ConnHandle,
+    cfg: &Config,
+    now: f64,
+    is_orig: bool,
+    out: &mut Vec<ConnEvent>,
+) {
+    let (pkts, bytes) = if is_orig {
+        (c.orig_pkts, c.orig_ip_bytes)
+    } else {
+        (c.resp_pkts, c.resp_ip_bytes)
+    };
+    let total = c.orig_pkts + c.resp_pkts;
+    let start = c.start_time;
+    let Some(l) = c.limits.as_deref_mut() else {
+        return;
+    };
+    let mut ev = |kind, threshold| {
+        out.push(ConnEvent::Threshold {
+            conn: h,
+            kind,
+            threshold,
+            is_orig,
+        })
+    };
+    if l.generic != 0 && total == l.generic {
+        ev(ThresholdKind::GenericPackets, l.generic);
+        l.next_generic(cfg);
+    }
+    let d = usize::from(!is_orig);
+    if l.bytes[d] != 0 && bytes >= l.bytes[d] {
+        ev(ThresholdKind::Bytes, l.bytes[d]);
+        l.bytes[d] = 0;
+    }
+    if l.pkts[d] != 0 && pkts >= l.pkts[d] {
+        ev(ThresholdKind::Packets, l.pkts[d]);
+        l.pkts[d] = 0;
+    }
+    if l.duration != 0.0 && now - start > l.duration {
+        ev(ThresholdKind::Duration(l.duration), 0);
+        l.duration = 0.0;
     }
 }
 
@@ -1429,7 +1716,7 @@ fn udp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64
         len = data.len();
     }
     let remaining = data.len();
-    count_packet(c, is_orig, ip);
+    count_packet(c, em, is_orig, ip);
     let chksum = u16::from_be_bytes([data[6], data[7]]);
     if !em.cfg.ignore_checksums && remaining >= len {
         let bad = if !ip.v6 {
@@ -1539,7 +1826,7 @@ fn icmp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f6
         });
     }
     if remaining >= len {
-        count_packet(c, is_orig, ip);
+        count_packet(c, em, is_orig, ip);
     }
 }
 
@@ -1614,6 +1901,8 @@ struct Pkt<'a> {
     ack_seq: u32,
     len: u32,
     hdr: &'a [u8],
+    /// The segment's data when all of it was captured.
+    payload: &'a [u8],
 }
 
 fn tcp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64) {
@@ -1656,10 +1945,15 @@ fn tcp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64
         ack_seq: u32::from_be_bytes([data[8], data[9], data[10], data[11]]),
         len: len as u32,
         hdr: &data[..hdr_len as usize],
+        payload: if remaining >= len {
+            &data[hdr_len as usize..(hdr_len + len) as usize]
+        } else {
+            &[]
+        },
     };
     tcp_process(c, em, &mut tcp, e, &pk, remaining >= len, t);
     c.state = ProtoState::Tcp(tcp);
-    count_packet(c, is_orig, ip);
+    count_packet(c, em, is_orig, ip);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1972,7 +2266,27 @@ fn tcp_process(
     };
     if len > 0 && !rst && !seq_underflow {
         if have_payload {
-            if let Some(w) = tcp.eps[e].data_sent(rel_data_seq, len as u64) {
+            let keep = em.cfg.events.has(EventMask::REXMIT);
+            let peer_active = tcp.eps[p].last_time != 0.0;
+            let ep = &mut tcp.eps[e];
+            ep.reasm.keep_data = keep;
+            let mut rexmit = Vec::new();
+            let w = ep.data_sent(
+                rel_data_seq,
+                len as u64,
+                pk.payload,
+                peer_active,
+                &mut rexmit,
+            );
+            for (old, new) in rexmit {
+                em.ev(ConnEvent::RexmitInconsistency {
+                    conn: em.h,
+                    old,
+                    new,
+                    flags: flag_letters(f),
+                });
+            }
+            if let Some(w) = w {
                 em.weird(c, w);
             }
         } else {
@@ -1988,6 +2302,22 @@ fn tcp_process(
     if do_close {
         connection_closed(c, em, tcp, e, gen_event, t);
     }
+}
+
+/// TCP flags as Zeek spells them in events: S F R A P U.
+fn flag_letters(f: u8) -> String {
+    [
+        (TH_SYN, 'S'),
+        (TH_FIN, 'F'),
+        (TH_RST, 'R'),
+        (TH_ACK, 'A'),
+        (0x08, 'P'),
+        (TH_URG, 'U'),
+    ]
+    .iter()
+    .filter(|(b, _)| f & b != 0)
+    .map(|(_, ch)| *ch)
+    .collect()
 }
 
 fn report_gaps(

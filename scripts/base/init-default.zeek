@@ -1,0 +1,27 @@
+##! What rzeek loads beyond init-bare when not in bare mode (no -b).
+##!
+##! Zeek's default scripts register each protocol analyzer for its
+##! well-known ports and add those ports to likely_server_ports, which
+##! decides which side of a connection seen mid-stream is the server.
+##! rzeek has none of those analyzers yet; it keeps their ports, so that
+##! connections are oriented as Zeek orients them by default.
+
+redef likely_server_ports += {
+	# DCE-RPC, DHCP, DNP3, DNS
+	135/tcp, 67/udp, 68/udp, 20000/tcp, 20000/udp,
+	53/udp, 53/tcp, 137/udp, 5353/udp, 5355/udp,
+	# FTP, HTTP
+	21/tcp, 2811/tcp,
+	80/tcp, 81/tcp, 631/tcp, 1080/tcp, 3128/tcp, 8000/tcp, 8080/tcp, 8888/tcp,
+	# IMAP, IRC, Kerberos, LDAP, Modbus, MQTT, MySQL, NTP
+	143/tcp, 6666/tcp, 6667/tcp, 6668/tcp, 6669/tcp, 88/udp, 88/tcp,
+	389/tcp, 389/udp, 3268/tcp, 502/tcp, 1883/tcp, 1434/tcp, 3306/tcp, 123/udp,
+	# POP3, PostgreSQL, QUIC, RADIUS, RDP, SIP, SMB, SMTP, SNMP
+	110/tcp, 5432/tcp, 443/udp, 1812/udp, 3389/tcp, 5060/udp,
+	139/tcp, 445/tcp, 25/tcp, 587/tcp, 161/udp, 162/udp,
+	# SSH, SSL/TLS, syslog, XMPP
+	22/tcp,
+	443/tcp, 563/tcp, 585/tcp, 614/tcp, 636/tcp, 989/tcp, 990/tcp, 992/tcp,
+	993/tcp, 995/tcp, 5223/tcp,
+	514/udp, 5222/tcp, 5269/tcp,
+};

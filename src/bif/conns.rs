@@ -1,0 +1,257 @@
+//! Built-ins about the connections of the trace being read: the
+//! conn-size analyzer's thresholds, script-raised weirds (sampled like the
+//! core's own) and connection statistics.
+
+use std::net::IpAddr;
+
+use super::{arg, boolean, bytes, count, double, record, BifResult};
+use crate::func::{BifDef, Host};
+use crate::packet::{ConnHandle, ConnId, Proto, Tracker, WeirdScope};
+use crate::session;
+use crate::types;
+use crate::value::Value;
+
+pub(super) static BIFS: &[BifDef] = &[
+    BifDef {
+        name: "get_current_conn_bytes_threshold",
+        sig: "function(cid: conn_id, is_orig: bool): count",
+        func: get_bytes_threshold,
+    },
+    BifDef {
+        name: "get_current_conn_packets_threshold",
+        sig: "function(cid: conn_id, is_orig: bool): count",
+        func: get_packets_threshold,
+    },
+    BifDef {
+        name: "get_current_conn_duration_threshold",
+        sig: "function(cid: conn_id): interval",
+        func: get_duration_threshold,
+    },
+    BifDef {
+        name: "set_current_conn_bytes_threshold",
+        sig: "function(cid: conn_id, threshold: count, is_orig: bool): bool",
+        func: set_bytes_threshold,
+    },
+    BifDef {
+        name: "set_current_conn_packets_threshold",
+        sig: "function(cid: conn_id, threshold: count, is_orig: bool): bool",
+        func: set_packets_threshold,
+    },
+    BifDef {
+        name: "set_current_conn_duration_threshold",
+        sig: "function(cid: conn_id, threshold: interval): bool",
+        func: set_duration_threshold,
+    },
+    BifDef {
+        name: "Reporter::net_weird",
+        sig: "function(name: string, addl: string &default=\"\", source: string &default=\"\"): bool",
+        func: net_weird,
+    },
+    BifDef {
+        name: "Reporter::flow_weird",
+        sig: "function(name: string, orig: addr, resp: addr, addl: string &default=\"\", source: string &default=\"\"): bool",
+        func: flow_weird,
+    },
+    BifDef {
+        name: "Reporter::conn_weird",
+        sig: "function(name: string, c: connection, addl: string &default=\"\", source: string &default=\"\"): bool",
+        func: conn_weird,
+    },
+    BifDef {
+        name: "get_conn_stats",
+        sig: "function(): ConnStats",
+        func: get_conn_stats,
+    },
+];
+
+/// A `conn_id` record as the tracker's key.
+fn conn_id(v: &Value) -> Option<ConnId> {
+    let Value::Record(r) = v else { return None };
+    let r = r.borrow();
+    let get = |n: &str| r.ty.field_index(n).and_then(|i| r.fields.get(i));
+    let addr = |v: Option<&Value>| match v {
+        Some(Value::Addr(a)) => Some(**a),
+        _ => None,
+    };
+    let port = |v: Option<&Value>| match v {
+        Some(Value::Port(p)) => Some(*p),
+        _ => None,
+    };
+    let orig_h: IpAddr = addr(get("orig_h"))?;
+    let resp_h: IpAddr = addr(get("resp_h"))?;
+    let op = port(get("orig_p"))?;
+    let rp = port(get("resp_p"))?;
+    let ip_proto = match get("proto") {
+        Some(Value::Count(n)) if *n <= 255 => *n as u8,
+        _ => match op.proto {
+            Proto::Tcp => 6,
+            Proto::Udp => 17,
+            Proto::Icmp if orig_h.is_ipv6() => 58,
+            Proto::Icmp => 1,
+            Proto::Unknown => 0,
+        },
+    };
+    Some(ConnId {
+        orig_h,
+        orig_p: op.num as u16,
+        resp_h,
+        resp_p: rp.num as u16,
+        proto: op.proto,
+        ip_proto,
+    })
+}
+
+/// Runs `f` on the tracker and the connection `v` (a `conn_id`) names.
+fn with_conn<R>(v: &Value, f: impl FnOnce(&mut Tracker, ConnHandle) -> R) -> Option<R> {
+    let id = conn_id(v)?;
+    session::with_tracker(|tr| {
+        let h = tr.find(&id)?;
+        Some(f(tr, h))
+    })
+    .flatten()
+}
+
+fn get_bytes_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let n = with_conn(arg(args, 0), |tr, h| {
+        tr.size_threshold(h, true, boolean(args, 1))
+    });
+    Ok(Value::Count(n.unwrap_or(0)))
+}
+
+fn get_packets_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let n = with_conn(arg(args, 0), |tr, h| {
+        tr.size_threshold(h, false, boolean(args, 1))
+    });
+    Ok(Value::Count(n.unwrap_or(0)))
+}
+
+fn get_duration_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let d = with_conn(arg(args, 0), |tr, h| tr.duration_threshold(h));
+    Ok(Value::Interval(d.unwrap_or(0.0)))
+}
+
+fn set_size_threshold(args: &[Value], bytes: bool) -> BifResult {
+    let mut out = Vec::new();
+    let ok = with_conn(arg(args, 0), |tr, h| {
+        tr.set_size_threshold(h, bytes, boolean(args, 2), count(args, 1), &mut out)
+    });
+    session::push_pending(out);
+    Ok(Value::Bool(ok.unwrap_or(false)))
+}
+
+fn set_bytes_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+    set_size_threshold(args, true)
+}
+
+fn set_packets_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+    set_size_threshold(args, false)
+}
+
+fn set_duration_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let mut out = Vec::new();
+    let ok = with_conn(arg(args, 0), |tr, h| {
+        tr.set_duration_threshold(h, double(args, 1), &mut out)
+    });
+    session::push_pending(out);
+    Ok(Value::Bool(ok.unwrap_or(false)))
+}
+
+// ---------- weirds ----------
+
+/// Whether the sampler lets a weird of this name and scope through now.
+fn permit(h: &mut dyn Host, name: &[u8], scope: &WeirdScope) -> bool {
+    let s = session::sampler(|n| h.lookup_global(n).map(|(v, _, _)| v));
+    let now = h.network_time();
+    let name = String::from_utf8_lossy(name);
+    let ok = s.borrow_mut().permit(&name, scope, now);
+    ok
+}
+
+/// Queues the event `name` if a script handles it.
+fn raise(h: &mut dyn Host, name: &str, args: Vec<Value>) {
+    if let Some((f @ Value::Func(_), _, _)) = h.lookup_global(name) {
+        h.queue_event(&f, args);
+    }
+}
+
+fn net_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    if permit(h, bytes(args, 0), &WeirdScope::Net) {
+        let a = vec![
+            arg(args, 0).clone(),
+            arg(args, 1).clone(),
+            arg(args, 2).clone(),
+        ];
+        raise(h, "net_weird", a);
+    }
+    Ok(Value::Bool(true))
+}
+
+fn flow_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let (Value::Addr(src), Value::Addr(dst)) = (arg(args, 1), arg(args, 2)) else {
+        return Ok(Value::Bool(true));
+    };
+    let scope = WeirdScope::Flow {
+        src: **src,
+        dst: **dst,
+    };
+    if permit(h, bytes(args, 0), &scope) {
+        raise(h, "flow_weird", args.iter().take(5).cloned().collect());
+    }
+    Ok(Value::Bool(true))
+}
+
+fn conn_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    // Sampled per connection when the connection is tracked; a record
+    // made up by a script is sampled as a net weird would be.
+    let id = match arg(args, 1) {
+        Value::Record(r) => {
+            let r = r.borrow();
+            r.ty.field_index("id")
+                .and_then(|i| r.fields.get(i).cloned())
+        }
+        _ => None,
+    };
+    let handle = id.and_then(|id| with_conn(&id, |_, h| h));
+    let scope = handle.map_or(WeirdScope::Net, WeirdScope::Conn);
+    if permit(h, bytes(args, 0), &scope) {
+        raise(h, "conn_weird", args.iter().take(4).cloned().collect());
+    }
+    Ok(Value::Bool(true))
+}
+
+// ---------- statistics ----------
+
+fn get_conn_stats(_h: &mut dyn Host, _args: &[Value]) -> BifResult {
+    let s = session::with_tracker(|tr| tr.conn_stats()).unwrap_or_default();
+    let c = |n: u64| Value::Count(n);
+    Ok(record(
+        "ConnStats",
+        vec![
+            ("total_conns", types::count(), c(s.total_conns)),
+            ("current_conns", types::count(), c(s.current_conns)),
+            ("sess_current_conns", types::count(), c(s.current_conns)),
+            ("num_packets", types::count(), c(s.num_packets)),
+            ("num_fragments", types::count(), c(s.num_fragments)),
+            ("max_fragments", types::count(), c(s.max_fragments)),
+            ("num_tcp_conns", types::count(), c(s.current[0])),
+            ("max_tcp_conns", types::count(), c(s.max[0])),
+            ("cumulative_tcp_conns", types::count(), c(s.cumulative[0])),
+            ("num_udp_conns", types::count(), c(s.current[1])),
+            ("max_udp_conns", types::count(), c(s.max[1])),
+            ("cumulative_udp_conns", types::count(), c(s.cumulative[1])),
+            ("num_icmp_conns", types::count(), c(s.current[2])),
+            ("max_icmp_conns", types::count(), c(s.max[2])),
+            ("cumulative_icmp_conns", types::count(), c(s.cumulative[2])),
+            (
+                "num_packets_unprocessed",
+                types::count(),
+                c(s.num_packets_unprocessed),
+            ),
+            (
+                "killed_by_inactivity",
+                types::count(),
+                c(s.killed_by_inactivity),
+            ),
+        ],
+    ))
+}

@@ -1,0 +1,97 @@
+//! Without `-b`, a trace run writes Zeek's default `conn.log`: the header
+//! of Zeek's ASCII writer, one line per connection as it is removed, with
+//! `conn_state` summarizing the endpoints. Uids (random without a seed
+//! file) and the open/close stamps are masked before comparing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn run_in(dir: &Path, args: &[&str]) {
+    std::fs::create_dir_all(dir).unwrap();
+    let _ = std::fs::remove_file(dir.join("conn.log"));
+    let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
+        .current_dir(dir)
+        .env_remove("ZEEK_SEED_FILE")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn masked(dir: &Path) -> String {
+    let text = std::fs::read_to_string(dir.join("conn.log")).unwrap();
+    text.lines()
+        .map(|l| {
+            if l.starts_with("#open\t") || l.starts_with("#close\t") {
+                let (k, v) = l.split_once('\t').unwrap();
+                assert_eq!(v.len(), 19, "stamp {v}");
+                return format!("{k}\tSTAMP");
+            }
+            if l.starts_with('#') {
+                return l.to_string();
+            }
+            let mut f: Vec<&str> = l.split('\t').collect();
+            assert!(f[1].starts_with('C'), "uid {}", f[1]);
+            f[1] = "UID";
+            f.join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn trace(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/traces")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+const HEADER: &str = "#separator \\x09
+#set_separator\t,
+#empty_field\t(empty)
+#unset_field\t-
+#path\tconn
+#open\tSTAMP
+#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes\tresp_bytes\tconn_state\tlocal_orig\tlocal_resp\tmissed_bytes\thistory\torig_pkts\torig_ip_bytes\tresp_pkts\tresp_ip_bytes\ttunnel_parents\tip_proto
+#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tinterval\tcount\tcount\tstring\tbool\tbool\tcount\tstring\tcount\tcount\tcount\tcount\tset[string]\tcount
+";
+
+#[test]
+fn conn_log_of_mixed_trace() {
+    let dir = std::env::temp_dir().join(format!("rzeek-conn-log-{}", std::process::id()));
+    run_in(&dir, &["-r", &trace("mixed.pcap")]);
+    let want = format!(
+        "{HEADER}\
+1400000000.000000\tUID\t10.0.0.1\t40001\t10.0.0.2\t80\ttcp\t-\t0.600000\t5\t7\tSF\tF\tF\t0\tShADdFf\t5\t205\t3\t127\t-\t6
+1400000003.000000\tUID\t10.0.0.1\t40002\t10.0.0.5\t22\ttcp\t-\t-\t-\t-\tS0\tF\tF\t0\tS\t1\t40\t0\t0\t-\t6
+1400000001.000000\tUID\t10.0.0.1\t33000\t10.0.0.3\t53\tudp\t-\t0.200000\t5\t10\tSF\tF\tF\t0\tDd\t1\t33\t1\t38\t-\t17
+1400000002.000000\tUID\t10.0.0.1\t8\t10.0.0.4\t0\ticmp\t-\t0.100000\t4\t4\tOTH\tF\tF\t0\t-\t1\t32\t1\t32\t-\t1
+1400000070.000000\tUID\t10.0.0.1\t40003\t10.0.0.6\t443\ttcp\t-\t-\t-\t-\tS0\tF\tF\t0\tS\t1\t40\t0\t0\t-\t6
+#close\tSTAMP"
+    );
+    assert_eq!(masked(&dir), want);
+    // In bare mode there is no conn.log.
+    run_in(&dir, &["-b", "-r", &trace("mixed.pcap")]);
+    assert!(!dir.join("conn.log").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn default_mode_orients_by_well_known_ports() {
+    // The first packet comes from 53/udp: without -b the DNS port is a
+    // likely server port, so the connection is flipped (history ^).
+    let dir = std::env::temp_dir().join(format!("rzeek-conn-log-flip-{}", std::process::id()));
+    run_in(&dir, &["-r", &trace("reply-first.pcap")]);
+    let log = masked(&dir);
+    let line = log.lines().find(|l| !l.starts_with('#')).unwrap();
+    assert_eq!(
+        line,
+        "1400000000.000000\tUID\t10.0.0.1\t33001\t10.0.0.3\t53\tudp\t-\t0.500000\t8\t6\tSF\tF\tF\t0\t^dD\t1\t36\t1\t34\t-\t17"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
