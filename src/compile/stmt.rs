@@ -133,7 +133,32 @@ impl Compiler {
                     .as_ref()
                     .map(|s| s.ret.clone())
                     .unwrap_or_else(types::void);
+                let in_hook = self.scope.as_ref().is_some_and(|s| s.kind == FuncKind::Hook);
                 let x = match e {
+                    Some(e) if in_hook => {
+                        self.warning(
+                            span,
+                            format!(
+                                "Remove in v9.1: Returning values from a hook is deprecated. Consider using 'break' to inhibit lower-priority hooks, otherwise use an empty return if necessary. (return ({}))",
+                                describe::expr(e)
+                            ),
+                        );
+                        let (x, t) = self.expr(e);
+                        let numeric = matches!(&*t, Type::Count | Type::Int | Type::Double);
+                        if numeric {
+                            self.error_also(
+                                e.span,
+                                crate::diag::Also::Before("bool".into()),
+                                format!(
+                                    "arithmetic mixed with non-arithmetic (bool and {})",
+                                    describe::expr(e)
+                                ),
+                            );
+                            Some(x)
+                        } else {
+                            Some(self.coerce(x, &t, &ret, e.span))
+                        }
+                    }
                     Some(e) => {
                         let (x, t) = self.expr_expect(e, Some(&ret));
                         if matches!(&*ret, Type::Void) {
