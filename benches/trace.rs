@@ -26,7 +26,16 @@ fn checksum(data: &[u8]) -> u16 {
 }
 
 /// One Ethernet/IPv4/TCP frame.
-fn frame(src: [u8; 4], dst: [u8; 4], sp: u16, dp: u16, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
+fn frame(
+    src: [u8; 4],
+    dst: [u8; 4],
+    sp: u16,
+    dp: u16,
+    seq: u32,
+    ack: u32,
+    flags: u8,
+    data: &[u8],
+) -> Vec<u8> {
     let mut tcp = Vec::with_capacity(20 + data.len());
     tcp.extend_from_slice(&sp.to_be_bytes());
     tcp.extend_from_slice(&dp.to_be_bytes());
@@ -99,7 +108,8 @@ fn count_packets(path: &Path) -> u64 {
     };
     let (mut off, mut n) = (24usize, 0u64);
     while off + 16 <= data.len() {
-        let len = u32::from_le_bytes([data[off + 8], data[off + 9], data[off + 10], data[off + 11]]);
+        let len =
+            u32::from_le_bytes([data[off + 8], data[off + 9], data[off + 10], data[off + 11]]);
         off += 16 + len as usize;
         n += 1;
     }
@@ -126,7 +136,10 @@ fn main() {
     {
         ("gen-pcap.py", count_packets(&trace))
     } else {
-        ("own generator", write_trace(&trace, conns).expect("write trace"))
+        (
+            "own generator",
+            write_trace(&trace, conns).expect("write trace"),
+        )
     };
     let script = here.join("tests/bench/flowcount.zeek");
     let mut best = f64::INFINITY;

@@ -622,19 +622,8 @@ impl Compiler {
             // The canonical prototype: warn of deprecated parameters used.
             for (p, msg) in self.deprecated_params.get(&id).cloned().unwrap_or_default() {
                 if h.params.iter().any(|x| x.name == p) {
-                    let text = format!(
-                        "use of deprecated parameter '{}'{} ({})",
-                        p,
-                        if msg.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": {msg}")
-                        },
-                        info.ty
-                    );
-                    let d = crate::diag::Diagnostic::warning(at, text)
-                        .with_also(crate::diag::Also::Span(info.span));
-                    self.interp.report_diag(&d);
+                    let what = format!("parameter '{p}'");
+                    self.deprecated_use(at, info.span, &what, &msg, &info.ty);
                 }
             }
             return true;
@@ -653,28 +642,27 @@ impl Compiler {
         let Some(alt) = alt else {
             return false;
         };
-        if let Some(msg) = &alt.deprecated {
-            let name = info
-                .name
-                .rsplit("::")
-                .next()
-                .unwrap_or(&info.name)
-                .to_string();
-            let text = format!(
-                "use of deprecated '{}' prototype{} ({})",
-                name,
-                if msg.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {msg}")
-                },
-                alt.ty
-            );
-            let d = crate::diag::Diagnostic::warning(at, text)
-                .with_also(crate::diag::Also::Span(alt.span));
-            self.interp.report_diag(&d);
+        if let Some(msg) = alt.deprecated.clone() {
+            let name = info.name.rsplit("::").next().unwrap_or(&info.name);
+            let what = format!("'{name}' prototype");
+            let (span, ty) = (alt.span, alt.ty.clone());
+            self.deprecated_use(at, span, &what, &msg, &ty);
         }
         true
+    }
+
+    /// Zeek's warning for using something declared `&deprecated`, naming
+    /// the use and the declaration.
+    fn deprecated_use(&mut self, at: Span, decl: Span, what: &str, msg: &str, ty: &TypeRef) {
+        let msg = if msg.is_empty() {
+            String::new()
+        } else {
+            format!(": {msg}")
+        };
+        let d =
+            crate::diag::Diagnostic::warning(at, format!("use of deprecated {what}{msg} ({ty})"))
+                .with_also(crate::diag::Also::Span(decl));
+        self.interp.report_diag(&d);
     }
 
     /// Remembers `&deprecated` on an event's or hook's declaration: on an

@@ -987,6 +987,27 @@ impl Compiler {
         }
     }
 
+    /// `lv = rx` once both sides are typed: the value is converted to the
+    /// target's type, or the clash reported.
+    fn assign_checked(
+        &mut self,
+        lv: ir::LValue,
+        lt: TypeRef,
+        rx: ir::Expr,
+        rt: &TypeRef,
+        span: Span,
+    ) -> Typed {
+        let rx = match self.try_coerce(rx, rt, &lt) {
+            Ok(x) => x,
+            Err(x) => {
+                let msg = format!("type clash in assignment ({})", self.text(span));
+                self.error(span, msg);
+                x
+            }
+        };
+        (mk(K::Assign(Box::new(lv), bx(rx)), span), lt)
+    }
+
     fn assign(&mut self, op: InitOp, lhs: &ast::Expr, rhs: &ast::Expr, span: Span) -> Typed {
         // In a chain (`a = b = c`) Zeek checks the inner assignment first.
         if let (InitOp::Set, ExprKind::Assign(..)) = (op, &rhs.kind) {
@@ -994,17 +1015,7 @@ impl Compiler {
             let Some((lv, lt)) = self.lvalue(lhs) else {
                 return self.poison(span);
             };
-            let rx = match self.try_coerce(rx, &rt, &lt) {
-                Ok(x) => x,
-                Err(x) => {
-                    self.error(
-                        span,
-                        format!("type clash in assignment ({})", self.text(span)),
-                    );
-                    x
-                }
-            };
-            return (mk(K::Assign(Box::new(lv), bx(rx)), span), lt);
+            return self.assign_checked(lv, lt, rx, &rt, span);
         }
         let Some((lv, lt)) = self.lvalue(lhs) else {
             self.expr(rhs);
@@ -1019,17 +1030,7 @@ impl Compiler {
                         format!("can't assign void value ({})", self.text(span)),
                     );
                 }
-                let rx = match self.try_coerce(rx, &rt, &lt) {
-                    Ok(x) => x,
-                    Err(x) => {
-                        self.error(
-                            span,
-                            format!("type clash in assignment ({})", self.text(span)),
-                        );
-                        x
-                    }
-                };
-                (mk(K::Assign(Box::new(lv), bx(rx)), span), lt)
+                self.assign_checked(lv, lt, rx, &rt, span)
             }
             InitOp::AddTo | InitOp::RemoveFrom => {
                 let (rx, rt) = self.expr_expect(rhs, Some(&lt));

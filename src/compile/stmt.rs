@@ -133,7 +133,10 @@ impl Compiler {
                     .as_ref()
                     .map(|s| s.ret.clone())
                     .unwrap_or_else(types::void);
-                let in_hook = self.scope.as_ref().is_some_and(|s| s.kind == FuncKind::Hook);
+                let in_hook = self
+                    .scope
+                    .as_ref()
+                    .is_some_and(|s| s.kind == FuncKind::Hook);
                 let x = match e {
                     Some(e) if in_hook => {
                         self.warning(
