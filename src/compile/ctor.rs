@@ -73,10 +73,29 @@ impl Compiler {
                             inits.push((i as u32, x));
                         }
                         Err(x) => {
-                            self.error(
-                                v.span,
-                                format!("type clash for field \"{}\" ({} and {})", n.text, fty, xt),
-                            );
+                            let numeric =
+                                |t: &Type| matches!(t, Type::Count | Type::Int | Type::Double);
+                            if numeric(&fty) && numeric(&xt) {
+                                // A wider number than the field holds.
+                                let msg = format!(
+                                    "over-promotion of arithmetic value ({} and {})",
+                                    fty,
+                                    describe::expr(v)
+                                );
+                                self.error_also(
+                                    v.span,
+                                    crate::diag::Also::Before(fty.to_string()),
+                                    msg,
+                                );
+                            } else {
+                                self.error(
+                                    v.span,
+                                    format!(
+                                        "type clash for field \"{}\" ({} and {})",
+                                        n.text, fty, xt
+                                    ),
+                                );
+                            }
                             inits.push((i as u32, x));
                         }
                     }

@@ -1070,7 +1070,12 @@ impl Compiler {
                     .insert((span.file, span.lo, span.hi), text);
                 let cur = self.lvalue_read(&lv, span);
                 let (val, vt) = self.arith(arith, cur, lt.clone(), rx, rt, span);
-                let val = self.coerce(val, &vt, &lt, span);
+                // `c += +2` on a count: Zeek keeps the count.
+                let val = if matches!((&*lt, &*vt), (Type::Count, Type::Int)) {
+                    mk(K::Cast(bx(val), lt.clone()), span)
+                } else {
+                    self.coerce(val, &vt, &lt, span)
+                };
                 (mk(K::Assign(Box::new(lv), bx(val)), span), lt)
             }
         }

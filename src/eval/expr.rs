@@ -738,6 +738,14 @@ impl Interp {
 
     fn coerce(&mut self, v: Value, c: &Coercion, e: &Expr) -> Result<Value> {
         Ok(match (c, v) {
+            (Coercion::ToInt, Value::Count(n)) if n > i64::MAX as u64 => {
+                let msg = format!(
+                    "overflow promoting from unsigned/double to signed arithmetic value (int and {n})"
+                );
+                let d = crate::diag::Diagnostic::error(e.span, msg)
+                    .with_also(crate::diag::Also::Before("int".into()));
+                return Err(Box::new(d));
+            }
             (Coercion::ToInt, Value::Count(n)) => Value::Int(n as i64),
             (Coercion::ToDouble, v @ (Value::Count(_) | Value::Int(_))) => {
                 Value::Double(v.as_double())
