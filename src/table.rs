@@ -55,6 +55,8 @@ pub struct TableVal {
     /// for tables with an expiry.
     pub stamps: Vec<f64>,
     pub on_change: Option<Value>,
+    /// `for` loops running over the table now.
+    loops: std::cell::Cell<u32>,
     /// Zeek's iteration order, kept only under a seed file.
     zeek: Option<Box<ZeekOrder>>,
 }
@@ -133,6 +135,7 @@ impl TableVal {
             expiry: None,
             stamps: Vec::new(),
             on_change: None,
+            loops: std::cell::Cell::new(0),
             zeek: ZeekOrder::new(),
         }
     }
@@ -149,14 +152,22 @@ impl TableVal {
     /// A `for` loop over the table starts or ends (Zeek moves no entries
     /// while one runs).
     pub fn begin_iteration(&self) {
+        self.loops.set(self.loops.get() + 1);
         if let Some(z) = &self.zeek {
             z.dict.borrow_mut().begin_iteration();
         }
     }
     pub fn end_iteration(&self) {
+        self.loops.set(self.loops.get().saturating_sub(1));
         if let Some(z) = &self.zeek {
             z.dict.borrow_mut().end_iteration();
         }
+    }
+
+    /// Whether a `for` loop is running over the table (changing its
+    /// membership then is what Zeek warns about).
+    pub fn in_loop(&self) -> bool {
+        self.loops.get() > 0
     }
 
     /// A new empty table with the same type and attributes.

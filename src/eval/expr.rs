@@ -885,6 +885,7 @@ impl Interp {
                 };
                 let key = self.eval(k)?;
                 let now = self.network_time;
+                self.warn_if_looping(&tab, &key, true, index_span(t, k));
                 let mut tb = tab.borrow_mut();
                 tb.insert(key.clone(), v);
                 if tb.expiry.is_some() {
@@ -1120,6 +1121,35 @@ pub fn type_of(v: &Value) -> TypeRef {
         Value::Type(t) => Rc::new(Type::TypeOf(t.clone())),
         Value::Tuple(items) => Rc::new(Type::List(items.iter().map(type_of).collect())),
         Value::Opaque(_) => Rc::new(Type::Opaque("opaque".into())),
+    }
+}
+
+/// The span of `t[k]` from the spans of its table and key expressions.
+pub(crate) fn index_span(t: &Expr, k: &Expr) -> crate::syntax::ast::Span {
+    crate::syntax::ast::Span::new(t.span.file, t.span.lo as usize, k.span.hi as usize + 1)
+}
+
+impl Interp {
+    /// Zeek warns when a loop's table gains or loses a key inside the loop.
+    pub(crate) fn warn_if_looping(
+        &mut self,
+        tab: &RefCell<TableVal>,
+        key: &Value,
+        adding: bool,
+        at: crate::syntax::ast::Span,
+    ) {
+        let t = tab.borrow();
+        if !t.in_loop() || t.contains(key) == adding {
+            return;
+        }
+        drop(t);
+        let msg = format!(
+            "possible loop/iterator invalidation ({})",
+            self.span_text(at)
+        );
+        let mut d = crate::diag::Diagnostic::runtime(at, msg);
+        d.severity = crate::diag::Severity::RuntimeWarning;
+        self.report_diag(&d);
     }
 }
 

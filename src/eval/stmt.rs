@@ -1,5 +1,6 @@
 //! Execution of statements.
 
+use super::expr::index_span;
 use super::expr::vector_index;
 use super::{Flow, Interp, Result};
 use crate::format;
@@ -153,6 +154,7 @@ impl Interp {
                 };
                 let key = self.eval(k)?;
                 let now = self.network_time;
+                self.warn_if_looping(&tab, &key, true, index_span(t, k));
                 let mut tb = tab.borrow_mut();
                 tb.insert(key.clone(), Value::Unset);
                 if tb.expiry.is_some() {
@@ -165,6 +167,7 @@ impl Interp {
                 let tv = self.eval(t)?;
                 let key = self.eval(k)?;
                 if let Value::Table(tab) = tv {
+                    self.warn_if_looping(&tab, &key, false, index_span(t, k));
                     tab.borrow_mut().remove(&key);
                 }
             }
