@@ -239,12 +239,12 @@ fn drain_rounds(c: &mut Compiler, rounds: u32) {
             return;
         }
         let batch = std::mem::take(&mut c.interp.events);
-        for (f, args) in batch {
+        for (f, args, raised) in batch {
             if c.interp.exit_code.is_some() {
                 c.interp.events.clear();
                 return;
             }
-            c.interp.event_time = c.interp.network_time;
+            c.interp.event_time = raised;
             c.interp.dispatch_event(&f, &args);
         }
     }
@@ -277,7 +277,7 @@ fn run_until_terminate(c: &mut Compiler) {
             .is_some_and(|t| t.when <= c.interp.network_time)
         {
             if let Some(t) = c.interp.timers.pop() {
-                c.interp.queue_event(t.event, t.args);
+                c.interp.queue_event_at(t.event, t.args, t.when);
             }
         }
         if c.interp.events.is_empty() {

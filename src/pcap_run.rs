@@ -213,9 +213,9 @@ trait Queued {
     fn dispatch(self, interp: &mut Interp) -> Vec<Value>;
 }
 
-impl Queued for (Rc<FuncVal>, Vec<Value>) {
+impl Queued for (Rc<FuncVal>, Vec<Value>, f64) {
     fn dispatch(self, interp: &mut Interp) -> Vec<Value> {
-        interp.event_time = interp.network_time;
+        interp.event_time = self.2;
         interp.dispatch_event(&self.0, &self.1);
         self.1
     }
@@ -1391,7 +1391,10 @@ impl Run {
 
     fn pop_script_timer(&mut self, c: &mut Compiler) {
         if let Some(tm) = c.interp.timers.pop() {
-            c.interp.queue_event(tm.event, tm.args);
+            // Stamped with its due time, or the time at shutdown for a
+            // timer that never came due.
+            let at = tm.when.min(c.interp.network_time);
+            c.interp.queue_event_at(tm.event, tm.args, at);
         }
     }
 

@@ -85,7 +85,9 @@ pub struct Interp {
     pub max_depth: u32,
     /// `&default` expressions of record fields, by index.
     pub field_defaults: Vec<ir::Expr>,
-    pub events: VecDeque<(Rc<FuncVal>, Vec<Value>)>,
+    /// Queued events with the network time they were raised at (what
+    /// `current_event_time` returns while one runs).
+    pub events: VecDeque<(Rc<FuncVal>, Vec<Value>, f64)>,
     pub timers: BinaryHeap<Timer>,
     timer_seq: u64,
     pub network_time: f64,
@@ -361,19 +363,26 @@ impl Interp {
     }
 
     pub fn queue_event(&mut self, f: Rc<FuncVal>, args: Vec<Value>) {
+        let now = self.network_time;
+        self.queue_event_at(f, args, now);
+    }
+
+    /// Queues an event stamped with another time (a scheduled event
+    /// carries the time it was scheduled for).
+    pub fn queue_event_at(&mut self, f: Rc<FuncVal>, args: Vec<Value>, time: f64) {
         if !f.handlers.borrow().is_empty() {
-            self.events.push_back((f, args));
+            self.events.push_back((f, args, time));
         }
     }
 
     /// Runs queued events until the queue is empty.
     pub fn drain_events(&mut self) {
-        while let Some((f, args)) = self.events.pop_front() {
+        while let Some((f, args, raised)) = self.events.pop_front() {
             if self.exit_code.is_some() {
                 self.events.clear();
                 return;
             }
-            self.event_time = self.network_time;
+            self.event_time = raised;
             self.dispatch_event(&f, &args);
         }
     }
@@ -401,7 +410,7 @@ impl Interp {
             if timer.when > self.network_time {
                 self.network_time = timer.when;
             }
-            self.queue_event(timer.event, timer.args);
+            self.queue_event_at(timer.event, timer.args, timer.when);
             self.drain_events();
         }
         if t > self.network_time {

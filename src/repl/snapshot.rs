@@ -67,7 +67,7 @@ impl Snapshot {
             complete: true,
         };
         let mut work: Vec<Value> = interp.globals.clone();
-        for (f, args) in &interp.events {
+        for (f, args, _) in &interp.events {
             work.push(Value::Func(f.clone()));
             work.extend(args.iter().cloned());
         }
