@@ -63,18 +63,28 @@ fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
         reporter_error(h, "Only record types can be logged");
         return Ok(Value::Bool(false));
     };
+    if let Err(msg) = logging::check_top_level(&columns) {
+        reporter_error(h, &msg);
+        return Ok(Value::Bool(false));
+    }
+    let event = match field(spec, "ev") {
+        Value::Unset => None,
+        Value::Func(f) => {
+            if let Err(msg) = check_event(&f, &columns) {
+                reporter_error(h, msg);
+                return Ok(Value::Bool(false));
+            }
+            Some(Value::Func(f))
+        }
+        _ => {
+            reporter_error(h, "stream event is a function, not an event");
+            return Ok(Value::Bool(false));
+        }
+    };
     let fields = match logging::columns_of(&columns) {
         Ok(f) => f,
         Err(msg) => {
             reporter_error(h, &msg);
-            return Ok(Value::Bool(false));
-        }
-    };
-    let event = match field(spec, "ev") {
-        Value::Unset => None,
-        ev @ Value::Func(_) => Some(ev),
-        _ => {
-            reporter_error(h, "stream event is not an event");
             return Ok(Value::Bool(false));
         }
     };
@@ -93,6 +103,31 @@ fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
         failed: false,
     });
     Ok(Value::Bool(true))
+}
+
+/// A stream's `$ev` must be an event taking one record of the columns.
+fn check_event(
+    f: &crate::func::FuncVal,
+    columns: &std::rc::Rc<crate::types::RecordType>,
+) -> Result<(), &'static str> {
+    if f.kind != crate::syntax::ast::FuncKind::Event {
+        return Err("stream event is a function, not an event");
+    }
+    let params = f.ty.as_func().map(|ft| ft.params.as_slice()).unwrap_or(&[]);
+    if params.len() != 1 {
+        return Err("stream event must take a single argument");
+    }
+    let fits = match &*params[0].ty {
+        Type::Record(rt) => {
+            std::rc::Rc::ptr_eq(rt, columns)
+                || crate::types::same_type(&params[0].ty, &Type::Record(columns.clone()))
+        }
+        _ => false,
+    };
+    if !fits {
+        return Err("stream event's argument type does not match column record type");
+    }
+    Ok(())
 }
 
 fn remove_stream(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -146,9 +181,14 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
     };
     // The record must fit the stream's columns (a record constructor
     // passed as `any` has a type of its own).
-    let Some(columns) = logging::with_stream(&id, |s| s.columns.clone()) else {
+    // A disabled stream takes anything and writes nothing.
+    let Some((columns, enabled)) = logging::with_stream(&id, |s| (s.columns.clone(), s.enabled))
+    else {
         return Ok(Value::Bool(false));
     };
+    if !enabled {
+        return Ok(Value::Bool(true));
+    }
     let Some(rec) = h.coerce_record(arg(args, 1), &columns) else {
         reporter_error(h, "incompatible log record type");
         return Ok(Value::Bool(false));

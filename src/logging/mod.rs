@@ -107,7 +107,28 @@ pub fn close_all() {
     }
 }
 
-/// Why a record type cannot be logged.
+/// What Zeek checks when a stream is made: some field is logged, and no
+/// logged field is of a type logs cannot hold.
+pub fn check_top_level(rt: &RecordType) -> Result<(), String> {
+    let mut any = false;
+    for f in rt.fields.borrow().iter().filter(|f| f.log) {
+        if !matches!(&*f.ty, Type::Record(_)) && !loggable(&f.ty) {
+            return Err(format!(
+                "type of field '{}' is not support for logging output",
+                f.name
+            ));
+        }
+        any = true;
+    }
+    if any {
+        Ok(())
+    } else {
+        Err("logged record type does not have any &log attributes".into())
+    }
+}
+
+/// The columns of a record type: its `&log` fields, nested records
+/// flattened; an error for a column of a type logs cannot hold.
 pub fn columns_of(rt: &RecordType) -> Result<Vec<Column>, String> {
     let mut out = Vec::new();
     collect_columns(rt, "", &mut Vec::new(), &mut out)?;
@@ -136,10 +157,7 @@ fn collect_columns(
                 ty: f.ty.clone(),
                 path: path.clone(),
             }),
-            _ => {
-                path.pop();
-                return Err(format!("unsupported field type for log column {name}"));
-            }
+            _ => return Err("unsupported field type for log column".into()),
         }
         path.pop();
     }
