@@ -1,4 +1,3 @@
-# args: -b
 # Log::create_stream rejects streams it cannot log, and Log::write
 # records that do not fit; nothing is written (so no file is made).
 module Errs;
