@@ -220,8 +220,8 @@ fn tsv_value(out: &mut Vec<u8>, v: &Value, o: &AsciiOptions, in_container: bool)
     }
 }
 
-/// A double as Zeek logs it: up to six decimals, trailing zeros dropped
-/// (but at least one), never an exponent.
+/// A double as Zeek logs it: rounded to six decimals with trailing zeros
+/// dropped, `.0` after a whole number, never an exponent.
 pub fn log_double(d: f64) -> String {
     if !d.is_finite() {
         return crate::format::double(d);
@@ -231,7 +231,11 @@ pub fn log_double(d: f64) -> String {
         s.pop();
     }
     if s.ends_with('.') {
-        s.push('0');
+        s.pop();
+    }
+    // Only a value that is whole (not one rounded to whole) shows `.0`.
+    if (d - d.round()).abs() <= 1e-9 {
+        s.push_str(".0");
     }
     s
 }
@@ -355,13 +359,49 @@ fn json_value(out: &mut Vec<u8>, v: &Value) {
     }
 }
 
-/// A number in JSON: at most six decimals, trailing zeros dropped, but
-/// always with a fractional part.
+/// A number in JSON as rapidjson writes a double: the shortest digits that
+/// read back the same, a `.0` on whole numbers, an exponent only for very
+/// large or small magnitudes; NaN and infinities are `null`.
 fn json_double(d: f64) -> String {
     if !d.is_finite() {
         return "null".into();
     }
-    log_double(d)
+    if d == 0.0 {
+        return if d.is_sign_negative() { "-0.0" } else { "0.0" }.into();
+    }
+    let sci = format!("{:e}", d.abs());
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let len = digits.len() as i32;
+    // The value is 0.DIGITS times ten to the kk.
+    let kk = exp + 1;
+    let k = kk - len;
+    let mut out = String::new();
+    if d < 0.0 {
+        out.push('-');
+    }
+    if k >= 0 && kk <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', k as usize));
+        out.push_str(".0");
+    } else if 0 < kk && kk <= 21 {
+        out.push_str(&digits[..kk as usize]);
+        out.push('.');
+        out.push_str(&digits[kk as usize..]);
+    } else if -6 < kk && kk <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-kk) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if len > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&format!("e{}", kk - 1));
+    }
+    out
 }
 
 fn json_string(out: &mut Vec<u8>, s: &[u8]) {
@@ -418,10 +458,26 @@ mod tests {
     }
 
     #[test]
+    fn json_doubles() {
+        assert_eq!(json_double(1300475167.096535), "1300475167.096535");
+        assert_eq!(json_double(2.0), "2.0");
+        assert_eq!(json_double(-0.25), "-0.25");
+        assert_eq!(json_double(0.000123), "0.000123");
+        assert_eq!(json_double(1e-7), "1e-7");
+        assert_eq!(json_double(1.5e300), "1.5e300");
+        assert_eq!(json_double(1e20), "100000000000000000000.0");
+        assert_eq!(json_double(1e21), "1e21");
+        assert_eq!(json_double(1e22), "1e22");
+        assert_eq!(json_double(f64::NAN), "null");
+    }
+
+    #[test]
     fn doubles() {
         assert_eq!(log_double(1.5), "1.5");
         assert_eq!(log_double(2.0), "2.0");
         assert_eq!(log_double(0.1234567), "0.123457");
         assert_eq!(log_double(1e20), "100000000000000000000.0");
+        assert_eq!(log_double(1e-7), "0");
+        assert_eq!(log_double(-2.0), "-2.0");
     }
 }
