@@ -228,7 +228,7 @@ fn syn_then_reset(h: &str) -> bool {
 }
 
 /// Local time as Zeek stamps log files: `YYYY-MM-DD-HH-MM-SS`.
-fn stamp() -> String {
+pub(crate) fn stamp() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);

@@ -69,6 +69,11 @@ pub trait Host {
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.report(kind, msg);
     }
+    /// A record converted to a record type whose fields it fits (Zeek's
+    /// run-time `CoerceTo`); `None` if it does not fit.
+    fn coerce_record(&mut self, _v: &Value, _rt: &Rc<crate::types::RecordType>) -> Option<Value> {
+        None
+    }
 }
 
 /// A built-in: arguments in, value or error message out.

@@ -9,6 +9,7 @@ pub mod eval;
 pub mod format;
 pub mod func;
 pub mod ir;
+pub mod logging;
 pub mod opaque;
 pub mod packet;
 pub mod pcap_run;

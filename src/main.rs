@@ -110,5 +110,8 @@ fn real_main() -> ExitCode {
         style,
         interactive,
     };
-    ExitCode::from(driver::run(opts) as u8)
+    let code = driver::run(opts);
+    // Logs end with the run, however it ended.
+    rzeek::logging::close_all();
+    ExitCode::from(code as u8)
 }

@@ -1019,3 +1019,6 @@ export {
 }
 
 module GLOBAL;
+
+@load base/frameworks/logging/main
+@load base/frameworks/logging/writers/ascii

@@ -24,6 +24,7 @@ pub mod entropy;
 pub(crate) mod files;
 pub(crate) mod hash;
 pub(crate) mod introspect;
+mod logging;
 mod math;
 mod misc;
 pub(crate) mod pat;
@@ -55,6 +56,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(proto::BIFS)
         .chain(conn::BIFS)
         .chain(conns::BIFS)
+        .chain(logging::BIFS)
 }
 
 /// The starting state of the interpreter's pseudo-random numbers: fixed

@@ -40,8 +40,23 @@ impl Compiler {
                     &d.doc,
                 ),
             },
-            DeclKind::Type { name, ty, attrs: _ } => self.declare_type(name, ty, &d.doc),
-            DeclKind::RedefRecord { name, fields, .. } => self.redef_record(name, fields),
+            DeclKind::Type { name, ty, attrs } => {
+                self.declare_type(name, ty, &d.doc);
+                if attrs.iter().any(|a| a.name == "log") {
+                    self.log_all_fields(name, None);
+                }
+            }
+            DeclKind::RedefRecord {
+                name,
+                fields,
+                attrs,
+            } => {
+                let before = self.record_named(name).map(|rt| rt.num_fields());
+                self.redef_record(name, fields);
+                if let Some(n) = before.filter(|_| attrs.iter().any(|a| a.name == "log")) {
+                    self.log_all_fields(name, Some(n));
+                }
+            }
             DeclKind::RedefEnum { name, values } => self.redef_enum(name, values),
             DeclKind::Func(f) => self.func_decl(f, &d.doc),
             DeclKind::Directive { kind, arg } => self.directive(kind, arg, d.span),
@@ -365,6 +380,22 @@ impl Compiler {
                 self.globals.info_mut(id).doc = doc.to_vec();
             }
         }
+    }
+
+    /// `&log` on a record type (or on a `redef record`): every field (from
+    /// index `from` on) is a log column.
+    fn log_all_fields(&mut self, name: &ast::Name, from: Option<usize>) {
+        if let Some(rt) = self.record_named(name) {
+            for f in rt.fields.borrow_mut().iter_mut().skip(from.unwrap_or(0)) {
+                f.log = true;
+            }
+        }
+    }
+
+    /// The record type of that name, without reporting anything.
+    fn record_named(&mut self, name: &ast::Name) -> Option<Rc<types::RecordType>> {
+        let id = self.lookup_global(&name.text)?;
+        self.global_type(id).as_record().cloned()
     }
 
     fn redef_record(&mut self, name: &ast::Name, fields: &[ast::Field]) {

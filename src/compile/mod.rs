@@ -118,6 +118,14 @@ impl Compiler {
                 return Some(id);
             }
         }
+        // A module's own built-ins (`Log::__write`) may be named without
+        // the module inside it.
+        if !name.contains("::") && self.module != "GLOBAL" {
+            let full = format!("{}::{name}", self.module);
+            if let Some(id) = self.declare_bif(&full) {
+                return Some(id);
+            }
+        }
         self.declare_bif(name)
     }
 

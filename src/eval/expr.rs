@@ -1251,3 +1251,40 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
 pub fn make_pattern(src: &str, ci: bool) -> std::result::Result<Value, String> {
     crate::bif::pat::make_pattern(src, ci)
 }
+
+impl Interp {
+    /// A record value converted to another record type, as Zeek converts
+    /// values that were only typed at run time (`Log::write`'s columns):
+    /// every field must exist in the target, and every target field that is
+    /// neither optional nor defaulted must be set. `None` if it does not fit.
+    pub(crate) fn coerce_record_to(&mut self, v: &Value, rt: &Rc<RecordType>) -> Option<Value> {
+        let Value::Record(src) = v else {
+            return None;
+        };
+        if Rc::ptr_eq(&src.borrow().ty, rt) {
+            return Some(v.clone());
+        }
+        {
+            let s = src.borrow();
+            let sfields = s.ty.fields.borrow();
+            if sfields.iter().any(|f| rt.field_index(&f.name).is_none()) {
+                return None;
+            }
+            for f in rt.fields.borrow().iter() {
+                let set =
+                    s.ty.field_index(&f.name)
+                        .and_then(|i| s.fields.get(i))
+                        .is_some_and(|x| !x.is_unset());
+                if !set && !f.optional && f.default.is_none() && f.late_default.is_none() {
+                    return None;
+                }
+            }
+        }
+        let e = Expr {
+            kind: ExprKind::Const(Value::Unset),
+            span: Default::default(),
+        };
+        self.coerce(v.clone(), &Coercion::Record(rt.clone()), &e)
+            .ok()
+    }
+}

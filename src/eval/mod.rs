@@ -476,6 +476,7 @@ impl Host for Interp {
 
     fn exit(&mut self, code: i32) {
         self.flush();
+        crate::logging::close_all();
         std::process::exit(code);
     }
 
@@ -526,6 +527,10 @@ impl Host for Interp {
         if let Value::Func(f) = f {
             Interp::queue_event(self, f.clone(), args);
         }
+    }
+
+    fn coerce_record(&mut self, v: &Value, rt: &Rc<crate::types::RecordType>) -> Option<Value> {
+        self.coerce_record_to(v, rt)
     }
 
     fn report_plain(&mut self, kind: &str, msg: &str) {

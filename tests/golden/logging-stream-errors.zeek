@@ -1,0 +1,36 @@
+# Log::create_stream rejects streams it cannot log, and Log::write
+# records that do not fit; nothing is written (so no file is made).
+module Errs;
+
+export {
+	redef enum Log::ID += { LOG, OTHER };
+	type Info: record { a: count &log; b: string &optional; };
+	type NoLog: record { a: count; };
+	type BadField: record { p: pattern &log; };
+	type Inner: record { t: table[count] of string &log; };
+	type BadNested: record { i: Inner &log; };
+	global good: event(rec: Info);
+	global two: event(rec: Info, n: count);
+	global other: event(rec: NoLog);
+}
+
+function not_an_event(rec: Info) { }
+
+event zeek_init()
+	{
+	print Log::create_stream(LOG, [$columns=NoLog]);
+	print Log::create_stream(LOG, [$columns=BadField]);
+	print Log::create_stream(LOG, [$columns=BadNested]);
+	print Log::create_stream(LOG, [$columns=Info, $ev=two]);
+	print Log::create_stream(LOG, [$columns=Info, $ev=other]);
+	print Log::create_stream(LOG, [$columns=Info, $ev=not_an_event]);
+	print Log::create_stream(LOG, [$columns=Info, $ev=good]);
+	print Log::write(OTHER, [$a=1]);
+	print Log::write(LOG, [$b="no a"]);
+	print Log::write(LOG, [$a=1, $c=2]);
+	print Log::disable_stream(LOG);
+	print Log::write(LOG, [$a=1, $c=2]);
+	print Log::enable_stream(OTHER), Log::disable_stream(OTHER);
+	print LOG in Log::active_streams, OTHER in Log::active_streams;
+	print Log::remove_stream(LOG), LOG in Log::active_streams;
+	}
