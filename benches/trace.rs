@@ -78,14 +78,14 @@ fn write_trace(path: &Path, conns: u32) -> std::io::Result<u64> {
         let sp = 1024 + (i % 60000) as u16;
         let (a, b) = (1000u32, 5000u32);
         let pkts = [
-            frame(c, s, sp, 80, a, 0, 0x02, b""),
-            frame(s, c, 80, sp, b, a + 1, 0x12, b""),
-            frame(c, s, sp, 80, a + 1, b + 1, 0x10, b""),
-            frame(c, s, sp, 80, a + 1, b + 1, 0x18, b"GET /\r\n"),
-            frame(s, c, 80, sp, b + 1, a + 8, 0x18, b"OK\r\n"),
-            frame(c, s, sp, 80, a + 8, b + 5, 0x11, b""),
-            frame(s, c, 80, sp, b + 5, a + 9, 0x11, b""),
-            frame(c, s, sp, 80, a + 9, b + 6, 0x10, b""),
+            frame((c, s, sp, 80), a, 0, 0x02, b""),
+            frame((s, c, 80, sp), b, a + 1, 0x12, b""),
+            frame((c, s, sp, 80), a + 1, b + 1, 0x10, b""),
+            frame((c, s, sp, 80), a + 1, b + 1, 0x18, b"GET /\r\n"),
+            frame((s, c, 80, sp), b + 1, a + 8, 0x18, b"OK\r\n"),
+            frame((c, s, sp, 80), a + 8, b + 5, 0x11, b""),
+            frame((s, c, 80, sp), b + 5, a + 9, 0x11, b""),
+            frame((c, s, sp, 80), a + 9, b + 6, 0x10, b""),
         ];
         for p in pkts {
             t += 0.000_1;
