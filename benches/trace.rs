@@ -6,7 +6,8 @@
 //! The trace is the 50,000-connection one of `../shared/bench/gen-pcap.py`
 //! when that generator is beside the crate, else one this bench writes
 //! itself (`RZEEK_BENCH_CONNS` connections, default 50,000, each a TCP
-//! handshake, one data segment each way and a close). The run must print
+//! handshake, one data segment each way and a close; set
+//! `RZEEK_BENCH_OWN_TRACE` to use it anyway). The run must print
 //! every connection and every hook run, or the bench fails.
 
 use std::io::Write;
@@ -25,17 +26,11 @@ fn checksum(data: &[u8]) -> u16 {
     !(sum as u16)
 }
 
+/// The two ends of a TCP segment: addresses and ports.
+type Ends = ([u8; 4], [u8; 4], u16, u16);
+
 /// One Ethernet/IPv4/TCP frame.
-fn frame(
-    src: [u8; 4],
-    dst: [u8; 4],
-    sp: u16,
-    dp: u16,
-    seq: u32,
-    ack: u32,
-    flags: u8,
-    data: &[u8],
-) -> Vec<u8> {
+fn frame((src, dst, sp, dp): Ends, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
     let mut tcp = Vec::with_capacity(20 + data.len());
     tcp.extend_from_slice(&sp.to_be_bytes());
     tcp.extend_from_slice(&dp.to_be_bytes());
@@ -126,7 +121,9 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let trace: PathBuf = dir.join("b.pcap");
     let gen = here.join("../shared/bench/gen-pcap.py");
-    let (source, packets) = if gen.is_file()
+    let own = std::env::var_os("RZEEK_BENCH_OWN_TRACE").is_some();
+    let (source, packets) = if !own
+        && gen.is_file()
         && Command::new("python3")
             .arg(&gen)
             .arg(&trace)
