@@ -122,7 +122,9 @@ impl Compiler {
         attrs: &[ast::Attr],
         doc: &[String],
     ) {
-        self.check_attrs(attrs);
+        if !self.check_global_attrs(kind, ty, attrs) {
+            self.check_attrs(attrs);
+        }
         let ast_ty = ty;
         if kind == GlobalKind::Option && name.text == "_" {
             let full = qualify(&self.module, &name.text);
@@ -599,6 +601,52 @@ impl Compiler {
 
     /// Matches a handler's parameters to the declared event's by name (an
     /// alternate prototype); empty when they are the declared ones in order.
+    /// Attributes a global may not carry: `&default` except on tables
+    /// (sets included), `&optional`. Reported at the end of the attribute
+    /// list, as Zeek does; returns whether any was reported.
+    fn check_global_attrs(
+        &mut self,
+        kind: GlobalKind,
+        ty: Option<&ast::Type>,
+        attrs: &[ast::Attr],
+    ) -> bool {
+        let Some(last) = attrs.last() else {
+            return false;
+        };
+        if kind == GlobalKind::Redef {
+            return false;
+        }
+        let at = Span::new(
+            last.span.file,
+            last.span.hi.saturating_sub(1) as usize,
+            last.span.hi as usize,
+        );
+        let is_table = matches!(ty.map(|t| &t.kind), Some(ast::TypeKind::Table(..)));
+        let named_table = match ty.map(|t| &t.kind) {
+            Some(ast::TypeKind::Named(n)) => self.lookup_global(&n.text).is_some_and(
+                |id| matches!(self.globals.info(id).ty.as_table(), Some(t) if t.yield_.is_some()),
+            ),
+            _ => false,
+        };
+        let mut any = false;
+        for a in attrs {
+            let text = match &a.value {
+                Some(v) => format!("&{}={}", a.name, super::describe::expr(v)),
+                None => format!("&{}", a.name),
+            };
+            let msg = match a.name.as_str() {
+                "default" if ty.is_some() && !is_table && !named_table => {
+                    format!("&default is not valid for global variables except for tables ({text})")
+                }
+                "optional" => format!("&optional is only valid for record fields ({text})"),
+                _ => continue,
+            };
+            self.error(at, msg);
+            any = true;
+        }
+        any
+    }
+
     /// A second declaration of an event or hook with other parameters: an
     /// alternate prototype, whose parameters must all be the canonical
     /// one's (by name).
