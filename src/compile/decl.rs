@@ -510,6 +510,7 @@ impl Compiler {
                         );
                         return;
                     }
+                    self.handler_defaults(id, f, decl_ft, &ft);
                 }
                 id
             }
@@ -601,6 +602,53 @@ impl Compiler {
 
     /// Matches a handler's parameters to the declared event's by name (an
     /// alternate prototype); empty when they are the declared ones in order.
+    /// `&default` on the parameters of a body for something declared
+    /// before: a function's body may give defaults (they win over the
+    /// prototype's); an event or hook handler's have no effect.
+    fn handler_defaults(&mut self, id: u32, f: &FuncDecl, decl: &FuncType, body: &TypeRef) {
+        let Some(body) = body.as_func() else {
+            return;
+        };
+        if f.kind != FuncKind::Function {
+            let what = if f.kind == FuncKind::Event {
+                "event"
+            } else {
+                "hook"
+            };
+            for (p, def) in f.sig.params.iter().zip(&body.params) {
+                if def.default.is_some() {
+                    self.warning(
+                        f.name.span,
+                        format!(
+                            "&default on parameter '{}' has no effect (not a {} declaration)",
+                            p.name.text, what
+                        ),
+                    );
+                }
+            }
+            return;
+        }
+        if body.params.iter().all(|p| p.default.is_none()) {
+            return;
+        }
+        let params = decl
+            .params
+            .iter()
+            .zip(&body.params)
+            .map(|(d, b)| ParamDef {
+                default: b.default.clone().or_else(|| d.default.clone()),
+                ..d.clone()
+            })
+            .collect();
+        let merged = Rc::new(Type::Func(FuncType {
+            kind: decl.kind,
+            params,
+            ret: decl.ret.clone(),
+            varargs: decl.varargs,
+        }));
+        self.globals.info_mut(id).ty = merged;
+    }
+
     /// Attributes a global may not carry: `&default` except on tables
     /// (sets included), `&optional`. Reported at the end of the attribute
     /// list, as Zeek does; returns whether any was reported.
