@@ -189,7 +189,7 @@ impl Compiler {
             }
             return;
         }
-        let value = self.initial_value(&ty, init_ir, attrs, name.span);
+        let value = self.initial_value(&ty, init_ir, attrs, name);
         if let Some(v) = value {
             self.interp.globals[id as usize] = v;
         }
@@ -202,8 +202,9 @@ impl Compiler {
         ty: &TypeRef,
         init: Option<ir::Expr>,
         attrs: &[ast::Attr],
-        span: Span,
+        name: &ast::Name,
     ) -> Option<Value> {
+        let span = name.span;
         let e = match init {
             Some(e) => Some(e),
             None => self.empty_aggregate(ty, span),
@@ -220,10 +221,12 @@ impl Compiler {
                 }
                 Some(v)
             }
-            // As in Zeek, a failing initializer is reported and the global
-            // stays unset; the run goes on.
+            // As in Zeek, a failing initializer is reported, then the
+            // declaration as failed.
             Err(err) => {
                 self.interp.report_runtime(&err);
+                let at = Span::new(span.file, e.span.lo as usize, e.span.hi as usize);
+                self.error(at, format!("initialization failed ({})", name.text));
                 None
             }
         }
