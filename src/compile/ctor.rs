@@ -39,6 +39,16 @@ impl Compiler {
             Some(rt) => {
                 for it in items {
                     let ExprKind::FieldAssign(n, v) = &it.kind else {
+                        if !coercing {
+                            // `R(x)` with x not `$f=...`: Zeek names both.
+                            let msg = format!(
+                                "bad type in record constructor ({} and {})",
+                                self.text(span),
+                                describe::expr(it)
+                            );
+                            self.error(span, msg);
+                            return self.poison(span);
+                        }
                         self.error(
                             it.span,
                             format!("bad record initializer ({})", self.text(it.span)),
