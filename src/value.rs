@@ -172,7 +172,11 @@ impl Value {
                 if let Some(x) = seen.get(&key) {
                     return x.clone();
                 }
-                let copy = t.borrow().shallow_clone_empty();
+                let mut copy = t.borrow().shallow_clone_empty();
+                // A `&default` closure is copied with what it captured.
+                if let Some(crate::table::TableDefault::Func(f)) = &mut copy.default {
+                    *f = f.copy_with(seen);
+                }
                 let fresh = Rc::new(RefCell::new(copy));
                 seen.insert(key, Value::Table(fresh.clone()));
                 let entries: Vec<(Value, Value)> = t
@@ -187,6 +191,24 @@ impl Value {
                 Value::Table(fresh)
             }
             Value::Opaque(o) => Value::Opaque(Rc::new(RefCell::new(o.borrow().clone()))),
+            // A closure's copy has its own copies of what it captured.
+            Value::Func(f) if !f.captures.borrow().is_empty() => {
+                let fresh = crate::func::FuncVal::new(f.name.clone(), f.kind, f.ty.clone(), f.span);
+                for h in f.handlers.borrow().iter() {
+                    fresh.add_handler(crate::func::Handler {
+                        priority: h.priority,
+                        body: h.body.clone(),
+                    });
+                }
+                let caps = f
+                    .captures
+                    .borrow()
+                    .iter()
+                    .map(|c| c.copy_with(seen))
+                    .collect();
+                *fresh.captures.borrow_mut() = caps;
+                Value::Func(Rc::new(fresh))
+            }
             other => other.clone(),
         }
     }
