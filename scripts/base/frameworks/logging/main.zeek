@@ -59,53 +59,48 @@ export {
 	global set_buf: function(id: ID, buffered: bool): bool;
 }
 
+# Every stream created, enabled or not (active_streams holds the enabled).
 global all_streams: table[ID] of Stream = table();
+
+# The interpreter keeps the writers; these functions keep the script-side
+# tables in step with it.
 
 function create_stream(id: ID, stream: Stream): bool
 	{
-	if ( ! __create_stream(id, stream) )
-		return F;
-
-	active_streams[id] = stream;
-	all_streams[id] = stream;
-	return T;
+	local made = __create_stream(id, stream);
+	if ( made )
+		{
+		all_streams[id] = stream;
+		active_streams[id] = stream;
+		}
+	return made;
 	}
 
 function remove_stream(id: ID): bool
 	{
-	delete active_streams[id];
-	delete all_streams[id];
+	if ( id in active_streams )
+		delete active_streams[id];
+	if ( id in all_streams )
+		delete all_streams[id];
 	return __remove_stream(id);
 	}
 
 function enable_stream(id: ID): bool
 	{
-	if ( ! __enable_stream(id) )
-		return F;
-
-	if ( id in all_streams )
+	local enabled = __enable_stream(id);
+	if ( enabled && id in all_streams )
 		active_streams[id] = all_streams[id];
-
-	return T;
+	return enabled;
 	}
 
 function disable_stream(id: ID): bool
 	{
-	delete active_streams[id];
+	if ( id in active_streams )
+		delete active_streams[id];
 	return __disable_stream(id);
 	}
 
-function write(id: ID, columns: any): bool
-	{
-	return __write(id, columns);
-	}
-
-function flush(id: ID): bool
-	{
-	return __flush(id);
-	}
-
-function set_buf(id: ID, buffered: bool): bool
-	{
-	return __set_buf(id, buffered);
-	}
+# Writing, flushing and buffering go straight to the interpreter.
+function write(id: ID, columns: any): bool { return __write(id, columns); }
+function flush(id: ID): bool { return __flush(id); }
+function set_buf(id: ID, buffered: bool): bool { return __set_buf(id, buffered); }
