@@ -1095,33 +1095,10 @@ fn set_op(op: crate::ir::Arith, a: &Value, b: &Value) -> Value {
     Value::Table(Rc::new(RefCell::new(out)))
 }
 
-/// The dynamic type of a value, as `type_name` and casts see it.
+/// The dynamic type of a value, as `type_name` and casts see it (one
+/// definition, with the built-ins).
 pub fn type_of(v: &Value) -> TypeRef {
-    match v {
-        Value::Unset => types::void(),
-        Value::Bool(_) => types::bool_(),
-        Value::Count(_) => types::count(),
-        Value::Int(_) => types::int(),
-        Value::Double(_) => types::double(),
-        Value::Time(_) => types::time(),
-        Value::Interval(_) => types::interval(),
-        Value::Port(_) => types::port(),
-        Value::String(_) => types::string(),
-        Value::Addr(_) => types::addr(),
-        Value::Subnet(_) => types::subnet(),
-        Value::Pattern(_) => types::pattern(),
-        Value::Enum(e) => match &e.ty {
-            Some(t) => Rc::new(Type::Enum(t.clone())),
-            None => types::count(),
-        },
-        Value::Record(r) => Rc::new(Type::Record(r.borrow().ty.clone())),
-        Value::Table(t) => t.borrow().ty.clone(),
-        Value::Vector(vec) => vec.borrow().ty.clone(),
-        Value::Func(f) => f.ty.clone(),
-        Value::Type(t) => Rc::new(Type::TypeOf(t.clone())),
-        Value::Tuple(items) => Rc::new(Type::List(items.iter().map(type_of).collect())),
-        Value::Opaque(_) => Rc::new(Type::Opaque("opaque".into())),
-    }
+    crate::bif::convert::type_of(v)
 }
 
 /// The span of `t[k]` from the spans of its table and key expressions.
