@@ -438,6 +438,15 @@ struct Slot {
     conn: Option<Connection>,
 }
 
+/// The connection a handle names, if it is still the slot's occupant. A
+/// free function so callers can hold other parts of the tracker at once.
+fn live_conn(slots: &mut [Slot], h: ConnHandle) -> Option<&mut Connection> {
+    slots
+        .get_mut(h.idx as usize)
+        .filter(|s| s.gen == h.gen)
+        .and_then(|s| s.conn.as_mut())
+}
+
 /// Counters for reporting.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Stats {
@@ -682,11 +691,7 @@ impl Tracker {
 
     /// Mutable access, e.g. for `set_inactivity_timeout`-like script calls.
     pub fn conn_mut(&mut self, h: ConnHandle) -> Option<&mut Connection> {
-        let s = self.slots.get_mut(h.idx as usize)?;
-        if s.gen != h.gen {
-            return None;
-        }
-        s.conn.as_mut()
+        live_conn(&mut self.slots, h)
     }
 
     /// Looks a connection up by its id (as `lookup_connection` does).
@@ -742,12 +747,7 @@ impl Tracker {
     ) -> bool {
         let now = self.network_time;
         let cfg = &self.cfg;
-        let Some(c) = self
-            .slots
-            .get_mut(h.idx as usize)
-            .filter(|s| s.gen == h.gen)
-            .and_then(|s| s.conn.as_mut())
-        else {
+        let Some(c) = live_conn(&mut self.slots, h) else {
             return false;
         };
         let l = c.limits.get_or_insert_with(Default::default);
@@ -770,12 +770,7 @@ impl Tracker {
     ) -> bool {
         let now = self.network_time;
         let cfg = &self.cfg;
-        let Some(c) = self
-            .slots
-            .get_mut(h.idx as usize)
-            .filter(|s| s.gen == h.gen)
-            .and_then(|s| s.conn.as_mut())
-        else {
+        let Some(c) = live_conn(&mut self.slots, h) else {
             return false;
         };
         c.limits.get_or_insert_with(Default::default).duration = secs;
