@@ -95,7 +95,14 @@ pub fn run(opts: Options) -> i32 {
         "<bare-mode>".to_string(),
         format!("global __bare_mode = {bare};"),
     );
-    for s in &opts.scripts {
+    for (i, s) in opts.scripts.iter().enumerate() {
+        c.load.defer_eof = i + 1 < opts.scripts.len();
+        if c.load.eof_in.is_some() {
+            // The previous script ran out of input: this one shows where.
+            c.load_named(s, None);
+            c.load.eof_in = None;
+            return 1;
+        }
         if s == "-" {
             match read_source("-") {
                 Ok(text) => c.load_source("<stdin>".to_string(), text),
@@ -104,10 +111,11 @@ pub fn run(opts: Options) -> i32 {
                     return 1;
                 }
             }
-        } else if !c.load_named(s, None) {
+        } else if !c.load_named(s, None) && c.load.eof_in.is_none() {
             return 1;
         }
     }
+    c.load.defer_eof = false;
     for code in &opts.exec {
         // Like Zeek, accept a last statement without its `;`.
         let mut code = code.clone();

@@ -17,6 +17,12 @@ pub trait Host {
     /// Reports a message the way Zeek's reporter does (`kind` is "error",
     /// "warning" or "info"), attributed to the calling location.
     fn report(&mut self, kind: &str, msg: &str);
+    /// Fails the running built-in with a runtime error located at the
+    /// script function `f` (rather than at the call), as Zeek does when a
+    /// callback misbehaves. The built-in then returns the error it gets.
+    fn fail_in_function(&mut self, _f: &Value, msg: &str) -> String {
+        msg.to_string()
+    }
     /// Seed for Zeek's deterministic pseudo-random numbers, if one is set.
     fn random(&mut self) -> u64;
     /// A global by its full name: its value, its type, and whether the

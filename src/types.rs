@@ -192,12 +192,33 @@ pub fn vector_of(t: TypeRef) -> TypeRef {
     Rc::new(Type::Vector(t))
 }
 
+/// Whether `t` is the error type or an anonymous record (a `[$a=...]`
+/// constructor) with a field of it.
+pub fn holds_error(t: &Type) -> bool {
+    match t {
+        Type::Error => true,
+        Type::Record(r) if r.name.borrow().is_none() => {
+            r.fields.borrow().iter().any(|f| holds_error(&f.ty))
+        }
+        _ => false,
+    }
+}
+
 impl Type {
     pub fn is_error(&self) -> bool {
         matches!(self, Type::Error)
     }
     pub fn is_numeric(&self) -> bool {
         matches!(self, Type::Count | Type::Int | Type::Double)
+    }
+    /// The type of an empty `set()`, `table()` or `vector()` that had no
+    /// type to take from its context.
+    pub fn is_unspecified(&self) -> bool {
+        match self {
+            Type::Table(t) => t.index.is_empty(),
+            Type::Vector(e) => matches!(**e, Type::Void),
+            _ => false,
+        }
     }
     pub fn is_set(&self) -> bool {
         matches!(self, Type::Table(t) if t.yield_.is_none())
@@ -363,6 +384,12 @@ impl fmt::Display for Type {
                     write!(f, "}}")
                 }
             },
+            // `set()` and `table()` written without a type to take.
+            Type::Table(t) if t.index.is_empty() => match t.yield_ {
+                None => write!(f, "set()"),
+                Some(_) => write!(f, "table()"),
+            },
+            Type::Vector(t) if matches!(**t, Type::Void) => write!(f, "vector()"),
             Type::Table(t) => {
                 let idx: Vec<String> = t.index.iter().map(|i| i.to_string()).collect();
                 match &t.yield_ {

@@ -28,7 +28,7 @@ pub struct Subnet {
 
 /// A compiled pattern: the regular expression as written, an anchored
 /// version for `==` and an unanchored one for `in`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PatternVal {
     pub source: String,
     pub case_insensitive: bool,
@@ -126,6 +126,13 @@ impl Value {
 
     /// `copy()`: a deep copy of aggregates, sharing nothing mutable.
     pub fn deep_copy(&self) -> Value {
+        // A copied string or pattern is a new object too, as
+        // `same_object` can tell.
+        match self {
+            Value::String(s) => return Value::String(Rc::new((**s).clone())),
+            Value::Pattern(p) => return Value::Pattern(Rc::new((**p).clone())),
+            _ => {}
+        }
         let mut seen = ahash::AHashMap::new();
         self.copy_with(&mut seen)
     }

@@ -249,6 +249,8 @@ fn render(e: &Expr) -> String {
             ],
         ),
         ExprKind::HookCall(x) => node("hook", [b(x)]),
+        ExprKind::AddTo(x) => node("add", [b(x)]),
+        ExprKind::DeleteFrom(x) => node("delete", [b(x)]),
         ExprKind::Schedule(t, n, a) => node("schedule", [b(t), node(&n.text, all(a))]),
     }
 }

@@ -1018,6 +1018,47 @@ export {
 	};
 }
 
+module PacketAnalyzer;
+
+export {
+	## The analyzers of the packet layer: link layers, encapsulations and
+	## the network and transport protocols a packet passes through.
+	type Tag: enum {
+		ANALYZER_ARP,
+		ANALYZER_AYIYA,
+		ANALYZER_ETHERNET,
+		ANALYZER_FDDI,
+		ANALYZER_GENEVE,
+		ANALYZER_GRE,
+		ANALYZER_GTPV1,
+		ANALYZER_ICMP,
+		ANALYZER_IEEE802_11,
+		ANALYZER_IEEE802_11_RADIO,
+		ANALYZER_IP,
+		ANALYZER_IPTUNNEL,
+		ANALYZER_LINUXSLL,
+		ANALYZER_LINUXSLL2,
+		ANALYZER_LLC,
+		ANALYZER_MPLS,
+		ANALYZER_NFLOG,
+		ANALYZER_NOVELL_802_3,
+		ANALYZER_NULL,
+		ANALYZER_PBB,
+		ANALYZER_PPP,
+		ANALYZER_PPP_SERIAL,
+		ANALYZER_PPPOE,
+		ANALYZER_ROOT,
+		ANALYZER_SKIP,
+		ANALYZER_SNAP,
+		ANALYZER_TCP,
+		ANALYZER_TEREDO,
+		ANALYZER_UDP,
+		ANALYZER_VLAN,
+		ANALYZER_VNTAG,
+		ANALYZER_VXLAN
+	};
+}
+
 module GLOBAL;
 
 @load base/frameworks/logging/main

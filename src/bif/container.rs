@@ -127,7 +127,9 @@ fn less(h: &mut dyn Host, cmp: &Comparator, a: &Value, b: &Value) -> Result<bool
     match cmp {
         Comparator::Natural => Ok(natural_order(a, b) == Ordering::Less),
         Comparator::Script(f) => match h.call_value(f, vec![a.clone(), b.clone()])? {
-            Value::Unset => Err("comparison function did not return a value".into()),
+            Value::Unset => {
+                Err(h.fail_in_function(f, "comparison function did not return a value"))
+            }
             r => Ok(r.as_int() < 0),
         },
     }

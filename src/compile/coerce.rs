@@ -5,6 +5,7 @@ use super::Compiler;
 use crate::ir::{Coercion, Expr, ExprKind};
 use crate::syntax::ast::Span;
 use crate::types::{self, Type, TypeRef};
+use std::rc::Rc;
 
 /// The rank of a numeric type for promotion: count < int < double.
 pub fn numeric_rank(t: &Type) -> Option<u8> {
@@ -41,6 +42,36 @@ impl Compiler {
                 x
             }
         }
+    }
+
+    /// `local x = set();`: nothing says what the set holds.
+    pub fn untyped_empty_ctor(&mut self, init: Option<&crate::syntax::ast::Expr>) -> TypeRef {
+        if let Some(e) = init {
+            let text = self.text(e.span);
+            self.error(
+                e.span,
+                format!("empty constructor in untyped initialization ({text})"),
+            );
+        }
+        types::error()
+    }
+
+    /// Two different enum types meeting (compared, or one loop variable
+    /// for both): Zeek still allows it, with a deprecation warning.
+    pub fn mixed_enums(&mut self, a: &TypeRef, b: &TypeRef, span: Span) -> bool {
+        let (Type::Enum(x), Type::Enum(y)) = (&**a, &**b) else {
+            return false;
+        };
+        if Rc::ptr_eq(x, y) {
+            return false;
+        }
+        let msg = format!(
+            "Remove in v9.1. Mixing incompatible enum types {} and {} will become an error.",
+            x.name.borrow(),
+            y.name.borrow()
+        );
+        self.warning(span, msg);
+        true
     }
 
     /// Like `coerce` but returns the unchanged expression as the error.

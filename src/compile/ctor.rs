@@ -232,6 +232,23 @@ impl Compiler {
         }
     }
 
+    /// The initializer of a declaration without a type. As in Zeek, a
+    /// bracketed list of values there (`local s = [1, 2];`) is a set;
+    /// with `$field = value` items it is a record.
+    pub fn untyped_init(&mut self, e: &ast::Expr) -> Typed {
+        match &e.kind {
+            ExprKind::Bracket(items)
+                if !items.is_empty()
+                    && !items
+                        .iter()
+                        .any(|x| matches!(x.kind, ExprKind::FieldAssign(..))) =>
+            {
+                self.set_ctor(items, e.span, None)
+            }
+            _ => self.expr(e),
+        }
+    }
+
     pub(super) fn set_ctor(
         &mut self,
         items: &[ast::Expr],
@@ -270,7 +287,7 @@ impl Compiler {
                     }
                     ts
                 }
-                None => vec![types::any()],
+                None => Vec::new(),
             },
         };
         let ty = match expected {
@@ -348,7 +365,7 @@ impl Compiler {
                     let (_, vt) = self.expr(v);
                     (ts, vt)
                 }
-                None => (vec![types::any()], types::any()),
+                None => (Vec::new(), types::any()),
             },
         };
         let ty = match expected {
@@ -392,7 +409,7 @@ impl Compiler {
         let elem = match elem {
             Some(e) => e,
             None => {
-                let mut t = tys.first().cloned().unwrap_or_else(types::any);
+                let mut t = tys.first().cloned().unwrap_or_else(types::void);
                 for u in tys.iter().skip(1) {
                     if let Some(p) = promote(&t, u) {
                         t = p;

@@ -137,16 +137,20 @@ impl Compiler {
         let declared = ty.map(|t| self.resolve_type(t));
         let (init_ir, init_ty) = match init {
             Some(e) => {
-                let (x, t) = self.expr_expect(e, declared.as_ref());
+                let (x, t) = match declared {
+                    None => self.untyped_init(e),
+                    Some(_) => self.expr_expect(e, declared.as_ref()),
+                };
                 (Some(x), Some(t))
             }
             None => (None, None),
         };
         let ty = match (&declared, &init_ty) {
             (Some(d), _) => d.clone(),
+            (None, Some(t)) if t.is_unspecified() => self.untyped_empty_ctor(init),
             (None, Some(t)) => t.clone(),
             (None, None) => {
-                self.error(name.span, "no type given");
+                self.error(name.span, format!("no type given ({})", name.text));
                 types::error()
             }
         };
@@ -205,6 +209,12 @@ impl Compiler {
         name: &ast::Name,
     ) -> Option<Value> {
         let span = name.span;
+        // An initializer whose type is already in error (it names an
+        // undeclared or untyped global) has been reported; Zeek doesn't
+        // evaluate it.
+        if types::holds_error(ty) {
+            return None;
+        }
         let e = match init {
             Some(e) => Some(e),
             None => self.empty_aggregate(ty, span),

@@ -293,6 +293,14 @@ fn expr_into(out: &mut String, e: &ast::Expr) {
             out.push_str("hook ");
             expr_into(out, x);
         }
+        ExprKind::AddTo(x) => {
+            out.push_str("add ");
+            expr_into(out, x);
+        }
+        ExprKind::DeleteFrom(x) => {
+            out.push_str("delete ");
+            expr_into(out, x);
+        }
         // Forms rare in messages: the source spelling is close enough.
         _ => out.push_str(&other_text(e)),
     }

@@ -56,6 +56,11 @@ impl Compiler {
                 }
             }
             ExprKind::Index(x, idx) => self.index(x, idx, span),
+            // Only meaningful as statements (which the parser makes of
+            // them); as a value they are void, which the consumer reports.
+            ExprKind::AddTo(_) | ExprKind::DeleteFrom(_) => {
+                (mk(K::Const(Value::Unset), span), types::void())
+            }
             ExprKind::Slice(x, lo, hi) => {
                 let (xx, xt) = self.expr(x);
                 let lo = lo.as_ref().map(|l| bx(self.int_expr(l)));
@@ -833,6 +838,9 @@ impl Compiler {
                         (Type::Pattern, Type::String) | (Type::String, Type::Pattern)
                     )
                     || matches!((&*at, &*bt), (Type::Any, _) | (_, Type::Any));
+                if !ok && self.mixed_enums(&at, &bt, span) {
+                    return (mk(K::Cmp(c, bx(ax), bx(bx_)), span), types::bool_());
+                }
                 if !ok {
                     self.error(
                         span,

@@ -26,6 +26,12 @@ pub struct LoadState {
     /// Where the current file's next chunk of declarations starts, for
     /// gathering its documentation comments.
     doc_lo: usize,
+    /// Set while a command-line script that has another after it loads:
+    /// Zeek reads the scripts as one stream, so running out of input in
+    /// one is reported at the first token of the next.
+    pub defer_eof: bool,
+    /// The script that ran out of input, when `defer_eof` caught it.
+    pub eof_in: Option<String>,
 }
 
 /// A script found by name: its display name, a key that identifies it
@@ -208,6 +214,10 @@ impl Compiler {
             self.report(diags);
             return;
         }
+        if let Some(prev) = self.load.eof_in.take() {
+            self.report_eof_carry(&prev, &lexed.tokens, &src, file);
+            return;
+        }
         self.load.dirs.push(dir.clone());
         let saved_doc_lo = std::mem::replace(&mut self.load.doc_lo, 0);
         let saved_module = std::mem::replace(&mut self.module, "GLOBAL".to_string());
@@ -236,10 +246,33 @@ impl Compiler {
         let mut depth: i32 = 0;
         // Length of `pending` at the end of its last complete declaration.
         let mut boundary = 0usize;
+        // Zeek's parser sees `@if` and `@endif` as tokens of their own, which
+        // may not stand for the body of an `if`, `for`, `while` or `else`:
+        // `if ( x ) @endif` is refused rather than read across the
+        // directive. `headers` tracks which open parentheses are such heads.
+        let mut headers: Vec<bool> = Vec::new();
+        let mut wants_body = false;
         let mut i = 0;
         while i < tokens.len() {
             let live = stack.last().is_none_or(|f| f.live);
             let (s, ref tok, e) = tokens[i];
+            let directive = matches!(tok, Tok::AtIf | Tok::AtIfdef | Tok::AtIfndef | Tok::AtEndif);
+            if directive && wants_body && (live || matches!(tok, Tok::AtEndif)) {
+                self.error(Span::new(file, s, e), "incorrect use of directive");
+                return;
+            }
+            if live && !matches!(tok, Tok::AtElse) && !directive {
+                wants_body = match tok {
+                    Tok::LParen => {
+                        let prev = pending.last().map(|t| &t.1);
+                        headers.push(matches!(prev, Some(Tok::If | Tok::For | Tok::While)));
+                        false
+                    }
+                    Tok::RParen => headers.pop().unwrap_or(false),
+                    Tok::Else => true,
+                    _ => false,
+                };
+            }
             match tok {
                 Tok::AtIf | Tok::AtIfdef | Tok::AtIfndef => {
                     let Some((a, b, next)) = paren_argument(&tokens, i + 1) else {
@@ -262,7 +295,10 @@ impl Compiler {
                                 return;
                             }
                         }
-                        self.decide(tok, &tokens[a..b], src, Span::new(file, s, e))
+                        let body = if depth > 0 { &pending[boundary..] } else { &[] };
+                        let at = Span::new(file, s, e);
+                        !self.refers_to_locals(&tokens[a..b], body, src, at)
+                            && self.decide(tok, &tokens[a..b], src, at)
                     } else {
                         false
                     };
@@ -349,10 +385,72 @@ impl Compiler {
                 !self.fatal
             }
             Err(diags) => {
-                self.report(diags);
+                let at_eof = diags.len() == 1
+                    && diags[0].span.is_none()
+                    && diags[0].message.starts_with("syntax error, at end of file");
+                if at_eof && self.load.defer_eof {
+                    self.load.eof_in = Some(name.to_string());
+                    self.errors += 1;
+                } else {
+                    self.report(diags);
+                }
                 false
             }
         }
+    }
+
+    /// The parse error of a script that ran out of input, told at the
+    /// first token of the script after it, as Zeek tells it.
+    fn report_eof_carry(&mut self, prev: &str, tokens: &[Spanned], src: &str, file: u32) {
+        let (at, text) = match tokens.first() {
+            Some((lo, _, hi)) => (Span::new(file, *lo, *hi), src.get(*lo..*hi).unwrap_or("")),
+            None => (Span::new(file, 0, 0), ""),
+        };
+        let msg = format!("syntax error, at or near \"{text}\" or end of file {prev}");
+        self.error(at, msg);
+    }
+
+    /// Conditions are decided while the script loads, before any function
+    /// runs, so a condition inside a body cannot use the body's locals or
+    /// parameters. Reports each such name as Zeek does; true if any.
+    fn refers_to_locals(&mut self, arg: &[Spanned], body: &[Spanned], src: &str, at: Span) -> bool {
+        let mut locals: Vec<&str> = Vec::new();
+        let mut in_params = false;
+        let mut seen_params = false;
+        for (i, (_, t, _)) in body.iter().enumerate() {
+            let next = body.get(i + 1).map(|x| &x.1);
+            match t {
+                Tok::LParen if !seen_params => in_params = true,
+                Tok::RParen if in_params => {
+                    in_params = false;
+                    seen_params = true;
+                }
+                Tok::Local => {
+                    if let Some(Tok::Id(n)) = next {
+                        locals.push(n);
+                    }
+                }
+                Tok::Id(n) if in_params && matches!(next, Some(Tok::Colon)) => locals.push(n),
+                _ => {}
+            }
+        }
+        let mut found = false;
+        for (_, t, _) in arg {
+            if let Tok::Id(n) = t {
+                if locals.contains(n) {
+                    self.error(at, format!("referencing a local name in @if ({n})"));
+                    found = true;
+                }
+            }
+        }
+        if found {
+            let text = match parser::parse_expr_tokens(arg.to_vec(), src, at.file) {
+                Ok(e) => super::describe::expr(&e),
+                Err(_) => String::new(),
+            };
+            self.error(at, format!("invalid expression in @if ({text})"));
+        }
+        found
     }
 
     fn decide(&mut self, tok: &Tok, arg: &[Spanned], src: &str, span: Span) -> bool {

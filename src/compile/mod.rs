@@ -33,7 +33,7 @@ pub struct Compiler {
     pub errors: u32,
     /// Statements written at file level, run before `zeek_init`.
     pub init_stmts: Vec<ir::Stmt>,
-    load: load::LoadState,
+    pub load: load::LoadState,
     in_export: bool,
     /// Every module name seen (`@ifdef` accepts them).
     pub modules: ahash::AHashSet<String>,

@@ -85,14 +85,24 @@ impl Compiler {
         if lexed.tokens.is_empty() {
             return Outcome::Empty;
         }
+        let mut statement = false;
         if let Ok(e) = parser::parse_expr_tokens(lexed.tokens.clone(), &src, file) {
-            return self.eval_expr_input(&e);
+            // `add s[1]` parses as an expression but is meant as the
+            // statement, whose `;` may be left out at the prompt.
+            statement = matches!(e.kind, ExprKind::AddTo(_) | ExprKind::DeleteFrom(_));
+            if !statement {
+                return self.eval_expr_input(&e);
+            }
         }
         let txn = self.begin();
         // A leading empty statement lets `##` comments before the first
         // declaration of the input attach to it.
         let mut tokens = lexed.tokens;
         tokens.insert(0, (0, Tok::Semi, 0));
+        if statement {
+            let end = src.len();
+            tokens.push((end, Tok::Semi, end));
+        }
         self.process_tokens(tokens, &lexed.docs, &src, file, name);
         self.finish(txn)
     }

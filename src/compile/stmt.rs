@@ -253,11 +253,15 @@ impl Compiler {
                     return None;
                 }
                 let declared = ty.as_ref().map(|t| self.resolve_type(t));
-                let init_x = init
-                    .as_ref()
-                    .map(|e| self.expr_expect(e, declared.as_ref()));
+                let init_x = init.as_ref().map(|e| match declared {
+                    None => self.untyped_init(e),
+                    Some(_) => self.expr_expect(e, declared.as_ref()),
+                });
                 let ty = match (&declared, &init_x) {
                     (Some(d), _) => d.clone(),
+                    (None, Some((_, t))) if t.is_unspecified() => {
+                        self.untyped_empty_ctor(init.as_ref())
+                    }
                     (None, Some((_, t))) => t.clone(),
                     (None, None) => {
                         self.error(name.span, "no type given");
@@ -265,6 +269,11 @@ impl Compiler {
                     }
                 };
                 let init_x = match (init_x, init) {
+                    (Some((_, t)), Some(e)) if matches!(*t, Type::Void) => {
+                        let text = format!("{} = {}", name.text, self.text(e.span));
+                        self.error(span, format!("can't assign void value ({text})"));
+                        None
+                    }
                     (Some((x, t)), Some(e)) => Some(self.coerce(x, &t, &ty, e.span)),
                     _ => self.empty_aggregate(&ty, span),
                 };
@@ -343,6 +352,14 @@ impl Compiler {
     /// A loop variable: a new local, or an existing local of the same
     /// type. Zeek refuses constants and globals here.
     fn loop_var(&mut self, name: &ast::Name, ty: TypeRef, iter: &ast::Expr) -> Option<u32> {
+        let known = self
+            .scope
+            .as_ref()
+            .and_then(|s| s.lookup(&name.text))
+            .map(|l| l.ty.clone());
+        if let Some(known) = known {
+            self.mixed_enums(&known, &ty, name.span);
+        }
         let local = self.scope.as_ref().and_then(|s| s.lookup(&name.text));
         let refused = match local {
             Some(l) if l.is_const => Some((l.span, "constant")),

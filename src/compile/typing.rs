@@ -50,12 +50,16 @@ impl Compiler {
             },
             TypeKind::Set(idx) => {
                 let idx = idx.iter().map(|t| self.resolve_type(t)).collect();
-                types::set_of(idx)
+                let ty = types::set_of(idx);
+                self.check_index_types(&ty, t.span);
+                ty
             }
             TypeKind::Table(idx, y) => {
                 let idx = idx.iter().map(|t| self.resolve_type(t)).collect();
                 let y = self.resolve_type(y);
-                types::table_of(idx, y)
+                let ty = types::table_of(idx, y);
+                self.check_index_types(&ty, t.span);
+                ty
             }
             TypeKind::Vector(e) | TypeKind::List(e) => {
                 let e = self.resolve_type(e);
@@ -69,7 +73,16 @@ impl Compiler {
                 });
                 let ty = Rc::new(Type::Record(rt.clone()));
                 if let Some(n) = name {
-                    self.pre_declare_type(n, ty.clone(), t.span);
+                    // Zeek places a record type from `record` to the end of
+                    // its last field.
+                    let body = match fields.last() {
+                        Some(f) => {
+                            let end = f.attrs.last().map_or(f.ty.span.hi, |a| a.span.hi);
+                            Span::new(t.span.file, t.span.lo as usize, end as usize)
+                        }
+                        None => t.span,
+                    };
+                    self.pre_declare_type(n, ty.clone(), body);
                 }
                 let end = Span::new(
                     t.span.file,
@@ -122,6 +135,27 @@ impl Compiler {
             }
             TypeKind::Opaque(n) => Rc::new(Type::Opaque(n.text.clone())),
             TypeKind::File(_) => Rc::new(Type::File),
+        }
+    }
+
+    /// Zeek cannot hash a key that holds an `any` (directly or inside a
+    /// record, vector or table), so such index types are refused.
+    fn check_index_types(&mut self, ty: &TypeRef, span: Span) {
+        let Some(tt) = ty.as_table() else { return };
+        for it in &tt.index {
+            if !contains_any(it, &mut Vec::new()) {
+                continue;
+            }
+            let record_name = it.as_record().and_then(|r| r.name.borrow().clone());
+            let also = match record_name.and_then(|n| self.globals.get(&n)) {
+                Some(id) => crate::diag::Also::Span(self.globals.info(id).span),
+                None => crate::diag::Also::After(it.to_string()),
+            };
+            self.error_also(
+                span,
+                also,
+                format!("index type containing 'any' is not supported ({ty} and {it})"),
+            );
         }
     }
 
@@ -319,5 +353,28 @@ impl Compiler {
             }
         }
         any.then_some(out)
+    }
+}
+
+/// Whether a value of type `t` may hold an `any`; `seen` guards against
+/// records that contain themselves.
+fn contains_any(t: &TypeRef, seen: &mut Vec<*const RecordType>) -> bool {
+    match &**t {
+        Type::Any => true,
+        Type::Vector(e) => contains_any(e, seen),
+        Type::Table(tt) => {
+            tt.index.iter().any(|i| contains_any(i, seen))
+                || tt.yield_.as_ref().is_some_and(|y| contains_any(y, seen))
+        }
+        Type::Record(rt) => {
+            let key = Rc::as_ptr(rt);
+            if seen.contains(&key) {
+                return false;
+            }
+            seen.push(key);
+            let fields = rt.fields.borrow();
+            fields.iter().any(|f| contains_any(&f.ty, seen))
+        }
+        _ => false,
     }
 }

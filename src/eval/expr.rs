@@ -247,7 +247,7 @@ impl Interp {
             ExprKind::CallBif(f, _, args) => {
                 let args = self.eval_args(args)?;
                 self.set_bif_span(e.span);
-                f(self, &args).map_err(|m| self.error_at(e.span, &m))
+                f(self, &args).map_err(|m| self.bif_error(e.span, &m))
             }
             ExprKind::HookCall(f, args) => {
                 let fv = self.eval(f)?;

@@ -96,6 +96,9 @@ pub struct Interp {
     out: std::io::BufWriter<std::io::Stdout>,
     /// Span of the call being made to a built-in, for its reports.
     bif_span: Span,
+    /// A located error a built-in raised through `fail_in_function`; it
+    /// replaces the generic error at the call.
+    bif_failure: Option<Box<Diagnostic>>,
     rng_state: u64,
     /// Set by a fatal error.
     pub exit_code: Option<i32>,
@@ -125,6 +128,7 @@ impl Interp {
             style,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             bif_span: Span::default(),
+            bif_failure: None,
             rng_state: crate::bif::initial_random_state(),
             exit_code: None,
             terminating: false,
@@ -307,8 +311,32 @@ impl Interp {
             }
         }
         match self.run_frame(f, &body, new_base, span)? {
-            Flow::Return(v) => Ok(v),
-            _ => Ok(Value::Unset),
+            Flow::Return(v) if !v.is_unset() => Ok(v),
+            _ => Ok(self.fell_off(f)),
+        }
+    }
+
+    /// A function ended without a value: Zeek warns (without a location)
+    /// when its type promised one.
+    fn fell_off(&mut self, f: &FuncVal) -> Value {
+        if let Some(ft) = f.ty.as_func() {
+            if !matches!(*ft.ret, crate::types::Type::Void) {
+                let mut d = Diagnostic::warning(
+                    Span::default(),
+                    format!("non-void function returning without a value: {}", f.name),
+                );
+                d.span = None;
+                self.report_diag(&d);
+            }
+        }
+        Value::Unset
+    }
+
+    /// The error a failing built-in ends with.
+    pub(crate) fn bif_error(&mut self, span: Span, msg: &str) -> Box<Diagnostic> {
+        match self.bif_failure.take() {
+            Some(d) => d,
+            None => self.error_at(span, msg),
         }
     }
 
@@ -316,7 +344,7 @@ impl Interp {
     pub fn call(&mut self, f: &Rc<FuncVal>, args: &[Value], span: Span) -> Result<Value> {
         if let Some(bif) = f.builtin {
             self.bif_span = span;
-            return bif(self, args).map_err(|m| self.error_at(span, &m));
+            return bif(self, args).map_err(|m| self.bif_error(span, &m));
         }
         match f.kind {
             FuncKind::Function => {
@@ -327,8 +355,8 @@ impl Interp {
                     }
                 };
                 match self.run_body(f, &body, args, span)? {
-                    Flow::Return(v) => Ok(v),
-                    _ => Ok(Value::Unset),
+                    Flow::Return(v) if !v.is_unset() => Ok(v),
+                    _ => Ok(self.fell_off(f)),
                 }
             }
             FuncKind::Hook => {
@@ -420,6 +448,20 @@ impl Interp {
 }
 
 impl Host for Interp {
+    fn fail_in_function(&mut self, f: &Value, msg: &str) -> String {
+        if let Value::Func(func) = f {
+            let at = func
+                .handlers
+                .borrow()
+                .first()
+                .map_or(func.span, |h| h.body.span);
+            let mut d = Diagnostic::runtime(at, msg);
+            d.severity = crate::diag::Severity::RuntimeFatal;
+            self.bif_failure = Some(Box::new(d));
+        }
+        msg.to_string()
+    }
+
     fn max_recursion_depth(&self) -> u32 {
         self.max_depth
     }

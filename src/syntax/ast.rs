@@ -386,6 +386,10 @@ pub enum ExprKind {
     Lambda(Box<Lambda>),
     /// `hook h(args)` as an expression.
     HookCall(Box<Expr>),
+    /// `add s[k]` / `delete t[k]` where a value is expected (a statement
+    /// of either is parsed as the statement).
+    AddTo(Box<Expr>),
+    DeleteFrom(Box<Expr>),
     Schedule(Box<Expr>, Name, Vec<Expr>),
 }
 
