@@ -124,6 +124,7 @@ pub fn run(opts: Options) -> i32 {
         }
         c.load_source("<command line>".to_string(), code);
     }
+    c.interp.expire_interval_id = c.globals.get("table_expire_interval");
     if !apply_assignments(&mut c, &opts.assignments) {
         c.interp.flush();
         return 1;
@@ -266,7 +267,13 @@ fn drain_rounds(c: &mut Compiler, rounds: u32) {
 /// happen (no events, no timers) the loop ends rather than idle forever.
 fn run_until_terminate(c: &mut Compiler) {
     loop {
-        if c.interp.exit_code.is_some() || c.interp.terminating {
+        if c.interp.exit_code.is_some() {
+            break;
+        }
+        if c.interp.terminating {
+            // terminate() raises SIGTERM in Zeek, whose handler says so.
+            c.interp.flush();
+            eprintln!("received termination signal");
             break;
         }
         if c.interp.events.is_empty() && c.interp.timers.is_empty() {
@@ -285,7 +292,8 @@ fn run_until_terminate(c: &mut Compiler) {
             .is_some_and(|t| t.when <= c.interp.network_time)
         {
             if let Some(t) = c.interp.timers.pop() {
-                c.interp.queue_event_at(t.event, t.args, t.when);
+                let when = t.when;
+                c.interp.fire_timer(t, when);
             }
         }
         if c.interp.events.is_empty() {

@@ -168,8 +168,8 @@ pub struct TableAttrs {
     pub default_is_func: bool,
     /// `&default_insert` rather than `&default`.
     pub default_insert: bool,
-    pub expire: Option<(crate::table::ExpireKind, Box<Expr>)>,
-    pub expire_func: Option<Box<Expr>>,
+    pub expire: Option<(crate::table::ExpireKind, std::rc::Rc<Expr>)>,
+    pub expire_func: Option<std::rc::Rc<Expr>>,
     pub on_change: Option<Box<Expr>>,
     /// `&ordered`: iterate in insertion order.
     pub ordered: bool,

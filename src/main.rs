@@ -15,7 +15,7 @@ use std::process::ExitCode;
 struct Cli {
     /// Don't load the default scripts (bare mode): only base/init-bare,
     /// no base/init-default and no conn.log.
-    #[arg(short = 'b', long = "bare-mode")]
+    #[arg(short = 'b', long = "bare-mode", overrides_with = "bare")]
     bare: bool,
 
     /// Run CODE as an additional script.

@@ -1394,7 +1394,7 @@ impl Run {
             // Stamped with its due time, or the time at shutdown for a
             // timer that never came due.
             let at = tm.when.min(c.interp.network_time);
-            c.interp.queue_event_at(tm.event, tm.args, at);
+            c.interp.fire_timer(tm, at);
         }
     }
 

@@ -15,6 +15,7 @@ use crate::zdict::DictSim;
 use crate::zhash::{self, FuncNumbering};
 use hashbrown::HashTable;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// What a lookup of a missing key yields (`&default`).
 #[derive(Debug, Clone)]
@@ -25,11 +26,15 @@ pub enum TableDefault {
 }
 
 /// `&create_expire`, `&read_expire`, `&write_expire` with `&expire_func`.
+/// As in Zeek, both expressions are evaluated each time the table's
+/// entries are checked, so a later `redef` of the interval counts.
 #[derive(Debug, Clone)]
 pub struct Expiry {
     pub kind: ExpireKind,
-    pub interval: f64,
-    pub func: Option<Value>,
+    pub interval: Rc<crate::ir::Expr>,
+    pub func: Option<Rc<crate::ir::Expr>>,
+    /// Whether the table's expiry timer is running.
+    pub armed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +180,8 @@ impl TableVal {
         TableVal {
             default: self.default.clone(),
             default_insert: self.default_insert,
-            expiry: self.expiry.clone(),
+            // A copy's entries are watched once it is written to.
+            expiry: self.expiry.clone().map(|x| Expiry { armed: false, ..x }),
             hasher: self.hasher.clone(),
             on_change: self.on_change.clone(),
             zeek: self.zeek.as_ref().and_then(|_| ZeekOrder::new()),
@@ -248,6 +254,48 @@ impl TableVal {
     }
 
     /// Position of a key in insertion order (for expiry stamps).
+    /// Notes an access to `key` for expiry: a write (`created` when the
+    /// key is new) or a read. True if the table's timer must be started.
+    pub fn touch(&mut self, key: &Value, now: f64, write: bool, created: bool) -> bool {
+        let Some(x) = &self.expiry else { return false };
+        let renew = match x.kind {
+            ExpireKind::Create => created,
+            ExpireKind::Write => write,
+            ExpireKind::Read => true,
+        };
+        let arm = write && !x.armed;
+        if renew {
+            if let Some(p) = self.position(key) {
+                if let Some(s) = self.stamps.get_mut(p) {
+                    *s = now;
+                }
+            }
+        }
+        arm
+    }
+
+    /// The keys whose last access is older than `cutoff`, in iteration
+    /// order (the order Zeek's expiry walks the table in).
+    pub fn stale_keys(&self, cutoff: f64) -> Vec<Value> {
+        self.keys()
+            .into_iter()
+            .filter(|k| {
+                self.position(k)
+                    .and_then(|p| self.stamps.get(p))
+                    .is_some_and(|&s| s < cutoff)
+            })
+            .collect()
+    }
+
+    /// Sets a key's access time (an `&expire_func` asked for more time).
+    pub fn set_stamp(&mut self, key: &Value, t: f64) {
+        if let Some(p) = self.position(key) {
+            if let Some(s) = self.stamps.get_mut(p) {
+                *s = t;
+            }
+        }
+    }
+
     pub fn position(&self, key: &Value) -> Option<usize> {
         self.find_quiet(key)
     }

@@ -224,7 +224,7 @@ impl Compiler {
         match self.interp.eval(&e) {
             Ok(v) => {
                 if let (Value::Table(t), Some(a)) = (&v, table_attrs) {
-                    if let Err(err) = self.interp.apply_table_attrs(&mut t.borrow_mut(), &a) {
+                    if let Err(err) = self.interp.apply_table_attrs_to(t, &a) {
                         self.interp.report_runtime(&err);
                         self.errors += 1;
                     }
@@ -307,7 +307,7 @@ impl Compiler {
         };
         // Attributes given with the new value (`redef t = {...} &default=x`).
         if let (Value::Table(t), Some(a)) = (&value, self.table_attrs(&ty, attrs)) {
-            if let Err(err) = self.interp.apply_table_attrs(&mut t.borrow_mut(), &a) {
+            if let Err(err) = self.interp.apply_table_attrs_to(t, &a) {
                 self.interp.report_runtime(&err);
             }
         }

@@ -305,6 +305,68 @@ impl Compiler {
         }
     }
 
+    /// An `&expire_func` must be a function taking the table and its
+    /// index (or the table and one `any`) and yielding an interval.
+    fn check_expire_func(&mut self, table: &TypeRef, ft: &TypeRef, v: &ast::Expr, at: Span) {
+        let text = format!("&expire_func={}", super::describe::expr(v));
+        let Some(f) = ft.as_func().filter(|f| f.kind == FuncKind::Function) else {
+            if !ft.is_error() {
+                self.error(
+                    at,
+                    format!("&expire_func attribute is not a function ({text})"),
+                );
+            }
+            return;
+        };
+        if !matches!(*f.ret, Type::Interval) {
+            self.error(
+                at,
+                format!("&expire_func must yield a value of type interval ({text})"),
+            );
+            return;
+        }
+        let Some(tt) = table.as_table() else { return };
+        if f.params.len() == 2 && matches!(*f.params[1].ty, Type::Any) {
+            return;
+        }
+        let expected: Vec<&TypeRef> = std::iter::once(table).chain(tt.index.iter()).collect();
+        // Zeek warns at the function's declaration, naming its type.
+        let decl = match &v.kind {
+            ast::ExprKind::Name(n) => self
+                .lookup_global(&n.text)
+                .map(|id| self.globals.info(id).span),
+            _ => None,
+        }
+        .unwrap_or(v.span);
+        let ok = if f.params.len() != expected.len() {
+            let msg = format!(
+                "Wrong number of arguments for function. Expected {}, got {}. ({ft})",
+                expected.len(),
+                f.params.len()
+            );
+            self.warning(decl, msg);
+            false
+        } else {
+            let mut ok = true;
+            for (i, (p, e)) in f.params.iter().zip(&expected).enumerate() {
+                if !types::same_type(&p.ty, e) {
+                    let msg = format!(
+                        "Type mismatch in function argument #{}. Expected {}, got {}. ({ft})",
+                        i + 1,
+                        e,
+                        p.ty
+                    );
+                    self.warning(decl, msg);
+                    ok = false;
+                }
+            }
+            ok
+        };
+        if !ok {
+            self.error(at, format!("&expire_func argument type clash ({text})"));
+        }
+    }
+
     /// Container attributes of a declaration, compiled.
     pub fn table_attrs(&mut self, ty: &TypeRef, attrs: &[ast::Attr]) -> Option<ir::TableAttrs> {
         let tt = ty.as_table()?;
@@ -336,12 +398,13 @@ impl Compiler {
                         _ => ExpireKind::Write,
                     };
                     let (x, _) = self.expr(v);
-                    out.expire = Some((kind, Box::new(x)));
+                    out.expire = Some((kind, Rc::new(x)));
                     any = true;
                 }
                 "expire_func" => {
-                    let (x, _) = self.expr(v);
-                    out.expire_func = Some(Box::new(x));
+                    let (x, xt) = self.expr(v);
+                    self.check_expire_func(ty, &xt, v, a.span);
+                    out.expire_func = Some(Rc::new(x));
                     any = true;
                 }
                 "on_change" => {

@@ -4,7 +4,7 @@ use super::ops;
 use super::{Interp, Result};
 use crate::func::FuncVal;
 use crate::ir::{Coercion, Expr, ExprKind, InKind, LValue};
-use crate::table::{Expiry, TableDefault, TableVal};
+use crate::table::{TableDefault, TableVal};
 use crate::types::{self, RecordType, Type, TypeRef};
 use crate::value::{RecordVal, Value, VectorVal};
 use std::cell::RefCell;
@@ -468,11 +468,16 @@ impl Interp {
                     };
                     t.insert(key, val);
                 }
-                if t.expiry.is_some() {
+                let watch = t.expiry.is_some();
+                if watch {
                     let now = self.network_time;
                     t.stamps.iter_mut().for_each(|s| *s = now);
                 }
-                Ok(Value::Table(Rc::new(RefCell::new(t))))
+                let tab = Rc::new(RefCell::new(t));
+                if watch {
+                    self.arm_expiry(&tab);
+                }
+                Ok(Value::Table(tab))
             }
             ExprKind::Vector(ty, items) => {
                 let mut vals = Vec::with_capacity(items.len());
@@ -607,16 +612,11 @@ impl Interp {
             });
         }
         if let Some((kind, iv)) = &attrs.expire {
-            let interval = self.eval(iv)?.as_double();
-            let func = match &attrs.expire_func {
-                Some(f) => Some(self.eval(f)?),
-                None => None,
-            };
-            t.expiry = Some(Expiry {
-                kind: *kind,
-                interval,
-                func,
-            });
+            // A running timer keeps serving the table.
+            let armed = t.expiry.as_ref().is_some_and(|x| x.armed);
+            let mut x = self.make_expiry(*kind, iv, attrs.expire_func.as_ref())?;
+            x.armed = armed;
+            t.expiry = Some(x);
         }
         if let Some(f) = &attrs.on_change {
             t.on_change = Some(self.eval(f)?);
@@ -628,8 +628,12 @@ impl Interp {
         let Value::Table(t) = tv else {
             return Err(self.error_at(e.span, "indexing a non-table"));
         };
-        if let Some(v) = t.borrow().get(&key) {
-            return Ok(v.clone());
+        let found = t.borrow().get(&key).cloned();
+        if let Some(v) = found {
+            if t.borrow().expiry.is_some() {
+                self.touch_entry(t, &key, false, false);
+            }
+            return Ok(v);
         }
         if let Some(k) = t.borrow().subnet_match(&key) {
             return Ok(t.borrow().get(&k).cloned().unwrap_or(Value::Unset));
@@ -884,14 +888,10 @@ impl Interp {
                     return Err(self.error_at(e.span, "index assignment on non-table"));
                 };
                 let key = self.eval(k)?;
-                let now = self.network_time;
                 self.warn_if_looping(&tab, &key, true, index_span(t, k));
-                let mut tb = tab.borrow_mut();
-                tb.insert(key.clone(), v);
-                if tb.expiry.is_some() {
-                    if let Some(p) = tb.position(&key) {
-                        tb.stamps[p] = now;
-                    }
+                let created = tab.borrow_mut().insert(key.clone(), v);
+                if tab.borrow().expiry.is_some() {
+                    self.touch_entry(&tab, &key, true, created);
                 }
             }
             LValue::VectorIndex(vec, i) => {

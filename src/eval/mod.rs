@@ -1,6 +1,7 @@
 //! The evaluator: runs the resolved tree. Holds the globals, the value
 //! stack that frames live on, the event queue and the timers.
 
+mod expire;
 pub mod expr;
 pub mod ops;
 pub mod pattern;
@@ -38,8 +39,15 @@ pub const DEFAULT_RECURSION_DEPTH: u32 = 1000;
 pub struct Timer {
     pub when: f64,
     pub seq: u64,
-    pub event: Rc<FuncVal>,
-    pub args: Vec<Value>,
+    pub action: TimerAction,
+}
+
+/// What a timer does when due.
+pub enum TimerAction {
+    /// A scheduled event.
+    Event(Rc<FuncVal>, Vec<Value>),
+    /// A table's periodic expiry check.
+    Expire(std::rc::Weak<std::cell::RefCell<crate::table::TableVal>>),
 }
 
 impl PartialEq for Timer {
@@ -99,6 +107,10 @@ pub struct Interp {
     /// A located error a built-in raised through `fail_in_function`; it
     /// replaces the generic error at the call.
     bif_failure: Option<Box<Diagnostic>>,
+    /// The global `table_expire_interval`, once the scripts declare it.
+    pub expire_interval_id: Option<u32>,
+    /// Set as the run ends: pending timers are flushed, tables don't expire.
+    pub ending: bool,
     rng_state: u64,
     /// Set by a fatal error.
     pub exit_code: Option<i32>,
@@ -129,6 +141,8 @@ impl Interp {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             bif_span: Span::default(),
             bif_failure: None,
+            expire_interval_id: None,
+            ending: false,
             rng_state: crate::bif::initial_random_state(),
             exit_code: None,
             terminating: false,
@@ -420,9 +434,22 @@ impl Interp {
         self.timers.push(Timer {
             when,
             seq: self.timer_seq,
-            event,
-            args,
+            action: TimerAction::Event(event, args),
         });
+    }
+
+    /// Runs a due timer: queues its event (stamped `at`) or checks its
+    /// table. A table's check only runs while time really reaches it, not
+    /// when the run ends with timers left.
+    pub fn fire_timer(&mut self, timer: Timer, at: f64) {
+        match timer.action {
+            TimerAction::Event(f, args) => self.queue_event_at(f, args, at),
+            TimerAction::Expire(t) => {
+                if timer.when <= self.network_time && !self.ending {
+                    self.fire_expiry(&t);
+                }
+            }
+        }
     }
 
     /// Fires every timer due at or before `t`, advancing network time to
@@ -435,10 +462,15 @@ impl Interp {
             let Some(timer) = self.timers.pop() else {
                 break;
             };
+            if matches!(timer.action, TimerAction::Expire(_)) && t >= f64::MAX / 4.0 {
+                // The run is ending: table checks don't run on.
+                continue;
+            }
             if timer.when > self.network_time {
                 self.network_time = timer.when;
             }
-            self.queue_event_at(timer.event, timer.args, timer.when);
+            let when = timer.when;
+            self.fire_timer(timer, when);
             self.drain_events();
         }
         if t > self.network_time {

@@ -153,14 +153,10 @@ impl Interp {
                     return Err(self.error_at(s.span, "add to a non-set"));
                 };
                 let key = self.eval(k)?;
-                let now = self.network_time;
                 self.warn_if_looping(&tab, &key, true, index_span(t, k));
-                let mut tb = tab.borrow_mut();
-                tb.insert(key.clone(), Value::Unset);
-                if tb.expiry.is_some() {
-                    if let Some(p) = tb.position(&key) {
-                        tb.stamps[p] = now;
-                    }
+                let created = tab.borrow_mut().insert(key.clone(), Value::Unset);
+                if tab.borrow().expiry.is_some() {
+                    self.touch_entry(&tab, &key, true, created);
                 }
             }
             StmtKind::Delete(t, k) => {

@@ -72,8 +72,10 @@ impl Snapshot {
             work.extend(args.iter().cloned());
         }
         for t in interp.timers.iter() {
-            work.push(Value::Func(t.event.clone()));
-            work.extend(t.args.iter().cloned());
+            if let crate::eval::TimerAction::Event(f, args) = &t.action {
+                work.push(Value::Func(f.clone()));
+                work.extend(args.iter().cloned());
+            }
         }
         let mut seen: AHashSet<usize> = AHashSet::new();
         let mut visited = 0usize;
