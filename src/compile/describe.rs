@@ -32,6 +32,41 @@ pub fn switch(e: &ast::Expr, cases: &[ast::Case]) -> String {
     out
 }
 
+/// A `when` statement; captures named in `unknown` show as `<error>`.
+pub fn when(w: &ast::WhenStmt, unknown: &[&str]) -> String {
+    let mut out = String::from("when ");
+    if let Some(caps) = &w.captures {
+        out.push('[');
+        for (i, c) in caps.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if unknown.contains(&c.name.text.as_str()) {
+                out.push_str("<error>");
+            } else {
+                out.push_str(&c.name.text);
+            }
+        }
+        out.push(']');
+    }
+    out.push('(');
+    if let Some(n) = &w.local {
+        out.push_str("local ");
+        out.push_str(&n.text);
+        out.push_str(" = ");
+    }
+    expr_into(&mut out, &w.cond);
+    out.push_str(") ");
+    stmts(&mut out, &w.body.stmts);
+    if let Some((t, b)) = &w.timeout {
+        out.push_str(" timeout ");
+        expr_into(&mut out, t);
+        out.push(' ');
+        stmts(&mut out, &b.stmts);
+    }
+    out
+}
+
 /// A `case` of a switch, as Zeek shows it in switch errors.
 pub fn case(c: &ast::Case) -> String {
     let mut out = String::new();
@@ -147,7 +182,7 @@ fn stmt_into(out: &mut String, s: &ast::Stmt) {
             out.push_str("local ");
             out.push_str(&name.text);
         }
-        StmtKind::When(_) => out.push_str("when"),
+        StmtKind::When(w) => out.push_str(&when(w, &[])),
         StmtKind::Assert(c, _) => {
             out.push_str("assert ");
             expr_into(out, c);
@@ -232,6 +267,12 @@ fn expr_into(out: &mut String, e: &ast::Expr) {
                 UnOp::PreDec => "--",
             });
             expr_into(out, x);
+        }
+        // Zeek keeps `a > b` as `b < a` (and `>=` as `<=`), and shows it so.
+        ExprKind::Binary(op @ (BinOp::Gt | BinOp::Ge), a, b) => {
+            expr_into(out, b);
+            out.push_str(if *op == BinOp::Gt { " < " } else { " <= " });
+            expr_into(out, a);
         }
         ExprKind::Binary(op, a, b) => {
             expr_into(out, a);

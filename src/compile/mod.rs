@@ -110,6 +110,16 @@ impl Compiler {
         self.interp.span_text(span)
     }
 
+    /// The source text of a span as written.
+    pub fn source_slice(&self, span: Span) -> String {
+        self.interp
+            .sources
+            .get(span.file)
+            .and_then(|f| f.text.get(span.lo as usize..span.hi as usize))
+            .unwrap_or("")
+            .to_string()
+    }
+
     /// Looks up a global by a name as written, with Zeek's module rules,
     /// declaring a built-in on first use.
     pub fn lookup_global(&mut self, name: &str) -> Option<u32> {

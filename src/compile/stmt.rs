@@ -5,6 +5,7 @@ use super::scope::{GlobalInfo, IdKind};
 use super::Compiler;
 use crate::ir::{self, ForKind, StmtKind as S};
 use crate::syntax::ast::{self, CaseLabel, ForVars, FuncKind, Span, StmtKind};
+use crate::syntax::token::Tok;
 use crate::types::{self, Type, TypeRef};
 use crate::value::Value;
 use ahash::AHashMap;
@@ -296,6 +297,7 @@ impl Compiler {
                 }
             }
             StmtKind::When(w) => {
+                self.check_when_captures(w, span);
                 let cond = match &w.local {
                     Some(n) => {
                         let (x, t) = self.expr(&w.cond);
@@ -334,6 +336,83 @@ impl Compiler {
             StmtKind::Block(b) => st(S::Block(self.scoped_block(&b.stmts)), span),
             StmtKind::Empty => return None,
         })
+    }
+
+    /// A `when` runs later, on copies of the locals it names in its
+    /// capture list; Zeek requires that list to name exactly the outer
+    /// locals the statement uses.
+    fn check_when_captures(&mut self, w: &ast::WhenStmt, span: Span) {
+        let Some(scope) = &self.scope else { return };
+        let caps: Vec<&ast::Name> = w.captures.iter().flatten().map(|c| &c.name).collect();
+        let unknown: Vec<&str> = caps
+            .iter()
+            .filter(|n| scope.lookup(&n.text).is_none())
+            .map(|n| n.text.as_str())
+            .collect();
+        // The names the statement reads: identifiers in its text that are
+        // not field names and not declared inside it.
+        let mut parts: Vec<Span> = vec![w.cond.span, w.body.span];
+        if let Some((t, b)) = &w.timeout {
+            parts.push(t.span);
+            parts.push(b.span);
+        }
+        let mut used: Vec<String> = Vec::new();
+        let mut inner: Vec<String> = w.local.iter().map(|n| n.text.clone()).collect();
+        for p in parts {
+            let text = self.source_slice(p);
+            let lexed = crate::syntax::lexer::lex(&text, "", "");
+            let mut prev: Option<&Tok> = None;
+            for (_, t, _) in &lexed.tokens {
+                if let Tok::Id(n) = t {
+                    match prev {
+                        Some(Tok::Local | Tok::Const) => inner.push(n.to_string()),
+                        Some(Tok::Dollar | Tok::HasField) => {}
+                        _ => {
+                            if !used.iter().any(|u| u == n) {
+                                used.push(n.to_string());
+                            }
+                        }
+                    }
+                }
+                prev = Some(t);
+            }
+        }
+        let outer: Vec<String> = used
+            .into_iter()
+            .filter(|n| !inner.contains(n) && scope.lookup(n).is_some())
+            .collect();
+        for n in &unknown {
+            if let Some(c) = caps.iter().find(|c| c.text == *n) {
+                self.error(c.span, format!("no such local identifier: {n}"));
+            }
+        }
+        let desc = super::describe::when(w, &unknown);
+        // With a timeout, Zeek places the statement from the body's closing
+        // brace to the end.
+        let at = match &w.timeout {
+            Some(_) => Span::new(
+                span.file,
+                w.body.span.hi.saturating_sub(1) as usize,
+                span.hi as usize,
+            ),
+            None => span,
+        };
+        for n in &outer {
+            if !caps.iter().any(|c| &c.text == n) {
+                let msg =
+                    format!("{n} is used inside \"when\" statement but not captured ({desc})");
+                self.error(at, msg);
+            }
+        }
+        for c in &caps {
+            if !unknown.contains(&c.text.as_str()) && !outer.contains(&c.text) {
+                let msg = format!(
+                    "{} is captured but not used inside \"when\" statement ({desc})",
+                    c.text
+                );
+                self.error(at, msg);
+            }
+        }
     }
 
     fn stmt_list(&mut self, s: &ast::Stmt) -> Vec<ir::Stmt> {
