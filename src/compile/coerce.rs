@@ -87,17 +87,7 @@ impl Compiler {
             (Type::Count, Type::Int) => Ok(wrap(e, Coercion::ToInt)),
             (Type::Count | Type::Int, Type::Double) => Ok(wrap(e, Coercion::ToDouble)),
             (Type::Record(src), Type::Record(dst)) => {
-                let ok = {
-                    let sf = src.fields.borrow();
-                    let df = dst.fields.borrow();
-                    sf.iter().all(|f| {
-                        df.iter()
-                            .any(|d| d.name == f.name && compatible(&f.ty, &d.ty))
-                    }) && df.iter().all(|d| {
-                        d.optional || d.default.is_some() || sf.iter().any(|f| f.name == d.name)
-                    })
-                };
-                if ok {
+                if record_compatible(src, dst) {
                     Ok(wrap(e, Coercion::Record(dst.clone())))
                 } else {
                     Err(e)
@@ -133,14 +123,34 @@ impl Compiler {
     }
 }
 
+/// Whether a record of type `src` converts to `dst`: each of its fields
+/// fits a field of `dst`, and it gives every field `dst` requires.
+fn record_compatible(src: &types::RecordType, dst: &types::RecordType) -> bool {
+    if std::ptr::eq(src, dst) {
+        return true;
+    }
+    let sf = src.fields.borrow();
+    let df = dst.fields.borrow();
+    sf.iter().all(|f| {
+        df.iter()
+            .any(|d| d.name == f.name && compatible(&f.ty, &d.ty))
+    }) && df
+        .iter()
+        .all(|d| d.optional || d.default.is_some() || sf.iter().any(|f| f.name == d.name))
+}
+
 /// Whether a field of type `a` may fill a field of type `b`.
 fn compatible(a: &TypeRef, b: &TypeRef) -> bool {
+    if let (Type::Record(x), Type::Record(y)) = (&**a, &**b) {
+        // A named record only converts to itself; an anonymous one (a
+        // `[$a=...]` constructor) by its fields.
+        return Rc::ptr_eq(x, y) || (x.name.borrow().is_none() && record_compatible(x, y));
+    }
     types::same_type(a, b)
         || matches!(
             (&**a, &**b),
             (_, Type::Any) | (Type::Count, Type::Int) | (Type::Count | Type::Int, Type::Double)
         )
-        || matches!((&**a, &**b), (Type::Record(_), Type::Record(_)))
         || matches!(
             (&**a, &**b),
             (Type::Table(_), Type::Table(_)) | (Type::Vector(_), Type::Vector(_))

@@ -69,7 +69,17 @@ impl Compiler {
                         continue;
                     };
                     let fty = rt.fields.borrow()[i].ty.clone();
-                    let (x, xt) = self.expr_expect(v, Some(&fty));
+                    // A nested `[$f=...]` being coerced is checked as a
+                    // whole against the field's record type, as Zeek does.
+                    let nested = coercing
+                        && fty.as_record().is_some()
+                        && matches!(&v.kind, ExprKind::Bracket(xs)
+                            if !xs.is_empty() && xs.iter().all(|x| matches!(x.kind, ExprKind::FieldAssign(..))));
+                    let (x, xt) = if nested {
+                        self.expr(v)
+                    } else {
+                        self.expr_expect(v, Some(&fty))
+                    };
                     match self.try_coerce(x, &xt, &fty) {
                         Ok(x) => inits.push((i as u32, x)),
                         Err(x) if coercing => {
@@ -79,7 +89,15 @@ impl Compiler {
                                 coerced(&rt),
                                 xt
                             );
-                            self.error_also(span, crate::diag::Also::After(xt.to_string()), msg);
+                            if xt.as_record().is_some() {
+                                self.error(span, msg);
+                            } else {
+                                self.error_also(
+                                    span,
+                                    crate::diag::Also::After(xt.to_string()),
+                                    msg,
+                                );
+                            }
                             inits.push((i as u32, x));
                         }
                         Err(x) => {

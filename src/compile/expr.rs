@@ -522,7 +522,7 @@ impl Compiler {
                             span,
                             format!(
                                 "hook cannot be called directly, use hook operator ({})",
-                                self.text(span)
+                                self.text(f.span)
                             ),
                         );
                         return self.poison(span);
@@ -574,7 +574,8 @@ impl Compiler {
 
     fn hook_call(&mut self, call: &ast::Expr, span: Span) -> Typed {
         let ExprKind::Call(f, args) = &call.kind else {
-            self.error(span, "not a valid hook call expression");
+            let text = super::describe::expr(call);
+            self.error(span, format!("not a valid hook call expression ({text})"));
             return self.poison(span);
         };
         let (fx, ft) = self.expr(f);
@@ -589,7 +590,7 @@ impl Compiler {
                     span,
                     format!(
                         "hook keyword should only be used to call hooks ({})",
-                        self.text(span)
+                        self.text(call.span)
                     ),
                 );
                 self.poison(span)

@@ -108,6 +108,14 @@ impl Compiler {
             }
             StmtKind::Expr(e) => {
                 let (x, _) = self.expr(e);
+                // `hook 2 + 2;`: once the hook is refused, what is left is
+                // a value nobody uses.
+                if let ast::ExprKind::HookCall(h) = &e.kind {
+                    if !matches!(h.kind, ast::ExprKind::Call(..)) {
+                        let text = super::describe::expr(h);
+                        self.warning(e.span, format!("expression value ignored ({text})"));
+                    }
+                }
                 st(S::Expr(x), span)
             }
             StmtKind::If(c, t, e) => {
