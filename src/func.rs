@@ -38,6 +38,10 @@ pub trait Host {
     fn exit(&mut self, _code: i32) {}
     /// Asks for an orderly end: remaining input is skipped, zeek_done runs.
     fn terminate(&mut self) {}
+    /// Whether `terminate()` was called.
+    fn is_terminating(&self) -> bool {
+        false
+    }
     /// The call nesting allowed (`get_max_recursion_depth`).
     fn max_recursion_depth(&self) -> u32 {
         crate::eval::DEFAULT_RECURSION_DEPTH

@@ -255,4 +255,7 @@ pub struct WhenInfo {
     pub is_return: bool,
     /// `when ( local x = e )`: the condition holds once `e` has a value.
     pub binds: bool,
+    /// The globals the condition reads: a change to one of them has a
+    /// waiting `when` look at its condition again.
+    pub deps: Vec<u32>,
 }

@@ -133,8 +133,16 @@ fn exit(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 fn terminate(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    // A second call does nothing, and says so.
+    if h.is_terminating() {
+        return Ok(Value::Bool(false));
+    }
     h.terminate();
     Ok(Value::Bool(true))
+}
+
+fn zeek_is_terminating(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    Ok(Value::Bool(h.is_terminating()))
 }
 
 fn current_event_time(h: &mut dyn Host, _: &[Value]) -> BifResult {
@@ -312,6 +320,11 @@ pub static BIFS: &[BifDef] = &[
         name: "terminate",
         sig: "function(): bool",
         func: terminate,
+    },
+    BifDef {
+        name: "zeek_is_terminating",
+        sig: "function(): bool",
+        func: zeek_is_terminating,
     },
     BifDef {
         name: "current_event_time",

@@ -332,6 +332,7 @@ impl Compiler {
                         timeout,
                         is_return: w.is_return,
                         binds: w.local.is_some(),
+                        deps: self.when_deps(&w.cond),
                     })),
                     span,
                 )
@@ -421,6 +422,30 @@ impl Compiler {
                 self.error(at, msg);
             }
         }
+    }
+
+    /// The globals a `when` condition names (not as fields): writes to
+    /// them wake the waiting statement.
+    fn when_deps(&mut self, cond: &ast::Expr) -> Vec<u32> {
+        let text = self.source_slice(cond.span);
+        let lexed = crate::syntax::lexer::lex(&text, "", "");
+        let mut deps = Vec::new();
+        let mut prev: Option<&Tok> = None;
+        for (_, t, _) in &lexed.tokens {
+            if let Tok::Id(n) = t {
+                let field = matches!(prev, Some(Tok::Dollar | Tok::HasField | Tok::Local));
+                let local = self.scope.as_ref().is_some_and(|s| s.lookup(n).is_some());
+                if !field && !local {
+                    if let Some(id) = self.lookup_global(n) {
+                        if !deps.contains(&id) {
+                            deps.push(id);
+                        }
+                    }
+                }
+            }
+            prev = Some(t);
+        }
+        deps
     }
 
     fn stmt_list(&mut self, s: &ast::Stmt) -> Vec<ir::Stmt> {

@@ -862,6 +862,9 @@ impl Interp {
     }
 
     pub fn assign(&mut self, lv: &LValue, v: Value, e: &Expr) -> Result<()> {
+        if !self.watched.is_empty() {
+            self.note_write(lv);
+        }
         match lv {
             LValue::Local(s) => *self.local_mut(*s) = v,
             LValue::Global(g) => self.globals[*g as usize] = v,

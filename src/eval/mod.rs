@@ -6,6 +6,7 @@ pub mod expr;
 pub mod ops;
 pub mod pattern;
 mod stmt;
+mod trigger;
 
 pub use expr::{cast, make_pattern as expr_make_pattern, type_of};
 
@@ -48,6 +49,8 @@ pub enum TimerAction {
     Event(Rc<FuncVal>, Vec<Value>),
     /// A table's periodic expiry check.
     Expire(std::rc::Weak<std::cell::RefCell<crate::table::TableVal>>),
+    /// The timeout of a waiting `when`.
+    WhenTimeout(usize),
 }
 
 impl PartialEq for Timer {
@@ -107,6 +110,12 @@ pub struct Interp {
     /// A located error a built-in raised through `fail_in_function`; it
     /// replaces the generic error at the call.
     bif_failure: Option<Box<Diagnostic>>,
+    /// `when` statements waiting for their condition (None once done).
+    triggers: Vec<Option<trigger::Trigger>>,
+    /// Per global id, the triggers whose condition reads it.
+    watched: Vec<Vec<usize>>,
+    /// Triggers to evaluate again after the current event.
+    dirty_triggers: Vec<usize>,
     /// The global `table_expire_interval`, once the scripts declare it.
     pub expire_interval_id: Option<u32>,
     /// Set as the run ends: pending timers are flushed, tables don't expire.
@@ -142,6 +151,9 @@ impl Interp {
             bif_span: Span::default(),
             bif_failure: None,
             expire_interval_id: None,
+            triggers: Vec::new(),
+            watched: Vec::new(),
+            dirty_triggers: Vec::new(),
             ending: false,
             rng_state: crate::bif::initial_random_state(),
             exit_code: None,
@@ -365,7 +377,9 @@ impl Interp {
                 let body = match f.handlers.borrow().first() {
                     Some(h) => h.body.clone(),
                     None => {
-                        return Err(self.error_at(span, &format!("{} is not defined", f.name)));
+                        // Declared, never given a body: its value is unset.
+                        let msg = format!("value used but not set ({})", f.name);
+                        return Err(Box::new(Diagnostic::runtime(span, msg)));
                     }
                 };
                 match self.run_body(f, &body, args, span)? {
@@ -401,6 +415,9 @@ impl Interp {
             if self.exit_code.is_some() {
                 return;
             }
+        }
+        if !self.dirty_triggers.is_empty() {
+            self.process_triggers();
         }
     }
 
@@ -449,6 +466,11 @@ impl Interp {
                     self.fire_expiry(&t);
                 }
             }
+            TimerAction::WhenTimeout(id) => {
+                if timer.when <= self.network_time && !self.ending {
+                    self.trigger_timed_out(id);
+                }
+            }
         }
     }
 
@@ -462,7 +484,7 @@ impl Interp {
             let Some(timer) = self.timers.pop() else {
                 break;
             };
-            if matches!(timer.action, TimerAction::Expire(_)) && t >= f64::MAX / 4.0 {
+            if !matches!(timer.action, TimerAction::Event(..)) && t >= f64::MAX / 4.0 {
                 // The run is ending: table checks don't run on.
                 continue;
             }
@@ -556,6 +578,10 @@ impl Host for Interp {
 
     fn terminate(&mut self) {
         self.terminating = true;
+    }
+
+    fn is_terminating(&self) -> bool {
+        self.terminating
     }
 
     fn current_event_time(&self) -> f64 {

@@ -149,6 +149,9 @@ impl Interp {
                 return Ok(Flow::Return(v));
             }
             StmtKind::Add(t, k) => {
+                if !self.watched.is_empty() {
+                    self.note_container_write(t);
+                }
                 let Value::Table(tab) = self.eval(t)? else {
                     return Err(self.error_at(s.span, "add to a non-set"));
                 };
@@ -160,6 +163,9 @@ impl Interp {
                 }
             }
             StmtKind::Delete(t, k) => {
+                if !self.watched.is_empty() {
+                    self.note_container_write(t);
+                }
                 let tv = self.eval(t)?;
                 let key = self.eval(k)?;
                 if let Value::Table(tab) = tv {
@@ -204,18 +210,7 @@ impl Interp {
                     return Err(Box::new(crate::diag::Diagnostic::error(s.span, m)));
                 }
             }
-            StmtKind::When(info) => {
-                // Conditions that already hold run at once; the rest wait
-                // for their timeout, if any.
-                let holds = match self.eval(&info.cond) {
-                    Ok(v) if info.binds => !v.is_unset(),
-                    Ok(v) => v.as_bool(),
-                    Err(_) => false,
-                };
-                if holds {
-                    return self.exec_block(&info.body);
-                }
-            }
+            StmtKind::When(info) => return self.exec_when(info),
         }
         Ok(Flow::Normal)
     }

@@ -1,0 +1,195 @@
+//! `when` triggers: a condition that does not hold yet waits, with a copy
+//! of its function's frame, and is evaluated again after the event in which
+//! a global it reads changed; its body runs once the condition holds, its
+//! timeout body if the timeout passes first.
+//!
+//! A global "changes" when it is assigned, or when its table, record or
+//! vector is written one step down (`t[k] = v`, `add t[k]`, `t[k]$f = v`,
+//! `r$f = v`). Deeper writes are not seen, as in Zeek, which watches the
+//! values a condition reads rather than everything inside them.
+
+use super::{Interp, Result, TimerAction};
+use crate::ir::{Expr, ExprKind, LValue, WhenInfo};
+use crate::value::Value;
+use std::rc::Rc;
+
+pub struct Trigger {
+    info: Rc<WhenInfo>,
+    /// The frame of the function the `when` is in, as it was then.
+    frame: Vec<Value>,
+}
+
+impl Interp {
+    /// Runs a `when`: at once if its condition holds, else it waits.
+    pub(crate) fn exec_when(&mut self, info: &Rc<WhenInfo>) -> Result<super::Flow> {
+        let holds = match self.eval(&info.cond) {
+            Ok(v) => Self::when_holds(info, &v),
+            Err(d) => {
+                self.report_runtime(&d);
+                false
+            }
+        };
+        if holds {
+            return self.exec_block(&info.body);
+        }
+        let frame = self
+            .stack
+            .get(self.base..)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        let id = self.triggers.len();
+        self.triggers.push(Some(Trigger {
+            info: info.clone(),
+            frame,
+        }));
+        for &g in &info.deps {
+            let g = g as usize;
+            if self.watched.len() <= g {
+                self.watched.resize(g + 1, Vec::new());
+            }
+            self.watched[g].push(id);
+        }
+        if let Some((t, _)) = &info.timeout {
+            let secs = self.eval(t)?.as_double();
+            let when = self.network_time + secs;
+            self.push_trigger_timer(when, id);
+        }
+        Ok(super::Flow::Normal)
+    }
+
+    fn when_holds(info: &WhenInfo, v: &Value) -> bool {
+        if info.binds {
+            !v.is_unset()
+        } else {
+            v.as_bool()
+        }
+    }
+
+    /// A global was written: the triggers reading it are evaluated again
+    /// after the current event.
+    pub(crate) fn global_changed(&mut self, g: u32) {
+        if let Some(ids) = self.watched.get(g as usize) {
+            for &id in ids {
+                if !self.dirty_triggers.contains(&id) {
+                    self.dirty_triggers.push(id);
+                }
+            }
+        }
+    }
+
+    /// The global a write through `lv` changes, if it is one Zeek sees.
+    pub(crate) fn note_write(&mut self, lv: &LValue) {
+        let root = match lv {
+            LValue::Global(g) => Some(*g),
+            LValue::Field(r, _) | LValue::TableIndex(r, _) | LValue::VectorIndex(r, _) => {
+                near_global(r)
+            }
+            _ => None,
+        };
+        if let Some(g) = root {
+            self.global_changed(g);
+        }
+    }
+
+    /// `add`/`delete` on a container expression.
+    pub(crate) fn note_container_write(&mut self, container: &Expr) {
+        if let ExprKind::Global(g) = container.kind {
+            self.global_changed(g);
+        }
+    }
+
+    /// Evaluates the triggers whose inputs changed, in the order they
+    /// changed in.
+    pub(crate) fn process_triggers(&mut self) {
+        while !self.dirty_triggers.is_empty() {
+            let ids = std::mem::take(&mut self.dirty_triggers);
+            for id in ids {
+                self.evaluate_trigger(id);
+            }
+        }
+    }
+
+    fn evaluate_trigger(&mut self, id: usize) {
+        let Some(Some(t)) = self.triggers.get(id) else {
+            return;
+        };
+        let info = t.info.clone();
+        let frame = t.frame.clone();
+        let saved = self.enter_frame(frame);
+        let holds = match self.eval(&info.cond) {
+            Ok(v) => Self::when_holds(&info, &v),
+            // Zeek reported the error when the `when` was reached.
+            Err(_) => false,
+        };
+        if holds {
+            self.finish_trigger(id);
+            if let Err(d) = self.exec_block(&info.body) {
+                self.report_runtime(&d);
+            }
+        }
+        self.leave_frame(saved);
+    }
+
+    /// The timeout of a trigger passed: unless its body ran, the timeout
+    /// body runs.
+    pub(crate) fn trigger_timed_out(&mut self, id: usize) {
+        let Some(Some(t)) = self.triggers.get(id) else {
+            return;
+        };
+        let info = t.info.clone();
+        let frame = t.frame.clone();
+        self.finish_trigger(id);
+        if let Some((_, body)) = &info.timeout {
+            let saved = self.enter_frame(frame);
+            if let Err(d) = self.exec_block(body) {
+                self.report_runtime(&d);
+            }
+            self.leave_frame(saved);
+        }
+        self.drain_events();
+    }
+
+    fn finish_trigger(&mut self, id: usize) {
+        if let Some(slot) = self.triggers.get_mut(id) {
+            *slot = None;
+        }
+        for ids in &mut self.watched {
+            ids.retain(|&x| x != id);
+        }
+    }
+
+    fn enter_frame(&mut self, frame: Vec<Value>) -> (usize, usize) {
+        let new_base = self.stack.len();
+        self.stack.extend(frame);
+        (std::mem::replace(&mut self.base, new_base), new_base)
+    }
+
+    fn leave_frame(&mut self, (base, new_base): (usize, usize)) {
+        self.base = base;
+        self.stack.truncate(new_base);
+    }
+
+    fn push_trigger_timer(&mut self, when: f64, id: usize) {
+        self.timer_seq += 1;
+        self.timers.push(super::Timer {
+            when,
+            seq: self.timer_seq,
+            action: TimerAction::WhenTimeout(id),
+        });
+    }
+}
+
+/// The global an expression reaches in at most one step: `g`, `g[k]`,
+/// `g$f`.
+fn near_global(e: &Expr) -> Option<u32> {
+    match &e.kind {
+        ExprKind::Global(g) => Some(*g),
+        ExprKind::TableIndex(t, _) | ExprKind::VectorIndex(t, _) | ExprKind::Field(t, _) => {
+            match t.kind {
+                ExprKind::Global(g) => Some(g),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
