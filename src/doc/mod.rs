@@ -351,6 +351,9 @@ pub fn doc_dir(
 /// the entry mentions.
 pub fn describe(name: &str, file: &str, src: &str, names: &[String]) -> Option<String> {
     let script = parse(file, src).ok()?;
+    let file = file
+        .strip_prefix(LIBRARY_PREFIX)
+        .map_or(file, |f| f.trim_start_matches('/'));
     let mut known = Known::default();
     known.names.extend(names.iter().cloned());
     model::collect_known(&script, src, file, &mut known);
