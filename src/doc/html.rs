@@ -2,7 +2,7 @@
 //! its entry on the page of the script that declares it.
 
 use super::model::{DocText, Item, Member, Page, Section};
-use super::xref::{Inline, Known};
+use super::xref::{roles, Inline, Known};
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -81,7 +81,10 @@ pub fn page(p: &Page, known: &Known) -> String {
         esc(&p.path)
     );
     if !p.summary.is_empty() {
-        out.push_str(&format!("<p>{}</p>\n", esc(&p.summary.join("\n"))));
+        out.push_str(&format!(
+            "<p>{}</p>\n",
+            l.inlines(&roles(&p.summary.join("\n")))
+        ));
     }
     out.push_str("<dl>\n");
     if !p.namespaces.is_empty() {
@@ -106,7 +109,7 @@ pub fn page(p: &Page, known: &Known) -> String {
         }
         out.push_str(&format!("<h3>{}</h3>\n<table>\n", s.title()));
         for i in items {
-            let mut desc = esc(&i.doc.first_sentence());
+            let mut desc = l.inlines(&roles(&i.doc.first_sentence()));
             if s == Section::Redefinitions && !i.members.is_empty() {
                 let added: Vec<String> = i
                     .members
@@ -126,12 +129,11 @@ pub fn page(p: &Page, known: &Known) -> String {
                 };
                 desc.push_str(&format!("<br>{label}: {}", added.join("<br>")));
             }
-            out.push_str(&format!(
-                "<tr><td>{}: {}</td><td>{}</td></tr>\n",
-                l.link(&i.name),
-                l.inlines(&i.short),
-                desc
-            ));
+            let mut name = l.link(&i.name);
+            if !i.short.is_empty() {
+                name = format!("{name}: {}", l.inlines(&i.short));
+            }
+            out.push_str(&format!("<tr><td>{name}</td><td>{desc}</td></tr>\n"));
         }
         out.push_str("</table>\n");
     }
@@ -185,20 +187,20 @@ fn item(out: &mut String, l: &Linker, i: &Item, path: &str) {
             let doc: Vec<&str> = m.doc.iter().map(|x| x.trim()).collect();
             out.push_str(&format!("<li>{head}"));
             if !doc.is_empty() {
-                out.push_str(&format!(": {}", esc(&doc.join(" "))));
+                out.push_str(&format!(": {}", l.inlines(&roles(&doc.join(" ")))));
             }
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
-    doc_text(out, &i.doc);
+    doc_text(out, l, &i.doc);
 }
 
-fn doc_text(out: &mut String, d: &DocText) {
+fn doc_text(out: &mut String, l: &Linker, d: &DocText) {
     if !d.text.is_empty() {
         for para in d.text.split(|x| x.trim().is_empty()) {
             if !para.is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", esc(&para.join("\n"))));
+                out.push_str(&format!("<p>{}</p>\n", l.inlines(&roles(&para.join("\n")))));
             }
         }
     }
@@ -210,11 +212,14 @@ fn doc_text(out: &mut String, d: &DocText) {
         out.push_str(&format!(
             "<dt>Parameter <code>{}</code></dt><dd>{}</dd>\n",
             esc(name),
-            esc(&lines.join(" "))
+            l.inlines(&roles(&lines.join(" ")))
         ));
     }
     if let Some(r) = &d.returns {
-        out.push_str(&format!("<dt>Returns</dt><dd>{}</dd>\n", esc(&r.join(" "))));
+        out.push_str(&format!(
+            "<dt>Returns</dt><dd>{}</dd>\n",
+            l.inlines(&roles(&r.join(" ")))
+        ));
     }
     out.push_str("</dl>\n");
 }

@@ -2,7 +2,7 @@
 //! and code spans in place of Sphinx roles.
 
 use super::model::{DocText, Item, Member, Page, Section};
-use super::xref::Inline;
+use super::xref::{roles, Inline};
 
 /// A code span that survives backticks inside it.
 fn code(s: &str) -> String {
@@ -43,7 +43,7 @@ fn field_line(m: &Member) -> String {
 pub fn page(p: &Page) -> String {
     let mut out = format!("# {}\n\n", p.path);
     if !p.summary.is_empty() {
-        out.push_str(&p.summary.join("\n"));
+        out.push_str(&inlines(&roles(&p.summary.join("\n"))));
         out.push_str("\n\n");
     }
     if !p.namespaces.is_empty() {
@@ -70,7 +70,7 @@ pub fn page(p: &Page) -> String {
             s.title()
         ));
         for i in items {
-            let mut desc = i.doc.first_sentence();
+            let mut desc = inlines(&roles(&i.doc.first_sentence()));
             if s == Section::Redefinitions && !i.members.is_empty() {
                 let added: Vec<String> = i
                     .members
@@ -92,12 +92,11 @@ pub fn page(p: &Page) -> String {
                     .trim()
                     .to_string();
             }
-            out.push_str(&format!(
-                "| {}: {} | {} |\n",
-                code(&i.name),
-                cell(&inlines(&i.short)),
-                cell(&desc)
-            ));
+            let mut name = code(&i.name);
+            if !i.short.is_empty() {
+                name = format!("{name}: {}", inlines(&i.short));
+            }
+            out.push_str(&format!("| {} | {} |\n", cell(&name), cell(&desc)));
         }
         out.push('\n');
     }
@@ -146,7 +145,7 @@ fn item(out: &mut String, i: &Item, path: &str) {
             let doc: Vec<&str> = m.doc.iter().map(|l| l.trim()).collect();
             out.push_str(&format!("- {head}"));
             if !doc.is_empty() {
-                out.push_str(&format!(": {}", doc.join(" ")));
+                out.push_str(&format!(": {}", inlines(&roles(&doc.join(" ")))));
             }
             out.push('\n');
         }
@@ -159,14 +158,18 @@ fn item(out: &mut String, i: &Item, path: &str) {
 
 fn doc_text(out: &mut String, d: &DocText) {
     if !d.text.is_empty() {
-        out.push_str(&d.text.join("\n"));
+        out.push_str(&inlines(&roles(&d.text.join("\n"))));
         out.push_str("\n\n");
     }
     for (name, lines) in &d.params {
-        out.push_str(&format!("- **{}:** {}\n", name, lines.join(" ")));
+        let text = inlines(&roles(&lines.join(" ")));
+        out.push_str(&format!("- **{name}:** {text}\n"));
     }
     if let Some(r) = &d.returns {
-        out.push_str(&format!("- **Returns:** {}\n", r.join(" ")));
+        out.push_str(&format!(
+            "- **Returns:** {}\n",
+            inlines(&roles(&r.join(" ")))
+        ));
     }
     if !d.params.is_empty() || d.returns.is_some() {
         out.push('\n');

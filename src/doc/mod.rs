@@ -350,14 +350,32 @@ pub fn doc_dir(
 /// `name` publicly. `names` are declared names used to qualify the ones
 /// the entry mentions.
 pub fn describe(name: &str, file: &str, src: &str, names: &[String]) -> Option<String> {
-    let script = parse(file, src).ok()?;
     let file = file
         .strip_prefix(LIBRARY_PREFIX)
         .map_or(file, |f| f.trim_start_matches('/'));
-    let mut known = Known::default();
-    known.names.extend(names.iter().cloned());
-    model::collect_known(&script, src, file, &mut known);
-    let page = model::page(&script, src, file, Vec::new(), &known);
+    let page = page_of_source(file, src, names)?;
     let item = page.items.iter().find(|i| i.name == name)?;
     Some(rst::item(item, file))
 }
+
+/// The page of one script's text alone, with `names` declared elsewhere;
+/// None if it does not parse.
+pub fn page_of_source(path: &str, src: &str, names: &[String]) -> Option<Page> {
+    let script = parse(path, src).ok()?;
+    let mut known = Known::default();
+    known.names.extend(names.iter().cloned());
+    model::collect_known(&script, src, path, &mut known);
+    Some(model::page(&script, src, path, Vec::new(), &known))
+}
+
+/// Renders a page without cross-page links (HTML links only within it).
+pub fn render_alone(page: &Page, format: Format) -> String {
+    match format {
+        Format::Rst => rst::page(page),
+        Format::Markdown => markdown::page(page),
+        Format::Html => html::page(page, &Known::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

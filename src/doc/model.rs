@@ -272,6 +272,7 @@ pub fn collect_known(script: &ast::Script, src: &str, page: &str, known: &mut Kn
                 known.type_words.insert(full.clone(), word);
                 if let TypeKind::Enum(values) = &ty.kind {
                     for v in values {
+                        known.names.insert(q(&v.name.text));
                         known.enum_consts.insert(q(&v.name.text), full.clone());
                     }
                 }
@@ -279,6 +280,7 @@ pub fn collect_known(script: &ast::Script, src: &str, page: &str, known: &mut Kn
             DeclKind::RedefEnum { name, values } => {
                 let full = Ctx { known, module, src }.known.qualify(module, &name.text);
                 for v in values {
+                    known.names.insert(q(&v.name.text));
                     known.enum_consts.insert(q(&v.name.text), full.clone());
                 }
             }

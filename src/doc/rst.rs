@@ -134,8 +134,11 @@ pub fn page(p: &Page) -> String {
         let rows: Vec<(String, Vec<String>)> = items
             .iter()
             .map(|i| {
-                let first = format!(":zeek:{}:`{}`: {}", role(i), i.name, inlines(&i.short));
-                (first.trim_end().to_string(), summary_cell(i))
+                let mut first = format!(":zeek:{}:`{}`", role(i), i.name);
+                if !i.short.is_empty() {
+                    first = format!("{first}: {}", inlines(&i.short));
+                }
+                (first, summary_cell(i))
             })
             .collect();
         table(&mut out, &rows);

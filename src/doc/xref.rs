@@ -327,3 +327,90 @@ pub fn plain(inlines: &[Inline]) -> String {
         })
         .collect()
 }
+
+/// Reads the Sphinx roles Zeek's comments use (`:zeek:see:`X``,
+/// `:zeek:type:`X`` and the like) and ``literal`` spans out of comment
+/// text, so formats other than reST can show them as code and links.
+pub fn roles(text: &str) -> Inlines {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut plain_run = String::new();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix(":zeek:") {
+            let role_end = after.find(":`");
+            let role = role_end.map(|i| &after[..i]);
+            if let (Some(role), Some(i)) = (role, role_end) {
+                if role.chars().all(|c| c.is_ascii_lowercase()) {
+                    let body = &after[i + 2..];
+                    if let Some(close) = body.find('`') {
+                        if !plain_run.is_empty() {
+                            out.push(Inline::Text(std::mem::take(&mut plain_run)));
+                        }
+                        let name = body[..close].to_string();
+                        out.push(match role {
+                            "type" => Inline::Type(name),
+                            "enum" => Inline::Enum(name),
+                            "attr" => Inline::Attr(name),
+                            _ => Inline::Id(name),
+                        });
+                        rest = &body[close + 1..];
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some(after) = rest.strip_prefix("``") {
+            if let Some(close) = after.find("``") {
+                if !plain_run.is_empty() {
+                    out.push(Inline::Text(std::mem::take(&mut plain_run)));
+                }
+                out.push(Inline::Code(after[..close].to_string()));
+                rest = &after[close + 2..];
+                continue;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            plain_run.push(c);
+        }
+        rest = chars.as_str();
+    }
+    if !plain_run.is_empty() {
+        out.push(Inline::Text(plain_run));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_become_inlines() {
+        let got = roles("runs in :zeek:see:`connection_state_remove`, see ``x``. :zeek:");
+        assert_eq!(
+            got,
+            vec![
+                Inline::Text("runs in ".into()),
+                Inline::Id("connection_state_remove".into()),
+                Inline::Text(", see ".into()),
+                Inline::Code("x".into()),
+                Inline::Text(". :zeek:".into()),
+            ]
+        );
+        assert_eq!(roles(""), Vec::<Inline>::new());
+        assert_eq!(roles("é ``"), vec![Inline::Text("é ``".into())]);
+    }
+
+    #[test]
+    fn qualifies_module_names_first() {
+        let mut k = Known::default();
+        k.names.insert("Conn::Info".into());
+        k.names.insert("Info2".into());
+        assert_eq!(k.qualify("Conn", "Info"), "Conn::Info");
+        assert_eq!(k.qualify("Conn", "Info2"), "Info2");
+        assert_eq!(k.qualify("Conn", "Other"), "Other");
+        assert_eq!(k.qualify("GLOBAL", "x"), "x");
+        assert_eq!(k.qualify("Conn", "::x"), "x");
+    }
+}
