@@ -118,9 +118,13 @@ impl DocSet {
                 return Some(f);
             }
             if !name.starts_with("./") && !name.starts_with("../") {
+                // A tree's policy/ and site/ are searched too, as Zeek's
+                // default ZEEKPATH does.
                 for r in &self.roots {
-                    if let Some(f) = try_disk(&r.join(name)) {
-                        return Some(f);
+                    for dir in [r.clone(), r.join("policy"), r.join("site")] {
+                        if let Some(f) = try_disk(&dir.join(name)) {
+                            return Some(f);
+                        }
                     }
                 }
             }
@@ -148,7 +152,7 @@ impl DocSet {
         Ok(key)
     }
 
-    /// Parses a script and, breadth first, what it loads.
+    /// Parses a script and, depth first, what it loads.
     fn load(&mut self, first: crate::compile::Found, wanted: bool) -> Result<(), String> {
         let mut queue = vec![(first, true)];
         while let Some((found, named)) = queue.pop() {
@@ -176,6 +180,7 @@ impl DocSet {
                 }
             };
             let dir = parent_dir(&found.name);
+            let display = self.display(&found.name);
             let mut loads = Vec::new();
             for d in &script.decls {
                 let DeclKind::Directive { kind, arg } = &d.kind else {
@@ -192,7 +197,7 @@ impl DocSet {
                         }
                         None if wanted => self
                             .warnings
-                            .push(format!("{}: can't find @load {name}", found.name)),
+                            .push(format!("{display}: can't find @load {name}")),
                         None => {}
                     }
                 }
@@ -200,7 +205,6 @@ impl DocSet {
             if wanted {
                 self.wanted.push(found.key.clone());
             }
-            let display = self.display(&found.name);
             self.parsed.insert(
                 found.key,
                 Parsed {
