@@ -118,6 +118,9 @@ fn library_pages_without_warnings() {
                 .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
             assert!(text.contains(&rel.display().to_string()));
         }
+        let index =
+            std::fs::read_to_string(dir.join(format!("scripts/index.{ext}"))).expect("index page");
+        assert!(index.contains("base/protocols/conn/removal-hooks.zeek"));
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -223,3 +223,21 @@ fn doc_text(out: &mut String, l: &Linker, d: &DocText) {
     }
     out.push_str("</dl>\n");
 }
+
+/// The index of the pages written: each linked, with its first sentence.
+pub fn index(pages: &[(String, String)]) -> String {
+    let empty = Known::default();
+    let l = Linker::new(&empty, "");
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Script Index</title>\n</head>\n<body>\n<h1>Script Index</h1>\n<table>\n",
+    );
+    for (path, summary) in pages {
+        out.push_str(&format!(
+            "<tr><td><a href=\"{0}.html\">{0}</a></td><td>{1}</td></tr>\n",
+            esc(path),
+            l.inlines(&roles(summary))
+        ));
+    }
+    out.push_str("</table>\n</body>\n</html>\n");
+    out
+}

@@ -175,3 +175,13 @@ fn doc_text(out: &mut String, d: &DocText) {
         out.push('\n');
     }
 }
+
+/// The index of the pages written: each linked, with its first sentence.
+pub fn index(pages: &[(String, String)]) -> String {
+    let mut out = String::from("# Script Index\n\n| Script | Summary |\n|---|---|\n");
+    for (path, summary) in pages {
+        let summary = cell(&inlines(&roles(summary)));
+        out.push_str(&format!("| [{path}]({path}.md) | {summary} |\n"));
+    }
+    out
+}

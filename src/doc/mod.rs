@@ -320,8 +320,9 @@ pub fn doc_one(script: &str, format: Format) -> Result<(String, Vec<String>), St
 }
 
 /// `--doc-dir DIR SCRIPT...`: a page per script and per script they load,
-/// at `DIR/scripts/PATH.EXT` as in Zeek's script reference. Returns the
-/// pages written and the warnings.
+/// at `DIR/scripts/PATH.EXT` as in Zeek's script reference, and an index
+/// of them at `DIR/scripts/index.EXT`. Returns the number of pages
+/// written and the warnings.
 pub fn doc_dir(
     dir: &Path,
     scripts: &[String],
@@ -331,22 +332,31 @@ pub fn doc_dir(
     for s in scripts {
         set.add(s)?;
     }
-    let mut written = 0;
+    let mut index = Vec::new();
     for key in set.wanted() {
         let Some(page) = set.page(&key) else { continue };
         let text = set.render(&page, format);
-        let out = dir.join("scripts").join(format!(
-            "{}.{}",
-            page.path.trim_start_matches('/'),
-            format.extension()
-        ));
-        if let Some(parent) = out.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        std::fs::write(&out, text).map_err(|e| format!("{}: {e}", out.display()))?;
-        written += 1;
+        write_file(dir, &format!("{}.{}", page.path, format.extension()), &text)?;
+        let summary = model::DocText::parse(&page.summary, &[]).first_sentence();
+        index.push((page.path, summary));
     }
-    Ok((written, set.warnings))
+    index.sort();
+    let text = match format {
+        Format::Rst => rst::index(&index),
+        Format::Markdown => markdown::index(&index),
+        Format::Html => html::index(&index),
+    };
+    write_file(dir, &format!("index.{}", format.extension()), &text)?;
+    Ok((index.len(), set.warnings))
+}
+
+/// Writes `DIR/scripts/REL`, making the directories it needs.
+fn write_file(dir: &Path, rel: &str, text: &str) -> Result<(), String> {
+    let out = dir.join("scripts").join(rel.trim_start_matches('/'));
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(&out, text).map_err(|e| format!("{}: {e}", out.display()))
 }
 
 /// The reST entry of one declaration in a script's text, as its page's

@@ -260,6 +260,13 @@ pub fn collect_known(script: &ast::Script, src: &str, page: &str, known: &mut Kn
                 let full = q(&name.text);
                 home(known, &full);
                 let ctx = Ctx { known, module, src };
+                if let Some(TypeKind::Function(sig)) = ty.as_ref().map(|t| &t.kind) {
+                    if let Some(r) = &sig.ret {
+                        let r = ctx.ty(r);
+                        known.returns.insert(full.clone(), r);
+                    }
+                }
+                let ctx = Ctx { known, module, src };
                 if let Some(t) = var_type(&ctx, ty, init) {
                     known.var_types.insert(full, t);
                 }
@@ -286,6 +293,10 @@ pub fn collect_known(script: &ast::Script, src: &str, page: &str, known: &mut Kn
             }
             DeclKind::Func(f) if !f.is_redef => {
                 let full = q(&f.name.text);
+                if let Some(r) = &f.sig.ret {
+                    let r = Ctx { known, module, src }.ty(r);
+                    known.returns.entry(full.clone()).or_insert(r);
+                }
                 if !known.names.contains(&full) {
                     home(known, &full);
                 }

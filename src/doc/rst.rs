@@ -259,3 +259,23 @@ fn doc_text(d: &DocText, n: usize) -> String {
     }
     out
 }
+
+/// The index of the pages written: each linked, with its first sentence.
+pub fn index(pages: &[(String, String)]) -> String {
+    let mut out = String::new();
+    heading(&mut out, "Script Index", '=');
+    out.push('\n');
+    let rows: Vec<(String, Vec<String>)> = pages
+        .iter()
+        .map(|(path, summary)| {
+            (
+                format!(":doc:`{path} </scripts/{path}>`"),
+                vec![summary.clone()],
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        table(&mut out, &rows);
+    }
+    out
+}

@@ -45,6 +45,8 @@ export {
 	## Returns: the sum.
 	global add2: function(a: count, b: count): count;
 	global kind = A;
+	global made = Rec($x=1);
+	global sum = add2(1, 2);
 }
 
 ## Not exported: not documented.
@@ -97,6 +99,8 @@ fn sections_and_types() {
         ":Type: :zeek:type:`table` [:zeek:type:`addr`] of :zeek:type:`count`\n   \
          :Attributes: :zeek:attr:`&default` = ``0``\n   :Default: ``table()``\n",
         ":Type: :zeek:type:`Tst::Kind`\n",
+        ".. zeek:id:: Tst::made\n   :source-code: t/test.zeek 43 43\n\n   :Type: :zeek:type:`Tst::Rec`\n",
+        ".. zeek:id:: Tst::sum\n   :source-code: t/test.zeek 44 44\n\n   :Type: :zeek:type:`count`\n",
         ":Type: :zeek:type:`hook` (r: :zeek:type:`Tst::Rec`) : :zeek:type:`bool`\n",
         "      .. zeek:enum:: Tst::B Tst::Kind\n\n         The second.\n",
         "      y: :zeek:type:`string` :zeek:attr:`&optional`\n         Field y.\n",
@@ -112,7 +116,7 @@ fn sections_and_types() {
 fn function_entry_points_at_its_body() {
     let p = page();
     let f = find(&p, "Tst::add2");
-    assert_eq!(f.lines, (55, 58));
+    assert_eq!(f.lines, (57, 60));
     assert_eq!(f.doc.returns, Some(vec!["the sum.".to_string()]));
 }
 

@@ -41,6 +41,8 @@ pub struct Known {
     /// The outermost type word of each declared type (`hook` for a
     /// `type H: hook(...)`), so a global of that type finds its section.
     pub type_words: HashMap<String, String>,
+    /// What each declared function returns.
+    pub returns: HashMap<String, Inlines>,
     /// The page (script display path) that declares each name.
     pub homes: HashMap<String, String>,
 }
@@ -282,6 +284,18 @@ impl Ctx<'_> {
                 }
             }
             ExprKind::Cond(_, a, _) => self.infer(a),
+            // A record constructor `R($a=1)` or a call of a declared
+            // function.
+            ExprKind::Call(f, _) => {
+                let ExprKind::Name(n) = &f.kind else {
+                    return None;
+                };
+                let full = self.known.qualify(self.module, &n.text);
+                if self.known.type_words.contains_key(&full) {
+                    return Some(vec![Inline::Type(full)]);
+                }
+                self.known.returns.get(&full).cloned()
+            }
             ExprKind::Size(_) => word("count"),
             ExprKind::As(_, t) => Some(self.ty(t)),
             ExprKind::Is(..) | ExprKind::CanCast(..) | ExprKind::HasField(..) => word("bool"),
