@@ -152,26 +152,32 @@ impl DocSet {
         Ok(key)
     }
 
-    /// Parses a script and, depth first, what it loads.
+    /// Parses a script and, depth first, what it loads. With `wanted`,
+    /// each gets a page (and its problems are reported).
     fn load(&mut self, first: crate::compile::Found, wanted: bool) -> Result<(), String> {
-        let mut queue = vec![(first, true)];
-        while let Some((found, named)) = queue.pop() {
-            if let Some(p) = self.parsed.get(&found.key) {
-                if wanted && !self.wanted.contains(&found.key) {
-                    self.wanted.push(found.key.clone());
-                    let loads = p.loads.clone();
-                    queue.extend(
-                        loads
-                            .into_iter()
-                            .filter_map(|k| self.refind(&k))
-                            .map(|f| (f, false)),
-                    );
+        /// A script to visit: found on disk or in the library, or parsed
+        /// already (and now perhaps wanted).
+        enum Next {
+            Found(crate::compile::Found),
+            Parsed(String),
+        }
+        let first_key = first.key.clone();
+        let mut queue = vec![Next::Found(first)];
+        while let Some(next) = queue.pop() {
+            let found = match next {
+                Next::Found(f) if !self.parsed.contains_key(&f.key) => f,
+                Next::Found(crate::compile::Found { key, .. }) | Next::Parsed(key) => {
+                    if wanted && !self.wanted.contains(&key) {
+                        self.wanted.push(key.clone());
+                        let loads = self.parsed.get(&key).map(|p| p.loads.clone());
+                        queue.extend(loads.unwrap_or_default().into_iter().map(Next::Parsed));
+                    }
+                    continue;
                 }
-                continue;
-            }
+            };
             let script = match parse(&found.name, &found.text) {
                 Ok(s) => s,
-                Err(msg) if named => return Err(msg),
+                Err(msg) if found.key == first_key => return Err(msg),
                 Err(msg) => {
                     if wanted {
                         self.warnings.push(msg);
@@ -193,7 +199,7 @@ impl DocSet {
                     match self.find(name, &dir) {
                         Some(f) => {
                             loads.push(f.key.clone());
-                            queue.push((f, false));
+                            queue.push(Next::Found(f));
                         }
                         None if wanted => self
                             .warnings
@@ -216,16 +222,6 @@ impl DocSet {
             );
         }
         Ok(())
-    }
-
-    /// Finds an already parsed script again by its key, to walk its loads.
-    fn refind(&self, key: &str) -> Option<crate::compile::Found> {
-        let p = self.parsed.get(key)?;
-        Some(crate::compile::Found {
-            name: key.to_string(),
-            key: key.to_string(),
-            text: p.src.clone(),
-        })
     }
 
     /// What every parsed script declares, with `base/init-bare` and

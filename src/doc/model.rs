@@ -285,14 +285,21 @@ pub fn collect_known(script: &ast::Script, src: &str, page: &str, known: &mut Kn
                 }
             }
             DeclKind::RedefEnum { name, values } => {
-                let full = Ctx { known, module, src }.known.qualify(module, &name.text);
+                let full = known.qualify(module, &name.text);
                 for v in values {
                     known.names.insert(q(&v.name.text));
                     known.enum_consts.insert(q(&v.name.text), full.clone());
                 }
             }
             DeclKind::Func(f) if !f.is_redef => {
-                let full = q(&f.name.text);
+                // A body defines the function its name finds, else a new
+                // one in the current module.
+                let found = known.qualify(module, &f.name.text);
+                let full = if known.names.contains(&found) {
+                    found
+                } else {
+                    q(&f.name.text)
+                };
                 if let Some(r) = &f.sig.ret {
                     let r = Ctx { known, module, src }.ty(r);
                     known.returns.entry(full.clone()).or_insert(r);
