@@ -477,7 +477,14 @@ fn item(
             }
             it.ty = full_ty;
             it.default = init.map(|(op, e)| {
-                let v = ctx.source(e.span).to_string();
+                // The initializer's span may take in the attributes after
+                // it; they are shown on their own.
+                let mut span = e.span;
+                for a in attrs.iter().filter(|a| a.span.lo > span.lo) {
+                    span.hi = span.hi.min(a.span.lo);
+                }
+                let v =
+                    super::xref::literal_value(e).unwrap_or_else(|| ctx.source(span).to_string());
                 match (redef, op) {
                     (true, InitOp::AddTo) => format!("+= {v}"),
                     (true, InitOp::RemoveFrom) => format!("-= {v}"),

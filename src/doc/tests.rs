@@ -95,10 +95,11 @@ fn sections_and_types() {
     let rst = render_alone(&p, Format::Rst);
     for want in [
         "   :Type: :zeek:type:`int`\n",
-        "   :Type: :zeek:type:`interval`\n   :Default: ``5 sec``\n",
+        "   :Type: :zeek:type:`interval`\n   :Default: ``5.0 secs``\n",
         ":Type: :zeek:type:`table` [:zeek:type:`addr`] of :zeek:type:`count`\n   \
          :Attributes: :zeek:attr:`&default` = ``0``\n   :Default: ``table()``\n",
         ":Type: :zeek:type:`Tst::Kind`\n",
+        "   :Type: :zeek:type:`int`\n   :Default: ``-3``\n",
         ".. zeek:id:: Tst::made\n   :source-code: t/test.zeek 43 43\n\n   :Type: :zeek:type:`Tst::Rec`\n",
         ".. zeek:id:: Tst::sum\n   :source-code: t/test.zeek 44 44\n\n   :Type: :zeek:type:`count`\n",
         ":Type: :zeek:type:`hook` (r: :zeek:type:`Tst::Rec`) : :zeek:type:`bool`\n",

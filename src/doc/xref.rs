@@ -327,6 +327,38 @@ impl Ctx<'_> {
     }
 }
 
+/// A literal initializer as Zeek describes the value (`1.0 min` for
+/// `60 sec`, strings quoted), as Zeekygen shows defaults; None for other
+/// expressions, which are shown as written.
+pub fn literal_value(e: &Expr) -> Option<String> {
+    use crate::format;
+    let ExprKind::Literal(l) = &e.kind else {
+        if let ExprKind::Unary(ast::UnOp::Neg, inner) = &e.kind {
+            return match &inner.kind {
+                ExprKind::Literal(Literal::Count(n)) => Some(format!("-{n}")),
+                ExprKind::Literal(Literal::Double(d)) => Some(format::double(-d)),
+                ExprKind::Literal(Literal::Interval(d)) => Some(format::interval(-d)),
+                _ => None,
+            };
+        }
+        return None;
+    };
+    Some(match l {
+        Literal::Bool(b) => if *b { "T" } else { "F" }.to_string(),
+        Literal::Count(n) => n.to_string(),
+        Literal::Double(d) => format::double(*d),
+        Literal::String(s) => {
+            let body = String::from_utf8_lossy(&format::escape_bytes(s)).replace('"', "\\\"");
+            format!("\"{body}\"")
+        }
+        Literal::Port(n, p) => format!("{n}/{}", p.name()),
+        Literal::Addr(a) => format::addr(a),
+        Literal::Subnet(a, w) => format::subnet(a, *w),
+        Literal::Interval(d) => format::interval(*d),
+        Literal::Pattern(src, ci) => format::pattern_text(src, *ci),
+    })
+}
+
 /// The plain text of inline pieces, as written in a script.
 pub fn plain(inlines: &[Inline]) -> String {
     inlines
