@@ -175,6 +175,15 @@ fn item(out: &mut String, l: &Linker, i: &Item, path: &str) {
     if let Some(d) = &i.default {
         out.push_str(&format!("<dt>Default</dt><dd><pre>{}</pre></dd>\n", esc(d)));
     }
+    for (page, change) in &i.redefs {
+        out.push_str(&format!(
+            "<dt>Redefined in <a href=\"{}{}.html\">{}</a></dt><dd><pre>{}</pre></dd>\n",
+            l.up,
+            esc(page),
+            esc(page),
+            esc(change)
+        ));
+    }
     out.push_str("</dl>\n");
     if i.section == Section::Types && !i.members.is_empty() {
         out.push_str("<ul>\n");

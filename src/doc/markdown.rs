@@ -134,6 +134,9 @@ fn item(out: &mut String, i: &Item, path: &str) {
         Some(d) => out.push_str(&format!("*Default:* {}\n", code(d))),
         None => {}
     }
+    for (page, change) in &i.redefs {
+        out.push_str(&format!("*Redefined in* {page}: {}\n", code(change)));
+    }
     out.push('\n');
     if i.section == Section::Types {
         for m in &i.members {

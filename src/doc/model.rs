@@ -173,6 +173,8 @@ pub struct Item {
     /// First and last source line.
     pub lines: (usize, usize),
     pub members: Vec<Member>,
+    /// Redefinitions in other scripts: the page and `op value`.
+    pub redefs: Vec<(String, String)>,
     /// Members are enum values (else record fields).
     pub enum_members: bool,
 }
@@ -269,6 +271,30 @@ pub fn collect_known(script: &ast::Script, src: &str, page: &str, known: &mut Kn
                 let ctx = Ctx { known, module, src };
                 if let Some(t) = var_type(&ctx, ty, init) {
                     known.var_types.insert(full, t);
+                }
+            }
+            DeclKind::Var {
+                kind: GlobalKind::Redef,
+                name,
+                init: Some((op, e)),
+                ..
+            } => {
+                let full = known.qualify(module, &name.text);
+                let op = match op {
+                    InitOp::Set => "=",
+                    InitOp::AddTo => "+=",
+                    InitOp::RemoveFrom => "-=",
+                };
+                let value = match &e.kind {
+                    ast::ExprKind::WithAttrs(inner, _) => inner.span,
+                    _ => e.span,
+                };
+                let text = Ctx { known, module, src }.source(value).to_string();
+                let entry = (page.to_string(), format!("{op} {text}"));
+                // Known is built in two passes over the same scripts.
+                let list = known.redefs.entry(full).or_default();
+                if !list.contains(&entry) {
+                    list.push(entry);
                 }
             }
             DeclKind::Type { name, ty, .. } => {
@@ -390,6 +416,14 @@ pub fn page(
         }
     });
     items.sort_by(|a, b| (a.section, &a.name).cmp(&(b.section, &b.name)));
+    for it in items
+        .iter_mut()
+        .filter(|i| !i.is_type && i.section != Section::Redefinitions)
+    {
+        if let Some(rs) = known.redefs.get(&it.name) {
+            it.redefs = rs.iter().filter(|(p, _)| p != path).cloned().collect();
+        }
+    }
     page.items = items;
     page
 }
@@ -416,6 +450,7 @@ fn item(
         lines: lines.range(d.span),
         members: Vec::new(),
         enum_members: false,
+        redefs: Vec::new(),
     };
     match &d.kind {
         DeclKind::Var {

@@ -205,6 +205,18 @@ pub fn item(i: &Item, path: &str) -> String {
         Some(d) => out.push_str(&format!("   :Default: ``{d}``\n")),
         None => {}
     }
+    for (k, (page, change)) in i.redefs.iter().enumerate() {
+        // A blank line ends the literal block before the next field.
+        if k > 0 {
+            out.push('\n');
+        }
+        let (op, value) = change.split_once(' ').unwrap_or((change, ""));
+        out.push_str(&format!(
+            "   :Redefinition: from :doc:`/scripts/{page}`\n\n      ``{op}``::\n\n"
+        ));
+        let lines: Vec<String> = value.lines().map(str::to_string).collect();
+        out.push_str(&indent(&lines, 9));
+    }
     if !i.members.is_empty() && i.section == Section::Types {
         out.push('\n');
         for m in &i.members {

@@ -59,6 +59,8 @@ redef record connection += {
 
 redef enum Kind += { C };
 
+redef opt = 10 sec;
+
 function add2(a: count, b: count): count
 	{
 	return a + b;
@@ -92,6 +94,8 @@ fn sections_and_types() {
     assert_eq!(section("Tst::add2"), Section::Functions);
     assert_eq!(section("connection"), Section::Redefinitions);
     assert!(p.items.iter().all(|i| i.name != "Tst::hidden"));
+    // A redefinition on the declaring page itself is not repeated there.
+    assert!(find(&p, "Tst::opt").redefs.is_empty());
     let rst = render_alone(&p, Format::Rst);
     for want in [
         "   :Type: :zeek:type:`int`\n",
@@ -117,7 +121,7 @@ fn sections_and_types() {
 fn function_entry_points_at_its_body() {
     let p = page();
     let f = find(&p, "Tst::add2");
-    assert_eq!(f.lines, (57, 60));
+    assert_eq!(f.lines, (59, 62));
     assert_eq!(f.doc.returns, Some(vec!["the sum.".to_string()]));
 }
 
@@ -202,4 +206,29 @@ fn all_formats_render() {
     );
     let html = render_alone(&p, Format::Html);
     assert!(html.contains("<h4 id=\"Tst::add2\">"), "{html}");
+}
+
+#[test]
+fn redefinitions_show_on_the_declaring_page() {
+    let dir = std::env::temp_dir().join(format!("rzeek-doc-redef-{}", std::process::id()));
+    let base = dir.join("base");
+    let _ = std::fs::create_dir_all(&base);
+    let write = |name: &str, text: &str| std::fs::write(base.join(name), text).expect("write");
+    write("init-bare.zeek", "## Knob.\nconst knob = 1 &redef;\n");
+    write("user.zeek", "@load base/init-bare\nredef knob = 2;\n");
+    let mut set = super::DocSet::new();
+    let user = set.add(&base.join("user.zeek").display().to_string());
+    let bare = set.add(&base.join("init-bare.zeek").display().to_string());
+    let (Ok(_), Ok(bare)) = (user, bare) else {
+        panic!("scripts not found");
+    };
+    let page = set.page(&bare).expect("page");
+    let rst = set.render(&page, Format::Rst);
+    assert!(
+        rst.contains(
+            "   :Redefinition: from :doc:`/scripts/base/user.zeek`\n\n      ``=``::\n\n         2\n\n   Knob.\n"
+        ),
+        "{rst}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -41,6 +41,9 @@ pub struct Known {
     /// The outermost type word of each declared type (`hook` for a
     /// `type H: hook(...)`), so a global of that type finds its section.
     pub type_words: HashMap<String, String>,
+    /// `redef NAME op value` statements by the name they redefine: the
+    /// page they are on and the operator with the value as written.
+    pub redefs: HashMap<String, Vec<(String, String)>>,
     /// What each declared function returns.
     pub returns: HashMap<String, Inlines>,
     /// The page (script display path) that declares each name.
