@@ -12,6 +12,7 @@ mod html;
 mod markdown;
 pub mod model;
 mod rst;
+mod text;
 pub mod xref;
 
 use crate::compile::{find_script, try_disk, LIBRARY_PREFIX};
