@@ -80,11 +80,10 @@ pub fn page(p: &Page, known: &Known) -> String {
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>{0}</title>\n</head>\n<body>\n<h1>{0}</h1>\n",
         esc(&p.path)
     );
-    if !p.summary.is_empty() {
-        out.push_str(&format!(
-            "<p>{}</p>\n",
-            l.inlines(&roles(&p.summary.join("\n")))
-        ));
+    for para in p.summary.split(|x| x.trim().is_empty()) {
+        if !para.is_empty() {
+            out.push_str(&format!("<p>{}</p>\n", l.inlines(&roles(&para.join("\n")))));
+        }
     }
     out.push_str("<dl>\n");
     if !p.namespaces.is_empty() {

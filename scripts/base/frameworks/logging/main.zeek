@@ -31,7 +31,8 @@ export {
 	## Where log files go; empty for the current directory.
 	const default_logdir = "" &redef;
 
-	## Defaults that writers may override with their own options.
+	# Defaults that writers may override with their own options.
+
 	## The separator between the fields of a line.
 	const separator = "\t" &redef;
 	## The separator between the elements of a set or vector field.
