@@ -80,6 +80,7 @@ fn document(cli: &Cli) -> ExitCode {
             print!("{page}");
             warnings
         }),
+        (None, Some(_)) if cli.args.is_empty() => Err("--doc-dir needs scripts to document".into()),
         (None, Some(dir)) => rzeek::doc::doc_dir(dir, &cli.args, cli.doc_format).map(|(_, w)| w),
         (None, None) => Ok(Vec::new()),
     };

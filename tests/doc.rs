@@ -67,6 +67,12 @@ fn library_name_and_path_give_the_same_page() {
 }
 
 #[test]
+fn doc_dir_without_scripts_is_an_error() {
+    let (_, err, ok) = rzeek(&["--doc-dir", "/nonexistent-rzeek-doc"]);
+    assert!(!ok && err.contains("needs scripts"), "{err}");
+}
+
+#[test]
 fn missing_script_is_an_error() {
     let (out, err, ok) = rzeek(&["--doc", "no/such/script"]);
     assert!(!ok && out.is_empty());
