@@ -4,6 +4,7 @@ pub mod bif;
 pub mod compile;
 pub mod conn_log;
 pub mod diag;
+pub mod doc;
 pub mod driver;
 pub mod eval;
 pub mod format;

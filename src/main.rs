@@ -50,6 +50,19 @@ struct Cli {
     #[arg(short = 'i', long = "interactive")]
     interactive: bool,
 
+    /// Print the reference page of SCRIPT (Zeekygen style) and exit.
+    #[arg(long = "doc", value_name = "SCRIPT", conflicts_with = "doc_dir")]
+    doc: Option<String>,
+
+    /// Write a reference page for each named script and each script it
+    /// loads into DIR (as DIR/scripts/PATH.EXT), then exit.
+    #[arg(long = "doc-dir", value_name = "DIR")]
+    doc_dir: Option<std::path::PathBuf>,
+
+    /// The format of --doc and --doc-dir pages.
+    #[arg(long = "doc-format", value_enum, default_value = "rst")]
+    doc_format: rzeek::doc::Format,
+
     /// Print the version and exit.
     #[arg(short = 'v', long = "version")]
     version: bool,
@@ -57,6 +70,32 @@ struct Cli {
     /// Scripts to load ("-" reads standard input), and name=value redefs.
     #[arg(value_name = "SCRIPT|NAME=VALUE")]
     args: Vec<String>,
+}
+
+/// `--doc` / `--doc-dir`: pages on standard output or in a directory;
+/// warnings (a `@load` not found) go to standard error.
+fn document(cli: &Cli) -> ExitCode {
+    let result = match (&cli.doc, &cli.doc_dir) {
+        (Some(script), _) => rzeek::doc::doc_one(script, cli.doc_format).map(|(page, warnings)| {
+            print!("{page}");
+            warnings
+        }),
+        (None, Some(_)) if cli.args.is_empty() => Err("--doc-dir needs scripts to document".into()),
+        (None, Some(dir)) => rzeek::doc::doc_dir(dir, &cli.args, cli.doc_format).map(|(_, w)| w),
+        (None, None) => Ok(Vec::new()),
+    };
+    match result {
+        Ok(warnings) => {
+            for w in warnings {
+                eprintln!("warning: {w}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Deeply nested scripts and deep (bounded) recursion need more stack than
@@ -81,6 +120,9 @@ fn real_main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let style = cli.diagnostics.unwrap_or_else(Style::auto);
+    if cli.doc.is_some() || cli.doc_dir.is_some() {
+        return document(&cli);
+    }
     if cli.syntax_only {
         return if driver::syntax_check(&cli.args, style) {
             ExitCode::SUCCESS

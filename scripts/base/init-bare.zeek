@@ -14,20 +14,33 @@ global zeek_done: event();
 ## level: how deeply it was nested in @loads.
 global zeek_script_loaded: event(path: string, level: count);
 
-## A string-to-string table, as many options use.
+## A set of strings.
 type string_set: set[string];
+## Strings indexed by position, as split functions of old returned them.
 type string_array: table[count] of string;
+## A vector of strings.
 type string_vec: vector of string;
+## A vector of positions (indexes into another vector or string).
 type index_vec: vector of count;
+## A set of addresses.
 type addr_set: set[addr];
+## A vector of addresses.
 type addr_vec: vector of addr;
+## A set of subnets.
 type subnet_set: set[subnet];
+## A vector of subnets.
 type subnet_vec: vector of subnet;
+## A set of counts.
 type count_set: set[count];
+## A set of ports.
 type port_set: set[port];
+## A string-to-string table, as many options use.
 type table_string_of_string: table[string] of string;
+## Counts by name.
 type table_string_of_count: table[string] of count;
+## A vector whose elements may be of any type.
 type any_vec: vector of any;
+## A set of file analyzer tags, by name.
 type files_tag_set: set[string];
 
 ## The transport protocol of a port or connection.
@@ -104,17 +117,19 @@ type connection: record {
 };
 
 ## TCP endpoint states, as endpoint$state holds them.
+## The endpoint has sent nothing yet.
 const TCP_INACTIVE = 0;
-const TCP_SYN_SENT = 1;
-const TCP_SYN_ACK_SENT = 2;
-const TCP_PARTIAL = 3;
-const TCP_ESTABLISHED = 4;
-const TCP_CLOSED = 5;
-const TCP_RESET = 6;
+const TCP_SYN_SENT = 1;	##< The endpoint sent a SYN and awaits the answer.
+const TCP_SYN_ACK_SENT = 2;	##< The endpoint answered a SYN with a SYN-ACK.
+const TCP_PARTIAL = 3;	##< Data was seen without the handshake.
+const TCP_ESTABLISHED = 4;	##< The handshake completed.
+const TCP_CLOSED = 5;	##< The endpoint sent a FIN.
+const TCP_RESET = 6;	##< The endpoint sent a RST.
 
 ## UDP endpoint states.
+## The endpoint has sent nothing.
 const UDP_INACTIVE = 0;
-const UDP_ACTIVE = 1;
+const UDP_ACTIVE = 1;	##< The endpoint has sent at least one packet.
 
 ## Raised when rzeek first sees a connection.
 global new_connection: event(c: connection);
@@ -484,13 +499,14 @@ type ip4_hdr: record {
 };
 
 ## TCP flag bits, as tcp_hdr$flags holds them.
+## The sender has finished sending.
 const TH_FIN = 1;
-const TH_SYN = 2;
-const TH_RST = 4;
-const TH_PUSH = 8;
-const TH_ACK = 16;
-const TH_URG = 32;
-const TH_FLAGS = 63;
+const TH_SYN = 2;	##< Synchronize sequence numbers: opens a connection.
+const TH_RST = 4;	##< Reset: aborts the connection.
+const TH_PUSH = 8;	##< Push the data to the application at once.
+const TH_ACK = 16;	##< The acknowledgement number is valid.
+const TH_URG = 32;	##< The urgent pointer is valid.
+const TH_FLAGS = 63;	##< All the bits above together, to mask the flags.
 
 ## A TCP header.
 type tcp_hdr: record {

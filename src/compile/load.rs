@@ -79,7 +79,9 @@ fn try_library(rel: &str) -> Option<Found> {
     None
 }
 
-fn try_disk(base: &Path) -> Option<Found> {
+/// The script at `base` on disk: the file itself, with `.zeek` added, or
+/// the directory's `__load__.zeek`.
+pub fn try_disk(base: &Path) -> Option<Found> {
     let with_ext = PathBuf::from(format!("{}.zeek", base.display()));
     let cands = [base.to_path_buf(), with_ext, base.join("__load__.zeek")];
     for c in cands {

@@ -22,7 +22,7 @@ use crate::syntax::ast::Span;
 use crate::types::{self, TypeRef};
 use scope::{FuncScope, Globals};
 
-pub use load::{find_script, LIBRARY};
+pub use load::{find_script, try_disk, Found, LIBRARY, LIBRARY_PREFIX};
 
 pub struct Compiler {
     pub interp: Interp,

@@ -30,7 +30,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "show the type of EXPR without evaluating it",
     ),
     ("load", "SCRIPT", "load a script, as @load does"),
-    ("doc", "NAME", "show the ## documentation of a declaration"),
+    (
+        "doc",
+        "NAME",
+        "show a declaration as its script's reference page does",
+    ),
     (
         "vars",
         "[PREFIX]",
@@ -162,6 +166,16 @@ pub fn doc(c: &mut Compiler, name: &str) -> String {
         return format!("unknown identifier {name}\n");
     };
     let info = c.globals.info(id).clone();
+    // A declaration in a script: its entry as the script's reference page
+    // shows it. Built-ins and the like have no script to document from.
+    if info.span != Default::default() {
+        if let Some(file) = c.interp.sources.get(info.span.file) {
+            let names: Vec<String> = c.globals.names().cloned().collect();
+            if let Some(entry) = crate::doc::describe(&info.name, &file.name, &file.text, &names) {
+                return entry;
+            }
+        }
+    }
     let mut out = String::new();
     let shown = match (&*info.ty, info.kind) {
         (_, IdKind::Type) => format!("type {}", info.name),
@@ -325,10 +339,26 @@ mod tests {
         c.eval_input("<1>", "## How many.\n## Really.\nglobal n: count = 3;");
         c.eval_input("<2>", "type P: record { a: count; b: string &optional; };");
         let d = doc(&mut c, "n");
-        assert!(d.starts_with("global n: count\n"), "{d}");
-        assert!(d.contains("  How many.\n  Really.\n"), "{d}");
+        assert!(
+            d.starts_with(".. zeek:id:: n\n   :source-code: <1> 3 3\n"),
+            "{d}"
+        );
+        assert!(d.contains(":Type: :zeek:type:`count`\n"), "{d}");
+        assert!(d.contains("   How many.\n   Really.\n"), "{d}");
         let d = doc(&mut c, "P");
-        assert!(d.contains("    b: string &optional"), "{d}");
+        assert!(
+            d.contains("      b: :zeek:type:`string` :zeek:attr:`&optional`"),
+            "{d}"
+        );
+        c.load_in_session("base/protocols/conn/removal-hooks");
+        let d = doc(&mut c, "Conn::register_removal_hook");
+        assert!(
+            d.contains(":source-code: base/protocols/conn/removal-hooks.zeek"),
+            "{d}"
+        );
+        assert!(d.contains(":param hk:"), "{d}");
+        // A built-in has no script: the short form.
+        assert!(doc(&mut c, "fmt").contains("built-in function"));
         assert!(doc(&mut c, "nope").contains("unknown identifier"));
         let v = vars(&c, None);
         assert_eq!(v, "global n: count = 3\ntype P\n");

@@ -19,7 +19,9 @@ export {
 
 	## The log writers there are.
 	type Writer: enum {
+		## No writer.
 		WRITER_NONE,
+		## The tab-separated (or JSON) text writer.
 		WRITER_ASCII,
 	};
 
@@ -29,10 +31,15 @@ export {
 	## Where log files go; empty for the current directory.
 	const default_logdir = "" &redef;
 
-	## Defaults that writers may override with their own options.
+	# Defaults that writers may override with their own options.
+
+	## The separator between the fields of a line.
 	const separator = "\t" &redef;
+	## The separator between the elements of a set or vector field.
 	const set_separator = "," &redef;
+	## What an empty string, set or vector field is written as.
 	const empty_field = "(empty)" &redef;
+	## What a field without a value is written as.
 	const unset_field = "-" &redef;
 
 	## What a log stream is made of.
@@ -50,12 +57,60 @@ export {
 	## Streams that exist and are enabled.
 	global active_streams: table[ID] of Stream = table();
 
+	## Creates a log stream and enables it.
+	##
+	## id: the stream's identifier, an enumerator added to
+	##     :zeek:type:`Log::ID`.
+	## stream: the columns record type and the stream's settings.
+	##
+	## Returns: true if the stream was created.
 	global create_stream: function(id: ID, stream: Stream): bool;
+
+	## Removes a log stream, closing its files.
+	##
+	## id: the stream to remove.
+	##
+	## Returns: true if the stream existed.
 	global remove_stream: function(id: ID): bool;
+
+	## Enables a stream that :zeek:see:`Log::disable_stream` disabled.
+	##
+	## id: the stream to enable.
+	##
+	## Returns: true if the stream exists.
 	global enable_stream: function(id: ID): bool;
+
+	## Disables a stream: records written to it are dropped until it is
+	## enabled again.
+	##
+	## id: the stream to disable.
+	##
+	## Returns: true if the stream exists.
 	global disable_stream: function(id: ID): bool;
+
+	## Writes a record to a stream.
+	##
+	## id: the stream to write to.
+	## columns: a record of the stream's columns type.
+	##
+	## Returns: true if the record was written (or the stream is
+	##          disabled), false if the stream does not exist or the
+	##          record is of the wrong type.
 	global write: function(id: ID, columns: any): bool;
+
+	## Writes out what a stream has buffered.
+	##
+	## id: the stream to flush.
+	##
+	## Returns: true if the stream exists.
 	global flush: function(id: ID): bool;
+
+	## Sets whether a stream buffers its output.
+	##
+	## id: the stream.
+	## buffered: true to buffer, false to write each record at once.
+	##
+	## Returns: true if the stream exists.
 	global set_buf: function(id: ID, buffered: bool): bool;
 }
 

@@ -1,12 +1,15 @@
 ##! Connection removal hooks: a script registers a hook on a connection and
-##! it runs when the connection is removed, inside connection_state_remove.
-##! Each hook runs once per connection, however often it was registered.
+##! it runs when the connection is removed, inside
+##! :zeek:see:`connection_state_remove`. Each hook runs once per
+##! connection, however often it was registered. A protocol script can
+##! so clean up after the connections it saw without every connection
+##! paying for a handler of its own.
 
 module Conn;
 
 export {
 	## The type of a removal hook: it receives the connection being
-	## removed.
+	## removed, from within :zeek:see:`connection_state_remove`.
 	type RemovalHook: hook(c: connection);
 
 	## Registers a hook to run when the connection is removed.
@@ -18,7 +21,8 @@ export {
 	##          already, true otherwise.
 	global register_removal_hook: function(c: connection, hk: RemovalHook): bool;
 
-	## Withdraws a hook registered with register_removal_hook.
+	## Withdraws a hook registered with
+	## :zeek:see:`Conn::register_removal_hook`.
 	##
 	## c: the connection.
 	## hk: the hook to withdraw.
