@@ -38,6 +38,24 @@ pub trait Host {
     fn exit(&mut self, _code: i32) {}
     /// Asks for an orderly end: remaining input is skipped, zeek_done runs.
     fn terminate(&mut self) {}
+    /// `Option::set`: gives an option a new value through its change
+    /// handlers; the error is Zeek's message.
+    fn set_option(&mut self, _id: &str, _v: Value, _location: Option<Value>) -> Result<(), String> {
+        Err("options are not available here".into())
+    }
+    /// `Option::set_change_handler`.
+    fn add_option_handler(&mut self, _id: &str, _f: Value, _priority: i64) -> Result<(), String> {
+        Err("options are not available here".into())
+    }
+    /// Enables or disables an event group (`module`: a module's group
+    /// rather than an `&group` one); false if there is no such group.
+    fn set_event_group(&mut self, _module: bool, _name: &str, _on: bool) -> bool {
+        false
+    }
+    /// Whether an event group exists.
+    fn has_event_group(&self, _module: bool, _name: &str) -> bool {
+        false
+    }
     /// Whether `terminate()` was called.
     fn is_terminating(&self) -> bool {
         false

@@ -23,6 +23,9 @@ pub struct FuncBody {
     pub arg_map: Vec<u32>,
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// The event groups a handler belongs to (its `&group` and its
+    /// module's); it runs only while none of them is disabled.
+    pub groups: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,6 +27,7 @@ pub(crate) mod introspect;
 mod logging;
 mod math;
 mod misc;
+mod option;
 pub(crate) mod pat;
 pub mod prob;
 mod proto;
@@ -57,6 +58,8 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(conn::BIFS)
         .chain(conns::BIFS)
         .chain(logging::BIFS)
+        .chain(option::BIFS)
+        .chain(option::GROUP_BIFS)
 }
 
 /// The starting state of the interpreter's pseudo-random numbers: fixed

@@ -586,6 +586,7 @@ impl Compiler {
                 return;
             }
             body.arg_map = self.arg_map(&fv.ty, &f.sig);
+            body.groups = self.handler_groups(&f.attrs);
         }
         if f.kind == FuncKind::Function {
             // A second body for a function is an error; only a body for a
@@ -611,6 +612,30 @@ impl Compiler {
             priority,
             body: Rc::new(body),
         });
+    }
+
+    /// The event groups of a handler: the one its `&group` names and the
+    /// module it is written in.
+    fn handler_groups(&mut self, attrs: &[ast::Attr]) -> Vec<u32> {
+        let mut groups = Vec::new();
+        for a in attrs.iter().filter(|a| a.name == "group") {
+            match a.value.as_ref().and_then(|v| self.eval_const_expr(v)) {
+                Some(Value::String(s)) => {
+                    let name = String::from_utf8_lossy(&s).into_owned();
+                    groups.push(
+                        self.interp
+                            .event_group(crate::eval::GroupKind::Attribute, &name),
+                    );
+                }
+                _ => self.error(a.span, "&group attribute takes a string"),
+            }
+        }
+        let module = self.module.clone();
+        groups.push(
+            self.interp
+                .event_group(crate::eval::GroupKind::Module, &module),
+        );
+        groups
     }
 
     /// Matches a handler's parameters to the declared event's by name (an
@@ -887,6 +912,7 @@ impl Compiler {
         let stmts = self.block(&body.stmts);
         let scope = std::mem::replace(&mut self.scope, saved)?;
         Some(ir::FuncBody {
+            groups: Vec::new(),
             name: name.to_string(),
             num_params: sig.params.len() as u32,
             frame_size: scope.next_slot,

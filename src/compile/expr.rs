@@ -1201,6 +1201,7 @@ impl Compiler {
             });
         }
         let fb = ir::FuncBody {
+            groups: Vec::new(),
             name: "lambda".to_string(),
             num_params: l.sig.params.len() as u32,
             frame_size: scope.next_slot,

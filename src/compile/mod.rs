@@ -149,7 +149,11 @@ impl Compiler {
         let name = info.name.clone();
         let ty = info.ty.clone();
         let is_type = info.kind == scope::IdKind::Type;
+        let is_option = info.kind == scope::IdKind::Option;
         let id = self.globals.add(info);
+        if is_option {
+            self.interp.option_ids.insert(id);
+        }
         self.interp.names.insert(name, (id, ty, is_type));
         id
     }

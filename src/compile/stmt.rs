@@ -603,6 +603,7 @@ impl Compiler {
         let inner = inner?;
         let span = inner.span;
         let body = Rc::new(ir::FuncBody {
+            groups: Vec::new(),
             name: "<file-level statement>".into(),
             num_params: 0,
             frame_size: scope.next_slot,

@@ -2,8 +2,11 @@
 //! stack that frames live on, the event queue and the timers.
 
 mod expire;
+mod groups;
+pub use groups::GroupKind;
 pub mod expr;
 pub mod ops;
+mod options;
 pub mod pattern;
 mod stmt;
 mod trigger;
@@ -110,6 +113,12 @@ pub struct Interp {
     /// A located error a built-in raised through `fail_in_function`; it
     /// replaces the generic error at the call.
     bif_failure: Option<Box<Diagnostic>>,
+    /// Event groups by kind and name, and which are disabled.
+    groups: groups::EventGroups,
+    /// The global ids declared with `option`.
+    pub option_ids: ahash::AHashSet<u32>,
+    /// Change handlers per option id, in the order they run.
+    option_handlers: ahash::AHashMap<u32, Vec<options::OptionHandler>>,
     /// `when` statements waiting for their condition (None once done).
     triggers: Vec<Option<trigger::Trigger>>,
     /// Per global id, the triggers whose condition reads it.
@@ -151,6 +160,9 @@ impl Interp {
             bif_span: Span::default(),
             bif_failure: None,
             expire_interval_id: None,
+            groups: groups::EventGroups::default(),
+            option_ids: ahash::AHashSet::new(),
+            option_handlers: ahash::AHashMap::new(),
             triggers: Vec::new(),
             watched: Vec::new(),
             dirty_triggers: Vec::new(),
@@ -388,8 +400,13 @@ impl Interp {
                 }
             }
             FuncKind::Hook => {
-                let bodies: Vec<Rc<ir::FuncBody>> =
-                    f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
+                let bodies: Vec<Rc<ir::FuncBody>> = f
+                    .handlers
+                    .borrow()
+                    .iter()
+                    .filter(|h| self.handler_enabled(&h.body))
+                    .map(|h| h.body.clone())
+                    .collect();
                 for body in bodies {
                     if let Flow::Break = self.run_body(f, &body, args, span)? {
                         return Ok(Value::Bool(false));
@@ -406,8 +423,13 @@ impl Interp {
 
     /// Runs each handler of an event; an error aborts only that handler.
     pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
-        let bodies: Vec<Rc<ir::FuncBody>> =
-            f.handlers.borrow().iter().map(|h| h.body.clone()).collect();
+        let bodies: Vec<Rc<ir::FuncBody>> = f
+            .handlers
+            .borrow()
+            .iter()
+            .filter(|h| self.handler_enabled(&h.body))
+            .map(|h| h.body.clone())
+            .collect();
         for body in bodies {
             if let Err(e) = self.run_body(f, &body, args, f.span) {
                 self.report_runtime(&e);
@@ -582,6 +604,42 @@ impl Host for Interp {
 
     fn is_terminating(&self) -> bool {
         self.terminating
+    }
+
+    fn set_event_group(&mut self, module: bool, name: &str, on: bool) -> bool {
+        let kind = if module {
+            GroupKind::Module
+        } else {
+            GroupKind::Attribute
+        };
+        self.set_group_enabled(kind, name, on)
+    }
+
+    fn has_event_group(&self, module: bool, name: &str) -> bool {
+        let kind = if module {
+            GroupKind::Module
+        } else {
+            GroupKind::Attribute
+        };
+        self.has_group(kind, name)
+    }
+
+    fn set_option(
+        &mut self,
+        id: &str,
+        v: Value,
+        location: Option<Value>,
+    ) -> std::result::Result<(), String> {
+        self.set_option_value(id, v, location)
+    }
+
+    fn add_option_handler(
+        &mut self,
+        id: &str,
+        f: Value,
+        priority: i64,
+    ) -> std::result::Result<(), String> {
+        self.add_option_handler_value(id, f, priority)
     }
 
     fn current_event_time(&self) -> f64 {

@@ -1,0 +1,62 @@
+//! Event groups: handlers of events and hooks belong to the group their
+//! `&group` attribute names and to the group of the module they are
+//! written in; `disable_event_group` / `disable_module_events` switch a
+//! group's handlers off until it is enabled again.
+
+use super::Interp;
+use crate::ir::FuncBody;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupKind {
+    Attribute,
+    Module,
+}
+
+#[derive(Default)]
+pub struct EventGroups {
+    ids: ahash::AHashMap<(GroupKind, String), u32>,
+    disabled: Vec<bool>,
+    /// Whether any group is disabled: the common case skips the lookups.
+    any_disabled: bool,
+}
+
+impl Interp {
+    /// The id of a group, made on first mention.
+    pub fn event_group(&mut self, kind: GroupKind, name: &str) -> u32 {
+        let g = &mut self.groups;
+        if let Some(&id) = g.ids.get(&(kind, name.to_string())) {
+            return id;
+        }
+        let id = g.disabled.len() as u32;
+        g.ids.insert((kind, name.to_string()), id);
+        g.disabled.push(false);
+        id
+    }
+
+    pub(crate) fn handler_enabled(&self, body: &FuncBody) -> bool {
+        !self.groups.any_disabled
+            || !body.groups.iter().any(|&g| {
+                self.groups
+                    .disabled
+                    .get(g as usize)
+                    .copied()
+                    .unwrap_or(false)
+            })
+    }
+
+    /// Switches a group on or off; false if no handler names it.
+    pub(crate) fn set_group_enabled(&mut self, kind: GroupKind, name: &str, on: bool) -> bool {
+        let Some(&id) = self.groups.ids.get(&(kind, name.to_string())) else {
+            return false;
+        };
+        if let Some(d) = self.groups.disabled.get_mut(id as usize) {
+            *d = !on;
+        }
+        self.groups.any_disabled = self.groups.disabled.iter().any(|&d| d);
+        true
+    }
+
+    pub(crate) fn has_group(&self, kind: GroupKind, name: &str) -> bool {
+        self.groups.ids.contains_key(&(kind, name.to_string()))
+    }
+}
