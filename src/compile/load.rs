@@ -516,7 +516,37 @@ impl Compiler {
                 };
                 self.warning(span, text);
             }
+            "redef-field+=" | "redef-field-=" => self.redef_field_attrs(kind, arg, span),
             _ => {}
+        }
+    }
+
+    /// `redef record R$f += { &log };` (or `-=`): adds or removes `&log`
+    /// on one field. `arg` is `R$f:attr,attr`.
+    fn redef_field_attrs(&mut self, kind: &str, arg: &str, span: Span) {
+        let add = kind.ends_with("+=");
+        let (target, attrs) = arg.rsplit_once(':').unwrap_or((arg, ""));
+        let (rec, field) = target.split_once('$').unwrap_or((target, ""));
+        let rt = match self.lookup_global(rec) {
+            Some(id) => self.globals.info(id).ty.as_record().cloned(),
+            None => None,
+        };
+        let Some(rt) = rt else {
+            self.error(span, format!("not a record type ({rec})"));
+            return;
+        };
+        let Some(i) = rt.field_index(field) else {
+            self.error(span, format!("no such field in record ({rec}${field})"));
+            return;
+        };
+        for a in attrs.split(',').filter(|a| !a.is_empty()) {
+            match a {
+                "log" => rt.fields.borrow_mut()[i].log = add,
+                other => self.error(
+                    span,
+                    format!("only &log may be redefined on a field (&{other})"),
+                ),
+            }
         }
     }
 

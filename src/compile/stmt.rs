@@ -85,13 +85,26 @@ impl Compiler {
                 if self.local_names_event(name) {
                     return None;
                 }
+                // Zeek names the whole invocation when the name is not an
+                // event, declared or not.
+                let not_event = |c: &mut Self| {
+                    let mut text = format!("{}(", name.text);
+                    for (i, a) in args.iter().enumerate() {
+                        if i > 0 {
+                            text.push_str(", ");
+                        }
+                        text.push_str(&super::describe::expr(a));
+                    }
+                    text.push(')');
+                    c.error(span, format!("not an event ({text})"));
+                };
                 let Some(id) = self.lookup_global(&name.text) else {
-                    self.error(name.span, format!("unknown identifier {}", name.text));
+                    not_event(self);
                     return None;
                 };
                 let ty = self.global_type(id);
                 if !matches!(ty.as_func(), Some(f) if f.kind == FuncKind::Event) {
-                    self.error(name.span, format!("not an event ({})", name.text));
+                    not_event(self);
                     return None;
                 }
                 let xs = self.args(&ty, args, span);
