@@ -127,6 +127,20 @@ pub fn compare(op: Cmp, a: &Value, b: &Value) -> Result<bool, String> {
                 _ => Err("ordering comparison on pattern".into()),
             };
         }
+        // Sets order by inclusion: `<` a proper subset, `<=` a subset.
+        (Value::Table(x), Value::Table(y)) if !matches!(op, Cmp::Eq | Cmp::Ne) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let within = |s: &crate::table::TableVal, t: &crate::table::TableVal| {
+                s.len() <= t.len() && s.keys().iter().all(|k| t.contains(k))
+            };
+            return Ok(match op {
+                Cmp::Lt => x.len() < y.len() && within(&x, &y),
+                Cmp::Le => within(&x, &y),
+                Cmp::Gt => y.len() < x.len() && within(&y, &x),
+                Cmp::Ge => within(&y, &x),
+                _ => false,
+            });
+        }
         _ => {}
     }
     match op {
