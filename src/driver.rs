@@ -308,7 +308,7 @@ fn run_until_terminate(c: &mut Compiler) {
     }
 }
 
-fn raise(c: &mut Compiler, name: &str) {
+pub(crate) fn raise(c: &mut Compiler, name: &str) {
     if let Some(id) = c.globals.get(name) {
         if let Value::Func(f) = c.interp.globals[id as usize].clone() {
             c.interp.queue_event(f, Vec::new());

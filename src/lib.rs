@@ -9,6 +9,7 @@ pub mod driver;
 pub mod eval;
 pub mod format;
 pub mod func;
+pub mod fuzzing;
 pub mod ir;
 pub mod logging;
 pub mod opaque;

@@ -59,6 +59,17 @@ pub fn process_trace(c: &mut Compiler, path: &str, no_checksums: bool) -> Result
             os_msg(&e.to_string())
         )
     })?;
+    process_reader(c, &mut reader, path, no_checksums)
+}
+
+/// Like [`process_trace`], for a trace already opened (the fuzz target and
+/// tests read one from memory); `path` names it in messages.
+pub fn process_reader(
+    c: &mut Compiler,
+    reader: &mut PcapReader,
+    path: &str,
+    no_checksums: bool,
+) -> Result<(), String> {
     let mut run = Run::new(c, no_checksums)?;
     let trc = Rc::new(RefCell::new(Tracker::new(
         run.config.take().unwrap_or_default(),
@@ -66,7 +77,7 @@ pub fn process_trace(c: &mut Compiler, path: &str, no_checksums: bool) -> Result
     // Built-ins reach the tracker while scripts run; every borrow below
     // ends before events are drained.
     crate::session::set_tracker(Some(trc.clone()));
-    let res = run_trace(c, &mut run, &trc, &mut reader, path);
+    let res = run_trace(c, &mut run, &trc, reader, path);
     crate::session::set_tracker(None);
     res
 }

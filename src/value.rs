@@ -43,6 +43,12 @@ pub struct RecordVal {
     pub fields: Vec<Value>,
 }
 
+/// The most elements a vector may be grown to at once by assigning past
+/// its end or by `resize()`. Zeek has no such limit and fails to allocate
+/// (or aborts) on `v[2**62] = 1`; a runtime error is kinder, and no
+/// script needs a vector of more than 16 million elements made in one go.
+pub const MAX_VECTOR_GROWTH: usize = 1 << 24;
+
 #[derive(Debug)]
 pub struct VectorVal {
     /// The vector's own type (`vector of T`).

@@ -1,7 +1,8 @@
 //! Robustness: the lexer and parser must turn any input into either a tree
-//! or diagnostics, never a panic. Inputs are the corpus files (when
-//! `../shared/parse-corpus` exists) or a few snippets of our own, truncated
-//! at many points and mutated byte by byte with a deterministic PRNG.
+//! or diagnostics, never a panic. Inputs are the parse-corpus files and
+//! every conformance case (when `../shared` exists) or a few snippets of
+//! our own, as they are, truncated at many points and mutated byte by byte
+//! with a deterministic PRNG.
 
 use rzeek::diag::Diagnostic;
 use rzeek::syntax::ast::Script;
@@ -120,14 +121,23 @@ const answer = 42;
 "#,
 ];
 
-fn corpus_dir() -> Option<PathBuf> {
+/// The shared folders whose `.zeek` files are inputs: the parse corpus
+/// (Zeek's script tree) and every conformance case (btest files are Zeek
+/// scripts with `# @TEST-...` comment lines), each where it exists.
+fn input_dirs() -> Vec<PathBuf> {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        here.join("../shared/parse-corpus/zeek-scripts"),
-        PathBuf::from("/work/shared/parse-corpus/zeek-scripts"),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())
+    let shared = [here.join("../shared"), PathBuf::from("/work/shared")]
+        .into_iter()
+        .find(|p| p.is_dir());
+    let Some(shared) = shared else {
+        return Vec::new();
+    };
+    let mut dirs = vec![shared.join("parse-corpus/zeek-scripts")];
+    for area in ["language", "bifs", "core", "scripts"] {
+        dirs.push(shared.join("conformance").join(area));
+    }
+    dirs.retain(|d| d.is_dir());
+    dirs
 }
 
 fn zeek_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -147,16 +157,16 @@ fn zeek_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// (name, bytes) of each seed input, in a fixed order.
 fn seeds() -> Vec<(String, Vec<u8>)> {
-    if let Some(dir) = corpus_dir() {
-        let mut files = Vec::new();
+    let mut files = Vec::new();
+    for dir in input_dirs() {
         zeek_files(&dir, &mut files);
-        let seeds: Vec<_> = files
-            .iter()
-            .filter_map(|f| Some((f.display().to_string(), std::fs::read(f).ok()?)))
-            .collect();
-        if !seeds.is_empty() {
-            return seeds;
-        }
+    }
+    let seeds: Vec<_> = files
+        .iter()
+        .filter_map(|f| Some((f.display().to_string(), std::fs::read(f).ok()?)))
+        .collect();
+    if !seeds.is_empty() {
+        return seeds;
     }
     eprintln!("corpus not present; using the embedded snippets");
     SNIPPETS
@@ -529,6 +539,44 @@ fn seeds_parse_or_fail_cleanly() {
         }
         f.finish("seeds");
     });
+}
+
+/// Every case the conformance manifest lists, and every corpus file, is
+/// among the inputs above.
+#[test]
+fn inputs_cover_every_case_and_corpus_file() {
+    let dirs = input_dirs();
+    let Some(conf) = dirs
+        .iter()
+        .find_map(|d| d.parent().filter(|p| p.ends_with("conformance")))
+    else {
+        eprintln!("conformance cases not present; nothing to check");
+        return;
+    };
+    let manifest = std::fs::read_to_string(conf.join("MANIFEST.json")).unwrap();
+    let cases: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let names: std::collections::HashSet<String> = seeds().into_iter().map(|(n, _)| n).collect();
+    let cases = cases.as_array().unwrap();
+    assert!(!cases.is_empty());
+    for case in cases {
+        let rel = case["rel"].as_str().unwrap();
+        let path = conf.join(rel).display().to_string();
+        assert!(
+            names.contains(&path),
+            "conformance case {rel} is not an input"
+        );
+    }
+    let corpus = dirs.iter().find(|d| d.ends_with("zeek-scripts")).unwrap();
+    let mut files = Vec::new();
+    zeek_files(corpus, &mut files);
+    assert!(!files.is_empty());
+    for f in files {
+        assert!(
+            names.contains(&f.display().to_string()),
+            "{} is not an input",
+            f.display()
+        );
+    }
 }
 
 #[test]

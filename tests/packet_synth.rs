@@ -936,3 +936,25 @@ fn truncated_and_mangled_wifi_frames_never_panic() {
         }
     }
 }
+
+/// A half-closed connection's expire timer re-arms itself every
+/// tcp_session_timer. After a jump of decades in packet time (found by the
+/// packet fuzz target) it used to fire once per period up to the new time,
+/// 10^8 times; now it goes straight to the last period. A period of zero
+/// must not loop either.
+#[test]
+fn expire_timer_after_a_jump_in_time() {
+    for session_timer in [6.0, 0.0] {
+        let mut pkts: Vec<_> = handshake_fin(1000.0).into_iter().take(6).collect();
+        pkts.push((1.0e9, eth4(&udp4(C4, S4, 5353, 5353, b"x"))));
+        let cfg = Config {
+            tcp_inactivity_timeout: 0.0,
+            tcp_session_timer: session_timer,
+            ..Config::default()
+        };
+        let start = std::time::Instant::now();
+        let r = run_eth(&pkts, cfg);
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+        assert_eq!(r.removed.len(), 2, "session timer {session_timer}");
+    }
+}

@@ -205,9 +205,18 @@ fn resize(h: &mut dyn Host, args: &[Value]) -> BifResult {
         builtin_error(h, "resize() operates on vectors");
         return Err("resize() operates on vectors".into());
     };
-    let new = count(args, 1) as usize;
+    let new = count(args, 1);
     let mut v = v.borrow_mut();
     let old = v.items.len();
+    let new = match usize::try_from(new) {
+        Ok(n) if n <= old.saturating_add(crate::value::MAX_VECTOR_GROWTH) => n,
+        _ => {
+            drop(v);
+            let msg = format!("resize() to {new} elements is too large");
+            builtin_error(h, &msg);
+            return Err(msg);
+        }
+    };
     v.items.resize(new, Value::Unset);
     Ok(Value::Count(old as u64))
 }

@@ -91,6 +91,25 @@ pub fn find(name: &str) -> Option<&'static BifDef> {
 /// Zeek's non-fatal built-in error (its `emit_builtin_error`): reported
 /// at the call (Zeek adds the call expression and the offending argument
 /// in parentheses), then the BIF carries on and returns its fallback value.
+/// The most elements (bytes, cells) a built-in makes at once because an
+/// argument asks for that many. Zeek has no such limit and tries the
+/// allocation, which fails or aborts on sizes such as `2**62`; over the
+/// limit the built-in fails with a runtime error instead.
+pub(crate) const MAX_ALLOC: u64 = 1 << 28;
+
+/// `n`, when it is within [`MAX_ALLOC`]; else a runtime error naming
+/// `what`.
+pub(crate) fn alloc_size(h: &mut dyn Host, what: &str, n: u64) -> Result<usize, String> {
+    match usize::try_from(n) {
+        Ok(n) if n as u64 <= MAX_ALLOC => Ok(n),
+        _ => {
+            let msg = format!("{what}: size {n} is too large");
+            builtin_error(h, &msg);
+            Err(msg)
+        }
+    }
+}
+
 pub(crate) fn builtin_error(h: &mut dyn Host, msg: &str) {
     let call = h.call_text();
     if call.is_empty() {

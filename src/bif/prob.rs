@@ -518,7 +518,7 @@ fn bloom<R>(v: &Value, f: impl FnOnce(&mut Bloom) -> R) -> Option<R> {
     .flatten()
 }
 
-fn bloomfilter_basic_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn bloomfilter_basic_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let (fp, capacity) = (
         double(args, 0).clamp(1e-9, 0.999),
         count(args, 1).max(1) as f64,
@@ -526,17 +526,32 @@ fn bloomfilter_basic_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let ln2 = std::f64::consts::LN_2;
     let cells = (-(capacity * fp.ln()) / (ln2 * ln2)).ceil().max(1.0);
     let k = (cells / capacity * ln2).round().max(1.0);
+    // `as` saturates: a huge float becomes u64::MAX, which is refused.
+    let cells = super::alloc_size(h, "bloomfilter_basic_init", cells as u64)?;
     Ok(opaque(Opaque::Bloom(Bloom {
         k: k as usize,
-        cells: vec![0; cells as usize],
+        cells: vec![0; cells],
         max: 1,
     })))
 }
 
-fn bloomfilter_basic_init2(_: &mut dyn Host, args: &[Value]) -> BifResult {
+/// The number of hash functions asked for: each add and lookup computes
+/// them all, so a huge number would make those hang.
+fn bloom_hashes(h: &mut dyn Host, who: &str, k: u64) -> Result<usize, String> {
+    const MAX: u64 = 1 << 10;
+    if k > MAX {
+        let msg = format!("{who}: {k} hash functions is too many (at most {MAX})");
+        super::builtin_error(h, &msg);
+        return Err(msg);
+    }
+    // At most MAX, so it fits.
+    Ok(k.max(1) as usize)
+}
+
+fn bloomfilter_basic_init2(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let (k, cells) = (
-        count(args, 0).max(1) as usize,
-        count(args, 1).max(1) as usize,
+        bloom_hashes(h, "bloomfilter_basic_init2", count(args, 0))?,
+        super::alloc_size(h, "bloomfilter_basic_init2", count(args, 1).max(1))?,
     );
     Ok(opaque(Opaque::Bloom(Bloom {
         k,
@@ -545,10 +560,10 @@ fn bloomfilter_basic_init2(_: &mut dyn Host, args: &[Value]) -> BifResult {
     })))
 }
 
-fn bloomfilter_counting_init(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn bloomfilter_counting_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let (k, cells, max) = (
-        count(args, 0).max(1) as usize,
-        count(args, 1).max(1) as usize,
+        bloom_hashes(h, "bloomfilter_counting_init", count(args, 0))?,
+        super::alloc_size(h, "bloomfilter_counting_init", count(args, 1).max(1))?,
         count(args, 2).max(1),
     );
     Ok(opaque(Opaque::Bloom(Bloom {

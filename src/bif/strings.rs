@@ -658,8 +658,8 @@ fn levenshtein_distance(_: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Count(prev[b.len()]))
 }
 
-fn string_fill(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let len = int(args, 0).max(0) as usize;
+fn string_fill(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let len = super::alloc_size(h, "string_fill", int(args, 0).max(0) as u64)?;
     let src = bytes(args, 1);
     if len == 0 || src.is_empty() {
         return Ok(Value::str(b""));

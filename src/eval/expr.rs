@@ -916,8 +916,13 @@ impl Interp {
                     i as usize
                 };
                 if idx >= len {
+                    if idx - len >= crate::value::MAX_VECTOR_GROWTH {
+                        drop(vb);
+                        return Err(self.error_at(e.span, "vector index too large"));
+                    }
                     vb.items.resize(idx + 1, Value::Unset);
                 }
+                // In bounds: the vector was just grown past `idx`.
                 vb.items[idx] = v;
             }
             LValue::VectorSlice(vec, lo, hi) => {

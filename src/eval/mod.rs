@@ -97,6 +97,11 @@ pub struct Interp {
     /// `set_max_recursion_depth`: the deepest call nesting allowed
     /// (0: only the hard limit, which protects the native stack).
     pub max_depth: u32,
+    /// Calls and loop iterations still allowed: a budget that bounds how
+    /// long untrusted scripts (the fuzz targets) run. Unlimited unless set;
+    /// once spent it stays spent, so every later call fails too and queued
+    /// events and timers drain without running.
+    pub steps_left: u64,
     /// `&default` expressions of record fields, by index.
     pub field_defaults: Vec<ir::Expr>,
     /// Queued events with the network time they were raised at (what
@@ -149,6 +154,7 @@ impl Interp {
             base: 0,
             depth: 0,
             max_depth: DEFAULT_RECURSION_DEPTH,
+            steps_left: u64::MAX,
             field_defaults: Vec::new(),
             events: VecDeque::new(),
             timers: BinaryHeap::new(),
@@ -274,6 +280,21 @@ impl Interp {
         self.run_frame(f, body, new_base, span)
     }
 
+    /// Spends one step of the budget (a call or a loop iteration). Only a
+    /// decrement and a test on the hot path: the budget is `u64::MAX`
+    /// unless a caller limited it.
+    #[inline]
+    pub fn step(&mut self, span: Span) -> Result<()> {
+        if self.steps_left == 0 {
+            return Err(Box::new(Diagnostic::runtime(
+                span,
+                "step limit exceeded".to_string(),
+            )));
+        }
+        self.steps_left -= 1;
+        Ok(())
+    }
+
     /// Runs a body whose arguments are already on the stack from
     /// `new_base`; pops the frame afterwards.
     pub fn run_frame(
@@ -283,6 +304,10 @@ impl Interp {
         new_base: usize,
         span: Span,
     ) -> Result<Flow> {
+        if let Err(e) = self.step(span) {
+            self.stack.truncate(new_base);
+            return Err(e);
+        }
         if self.max_depth != 0 && self.depth >= self.max_depth {
             self.stack.truncate(new_base);
             let mut d = Diagnostic::runtime(

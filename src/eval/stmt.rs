@@ -97,6 +97,7 @@ impl Interp {
             }
             StmtKind::While(c, body) => {
                 while self.eval(c)?.as_bool() {
+                    self.step(s.span)?;
                     match self.exec_block(body)? {
                         Flow::Break => break,
                         Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -104,7 +105,7 @@ impl Interp {
                     }
                 }
             }
-            StmtKind::For(kind, iter, body) => return self.exec_for(kind, iter, body),
+            StmtKind::For(kind, iter, body) => return self.exec_for(kind, iter, body, s.span),
             StmtKind::Switch {
                 value,
                 by_value,
@@ -221,8 +222,10 @@ impl Interp {
         value: &Option<u32>,
         entries: Vec<(Value, Value)>,
         body: &[Stmt],
+        span: crate::syntax::ast::Span,
     ) -> Result<Flow> {
         for (k, v) in entries {
+            self.step(span)?;
             if keys.len() == 1 {
                 *self.local_mut(keys[0]) = k;
             } else if let Value::Tuple(parts) = &k {
@@ -242,7 +245,13 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    fn exec_for(&mut self, kind: &ForKind, iter: &crate::ir::Expr, body: &[Stmt]) -> Result<Flow> {
+    fn exec_for(
+        &mut self,
+        kind: &ForKind,
+        iter: &crate::ir::Expr,
+        body: &[Stmt],
+        span: crate::syntax::ast::Span,
+    ) -> Result<Flow> {
         let coll = self.eval(iter)?;
         match (kind, coll) {
             (ForKind::Table { keys, value }, Value::Table(t)) => {
@@ -263,7 +272,7 @@ impl Interp {
                     .collect();
                 // Zeek's loop holds an iterator on the table until it ends.
                 t.borrow().begin_iteration();
-                let flow = self.exec_table_loop(keys, value, entries, body);
+                let flow = self.exec_table_loop(keys, value, entries, body, span);
                 t.borrow().end_iteration();
                 return flow;
             }
@@ -282,6 +291,9 @@ impl Interp {
                         i += 1;
                         continue;
                     }
+                    // The body may append to the vector, so this loop
+                    // need not end by itself.
+                    self.step(span)?;
                     *self.local_mut(*index) = Value::Count(i as u64);
                     if let Some(vs) = value {
                         *self.local_mut(*vs) = item;
@@ -297,6 +309,7 @@ impl Interp {
             }
             (ForKind::String { var }, Value::String(s)) => {
                 for b in s.iter() {
+                    self.step(span)?;
                     *self.local_mut(*var) = Value::str(&[*b]);
                     match self.exec_block(body)? {
                         Flow::Break => break,

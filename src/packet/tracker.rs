@@ -1009,6 +1009,20 @@ impl Tracker {
                             remove = true;
                         }
                         TimerKind::TcpExpire | TimerKind::TcpExpireLater => {
+                            let st = em.cfg.tcp_session_timer;
+                            // Fired late, after a jump in time: this timer
+                            // would re-arm itself every `st` and fire again
+                            // within this same advance, once per period up
+                            // to now (a jump of years in a fuzzed trace made
+                            // that 10^8 firings). Nothing but the time
+                            // changes between those firings and the check
+                            // below only gets likelier with time, so only
+                            // the last of them can matter: go to it.
+                            let t = if st > 0.0 && now - t >= st {
+                                t + ((now - t) / st).floor() * st
+                            } else {
+                                t
+                            };
                             let (o, r) = (tcp.orig(), tcp.resp());
                             let (odc, rdc) = (o.did_close, r.did_close);
                             let mut handled = false;
@@ -1031,7 +1045,10 @@ impl Tracker {
                                 }
                             }
                             if !handled {
-                                let at = t + em.cfg.tcp_session_timer;
+                                // Always later than now, so it cannot fire
+                                // again within this advance (a period of
+                                // zero or less would otherwise loop).
+                                let at = (t + st).max(now.next_up());
                                 em.timer(c, at, TimerKind::TcpExpireLater);
                             }
                         }
