@@ -33,6 +33,17 @@ impl Interp {
         id
     }
 
+    /// The bodies of an event's or hook's handlers whose groups are all
+    /// enabled, taken out so the handlers may change while they run.
+    pub(crate) fn enabled_bodies(&self, f: &crate::func::FuncVal) -> Vec<std::rc::Rc<FuncBody>> {
+        f.handlers
+            .borrow()
+            .iter()
+            .filter(|h| self.handler_enabled(&h.body))
+            .map(|h| h.body.clone())
+            .collect()
+    }
+
     pub(crate) fn handler_enabled(&self, body: &FuncBody) -> bool {
         !self.groups.any_disabled
             || !body.groups.iter().any(|&g| {

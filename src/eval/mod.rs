@@ -425,14 +425,7 @@ impl Interp {
                 }
             }
             FuncKind::Hook => {
-                let bodies: Vec<Rc<ir::FuncBody>> = f
-                    .handlers
-                    .borrow()
-                    .iter()
-                    .filter(|h| self.handler_enabled(&h.body))
-                    .map(|h| h.body.clone())
-                    .collect();
-                for body in bodies {
+                for body in self.enabled_bodies(f) {
                     if let Flow::Break = self.run_body(f, &body, args, span)? {
                         return Ok(Value::Bool(false));
                     }
@@ -448,14 +441,7 @@ impl Interp {
 
     /// Runs each handler of an event; an error aborts only that handler.
     pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
-        let bodies: Vec<Rc<ir::FuncBody>> = f
-            .handlers
-            .borrow()
-            .iter()
-            .filter(|h| self.handler_enabled(&h.body))
-            .map(|h| h.body.clone())
-            .collect();
-        for body in bodies {
+        for body in self.enabled_bodies(f) {
             if let Err(e) = self.run_body(f, &body, args, f.span) {
                 self.report_runtime(&e);
             }

@@ -26,6 +26,13 @@ impl Interp {
         Ok(*id)
     }
 
+    fn option_type(&self, name: &str) -> crate::types::TypeRef {
+        self.names
+            .get(name)
+            .map(|(_, t, _)| t.clone())
+            .unwrap_or_else(types::any)
+    }
+
     pub(crate) fn set_option_value(
         &mut self,
         name: &str,
@@ -33,11 +40,7 @@ impl Interp {
         location: Option<Value>,
     ) -> Result<(), String> {
         let id = self.option_id(name)?;
-        let want = self
-            .names
-            .get(name)
-            .map(|(_, t, _)| t.clone())
-            .unwrap_or_else(types::any);
+        let want = self.option_type(name);
         let got = type_of(&value);
         let fits = types::same_type(&got, &want)
             // An empty constructor takes the option's container type.
@@ -90,11 +93,7 @@ impl Interp {
         priority: i64,
     ) -> Result<(), String> {
         let id = self.option_id(name)?;
-        let want = self
-            .names
-            .get(name)
-            .map(|(_, t, _)| t.clone())
-            .unwrap_or_else(types::any);
+        let want = self.option_type(name);
         let Value::Func(func) = f else {
             return Err(format!(
                 "Option::on_change needs function argument; got '{}' for ID '{name}'",

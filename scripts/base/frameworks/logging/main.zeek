@@ -80,8 +80,8 @@ export {
 	## Returns: true if the stream exists.
 	global enable_stream: function(id: ID): bool;
 
-	## Disables a stream: records written to it are dropped until it is
-	## enabled again.
+	## Disables a stream: until a later enable_stream, what is written
+	## to it is dropped.
 	##
 	## id: the stream to disable.
 	##
@@ -114,44 +114,48 @@ export {
 	global set_buf: function(id: ID, buffered: bool): bool;
 }
 
-# Every stream created, enabled or not (active_streams holds the enabled).
-global all_streams: table[ID] of Stream = table();
+# Every stream created, enabled or not; active_streams holds the enabled
+# ones. The interpreter keeps the writers: these functions keep the two
+# script-side tables in step with it.
+global known_streams: table[ID] of Stream = table();
 
-# The interpreter keeps the writers; these functions keep the script-side
-# tables in step with it.
+# Lists `id` among the active streams when `on`, else takes it off.
+function mark_active(id: ID, on: bool)
+	{
+	if ( on && id in known_streams )
+		active_streams[id] = known_streams[id];
+	else if ( ! on && id in active_streams )
+		delete active_streams[id];
+	}
 
 function create_stream(id: ID, stream: Stream): bool
 	{
-	local made = __create_stream(id, stream);
-	if ( made )
-		{
-		all_streams[id] = stream;
-		active_streams[id] = stream;
-		}
-	return made;
+	if ( ! __create_stream(id, stream) )
+		return F;
+	known_streams[id] = stream;
+	mark_active(id, T);
+	return T;
 	}
 
 function remove_stream(id: ID): bool
 	{
-	if ( id in active_streams )
-		delete active_streams[id];
-	if ( id in all_streams )
-		delete all_streams[id];
+	mark_active(id, F);
+	if ( id in known_streams )
+		delete known_streams[id];
 	return __remove_stream(id);
 	}
 
 function enable_stream(id: ID): bool
 	{
-	local enabled = __enable_stream(id);
-	if ( enabled && id in all_streams )
-		active_streams[id] = all_streams[id];
-	return enabled;
+	if ( ! __enable_stream(id) )
+		return F;
+	mark_active(id, T);
+	return T;
 	}
 
 function disable_stream(id: ID): bool
 	{
-	if ( id in active_streams )
-		delete active_streams[id];
+	mark_active(id, F);
 	return __disable_stream(id);
 	}
 
