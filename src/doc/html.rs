@@ -101,11 +101,7 @@ pub fn page(p: &Page, known: &Known) -> String {
         out.push_str(&format!("<dt>Imports</dt><dd>{}</dd>\n", links.join(", ")));
     }
     out.push_str("</dl>\n<h2>Summary</h2>\n");
-    for s in Section::ALL {
-        let items: Vec<&Item> = p.items.iter().filter(|i| i.section == s).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (s, items) in p.sections() {
         out.push_str(&format!("<h3>{}</h3>\n<table>\n", s.title()));
         for i in items {
             let mut desc = l.inlines(&roles(&i.doc.first_sentence()));
@@ -137,12 +133,8 @@ pub fn page(p: &Page, known: &Known) -> String {
         out.push_str("</table>\n");
     }
     out.push_str("<h2>Detailed Interface</h2>\n");
-    for s in Section::ALL {
+    for (s, items) in p.sections() {
         if s == Section::Redefinitions {
-            continue;
-        }
-        let items: Vec<&Item> = p.items.iter().filter(|i| i.section == s).collect();
-        if items.is_empty() {
             continue;
         }
         out.push_str(&format!("<h3>{}</h3>\n", s.title()));

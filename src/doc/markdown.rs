@@ -60,11 +60,7 @@ pub fn page(p: &Page) -> String {
         out.push_str(&format!("**Imports:** {}\n\n", links.join(", ")));
     }
     out.push_str("## Summary\n\n");
-    for s in Section::ALL {
-        let items: Vec<&Item> = p.items.iter().filter(|i| i.section == s).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (s, items) in p.sections() {
         out.push_str(&format!(
             "### {}\n\n| Name | Description |\n|---|---|\n",
             s.title()
@@ -101,12 +97,8 @@ pub fn page(p: &Page) -> String {
         out.push('\n');
     }
     out.push_str("## Detailed Interface\n\n");
-    for s in Section::ALL {
+    for (s, items) in p.sections() {
         if s == Section::Redefinitions {
-            continue;
-        }
-        let items: Vec<&Item> = p.items.iter().filter(|i| i.section == s).collect();
-        if items.is_empty() {
             continue;
         }
         out.push_str(&format!("### {}\n\n", s.title()));

@@ -21,6 +21,25 @@ pub enum Section {
     Functions,
 }
 
+impl Page {
+    /// The sections that have items, in page order, each with its items.
+    pub fn sections(&self) -> Vec<(Section, Vec<&Item>)> {
+        Section::ALL
+            .into_iter()
+            .map(|s| {
+                (
+                    s,
+                    self.items
+                        .iter()
+                        .filter(|i| i.section == s)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, items)| !items.is_empty())
+            .collect()
+    }
+}
+
 impl Section {
     pub const ALL: [Section; 9] = [
         Section::RuntimeOptions,

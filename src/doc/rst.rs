@@ -125,11 +125,7 @@ pub fn page(p: &Page) -> String {
         out.push('\n');
     }
     heading(&mut out, "Summary", '~');
-    for s in Section::ALL {
-        let items: Vec<&Item> = p.items.iter().filter(|i| i.section == s).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (s, items) in p.sections() {
         heading(&mut out, s.title(), '#');
         let rows: Vec<(String, Vec<String>)> = items
             .iter()
@@ -146,14 +142,10 @@ pub fn page(p: &Page) -> String {
     }
     out.push('\n');
     heading(&mut out, "Detailed Interface", '~');
-    for s in Section::ALL {
+    for (s, items) in p.sections() {
         // A redefinition's target has its entry on the page that declares
         // it; the summary above lists what this script adds.
         if s == Section::Redefinitions {
-            continue;
-        }
-        let items: Vec<&Item> = p.items.iter().filter(|i| i.section == s).collect();
-        if items.is_empty() {
             continue;
         }
         heading(&mut out, s.title(), '#');
