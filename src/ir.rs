@@ -70,6 +70,9 @@ pub enum InKind {
     /// String matched by any pattern indexing a `set[pattern]` or
     /// `table[pattern] of T`.
     PatternTable,
+    /// Address inside any subnet indexing a `set[subnet]` or
+    /// `table[subnet] of T`.
+    SubnetTable,
 }
 
 #[derive(Debug, Clone)]
@@ -104,6 +107,9 @@ pub enum ExprKind {
     /// `t[s]` with `t` a `table[pattern] of T` and `s` a string: the values
     /// of every pattern matching `s`, as a vector of the given type.
     PatternTableIndex(Box<Expr>, Box<Expr>, TypeRef),
+    /// `t[a]` with `t` indexed by one subnet and `a` an address: the
+    /// value of the longest subnet holding `a`.
+    SubnetTableIndex(Box<Expr>, Box<Expr>),
     VectorIndex(Box<Expr>, Box<Expr>),
     /// `v[bools]` or `v[indices]`: a new vector.
     VectorSelect(Box<Expr>, Box<Expr>),

@@ -2,7 +2,6 @@
 
 pub mod bif;
 pub mod compile;
-pub mod conn_log;
 pub mod diag;
 pub mod doc;
 pub mod driver;

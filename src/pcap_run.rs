@@ -1290,17 +1290,16 @@ struct Run {
     uids: Uids,
     weirds: Rc<RefCell<Sampler>>,
     config: Option<Config>,
-    /// Without `-b`: Zeek's default conn.log, and the gap bytes per
-    /// connection it reports as missed.
-    conn_log: Option<crate::conn_log::ConnLog>,
-    missed: AHashMap<(u32, u32), u64>,
+    /// Without `-b` every connection's record (and uid) is made when the
+    /// connection is, as under Zeek's default scripts.
+    eager_records: bool,
 }
 
 impl Run {
     fn new(c: &Compiler, no_checksums: bool) -> Result<Run, String> {
         let ev = Events::find(c);
         let d = Config::default();
-        let conn_log = !global_bool(c, "__bare_mode", true);
+        let eager_records = !global_bool(c, "__bare_mode", true);
         let mut likely = AHashSet::new();
         for v in global_set(c, "likely_server_ports") {
             if let Value::Port(p) = v {
@@ -1355,12 +1354,7 @@ impl Run {
             tcp_syn_ack_ok: global_bool(c, "tcp_SYN_ack_ok", d.tcp_syn_ack_ok),
             likely_server_ports: likely,
             bits_per_uid: global_count(c, "bits_per_uid", 96).clamp(1, 128) as u32,
-            events: if conn_log {
-                // conn.log's missed_bytes adds up the content gaps.
-                EventMask(ev.mask().0 | EventMask::CONTENT_GAP)
-            } else {
-                ev.mask()
-            },
+            events: ev.mask(),
             generic_packet_thresholds: {
                 let mut v: Vec<u64> = global_set(c, "ConnThreshold::generic_packet_thresholds")
                     .iter()
@@ -1391,12 +1385,7 @@ impl Run {
             udp_contents: UdpContents::new(c),
             config: Some(config),
             ev,
-            conn_log: if conn_log {
-                crate::conn_log::ConnLog::create()
-            } else {
-                None
-            },
-            missed: AHashMap::new(),
+            eager_records,
         })
     }
 
@@ -1635,28 +1624,6 @@ impl Run {
         c.interp.queue_event(f.clone(), args);
     }
 
-    /// The conn.log line of a connection being removed.
-    fn log_conn(&mut self, c: &mut Compiler, tr: &Tracker, h: ConnHandle) {
-        let Some(conn) = tr.conn(h) else { return };
-        let rec = match self.conn_val(&mut c.interp, tr, h, At::Now) {
-            Some(Value::Record(r)) => r,
-            _ => return,
-        };
-        let uid = rec
-            .borrow()
-            .fields
-            .get(self.shape.uid)
-            .map(|v| v.as_bytes().to_vec())
-            .unwrap_or_default();
-        let missed = self
-            .missed
-            .remove(&(h.index(), h.generation()))
-            .unwrap_or(0);
-        if let Some(log) = &mut self.conn_log {
-            log.record(conn, &uid, missed);
-        }
-    }
-
     /// Turns the tracker's events into queued script events.
     fn deliver(
         &mut self,
@@ -1706,7 +1673,7 @@ impl Run {
             match ev {
                 NewConnection(h) => {
                     created = Some(*h);
-                    if self.conn_log.is_some() {
+                    if self.eager_records {
                         // Zeek's default scripts make every connection's
                         // record (and uid) when it is created.
                         self.conn_val(&mut c.interp, tr, *h, At::Creation);
@@ -1754,9 +1721,6 @@ impl Run {
                 ConnectionStateRemove(h) => {
                     let f = ev_f(self, ev);
                     self.conn_event(c, tr, &f, *h, At::Now, Vec::new());
-                    if self.conn_log.is_some() {
-                        self.log_conn(c, tr, *h);
-                    }
                     if let Some(s) = self.slots.get_mut(h.index() as usize) {
                         if s.as_ref().is_some_and(|s| s.gen == h.generation()) {
                             if let Some(gone) = s.take() {
@@ -1833,12 +1797,6 @@ impl Run {
                     seq,
                     len,
                 } => {
-                    if self.conn_log.is_some() {
-                        *self
-                            .missed
-                            .entry((conn.index(), conn.generation()))
-                            .or_insert(0) += len;
-                    }
                     let f = self.ev.content_gap.clone();
                     let rest = vec![
                         Value::Bool(*is_orig),

@@ -1,6 +1,7 @@
 //! Without `-b`, a trace run writes Zeek's default `conn.log`: the header
 //! of Zeek's ASCII writer, one line per connection as it is removed, with
-//! `conn_state` summarizing the endpoints. Uids (random without a seed
+//! `conn_state` summarizing the endpoints and the private 10/8 addresses
+//! local (`Site::private_address_space_is_local`). Uids (random without a seed
 //! file) and the open/close stamps are masked before comparing.
 
 use std::path::{Path, PathBuf};
@@ -67,11 +68,11 @@ fn conn_log_of_mixed_trace() {
     run_in(&dir, &["-r", &trace("mixed.pcap")]);
     let want = format!(
         "{HEADER}\
-1400000000.000000\tUID\t10.0.0.1\t40001\t10.0.0.2\t80\ttcp\t-\t0.600000\t5\t7\tSF\tF\tF\t0\tShADdFf\t5\t205\t3\t127\t-\t6
-1400000003.000000\tUID\t10.0.0.1\t40002\t10.0.0.5\t22\ttcp\t-\t-\t-\t-\tS0\tF\tF\t0\tS\t1\t40\t0\t0\t-\t6
-1400000001.000000\tUID\t10.0.0.1\t33000\t10.0.0.3\t53\tudp\t-\t0.200000\t5\t10\tSF\tF\tF\t0\tDd\t1\t33\t1\t38\t-\t17
-1400000002.000000\tUID\t10.0.0.1\t8\t10.0.0.4\t0\ticmp\t-\t0.100000\t4\t4\tOTH\tF\tF\t0\t-\t1\t32\t1\t32\t-\t1
-1400000070.000000\tUID\t10.0.0.1\t40003\t10.0.0.6\t443\ttcp\t-\t-\t-\t-\tS0\tF\tF\t0\tS\t1\t40\t0\t0\t-\t6
+1400000000.000000\tUID\t10.0.0.1\t40001\t10.0.0.2\t80\ttcp\t-\t0.600000\t5\t7\tSF\tT\tT\t0\tShADdFf\t5\t205\t3\t127\t-\t6
+1400000003.000000\tUID\t10.0.0.1\t40002\t10.0.0.5\t22\ttcp\t-\t-\t-\t-\tS0\tT\tT\t0\tS\t1\t40\t0\t0\t-\t6
+1400000001.000000\tUID\t10.0.0.1\t33000\t10.0.0.3\t53\tudp\t-\t0.200000\t5\t10\tSF\tT\tT\t0\tDd\t1\t33\t1\t38\t-\t17
+1400000002.000000\tUID\t10.0.0.1\t8\t10.0.0.4\t0\ticmp\t-\t0.100000\t4\t4\tOTH\tT\tT\t0\t-\t1\t32\t1\t32\t-\t1
+1400000070.000000\tUID\t10.0.0.1\t40003\t10.0.0.6\t443\ttcp\t-\t-\t-\t-\tS0\tT\tT\t0\tS\t1\t40\t0\t0\t-\t6
 #close\tSTAMP"
     );
     assert_eq!(masked(&dir), want);
@@ -91,7 +92,7 @@ fn default_mode_orients_by_well_known_ports() {
     let line = log.lines().find(|l| !l.starts_with('#')).unwrap();
     assert_eq!(
         line,
-        "1400000000.000000\tUID\t10.0.0.1\t33001\t10.0.0.3\t53\tudp\t-\t0.500000\t8\t6\tSF\tF\tF\t0\t^dD\t1\t36\t1\t34\t-\t17"
+        "1400000000.000000\tUID\t10.0.0.1\t33001\t10.0.0.3\t53\tudp\t-\t0.500000\t8\t6\tSF\tT\tT\t0\t^dD\t1\t36\t1\t34\t-\t17"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,45 +2,8 @@
 //! records; the ASCII writer's file is compared byte for byte, with the
 //! `#open`/`#close` stamps masked.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// A fresh directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rzeek-logging-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Runs `rzeek -b script.zeek` in `dir` with the script's text.
-fn run(dir: &Path, script: &str) -> Output {
-    std::fs::write(dir.join("script.zeek"), script).unwrap();
-    Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .current_dir(dir)
-        .args(["-b", "script.zeek"])
-        .output()
-        .unwrap()
-}
-
-/// A log's text with its open and close stamps replaced by `STAMP`.
-fn masked(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut out = String::new();
-    for l in text.split_inclusive('\n') {
-        match l.split_once('\t') {
-            Some((k @ ("#open" | "#close"), v)) => {
-                let v = v.trim_end_matches('\n');
-                assert_eq!(v.len(), 19, "stamp {v}");
-                assert!(v.bytes().all(|b| b.is_ascii_digit() || b == b'-'), "{v}");
-                out.push_str(k);
-                out.push_str("\tSTAMP\n");
-            }
-            _ => out.push_str(l),
-        }
-    }
-    out
-}
+mod common;
+use common::{masked, run, scratch};
 
 const FOO: &str = r#"
 module Foo;

@@ -5,6 +5,11 @@
 ##! decides which side of a connection seen mid-stream is the server.
 ##! rzeek has none of those analyzers yet; it keeps their ports, so that
 ##! connections are oriented as Zeek orients them by default.
+##!
+##! It also loads the connection scripts, so a trace run writes conn.log.
+
+@load base/utils/site
+@load base/protocols/conn
 
 redef likely_server_ports += {
 	# DCE-RPC, DHCP, DNP3, DNS

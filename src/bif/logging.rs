@@ -1,21 +1,25 @@
 //! The logging framework's built-ins (`Log::__create_stream` and the
-//! rest), which the script layer in base/frameworks/logging calls.
+//! rest), which the script layer in base/frameworks/logging calls, and
+//! what one `Log::write` does: the global stream policy hook, the
+//! stream's event, then per filter its policy hook, its path and the row
+//! handed to the writer for that path.
 
 use super::{arg, reporter_error, BifResult};
-use crate::func::{BifDef, Host};
-use crate::logging::{self, ascii, LogWriter, Stream};
+use crate::func::{BifDef, FuncVal, Host};
+use crate::logging::{self, ascii, columns::Selection, Column, Filter, LogWriter, Stream};
 use crate::types::Type;
 use crate::value::Value;
+use std::rc::Rc;
 
-/// The name of a `Log::ID` value.
-fn stream_id(v: &Value) -> Option<String> {
+/// The value of a `Log::ID` enumerator.
+fn stream_id(v: &Value) -> Option<i64> {
     match v {
-        Value::Enum(e) => Some(e.name.clone()),
+        Value::Enum(e) => Some(e.value),
         _ => None,
     }
 }
 
-/// A field of a record value by name.
+/// A field of a record value by name; `Unset` if it has no value.
 fn field(rec: &Value, name: &str) -> Value {
     match rec {
         Value::Record(r) => {
@@ -25,6 +29,33 @@ fn field(rec: &Value, name: &str) -> Value {
                 .unwrap_or(Value::Unset)
         }
         _ => Value::Unset,
+    }
+}
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(String::from_utf8_lossy(s).into_owned()),
+        _ => None,
+    }
+}
+
+/// The members of a `set[string]`, or the pairs of a
+/// `table[string] of string`.
+fn strings_of(v: &Value) -> Vec<(String, Option<String>)> {
+    let Value::Table(t) = v else {
+        return Vec::new();
+    };
+    let t = t.borrow();
+    t.iter()
+        .filter_map(|(k, y)| Some((text(k)?, text(y))))
+        .collect()
+}
+
+/// A hook or event with script bodies to run, if `v` is one.
+fn with_handlers(v: Value) -> Option<Value> {
+    match &v {
+        Value::Func(f) if !f.handlers.borrow().is_empty() => Some(v),
+        _ => None,
     }
 }
 
@@ -46,8 +77,14 @@ fn global_bool(h: &dyn Host, name: &str, fallback: bool) -> bool {
     }
 }
 
+thread_local! {
+    /// `Log::log_stream_policy` when it has handlers, found once per
+    /// stream creation (hook handlers are all known before any write).
+    static STREAM_POLICY: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
 fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let Some(id) = stream_id(arg(args, 0)) else {
+    let (Some(id), Value::Enum(e)) = (stream_id(arg(args, 0)), arg(args, 0)) else {
         return Ok(Value::Bool(false));
     };
     let spec = arg(args, 1);
@@ -67,6 +104,10 @@ fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
         reporter_error(h, &msg);
         return Ok(Value::Bool(false));
     }
+    if let Err(msg) = logging::columns_of(&columns, ".") {
+        reporter_error(h, &msg);
+        return Ok(Value::Bool(false));
+    }
     let event = match field(spec, "ev") {
         Value::Unset => None,
         Value::Func(f) => {
@@ -81,35 +122,18 @@ fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
             return Ok(Value::Bool(false));
         }
     };
-    let fields = match logging::columns_of(&columns) {
-        Ok(f) => f,
-        Err(msg) => {
-            reporter_error(h, &msg);
-            return Ok(Value::Bool(false));
-        }
-    };
-    let path = match field(spec, "path") {
-        Value::String(s) => String::from_utf8_lossy(&s).into_owned(),
-        _ => logging::default_path(&id),
-    };
-    logging::add_stream(Stream {
-        id,
-        columns,
-        fields,
-        path,
-        event,
-        enabled: true,
-        writer: None,
-        failed: false,
-    });
+    let mut stream = Stream::new(id, e.name.clone(), columns);
+    stream.event = event;
+    stream.policy = with_handlers(field(spec, "policy"));
+    stream.path = Some(field(spec, "path")).filter(|p| !p.is_unset());
+    logging::add_stream(stream);
+    let policy = global(h, "Log::log_stream_policy").and_then(with_handlers);
+    STREAM_POLICY.with(|p| *p.borrow_mut() = policy);
     Ok(Value::Bool(true))
 }
 
 /// A stream's `$ev` must be an event taking one record of the columns.
-fn check_event(
-    f: &crate::func::FuncVal,
-    columns: &std::rc::Rc<crate::types::RecordType>,
-) -> Result<(), &'static str> {
+fn check_event(f: &FuncVal, columns: &Rc<crate::types::RecordType>) -> Result<(), &'static str> {
     if f.kind != crate::syntax::ast::FuncKind::Event {
         return Err("stream event is a function, not an event");
     }
@@ -119,7 +143,7 @@ fn check_event(
     }
     let fits = match &*params[0].ty {
         Type::Record(rt) => {
-            std::rc::Rc::ptr_eq(rt, columns)
+            Rc::ptr_eq(rt, columns)
                 || crate::types::same_type(&params[0].ty, &Type::Record(columns.clone()))
         }
         _ => false,
@@ -131,13 +155,13 @@ fn check_event(
 }
 
 fn remove_stream(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let ok = stream_id(arg(args, 0)).is_some_and(|id| logging::remove_stream(&id));
+    let ok = stream_id(arg(args, 0)).is_some_and(logging::remove_stream);
     Ok(Value::Bool(ok))
 }
 
 fn set_enabled(args: &[Value], on: bool) -> BifResult {
     let ok = stream_id(arg(args, 0))
-        .and_then(|id| logging::with_stream(&id, |s| s.enabled = on))
+        .and_then(|id| logging::with_stream(id, |s| s.enabled = on))
         .is_some();
     Ok(Value::Bool(ok))
 }
@@ -150,11 +174,95 @@ fn disable_stream(_: &mut dyn Host, args: &[Value]) -> BifResult {
     set_enabled(args, false)
 }
 
+/// `Log::__add_filter`: the filter's columns are chosen now, from the
+/// stream's record type as it is at this point.
+fn add_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let Some(id) = stream_id(arg(args, 0)) else {
+        return Ok(Value::Bool(false));
+    };
+    let rec = arg(args, 1).clone();
+    let Some(name) = text(&field(&rec, "name")) else {
+        return Ok(Value::Bool(false));
+    };
+    let writer = match field(&rec, "writer") {
+        Value::Enum(e) => e.name.clone(),
+        _ => "Log::WRITER_ASCII".into(),
+    };
+    let sep = text(&field(&rec, "scope_sep")).unwrap_or_else(|| ".".into());
+    let include = match field(&rec, "include") {
+        Value::Unset => None,
+        v => Some(strings_of(&v).into_iter().map(|(k, _)| k).collect()),
+    };
+    let selection = Selection {
+        include,
+        exclude: strings_of(&field(&rec, "exclude"))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect(),
+        rename: strings_of(&field(&rec, "field_name_map"))
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect(),
+    };
+    let filter_policy = with_handlers(field(&rec, "policy"));
+    let path = Some(field(&rec, "path")).filter(|p| !p.is_unset());
+    let path_func = Some(field(&rec, "path_func")).filter(|p| !p.is_unset());
+    let added = logging::with_stream(id, |s| {
+        let all = logging::columns_of(&s.columns, &sep)?;
+        // The None writer takes rows and writes nothing: no columns.
+        let columns: Rc<[Column]> = if writer == "Log::WRITER_NONE" {
+            Rc::from(Vec::new())
+        } else {
+            Rc::from(selection.apply(all))
+        };
+        let filter = Filter {
+            name: name.clone(),
+            record: rec.clone(),
+            policy: filter_policy.or_else(|| s.policy.clone()),
+            path,
+            path_func,
+            computed_path: Default::default(),
+            columns,
+            discard: writer == "Log::WRITER_NONE",
+        };
+        s.filters.retain(|f| f.name != name);
+        s.filters.push(Rc::new(filter));
+        Ok::<(), String>(())
+    });
+    match added {
+        None => Ok(Value::Bool(false)),
+        Some(Err(msg)) => {
+            reporter_error(h, &msg);
+            Ok(Value::Bool(false))
+        }
+        Some(Ok(())) => Ok(Value::Bool(true)),
+    }
+}
+
+fn remove_filter(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let name = text(arg(args, 1)).unwrap_or_default();
+    let ok = stream_id(arg(args, 0))
+        .and_then(|id| {
+            logging::with_stream(id, |s| {
+                let before = s.filters.len();
+                s.filters.retain(|f| f.name != name);
+                s.filters.len() != before
+            })
+        })
+        .unwrap_or(false);
+    Ok(Value::Bool(ok))
+}
+
 /// The ASCII writer's options as the scripts set them.
 fn ascii_options(h: &dyn Host) -> ascii::AsciiOptions {
     let d = ascii::AsciiOptions::default();
+    let json_ts = match global(h, "LogAscii::json_timestamps") {
+        Some(Value::Enum(e)) => ascii::JsonTime::from_name(&e.name),
+        _ => d.json_ts,
+    };
     ascii::AsciiOptions {
         use_json: global_bool(h, "LogAscii::use_json", d.use_json),
+        json_ts,
         include_meta: global_bool(h, "LogAscii::include_meta", d.include_meta),
         meta_prefix: global_bytes(h, "LogAscii::meta_prefix", &d.meta_prefix),
         separator: global_bytes(h, "LogAscii::separator", &d.separator),
@@ -164,110 +272,145 @@ fn ascii_options(h: &dyn Host) -> ascii::AsciiOptions {
     }
 }
 
-fn open_writer(h: &dyn Host, s: &Stream) -> Result<Box<dyn LogWriter>, String> {
+/// Opens the ASCII writer for `path`: `<logdir>/<path>.<suffix>`, the
+/// suffix "log" unless `ZEEK_LOG_SUFFIX` says otherwise.
+fn open_writer(h: &dyn Host, path: &str, columns: &[Column]) -> Result<Box<dyn LogWriter>, String> {
     let dir = String::from_utf8_lossy(&global_bytes(h, "Log::default_logdir", b"")).into_owned();
-    let file = if dir.is_empty() {
-        format!("{}.log", s.path)
+    let suffix = std::env::var("ZEEK_LOG_SUFFIX").unwrap_or_else(|_| "log".into());
+    let file = if dir.is_empty() || path.starts_with('/') {
+        format!("{path}.{suffix}")
     } else {
-        format!("{}/{}.log", dir.trim_end_matches('/'), s.path)
+        format!("{}/{path}.{suffix}", dir.trim_end_matches('/'))
     };
-    let w = ascii::AsciiWriter::open(&file, &s.path, s.fields.clone(), ascii_options(h))?;
+    let w = ascii::AsciiWriter::open(&file, path, columns.to_vec(), ascii_options(h))?;
     Ok(Box::new(w))
 }
 
+/// Runs a policy hook; false if a handler vetoed with `break`.
+fn allowed(h: &mut dyn Host, hook: &Value, args: Vec<Value>) -> Result<bool, String> {
+    Ok(!matches!(h.call_value(hook, args)?, Value::Bool(false)))
+}
+
+/// The path a filter writes `rec` to.
+fn path_of(
+    h: &mut dyn Host,
+    f: &Filter,
+    id: &Value,
+    rec: &Value,
+    stream: &str,
+) -> Result<String, String> {
+    let Some(func) = &f.path_func else {
+        return Ok(f
+            .path
+            .as_ref()
+            .and_then(text)
+            .unwrap_or_else(|| logging::default_path(stream)));
+    };
+    // Offered the filter's path if it has one, else the first answer.
+    let suggested = f
+        .path
+        .clone()
+        .or_else(|| f.computed_path.borrow().clone())
+        .unwrap_or_else(|| Value::string(Vec::new()));
+    let v = h.call_value(func, vec![id.clone(), suggested, rec.clone()])?;
+    let Some(path) = text(&v) else {
+        return Err("path_func did not return string".into());
+    };
+    if f.path.is_none() && f.computed_path.borrow().is_none() {
+        *f.computed_path.borrow_mut() = Some(v);
+    }
+    Ok(path)
+}
+
 fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let Some(id) = stream_id(arg(args, 0)) else {
+    let idv = arg(args, 0);
+    let Some(id) = stream_id(idv) else {
         return Ok(Value::Bool(false));
     };
-    // The record must fit the stream's columns (a record constructor
-    // passed as `any` has a type of its own).
+    let Some((enabled, columns, event, filters, name)) = logging::with_stream(id, |s| {
+        (
+            s.enabled,
+            s.columns.clone(),
+            s.event.clone(),
+            s.filters.clone(),
+            s.name.clone(),
+        )
+    }) else {
+        return Ok(Value::Bool(false));
+    };
     // A disabled stream takes anything and writes nothing.
-    let Some((columns, enabled)) = logging::with_stream(&id, |s| (s.columns.clone(), s.enabled))
-    else {
-        return Ok(Value::Bool(false));
-    };
     if !enabled {
         return Ok(Value::Bool(true));
     }
+    // The record must fit the stream's columns (a record constructor
+    // passed as `any` has a type of its own).
     let Some(rec) = h.coerce_record(arg(args, 1), &columns) else {
         reporter_error(h, "incompatible log record type");
         return Ok(Value::Bool(false));
     };
-    // Checked and written with the stream borrowed; the event is raised
-    // afterwards, as its handlers may log themselves.
-    enum Outcome {
-        Disabled,
-        WrongType,
-        Written(Option<Value>, Option<String>),
-    }
-    let outcome = logging::with_stream(&id, |s| {
-        if !s.enabled {
-            return Outcome::Disabled;
+    let stream_policy = STREAM_POLICY.with(|p| p.borrow().clone());
+    let vetoed = match &stream_policy {
+        Some(hook) => !allowed(h, hook, vec![rec.clone(), idv.clone()])?,
+        None => false,
+    };
+    if !vetoed {
+        if let Some(ev) = &event {
+            h.queue_event(ev, vec![rec.clone()]);
         }
-        let same = match &rec {
-            Value::Record(r) => std::rc::Rc::ptr_eq(&r.borrow().ty, &s.columns),
-            _ => false,
+    }
+    let mut ok = true;
+    for f in &filters {
+        // A filter's hook runs even after a stream-level veto, but
+        // cannot undo it.
+        if let Some(hook) = &f.policy {
+            if !allowed(h, hook, vec![rec.clone(), idv.clone(), f.record.clone()])? {
+                continue;
+            }
+        }
+        if vetoed || f.discard {
+            continue;
+        }
+        let path = match path_of(h, f, idv, &rec, &name) {
+            Ok(p) => p,
+            Err(e) => {
+                reporter_error(h, &e);
+                return Ok(Value::Bool(false));
+            }
         };
-        if !same {
-            return Outcome::WrongType;
-        }
-        let row = logging::row_of(&rec, &s.fields);
-        let mut err = None;
-        if s.writer.is_none() && !s.failed {
-            match open_writer(h, s) {
-                Ok(w) => s.writer = Some(w),
-                Err(e) => {
-                    s.failed = true;
-                    err = Some(e);
-                }
-            }
-        }
-        if let Some(w) = &mut s.writer {
-            if let Err(e) = w.write(&row) {
-                s.writer = None;
-                s.failed = true;
-                err = Some(format!("{}: {e}", s.path));
-            }
-        }
-        Outcome::Written(s.event.clone(), err)
-    });
-    match outcome {
-        None => Ok(Value::Bool(false)),
-        Some(Outcome::Disabled) => Ok(Value::Bool(true)),
-        Some(Outcome::WrongType) => {
-            reporter_error(h, "incompatible log record type");
-            Ok(Value::Bool(false))
-        }
-        Some(Outcome::Written(ev, err)) => {
-            if let Some(e) = &err {
-                reporter_error(h, e);
-            }
-            if let Some(ev) = ev {
-                h.queue_event(&ev, vec![rec]);
-            }
-            Ok(Value::Bool(err.is_none()))
+        let row = logging::row_of(&rec, &f.columns);
+        let written = logging::with_stream(id, |s| {
+            s.write_row(&path, &row, || open_writer(h, &path, &f.columns))
+        });
+        if let Some(Err(e)) = written {
+            reporter_error(h, &e);
+            ok = false;
         }
     }
+    Ok(Value::Bool(ok))
 }
 
 fn flush(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let ok = stream_id(arg(args, 0))
-        .and_then(|id| {
-            logging::with_stream(&id, |s| {
-                if let Some(w) = &mut s.writer {
-                    w.flush();
-                }
-            })
-        })
+        .and_then(|id| logging::with_stream(id, Stream::flush))
         .is_some();
     Ok(Value::Bool(ok))
 }
 
 fn set_buf(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let ok = stream_id(arg(args, 0))
-        .and_then(|id| logging::with_stream(&id, |_| ()))
+        .and_then(|id| logging::with_stream(id, |_| ()))
         .is_some();
     Ok(Value::Bool(ok))
+}
+
+/// `Log::__default_path`: the path of a stream with none given, from its
+/// ID's name (`Conn::LOG` is "conn").
+fn default_path(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let name = match arg(args, 0) {
+        Value::Enum(e) => e.name.clone(),
+        _ => String::new(),
+    };
+    Ok(Value::string(logging::default_path(&name).into_bytes()))
 }
 
 pub static BIFS: &[BifDef] = &[
@@ -292,6 +435,16 @@ pub static BIFS: &[BifDef] = &[
         func: disable_stream,
     },
     BifDef {
+        name: "Log::__add_filter",
+        sig: "function(id: Log::ID, filter: Log::Filter): bool",
+        func: add_filter,
+    },
+    BifDef {
+        name: "Log::__remove_filter",
+        sig: "function(id: Log::ID, name: string): bool",
+        func: remove_filter,
+    },
+    BifDef {
         name: "Log::__write",
         sig: "function(id: Log::ID, columns: any): bool",
         func: write,
@@ -305,5 +458,10 @@ pub static BIFS: &[BifDef] = &[
         name: "Log::__set_buf",
         sig: "function(id: Log::ID, buffered: bool): bool",
         func: set_buf,
+    },
+    BifDef {
+        name: "Log::__default_path",
+        sig: "function(id: Log::ID): string",
+        func: default_path,
     },
 ];

@@ -778,11 +778,14 @@ impl Compiler {
         let Some(canon) = info.ty.as_func() else {
             return true;
         };
+        // A handler may declare a parameter the prototype leaves as `any`
+        // with the type it expects (`rec: Conn::Info` in a log policy
+        // hook), as Zeek's type comparison lets `any` match anything.
         let positional = h.params.len() == canon.params.len()
             && h.params
                 .iter()
                 .zip(&canon.params)
-                .all(|(a, b)| types::same_type(&a.ty, &b.ty));
+                .all(|(a, b)| matches!(*b.ty, Type::Any) || types::same_type(&a.ty, &b.ty));
         if positional {
             // The canonical prototype: warn of deprecated parameters used.
             for (p, msg) in self.deprecated_params.get(&id).cloned().unwrap_or_default() {

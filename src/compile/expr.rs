@@ -387,6 +387,13 @@ impl Compiler {
                 let key = self.key_expr(&tt.index, idx, span);
                 (mk(K::TableIndex(bx(xx), bx(key)), span), y)
             }
+            Type::Table(tt) if tt.yield_.is_some() && subnet_index(&tt.index, idx) => {
+                let y = tt.yield_.clone().unwrap_or_else(types::error);
+                match self.subnet_key(&tt.index[0], &idx[0]) {
+                    Ok(addr) => (mk(K::SubnetTableIndex(bx(xx), bx(addr)), span), y),
+                    Err(key) => (mk(K::TableIndex(bx(xx), bx(key)), span), y),
+                }
+            }
             Type::Table(tt) => {
                 let key = self.key_expr(&tt.index, idx, span);
                 match &tt.yield_ {
@@ -422,6 +429,17 @@ impl Compiler {
 
     /// The key of a table or set access: one value, or a tuple for a
     /// multi-part index.
+    /// The key of a table indexed by one subnet: `Ok` with an address,
+    /// looked up as the longest subnet holding it, else `Err` with the
+    /// key converted to the index type as usual.
+    fn subnet_key(&mut self, subnet: &TypeRef, e: &ast::Expr) -> Result<ir::Expr, ir::Expr> {
+        let (x, xt) = self.expr(e);
+        if matches!(*xt, Type::Addr) {
+            return Ok(x);
+        }
+        Err(self.coerce(x, &xt, subnet, e.span))
+    }
+
     pub fn key_expr(&mut self, index: &[TypeRef], idx: &[ast::Expr], span: Span) -> ir::Expr {
         // `t[[a, b]]` passes the parts as one bracket list.
         let parts: Vec<&ast::Expr> = match idx {
@@ -869,6 +887,12 @@ impl Compiler {
                 let key = self.key_expr(&tt.index.clone(), std::slice::from_ref(a), a.span);
                 ok(InKind::Table, key)
             }
+            Type::Table(tt) if subnet_index(&tt.index, std::slice::from_ref(a)) => {
+                match self.subnet_key(&tt.index[0].clone(), a) {
+                    Ok(addr) => ok(InKind::SubnetTable, addr),
+                    Err(key) => ok(InKind::Table, key),
+                }
+            }
             Type::Table(tt) => {
                 let idx: Vec<ast::Expr> = match &a.kind {
                     ExprKind::Bracket(items)
@@ -1279,4 +1303,10 @@ fn cast_supported(from: &TypeRef, to: &TypeRef) -> bool {
         (a, b) if numeric(a) && numeric(b) => true,
         (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
+}
+
+/// A single key (not a bracket list) into a table indexed by one subnet.
+fn subnet_index(index: &[TypeRef], idx: &[ast::Expr]) -> bool {
+    matches!(index, [t] if matches!(**t, Type::Subnet))
+        && matches!(idx, [k] if !matches!(k.kind, ExprKind::Bracket(_)))
 }

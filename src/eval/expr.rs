@@ -175,6 +175,18 @@ impl Interp {
                 let key = self.eval(k)?;
                 self.table_lookup(&tv, key, e)
             }
+            ExprKind::SubnetTableIndex(t, k) => {
+                let tv = self.eval(t)?;
+                let addr = self.eval(k)?;
+                // The longest subnet holding the address is the key; with
+                // none, the address itself fails (or takes the default) as
+                // a missing index does.
+                let key = match (&tv, &addr) {
+                    (Value::Table(t), Value::Addr(a)) => ops::longest_subnet(&t.borrow(), a),
+                    _ => None,
+                };
+                self.table_lookup(&tv, key.unwrap_or(addr), e)
+            }
             ExprKind::PatternTableIndex(t, k, vt) => {
                 let tv = self.eval(t)?;
                 let key = self.eval(k)?;
@@ -1044,6 +1056,10 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
             (Value::Subnet(x), Value::Subnet(s)) => {
                 x.width >= s.width && ops::subnet_contains(s, &x.addr)
             }
+            _ => false,
+        },
+        InKind::SubnetTable => match (a, b) {
+            (Value::Addr(x), Value::Table(t)) => ops::longest_subnet(&t.borrow(), x).is_some(),
             _ => false,
         },
         InKind::PatternTable => match b {

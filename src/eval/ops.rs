@@ -195,6 +195,19 @@ pub fn make_subnet(addr: IpAddr, width: u8) -> Subnet {
 }
 
 /// Whether an address lies in a subnet (IPv4 subnets hold only IPv4).
+/// The longest of a subnet-indexed table's keys that holds `a`.
+pub fn longest_subnet(t: &crate::table::TableVal, a: &IpAddr) -> Option<Value> {
+    let mut best: Option<(&Value, u8)> = None;
+    for (k, _) in t.iter() {
+        if let Value::Subnet(s) = k {
+            if subnet_contains(s, a) && best.is_none_or(|(_, w)| s.width > w) {
+                best = Some((k, s.width));
+            }
+        }
+    }
+    best.map(|(k, _)| k.clone())
+}
+
 pub fn subnet_contains(s: &Subnet, a: &IpAddr) -> bool {
     match (s.addr, a) {
         (IpAddr::V4(_), IpAddr::V4(_)) | (IpAddr::V6(_), IpAddr::V6(_)) => {

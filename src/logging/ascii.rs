@@ -10,6 +10,8 @@ use std::io::{BufWriter, Write};
 #[derive(Clone, Debug)]
 pub struct AsciiOptions {
     pub use_json: bool,
+    /// How JSON writes times (`LogAscii::json_timestamps`).
+    pub json_ts: JsonTime,
     pub include_meta: bool,
     pub meta_prefix: Vec<u8>,
     pub separator: Vec<u8>,
@@ -22,12 +24,34 @@ impl Default for AsciiOptions {
     fn default() -> Self {
         AsciiOptions {
             use_json: false,
+            json_ts: JsonTime::Epoch,
             include_meta: true,
             meta_prefix: b"#".to_vec(),
             separator: b"\t".to_vec(),
             set_separator: b",".to_vec(),
             empty_field: b"(empty)".to_vec(),
             unset_field: b"-".to_vec(),
+        }
+    }
+}
+
+/// The forms of a time in JSON logs (Zeek's `JSON::TimestampFormat`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum JsonTime {
+    /// Seconds since the epoch, as a number.
+    Epoch,
+    /// Whole milliseconds since the epoch.
+    Millis,
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
+    Iso8601,
+}
+
+impl JsonTime {
+    pub fn from_name(name: &str) -> JsonTime {
+        match name {
+            "JSON::TS_MILLIS" => JsonTime::Millis,
+            "JSON::TS_ISO8601" => JsonTime::Iso8601,
+            _ => JsonTime::Epoch,
         }
     }
 }
@@ -87,7 +111,7 @@ impl AsciiWriter {
         meta_line("empty_field", &[&o.empty_field]);
         meta_line("unset_field", &[&o.unset_field]);
         meta_line("path", &[log_path.as_bytes()]);
-        meta_line("open", &[crate::conn_log::stamp().as_bytes()]);
+        meta_line("open", &[super::stamp().as_bytes()]);
         let names: Vec<&[u8]> = self.fields.iter().map(|c| c.name.as_bytes()).collect();
         meta_line("fields", &names);
         let types: Vec<String> = self.fields.iter().map(|c| type_name(&c.ty)).collect();
@@ -113,7 +137,7 @@ impl LogWriter for AsciiWriter {
         let mut l = std::mem::take(&mut self.line);
         l.clear();
         if self.opts.use_json {
-            json_row(&mut l, &self.fields, row);
+            json_row(&mut l, &self.fields, row, self.opts.json_ts);
         } else {
             for (i, v) in row.iter().enumerate() {
                 if i > 0 {
@@ -142,7 +166,7 @@ impl LogWriter for AsciiWriter {
             let mut l = self.opts.meta_prefix.clone();
             l.extend_from_slice(b"close");
             l.extend_from_slice(&self.opts.separator);
-            l.extend_from_slice(crate::conn_log::stamp().as_bytes());
+            l.extend_from_slice(super::stamp().as_bytes());
             l.push(b'\n');
             let _ = self.emit(&l);
         }
@@ -302,7 +326,7 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// One JSON object: the set columns by name, in column order.
-fn json_row(out: &mut Vec<u8>, fields: &[Column], row: &[Value]) {
+fn json_row(out: &mut Vec<u8>, fields: &[Column], row: &[Value], ts: JsonTime) {
     out.push(b'{');
     let mut first = true;
     for (c, v) in fields.iter().zip(row) {
@@ -315,7 +339,10 @@ fn json_row(out: &mut Vec<u8>, fields: &[Column], row: &[Value]) {
         first = false;
         json_string(out, c.name.as_bytes());
         out.push(b':');
-        json_value(out, v);
+        match v {
+            Value::Time(t) => json_time(out, *t, ts),
+            _ => json_value(out, v),
+        }
     }
     out.push(b'}');
 }
@@ -356,6 +383,27 @@ fn json_value(out: &mut Vec<u8>, v: &Value) {
             out.push(b']');
         }
         other => json_string(out, &crate::format::to_display(other)),
+    }
+}
+
+/// A time column in the chosen form.
+fn json_time(out: &mut Vec<u8>, t: f64, form: JsonTime) {
+    match form {
+        JsonTime::Epoch => out.extend_from_slice(json_double(t).as_bytes()),
+        JsonTime::Millis => out.extend_from_slice(((t * 1000.0) as i64).to_string().as_bytes()),
+        JsonTime::Iso8601 => {
+            let secs = t.floor() as i64;
+            let micros = ((t - t.floor()) * 1e6) as i64;
+            let (y, m, d) = super::civil_from_days(secs.div_euclid(86_400));
+            let rem = secs.rem_euclid(86_400);
+            let s = format!(
+                "\"{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{micros:06}Z\"",
+                rem / 3600,
+                rem % 3600 / 60,
+                rem % 60
+            );
+            out.extend_from_slice(s.as_bytes());
+        }
     }
 }
 

@@ -1,17 +1,22 @@
-//! The logging framework: streams (one per `Log::ID`), their columns, and
-//! the writers behind them.
+//! The logging framework: streams (one per `Log::ID`), the filters on
+//! them, and the writers behind the filters.
 //!
-//! A stream knows the record type it logs; its columns are that type's
-//! `&log` fields, nested records flattened into dotted names. Writing a
-//! record extracts one value per column and hands the row to the stream's
-//! writer, which is opened on the first write (as Zeek opens a log file
-//! only once something is logged). Writers implement [`LogWriter`]; the
-//! ASCII writer (TSV or JSON lines) is the only one so far. Filters and
-//! policy hooks would sit between `write` and the writer.
+//! A stream knows the record type it logs. Each filter picks columns from
+//! that type's `&log` fields (nested records flattened) and names the file
+//! its rows go to: a fixed path, or one a script function computes per
+//! record. Writers are opened on the first row for a path (as Zeek opens a
+//! log file only once something is logged) and shared by the filters of
+//! the stream that write to the same path. Writers implement
+//! [`LogWriter`]; the ASCII writer (TSV or JSON lines) is the only one so
+//! far. What runs per write (policy hooks, path functions, the stream's
+//! event) is in `bif/logging.rs`, which has the interpreter at hand.
 
 pub mod ascii;
+pub mod columns;
 
-use crate::types::{RecordType, Type, TypeRef};
+pub use columns::{check_top_level, columns_of, default_path, row_of, type_name};
+
+use crate::types::{RecordType, TypeRef};
 use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,27 +41,123 @@ pub trait LogWriter {
     fn close(&mut self);
 }
 
+/// A filter on a stream, as `Log::add_filter` gave it.
+pub struct Filter {
+    pub name: String,
+    /// The script's `Log::Filter` record, handed to policy hooks.
+    pub record: Value,
+    /// `$policy`, or the stream's when the filter has none.
+    pub policy: Option<Value>,
+    /// `$path`, if set.
+    pub path: Option<Value>,
+    /// `$path_func`, if set.
+    pub path_func: Option<Value>,
+    /// The first path `$path_func` returned, offered to it on later calls
+    /// when the filter has no `$path` of its own.
+    pub computed_path: RefCell<Option<Value>>,
+    /// The columns this filter writes.
+    pub columns: Rc<[Column]>,
+    /// Rows go nowhere (`Log::WRITER_NONE`).
+    pub discard: bool,
+}
+
+/// An open writer and the path it writes.
+struct PathWriter {
+    path: String,
+    /// `None` once opening or writing failed, so it is not retried.
+    writer: Option<Box<dyn LogWriter>>,
+}
+
 /// One log stream.
 pub struct Stream {
-    /// The `Log::ID` enumerator's name.
-    pub id: String,
+    /// The `Log::ID` enumerator's value and name.
+    pub id: i64,
+    pub name: String,
     pub columns: Rc<RecordType>,
-    pub fields: Vec<Column>,
-    pub path: String,
     /// The stream's `$ev`, raised with each record written.
     pub event: Option<Value>,
+    /// The stream's `$policy`, inherited by filters without their own.
+    pub policy: Option<Value>,
+    /// The stream's `$path`, inherited by filters without their own.
+    pub path: Option<Value>,
     pub enabled: bool,
-    pub writer: Option<Box<dyn LogWriter>>,
-    /// Set once opening the writer failed, so it is not retried per row.
-    pub failed: bool,
+    pub filters: Vec<Rc<Filter>>,
+    writers: Vec<PathWriter>,
+}
+
+impl Stream {
+    pub fn new(id: i64, name: String, columns: Rc<RecordType>) -> Stream {
+        Stream {
+            id,
+            name,
+            columns,
+            event: None,
+            policy: None,
+            path: None,
+            enabled: true,
+            filters: Vec::new(),
+            writers: Vec::new(),
+        }
+    }
+
+    /// Writes a row for `path`, opening its writer with `open` the first
+    /// time. Returns the error that ended the writer, if one did now.
+    pub fn write_row(
+        &mut self,
+        path: &str,
+        row: &[Value],
+        open: impl FnOnce() -> Result<Box<dyn LogWriter>, String>,
+    ) -> Result<(), String> {
+        let i = match self.writers.iter().position(|w| w.path == path) {
+            Some(i) => i,
+            None => {
+                let (writer, err) = match open() {
+                    Ok(w) => (Some(w), None),
+                    Err(e) => (None, Some(e)),
+                };
+                self.writers.push(PathWriter {
+                    path: path.to_string(),
+                    writer,
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                self.writers.len() - 1
+            }
+        };
+        let pw = &mut self.writers[i];
+        let Some(w) = &mut pw.writer else {
+            return Ok(());
+        };
+        if let Err(e) = w.write(row) {
+            pw.writer = None;
+            return Err(format!("{path}: {e}"));
+        }
+        Ok(())
+    }
+
+    pub fn flush(&mut self) {
+        for w in self.writers.iter_mut().filter_map(|w| w.writer.as_mut()) {
+            w.flush();
+        }
+    }
+
+    fn close(&mut self) {
+        for w in self.writers.iter_mut().filter_map(|w| w.writer.as_mut()) {
+            w.close();
+        }
+        self.writers.clear();
+    }
 }
 
 thread_local! {
     static STREAMS: RefCell<Vec<Stream>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` on the stream of that ID, if there is one.
-pub fn with_stream<R>(id: &str, f: impl FnOnce(&mut Stream) -> R) -> Option<R> {
+/// Runs `f` on the stream of that ID, if there is one. `f` must not call
+/// back into the interpreter: a script writing a log would find the
+/// streams borrowed.
+pub fn with_stream<R>(id: i64, f: impl FnOnce(&mut Stream) -> R) -> Option<R> {
     STREAMS.with(|s| s.borrow_mut().iter_mut().find(|st| st.id == id).map(f))
 }
 
@@ -73,14 +174,12 @@ pub fn add_stream(stream: Stream) {
         }
     });
     if let Some(mut old) = old {
-        if let Some(w) = &mut old.writer {
-            w.close();
-        }
+        old.close();
     }
 }
 
-/// Removes a stream, closing its writer; false if there was none.
-pub fn remove_stream(id: &str) -> bool {
+/// Removes a stream, closing its writers; false if there was none.
+pub fn remove_stream(id: i64) -> bool {
     let old = STREAMS.with(|s| {
         let mut s = s.borrow_mut();
         let i = s.iter().position(|st| st.id == id)?;
@@ -88,230 +187,69 @@ pub fn remove_stream(id: &str) -> bool {
     });
     match old {
         Some(mut st) => {
-            if let Some(w) = &mut st.writer {
-                w.close();
-            }
+            st.close();
             true
         }
         None => false,
     }
 }
 
-/// Closes every stream's writer: the end of the run (or an exit).
+/// Closes every stream's writers: the end of the run (or an exit).
 pub fn close_all() {
     let streams = STREAMS.with(|s| std::mem::take(&mut *s.borrow_mut()));
     for mut st in streams {
-        if let Some(w) = &mut st.writer {
-            w.close();
+        st.close();
+    }
+}
+
+/// Flushes every stream's writers, so a failing run loses nothing
+/// already logged.
+pub fn flush_all() {
+    STREAMS.with(|s| {
+        for st in s.borrow_mut().iter_mut() {
+            st.flush();
         }
-    }
+    });
 }
 
-/// What Zeek checks when a stream is made: some field is logged, and no
-/// logged field is of a type logs cannot hold.
-pub fn check_top_level(rt: &RecordType) -> Result<(), String> {
-    let mut any = false;
-    for f in rt.fields.borrow().iter().filter(|f| f.log) {
-        if !matches!(&*f.ty, Type::Record(_)) && !loggable(&f.ty) {
-            return Err(format!(
-                "type of field '{}' is not support for logging output",
-                f.name
-            ));
-        }
-        any = true;
-    }
-    if any {
-        Ok(())
-    } else {
-        Err("logged record type does not have any &log attributes".into())
-    }
+/// Local time as Zeek stamps log files: `YYYY-MM-DD-HH-MM-SS`.
+pub(crate) fn stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}-{:02}-{:02}-{:02}",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
-/// The columns of a record type: its `&log` fields, nested records
-/// flattened; an error for a column of a type logs cannot hold.
-pub fn columns_of(rt: &RecordType) -> Result<Vec<Column>, String> {
-    let mut out = Vec::new();
-    collect_columns(rt, "", &mut Vec::new(), &mut out)?;
-    Ok(out)
-}
-
-fn collect_columns(
-    rt: &RecordType,
-    prefix: &str,
-    path: &mut Vec<usize>,
-    out: &mut Vec<Column>,
-) -> Result<(), String> {
-    for (i, f) in rt.fields.borrow().iter().enumerate() {
-        if !f.log {
-            continue;
-        }
-        let name = format!("{prefix}{}", f.name);
-        path.push(i);
-        match &*f.ty {
-            Type::Record(inner) => {
-                let inner = inner.clone();
-                collect_columns(&inner, &format!("{name}."), path, out)?;
-            }
-            t if loggable(t) => out.push(Column {
-                name,
-                ty: f.ty.clone(),
-                path: path.clone(),
-            }),
-            _ => return Err("unsupported field type for log column".into()),
-        }
-        path.pop();
-    }
-    Ok(())
-}
-
-fn loggable(t: &Type) -> bool {
-    match t {
-        Type::Bool
-        | Type::Count
-        | Type::Int
-        | Type::Double
-        | Type::Time
-        | Type::Interval
-        | Type::String
-        | Type::Addr
-        | Type::Subnet
-        | Type::Port
-        | Type::Enum(_)
-        | Type::File
-        | Type::Func(_) => true,
-        Type::Table(tt) => {
-            tt.yield_.is_none() && tt.index.len() == 1 && loggable_element(&tt.index[0])
-        }
-        Type::Vector(e) => loggable_element(e),
-        _ => false,
-    }
-}
-
-fn loggable_element(t: &Type) -> bool {
-    !matches!(t, Type::Table(_) | Type::Vector(_) | Type::Record(_)) && loggable(t)
-}
-
-/// How a column's type is named in a log's `#types` line.
-pub fn type_name(t: &Type) -> String {
-    match t {
-        Type::Bool => "bool".into(),
-        Type::Count => "count".into(),
-        Type::Int => "int".into(),
-        Type::Double => "double".into(),
-        Type::Time => "time".into(),
-        Type::Interval => "interval".into(),
-        Type::String => "string".into(),
-        Type::Pattern => "pattern".into(),
-        Type::Addr => "addr".into(),
-        Type::Subnet => "subnet".into(),
-        Type::Port => "port".into(),
-        Type::Enum(_) => "enum".into(),
-        Type::File => "file".into(),
-        Type::Func(_) => "func".into(),
-        Type::Table(tt) => {
-            let idx: Vec<String> = tt.index.iter().map(|t| type_name(t)).collect();
-            format!("set[{}]", idx.join(","))
-        }
-        Type::Vector(e) => format!("vector[{}]", type_name(e)),
-        other => other.to_string(),
-    }
-}
-
-/// The column values of a record, in column order; `Value::Unset` where a
-/// field (or a record on the way to it) is unset.
-pub fn row_of(rec: &Value, fields: &[Column]) -> Vec<Value> {
-    fields.iter().map(|c| field_at(rec, &c.path)).collect()
-}
-
-fn field_at(rec: &Value, path: &[usize]) -> Value {
-    let mut cur = rec.clone();
-    for &i in path {
-        let next = match &cur {
-            Value::Record(r) => {
-                let r = r.borrow();
-                match r.fields.get(i) {
-                    Some(v) => v.clone(),
-                    None => {
-                        r.ty.fields
-                            .borrow()
-                            .get(i)
-                            .and_then(|f| f.late_default.clone())
-                            .unwrap_or(Value::Unset)
-                    }
-                }
-            }
-            _ => Value::Unset,
-        };
-        cur = next;
-    }
-    cur
-}
-
-/// Zeek's default path for a stream without one (`Log::default_path_func`):
-/// `Conn::LOG` is "conn", `KnownHosts::LOG` "known_hosts",
-/// `Notice::POLICY_LOG` "notice_policy", a name without a module itself
-/// in lower case.
-pub fn default_path(id: &str) -> String {
-    let Some((module, name)) = id.split_once("::") else {
-        return id.to_lowercase();
-    };
-    if name != "LOG" {
-        let name = name.strip_suffix("_LOG").unwrap_or(name);
-        return format!("{}_{}", module.to_lowercase(), name.to_lowercase());
-    }
-    // Split the module at camel-case humps: a non-capital, a capital and
-    // the lower-case letters after it, at most twice.
-    let chars: Vec<char> = module.chars().collect();
-    let mut parts: Vec<String> = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i + 1 < chars.len() && parts.len() < 4 {
-        if !chars[i].is_ascii_uppercase() && chars[i + 1].is_ascii_uppercase() {
-            let mut j = i + 2;
-            while j < chars.len() && chars[j].is_ascii_lowercase() {
-                j += 1;
-            }
-            parts.push(chars[start..i].iter().collect());
-            parts.push(chars[i..j].iter().collect());
-            start = j;
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    parts.push(chars[start..].iter().collect());
-    let hump = |s: &str| -> String {
-        let mut c = s.chars();
-        match c.next() {
-            Some(first) => format!("{first}_{}", c.as_str()),
-            None => String::new(),
-        }
-    };
-    let mut out = parts.first().cloned().unwrap_or_default();
-    if let Some(p) = parts.get(1).filter(|p| !p.is_empty()) {
-        out.push_str(&hump(p));
-    }
-    if let Some(p) = parts.get(2).filter(|p| !p.is_empty()) {
-        out.push('_');
-        out.push_str(p);
-    }
-    if let Some(p) = parts.get(3).filter(|p| !p.is_empty()) {
-        out.push_str(&hump(p));
-    }
-    out.to_lowercase()
+/// Days since 1970-01-01 to a proleptic Gregorian date.
+pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::default_path;
+    use super::civil_from_days;
 
     #[test]
-    fn default_paths() {
-        assert_eq!(default_path("Conn::LOG"), "conn");
-        assert_eq!(default_path("SSL::LOG"), "ssl");
-        assert_eq!(default_path("KnownHosts::LOG"), "known_hosts");
-        assert_eq!(default_path("Notice::POLICY_LOG"), "notice_policy");
-        assert_eq!(default_path("Foo::BAR"), "foo_bar");
-        assert_eq!(default_path("PRINTLOG"), "printlog");
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
     }
 }

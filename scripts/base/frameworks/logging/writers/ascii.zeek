@@ -1,10 +1,27 @@
 ##! Options of the ASCII log writer.
 
+module JSON;
+
+export {
+	## How times are written in JSON.
+	type TimestampFormat: enum {
+		## Seconds since the epoch, with a fraction.
+		TS_EPOCH,
+		## Whole milliseconds since the epoch.
+		TS_MILLIS,
+		## An ISO 8601 date and time in UTC, with microseconds.
+		TS_ISO8601,
+	};
+}
+
 module LogAscii;
 
 export {
 	## Write JSON lines (one object per record) instead of TSV.
 	const use_json = F &redef;
+
+	## How JSON lines write times.
+	const json_timestamps: JSON::TimestampFormat = JSON::TS_EPOCH &redef;
 
 	## Write the header and #close lines (never in JSON mode).
 	const include_meta = T &redef;

@@ -1,0 +1,4 @@
+##! The connection scripts: removal hooks and conn.log.
+
+@load ./removal-hooks
+@load ./main

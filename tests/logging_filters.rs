@@ -1,0 +1,315 @@
+//! Filters and policy hooks of the logging framework: which columns a
+//! filter writes and under what names, which file (a fixed path or a path
+//! function), and the hooks that veto or change a record before it is
+//! written. Also the writer choices users redef: JSON time formats, the
+//! file suffix, and the None writer.
+
+mod common;
+use common::{clean, fields, rows, run, run_with_env, scratch};
+
+/// A stream of a record with a nested conn_id, for the tests to filter.
+const STREAM: &str = r#"
+module Test;
+export {
+	redef enum Log::ID += { LOG };
+	type Info: record {
+		ts: time &log;
+		id: conn_id &log;
+		msg: string &log;
+		n: count &log &optional;
+		secret: string &optional;
+	};
+	global log_policy: Log::PolicyHook;
+}
+
+function rec(ts: double, msg: string): Info
+	{
+	local id = conn_id($orig_h=10.0.0.1, $orig_p=1234/tcp, $resp_h=10.0.0.2, $resp_p=80/tcp);
+	return Info($ts=double_to_time(ts), $id=id, $msg=msg);
+	}
+"#;
+
+fn script(body: &str) -> String {
+    format!("{STREAM}\n{body}")
+}
+
+#[test]
+fn include_exclude_and_renames() {
+    let dir = scratch("filter-columns");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info]);
+	Log::add_filter(Test::LOG, [$name="some", $path="some", $include=set("ts", "id.resp_h", "msg")]);
+	Log::add_filter(Test::LOG, [$name="less", $path="less", $exclude=set("id.orig_p", "id.resp_p", "n")]);
+	Log::add_filter(Test::LOG, [$name="flat", $path="flat", $scope_sep="_",
+	                            $field_name_map=table(["id_orig_h"] = "client", ["msg"] = "message")]);
+	local names = Log::get_filter_names(Test::LOG);
+	print |names|, "default" in names, "some" in names, "flat" in names;
+	print Log::get_filter(Test::LOG, "less")$path, Log::get_filter(Test::LOG, "gone")$name;
+	Log::write(Test::LOG, rec(1.0, "one"));
+	print Log::remove_filter(Test::LOG, "flat"), Log::remove_filter(Test::LOG, "flat");
+	Log::write(Test::LOG, rec(2.0, "two"));
+	}
+"#,
+        ),
+    );
+    clean(&out);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "4, T, T, T\nless, <not found>\nT, F\n"
+    );
+    assert_eq!(
+        fields(&dir.join("test.log")),
+        [
+            "ts",
+            "id.orig_h",
+            "id.orig_p",
+            "id.resp_h",
+            "id.resp_p",
+            "msg",
+            "n"
+        ]
+    );
+    assert_eq!(fields(&dir.join("some.log")), ["ts", "id.resp_h", "msg"]);
+    assert_eq!(
+        rows(&dir.join("some.log")),
+        ["1.000000\t10.0.0.2\tone", "2.000000\t10.0.0.2\ttwo"]
+    );
+    assert_eq!(
+        fields(&dir.join("less.log")),
+        ["ts", "id.orig_h", "id.resp_h", "msg"]
+    );
+    assert_eq!(
+        fields(&dir.join("flat.log")),
+        [
+            "ts",
+            "client",
+            "id_orig_p",
+            "id_resp_h",
+            "id_resp_p",
+            "message",
+            "n"
+        ]
+    );
+    // Removed after the first record.
+    assert_eq!(rows(&dir.join("flat.log")).len(), 1);
+    assert_eq!(rows(&dir.join("test.log")).len(), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn path_functions() {
+    let dir = scratch("filter-paths");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+# Splits by whether n is set; prints the path it is offered each time.
+function split(id: Log::ID, path: string, r: Info): string
+	{
+	print fmt("offered '%s'", path);
+	return r?$n ? "numbered" : "plain";
+	}
+
+# With a path of its own, a filter's function is offered that path.
+function under(id: Log::ID, path: string, r: Info): string
+	{
+	print fmt("under '%s'", path);
+	return path + "-" + r$msg;
+	}
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info]);
+	Log::add_filter(Test::LOG, [$name="split", $path_func=split]);
+	Log::add_filter(Test::LOG, [$name="under", $path="by", $path_func=under]);
+	local r = rec(1.0, "a");
+	Log::write(Test::LOG, r);
+	r$n = 5;
+	Log::write(Test::LOG, r);
+	Log::write(Test::LOG, rec(3.0, "c"));
+	}
+"#,
+        ),
+    );
+    clean(&out);
+    // A path function is offered "" first, then its first answer.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "offered ''\nunder 'by'\noffered 'plain'\nunder 'by'\noffered 'plain'\nunder 'by'\n"
+    );
+    // The default filter's path comes from the stream's ID.
+    assert_eq!(rows(&dir.join("test.log")).len(), 3);
+    assert_eq!(rows(&dir.join("by-a.log")).len(), 2);
+    assert_eq!(rows(&dir.join("by-c.log")).len(), 1);
+    assert_eq!(
+        rows(&dir.join("plain.log")),
+        [
+            "1.000000\t10.0.0.1\t1234\t10.0.0.2\t80\ta\t-",
+            "3.000000\t10.0.0.1\t1234\t10.0.0.2\t80\tc\t-"
+        ]
+    );
+    assert_eq!(
+        rows(&dir.join("numbered.log")),
+        ["1.000000\t10.0.0.1\t1234\t10.0.0.2\t80\ta\t5"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stream_path_goes_to_filters_without_one() {
+    let dir = scratch("filter-stream-path");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info, $path="all"]);
+	Log::add_filter(Test::LOG, [$name="mine", $path="mine"]);
+	print Log::get_filter(Test::LOG, "default")$path;
+	Log::write(Test::LOG, rec(1.0, "a"));
+	}
+"#,
+        ),
+    );
+    clean(&out);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "all\n");
+    assert_eq!(rows(&dir.join("all.log")).len(), 1);
+    assert_eq!(rows(&dir.join("mine.log")).len(), 1);
+    assert!(!dir.join("test.log").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn policy_hooks_veto_and_change_records() {
+    let dir = scratch("filter-policy");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+global log_test: event(r: Info);
+event log_test(r: Info) { print "event", r$msg; }
+
+# The stream's policy: filters without their own inherit it.
+hook Test::log_policy(r: Info, id: Log::ID, filter: Log::Filter)
+	{
+	if ( r$msg == "drop" )
+		break;
+	r$msg = r$msg + "+" + filter$name;
+	}
+
+# A filter's own policy replaces the stream's.
+hook only_n(r: Info, id: Log::ID, filter: Log::Filter)
+	{
+	if ( ! r?$n )
+		break;
+	}
+
+hook Log::log_stream_policy(r: any, id: Log::ID)
+	{
+	local info = r as Info;
+	if ( info$msg == "global veto" )
+		break;
+	}
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info, $ev=log_test, $policy=Test::log_policy]);
+	Log::add_filter(Test::LOG, [$name="counted", $path="counted", $policy=only_n]);
+	Log::write(Test::LOG, rec(1.0, "keep"));
+	Log::write(Test::LOG, rec(2.0, "drop"));
+	Log::write(Test::LOG, rec(3.0, "global veto"));
+	local r = rec(4.0, "numbered");
+	r$n = 1;
+	Log::write(Test::LOG, r);
+	}
+"#,
+        ),
+    );
+    clean(&out);
+    // The event comes for every record the stream-level hook lets
+    // through, after the filters' hooks changed it.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "event, keep+default\nevent, drop\nevent, numbered+default\n"
+    );
+    let msgs = |f: &str| -> Vec<String> {
+        rows(&dir.join(f))
+            .iter()
+            .map(|l| l.split('\t').nth(5).unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(msgs("test.log"), ["keep+default", "numbered+default"]);
+    assert_eq!(msgs("counted.log"), ["numbered+default"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn disabled_streams_switch_their_event_groups() {
+    let dir = scratch("filter-groups");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+event tick() &group="test-extras" { print "tick"; }
+
+event later()
+	{
+	print "later";
+	Log::enable_stream(Test::LOG);
+	Log::write(Test::LOG, rec(2.0, "kept"));
+	event tick();
+	}
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info, $event_groups=set("test-extras")]);
+	Log::disable_stream(Test::LOG);
+	print has_event_group("test-extras"), Test::LOG in Log::active_streams;
+	Log::write(Test::LOG, rec(1.0, "dropped"));
+	event tick();
+	event later();
+	}
+"#,
+        ),
+    );
+    clean(&out);
+    // The first tick comes while the stream, and so its group, is off.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "T, F\nlater\ntick\n");
+    assert_eq!(rows(&dir.join("test.log")).len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn json_time_formats_suffix_and_none_writer() {
+    let dir = scratch("filter-json");
+    let body = r#"
+redef LogAscii::use_json = T;
+redef LogAscii::json_timestamps = JSON::TS_ISO8601;
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info]);
+	Log::add_filter(Test::LOG, [$name="nowhere", $path="nowhere", $writer=Log::WRITER_NONE]);
+	Log::write(Test::LOG, rec(1700000000.25, "iso"));
+	}
+"#;
+    let out = run_with_env(&dir, &script(body), &[("ZEEK_LOG_SUFFIX", "json")]);
+    clean(&out);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("test.json")).unwrap(),
+        "{\"ts\":\"2023-11-14T22:13:20.250000Z\",\"id.orig_h\":\"10.0.0.1\",\"id.orig_p\":1234,\
+         \"id.resp_h\":\"10.0.0.2\",\"id.resp_p\":80,\"msg\":\"iso\"}\n"
+    );
+    assert!(!dir.join("nowhere.json").exists());
+    let millis = body.replace("TS_ISO8601", "TS_MILLIS");
+    let out = run(&dir, &script(&millis));
+    clean(&out);
+    let text = std::fs::read_to_string(dir.join("test.log")).unwrap();
+    assert!(text.starts_with("{\"ts\":1700000000250,"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
