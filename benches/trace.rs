@@ -9,6 +9,10 @@
 //! handshake, one data segment each way and a close; set
 //! `RZEEK_BENCH_OWN_TRACE` to use it anyway). The run must print
 //! every connection and every hook run, or the bench fails.
+//!
+//! It then times conn.log on the same trace: the default run (which must
+//! write one row per connection) against the same run with the log's
+//! stream disabled and against a bare run.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -111,6 +115,32 @@ fn count_packets(path: &Path) -> u64 {
     n
 }
 
+fn path_str(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// The best wall time of three runs of rzeek in `dir`, each checked.
+fn best_of_3(dir: &Path, args: &[&str], check: impl Fn(&std::process::Output)) -> f64 {
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .expect("run rzeek");
+        let secs = start.elapsed().as_secs_f64();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        check(&out);
+        best = best.min(secs);
+    }
+    best
+}
+
 fn main() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let conns: u32 = std::env::var("RZEEK_BENCH_CONNS")
@@ -139,26 +169,43 @@ fn main() {
         )
     };
     let script = here.join("tests/bench/flowcount.zeek");
-    let mut best = f64::INFINITY;
-    for _ in 0..3 {
-        let start = Instant::now();
-        let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-            .arg("-b")
-            .arg("-r")
-            .arg(&trace)
-            .arg(&script)
-            .output()
-            .expect("run rzeek");
-        let secs = start.elapsed().as_secs_f64();
-        let text = String::from_utf8_lossy(&out.stdout);
-        let want = format!("{conns}, {conns}");
-        assert_eq!(text.trim(), want, "wrong result: {text}");
-        best = best.min(secs);
-    }
+    let want = format!("{conns}, {conns}");
+    let best = best_of_3(
+        &dir,
+        &["-b", "-r", &path_str(&trace), &path_str(&script)],
+        |out| {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(text.trim(), want, "wrong result: {text}");
+        },
+    );
     println!(
         "trace ({source}): {conns} connections, {packets} packets; best of 3: {best:.3} s, {:.0} packets/s, {:.0} connections/s",
         packets as f64 / best,
         conns as f64 / best
+    );
+
+    // conn.log: the default run writes it through the logging framework;
+    // the same run with the stream disabled, and a bare run without the
+    // conn scripts at all, show what the log costs.
+    let t = path_str(&trace);
+    let log = dir.join("conn.log");
+    let logged = best_of_3(&dir, &["-r", &t], |_| {
+        let rows = std::fs::read_to_string(&log)
+            .map(|s| s.lines().filter(|l| !l.starts_with('#')).count())
+            .unwrap_or(0);
+        assert_eq!(rows, conns as usize, "conn.log rows");
+    });
+    let _ = std::fs::remove_file(&log);
+    let off = "event zeek_init() &priority=-10 { Log::disable_stream(Conn::LOG); }";
+    let unlogged = best_of_3(&dir, &["-r", &t, "-e", off], |_| {
+        assert!(!log.exists(), "conn.log written with the stream disabled");
+    });
+    let bare = best_of_3(&dir, &["-b", "-r", &t], |_| {});
+    println!(
+        "conn.log: {conns} rows in {logged:.3} s; stream disabled {unlogged:.3} s ({:.2}x); \
+         bare run without conn scripts {bare:.3} s ({:.2}x)",
+        logged / unlogged,
+        logged / bare
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

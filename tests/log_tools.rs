@@ -51,7 +51,13 @@ fn python() -> PathBuf {
         .is_ok_and(|s| s.success());
     assert!(ok, "python3 -m venv failed");
     let out = Command::new(&py)
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
         .args(PACKAGES)
         .output()
         .expect("pip");
@@ -115,7 +121,11 @@ fn zat_and_parsezeeklogs_read_our_conn_logs() {
     for form in ["tsv", "json"] {
         let logs = conn_logs(form, &all);
         // Most traces carry connections; a few are only link-layer frames.
-        assert!(logs.len() * 3 >= all.len() * 2, "{form}: {} logs", logs.len());
+        assert!(
+            logs.len() * 3 >= all.len() * 2,
+            "{form}: {} logs",
+            logs.len()
+        );
         let out = Command::new(&py)
             .arg(&checker)
             .arg(form)
@@ -128,6 +138,9 @@ fn zat_and_parsezeeklogs_read_our_conn_logs() {
             "{form}:\n{text}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert_eq!(text.lines().filter(|l| l.starts_with("ok ")).count(), logs.len());
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("ok ")).count(),
+            logs.len()
+        );
     }
 }
