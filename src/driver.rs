@@ -136,6 +136,7 @@ pub fn run(opts: Options) -> i32 {
     if opts.parse_only {
         return 0;
     }
+    c.interp.setup_print_log();
     let _ = (
         &opts.readfile,
         opts.no_checksums,

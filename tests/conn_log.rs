@@ -4,6 +4,9 @@
 //! local (`Site::private_address_space_is_local`). Uids (random without a seed
 //! file) and the open/close stamps are masked before comparing.
 
+mod common;
+
+use common::pcap::{eth4, pcap, tcp4, ACK, FIN, SYN};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -94,5 +97,95 @@ fn default_mode_orients_by_well_known_ports() {
         line,
         "1400000000.000000\tUID\t10.0.0.1\t33001\t10.0.0.3\t53\tudp\t-\t0.500000\t8\t6\tSF\tT\tT\t0\t^dD\t1\t36\t1\t34\t-\t17"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A segment of an exchange: from the client?, its flags, its payload.
+type Step = (bool, u8, &'static [u8]);
+
+/// One TCP exchange between 10.0.0.1:`port` and 10.0.0.2:80 (`true` for a
+/// segment from the client), sequence numbers kept as a real stack would.
+fn exchange(port: u16, t0: f64, steps: &[Step]) -> Vec<(f64, Vec<u8>)> {
+    const CLIENT: [u8; 4] = [10, 0, 0, 1];
+    const SERVER: [u8; 4] = [10, 0, 0, 2];
+    let (mut cseq, mut sseq) = (1000u32, 5000u32);
+    let mut out = Vec::new();
+    for (i, &(from_client, flags, data)) in steps.iter().enumerate() {
+        let t = t0 + i as f64 * 0.01;
+        let ack_flag = if flags & SYN != 0 && !from_client {
+            ACK
+        } else {
+            0
+        };
+        let f = flags | ack_flag;
+        let seg = if from_client {
+            tcp4(CLIENT, SERVER, port, 80, cseq, sseq, f, data)
+        } else {
+            tcp4(SERVER, CLIENT, 80, port, sseq, cseq, f, data)
+        };
+        let used = data.len() as u32 + u32::from(flags & (SYN | FIN) != 0);
+        if from_client {
+            cseq += used;
+        } else {
+            sseq += used;
+        }
+        out.push((t, eth4(&seg)));
+    }
+    out
+}
+
+#[test]
+fn conn_states_of_tcp_endings() {
+    use common::pcap::RST;
+    const C: bool = true;
+    const S: bool = false;
+    let hs: [Step; 3] = [(C, SYN, b""), (S, SYN, b""), (C, ACK, b"")];
+    let with =
+        |rest: &[Step]| -> Vec<Step> { hs.iter().copied().chain(rest.iter().copied()).collect() };
+    let cases: Vec<(&str, Vec<Step>)> = vec![
+        (
+            "SF",
+            with(&[
+                (C, ACK, b"hi"),
+                (C, FIN | ACK, b""),
+                (S, FIN | ACK, b""),
+                (C, ACK, b""),
+            ]),
+        ),
+        ("S0", vec![(C, SYN, b"")]),
+        ("REJ", vec![(C, SYN, b""), (S, RST | ACK, b"")]),
+        ("S1", with(&[(C, ACK, b"data")])),
+        ("S2", with(&[(C, FIN | ACK, b"")])),
+        ("S3", with(&[(S, FIN | ACK, b"")])),
+        ("RSTO", with(&[(C, RST | ACK, b"")])),
+        ("RSTR", with(&[(S, RST | ACK, b"")])),
+        ("RSTOS0", vec![(C, SYN, b""), (C, RST, b"")]),
+        ("SH", vec![(C, SYN, b""), (C, FIN, b"")]),
+        ("OTH", vec![(C, ACK, b"mid-stream")]),
+    ];
+    let mut pkts = Vec::new();
+    for (i, (_, steps)) in cases.iter().enumerate() {
+        pkts.extend(exchange(6000 + i as u16, 1_400_000_000.0 + i as f64, steps));
+    }
+    let dir = std::env::temp_dir().join(format!("rzeek-conn-states-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("states.pcap"), pcap(1, &pkts, false, false)).unwrap();
+    run_in(&dir, &["-r", "states.pcap"]);
+    let log = masked(&dir);
+    let mut got: Vec<(u16, String)> = log
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[3].parse().unwrap(), f[11].to_string())
+        })
+        .collect();
+    got.sort();
+    let want: Vec<(u16, String)> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (state, _))| (6000 + i as u16, state.to_string()))
+        .collect();
+    assert_eq!(got, want, "{log}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -170,3 +170,34 @@ event zeek_init() { print Log::create_stream(LOG, [$columns=Info]); }
     assert!(!dir.join("quiet.log").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn logs_are_closed_when_a_script_stops_early() {
+    let dir = scratch("early-stop");
+    let script = r#"
+redef enum Log::ID += { LOG };
+type R: record { a: string &log; };
+event zeek_init()
+	{
+	Log::create_stream(LOG, [$columns=R, $path="early"]);
+	Log::write(LOG, [$a="kept"]);
+	Reporter::fatal("stop here");
+	Log::write(LOG, [$a="never"]);
+	}
+"#;
+    for (stop, code) in [("Reporter::fatal(\"stop here\")", 1), ("exit(3)", 3)] {
+        let out = run(
+            &dir,
+            &script.replace("Reporter::fatal(\"stop here\")", stop),
+        );
+        assert_eq!(out.status.code(), Some(code));
+        let text = masked(&dir.join("early.log"));
+        assert!(text.ends_with("kept\n#close\tSTAMP\n"), "{text}");
+    }
+    let out = run(&dir, script);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fatal error in ./script.zeek, line 8: stop here\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -313,3 +313,38 @@ event zeek_init()
     assert!(text.starts_with("{\"ts\":1700000000250,"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn prints_redirected_to_the_print_log() {
+    let dir = scratch("print-log");
+    let body = r#"
+redef Log::print_to_log = Log::REDIRECT_STDOUT;
+event zeek_init()
+	{
+	print "hello", 1, vector(2, 3);
+	local f = open("side.txt");
+	print f, "to a file";
+	close(f);
+	}
+"#;
+    let out = run(&dir, body);
+    clean(&out);
+    assert!(out.stdout.is_empty());
+    assert_eq!(fields(&dir.join("print.log")), ["ts", "vals"],);
+    assert_eq!(
+        rows(&dir.join("print.log")),
+        ["0.000000\thello,1,[2\\x2c 3]"]
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("side.txt")).unwrap(),
+        "to a file\n"
+    );
+    let out = run(&dir, &body.replace("REDIRECT_STDOUT", "REDIRECT_ALL"));
+    clean(&out);
+    assert_eq!(
+        rows(&dir.join("print.log")),
+        ["0.000000\thello,1,[2\\x2c 3]", "0.000000\tto a file"]
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("side.txt")).unwrap(), "");
+    let _ = std::fs::remove_dir_all(&dir);
+}

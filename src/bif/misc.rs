@@ -225,6 +225,14 @@ fn reporter_error(h: &mut dyn Host, args: &[Value]) -> BifResult {
     report_as(h, "error", args)
 }
 
+/// `Reporter::fatal`: reports, then ends the run at once (logs closed,
+/// exit status 1).
+fn reporter_fatal(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    report_as(h, "fatal", args)?;
+    h.exit(1);
+    Ok(Value::Bool(true))
+}
+
 /// The names of an enum type, given as a type value or by its name.
 fn enum_names(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let ty = match arg(args, 0) {
@@ -262,6 +270,11 @@ pub static BIFS: &[BifDef] = &[
         name: "Reporter::error",
         sig: "function(msg: string): bool",
         func: reporter_error,
+    },
+    BifDef {
+        name: "Reporter::fatal",
+        sig: "function(msg: string): bool",
+        func: reporter_fatal,
     },
     BifDef {
         name: "enum_names",

@@ -8,6 +8,7 @@ pub mod expr;
 pub mod ops;
 mod options;
 pub mod pattern;
+mod printlog;
 mod stmt;
 mod trigger;
 
@@ -130,6 +131,8 @@ pub struct Interp {
     watched: Vec<Vec<usize>>,
     /// Triggers to evaluate again after the current event.
     dirty_triggers: Vec<usize>,
+    /// Where print statements go when `Log::print_to_log` redirects them.
+    print_log: Option<Rc<printlog::PrintLog>>,
     /// The global `table_expire_interval`, once the scripts declare it.
     pub expire_interval_id: Option<u32>,
     /// Set as the run ends: pending timers are flushed, tables don't expire.
@@ -166,6 +169,7 @@ impl Interp {
             bif_span: Span::default(),
             bif_failure: None,
             expire_interval_id: None,
+            print_log: None,
             groups: groups::EventGroups::default(),
             option_ids: ahash::AHashSet::new(),
             option_handlers: ahash::AHashMap::new(),
@@ -576,6 +580,7 @@ impl Host for Interp {
         let span = self.bif_span;
         let sev = match kind {
             "warning" => crate::diag::Severity::Warning,
+            "fatal" => crate::diag::Severity::Fatal,
             _ => crate::diag::Severity::Error,
         };
         let d = Diagnostic {

@@ -71,11 +71,17 @@ impl Interp {
                 // `print f, ...` with a file first writes the rest to it.
                 if vals.len() > 1 {
                     if let Some(f) = crate::bif::files::file_state(&vals[0]) {
+                        if self.log_print(&vals[1..], true, s.span)? {
+                            return Ok(Flow::Normal);
+                        }
                         let mut line = format::print_line(&vals[1..]);
                         line.push(b'\n');
                         f.borrow_mut().write(&line);
                         return Ok(Flow::Normal);
                     }
+                }
+                if self.log_print(&vals, false, s.span)? {
+                    return Ok(Flow::Normal);
                 }
                 let mut line = format::print_line(&vals);
                 line.push(b'\n');

@@ -130,6 +130,33 @@ export {
 		event_groups: set[string] &default=set();
 	};
 
+	## Where print statements go.
+	type PrintLogType: enum {
+		## To stdout or the file they name, as always.
+		REDIRECT_NONE,
+		## Those bound for stdout go to the print log instead.
+		REDIRECT_STDOUT,
+		## All of them go to the print log, those naming a file too.
+		REDIRECT_ALL,
+	};
+
+	## Whether print statements are written to a log.
+	const print_to_log = REDIRECT_NONE &redef;
+
+	## The path of the print log.
+	const print_log_path = "print" &redef;
+
+	## A print statement, as the print log records it.
+	type PrintLogInfo: record {
+		## Network time when it ran.
+		ts: time &log;
+		## Each printed value, as print writes it.
+		vals: string_vec &log;
+	};
+
+	## Raised with each print the print log records.
+	global log_print: event(rec: PrintLogInfo);
+
 	## What :zeek:see:`Log::get_filter` returns for a filter that
 	## does not exist.
 	const no_filter = Filter($name="<not found>");
@@ -376,3 +403,10 @@ function remove_default_filter(id: ID): bool
 function write(id: ID, columns: any): bool { return __write(id, columns); }
 function flush(id: ID): bool { return __flush(id); }
 function set_buf(id: ID, buffered: bool): bool { return __set_buf(id, buffered); }
+
+event zeek_init() &priority=5
+	{
+	if ( print_to_log != REDIRECT_NONE )
+		create_stream(PRINTLOG, Stream($columns=PrintLogInfo, $ev=log_print,
+		                               $path=print_log_path));
+	}
