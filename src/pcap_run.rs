@@ -1499,6 +1499,14 @@ impl Run {
         if r.fields[sh.history].as_bytes() != hist {
             r.fields[sh.history] = self.interned.history(hist);
         }
+        if let Value::Table(t) = &r.fields[sh.service] {
+            for name in conn.services() {
+                let key = Value::str(name.as_bytes());
+                if !t.borrow().contains(&key) {
+                    t.borrow_mut().insert(key, Value::Unset);
+                }
+            }
+        }
         let sender = match at {
             At::During(p) => p.direction(conn).map(|d| (d, p.ip_len)),
             _ => None,

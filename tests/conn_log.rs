@@ -189,3 +189,62 @@ fn conn_states_of_tcp_endings() {
     assert_eq!(got, want, "{log}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn services_recognized_from_openings() {
+    use common::pcap::udp4;
+    const C: bool = true;
+    const S: bool = false;
+    let hs: [Step; 3] = [(C, SYN, b""), (S, SYN, b""), (C, ACK, b"")];
+    let with =
+        |rest: &[Step]| -> Vec<Step> { hs.iter().copied().chain(rest.iter().copied()).collect() };
+    // A request typed in pieces, then the reply.
+    let http = with(&[
+        (C, ACK, b"GE"),
+        (C, ACK, b"T /x HTTP/1.1\r"),
+        (C, ACK, b"\nHost: a\r\n\r\n"),
+        (S, ACK, b"HTTP/1.1 404 Not Found\r\n\r\n"),
+    ]);
+    let tls = with(&[
+        (C, ACK, &[22, 3, 1, 0, 4, 1, 0, 0, 0]),
+        (S, ACK, &[22, 3, 3, 0, 4, 2, 0, 0, 0]),
+    ]);
+    let chat = with(&[(C, ACK, b"hello there\n"), (S, ACK, b"HTTP/1.1 200 OK\r\n")]);
+    let mut pkts = Vec::new();
+    for (i, steps) in [http, tls, chat].iter().enumerate() {
+        pkts.extend(exchange(7000 + i as u16, 1_400_000_000.0 + i as f64, steps));
+    }
+    let query = [
+        0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, b'a', 3, b'c', b'o', b'm', 0, 0, 1, 0, 1,
+    ];
+    pkts.push((
+        1_400_000_005.0,
+        eth4(&udp4([10, 0, 0, 1], [10, 0, 0, 53], 7003, 53, &query)),
+    ));
+    let dir = std::env::temp_dir().join(format!("rzeek-conn-services-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("services.pcap"), pcap(1, &pkts, false, false)).unwrap();
+    run_in(&dir, &["-r", "services.pcap"]);
+    let log = masked(&dir);
+    let mut got: Vec<(String, String)> = log
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[3].to_string(), f[7].to_string())
+        })
+        .collect();
+    got.sort();
+    let want = [
+        ("7000", "http"),
+        ("7001", "ssl"),
+        ("7002", "-"),
+        ("7003", "dns"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(p, s)| (p.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(got, want, "{log}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

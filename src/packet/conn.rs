@@ -179,6 +179,8 @@ pub struct Connection {
     pub(crate) saw_first_orig: bool,
     pub(crate) saw_first_resp: bool,
     pub(crate) hist_seen: u32,
+    /// Application protocols recognized so far (`service` bits).
+    pub(crate) services: u8,
     pub(crate) did_weird: bool,
     pub(crate) state: ProtoState,
     pub(crate) inactivity_timeout: f64,
@@ -193,6 +195,11 @@ pub struct Connection {
 }
 
 impl Connection {
+    /// The names of the application protocols recognized on it.
+    pub fn services(&self) -> impl Iterator<Item = &'static str> {
+        super::service::names(self.services)
+    }
+
     /// `last_time - start_time`.
     pub fn duration(&self) -> f64 {
         self.last_time - self.start_time

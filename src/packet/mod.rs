@@ -31,6 +31,7 @@ pub mod conn;
 pub mod decode;
 mod frag;
 pub mod reader;
+pub mod service;
 pub(crate) mod tcp;
 pub mod tracker;
 

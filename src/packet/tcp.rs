@@ -457,6 +457,8 @@ pub(crate) struct TcpConn {
     pub first_packet_seen: u8,
     pub close_deferred: bool,
     pub deferred_gen_event: bool,
+    /// The sides' opening bytes, while the service is still to be judged.
+    pub opening: Option<Box<super::service::Opening>>,
 }
 
 impl TcpConn {

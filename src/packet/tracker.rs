@@ -1411,6 +1411,7 @@ impl Tracker {
             saw_first_orig: true,
             saw_first_resp: false,
             hist_seen: 0,
+            services: 0,
             did_weird: false,
             state: match proto {
                 Proto::Tcp => ProtoState::Tcp(Box::new(TcpConn::new())),
@@ -1758,6 +1759,10 @@ fn udp_deliver(c: &mut Connection, em: &mut Emit, is_orig: bool, ip: &Ip, t: f64
     }
     c.last_time = t;
     let plen = ulen - 8;
+    if let Some(payload) = data.get(8..len.min(remaining)) {
+        let ports = (c.id.orig_p, c.id.resp_p);
+        c.services = super::service::udp_payload(c.services, ports, payload);
+    }
     let h = em.h;
     if is_orig {
         c.check_history(0x1, b'D');
@@ -2277,6 +2282,13 @@ fn tcp_process(
         rel_seq
     };
     if len > 0 && !rst && !seq_underflow {
+        if have_payload && !super::service::Opening::done(c.services) {
+            let o = tcp.opening.get_or_insert_with(Default::default);
+            c.services = o.add(c.services, is_orig, rel_data_seq, pk.payload);
+            if super::service::Opening::done(c.services) {
+                tcp.opening = None;
+            }
+        }
         if have_payload {
             let keep = em.cfg.events.has(EventMask::REXMIT);
             let peer_active = tcp.eps[p].last_time != 0.0;
