@@ -134,6 +134,27 @@ fn exchange(port: u16, t0: f64, steps: &[Step]) -> Vec<(f64, Vec<u8>)> {
     out
 }
 
+/// Runs a trace of `pkts` without `-b`; for each conn.log line, the
+/// originator's port and the value of column `col`, sorted by port.
+fn column_by_port(name: &str, pkts: &[(f64, Vec<u8>)], col: usize) -> Vec<(u16, String)> {
+    let dir = std::env::temp_dir().join(format!("rzeek-conn-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("t.pcap"), pcap(1, pkts, false, false)).unwrap();
+    run_in(&dir, &["-r", "t.pcap"]);
+    let log = masked(&dir);
+    let mut got: Vec<(u16, String)> = log
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[3].parse().unwrap(), f[col].to_string())
+        })
+        .collect();
+    got.sort();
+    let _ = std::fs::remove_dir_all(&dir);
+    got
+}
+
 #[test]
 fn conn_states_of_tcp_endings() {
     use common::pcap::RST;
@@ -167,27 +188,13 @@ fn conn_states_of_tcp_endings() {
     for (i, (_, steps)) in cases.iter().enumerate() {
         pkts.extend(exchange(6000 + i as u16, 1_400_000_000.0 + i as f64, steps));
     }
-    let dir = std::env::temp_dir().join(format!("rzeek-conn-states-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("states.pcap"), pcap(1, &pkts, false, false)).unwrap();
-    run_in(&dir, &["-r", "states.pcap"]);
-    let log = masked(&dir);
-    let mut got: Vec<(u16, String)> = log
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f[3].parse().unwrap(), f[11].to_string())
-        })
-        .collect();
-    got.sort();
+    let got = column_by_port("states", &pkts, 11);
     let want: Vec<(u16, String)> = cases
         .iter()
         .enumerate()
         .map(|(i, (state, _))| (6000 + i as u16, state.to_string()))
         .collect();
-    assert_eq!(got, want, "{log}");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(got, want);
 }
 
 #[test]
@@ -221,30 +228,10 @@ fn services_recognized_from_openings() {
         1_400_000_005.0,
         eth4(&udp4([10, 0, 0, 1], [10, 0, 0, 53], 7003, 53, &query)),
     ));
-    let dir = std::env::temp_dir().join(format!("rzeek-conn-services-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("services.pcap"), pcap(1, &pkts, false, false)).unwrap();
-    run_in(&dir, &["-r", "services.pcap"]);
-    let log = masked(&dir);
-    let mut got: Vec<(String, String)> = log
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f[3].to_string(), f[7].to_string())
-        })
-        .collect();
-    got.sort();
-    let want = [
-        ("7000", "http"),
-        ("7001", "ssl"),
-        ("7002", "-"),
-        ("7003", "dns"),
-    ];
-    let want: Vec<(String, String)> = want
+    let got = column_by_port("services", &pkts, 7);
+    let want: Vec<(u16, String)> = [(7000, "http"), (7001, "ssl"), (7002, "-"), (7003, "dns")]
         .iter()
-        .map(|(p, s)| (p.to_string(), s.to_string()))
+        .map(|(p, s)| (*p, s.to_string()))
         .collect();
-    assert_eq!(got, want, "{log}");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(got, want);
 }
