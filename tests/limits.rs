@@ -215,3 +215,94 @@ fn ctrl_c_in_the_session_returns_to_the_next_input() {
     assert_eq!(err, "runtime error in <input 1>, line 1: interrupted\n");
     assert!(out.ends_with("after\n"), "{}", &out[out.len() - 40..]);
 }
+
+/// Runs a script to its end (at most 60 s) and returns status and stderr.
+fn run_to_end(tag: &str, script: &str) -> (ExitStatus, String, String) {
+    start(tag, script, &["s.zeek"], "").finish(Duration::from_secs(60))
+}
+
+/// Runaway recursion is a located error at Zeek's default depth, and at
+/// the hard limit once the script lifts Zeek's.
+#[test]
+fn runaway_recursion_is_a_located_error() {
+    let f = "function f(n: count): count { return n == 0 ? 0 : f(n - 1) + 1; }\n";
+    let (status, _, err) = run_to_end(
+        "rec",
+        &format!("{f}event zeek_init() {{ print f(100000); }}\n"),
+    );
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(
+        err,
+        "runtime error in ./s.zeek, line 1: maximum recursion depth 1000 exceeded\n"
+    );
+    let lifted =
+        format!("{f}event zeek_init() {{ set_max_recursion_depth(0); print f(100000); }}\n");
+    let (status, _, err) = run_to_end("rec0", &lifted);
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(
+        err,
+        "expression error in ./s.zeek, line 1: exceeded maximum call depth (20000) in call to f\n"
+    );
+}
+
+/// Each call may evaluate an expression thousands of levels deep, so the
+/// call depth alone does not bound the native stack: calls stop while a
+/// quarter of it is left.
+#[test]
+fn recursion_through_deep_expressions_does_not_overflow_the_stack() {
+    let script = format!(
+        "function f(n: count): count {{ if ( n == 0 ) return 0; return f(n - 1){} + 1; }}\n\
+         event zeek_init() {{ set_max_recursion_depth(0); print f(100000); }}\n",
+        " + 0".repeat(9000)
+    );
+    let (status, _, err) = run_to_end("deepexpr", &script);
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(
+        err.starts_with(
+            "expression error in ./s.zeek, line 1: native stack exhausted at call depth "
+        ) && err.ends_with(" in call to f\n"),
+        "{err}"
+    );
+}
+
+/// Nesting deeper than the parser's limit is a diagnostic naming the
+/// line; nesting up to it runs.
+#[test]
+fn nesting_beyond_the_limit_is_a_diagnostic() {
+    let nested = |open: &str, inner: &str, close: &str, n: usize| {
+        format!("{}{inner}{}", open.repeat(n), close.repeat(n))
+    };
+    for (tag, script) in [
+        (
+            "parens",
+            format!(
+                "global x = 0;\nglobal y = {};\n",
+                nested("(", "1", ")", 100_000)
+            ),
+        ),
+        (
+            "blocks",
+            format!(
+                "event zeek_init()\n\t{{ {} }}\n",
+                nested("{", "", "}", 1_000_000)
+            ),
+        ),
+        (
+            "prefix",
+            format!("global x = 0;\nglobal y = {}1;\n", "- ".repeat(100_000)),
+        ),
+    ] {
+        let (status, _, err) = run_to_end(tag, &script);
+        assert_eq!(status.code(), Some(1), "{tag}: {err}");
+        assert_eq!(
+            err, "error in ./s.zeek, line 2: nesting too deep (more than 10000 levels)\n",
+            "{tag}"
+        );
+    }
+    let script = format!("print {};\n", nested("(", "1", ")", 10_000));
+    let (status, out, err) = run_to_end("parens-ok", &script);
+    assert_eq!(
+        (status.code(), out.as_str(), err.as_str()),
+        (Some(0), "1\n", "")
+    );
+}

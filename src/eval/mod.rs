@@ -41,6 +41,27 @@ pub const MAX_CALL_DEPTH: u32 = 20_000;
 /// Zeek's default for `set_max_recursion_depth`.
 pub const DEFAULT_RECURSION_DEPTH: u32 = 1000;
 
+/// An address in the current native stack frame.
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::ptr::addr_of!(marker) as usize
+}
+
+/// The lowest stack address a call may start at: a quarter of the
+/// thread's stack is kept free below it. The call depth limit alone does
+/// not bound stack use, since each call may evaluate an expression
+/// thousands of levels deep (`f(n - 1) + 0 + 0 ...`). The interpreter is
+/// not `Send`, so it runs on the thread that made it. Stacks grow down on
+/// every platform rzeek builds for.
+fn stack_floor() -> usize {
+    let here = stack_address();
+    match stacker::remaining_stack() {
+        Some(left) => here.saturating_sub(left - left / 4),
+        None => 0,
+    }
+}
+
 pub struct Timer {
     pub when: f64,
     pub seq: u64,
@@ -95,6 +116,9 @@ pub struct Interp {
     stack: Vec<Value>,
     base: usize,
     depth: u32,
+    /// Calls are refused once the native stack reaches down to this
+    /// address (see `stack_floor`).
+    stack_floor: usize,
     /// `set_max_recursion_depth`: the deepest call nesting allowed
     /// (0: only the hard limit, which protects the native stack).
     pub max_depth: u32,
@@ -157,6 +181,7 @@ impl Interp {
             stack: Vec::with_capacity(1024),
             base: 0,
             depth: 0,
+            stack_floor: stack_floor(),
             max_depth: DEFAULT_RECURSION_DEPTH,
             steps_left: u64::MAX,
             field_defaults: Vec::new(),
@@ -366,15 +391,15 @@ impl Interp {
             d.severity = crate::diag::Severity::RuntimeFatal;
             return Err(Box::new(d));
         }
-        if self.depth >= MAX_CALL_DEPTH {
+        if self.depth >= MAX_CALL_DEPTH || stack_address() < self.stack_floor {
             self.stack.truncate(new_base);
-            return Err(Box::new(Diagnostic::runtime(
-                span,
-                format!(
-                    "exceeded maximum call depth ({MAX_CALL_DEPTH}) in call to {}",
-                    f.name
-                ),
-            )));
+            let msg = if self.depth >= MAX_CALL_DEPTH {
+                format!("exceeded maximum call depth ({MAX_CALL_DEPTH})")
+            } else {
+                format!("native stack exhausted at call depth {}", self.depth)
+            };
+            let msg = format!("{msg} in call to {}", f.name);
+            return Err(Box::new(Diagnostic::runtime(span, msg)));
         }
         self.stack.resize(
             new_base + body.frame_size.max(body.num_params) as usize,
