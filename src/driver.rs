@@ -18,6 +18,8 @@ pub struct Options {
     pub style: Style,
     /// Open an interactive session once the scripts (and trace) have run.
     pub interactive: bool,
+    /// `--max-time`: stop the scripts after this long.
+    pub max_time: Option<std::time::Duration>,
 }
 
 /// `name=value` and `name+=value` arguments redefine options.
@@ -84,6 +86,9 @@ pub fn syntax_check(files: &[String], style: Style) -> bool {
 
 /// Runs the named scripts; returns the process exit code.
 pub fn run(opts: Options) -> i32 {
+    if let Some(limit) = opts.max_time {
+        crate::eval::limits::start_time_limit(limit);
+    }
     let mut c = Compiler::new(opts.style);
     c.load_named("base/init-bare", None);
     if !opts.bare {
@@ -144,9 +149,14 @@ pub fn run(opts: Options) -> i32 {
         &opts.assignments,
     );
     crate::bif::introspect::set_packet_source(opts.readfile.clone());
+    // Only now: while scripts are read (perhaps from standard input)
+    // Ctrl-C keeps ending the process at once.
+    if let Err(e) = crate::eval::limits::catch_interrupts() {
+        eprintln!("warning: Ctrl-C will not stop scripts cleanly: {e}");
+    }
     if !c.run_init_stmts() {
         c.interp.flush();
-        return 1;
+        return c.interp.exit_code.unwrap_or(1);
     }
     raise(&mut c, "zeek_init");
     let idle_loop = opts.readfile.is_none()
@@ -171,15 +181,18 @@ pub fn run(opts: Options) -> i32 {
         c.interp.advance_time(f64::MAX / 2.0);
     }
     if opts.interactive && c.interp.exit_code.is_none() {
+        crate::eval::limits::cancel_time_limit();
         crate::repl::run(&mut c);
         if opts.readfile.is_none() && c.interp.exit_code.is_none() {
             c.interp.advance_time(f64::MAX / 2.0);
         }
     }
-    if c.interp.exit_code.is_none() {
+    if !c.interp.check_stop() {
         raise(&mut c, "zeek_done");
         c.interp.drain_events();
     }
+    // A stop during the last handler, which took no step after it.
+    c.interp.check_stop();
     c.interp.flush();
     c.interp.exit_code.unwrap_or(0)
 }
@@ -268,7 +281,7 @@ fn drain_rounds(c: &mut Compiler, rounds: u32) {
 /// happen (no events, no timers) the loop ends rather than idle forever.
 fn run_until_terminate(c: &mut Compiler) {
     loop {
-        if c.interp.exit_code.is_some() {
+        if c.interp.check_stop() {
             break;
         }
         if c.interp.terminating {

@@ -63,6 +63,11 @@ struct Cli {
     #[arg(long = "doc-format", value_enum, default_value = "rst")]
     doc_format: rzeek::doc::Format,
 
+    /// Stop the scripts with an error (exit status 124) once they have run
+    /// this long (wall-clock time; not the interactive session).
+    #[arg(long = "max-time", value_name = "SECONDS", value_parser = parse_seconds)]
+    max_time: Option<std::time::Duration>,
+
     /// Print the version and exit.
     #[arg(short = 'v', long = "version")]
     version: bool,
@@ -70,6 +75,15 @@ struct Cli {
     /// Scripts to load ("-" reads standard input), and name=value redefs.
     #[arg(value_name = "SCRIPT|NAME=VALUE")]
     args: Vec<String>,
+}
+
+/// A positive number of seconds, fractions allowed.
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    let secs: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err("must be a positive number of seconds".into());
+    }
+    std::time::Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
 }
 
 /// `--doc` / `--doc-dir`: pages on standard output or in a directory;
@@ -151,6 +165,7 @@ fn real_main() -> ExitCode {
         assignments,
         style,
         interactive,
+        max_time: cli.max_time,
     };
     let code = driver::run(opts);
     // Logs end with the run, however it ended.

@@ -94,7 +94,7 @@ fn run_trace(
     let mut terminated = false;
 
     loop {
-        if c.interp.exit_code.is_some() {
+        if c.interp.check_stop() {
             return Ok(());
         }
         let pkt = match reader.next_packet() {

@@ -79,8 +79,23 @@ pub struct EnumConst {
     pub value: i64,
     /// The type's name, kept here so printing needs no lookup.
     pub type_name: String,
-    /// The enum type itself (types live as long as the program).
-    pub ty: Option<Rc<EnumType>>,
+    /// The enum type itself, weakly: the type holds its constants, and a
+    /// strong pointer back would make a cycle that is never freed. The
+    /// program's declarations keep the type alive while values exist.
+    /// Empty for constants made without a type (built-ins' stand-ins).
+    pub ty: std::rc::Weak<EnumType>,
+}
+
+impl EnumConst {
+    /// The enum type, while it exists.
+    pub fn enum_type(&self) -> Option<Rc<EnumType>> {
+        self.ty.upgrade()
+    }
+
+    /// Whether this is a constant of `et` (by identity, as types compare).
+    pub fn is_of(&self, et: &Rc<EnumType>) -> bool {
+        std::ptr::eq(self.ty.as_ptr(), Rc::as_ptr(et))
+    }
 }
 
 #[derive(Debug)]
@@ -262,9 +277,12 @@ impl Type {
 }
 
 thread_local! {
-    /// Names given to copies of unnamed types by `type X: T;` (by the
-    /// copy's address; the copies live as long as the program).
-    static ALIASES: RefCell<std::collections::HashMap<usize, String>> =
+    /// Names given to copies of unnamed types by `type X: T;`, by the
+    /// copy's address. The copy is held weakly and entries whose copy is
+    /// gone are dropped: each run (of the fuzz targets, of the tests)
+    /// declares its own, and a dead entry would both grow the map and
+    /// name whatever type is later allocated at its address.
+    static ALIASES: RefCell<std::collections::HashMap<usize, (std::rc::Weak<Type>, String)>> =
         RefCell::new(std::collections::HashMap::new());
 }
 
@@ -295,15 +313,24 @@ pub fn named_alias(t: &TypeRef, name: &str) -> TypeRef {
     };
     let copy = Rc::new(copy);
     ALIASES.with(|a| {
-        a.borrow_mut()
-            .insert(Rc::as_ptr(&copy) as usize, name.to_string())
+        let mut a = a.borrow_mut();
+        a.retain(|_, (w, _)| w.strong_count() > 0);
+        a.insert(
+            Rc::as_ptr(&copy) as usize,
+            (Rc::downgrade(&copy), name.to_string()),
+        )
     });
     copy
 }
 
 /// The name a `type X: T;` declaration gave this type, if it is one.
 pub fn alias_name(t: &TypeRef) -> Option<std::string::String> {
-    ALIASES.with(|a| a.borrow().get(&(Rc::as_ptr(t) as usize)).cloned())
+    ALIASES.with(|a| {
+        let a = a.borrow();
+        let (w, name) = a.get(&(Rc::as_ptr(t) as usize))?;
+        // A live entry's address cannot have been reused.
+        (w.strong_count() > 0).then(|| name.clone())
+    })
 }
 
 /// Whether two types are the same, as Zeek's `same_type` decides: named

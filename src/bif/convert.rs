@@ -426,8 +426,8 @@ pub(crate) fn type_of(v: &Value) -> TypeRef {
         Value::Addr(_) => types::addr(),
         Value::Subnet(_) => types::subnet(),
         Value::Pattern(_) => types::pattern(),
-        Value::Enum(e) => match &e.ty {
-            Some(t) => Rc::new(Type::Enum(t.clone())),
+        Value::Enum(e) => match e.enum_type() {
+            Some(t) => Rc::new(Type::Enum(t)),
             None => Rc::new(Type::Enum(Rc::new(crate::types::EnumType {
                 name: std::cell::RefCell::new(e.type_name.clone()),
                 consts: std::cell::RefCell::new(Vec::new()),

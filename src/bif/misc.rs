@@ -426,7 +426,7 @@ mod tests {
                     name: n.to_string(),
                     value: i as i64,
                     type_name: "Color".into(),
-                    ty: None,
+                    ty: std::rc::Weak::new(),
                 }));
         }
         let t = Value::Type(std::rc::Rc::new(crate::types::Type::Enum(et)));

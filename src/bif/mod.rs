@@ -256,7 +256,7 @@ pub(crate) fn enum_value(type_name: &str, name: &str, value: i64) -> Value {
         name: name.to_string(),
         value,
         type_name: type_name.to_string(),
-        ty: None,
+        ty: std::rc::Weak::new(),
     }))
 }
 

@@ -289,7 +289,7 @@ impl Compiler {
                 name: full.clone(),
                 value,
                 type_name: et.name.borrow().clone(),
-                ty: Some(et.clone()),
+                ty: Rc::downgrade(et),
             });
             et.consts.borrow_mut().push(c.clone());
             self.add_global(GlobalInfo {

@@ -1233,10 +1233,7 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
                 || types::same_type(&Type::Record(r.borrow().ty.clone()), ty);
             same.then(|| v.clone())
         }
-        (Type::Enum(et), Value::Enum(c)) => match &c.ty {
-            Some(t) if Rc::ptr_eq(t, et) => Some(v.clone()),
-            _ => None,
-        },
+        (Type::Enum(et), Value::Enum(c)) => c.is_of(et).then(|| v.clone()),
         (Type::Table(_), Value::Table(t)) => {
             types::same_type(&t.borrow().ty, ty).then(|| v.clone())
         }

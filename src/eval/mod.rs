@@ -3,6 +3,7 @@
 
 mod expire;
 mod groups;
+pub mod limits;
 pub use groups::GroupKind;
 pub mod expr;
 pub mod ops;
@@ -40,6 +41,27 @@ pub const MAX_CALL_DEPTH: u32 = 20_000;
 
 /// Zeek's default for `set_max_recursion_depth`.
 pub const DEFAULT_RECURSION_DEPTH: u32 = 1000;
+
+/// An address in the current native stack frame.
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::ptr::addr_of!(marker) as usize
+}
+
+/// The lowest stack address a call may start at: a quarter of the
+/// thread's stack is kept free below it. The call depth limit alone does
+/// not bound stack use, since each call may evaluate an expression
+/// thousands of levels deep (`f(n - 1) + 0 + 0 ...`). The interpreter is
+/// not `Send`, so it runs on the thread that made it. Stacks grow down on
+/// every platform rzeek builds for.
+fn stack_floor() -> usize {
+    let here = stack_address();
+    match stacker::remaining_stack() {
+        Some(left) => here.saturating_sub(left - left / 4),
+        None => 0,
+    }
+}
 
 pub struct Timer {
     pub when: f64,
@@ -95,6 +117,9 @@ pub struct Interp {
     stack: Vec<Value>,
     base: usize,
     depth: u32,
+    /// Calls are refused once the native stack reaches down to this
+    /// address (see `stack_floor`).
+    stack_floor: usize,
     /// `set_max_recursion_depth`: the deepest call nesting allowed
     /// (0: only the hard limit, which protects the native stack).
     pub max_depth: u32,
@@ -140,6 +165,9 @@ pub struct Interp {
     rng_state: u64,
     /// Set by a fatal error.
     pub exit_code: Option<i32>,
+    /// Set once a stop (Ctrl-C, `--max-time`) has been reported: the run
+    /// is over, and what unwinds from it reports nothing more.
+    pub halted: bool,
     /// Set by `terminate()`: input processing stops, zeek_done still runs.
     pub terminating: bool,
     pub errors: u32,
@@ -156,6 +184,7 @@ impl Interp {
             stack: Vec::with_capacity(1024),
             base: 0,
             depth: 0,
+            stack_floor: stack_floor(),
             max_depth: DEFAULT_RECURSION_DEPTH,
             steps_left: u64::MAX,
             field_defaults: Vec::new(),
@@ -179,6 +208,7 @@ impl Interp {
             ending: false,
             rng_state: crate::bif::initial_random_state(),
             exit_code: None,
+            halted: false,
             terminating: false,
             errors: 0,
         }
@@ -194,6 +224,9 @@ impl Interp {
 
     /// Prints a diagnostic on stderr, after what stdout holds so far.
     pub fn report_diag(&mut self, d: &Diagnostic) {
+        if self.halted {
+            return;
+        }
         self.flush();
         // While a trace is read, Zeek's reporter leads with network time.
         if self.network_time != 0.0 && crate::bif::introspect::reading_trace() {
@@ -284,19 +317,60 @@ impl Interp {
         self.run_frame(f, body, new_base, span)
     }
 
-    /// Spends one step of the budget (a call or a loop iteration). Only a
-    /// decrement and a test on the hot path: the budget is `u64::MAX`
-    /// unless a caller limited it.
+    /// Spends one step of the budget (a call or a loop iteration) and
+    /// checks for a stop from outside. Only a decrement, a relaxed load
+    /// and a test on the hot path: the budget is `u64::MAX` unless a
+    /// caller limited it.
     #[inline]
     pub fn step(&mut self, span: Span) -> Result<()> {
-        if self.steps_left == 0 {
-            return Err(Box::new(Diagnostic::runtime(
-                span,
-                "step limit exceeded".to_string(),
-            )));
+        if self.steps_left == 0 || limits::stop_requested() {
+            return Err(self.step_refused(span));
         }
         self.steps_left -= 1;
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn step_refused(&mut self, span: Span) -> Box<Diagnostic> {
+        match limits::pending() {
+            Some(stop) => self.halt(stop, Some(span)),
+            None => Box::new(Diagnostic::runtime(span, "step limit exceeded")),
+        }
+    }
+
+    /// Ends the run for a stop from outside: reports it once, at the first
+    /// line of `at` (a loop or a call: its whole span may cover many
+    /// lines), and sets the exit status. Returns the error to unwind with.
+    pub fn halt(&mut self, stop: limits::Stop, at: Option<Span>) -> Box<Diagnostic> {
+        let mut d = Diagnostic::fatal(stop.message());
+        d.severity = crate::diag::Severity::RuntimeFatal;
+        d.span = at.map(|s| self.first_line(s));
+        if !self.halted {
+            self.errors += 1;
+            self.report_diag(&d);
+            self.halted = true;
+            self.exit_code = Some(stop.exit_code());
+        }
+        Box::new(d)
+    }
+
+    /// Between events and packets, where no step is taken: halts if a
+    /// stop is pending. Returns whether the run is over.
+    pub fn check_stop(&mut self) -> bool {
+        if let Some(stop) = limits::pending() {
+            self.halt(stop, None);
+        }
+        self.exit_code.is_some()
+    }
+
+    fn first_line(&self, s: Span) -> Span {
+        let text = self.sources.get(s.file).map_or("", |f| f.text.as_str());
+        let end = text
+            .get(s.lo as usize..s.hi as usize)
+            .and_then(|t| t.find('\n'))
+            .map_or(s.hi, |n| s.lo + n as u32);
+        Span { hi: end, ..s }
     }
 
     /// Runs a body whose arguments are already on the stack from
@@ -321,15 +395,15 @@ impl Interp {
             d.severity = crate::diag::Severity::RuntimeFatal;
             return Err(Box::new(d));
         }
-        if self.depth >= MAX_CALL_DEPTH {
+        if self.depth >= MAX_CALL_DEPTH || stack_address() < self.stack_floor {
             self.stack.truncate(new_base);
-            return Err(Box::new(Diagnostic::runtime(
-                span,
-                format!(
-                    "exceeded maximum call depth ({MAX_CALL_DEPTH}) in call to {}",
-                    f.name
-                ),
-            )));
+            let msg = if self.depth >= MAX_CALL_DEPTH {
+                format!("exceeded maximum call depth ({MAX_CALL_DEPTH})")
+            } else {
+                format!("native stack exhausted at call depth {}", self.depth)
+            };
+            let msg = format!("{msg} in call to {}", f.name);
+            return Err(Box::new(Diagnostic::runtime(span, msg)));
         }
         self.stack.resize(
             new_base + body.frame_size.max(body.num_params) as usize,
@@ -446,6 +520,11 @@ impl Interp {
     /// Runs each handler of an event; an error aborts only that handler.
     pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
         for body in self.enabled_bodies(f) {
+            // A stop that came while no step was taken (a blocking
+            // built-in) ends the run here, not at the event's declaration.
+            if self.check_stop() {
+                return;
+            }
             if let Err(e) = self.run_body(f, &body, args, f.span) {
                 self.report_runtime(&e);
             }
@@ -474,7 +553,7 @@ impl Interp {
     /// Runs queued events until the queue is empty.
     pub fn drain_events(&mut self) {
         while let Some((f, args, raised)) = self.events.pop_front() {
-            if self.exit_code.is_some() {
+            if self.check_stop() {
                 self.events.clear();
                 return;
             }
@@ -515,7 +594,7 @@ impl Interp {
     /// each timer's time as it fires.
     pub fn advance_time(&mut self, t: f64) {
         while let Some(top) = self.timers.peek() {
-            if top.when > t || self.exit_code.is_some() {
+            if top.when > t || self.check_stop() {
                 break;
             }
             let Some(timer) = self.timers.pop() else {

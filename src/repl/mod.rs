@@ -125,6 +125,12 @@ impl Repl {
             }
         }));
         c.interp.flush();
+        if c.interp.halted {
+            // Ctrl-C stopped this input (and said where): the session goes on.
+            c.interp.halted = false;
+            c.interp.exit_code = None;
+            crate::eval::limits::reset();
+        }
         let control = result.unwrap_or_else(|_| {
             eprintln!("internal error while running that input; the session goes on");
             Control::Continue

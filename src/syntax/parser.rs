@@ -50,6 +50,7 @@ pub fn parse_tokens(
     // Documentation before the first declaration counts from `doc_lo` (the
     // end of what was parsed before); after the last, to the end of file.
     let (lo, hi) = (doc_lo, src.len());
+    check_nesting(&tokens, file)?;
     let parser = generated::ScriptParser::new();
     let iter = tokens.into_iter().map(Ok::<Spanned, LexError>);
     match parser.parse(file, iter) {
@@ -62,6 +63,38 @@ pub fn parse_tokens(
         }
         Err(e) => Err(vec![parse_error(e, src, file, name)]),
     }
+}
+
+/// How deep brackets may nest, and how many prefix operators may follow
+/// one another. The parser itself keeps its stack on the heap, but the
+/// passes over the tree it builds (resolving, running, dropping) recurse
+/// once per level, and half a million nested blocks overflowed even the
+/// 1 GB stack `rzeek` runs on. Zeek's parser gives up at a depth of
+/// 10,000 too ("memory exhausted").
+pub const MAX_NESTING: usize = 10_000;
+
+/// Refuses token streams nested deeper than [`MAX_NESTING`], naming the
+/// token that goes too deep.
+fn check_nesting(tokens: &[Spanned], file: u32) -> Result<(), Vec<Diagnostic>> {
+    let (mut depth, mut prefix_run) = (0usize, 0usize);
+    for (lo, tok, hi) in tokens {
+        match tok {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prefix_run = match tok {
+            Tok::Not | Tok::Tilde | Tok::Minus | Tok::Plus | Tok::Incr | Tok::Decr => {
+                prefix_run + 1
+            }
+            _ => 0,
+        };
+        if depth > MAX_NESTING || prefix_run > MAX_NESTING {
+            let msg = format!("nesting too deep (more than {MAX_NESTING} levels)");
+            return Err(vec![Diagnostic::error(Span::new(file, *lo, *hi), msg)]);
+        }
+    }
+    Ok(())
 }
 
 pub fn lex_message_of(e: &LexError) -> String {
@@ -157,6 +190,7 @@ pub fn parse_expr_tokens(
     src: &str,
     file: u32,
 ) -> Result<super::ast::Expr, Vec<Diagnostic>> {
+    check_nesting(&tokens, file)?;
     let iter = tokens.into_iter().map(Ok::<Spanned, LexError>);
     generated::ExprOnlyParser::new()
         .parse(file, iter)
