@@ -77,12 +77,6 @@ fn global_bool(h: &dyn Host, name: &str, fallback: bool) -> bool {
     }
 }
 
-thread_local! {
-    /// `Log::log_stream_policy` when it has handlers, found once per
-    /// stream creation (hook handlers are all known before any write).
-    static STREAM_POLICY: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
-}
-
 fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let (Some(id), Value::Enum(e)) = (stream_id(arg(args, 0)), arg(args, 0)) else {
         return Ok(Value::Bool(false));
@@ -126,9 +120,9 @@ fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
     stream.event = event;
     stream.policy = with_handlers(field(spec, "policy"));
     stream.path = Some(field(spec, "path")).filter(|p| !p.is_unset());
+    // Hook handlers are all known before any write can happen.
+    stream.global_policy = global(h, "Log::log_stream_policy").and_then(with_handlers);
     logging::add_stream(stream);
-    let policy = global(h, "Log::log_stream_policy").and_then(with_handlers);
-    STREAM_POLICY.with(|p| *p.borrow_mut() = policy);
     Ok(Value::Bool(true))
 }
 
@@ -327,15 +321,18 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let Some(id) = stream_id(idv) else {
         return Ok(Value::Bool(false));
     };
-    let Some((enabled, columns, event, filters, name)) = logging::with_stream(id, |s| {
-        (
-            s.enabled,
-            s.columns.clone(),
-            s.event.clone(),
-            s.filters.clone(),
-            s.name.clone(),
-        )
-    }) else {
+    let Some((enabled, columns, event, stream_policy, filters, name)) =
+        logging::with_stream(id, |s| {
+            (
+                s.enabled,
+                s.columns.clone(),
+                s.event.clone(),
+                s.global_policy.clone(),
+                s.filters.clone(),
+                s.name.clone(),
+            )
+        })
+    else {
         return Ok(Value::Bool(false));
     };
     // A disabled stream takes anything and writes nothing.
@@ -348,7 +345,6 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
         reporter_error(h, "incompatible log record type");
         return Ok(Value::Bool(false));
     };
-    let stream_policy = STREAM_POLICY.with(|p| p.borrow().clone());
     let vetoed = match &stream_policy {
         Some(hook) => !allowed(h, hook, vec![rec.clone(), idv.clone()])?,
         None => false,

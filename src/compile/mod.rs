@@ -198,3 +198,21 @@ impl Compiler {
         self.interp.report_diag(&d);
     }
 }
+
+/// Record types may refer to themselves through their fields (Zeek's own
+/// `Log::Filter` holds a hook taking a `Log::Filter`), a cycle of shared
+/// pointers that would outlive the compiler. Nothing runs once it is
+/// gone, so emptying the named record types' field lists breaks them.
+impl Drop for Compiler {
+    fn drop(&mut self) {
+        for v in &self.interp.globals {
+            if let crate::value::Value::Type(t) = v {
+                if let crate::types::Type::Record(rt) = &**t {
+                    if let Ok(mut fields) = rt.fields.try_borrow_mut() {
+                        fields.clear();
+                    }
+                }
+            }
+        }
+    }
+}

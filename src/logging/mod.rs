@@ -78,6 +78,8 @@ pub struct Stream {
     pub event: Option<Value>,
     /// The stream's `$policy`, inherited by filters without their own.
     pub policy: Option<Value>,
+    /// `Log::log_stream_policy`, if it has handlers.
+    pub global_policy: Option<Value>,
     /// The stream's `$path`, inherited by filters without their own.
     pub path: Option<Value>,
     pub enabled: bool,
@@ -93,6 +95,7 @@ impl Stream {
             columns,
             event: None,
             policy: None,
+            global_policy: None,
             path: None,
             enabled: true,
             filters: Vec::new(),
