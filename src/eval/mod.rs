@@ -24,14 +24,17 @@ use std::rc::Rc;
 
 pub type Result<T> = std::result::Result<T, Box<Diagnostic>>;
 
-/// How a statement ended.
-#[derive(Debug)]
+/// How a statement ended. A returned value waits in `Interp::ret`: a
+/// bare tag travels up the statement calls in registers, where a tag
+/// carrying a `Value` was copied through memory at every level (and
+/// stalled store forwarding on each copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
     Normal,
     Break,
     Next,
     Fallthrough,
-    Return(Value),
+    Return,
 }
 
 /// Deep recursion is an error, never a stack overflow.
@@ -93,6 +96,9 @@ pub struct Interp {
     pub const_origins: ahash::AHashMap<usize, (Value, Span)>,
     stack: Vec<Value>,
     base: usize,
+    /// The value of the `return` being carried out (see `Flow::Return`);
+    /// taken by the call that ran the body.
+    ret: Value,
     depth: u32,
     /// `set_max_recursion_depth`: the deepest call nesting allowed
     /// (0: only the hard limit, which protects the native stack).
@@ -152,6 +158,7 @@ impl Interp {
             const_origins: ahash::AHashMap::new(),
             stack: Vec::with_capacity(1024),
             base: 0,
+            ret: Value::Unset,
             depth: 0,
             max_depth: DEFAULT_RECURSION_DEPTH,
             steps_left: u64::MAX,
@@ -373,10 +380,26 @@ impl Interp {
                 }
             }
         }
-        match self.run_frame(f, &body, new_base, span)? {
-            Flow::Return(v) if !v.is_unset() => Ok(v),
-            _ => Ok(self.fell_off(f)),
+        let flow = self.run_frame(f, &body, new_base, span)?;
+        Ok(self.returned(f, flow))
+    }
+
+    /// The value a function call yields once its body ended with `flow`.
+    fn returned(&mut self, f: &FuncVal, flow: Flow) -> Value {
+        if flow == Flow::Return {
+            let v = std::mem::replace(&mut self.ret, Value::Unset);
+            if !v.is_unset() {
+                return v;
+            }
         }
+        self.fell_off(f)
+    }
+
+    /// Drops the value of a `return` whose caller has no use for it
+    /// (a hook, an event handler, a `when` body) right away, as it was
+    /// dropped before it waited in `ret`.
+    pub(crate) fn discard_return(&mut self) {
+        self.ret = Value::Unset;
     }
 
     /// A function ended without a value: Zeek warns (without a location)
@@ -419,14 +442,14 @@ impl Interp {
                         return Err(Box::new(Diagnostic::runtime(span, msg)));
                     }
                 };
-                match self.run_body(f, &body, args, span)? {
-                    Flow::Return(v) if !v.is_unset() => Ok(v),
-                    _ => Ok(self.fell_off(f)),
-                }
+                let flow = self.run_body(f, &body, args, span)?;
+                Ok(self.returned(f, flow))
             }
             FuncKind::Hook => {
                 for body in self.enabled_bodies(f) {
-                    if let Flow::Break = self.run_body(f, &body, args, span)? {
+                    let flow = self.run_body(f, &body, args, span)?;
+                    self.discard_return();
+                    if flow == Flow::Break {
                         return Ok(Value::Bool(false));
                     }
                 }
@@ -445,6 +468,7 @@ impl Interp {
             if let Err(e) = self.run_body(f, &body, args, f.span) {
                 self.report_runtime(&e);
             }
+            self.discard_return();
             if self.exit_code.is_some() {
                 return;
             }

@@ -40,7 +40,10 @@ impl Interp {
                     self.exec_block(els)
                 }
             }
-            StmtKind::Return(Some(e)) => Ok(Flow::Return(self.eval(e)?)),
+            StmtKind::Return(Some(e)) => {
+                self.ret = self.eval(e)?;
+                Ok(Flow::Return)
+            }
             StmtKind::Local(slot, Some(e)) => {
                 let v = self.eval(e)?;
                 *self.local_mut(*slot) = v;
@@ -100,7 +103,7 @@ impl Interp {
                     self.step(s.span)?;
                     match self.exec_block(body)? {
                         Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Return => return Ok(Flow::Return),
                         _ => {}
                     }
                 }
@@ -147,7 +150,8 @@ impl Interp {
                     Some(e) => self.eval(e)?,
                     None => Value::Unset,
                 };
-                return Ok(Flow::Return(v));
+                self.ret = v;
+                return Ok(Flow::Return);
             }
             StmtKind::Add(t, k) => {
                 if !self.watched.is_empty() {
@@ -238,7 +242,7 @@ impl Interp {
             }
             match self.exec_block(body)? {
                 Flow::Break => break,
-                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Return => return Ok(Flow::Return),
                 _ => {}
             }
         }
@@ -300,7 +304,7 @@ impl Interp {
                     }
                     match self.exec_block(body)? {
                         Flow::Break => break,
-                        Flow::Return(r) => return Ok(Flow::Return(r)),
+                        Flow::Return => return Ok(Flow::Return),
                         _ => {}
                     }
                     i += 1;
@@ -313,7 +317,7 @@ impl Interp {
                     *self.local_mut(*var) = Value::str(&[*b]);
                     match self.exec_block(body)? {
                         Flow::Break => break,
-                        Flow::Return(r) => return Ok(Flow::Return(r)),
+                        Flow::Return => return Ok(Flow::Return),
                         _ => {}
                     }
                 }
