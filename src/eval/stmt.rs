@@ -34,7 +34,7 @@ impl Interp {
                 self.exec_general(s)
             }
             StmtKind::If(c, then, els) => {
-                if self.eval(c)?.as_bool() {
+                if self.eval_cond(c)? {
                     self.exec_block(then)
                 } else {
                     self.exec_block(els)
@@ -92,14 +92,14 @@ impl Interp {
                 self.queue_event(func, args);
             }
             StmtKind::If(c, then, els) => {
-                return if self.eval(c)?.as_bool() {
+                return if self.eval_cond(c)? {
                     self.exec_block(then)
                 } else {
                     self.exec_block(els)
                 };
             }
             StmtKind::While(c, body) => {
-                while self.eval(c)?.as_bool() {
+                while self.eval_cond(c)? {
                     self.step(s.span)?;
                     match self.exec_block(body)? {
                         Flow::Break => break,
