@@ -96,6 +96,25 @@ impl Interp {
         }
     }
 
+    /// A count computed from local or constant counts without a call:
+    /// the leaves `peek_count` reads, or one arithmetic step on two of
+    /// them that cannot fail or warn.
+    #[inline(always)]
+    pub(crate) fn try_count(&self, e: &Expr) -> Option<u64> {
+        if let ExprKind::Arith(op, a, b) = &e.kind {
+            use crate::ir::Arith;
+            let (x, y) = (self.peek_count(a)?, self.peek_count(b)?);
+            return match op {
+                Arith::Add => Some(x.wrapping_add(y)),
+                Arith::Mul => Some(x.wrapping_mul(y)),
+                Arith::Mod if y != 0 => Some(x % y),
+                Arith::Sub if y <= x => Some(x - y),
+                _ => None,
+            };
+        }
+        self.peek_count(e)
+    }
+
     /// A condition's truth, answered without building a `Value` when it
     /// compares counts held in locals or constants.
     #[inline]

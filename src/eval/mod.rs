@@ -372,6 +372,10 @@ impl Interp {
         };
         let new_base = self.stack.len();
         for a in args {
+            if let Some(c) = self.try_count(a) {
+                self.stack.push(Value::Count(c));
+                continue;
+            }
             match self.eval(a) {
                 Ok(v) => self.stack.push(v),
                 Err(e) => {
@@ -387,6 +391,12 @@ impl Interp {
     /// The value a function call yields once its body ended with `flow`.
     fn returned(&mut self, f: &FuncVal, flow: Flow) -> Value {
         if flow == Flow::Return {
+            // A count is moved as its tag and word, not as a 16-byte copy
+            // of a value just written in parts (which stalls the load).
+            if let Value::Count(c) = self.ret {
+                self.ret = Value::Unset;
+                return Value::Count(c);
+            }
             let v = std::mem::replace(&mut self.ret, Value::Unset);
             if !v.is_unset() {
                 return v;

@@ -41,7 +41,14 @@ impl Interp {
                 }
             }
             StmtKind::Return(Some(e)) => {
-                self.ret = self.eval(e)?;
+                // Counts are stored by tag and word (see `returned`).
+                self.ret = match self.try_count(e) {
+                    Some(c) => Value::Count(c),
+                    None => match self.eval(e)? {
+                        Value::Count(c) => Value::Count(c),
+                        v => v,
+                    },
+                };
                 Ok(Flow::Return)
             }
             StmtKind::Local(slot, Some(e)) => {
