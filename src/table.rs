@@ -205,9 +205,23 @@ impl TableVal {
         found
     }
 
+    /// The index hash of a key. A count is hashed (keyed, like every
+    /// key) without its low three bits, which then offset its slot: up to
+    /// eight consecutive counts share one run of slots, so tables keyed by
+    /// counting numbers probe the index almost like an array instead of
+    /// missing the cache on every probe. At most eight keys share a hashed
+    /// input, so crafted counts still collide only through the keyed hash
+    /// (unlike an identity hash, which lets traffic flood a bucket).
+    fn key_hash(&self, key: &Value) -> u64 {
+        match key {
+            Value::Count(c) => self.hasher.hash_one(c >> 3).wrapping_add((c & 7) << 32),
+            _ => self.hasher.hash_one(key),
+        }
+    }
+
     /// A lookup Zeek would not make (it leaves Zeek's order alone).
     fn find_quiet(&self, key: &Value) -> Option<usize> {
-        let h = self.hasher.hash_one(key);
+        let h = self.key_hash(key);
         let entries = &self.entries;
         self.index.find(h, |i| {
             entries[i]
@@ -300,7 +314,7 @@ impl TableVal {
 
     /// Inserts or replaces; returns whether the key was new.
     pub fn insert(&mut self, key: Value, value: Value) -> bool {
-        let h = self.hasher.hash_one(&key);
+        let h = self.key_hash(&key);
         let entries = &mut self.entries;
         let found = self.index.find_or_vacant(h, |i| {
             entries[i]
@@ -343,7 +357,7 @@ impl TableVal {
     }
 
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
-        let h = self.hasher.hash_one(key);
+        let h = self.key_hash(key);
         let entries = &self.entries;
         let i = self.index.remove(h, |i| {
             entries[i]
