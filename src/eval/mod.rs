@@ -334,10 +334,12 @@ impl Interp {
                 ),
             )));
         }
-        self.stack.resize(
-            new_base + body.frame_size.max(body.num_params) as usize,
-            Value::Unset,
-        );
+        // Inline rather than `Vec::resize` (an out-of-line call per frame).
+        let top = new_base + body.frame_size.max(body.num_params) as usize;
+        self.stack.truncate(top);
+        while self.stack.len() < top {
+            self.stack.push(Value::Unset);
+        }
         if !body.capture_slots.is_empty() {
             let caps = f.captures.borrow();
             for (slot, v) in body.capture_slots.iter().zip(caps.iter()) {
@@ -355,8 +357,37 @@ impl Interp {
             }
         }
         self.base = saved;
-        self.stack.truncate(new_base);
+        self.pop_frame(new_base);
         flow
+    }
+
+    /// Cuts the stack back to `base`. Most frames hold only scalars,
+    /// which have no destructor: `truncate` called the out-of-line drop
+    /// for every slot, here only shared values are dropped (in slot
+    /// order, as before) and the rest are cut off by length.
+    fn pop_frame(&mut self, base: usize) {
+        let Some(frame) = self.stack.get_mut(base..) else {
+            return;
+        };
+        for v in frame {
+            if !matches!(
+                v,
+                Value::Unset
+                    | Value::Bool(_)
+                    | Value::Count(_)
+                    | Value::Int(_)
+                    | Value::Double(_)
+                    | Value::Time(_)
+                    | Value::Interval(_)
+                    | Value::Port(_)
+            ) {
+                *v = Value::Unset;
+            }
+        }
+        // SAFETY: `base` is within the length (the slice above exists),
+        // so no uninitialised element is exposed, and every element cut
+        // off is now a scalar, which has no destructor to skip.
+        unsafe { self.stack.set_len(base) }
     }
 
     /// Calls a script function with its arguments evaluated straight onto
