@@ -178,6 +178,10 @@ impl PosIndex {
 mod tests {
     use super::*;
 
+    fn holds(keys: &[Option<u64>], k: u64) -> impl FnMut(usize) -> bool + '_ {
+        move |p| keys[p] == Some(k)
+    }
+
     #[test]
     fn agrees_with_a_map_through_inserts_and_removes() {
         // Hashes with few distinct high halves, so runs and wrap-around
@@ -189,20 +193,19 @@ mod tests {
         for _ in 0..20_000 {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             let k = (x >> 33) % 3000;
-            let eq = |keys: &Vec<Option<u64>>| move |p: usize| keys[p] == Some(k);
             if x & 1 == 0 {
-                match ix.find_or_vacant(hash(k), eq(&keys)) {
+                match ix.find_or_vacant(hash(k), holds(&keys, k)) {
                     Ok(p) => assert_eq!(keys[p], Some(k)),
                     Err(v) => {
                         keys.push(Some(k));
                         ix.fill(v, hash(k), keys.len() - 1);
                     }
                 }
-            } else if let Some(p) = ix.remove(hash(k), eq(&keys)) {
+            } else if let Some(p) = ix.remove(hash(k), holds(&keys, k)) {
                 assert_eq!(keys[p], Some(k));
                 keys[p] = None;
             }
-            if keys.len() % 64 == 0 {
+            if keys.len().is_multiple_of(64) {
                 assert_eq!(ix.len(), keys.iter().flatten().count());
             }
         }
