@@ -14,6 +14,7 @@ pub mod logging;
 pub mod opaque;
 pub mod packet;
 pub mod pcap_run;
+pub mod posindex;
 pub mod repl;
 pub mod session;
 pub mod syntax;

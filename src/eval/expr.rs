@@ -22,6 +22,16 @@ impl Interp {
                 v => Ok(v.clone()),
             },
             ExprKind::Arith(op, a, b) => {
+                if let (Some(x), Some(y)) = (self.peek_count(a), self.peek_count(b)) {
+                    use crate::ir::Arith;
+                    match op {
+                        Arith::Add => return Ok(Value::Count(x.wrapping_add(y))),
+                        Arith::Mul => return Ok(Value::Count(x.wrapping_mul(y))),
+                        Arith::Mod if y != 0 => return Ok(Value::Count(x % y)),
+                        Arith::Sub if y <= x => return Ok(Value::Count(x - y)),
+                        _ => {}
+                    }
+                }
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
                 use crate::ir::Arith;
@@ -46,18 +56,13 @@ impl Interp {
                 }
             }
             ExprKind::Cmp(op, a, b) => {
+                if let (Some(x), Some(y)) = (self.peek_count(a), self.peek_count(b)) {
+                    return Ok(Value::Bool(compare_counts(*op, x, y)));
+                }
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
                 if let (Value::Count(x), Value::Count(y)) = (&av, &bv) {
-                    use crate::ir::Cmp;
-                    return Ok(Value::Bool(match op {
-                        Cmp::Eq => x == y,
-                        Cmp::Ne => x != y,
-                        Cmp::Lt => x < y,
-                        Cmp::Le => x <= y,
-                        Cmp::Gt => x > y,
-                        Cmp::Ge => x >= y,
-                    }));
+                    return Ok(Value::Bool(compare_counts(*op, *x, *y)));
                 }
                 self.compare_general(*op, av, bv, e)
             }
@@ -73,6 +78,53 @@ impl Interp {
             }
             _ => self.eval_general(e),
         }
+    }
+
+    /// The count a local or constant operand holds, read in place: no
+    /// recursive `eval`, no `Result<Value>` passed back through memory.
+    /// None for anything else (an unset local included), which then takes
+    /// the general path.
+    #[inline(always)]
+    fn peek_count(&self, e: &Expr) -> Option<u64> {
+        match &e.kind {
+            ExprKind::Local(s) => match self.local(*s) {
+                Value::Count(c) => Some(*c),
+                _ => None,
+            },
+            ExprKind::Const(Value::Count(c)) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// A count computed from local or constant counts without a call:
+    /// the leaves `peek_count` reads, or one arithmetic step on two of
+    /// them that cannot fail or warn.
+    #[inline(always)]
+    pub(crate) fn try_count(&self, e: &Expr) -> Option<u64> {
+        if let ExprKind::Arith(op, a, b) = &e.kind {
+            use crate::ir::Arith;
+            let (x, y) = (self.peek_count(a)?, self.peek_count(b)?);
+            return match op {
+                Arith::Add => Some(x.wrapping_add(y)),
+                Arith::Mul => Some(x.wrapping_mul(y)),
+                Arith::Mod if y != 0 => Some(x % y),
+                Arith::Sub if y <= x => Some(x - y),
+                _ => None,
+            };
+        }
+        self.peek_count(e)
+    }
+
+    /// A condition's truth, answered without building a `Value` when it
+    /// compares counts held in locals or constants.
+    #[inline]
+    pub fn eval_cond(&mut self, e: &Expr) -> Result<bool> {
+        if let ExprKind::Cmp(op, a, b) = &e.kind {
+            if let (Some(x), Some(y)) = (self.peek_count(a), self.peek_count(b)) {
+                return Ok(compare_counts(*op, x, y));
+            }
+        }
+        Ok(self.eval(e)?.as_bool())
     }
 
     #[cold]
@@ -1284,5 +1336,18 @@ impl Interp {
         };
         self.coerce(v.clone(), &Coercion::Record(rt.clone()), &e)
             .ok()
+    }
+}
+
+#[inline(always)]
+fn compare_counts(op: crate::ir::Cmp, x: u64, y: u64) -> bool {
+    use crate::ir::Cmp;
+    match op {
+        Cmp::Eq => x == y,
+        Cmp::Ne => x != y,
+        Cmp::Lt => x < y,
+        Cmp::Le => x <= y,
+        Cmp::Gt => x > y,
+        Cmp::Ge => x >= y,
     }
 }

@@ -26,14 +26,17 @@ use std::rc::Rc;
 
 pub type Result<T> = std::result::Result<T, Box<Diagnostic>>;
 
-/// How a statement ended.
-#[derive(Debug)]
+/// How a statement ended. A returned value waits in `Interp::ret`: a
+/// bare tag travels up the statement calls in registers, where a tag
+/// carrying a `Value` was copied through memory at every level (and
+/// stalled store forwarding on each copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
     Normal,
     Break,
     Next,
     Fallthrough,
-    Return(Value),
+    Return,
 }
 
 /// Deep recursion is an error, never a stack overflow.
@@ -116,6 +119,9 @@ pub struct Interp {
     pub const_origins: ahash::AHashMap<usize, (Value, Span)>,
     stack: Vec<Value>,
     base: usize,
+    /// The value of the `return` being carried out (see `Flow::Return`);
+    /// taken by the call that ran the body.
+    ret: Value,
     depth: u32,
     /// Calls are refused once the native stack reaches down to this
     /// address (see `stack_floor`).
@@ -183,6 +189,7 @@ impl Interp {
             const_origins: ahash::AHashMap::new(),
             stack: Vec::with_capacity(1024),
             base: 0,
+            ret: Value::Unset,
             depth: 0,
             stack_floor: stack_floor(),
             max_depth: DEFAULT_RECURSION_DEPTH,
@@ -405,10 +412,12 @@ impl Interp {
             let msg = format!("{msg} in call to {}", f.name);
             return Err(Box::new(Diagnostic::runtime(span, msg)));
         }
-        self.stack.resize(
-            new_base + body.frame_size.max(body.num_params) as usize,
-            Value::Unset,
-        );
+        // Inline rather than `Vec::resize` (an out-of-line call per frame).
+        let top = new_base + body.frame_size.max(body.num_params) as usize;
+        self.stack.truncate(top);
+        while self.stack.len() < top {
+            self.stack.push(Value::Unset);
+        }
         if !body.capture_slots.is_empty() {
             let caps = f.captures.borrow();
             for (slot, v) in body.capture_slots.iter().zip(caps.iter()) {
@@ -426,8 +435,37 @@ impl Interp {
             }
         }
         self.base = saved;
-        self.stack.truncate(new_base);
+        self.pop_frame(new_base);
         flow
+    }
+
+    /// Cuts the stack back to `base`. Most frames hold only scalars,
+    /// which have no destructor: `truncate` called the out-of-line drop
+    /// for every slot, here only shared values are dropped (in slot
+    /// order, as before) and the rest are cut off by length.
+    fn pop_frame(&mut self, base: usize) {
+        let Some(frame) = self.stack.get_mut(base..) else {
+            return;
+        };
+        for v in frame {
+            if !matches!(
+                v,
+                Value::Unset
+                    | Value::Bool(_)
+                    | Value::Count(_)
+                    | Value::Int(_)
+                    | Value::Double(_)
+                    | Value::Time(_)
+                    | Value::Interval(_)
+                    | Value::Port(_)
+            ) {
+                *v = Value::Unset;
+            }
+        }
+        // SAFETY: `base` is within the length (the slice above exists),
+        // so no uninitialised element is exposed, and every element cut
+        // off is now a scalar, which has no destructor to skip.
+        unsafe { self.stack.set_len(base) }
     }
 
     /// Calls a script function with its arguments evaluated straight onto
@@ -443,6 +481,10 @@ impl Interp {
         };
         let new_base = self.stack.len();
         for a in args {
+            if let Some(c) = self.try_count(a) {
+                self.stack.push(Value::Count(c));
+                continue;
+            }
             match self.eval(a) {
                 Ok(v) => self.stack.push(v),
                 Err(e) => {
@@ -451,10 +493,32 @@ impl Interp {
                 }
             }
         }
-        match self.run_frame(f, &body, new_base, span)? {
-            Flow::Return(v) if !v.is_unset() => Ok(v),
-            _ => Ok(self.fell_off(f)),
+        let flow = self.run_frame(f, &body, new_base, span)?;
+        Ok(self.returned(f, flow))
+    }
+
+    /// The value a function call yields once its body ended with `flow`.
+    fn returned(&mut self, f: &FuncVal, flow: Flow) -> Value {
+        if flow == Flow::Return {
+            // A count is moved as its tag and word, not as a 16-byte copy
+            // of a value just written in parts (which stalls the load).
+            if let Value::Count(c) = self.ret {
+                self.ret = Value::Unset;
+                return Value::Count(c);
+            }
+            let v = std::mem::replace(&mut self.ret, Value::Unset);
+            if !v.is_unset() {
+                return v;
+            }
         }
+        self.fell_off(f)
+    }
+
+    /// Drops the value of a `return` whose caller has no use for it
+    /// (a hook, an event handler, a `when` body) right away, as it was
+    /// dropped before it waited in `ret`.
+    pub(crate) fn discard_return(&mut self) {
+        self.ret = Value::Unset;
     }
 
     /// A function ended without a value: Zeek warns (without a location)
@@ -497,14 +561,14 @@ impl Interp {
                         return Err(Box::new(Diagnostic::runtime(span, msg)));
                     }
                 };
-                match self.run_body(f, &body, args, span)? {
-                    Flow::Return(v) if !v.is_unset() => Ok(v),
-                    _ => Ok(self.fell_off(f)),
-                }
+                let flow = self.run_body(f, &body, args, span)?;
+                Ok(self.returned(f, flow))
             }
             FuncKind::Hook => {
                 for body in self.enabled_bodies(f) {
-                    if let Flow::Break = self.run_body(f, &body, args, span)? {
+                    let flow = self.run_body(f, &body, args, span)?;
+                    self.discard_return();
+                    if flow == Flow::Break {
                         return Ok(Value::Bool(false));
                     }
                 }
@@ -528,6 +592,7 @@ impl Interp {
             if let Err(e) = self.run_body(f, &body, args, f.span) {
                 self.report_runtime(&e);
             }
+            self.discard_return();
             if self.exit_code.is_some() {
                 return;
             }

@@ -34,13 +34,23 @@ impl Interp {
                 self.exec_general(s)
             }
             StmtKind::If(c, then, els) => {
-                if self.eval(c)?.as_bool() {
+                if self.eval_cond(c)? {
                     self.exec_block(then)
                 } else {
                     self.exec_block(els)
                 }
             }
-            StmtKind::Return(Some(e)) => Ok(Flow::Return(self.eval(e)?)),
+            StmtKind::Return(Some(e)) => {
+                // Counts are stored by tag and word (see `returned`).
+                self.ret = match self.try_count(e) {
+                    Some(c) => Value::Count(c),
+                    None => match self.eval(e)? {
+                        Value::Count(c) => Value::Count(c),
+                        v => v,
+                    },
+                };
+                Ok(Flow::Return)
+            }
             StmtKind::Local(slot, Some(e)) => {
                 let v = self.eval(e)?;
                 *self.local_mut(*slot) = v;
@@ -95,18 +105,18 @@ impl Interp {
                 self.queue_event(func, args);
             }
             StmtKind::If(c, then, els) => {
-                return if self.eval(c)?.as_bool() {
+                return if self.eval_cond(c)? {
                     self.exec_block(then)
                 } else {
                     self.exec_block(els)
                 };
             }
             StmtKind::While(c, body) => {
-                while self.eval(c)?.as_bool() {
+                while self.eval_cond(c)? {
                     self.step(s.span)?;
                     match self.exec_block(body)? {
                         Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Return => return Ok(Flow::Return),
                         _ => {}
                     }
                 }
@@ -153,7 +163,8 @@ impl Interp {
                     Some(e) => self.eval(e)?,
                     None => Value::Unset,
                 };
-                return Ok(Flow::Return(v));
+                self.ret = v;
+                return Ok(Flow::Return);
             }
             StmtKind::Add(t, k) => {
                 if !self.watched.is_empty() {
@@ -244,7 +255,7 @@ impl Interp {
             }
             match self.exec_block(body)? {
                 Flow::Break => break,
-                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Return => return Ok(Flow::Return),
                 _ => {}
             }
         }
@@ -306,7 +317,7 @@ impl Interp {
                     }
                     match self.exec_block(body)? {
                         Flow::Break => break,
-                        Flow::Return(r) => return Ok(Flow::Return(r)),
+                        Flow::Return => return Ok(Flow::Return),
                         _ => {}
                     }
                     i += 1;
@@ -319,7 +330,7 @@ impl Interp {
                     *self.local_mut(*var) = Value::str(&[*b]);
                     match self.exec_block(body)? {
                         Flow::Break => break,
-                        Flow::Return(r) => return Ok(Flow::Return(r)),
+                        Flow::Return => return Ok(Flow::Return),
                         _ => {}
                     }
                 }

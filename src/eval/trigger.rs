@@ -126,6 +126,7 @@ impl Interp {
             if let Err(d) = self.exec_block(&info.body) {
                 self.report_runtime(&d);
             }
+            self.discard_return();
         }
         self.leave_frame(saved);
     }
@@ -144,6 +145,7 @@ impl Interp {
             if let Err(d) = self.exec_block(body) {
                 self.report_runtime(&d);
             }
+            self.discard_return();
             self.leave_frame(saved);
         }
         self.drain_events();
