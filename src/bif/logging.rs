@@ -210,6 +210,7 @@ fn add_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
             Rc::from(selection.apply(all))
         };
         let filter = Filter {
+            id_path: logging::default_path(&s.name),
             name: name.clone(),
             record: rec.clone(),
             policy: filter_policy.or_else(|| s.policy.clone()),
@@ -219,8 +220,9 @@ fn add_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
             columns,
             discard: writer == "Log::WRITER_NONE",
         };
-        s.filters.retain(|f| f.name != name);
-        s.filters.push(Rc::new(filter));
+        let filters = Rc::make_mut(&mut s.filters);
+        filters.retain(|f| f.name != name);
+        filters.push(Rc::new(filter));
         Ok::<(), String>(())
     });
     match added {
@@ -238,9 +240,10 @@ fn remove_filter(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let ok = stream_id(arg(args, 0))
         .and_then(|id| {
             logging::with_stream(id, |s| {
-                let before = s.filters.len();
-                s.filters.retain(|f| f.name != name);
-                s.filters.len() != before
+                let filters = Rc::make_mut(&mut s.filters);
+                let before = filters.len();
+                filters.retain(|f| f.name != name);
+                filters.len() != before
             })
         })
         .unwrap_or(false);
@@ -286,19 +289,13 @@ fn allowed(h: &mut dyn Host, hook: &Value, args: Vec<Value>) -> Result<bool, Str
 }
 
 /// The path a filter writes `rec` to.
-fn path_of(
-    h: &mut dyn Host,
-    f: &Filter,
-    id: &Value,
-    rec: &Value,
-    stream: &str,
-) -> Result<String, String> {
+fn path_of(h: &mut dyn Host, f: &Filter, id: &Value, rec: &Value) -> Result<String, String> {
     let Some(func) = &f.path_func else {
         return Ok(f
             .path
             .as_ref()
             .and_then(text)
-            .unwrap_or_else(|| logging::default_path(stream)));
+            .unwrap_or_else(|| f.id_path.clone()));
     };
     // Offered the filter's path if it has one, else the first answer.
     let suggested = f
@@ -321,18 +318,15 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let Some(id) = stream_id(idv) else {
         return Ok(Value::Bool(false));
     };
-    let Some((enabled, columns, event, stream_policy, filters, name)) =
-        logging::with_stream(id, |s| {
-            (
-                s.enabled,
-                s.columns.clone(),
-                s.event.clone(),
-                s.global_policy.clone(),
-                s.filters.clone(),
-                s.name.clone(),
-            )
-        })
-    else {
+    let Some((enabled, columns, event, stream_policy, filters)) = logging::with_stream(id, |s| {
+        (
+            s.enabled,
+            s.columns.clone(),
+            s.event.clone(),
+            s.global_policy.clone(),
+            s.filters.clone(),
+        )
+    }) else {
         return Ok(Value::Bool(false));
     };
     // A disabled stream takes anything and writes nothing.
@@ -355,7 +349,7 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
         }
     }
     let mut ok = true;
-    for f in &filters {
+    for f in filters.iter() {
         // A filter's hook runs even after a stream-level veto, but
         // cannot undo it.
         if let Some(hook) = &f.policy {
@@ -366,7 +360,7 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
         if vetoed || f.discard {
             continue;
         }
-        let path = match path_of(h, f, idv, &rec, &name) {
+        let path = match path_of(h, f, idv, &rec) {
             Ok(p) => p,
             Err(e) => {
                 reporter_error(h, &e);

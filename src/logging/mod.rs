@@ -52,6 +52,8 @@ pub struct Filter {
     pub path: Option<Value>,
     /// `$path_func`, if set.
     pub path_func: Option<Value>,
+    /// The path from the stream's ID, for a filter with neither.
+    pub id_path: String,
     /// The first path `$path_func` returned, offered to it on later calls
     /// when the filter has no `$path` of its own.
     pub computed_path: RefCell<Option<Value>>,
@@ -83,7 +85,9 @@ pub struct Stream {
     /// The stream's `$path`, inherited by filters without their own.
     pub path: Option<Value>,
     pub enabled: bool,
-    pub filters: Vec<Rc<Filter>>,
+    /// Shared so a write can hold on to them (a hook may add or remove
+    /// filters while they run) without a copy per write.
+    pub filters: Rc<Vec<Rc<Filter>>>,
     writers: Vec<PathWriter>,
 }
 
@@ -98,7 +102,7 @@ impl Stream {
             global_policy: None,
             path: None,
             enabled: true,
-            filters: Vec::new(),
+            filters: Rc::default(),
             writers: Vec::new(),
         }
     }
