@@ -773,6 +773,8 @@ struct Slot {
     rec: Rec,
     orig_h: IpAddr,
     orig_p: u16,
+    /// The recognized services already added to the record's set.
+    services: u8,
 }
 
 /// The packet being delivered, to tell the events raised while Zeek's
@@ -1447,6 +1449,7 @@ impl Run {
                 crate::bif::conn::unregister(&old.rec);
             }
             self.slots[i] = Some(Slot {
+                services: 0,
                 gen: h.generation(),
                 rec,
                 orig_h: conn.id.orig_h,
@@ -1499,11 +1502,14 @@ impl Run {
         if r.fields[sh.history].as_bytes() != hist {
             r.fields[sh.history] = self.interned.history(hist);
         }
-        if let Value::Table(t) = &r.fields[sh.service] {
-            for name in conn.services() {
-                let key = Value::str(name.as_bytes());
-                if !t.borrow().contains(&key) {
-                    t.borrow_mut().insert(key, Value::Unset);
+        // Only services recognized since the last refresh are added.
+        let new = conn.services & crate::packet::service::NAMED & !slot.services;
+        if new != 0 {
+            slot.services |= new;
+            if let Value::Table(t) = &r.fields[sh.service] {
+                for name in crate::packet::service::names(new) {
+                    t.borrow_mut()
+                        .insert(Value::str(name.as_bytes()), Value::Unset);
                 }
             }
         }

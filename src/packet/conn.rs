@@ -195,11 +195,6 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// The names of the application protocols recognized on it.
-    pub fn services(&self) -> impl Iterator<Item = &'static str> {
-        super::service::names(self.services)
-    }
-
     /// `last_time - start_time`.
     pub fn duration(&self) -> f64 {
         self.last_time - self.start_time

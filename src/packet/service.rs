@@ -23,6 +23,8 @@
 pub const SSL: u8 = 1;
 pub const HTTP: u8 = 2;
 pub const DNS: u8 = 4;
+/// The bits that name a protocol.
+pub const NAMED: u8 = SSL | HTTP | DNS;
 /// Internal: the originator's first payload was an HTTP request.
 pub const HTTP_REQUEST: u8 = 8;
 /// Internal: the originator's, the responder's first TCP payload was seen.
