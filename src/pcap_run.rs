@@ -178,7 +178,12 @@ fn run_trace(
     run.drain(c, trc, 4);
     {
         let mut tr = trc.borrow_mut();
-        tr.finish(&mut evs);
+        tr.finish_timers(&mut evs);
+        run.deliver(c, &tr, &mut evs, None);
+        // Removal events are queued a batch at a time, as they come.
+        while tr.finish_some(&mut evs, 4096) {
+            run.deliver(c, &tr, &mut evs, None);
+        }
         run.deliver(c, &tr, &mut evs, None);
     }
     run.drain(c, trc, 2);

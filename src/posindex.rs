@@ -132,7 +132,9 @@ impl PosIndex {
     }
 
     fn grow(&mut self) {
-        let cap = (self.slots.len() * 2).max(8);
+        // Two slots first: a one-element set (the commonest kind inside
+        // records) needs no more.
+        let cap = (self.slots.len() * 2).max(2);
         let old = std::mem::replace(&mut self.slots, vec![EMPTY; cap]);
         advise_huge_pages(&mut self.slots);
         for s in old.into_iter().filter(|&s| s != EMPTY) {

@@ -50,8 +50,21 @@ pub struct TableVal {
     pub ty: TypeRef,
     entries: Vec<Option<Entry>>,
     index: PosIndex,
-    hasher: ahash::RandomState,
-    holes: usize,
+    hasher: &'static ahash::RandomState,
+    holes: u32,
+    /// `for` loops running over the table now.
+    loops: std::cell::Cell<u32>,
+    /// Attributes, for the few tables that have any: most tables are
+    /// small sets inside records (a connection's `service`), so what they
+    /// never use costs them one pointer.
+    attrs: Option<Box<TableAttrs>>,
+    /// Zeek's iteration order, kept only under a seed file.
+    zeek: Option<Box<ZeekOrder>>,
+}
+
+/// A table's `&default`, expiry and `&on_change`.
+#[derive(Debug, Clone, Default)]
+pub struct TableAttrs {
     pub default: Option<TableDefault>,
     /// `&default_insert`: a defaulted lookup also stores the default.
     pub default_insert: bool,
@@ -60,10 +73,6 @@ pub struct TableVal {
     /// for tables with an expiry.
     pub stamps: Vec<f64>,
     pub on_change: Option<Value>,
-    /// `for` loops running over the table now.
-    loops: std::cell::Cell<u32>,
-    /// Zeek's iteration order, kept only under a seed file.
-    zeek: Option<Box<ZeekOrder>>,
 }
 
 /// The model of Zeek's dictionary for one table: Zeek's hash of each entry
@@ -121,10 +130,11 @@ pub struct Entry {
     value: Value,
 }
 
-thread_local! {
-    // One hasher for every table: keys hash alike across tables, and
-    // making a table costs no random seed.
-    static HASHER: ahash::RandomState = ahash::RandomState::new();
+/// One hasher for every table: keys hash alike across tables, and making
+/// a table costs no random seed.
+fn hasher() -> &'static ahash::RandomState {
+    static HASHER: std::sync::OnceLock<ahash::RandomState> = std::sync::OnceLock::new();
+    HASHER.get_or_init(ahash::RandomState::new)
 }
 
 impl TableVal {
@@ -133,16 +143,42 @@ impl TableVal {
             ty,
             entries: Vec::new(),
             index: PosIndex::default(),
-            hasher: HASHER.with(|h| h.clone()),
+            hasher: hasher(),
             holes: 0,
-            default: None,
-            default_insert: false,
-            expiry: None,
-            stamps: Vec::new(),
-            on_change: None,
             loops: std::cell::Cell::new(0),
+            attrs: None,
             zeek: ZeekOrder::new(),
         }
+    }
+
+    pub fn default(&self) -> Option<&TableDefault> {
+        self.attrs.as_ref()?.default.as_ref()
+    }
+
+    pub fn default_mut(&mut self) -> Option<&mut TableDefault> {
+        self.attrs.as_mut()?.default.as_mut()
+    }
+
+    pub fn default_insert(&self) -> bool {
+        self.attrs.as_ref().is_some_and(|a| a.default_insert)
+    }
+
+    pub fn expiry(&self) -> Option<&Expiry> {
+        self.attrs.as_ref()?.expiry.as_ref()
+    }
+
+    pub fn on_change(&self) -> Option<&Value> {
+        self.attrs.as_ref()?.on_change.as_ref()
+    }
+
+    /// Access times by entry position (empty without an expiry).
+    pub fn stamps(&self) -> &[f64] {
+        self.attrs.as_ref().map_or(&[], |a| &a.stamps)
+    }
+
+    /// The attributes, made on first use.
+    pub fn attrs_mut(&mut self) -> &mut TableAttrs {
+        self.attrs.get_or_insert_with(Default::default)
     }
 
     /// `&ordered`: iterate in insertion order whatever the seed.
@@ -177,13 +213,18 @@ impl TableVal {
 
     /// A new empty table with the same type and attributes.
     pub fn shallow_clone_empty(&self) -> Self {
+        let attrs = self.attrs.as_ref().map(|a| {
+            Box::new(TableAttrs {
+                default: a.default.clone(),
+                default_insert: a.default_insert,
+                // A copy's entries are watched once it is written to.
+                expiry: a.expiry.clone().map(|x| Expiry { armed: false, ..x }),
+                stamps: Vec::new(),
+                on_change: a.on_change.clone(),
+            })
+        });
         TableVal {
-            default: self.default.clone(),
-            default_insert: self.default_insert,
-            // A copy's entries are watched once it is written to.
-            expiry: self.expiry.clone().map(|x| Expiry { armed: false, ..x }),
-            hasher: self.hasher.clone(),
-            on_change: self.on_change.clone(),
+            attrs,
             zeek: self.zeek.as_ref().and_then(|_| ZeekOrder::new()),
             ..TableVal::new(self.ty.clone())
         }
@@ -269,7 +310,7 @@ impl TableVal {
     /// Notes an access to `key` for expiry: a write (`created` when the
     /// key is new) or a read. True if the table's timer must be started.
     pub fn touch(&mut self, key: &Value, now: f64, write: bool, created: bool) -> bool {
-        let Some(x) = &self.expiry else { return false };
+        let Some(x) = self.expiry() else { return false };
         let renew = match x.kind {
             ExpireKind::Create => created,
             ExpireKind::Write => write,
@@ -277,8 +318,8 @@ impl TableVal {
         };
         let arm = write && !x.armed;
         if renew {
-            if let Some(p) = self.position(key) {
-                if let Some(s) = self.stamps.get_mut(p) {
+            if let (Some(p), Some(a)) = (self.position(key), self.attrs.as_mut()) {
+                if let Some(s) = a.stamps.get_mut(p) {
                     *s = now;
                 }
             }
@@ -293,7 +334,7 @@ impl TableVal {
             .into_iter()
             .filter(|k| {
                 self.position(k)
-                    .and_then(|p| self.stamps.get(p))
+                    .and_then(|p| self.stamps().get(p))
                     .is_some_and(|&s| s < cutoff)
             })
             .collect()
@@ -301,8 +342,8 @@ impl TableVal {
 
     /// Sets a key's access time (an `&expire_func` asked for more time).
     pub fn set_stamp(&mut self, key: &Value, t: f64) {
-        if let Some(p) = self.position(key) {
-            if let Some(s) = self.stamps.get_mut(p) {
+        if let (Some(p), Some(a)) = (self.position(key), self.attrs.as_mut()) {
+            if let Some(s) = a.stamps.get_mut(p) {
                 *s = t;
             }
         }
@@ -344,14 +385,19 @@ impl TableVal {
             }
         };
         let pos = entries.len();
+        if entries.capacity() == 0 {
+            // Most sets hold one element (a connection's services, its
+            // removal hooks); the first push would make room for four.
+            entries.reserve_exact(1);
+        }
         entries.push(Some(Entry {
             hash: h,
             key,
             value,
         }));
         self.index.fill(vacant, h, pos);
-        if self.expiry.is_some() {
-            self.stamps.resize(self.entries.len(), 0.0);
+        if let Some(a) = self.attrs.as_mut().filter(|a| a.expiry.is_some()) {
+            a.stamps.resize(self.entries.len(), 0.0);
         }
         true
     }
@@ -369,7 +415,7 @@ impl TableVal {
         }
         let old = self.entries[i].take().map(|e| e.value);
         self.holes += 1;
-        if self.holes > 32 && self.holes * 2 > self.entries.len() {
+        if self.holes > 32 && self.holes as usize * 2 > self.entries.len() {
             self.compact();
         }
         old
@@ -378,7 +424,9 @@ impl TableVal {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index.clear();
-        self.stamps.clear();
+        if let Some(a) = self.attrs.as_mut() {
+            a.stamps.clear();
+        }
         self.holes = 0;
         if let Some(z) = &mut self.zeek {
             z.hashes.clear();
@@ -387,7 +435,7 @@ impl TableVal {
     }
 
     fn compact(&mut self) {
-        let has_stamps = !self.stamps.is_empty();
+        let has_stamps = !self.stamps().is_empty();
         let mut stamps = Vec::new();
         let mut kept = Vec::with_capacity(self.index.len());
         let mut renumber = Vec::new();
@@ -395,7 +443,7 @@ impl TableVal {
         for (i, e) in std::mem::take(&mut self.entries).into_iter().enumerate() {
             if let Some(e) = e {
                 if has_stamps {
-                    stamps.push(self.stamps.get(i).copied().unwrap_or(0.0));
+                    stamps.push(self.stamps().get(i).copied().unwrap_or(0.0));
                 }
                 if let Some(z) = &self.zeek {
                     renumber.resize(i + 1, u32::MAX);
@@ -412,7 +460,9 @@ impl TableVal {
                 .renumber(|id| renumber.get(id as usize).copied().unwrap_or(u32::MAX));
         }
         self.entries = kept;
-        self.stamps = stamps;
+        if let Some(a) = self.attrs.as_mut() {
+            a.stamps = stamps;
+        }
         self.holes = 0;
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {

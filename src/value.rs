@@ -187,7 +187,7 @@ impl Value {
                 }
                 let mut copy = t.borrow().shallow_clone_empty();
                 // A `&default` closure is copied with what it captured.
-                if let Some(crate::table::TableDefault::Func(f)) = &mut copy.default {
+                if let Some(crate::table::TableDefault::Func(f)) = copy.default_mut() {
                     *f = f.copy_with(seen);
                 }
                 let fresh = Rc::new(RefCell::new(copy));

@@ -318,12 +318,15 @@ impl Compiler {
                     // Attributes declared on the original survive a redef.
                     let (d, x, oc) = {
                         let o = old.borrow();
-                        (o.default.clone(), o.expiry.clone(), o.on_change.clone())
+                        (o.default().cloned(), o.expiry().cloned(), o.on_change().cloned())
                     };
-                    let mut n = new.borrow_mut();
-                    n.default = n.default.take().or(d);
-                    n.expiry = n.expiry.take().or(x);
-                    n.on_change = n.on_change.take().or(oc);
+                    if d.is_some() || x.is_some() || oc.is_some() {
+                        let mut n = new.borrow_mut();
+                        let n = n.attrs_mut();
+                        n.default = n.default.take().or(d);
+                        n.expiry = n.expiry.take().or(x);
+                        n.on_change = n.on_change.take().or(oc);
+                    }
                 }
                 value
             }

@@ -67,7 +67,7 @@ impl Interp {
         attrs: &crate::ir::TableAttrs,
     ) -> Result<()> {
         self.apply_table_attrs(&mut t.borrow_mut(), attrs)?;
-        let unarmed = t.borrow().expiry.as_ref().is_some_and(|x| !x.armed);
+        let unarmed = t.borrow().expiry().is_some_and(|x| !x.armed);
         if unarmed {
             self.arm_expiry(t);
         }
@@ -92,7 +92,7 @@ impl Interp {
 
     /// Starts the expiry timer of a table that has entries to watch.
     pub(crate) fn arm_expiry(&mut self, tab: &Rc<RefCell<TableVal>>) {
-        if let Some(x) = tab.borrow_mut().expiry.as_mut() {
+        if let Some(x) = tab.borrow_mut().attrs_mut().expiry.as_mut() {
             x.armed = true;
         }
         let when = self.network_time + self.expire_interval();
@@ -113,7 +113,7 @@ impl Interp {
     /// timer again. A table no longer referenced anywhere is left alone.
     pub(crate) fn fire_expiry(&mut self, table: &Weak<RefCell<TableVal>>) {
         let Some(tab) = table.upgrade() else { return };
-        let Some(x) = tab.borrow().expiry.clone() else {
+        let Some(x) = tab.borrow().expiry().cloned() else {
             return;
         };
         self.expire_entries(&tab, &x);

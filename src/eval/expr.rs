@@ -532,10 +532,10 @@ impl Interp {
                     };
                     t.insert(key, val);
                 }
-                let watch = t.expiry.is_some();
+                let watch = t.expiry().is_some();
                 if watch {
                     let now = self.network_time;
-                    t.stamps.iter_mut().for_each(|s| *s = now);
+                    t.attrs_mut().stamps.iter_mut().for_each(|s| *s = now);
                 }
                 let tab = Rc::new(RefCell::new(t));
                 if watch {
@@ -667,8 +667,9 @@ impl Interp {
             t.set_ordered();
         }
         if let Some(d) = &attrs.default {
-            t.default_insert = attrs.default_insert;
             let v = self.eval(d)?;
+            let t = t.attrs_mut();
+            t.default_insert = attrs.default_insert;
             t.default = Some(if attrs.default_is_func {
                 TableDefault::Func(v)
             } else {
@@ -677,13 +678,13 @@ impl Interp {
         }
         if let Some((kind, iv)) = &attrs.expire {
             // A running timer keeps serving the table.
-            let armed = t.expiry.as_ref().is_some_and(|x| x.armed);
+            let armed = t.expiry().is_some_and(|x| x.armed);
             let mut x = self.make_expiry(*kind, iv, attrs.expire_func.as_ref())?;
             x.armed = armed;
-            t.expiry = Some(x);
+            t.attrs_mut().expiry = Some(x);
         }
         if let Some(f) = &attrs.on_change {
-            t.on_change = Some(self.eval(f)?);
+            t.attrs_mut().on_change = Some(self.eval(f)?);
         }
         Ok(())
     }
@@ -694,7 +695,7 @@ impl Interp {
         };
         let found = t.borrow().get(&key).cloned();
         if let Some(v) = found {
-            if t.borrow().expiry.is_some() {
+            if t.borrow().expiry().is_some() {
                 self.touch_entry(t, &key, false, false);
             }
             return Ok(v);
@@ -702,7 +703,7 @@ impl Interp {
         if let Some(k) = t.borrow().subnet_match(&key) {
             return Ok(t.borrow().get(&k).cloned().unwrap_or(Value::Unset));
         }
-        let default = t.borrow().default.clone();
+        let default = t.borrow().default().cloned();
         let v = match default {
             Some(TableDefault::Value(v)) => match &v {
                 // An aggregate default is copied so entries do not share it.
@@ -718,7 +719,7 @@ impl Interp {
             }
             _ => return Err(self.error_at(e.span, "no such index")),
         };
-        if t.borrow().default_insert {
+        if t.borrow().default_insert() {
             t.borrow_mut().insert(key, v.clone());
         }
         Ok(v)
@@ -957,7 +958,7 @@ impl Interp {
                 let key = self.eval(k)?;
                 self.warn_if_looping(&tab, &key, true, index_span(t, k));
                 let created = tab.borrow_mut().insert(key.clone(), v);
-                if tab.borrow().expiry.is_some() {
+                if tab.borrow().expiry().is_some() {
                     self.touch_entry(&tab, &key, true, created);
                 }
             }

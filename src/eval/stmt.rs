@@ -176,7 +176,7 @@ impl Interp {
                 let key = self.eval(k)?;
                 self.warn_if_looping(&tab, &key, true, index_span(t, k));
                 let created = tab.borrow_mut().insert(key.clone(), Value::Unset);
-                if tab.borrow().expiry.is_some() {
+                if tab.borrow().expiry().is_some() {
                     self.touch_entry(&tab, &key, true, created);
                 }
             }

@@ -3,6 +3,7 @@
 //! payload bytes: enough for sizes, gaps, history and close handling).
 
 use super::conn::tcp_state::*;
+use thin_vec::ThinVec;
 
 /// Zeek's `tcp_max_initial_window`.
 pub(crate) const MAX_INITIAL_WINDOW: u64 = 16384;
@@ -22,12 +23,14 @@ pub(crate) struct Reasm {
     /// Nothing below this is kept (acked).
     pub trim_seq: u64,
     /// Out-of-order ranges above `last_reassem_seq`, sorted and disjoint.
-    pub blocks: Vec<(u64, u64)>,
+    /// Both lists are thin (one pointer when empty, as they are for most
+    /// connections): each endpoint of every tracked connection has them.
+    pub blocks: ThinVec<(u64, u64)>,
     pub did_eof: bool,
     pub skip: bool,
     /// The data itself from `trim_seq` up, sorted and disjoint; kept only
     /// when something compares retransmissions (`keep_data`).
-    pub store: Vec<(u64, Vec<u8>)>,
+    pub store: ThinVec<(u64, Vec<u8>)>,
     pub keep_data: bool,
 }
 
@@ -430,7 +433,7 @@ fn absorb(r: &mut Reasm) {
     }
 }
 
-fn insert_range(blocks: &mut Vec<(u64, u64)>, seq: u64, upper: u64) {
+fn insert_range(blocks: &mut ThinVec<(u64, u64)>, seq: u64, upper: u64) {
     let mut lo = seq;
     let mut hi = upper;
     let mut i = blocks.partition_point(|b| b.1 < lo);

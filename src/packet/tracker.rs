@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::net::IpAddr;
 
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashSet;
 
 use super::cksum;
 use super::conn::{tcp_state::*, ConnHandle, ConnId, Connection, Proto, ProtoState, UidGen};
@@ -438,6 +438,56 @@ struct Slot {
     conn: Option<Connection>,
 }
 
+/// The live connections by key. The index holds only slot numbers (4
+/// bytes a bucket, where a map from key to slot took 48): the key is
+/// compared in the slot's connection, which a lookup goes on to use
+/// anyway. With a million connections that is 90 bytes each less.
+#[derive(Default)]
+struct ConnTable {
+    index: hashbrown::HashTable<u32>,
+    hasher: ahash::RandomState,
+}
+
+impl ConnTable {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    fn key_of(slots: &[Slot], idx: u32) -> Option<&Key> {
+        slots.get(idx as usize)?.conn.as_ref().map(|c| &c.key)
+    }
+
+    fn get(&self, slots: &[Slot], key: &Key) -> Option<u32> {
+        let h = self.hasher.hash_one(key);
+        self.index
+            .find(h, |&i| Self::key_of(slots, i) == Some(key))
+            .copied()
+    }
+
+    /// Adds slot `idx`, whose connection (already in `slots`) has `key`
+    /// and no live connection in the table has it.
+    fn insert(&mut self, slots: &[Slot], key: &Key, idx: u32) {
+        let hasher = &self.hasher;
+        let h = hasher.hash_one(key);
+        // Growing rehashes every entry from its connection's key.
+        self.index.insert_unique(h, idx, |&i| {
+            Self::key_of(slots, i).map_or(0, |k| hasher.hash_one(k))
+        });
+    }
+
+    /// Removes slot `idx` if the table holds it under `key`.
+    fn remove(&mut self, key: &Key, idx: u32) {
+        let h = self.hasher.hash_one(key);
+        if let Ok(e) = self.index.find_entry(h, |&i| i == idx) {
+            e.remove();
+        }
+    }
+}
+
 /// The connection a handle names, if it is still the slot's occupant. A
 /// free function so callers can hold other parts of the tracker at once.
 fn live_conn(slots: &mut [Slot], h: ConnHandle) -> Option<&mut Connection> {
@@ -498,7 +548,7 @@ fn proto_slot(p: Proto) -> Option<usize> {
 /// Tracks connections over a packet stream and reports Zeek's events.
 pub struct Tracker {
     cfg: Config,
-    table: AHashMap<Key, u32>,
+    table: ConnTable,
     slots: Vec<Slot>,
     free: Vec<u32>,
     pending_free: Vec<u32>,
@@ -513,6 +563,8 @@ pub struct Tracker {
     gaps: Vec<(u64, u64)>,
     stats: Stats,
     finished: bool,
+    /// The connections still to remove at the end, last first.
+    draining: Vec<u32>,
 }
 
 struct Emit<'a> {
@@ -613,7 +665,7 @@ impl Tracker {
             uids: UidGen::new(cfg.uid_seed, cfg.bits_per_uid),
             frags: Fragments::new(cfg.frag_timeout),
             cfg,
-            table: AHashMap::new(),
+            table: ConnTable::default(),
             slots: Vec::new(),
             free: Vec::new(),
             pending_free: Vec::new(),
@@ -626,6 +678,7 @@ impl Tracker {
             gaps: Vec::new(),
             stats: Stats::default(),
             finished: false,
+            draining: Vec::new(),
         }
     }
 
@@ -702,7 +755,7 @@ impl Tracker {
             let one_way = id.proto == Proto::Icmp
                 && icmp_counterpart(id.ip_proto == 58, id.orig_p as u8, 0).1;
             let k = make_key(&a, id.orig_p, &b, id.resp_p, id.ip_proto, one_way, (0, 0));
-            if let Some(&idx) = self.table.get(&k) {
+            if let Some(idx) = self.table.get(&self.slots, &k) {
                 return Some(ConnHandle {
                     idx,
                     gen: self.slots[idx as usize].gen,
@@ -856,6 +909,17 @@ impl Tracker {
     /// resets), then removes every remaining connection in the configured
     /// order. Call once.
     pub fn finish(&mut self, out: &mut Vec<ConnEvent>) {
+        self.finish_timers(out);
+        while self.finish_some(out, usize::MAX) {}
+    }
+
+    /// The first part of [`finish`](Self::finish): the timers that fire at
+    /// shutdown, and the order the remaining connections go in. Then
+    /// [`finish_some`](Self::finish_some) removes them a batch at a time,
+    /// so a caller can turn each batch's events into script events before
+    /// the next: with a million connections open, their removal events all
+    /// at once would take 120 bytes each at the peak.
+    pub fn finish_timers(&mut self, out: &mut Vec<ConnEvent>) {
         self.release();
         if self.finished {
             return;
@@ -874,25 +938,27 @@ impl Tracker {
                 self.fire(tm, now, true, out);
             }
         }
-        let mut rest: Vec<(Key, u64, u32)> = self
-            .table
-            .iter()
-            .map(|(k, &idx)| {
-                (
-                    *k,
-                    self.slots[idx as usize]
-                        .conn
-                        .as_ref()
-                        .map_or(0, |c| c.serial),
-                    idx,
-                )
-            })
-            .collect();
+        // Slot numbers only (4 bytes a connection), ordered by what the
+        // slots hold.
+        let mut rest: Vec<u32> = self.table.index.iter().copied().collect();
+        let slots = &self.slots;
+        let conn = |i: &u32| slots[*i as usize].conn.as_ref();
         match self.cfg.drain_order {
-            DrainOrder::SortedKey => rest.sort_unstable_by_key(|a| a.0),
-            DrainOrder::Creation => rest.sort_unstable_by_key(|a| a.1),
+            DrainOrder::SortedKey => rest.sort_unstable_by_key(|i| conn(i).map(|c| c.key)),
+            DrainOrder::Creation => rest.sort_unstable_by_key(|i| conn(i).map(|c| c.serial)),
         }
-        for (_, _, idx) in rest {
+        // Taken from the back.
+        rest.reverse();
+        self.draining = rest;
+    }
+
+    /// Removes up to `max` of the connections left at the end (after
+    /// [`finish_timers`](Self::finish_timers)); whether any remain.
+    pub fn finish_some(&mut self, out: &mut Vec<ConnEvent>, max: usize) -> bool {
+        for _ in 0..max {
+            let Some(idx) = self.draining.pop() else {
+                break;
+            };
             let h = ConnHandle {
                 idx,
                 gen: self.slots[idx as usize].gen,
@@ -906,7 +972,12 @@ impl Tracker {
             }
             self.remove(idx, out);
         }
-        self.frags.clear();
+        if self.draining.is_empty() {
+            self.draining = Vec::new();
+            self.frags.clear();
+            return false;
+        }
+        true
     }
 
     fn remove(&mut self, idx: u32, out: &mut Vec<ConnEvent>) {
@@ -922,9 +993,7 @@ impl Tracker {
         let h = ConnHandle { idx, gen: s.gen };
         let key = c.key;
         out.push(ConnEvent::ConnectionStateRemove(h));
-        if self.table.get(&key) == Some(&idx) {
-            self.table.remove(&key);
-        }
+        self.table.remove(&key, idx);
         self.pending_free.push(idx);
     }
 
@@ -1290,7 +1359,7 @@ impl Tracker {
         };
         let key = make_key(&ip.src, sp, &ip.dst, dp, ip.next_proto, one_way, vlans);
 
-        let mut idx = self.table.get(&key).copied();
+        let mut idx = self.table.get(&self.slots, &key);
         if let Some(i) = idx {
             if proto == Proto::Tcp && self.tcp_is_reuse(i, t, p, out) {
                 let h = ConnHandle {
@@ -1467,7 +1536,7 @@ impl Tracker {
                 (self.slots.len() - 1) as u32
             }
         };
-        self.table.insert(key, idx);
+        self.table.insert(&self.slots, &key, idx);
         let h = ConnHandle {
             idx,
             gen: self.slots[idx as usize].gen,

@@ -105,7 +105,7 @@ impl Snapshot {
                             .map(|(k, v)| {
                                 let stamp = tb
                                     .position(k)
-                                    .and_then(|p| tb.stamps.get(p))
+                                    .and_then(|p| tb.stamps().get(p))
                                     .copied()
                                     .unwrap_or(0.0);
                                 (k.clone(), v.clone(), stamp)
@@ -117,9 +117,9 @@ impl Snapshot {
                         }
                         SavedTable {
                             entries,
-                            default: tb.default.clone(),
-                            expiry: tb.expiry.clone(),
-                            on_change: tb.on_change.clone(),
+                            default: tb.default().cloned(),
+                            expiry: tb.expiry().cloned(),
+                            on_change: tb.on_change().cloned(),
                         }
                     };
                     s.tables.push((t, saved));
@@ -181,17 +181,22 @@ impl Snapshot {
             }
             // Same type and ordering; the saved attributes go in below.
             let mut fresh = t.borrow().shallow_clone_empty();
-            fresh.default = saved.default;
-            fresh.on_change = saved.on_change;
+            let has_attrs =
+                saved.default.is_some() || saved.on_change.is_some() || saved.expiry.is_some();
             let has_expiry = saved.expiry.is_some();
-            fresh.expiry = saved.expiry;
+            if has_attrs {
+                let a = fresh.attrs_mut();
+                a.default = saved.default;
+                a.on_change = saved.on_change;
+                a.expiry = saved.expiry;
+            }
             let mut stamps = Vec::with_capacity(saved.entries.len());
             for (k, v, stamp) in saved.entries {
                 fresh.insert(k, v);
                 stamps.push(stamp);
             }
             if has_expiry {
-                fresh.stamps = stamps;
+                fresh.attrs_mut().stamps = stamps;
             }
             *t.borrow_mut() = fresh;
         }
