@@ -96,6 +96,39 @@ impl Value {
     pub fn is_unset(&self) -> bool {
         matches!(self, Value::Unset)
     }
+
+    /// Whether the value is held whole in itself (no shared part), so
+    /// dropping it does nothing.
+    #[inline(always)]
+    pub fn is_plain(&self) -> bool {
+        matches!(
+            self,
+            Value::Unset
+                | Value::Bool(_)
+                | Value::Count(_)
+                | Value::Int(_)
+                | Value::Double(_)
+                | Value::Time(_)
+                | Value::Interval(_)
+                | Value::Port(_)
+        )
+    }
+
+    /// Drops the value, calling the destructor only for one with a shared
+    /// part. On the interpreter's hot paths most values are plain, and
+    /// the general destructor is an out-of-line call on every drop.
+    #[inline(always)]
+    pub fn release(self) {
+        if self.is_plain() {
+            std::mem::forget(self);
+        }
+    }
+
+    /// Puts `v` in `slot`, releasing what was there.
+    #[inline(always)]
+    pub fn store(slot: &mut Value, v: Value) {
+        std::mem::replace(slot, v).release();
+    }
     pub fn as_bool(&self) -> bool {
         matches!(self, Value::Bool(true))
     }

@@ -19,6 +19,7 @@ impl Interp {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Local(s) => match self.local(*s) {
                 Value::Unset => Err(self.unset_error(e)),
+                Value::Count(c) => Ok(Value::Count(*c)),
                 v => Ok(v.clone()),
             },
             ExprKind::Arith(op, a, b) => {
@@ -35,25 +36,25 @@ impl Interp {
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
                 use crate::ir::Arith;
-                match (op, &av, &bv) {
+                let fast = match (op, &av, &bv) {
                     (Arith::Add, Value::Count(x), Value::Count(y)) => {
-                        Ok(Value::Count(x.wrapping_add(*y)))
+                        Value::Count(x.wrapping_add(*y))
                     }
                     (Arith::Mul, Value::Count(x), Value::Count(y)) => {
-                        Ok(Value::Count(x.wrapping_mul(*y)))
+                        Value::Count(x.wrapping_mul(*y))
                     }
                     (Arith::Mod, Value::Count(x), Value::Count(y)) if *y != 0 => {
-                        Ok(Value::Count(x % y))
+                        Value::Count(x % y)
                     }
-                    (Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => {
-                        Ok(Value::Count(x - y))
-                    }
-                    (Arith::Add, Value::Int(x), Value::Int(y)) => {
-                        Ok(Value::Int(x.wrapping_add(*y)))
-                    }
-                    (Arith::Add, Value::Double(x), Value::Double(y)) => Ok(Value::Double(x + y)),
-                    _ => self.arith_general(*op, av, bv, e),
-                }
+                    (Arith::Sub, Value::Count(x), Value::Count(y)) if y <= x => Value::Count(x - y),
+                    (Arith::Add, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_add(*y)),
+                    (Arith::Add, Value::Double(x), Value::Double(y)) => Value::Double(x + y),
+                    _ => return self.arith_general(*op, av, bv, e),
+                };
+                // Both operands were plain numbers.
+                av.release();
+                bv.release();
+                Ok(fast)
             }
             ExprKind::Cmp(op, a, b) => {
                 if let (Some(x), Some(y)) = (self.peek_count(a), self.peek_count(b)) {
@@ -62,13 +63,24 @@ impl Interp {
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
                 if let (Value::Count(x), Value::Count(y)) = (&av, &bv) {
-                    return Ok(Value::Bool(compare_counts(*op, *x, *y)));
+                    let r = compare_counts(*op, *x, *y);
+                    av.release();
+                    bv.release();
+                    return Ok(Value::Bool(r));
                 }
                 self.compare_general(*op, av, bv, e)
             }
             ExprKind::Call(f, args) => {
                 let fv = match &f.kind {
-                    ExprKind::Global(g) => self.globals[*g as usize].clone(),
+                    ExprKind::Global(g) => match &self.globals[*g as usize] {
+                        // Only the function itself is shared (the global may
+                        // change during the call); no general value copy.
+                        Value::Func(func) => {
+                            let func = func.clone();
+                            return self.call_exprs(&func, args, e.span);
+                        }
+                        v => v.clone(),
+                    },
                     _ => self.eval(f)?,
                 };
                 match fv {

@@ -448,17 +448,7 @@ impl Interp {
             return;
         };
         for v in frame {
-            if !matches!(
-                v,
-                Value::Unset
-                    | Value::Bool(_)
-                    | Value::Count(_)
-                    | Value::Int(_)
-                    | Value::Double(_)
-                    | Value::Time(_)
-                    | Value::Interval(_)
-                    | Value::Port(_)
-            ) {
+            if !v.is_plain() {
                 *v = Value::Unset;
             }
         }
@@ -503,7 +493,7 @@ impl Interp {
             // A count is moved as its tag and word, not as a 16-byte copy
             // of a value just written in parts (which stalls the load).
             if let Value::Count(c) = self.ret {
-                self.ret = Value::Unset;
+                Value::store(&mut self.ret, Value::Unset);
                 return Value::Count(c);
             }
             let v = std::mem::replace(&mut self.ret, Value::Unset);

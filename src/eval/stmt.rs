@@ -27,7 +27,7 @@ impl Interp {
                 if let crate::ir::ExprKind::Assign(lv, rhs) = &e.kind {
                     if let crate::ir::LValue::Local(slot) = &**lv {
                         let v = self.eval(rhs)?;
-                        *self.local_mut(*slot) = v;
+                        Value::store(self.local_mut(*slot), v);
                         return Ok(Flow::Normal);
                     }
                 }
@@ -42,18 +42,19 @@ impl Interp {
             }
             StmtKind::Return(Some(e)) => {
                 // Counts are stored by tag and word (see `returned`).
-                self.ret = match self.try_count(e) {
+                let v = match self.try_count(e) {
                     Some(c) => Value::Count(c),
                     None => match self.eval(e)? {
                         Value::Count(c) => Value::Count(c),
                         v => v,
                     },
                 };
+                Value::store(&mut self.ret, v);
                 Ok(Flow::Return)
             }
             StmtKind::Local(slot, Some(e)) => {
                 let v = self.eval(e)?;
-                *self.local_mut(*slot) = v;
+                Value::store(self.local_mut(*slot), v);
                 Ok(Flow::Normal)
             }
             _ => self.exec_general(s),
@@ -68,7 +69,7 @@ impl Interp {
                 crate::ir::ExprKind::Assign(lv, rhs) => {
                     let v = self.eval(rhs)?;
                     match &**lv {
-                        crate::ir::LValue::Local(slot) => *self.local_mut(*slot) = v,
+                        crate::ir::LValue::Local(slot) => Value::store(self.local_mut(*slot), v),
                         lv => self.assign(lv, v, e)?,
                     }
                 }
@@ -208,7 +209,7 @@ impl Interp {
                     Some(e) => self.eval(e)?,
                     None => Value::Unset,
                 };
-                *self.local_mut(*slot) = v;
+                Value::store(self.local_mut(*slot), v);
             }
             StmtKind::Block(b) => return self.exec_block(b),
             StmtKind::Assert(c, msg, text) => {
