@@ -380,14 +380,27 @@ impl Ord for Timer {
 /// delay" and so arrive in time order: those go to a FIFO per kind, the
 /// rest to a heap. The earliest timer is the least of the FIFO heads and
 /// the heap top, so push and pop are O(1) in the common case.
-#[derive(Default)]
 struct TimerQueue {
     fifos: [std::collections::VecDeque<Timer>; 7],
     heap: BinaryHeap<Timer>,
+    /// No timer is due before this (infinite when there are none): most
+    /// packets find nothing due, and then the eight sources go unread.
+    earliest: f64,
+}
+
+impl Default for TimerQueue {
+    fn default() -> Self {
+        TimerQueue {
+            fifos: Default::default(),
+            heap: BinaryHeap::new(),
+            earliest: f64::INFINITY,
+        }
+    }
 }
 
 impl TimerQueue {
     fn push(&mut self, tm: Timer) {
+        self.earliest = self.earliest.min(tm.t);
         let q = &mut self.fifos[tm.kind as usize];
         if q.back().is_none_or(|b| b.t <= tm.t) {
             q.push_back(tm);
@@ -418,13 +431,16 @@ impl TimerQueue {
     }
 
     fn pop(&mut self) -> Option<Timer> {
-        match self.min_source()? {
+        let tm = match self.min_source()? {
             7 => self.heap.pop(),
             i => self.fifos[i].pop_front(),
-        }
+        };
+        self.earliest = self.peek().map_or(f64::INFINITY, |t| t.t);
+        tm
     }
 
     fn take_all(&mut self) -> Vec<Timer> {
+        self.earliest = f64::INFINITY;
         let mut v = std::mem::take(&mut self.heap).into_vec();
         for q in &mut self.fifos {
             v.extend(q.drain(..));
@@ -887,7 +903,8 @@ impl Tracker {
             self.network_time = t;
         }
         let now = self.network_time;
-        while let Some(top) = self.timers.peek() {
+        while self.timers.earliest <= now {
+            let Some(top) = self.timers.peek() else { break };
             if top.t > now {
                 break;
             }
