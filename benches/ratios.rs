@@ -12,7 +12,19 @@
 //! target directory; the packet ratio when `peers/flowcount` is built
 //! (`cd ../shared/bench/peers/flowcount && cargo build --release`).
 //! Ratios above 1 mean rzeek is slower.
+//!
+//! Last, memory: the peak resident size per connection with 1,000,000
+//! connections open at once (a handshake each, none closed), for a bare
+//! run (the connection tracker alone) and for the removal-hook counting
+//! script (which adds each connection's script record, with its `conn_id`,
+//! endpoint records, `service` set and removal-hook set).
+//! `RZEEK_BENCH_CONNS` changes the number; 0 skips it.
 
+#[path = "../tests/common/pcap.rs"]
+#[allow(dead_code)]
+mod pcap;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -165,16 +177,101 @@ fn packet_ratio(here: &Path, bench: &Path, rzeek: &Path, runs: u32, tmp: &Path) 
     );
 }
 
+/// Writes a trace of `n` TCP handshakes, all open at the end, streamed
+/// (the whole trace would not fit in memory comfortably).
+fn write_concurrent_trace(path: &Path, n: u32) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    w.write_all(&pcap::pcap(1, &[], false, false))?;
+    let server = [192, 168, 1, 1];
+    for i in 0..n {
+        let client = [10, (i >> 16) as u8, (i >> 8) as u8, i as u8];
+        let sp = 1024 + (i % 60_000) as u16;
+        let t = 1_700_000_000.0 + f64::from(i) * 1e-5;
+        let pkts = [
+            pcap::tcp4(client, server, sp, 80, 100, 0, pcap::SYN, &[]),
+            pcap::tcp4(server, client, 80, sp, 500, 101, pcap::SYN | pcap::ACK, &[]),
+            pcap::tcp4(client, server, sp, 80, 101, 501, pcap::ACK, &[]),
+        ];
+        for (k, ip) in pkts.iter().enumerate() {
+            let frame = pcap::eth4(ip);
+            let t = t + k as f64 * 1e-6;
+            let usec = ((t - t.floor()) * 1e6).round() as u32;
+            for v in [
+                t.floor() as u32,
+                usec,
+                frame.len() as u32,
+                frame.len() as u32,
+            ] {
+                w.write_all(&v.to_le_bytes())?;
+            }
+            w.write_all(&frame)?;
+        }
+    }
+    w.flush()
+}
+
+/// Peak resident size in KiB of a run, and its standard output.
+fn peak_rss(cmd: &mut Command) -> Option<(u64, String)> {
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let pid = child.id() as libc::pid_t;
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut child.stdout?, &mut out).ok()?;
+    let mut status = 0;
+    // SAFETY: a plain zeroed C struct that wait4 fills in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, with valid pointers to locals.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    (r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0)
+        .then(|| (usage.ru_maxrss as u64, out.trim().to_string()))
+}
+
+/// Peak memory per connection with many connections open at once.
+fn memory(here: &Path, rzeek: &Path, tmp: &Path) {
+    let conns: u32 = std::env::var("RZEEK_BENCH_CONNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    if conns == 0 {
+        return;
+    }
+    let trace = tmp.join("concurrent.pcap");
+    if write_concurrent_trace(&trace, conns).is_err() {
+        println!("memory: could not write the trace");
+        return;
+    }
+    let script = here.join("tests/bench/flowcount.zeek");
+    let bare = peak_rss(Command::new(rzeek).arg("-b").arg("-r").arg(&trace));
+    let counted = peak_rss(
+        Command::new(rzeek)
+            .arg("-b")
+            .arg("-r")
+            .arg(&trace)
+            .arg(&script),
+    );
+    let (Some((bare, _)), Some((counted, out))) = (bare, counted) else {
+        println!("memory: a run failed");
+        return;
+    };
+    if out != format!("{conns}, {conns}") {
+        println!("memory: unexpected output {out:?}");
+        return;
+    }
+    let per = |kib: u64| kib as f64 * 1024.0 / f64::from(conns);
+    println!(
+        "memory: {conns} open connections: peak RSS per connection {:.0} B bare (the tracker), {:.0} B with the counting script ({:.0} B more: the script's connection record with its fields)",
+        per(bare),
+        per(counted),
+        per(counted) - per(bare)
+    );
+}
+
 fn main() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let bench = here.join("../shared/bench");
-    if !bench.join("run").is_file() {
-        println!(
-            "ratios: {} is missing; nothing to compare with",
-            bench.display()
-        );
-        return;
-    }
     let rzeek = PathBuf::from(env!("CARGO_BIN_EXE_rzeek"));
     let runs: u32 = std::env::var("RZEEK_BENCH_RUNS")
         .ok()
@@ -185,13 +282,23 @@ fn main() {
         println!("ratios: cannot create {}", tmp.display());
         return;
     }
-    script_ratios(&bench, &rzeek, runs, &tmp);
+    if bench.join("run").is_file() {
+        script_ratios(&bench, &rzeek, runs, &tmp);
+    } else {
+        println!(
+            "ratios: {} is missing; nothing to compare with",
+            bench.display()
+        );
+    }
     match startup_ms(&rzeek) {
         Some(ms) => {
             println!("start-up: {ms:.1} ms (median of 20 runs of `rzeek -b -e 'print 1;'`)")
         }
         None => println!("start-up: rzeek failed to run"),
     }
-    packet_ratio(here, &bench, &rzeek, runs, &tmp);
+    if bench.is_dir() {
+        packet_ratio(here, &bench, &rzeek, runs, &tmp);
+    }
+    memory(here, &rzeek, &tmp);
     let _ = std::fs::remove_dir_all(&tmp);
 }

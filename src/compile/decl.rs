@@ -318,7 +318,11 @@ impl Compiler {
                     // Attributes declared on the original survive a redef.
                     let (d, x, oc) = {
                         let o = old.borrow();
-                        (o.default().cloned(), o.expiry().cloned(), o.on_change().cloned())
+                        (
+                            o.default().cloned(),
+                            o.expiry().cloned(),
+                            o.on_change().cloned(),
+                        )
                     };
                     if d.is_some() || x.is_some() || oc.is_some() {
                         let mut n = new.borrow_mut();

@@ -129,7 +129,7 @@ impl Interp {
 
     /// A condition's truth, answered without building a `Value` when it
     /// compares counts held in locals or constants.
-    #[inline]
+    #[inline(always)]
     pub fn eval_cond(&mut self, e: &Expr) -> Result<bool> {
         if let ExprKind::Cmp(op, a, b) = &e.kind {
             if let (Some(x), Some(y)) = (self.peek_count(a), self.peek_count(b)) {

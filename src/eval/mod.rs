@@ -488,6 +488,7 @@ impl Interp {
     }
 
     /// The value a function call yields once its body ended with `flow`.
+    #[inline(always)]
     fn returned(&mut self, f: &FuncVal, flow: Flow) -> Value {
         if flow == Flow::Return {
             // A count is moved as its tag and word, not as a 16-byte copy
@@ -513,6 +514,8 @@ impl Interp {
 
     /// A function ended without a value: Zeek warns (without a location)
     /// when its type promised one.
+    #[cold]
+    #[inline(never)]
     fn fell_off(&mut self, f: &FuncVal) -> Value {
         if let Some(ft) = f.ty.as_func() {
             if !matches!(*ft.ret, crate::types::Type::Void) {
