@@ -1245,7 +1245,9 @@ impl Tracker {
             decode::L3Proto::Ipv4
         };
         self.info.ip = Some(ip.fields);
-        let flow = WeirdScope::Flow {
+        // Made only for a weird: most packets have none, and the two
+        // addresses are a copy worth skipping.
+        let flow = || WeirdScope::Flow {
             src: ip.fields.src,
             dst: ip.fields.dst,
         };
@@ -1254,7 +1256,7 @@ impl Tracker {
                 out.push(ConnEvent::Weird {
                     name: "incompletely_captured_fragment",
                     addl: String::new(),
-                    scope: flow.clone(),
+                    scope: flow(),
                 });
                 if ip.frag_off != 0 {
                     return;
@@ -1266,7 +1268,7 @@ impl Tracker {
                         out.push(ConnEvent::Weird {
                             name,
                             addl: String::new(),
-                            scope: flow.clone(),
+                            scope: flow(),
                         })
                     };
                     self.frags.add(t, &ip, &mut buf, &mut w)
@@ -1294,7 +1296,7 @@ impl Tracker {
             59 => out.push(ConnEvent::Weird {
                 name: "ipv6_no_next",
                 addl: String::new(),
-                scope: flow,
+                scope: flow(),
             }),
             // Tunnels, ESP and mobility headers: not analyzed here.
             4 | 41 | 47 | 50 | 135 => {}
