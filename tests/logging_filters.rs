@@ -348,3 +348,132 @@ event zeek_init()
     assert_eq!(std::fs::read_to_string(dir.join("side.txt")).unwrap(), "");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn extension_columns_come_first() {
+    let dir = scratch("filter-ext");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+type Ext: record {
+	node: string &log;
+	seq: count &log;
+	where: string &log;
+	hidden: count &default=5;
+};
+global calls = 0;
+function ext(path: string): Ext
+	{
+	++calls;
+	return Ext($node="worker-1", $seq=calls, $where=path);
+	}
+function nothing(path: string): Ext
+	{
+	}
+redef Log::default_ext_func = ext;
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info]);
+	# The selection leaves extension columns alone.
+	Log::add_filter(Test::LOG, [$name="x", $path="x", $include=set("msg"), $ext_prefix="x_"]);
+	# An ext_func that returns no record: its columns are unset.
+	Log::add_filter(Test::LOG, [$name="empty", $path="empty", $include=set("msg"), $ext_func=nothing]);
+	Log::write(Test::LOG, rec(1.0, "one"));
+	Log::write(Test::LOG, rec(2.0, "two"));
+	print calls;
+	}
+"#,
+        ),
+    );
+    // `nothing` falls off its end: Zeek's warning, nothing else.
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "4\n");
+    assert_eq!(
+        fields(&dir.join("test.log"))[..4],
+        ["_node", "_seq", "_where", "ts"]
+    );
+    assert_eq!(
+        fields(&dir.join("x.log")),
+        ["x_node", "x_seq", "x_where", "msg"]
+    );
+    // One call per line written, in filter order, with the filter's path.
+    assert_eq!(
+        rows(&dir.join("x.log")),
+        ["worker-1\t2\tx\tone", "worker-1\t4\tx\ttwo"]
+    );
+    assert!(rows(&dir.join("test.log"))[1].starts_with("worker-1\t3\ttest\t2.000000\t"));
+    assert_eq!(
+        fields(&dir.join("empty.log")),
+        ["_node", "_seq", "_where", "msg"]
+    );
+    assert_eq!(
+        rows(&dir.join("empty.log")),
+        ["-\t-\t-\tone", "-\t-\t-\ttwo"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn extension_function_must_return_a_record() {
+    let dir = scratch("filter-ext-type");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+function count_ext(path: string): count
+	{
+	return 1;
+	}
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info]);
+	print Log::add_filter(Test::LOG, [$name="bad", $path="bad", $ext_func=count_ext]);
+	Log::write(Test::LOG, rec(1.0, "one"));
+	}
+"#,
+        ),
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "F\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: Return value of log_ext is not a record (got count)\n"
+    );
+    assert!(!dir.join("bad.log").exists());
+    assert_eq!(rows(&dir.join("test.log")).len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn filters_do_not_share_a_path() {
+    let dir = scratch("filter-conflict");
+    let out = run(
+        &dir,
+        &script(
+            r#"
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Info, $path="test"]);
+	Log::add_filter(Test::LOG, [$name="second", $path="test", $include=set("msg")]);
+	Log::add_filter(Test::LOG, [$name="third", $path="test", $include=set("ts")]);
+	Log::write(Test::LOG, rec(1.0, "one"));
+	Log::write(Test::LOG, rec(2.0, "two"));
+	print Log::get_filter(Test::LOG, "second")$path;
+	}
+"#,
+        ),
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "test\n");
+    // Warned once each, when first moved.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: Write using filter 'second' on path 'test' changed to use new path 'test-2' to avoid conflict with filter 'default'\n\
+         warning: Write using filter 'third' on path 'test' changed to use new path 'test-3' to avoid conflict with filter 'default'\n"
+    );
+    assert_eq!(rows(&dir.join("test.log")).len(), 2);
+    assert_eq!(rows(&dir.join("test-2.log")), ["one", "two"]);
+    assert_eq!(rows(&dir.join("test-3.log")), ["1.000000", "2.000000"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

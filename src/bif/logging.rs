@@ -4,7 +4,7 @@
 //! stream's event, then per filter its policy hook, its path and the row
 //! handed to the writer for that path.
 
-use super::{arg, reporter_error, BifResult};
+use super::{arg, reporter_error, reporter_warning, BifResult};
 use crate::func::{BifDef, FuncVal, Host};
 use crate::logging::{self, ascii, columns::Selection, Column, Filter, LogWriter, Stream};
 use crate::types::Type;
@@ -198,17 +198,46 @@ fn add_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
             .filter_map(|(k, v)| Some((k, v?)))
             .collect(),
     };
+    // Extension columns come from the record the filter's `$ext_func`
+    // returns, as its type says; the default yields nothing.
+    let ext_func = Some(field(&rec, "ext_func")).filter(|f| !f.is_unset());
+    let ext_type = match &ext_func {
+        Some(Value::Func(f)) => f.ty.as_func().map(|ft| ft.ret.clone()),
+        _ => None,
+    };
+    let ext_record = match ext_type.as_deref() {
+        None | Some(Type::Void) => None,
+        Some(Type::Record(rt)) => Some(rt.clone()),
+        Some(other) => {
+            let msg = format!(
+                "Return value of log_ext is not a record (got {})",
+                tag_name(other)
+            );
+            reporter_error(h, &msg);
+            return Ok(Value::Bool(false));
+        }
+    };
+    let ext_prefix = text(&field(&rec, "ext_prefix")).unwrap_or_else(|| "_".into());
     let filter_policy = with_handlers(field(&rec, "policy"));
     let path = Some(field(&rec, "path")).filter(|p| !p.is_unset());
     let path_func = Some(field(&rec, "path_func")).filter(|p| !p.is_unset());
     let added = logging::with_stream(id, |s| {
         let all = logging::columns_of(&s.columns, &sep)?;
-        // The None writer takes rows and writes nothing: no columns.
-        let columns: Rc<[Column]> = if writer == "Log::WRITER_NONE" {
-            Rc::from(Vec::new())
-        } else {
-            Rc::from(selection.apply(all))
+        // Extension columns are kept whatever the selection says.
+        let mut columns = match &ext_record {
+            Some(rt) => logging::columns_of(rt, &sep)?,
+            None => Vec::new(),
         };
+        for c in &mut columns {
+            c.name = format!("{ext_prefix}{}", c.name);
+        }
+        let ext_columns = columns.len();
+        columns.extend(selection.apply(all));
+        // The None writer takes rows and writes nothing: no columns.
+        if writer == "Log::WRITER_NONE" {
+            columns.clear();
+        }
+        let ext_columns = ext_columns.min(columns.len());
         let filter = Filter {
             id_path: logging::default_path(&s.name),
             name: name.clone(),
@@ -217,7 +246,10 @@ fn add_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
             path,
             path_func,
             computed_path: Default::default(),
-            columns,
+            moved_path: Default::default(),
+            columns: Rc::from(columns),
+            ext_func: ext_func.filter(|_| ext_columns > 0),
+            ext_columns,
             discard: writer == "Log::WRITER_NONE",
         };
         let filters = Rc::make_mut(&mut s.filters);
@@ -290,17 +322,15 @@ fn allowed(h: &mut dyn Host, hook: &Value, args: Vec<Value>) -> Result<bool, Str
 
 /// The path a filter writes `rec` to.
 fn path_of(h: &mut dyn Host, f: &Filter, id: &Value, rec: &Value) -> Result<String, String> {
+    let own = f.moved_path.borrow().clone().or_else(|| f.path.clone());
     let Some(func) = &f.path_func else {
-        return Ok(f
-            .path
+        return Ok(own
             .as_ref()
             .and_then(text)
             .unwrap_or_else(|| f.id_path.clone()));
     };
     // Offered the filter's path if it has one, else the first answer.
-    let suggested = f
-        .path
-        .clone()
+    let suggested = own
         .or_else(|| f.computed_path.borrow().clone())
         .unwrap_or_else(|| Value::string(Vec::new()));
     let v = h.call_value(func, vec![id.clone(), suggested, rec.clone()])?;
@@ -311,6 +341,42 @@ fn path_of(h: &mut dyn Host, f: &Filter, id: &Value, rec: &Value) -> Result<Stri
         *f.computed_path.borrow_mut() = Some(v);
     }
     Ok(path)
+}
+
+/// The values of a line: the extension columns from what the filter's
+/// `$ext_func` returns for `path` (unset if it returns no record), then
+/// the record's.
+fn row_of(h: &mut dyn Host, f: &Filter, rec: &Value, path: &str) -> Result<Vec<Value>, String> {
+    let (ext, own) = f.columns.split_at(f.ext_columns);
+    let mut row = Vec::with_capacity(f.columns.len());
+    if let Some(func) = &f.ext_func {
+        // Offered the filter's own path if it names one, as Zeek does.
+        let path = f
+            .moved_path
+            .borrow()
+            .clone()
+            .or_else(|| f.path.clone())
+            .or_else(|| f.computed_path.borrow().clone())
+            .unwrap_or_else(|| Value::str(path.as_bytes()));
+        match h.call_value(func, vec![path])? {
+            v @ Value::Record(_) => row.extend(logging::row_of(&v, ext)),
+            _ => row.extend(ext.iter().map(|_| Value::Unset)),
+        }
+    }
+    row.extend(logging::row_of(rec, own));
+    Ok(row)
+}
+
+/// Zeek's name for the kind of a type, as its messages give it.
+fn tag_name(t: &Type) -> String {
+    match t {
+        Type::Table(_) => "table".into(),
+        Type::Vector(_) => "vector".into(),
+        Type::Record(_) => "record".into(),
+        Type::Any => "any".into(),
+        Type::Void => "void".into(),
+        other => logging::type_name(other),
+    }
 }
 
 fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -367,9 +433,29 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
                 return Ok(Value::Bool(false));
             }
         };
-        let row = logging::row_of(&rec, &f.columns);
+        // A path another filter of the stream writes is not shared: this
+        // filter moves to a numbered one for good, as Zeek moves it.
+        let path = match logging::with_stream(id, |s| s.unshared_path(&path, &f.name)).flatten() {
+            Some((moved, other)) => {
+                let msg = format!(
+                    "Write using filter '{}' on path '{path}' changed to use new path '{moved}' to avoid conflict with filter '{other}'",
+                    f.name
+                );
+                reporter_warning(h, &msg);
+                *f.moved_path.borrow_mut() = Some(Value::str(moved.as_bytes()));
+                moved
+            }
+            None => path,
+        };
+        let row = match row_of(h, f, &rec, &path) {
+            Ok(row) => row,
+            Err(e) => {
+                reporter_error(h, &e);
+                return Ok(Value::Bool(false));
+            }
+        };
         let written = logging::with_stream(id, |s| {
-            s.write_row(&path, &row, || open_writer(h, &path, &f.columns))
+            s.write_row(&path, &f.name, &row, || open_writer(h, &path, &f.columns))
         });
         if let Some(Err(e)) = written {
             reporter_error(h, &e);

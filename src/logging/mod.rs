@@ -57,15 +57,25 @@ pub struct Filter {
     /// The first path `$path_func` returned, offered to it on later calls
     /// when the filter has no `$path` of its own.
     pub computed_path: RefCell<Option<Value>>,
-    /// The columns this filter writes.
+    /// The path the filter was moved to because another filter of the
+    /// stream writes its own (`conn-2` for `conn`); it replaces `$path`.
+    pub moved_path: RefCell<Option<Value>>,
+    /// The columns this filter writes: first the extension columns, then
+    /// the stream's.
     pub columns: Rc<[Column]>,
+    /// `$ext_func`, when it adds columns: called with the path for each
+    /// line, it returns the record the first `ext_columns` are read from.
+    pub ext_func: Option<Value>,
+    pub ext_columns: usize,
     /// Rows go nowhere (`Log::WRITER_NONE`).
     pub discard: bool,
 }
 
-/// An open writer and the path it writes.
+/// An open writer, the path it writes, and the filter that made it:
+/// a writer serves one filter only.
 struct PathWriter {
     path: String,
+    filter: String,
     /// `None` once opening or writing failed, so it is not retried.
     writer: Option<Box<dyn LogWriter>>,
 }
@@ -107,11 +117,31 @@ impl Stream {
         }
     }
 
-    /// Writes a row for `path`, opening its writer with `open` the first
-    /// time. Returns the error that ended the writer, if one did now.
+    /// The path filter `filter` writes to instead of `path` when another
+    /// filter of the stream already writes there: `path-2`, `path-3`, ...,
+    /// the first free or its own; with the filter it would have shared
+    /// with. None when `path` is free or its own.
+    pub fn unshared_path(&self, path: &str, filter: &str) -> Option<(String, String)> {
+        let taken_by = |p: &str| {
+            self.writers
+                .iter()
+                .find(|w| w.path == p && w.filter != filter)
+                .map(|w| w.filter.clone())
+        };
+        let other = taken_by(path)?;
+        let free = (2u32..)
+            .map(|n| format!("{path}-{n}"))
+            .find(|p| taken_by(p).is_none())?;
+        Some((free, other))
+    }
+
+    /// Writes a row of filter `filter` for `path`, opening its writer with
+    /// `open` the first time. Returns the error that ended the writer, if
+    /// one did now.
     pub fn write_row(
         &mut self,
         path: &str,
+        filter: &str,
         row: &[Value],
         open: impl FnOnce() -> Result<Box<dyn LogWriter>, String>,
     ) -> Result<(), String> {
@@ -124,6 +154,7 @@ impl Stream {
                 };
                 self.writers.push(PathWriter {
                     path: path.to_string(),
+                    filter: filter.to_string(),
                     writer,
                 });
                 if let Some(e) = err {

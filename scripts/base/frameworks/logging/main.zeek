@@ -49,6 +49,17 @@ export {
 	## Column renames that filters use unless they give their own.
 	const default_field_name_map: table[string] of string = table() &redef;
 
+	## What goes before the names of the extension columns that a
+	## filter's ``ext_func`` adds.
+	const default_ext_prefix = "_" &redef;
+
+	## The ``ext_func`` of filters that name none: adds no columns. To add
+	## columns to every log, redef it as a function that returns a record;
+	## its ``&log`` fields become the first columns of each line, their
+	## names prefixed with ``ext_prefix``. It is called for each line
+	## written, with the path being written to.
+	const default_ext_func: function(path: string): any = function(path: string) { } &redef;
+
 	## How often filters rotate their files (rzeek does not rotate).
 	const default_rotation_interval = 0secs &redef;
 
@@ -91,6 +102,11 @@ export {
 		interv: interval &default=default_rotation_interval;
 		## Settings for the writer, and state for policy hooks.
 		config: table[string] of string &default=table();
+		## Goes before the names of the extension columns.
+		ext_prefix: string &default=default_ext_prefix;
+		## Returns the extension columns' values for each line, as a
+		## record; one that returns nothing adds no columns.
+		ext_func: function(path: string): any &default=default_ext_func;
 	};
 
 	## A hook run on every record written to any stream, before its
