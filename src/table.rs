@@ -523,3 +523,15 @@ mod tests {
         assert_eq!(t.iter().last().map(|(k, _)| k.as_count()), Some(98));
     }
 }
+
+#[cfg(test)]
+mod size_budget {
+    /// Sets sit inside records by the million (a connection's `service`
+    /// and removal hooks): what every table carries stays small, and
+    /// attributes live apart.
+    #[test]
+    fn tables_stay_small() {
+        let n = std::mem::size_of::<super::TableVal>();
+        assert!(n <= 96, "TableVal is {n} bytes");
+    }
+}

@@ -72,7 +72,7 @@ fn summary(c: &Connection) -> String {
     let hist = if c.history.is_empty() {
         "-".to_string()
     } else {
-        c.history.clone()
+        c.history.to_string()
     };
     // conn.log has sizes only for connections with a duration.
     let (os, rs) = if c.duration() > 0.0 {

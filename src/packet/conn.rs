@@ -164,7 +164,9 @@ pub struct Connection {
     /// Time of the last packet that counted as activity.
     pub last_time: f64,
     /// Zeek's history letters.
-    pub history: String,
+    /// Inline up to 24 letters (nearly every history), so a connection
+    /// costs no allocation for it.
+    pub history: compact_str::CompactString,
     pub uid: Uid,
     pub vlan: Option<u16>,
     pub inner_vlan: Option<u16>,
