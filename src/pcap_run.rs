@@ -1249,11 +1249,15 @@ fn vlan_tags(lt: u32, d: &[u8]) -> Vec<(u16, u8, bool)> {
 // ---------- the run ----------
 
 /// Shares the values that many connections repeat (MACs, history
-/// strings) instead of allocating each anew.
+/// strings, addresses: a server's is in each of its connections) instead
+/// of allocating each anew. They are immutable, so sharing is unseen.
 #[derive(Default)]
 struct Interned {
     macs: AHashMap<[u8; 6], Value>,
     histories: AHashMap<Vec<u8>, Value>,
+    /// Direct-mapped by a hash of the address: a miss just replaces the
+    /// slot, so addresses seen once cost no more than their allocation.
+    addrs: Vec<Option<(IpAddr, Value)>>,
 }
 
 impl Interned {
@@ -1269,6 +1273,28 @@ impl Interned {
         }
         self.macs.insert(*m, v.clone());
         v
+    }
+
+    fn addr(&mut self, a: IpAddr) -> Value {
+        if self.addrs.is_empty() {
+            self.addrs.resize(Self::MAX, None);
+        }
+        let folded = match a {
+            IpAddr::V4(v4) => u64::from(u32::from(v4)),
+            IpAddr::V6(v6) => {
+                let x = u128::from(v6);
+                (x as u64) ^ ((x >> 64) as u64)
+            }
+        };
+        let slot = (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % Self::MAX;
+        match &self.addrs[slot] {
+            Some((k, v)) if *k == a => v.clone(),
+            _ => {
+                let v = Value::addr(a);
+                self.addrs[slot] = Some((a, v.clone()));
+                v
+            }
+        }
     }
 
     fn history(&mut self, h: &[u8]) -> Value {
@@ -1487,9 +1513,9 @@ impl Run {
             // Roles flipped: the id in place, the endpoint records swapped.
             if let Value::Record(id) = &r.fields[sh.id] {
                 let mut id = id.borrow_mut();
-                id.fields[sh.orig_h] = Value::addr(conn.id.orig_h);
+                id.fields[sh.orig_h] = self.interned.addr(conn.id.orig_h);
                 id.fields[sh.orig_p] = port(conn.id.orig_p, conn.id.proto);
-                id.fields[sh.resp_h] = Value::addr(conn.id.resp_h);
+                id.fields[sh.resp_h] = self.interned.addr(conn.id.resp_h);
                 id.fields[sh.resp_p] = port(conn.id.resp_p, conn.id.proto);
             }
             r.fields.swap(sh.orig, sh.resp);
@@ -1573,9 +1599,9 @@ impl Run {
         let id = sh.id_m.obtain(interp, old_id);
         {
             let mut id = id.borrow_mut();
-            id.fields[sh.orig_h] = Value::addr(conn.id.orig_h);
+            id.fields[sh.orig_h] = interned.addr(conn.id.orig_h);
             id.fields[sh.orig_p] = port(conn.id.orig_p, conn.id.proto);
-            id.fields[sh.resp_h] = Value::addr(conn.id.resp_h);
+            id.fields[sh.resp_h] = interned.addr(conn.id.resp_h);
             id.fields[sh.resp_p] = port(conn.id.resp_p, conn.id.proto);
             if let Some(p) = sh.proto {
                 id.fields[p] = Value::Count(conn.id.ip_proto as u64);
