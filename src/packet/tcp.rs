@@ -452,7 +452,8 @@ fn insert_range(blocks: &mut ThinVec<(u64, u64)>, seq: u64, upper: u64) {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TcpConn {
     pub eps: [TcpEndpoint; 2],
-    pub orig_idx: usize,
+    /// 0 or 1 (a byte: every tracked connection has one).
+    pub orig_idx: u8,
     pub is_active: bool,
     pub seen_first_ack: bool,
     pub is_partial: bool,
@@ -473,24 +474,24 @@ impl TcpConn {
     }
 
     pub fn orig(&self) -> &TcpEndpoint {
-        &self.eps[self.orig_idx]
+        &self.eps[usize::from(self.orig_idx)]
     }
 
     pub fn resp(&self) -> &TcpEndpoint {
-        &self.eps[1 - self.orig_idx]
+        &self.eps[1 - usize::from(self.orig_idx)]
     }
 
     /// Index of the originator's (`true`) or responder's endpoint.
     pub fn idx(&self, is_orig: bool) -> usize {
         if is_orig {
-            self.orig_idx
+            usize::from(self.orig_idx)
         } else {
-            1 - self.orig_idx
+            1 - usize::from(self.orig_idx)
         }
     }
 
     pub fn is_orig_idx(&self, e: usize) -> bool {
-        e == self.orig_idx
+        e == usize::from(self.orig_idx)
     }
 
     /// Mutable endpoint `e` and its peer.
