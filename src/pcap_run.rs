@@ -776,8 +776,9 @@ impl ConnShape {
 struct Slot {
     gen: u32,
     rec: Rec,
-    orig_h: IpAddr,
-    orig_p: u16,
+    /// The connection's flip count when the record was last brought up
+    /// to date.
+    flips: u16,
     /// The recognized services already added to the record's set.
     services: u8,
 }
@@ -1483,8 +1484,7 @@ impl Run {
                 services: 0,
                 gen: h.generation(),
                 rec,
-                orig_h: conn.id.orig_h,
-                orig_p: conn.id.orig_p,
+                flips: conn.flips,
             });
         }
         let sh = &self.shape;
@@ -1509,7 +1509,7 @@ impl Run {
             return Some(Value::Record(slot.rec.clone()));
         }
         let mut r = slot.rec.borrow_mut();
-        if slot.orig_p != conn.id.orig_p || slot.orig_h != conn.id.orig_h {
+        if slot.flips != conn.flips {
             // Roles flipped: the id in place, the endpoint records swapped.
             if let Value::Record(id) = &r.fields[sh.id] {
                 let mut id = id.borrow_mut();
@@ -1518,9 +1518,12 @@ impl Run {
                 id.fields[sh.resp_h] = self.interned.addr(conn.id.resp_h);
                 id.fields[sh.resp_p] = port(conn.id.resp_p, conn.id.proto);
             }
-            r.fields.swap(sh.orig, sh.resp);
-            slot.orig_h = conn.id.orig_h;
-            slot.orig_p = conn.id.orig_p;
+            // After an even number of flips the endpoints are back where
+            // they were; only an odd number swaps them.
+            if (slot.flips ^ conn.flips) & 1 == 1 {
+                r.fields.swap(sh.orig, sh.resp);
+            }
+            slot.flips = conn.flips;
         }
         r.fields[sh.start_time] = Value::Time(conn.start_time);
         r.fields[sh.duration] = Value::Interval(conn.duration());

@@ -8,13 +8,13 @@ use super::{arg, builtin_error, builtin_error_arg, BifResult};
 use crate::func::{BifDef, Host};
 use crate::value::{RecordVal, Value};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use ahash::AHashMap;
 use std::rc::Rc;
 
 type Rec = Rc<RefCell<RecordVal>>;
 
 thread_local! {
-    static LIVE: RefCell<HashMap<usize, Rec>> = RefCell::new(HashMap::new());
+    static LIVE: RefCell<AHashMap<usize, Rec>> = RefCell::new(AHashMap::new());
 }
 
 /// A connection's record, from its creation until it is removed.

@@ -192,6 +192,9 @@ pub struct Connection {
     pub(crate) serial: u64,
     pub(crate) key: super::tracker::Key,
     pub(crate) removed: bool,
+    /// How often the roles flipped (wrapping), so a holder of the
+    /// script's record can tell its id and endpoints need swapping.
+    pub(crate) flips: u16,
     /// Thresholds of the conn-size analyzer, once any is set.
     pub(crate) limits: Option<Box<super::tracker::SizeLimits>>,
 }
