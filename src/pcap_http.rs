@@ -30,7 +30,8 @@ struct Files {
     file_state_remove: Option<Rc<FuncVal>>,
     /// `fa_file`: id, source, is_orig, last_active, seen_bytes.
     shape: Shape,
-    salt: Vec<u8>,
+    /// The hash key derived from `digest_salt`.
+    key: [u64; 4],
     bits: u32,
     /// Per connection and direction, the file of the entity being
     /// delivered (`None`: no handle was given, so no file).
@@ -59,7 +60,7 @@ impl Http {
                     "fa_file",
                     &["id", "source", "is_orig", "last_active", "seen_bytes"],
                 )?,
-                salt,
+                key: crate::bif::file_analysis::file_id_key(&salt),
                 bits: global_count(c, "bits_per_uid", 96).clamp(1, 128) as u32,
                 open: AHashMap::new(),
             })
@@ -235,7 +236,7 @@ impl Run {
             };
             let now = c.interp.network_time;
             let file = handle.map(|hd| {
-                let id = crate::bif::file_analysis::file_id(&hd, &files.salt, files.bits);
+                let id = crate::bif::file_analysis::file_id(&hd, files.key, files.bits);
                 files.shape.build(
                     &mut c.interp,
                     vec![

@@ -32,8 +32,9 @@ fn set_file_handle(_h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Unset)
 }
 
-/// The file id for `handle` under `salt`, with `bits` of uid.
-pub fn file_id(handle: &[u8], salt: &[u8], bits: u32) -> Vec<u8> {
+/// The HighwayHash key for file ids: the SHA-256 of `digest_salt`, read
+/// as four little-endian words.
+pub fn file_id_key(salt: &[u8]) -> [u64; 4] {
     let digest = Sha256::digest(salt);
     let mut key = [0u64; 4];
     for (k, chunk) in key.iter_mut().zip(digest.chunks_exact(8)) {
@@ -41,6 +42,12 @@ pub fn file_id(handle: &[u8], salt: &[u8], bits: u32) -> Vec<u8> {
         w.copy_from_slice(chunk);
         *k = u64::from_le_bytes(w);
     }
+    key
+}
+
+/// The file id for `handle` under the key of [`file_id_key`], with
+/// `bits` of uid.
+pub fn file_id(handle: &[u8], key: [u64; 4], bits: u32) -> Vec<u8> {
     let words = HighwayHasher::new(Key(key)).hash128(handle);
     crate::zhash::uid_base62(b'F', words, bits)
 }
@@ -63,9 +70,11 @@ mod tests {
         // Zeek logs for it.
         let handle = b"Analyzer::ANALYZER_HTTP1690990955.94433F11\
 167.221.30.181:59406 > 217.207.159.63:27272";
-        let id = file_id(handle, b"Please change this value.", 96);
+        let key = file_id_key(b"Please change this value.");
+        let id = file_id(handle, key, 96);
         assert_eq!(id, b"Fftt1g15aiP3OV7YTf");
-        // Another salt, another id.
-        assert_ne!(file_id(handle, b"x", 96), id);
+        // Another salt, another id; fewer bits, a shorter one.
+        assert_ne!(file_id(handle, file_id_key(b"x"), 96), id);
+        assert!(file_id(handle, key, 64).len() < id.len());
     }
 }

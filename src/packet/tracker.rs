@@ -2392,6 +2392,10 @@ fn http_segment(
         tcp.http = None;
         return;
     }
+    if a.dead() {
+        // Both directions gave up: nothing more to parse.
+        tcp.http = None;
+    }
     let h = em.h;
     for ev in out {
         em.ev(ConnEvent::Http { conn: h, ev });
