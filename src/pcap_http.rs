@@ -38,6 +38,8 @@ struct Files {
     open: AHashMap<(u32, u32, bool), Option<Value>>,
 }
 
+/// Positions in `Files::shape` of the fields updated as data comes.
+const LAST_ACTIVE: usize = 3;
 const SEEN_BYTES: usize = 4;
 
 impl Http {
@@ -58,7 +60,14 @@ impl Http {
                 shape: Shape::of(
                     c,
                     "fa_file",
-                    &["id", "source", "is_orig", "last_active", "seen_bytes"],
+                    &[
+                        "id",
+                        "source",
+                        "is_orig",
+                        "last_active",
+                        "seen_bytes",
+                        "total_bytes",
+                    ],
                 )?,
                 key: crate::bif::file_analysis::file_id_key(&salt),
                 bits: global_count(c, "bits_per_uid", 96).clamp(1, 128) as u32,
@@ -159,8 +168,12 @@ impl Run {
                 let f = self.http.begin_entity.clone();
                 self.conn_event(c, tr, &f, h, at, vec![Value::Bool(*is_orig)]);
             }
-            HttpEvent::Data { is_orig, data } => {
-                self.file_data(c, tr, h, *is_orig, data.len() as u64, at);
+            HttpEvent::Data {
+                is_orig,
+                data,
+                size,
+            } => {
+                self.file_data(c, tr, h, *is_orig, data.len() as u64, *size, at);
                 if self.http.entity_data.is_some() {
                     let f = self.http.entity_data.clone();
                     let rest = vec![
@@ -205,9 +218,10 @@ impl Run {
     }
 
     /// Body bytes: the entity's file, asked for by name on its first
-    /// bytes. As in Zeek, the events queued so far run first, then
+    /// bytes (`size`: the body's length, if the headers gave it). As in Zeek, the events queued so far run first, then
     /// `get_file_handle`, so that its handler sees the state they built
     /// (the transaction depth, the entity count).
+    #[allow(clippy::too_many_arguments)]
     fn file_data(
         &mut self,
         c: &mut Compiler,
@@ -215,6 +229,7 @@ impl Run {
         h: ConnHandle,
         is_orig: bool,
         len: u64,
+        size: Option<u64>,
         at: At,
     ) {
         let key = (h.index(), h.generation(), is_orig);
@@ -245,6 +260,7 @@ impl Run {
                         Value::Bool(is_orig),
                         Value::Time(now),
                         Value::Count(0),
+                        size.map_or(Value::Unset, Value::Count),
                     ],
                 )
             });
@@ -263,10 +279,15 @@ impl Run {
             return;
         };
         if let Some(Some(Value::Record(r))) = files.open.get(&key) {
+            let mut r = r.borrow_mut();
             if let Some(Some(i)) = files.shape.idx.get(SEEN_BYTES) {
-                let mut r = r.borrow_mut();
                 if let Some(Value::Count(n)) = r.fields.get_mut(*i) {
                     *n += len;
+                }
+            }
+            if let Some(Some(i)) = files.shape.idx.get(LAST_ACTIVE) {
+                if let Some(slot) = r.fields.get_mut(*i) {
+                    *slot = Value::Time(c.interp.network_time);
                 }
             }
         }

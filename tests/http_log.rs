@@ -55,6 +55,13 @@ fn conversation(port: u16, msgs: &[Msg], close: bool) -> Vec<u8> {
 /// Runs rzeek (default scripts) on the trace; returns http.log's rows as
 /// field maps, or none if there is no http.log.
 fn http_rows(name: &str, trace: &[u8]) -> Vec<HashMap<String, String>> {
+    logs(name, trace).0
+}
+
+/// Runs rzeek (default scripts) on the trace; returns the rows of
+/// http.log and files.log as field maps (none for a log not written).
+type Rows = Vec<HashMap<String, String>>;
+fn logs(name: &str, trace: &[u8]) -> (Rows, Rows) {
     let dir = common::scratch(&format!("http-{name}"));
     std::fs::write(dir.join("t.pcap"), trace).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
@@ -68,21 +75,24 @@ fn http_rows(name: &str, trace: &[u8]) -> Vec<HashMap<String, String>> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let log = dir.join("http.log");
-    if !Path::new(&log).exists() {
-        return Vec::new();
-    }
-    let names = common::fields(&log);
-    common::rows(&log)
-        .iter()
-        .map(|r| {
-            names
-                .iter()
-                .cloned()
-                .zip(r.split('\t').map(str::to_string))
-                .collect()
-        })
-        .collect()
+    let read = |file: &str| -> Rows {
+        let log = dir.join(file);
+        if !Path::new(&log).exists() {
+            return Vec::new();
+        }
+        let names = common::fields(&log);
+        common::rows(&log)
+            .iter()
+            .map(|r| {
+                names
+                    .iter()
+                    .cloned()
+                    .zip(r.split('\t').map(str::to_string))
+                    .collect()
+            })
+            .collect()
+    };
+    (read("http.log"), read("files.log"))
 }
 
 fn get<'a>(r: &'a HashMap<String, String>, k: &str) -> &'a str {
@@ -91,7 +101,7 @@ fn get<'a>(r: &'a HashMap<String, String>, k: &str) -> &'a str {
 
 #[test]
 fn get_with_content_length() {
-    let rows = http_rows(
+    let (rows, files) = logs(
         "get",
         &conversation(
             80,
@@ -121,6 +131,16 @@ fn get_with_content_length() {
         fuid.starts_with('F') && fuid.len() > 10 && fuid.bytes().all(|b| b.is_ascii_alphanumeric()),
         "{fuid}"
     );
+    // files.log: the body, on that connection, from the responder.
+    assert_eq!(files.len(), 1);
+    let f = &files[0];
+    assert_eq!(get(f, "fuid"), fuid);
+    assert_eq!(get(f, "uid"), get(r, "uid"));
+    assert_eq!(get(f, "source"), "HTTP");
+    assert_eq!(get(f, "is_orig"), "F");
+    assert_eq!(get(f, "seen_bytes"), "11");
+    assert_eq!(get(f, "total_bytes"), "11");
+    assert_eq!(get(f, "id.resp_p"), "80");
 }
 
 #[test]
@@ -152,7 +172,7 @@ fn post_with_body() {
 fn chunked_reply_off_the_http_ports() {
     // Port 9999: recognized by the request and the reply, as Zeek's
     // dynamic protocol detection does.
-    let rows = http_rows(
+    let (rows, files) = logs(
         "chunked",
         &conversation(
             9999,
@@ -168,6 +188,10 @@ fn chunked_reply_off_the_http_ports() {
     assert_eq!(rows.len(), 1);
     assert_eq!(get(&rows[0], "response_body_len"), "11");
     assert_eq!(get(&rows[0], "uri"), "/c");
+    // A chunked body's size is known only at its end.
+    assert_eq!(files.len(), 1);
+    assert_eq!(get(&files[0], "seen_bytes"), "11");
+    assert_eq!(get(&files[0], "total_bytes"), "-");
 }
 
 #[test]

@@ -98,10 +98,12 @@ pub enum HttpEvent {
         name: Vec<u8>,
         value: Vec<u8>,
     },
-    /// Body bytes of the current entity (after chunked decoding).
+    /// Body bytes of the current entity (after chunked decoding), with
+    /// the body's length when Content-Length gave it.
     Data {
         is_orig: bool,
         data: Vec<u8>,
+        size: Option<u64>,
     },
     EndEntity {
         is_orig: bool,
@@ -281,9 +283,14 @@ impl HttpConn {
                     let (now, rest) = data.split_at(n);
                     data = rest;
                     side.msg.body_length += n as u64;
+                    let size = match side.msg.chunked {
+                        false => side.msg.content_length,
+                        true => None,
+                    };
                     ev.push(HttpEvent::Data {
                         is_orig,
                         data: now.to_vec(),
+                        size,
                     });
                     match b {
                         Body::Length(left) => {
