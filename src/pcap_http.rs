@@ -98,9 +98,21 @@ impl Http {
         }
     }
 
-    /// Whether anything is to be raised: else the analyzer is not even
-    /// attached.
-    pub(super) fn wanted(&self) -> bool {
+    /// The tracker's HTTP event bits: the analysis when anything is to
+    /// be raised (else the analyzer is not even attached), body bytes
+    /// when `http_entity_data` is handled (else only their count).
+    pub(super) fn mask(&self) -> u32 {
+        let mut m = 0;
+        if self.wanted() {
+            m |= EventMask::HTTP;
+        }
+        if self.entity_data.is_some() {
+            m |= EventMask::HTTP_BODY;
+        }
+        m
+    }
+
+    fn wanted(&self) -> bool {
         [
             &self.request,
             &self.reply,
@@ -170,17 +182,14 @@ impl Run {
             }
             HttpEvent::Data {
                 is_orig,
+                len,
                 data,
                 size,
             } => {
-                self.file_data(c, tr, h, *is_orig, data.len() as u64, *size, at);
+                self.file_data(c, tr, h, *is_orig, *len, *size, at);
                 if self.http.entity_data.is_some() {
                     let f = self.http.entity_data.clone();
-                    let rest = vec![
-                        Value::Bool(*is_orig),
-                        Value::Count(data.len() as u64),
-                        Value::str(data),
-                    ];
+                    let rest = vec![Value::Bool(*is_orig), Value::Count(*len), Value::str(data)];
                     self.conn_event(c, tr, &f, h, at, rest);
                 }
             }

@@ -1344,7 +1344,7 @@ impl Run {
             tcp_syn_ack_ok: global_bool(c, "tcp_SYN_ack_ok", d.tcp_syn_ack_ok),
             likely_server_ports: likely,
             bits_per_uid: global_count(c, "bits_per_uid", 96).clamp(1, 128) as u32,
-            events: EventMask(ev.mask().0 | if http.wanted() { EventMask::HTTP } else { 0 }),
+            events: EventMask(ev.mask().0 | http.mask()),
             generic_packet_thresholds: {
                 let mut v: Vec<u64> = global_set(c, "ConnThreshold::generic_packet_thresholds")
                     .iter()

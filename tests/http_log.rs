@@ -282,3 +282,33 @@ fn malformed_input_does_not_panic() {
         assert_eq!(get(&rows[0], "uri"), "/ok", "{i}");
     }
 }
+
+#[test]
+fn entity_data_carries_the_body_when_handled() {
+    let dir = common::scratch("http-entity-data");
+    let trace = conversation(
+        80,
+        &[
+            Msg::Client(b"GET / HTTP/1.1\r\n\r\n"),
+            Msg::Server(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"),
+        ],
+        true,
+    );
+    std::fs::write(dir.join("t.pcap"), trace).unwrap();
+    std::fs::write(
+        dir.join("s.zeek"),
+        "event http_entity_data(c: connection, is_orig: bool, length: count, data: string)\n\
+         \t{ print is_orig, length, data; }\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
+        .current_dir(&dir)
+        .args(["-r", "t.pcap", "s.zeek"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "F, 3, abc\nF, 2, de\n"
+    );
+}

@@ -98,10 +98,13 @@ pub enum HttpEvent {
         name: Vec<u8>,
         value: Vec<u8>,
     },
-    /// Body bytes of the current entity (after chunked decoding), with
-    /// the body's length when Content-Length gave it.
+    /// `len` body bytes of the current entity (after chunked decoding),
+    /// with the body's length when Content-Length gave it. The bytes
+    /// themselves are in `data` only for an analyzer made
+    /// [`HttpConn::with_bodies`].
     Data {
         is_orig: bool,
+        len: u64,
         data: Vec<u8>,
         size: Option<u64>,
     },
@@ -180,6 +183,9 @@ pub struct HttpConn {
     held: Vec<HttpEvent>,
     /// Methods of the requests whose replies are still to come.
     methods: std::collections::VecDeque<Vec<u8>>,
+    /// Whether body bytes are copied into the events (only their count
+    /// is, otherwise).
+    bodies: bool,
 }
 
 impl HttpConn {
@@ -189,7 +195,14 @@ impl HttpConn {
             confirmed,
             held: Vec::new(),
             methods: Default::default(),
+            bodies: false,
         }
+    }
+
+    /// The analyzer with body bytes in its `Data` events.
+    pub fn with_bodies(mut self, bodies: bool) -> HttpConn {
+        self.bodies = bodies;
+        self
     }
 
     pub fn confirmed(&self) -> bool {
@@ -267,6 +280,7 @@ impl HttpConn {
 
     fn deliver(&mut self, is_orig: bool, mut data: &[u8], t: f64, out: &mut Vec<HttpEvent>) {
         let i = usize::from(!is_orig);
+        let bodies = self.bodies;
         let mut ev = Vec::new();
         while !data.is_empty() {
             let state = self.sides[i].state;
@@ -289,7 +303,8 @@ impl HttpConn {
                     };
                     ev.push(HttpEvent::Data {
                         is_orig,
-                        data: now.to_vec(),
+                        len: n as u64,
+                        data: if bodies { now.to_vec() } else { Vec::new() },
                         size,
                     });
                     match b {
@@ -616,7 +631,7 @@ mod tests {
 
     #[test]
     fn request_and_chunked_reply() {
-        let mut c = HttpConn::new(true);
+        let mut c = HttpConn::new(true).with_bodies(true);
         let ev = run(&mut c, true, 1, b"GET /a%20b HTTP/1.1\r\nHost: x\r\n\r\n");
         assert!(matches!(&ev[0], HttpEvent::Request { uri, .. } if uri == b"/a%20b"));
         assert!(

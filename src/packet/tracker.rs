@@ -41,6 +41,9 @@ impl EventMask {
     pub const REXMIT: u32 = 1 << 14;
     /// HTTP events: the HTTP analyzer is attached where it fits.
     pub const HTTP: u32 = 1 << 15;
+    /// HTTP body bytes in the events (`http_entity_data`), not only
+    /// their count.
+    pub const HTTP_BODY: u32 = 1 << 16;
     pub const NONE: EventMask = EventMask(0);
     pub const ALL: EventMask = EventMask(u32::MAX);
 
@@ -59,7 +62,8 @@ impl Default for EventMask {
                 | Self::UDP_REQUEST
                 | Self::UDP_REPLY
                 | Self::ICMP_ECHO
-                | Self::HTTP),
+                | Self::HTTP
+                | Self::HTTP_BODY),
         )
     }
 }
@@ -2373,7 +2377,10 @@ fn http_segment(
         }
         tcp.http_tried = true;
         match wanted(c.id.resp_p, data) {
-            Some(confirmed) => tcp.http = Some(Box::new(HttpConn::new(confirmed))),
+            Some(confirmed) => {
+                let bodies = em.cfg.events.has(EventMask::HTTP_BODY);
+                tcp.http = Some(Box::new(HttpConn::new(confirmed).with_bodies(bodies)));
+            }
             None => return,
         }
     }
