@@ -152,6 +152,21 @@ event udp_contents(u: connection, is_orig: bool, contents: string) { sink += |co
 event unknown_protocol(analyzer_name: string, protocol: count, first_bytes: string,
                        analyzer_history: string_vec)
 	{ print analyzer_name, protocol, |first_bytes|, analyzer_history; }
+event http_request(c: connection, method: string, original_URI: string,
+                   unescaped_URI: string, version: string)
+	{ print method, original_URI, unescaped_URI, version; }
+event http_reply(c: connection, version: string, code: count, reason: string)
+	{ print version, code, reason; }
+event http_header(c: connection, is_orig: bool, original_name: string, name: string, value: string)
+	{ print is_orig, name, value; }
+event http_entity_data(c: connection, is_orig: bool, length: count, data: string)
+	{ sink += length; }
+event http_message_done(c: connection, is_orig: bool, stat: http_message_stat)
+	{ print is_orig, stat; }
+event get_file_handle(tag: Analyzer::Tag, c: connection, is_orig: bool)
+	{ set_file_handle(cat(c$uid, is_orig, sink)); }
+event file_new(f: fa_file) { print f$id; }
+event file_state_remove(f: fa_file) { print f$id, f$seen_bytes; }
 event zeek_done() { print sink; }
 "#;
 

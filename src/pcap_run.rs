@@ -49,6 +49,9 @@ use crate::value::{Port, RecordVal, Value, VectorVal};
 
 type Rec = Rc<RefCell<RecordVal>>;
 
+#[path = "pcap_http.rs"]
+mod http;
+
 /// Reads the trace at `path` (`-` for standard input) and raises its
 /// events; the caller runs `zeek_init` before and `zeek_done` after.
 /// An error is a fatal one (the trace cannot be opened), in Zeek's words.
@@ -636,8 +639,6 @@ struct Uids {
     bits: u32,
 }
 
-const UID_DIGITS: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
 impl Uids {
     /// Under `ZEEK_SEED_FILE` (the seed for `srandom`, then 20 words of
     /// hash seed) the key is the seed's last four words and the default
@@ -687,22 +688,7 @@ impl Uids {
         for w in u.iter_mut().take(words) {
             *w = self.calc();
         }
-        let rem = self.bits % 64;
-        if rem != 0 {
-            u[0] >>= 64 - rem;
-        }
-        let mut out = Vec::with_capacity(24);
-        out.push(b'C');
-        for mut w in u {
-            loop {
-                out.push(UID_DIGITS[(w % 62) as usize]);
-                w /= 62;
-                if w == 0 {
-                    break;
-                }
-            }
-        }
-        out
+        crate::zhash::uid_base62(b'C', u, self.bits)
     }
 }
 
@@ -1314,6 +1300,7 @@ impl Interned {
 struct Run {
     pool: Pool,
     udp_contents: UdpContents,
+    http: http::Http,
     /// Bad checksums per connection and direction.
     chk_errors: AHashMap<(u32, u32, bool), u64>,
     interned: Interned,
@@ -1332,6 +1319,7 @@ struct Run {
 impl Run {
     fn new(c: &Compiler, no_checksums: bool) -> Result<Run, String> {
         let ev = Events::find(c);
+        let http = http::Http::find(c);
         let d = Config::default();
         let eager_records = !global_bool(c, "__bare_mode", true);
         let mut likely = AHashSet::new();
@@ -1388,7 +1376,7 @@ impl Run {
             tcp_syn_ack_ok: global_bool(c, "tcp_SYN_ack_ok", d.tcp_syn_ack_ok),
             likely_server_ports: likely,
             bits_per_uid: global_count(c, "bits_per_uid", 96).clamp(1, 128) as u32,
-            events: ev.mask(),
+            events: EventMask(ev.mask().0 | http.mask()),
             generic_packet_thresholds: {
                 let mut v: Vec<u64> = global_set(c, "ConnThreshold::generic_packet_thresholds")
                     .iter()
@@ -1417,6 +1405,7 @@ impl Run {
                 free: Vec::new(),
             },
             udp_contents: UdpContents::new(c),
+            http,
             config: Some(config),
             ev,
             eager_records,
@@ -1854,6 +1843,7 @@ impl Run {
                     self.conn_event(c, tr, &f, *conn, At::during(during), rest);
                 }
                 Weird { name, addl, scope } => self.weird(c, tr, name, addl, scope, during),
+                Http { conn, ev } => self.http_event(c, tr, *conn, ev, At::during(during)),
                 RexmitInconsistency {
                     conn,
                     old,

@@ -409,6 +409,36 @@ impl KeyWriter {
     }
 }
 
+const UID_DIGITS: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// Zeek's `UID::Base62` of a uid made from two 64-bit words and
+/// `bits_per_uid` (at most 128): the words are cut to the bits (the first
+/// word loses its top bits when they are not a multiple of 64), then each
+/// word's base-62 digits follow the prefix, least significant first (a
+/// second word the bits do not reach is zero, and still printed).
+pub fn uid_base62(prefix: u8, mut words: [u64; 2], bits: u32) -> Vec<u8> {
+    let bits = bits.clamp(1, 128);
+    if bits <= 64 {
+        words[1] = 0;
+    }
+    let rem = bits % 64;
+    if rem != 0 {
+        words[0] >>= 64 - rem;
+    }
+    let mut out = Vec::with_capacity(24);
+    out.push(prefix);
+    for mut w in words {
+        loop {
+            out.push(UID_DIGITS[(w % 62) as usize]);
+            w /= 62;
+            if w == 0 {
+                break;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

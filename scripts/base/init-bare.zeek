@@ -1077,5 +1077,92 @@ export {
 
 module GLOBAL;
 
+## Salt of the keyed hashes whose values should be the same on every
+## run and every node of a deployment, such as file ids.
+const digest_salt = "Please change this value." &redef;
+
+## How an HTTP message went, as http_message_done reports it.
+type http_message_stat: record {
+	## When the message's first line was seen.
+	start: time;
+	## Whether the message was cut short.
+	interrupted: bool;
+	## Why it ended, when it was cut short.
+	finish_msg: string;
+	## Bytes of the body (after undoing chunked transfer encoding).
+	body_length: count;
+	## Bytes of the body missing from the capture.
+	content_gap_length: count;
+	## Bytes of the first line and the headers.
+	header_length: count;
+};
+
+## An HTTP request line: the method, the target as sent, the target with
+## %-escapes decoded, and the version ("1.1").
+global http_request: event(c: connection, method: string, original_URI: string, unescaped_URI: string, version: string);
+## An HTTP status line: the version, the status code and the reason.
+global http_reply: event(c: connection, version: string, code: count, reason: string);
+## An HTTP header: the name as sent, the name in capitals, the value.
+global http_header: event(c: connection, is_orig: bool, original_name: string, name: string, value: string);
+## A message's entity starts (before its headers).
+global http_begin_entity: event(c: connection, is_orig: bool);
+## A message's entity ends (after its body).
+global http_end_entity: event(c: connection, is_orig: bool);
+## Body bytes of an entity.
+global http_entity_data: event(c: connection, is_orig: bool, length: count, data: string);
+## A request or a reply is complete.
+global http_message_done: event(c: connection, is_orig: bool, stat: http_message_stat);
+
+## What file analysis knows of a file's content type.
+type fa_metadata: record {
+	## The likeliest MIME type.
+	mime_type: string &optional;
+	## Whether the type was inferred from the content.
+	inferred: bool &default=T;
+};
+
+## A file seen in network traffic.
+type fa_file: record {
+	## The file's unique id.
+	id: string;
+	## The id of the file this one was extracted from.
+	parent_id: string &optional;
+	## The analyzer that found it ("HTTP").
+	source: string;
+	## Whether the originator sent it.
+	is_orig: bool &optional;
+	## The connections that carried it.
+	conns: table[conn_id] of connection &optional;
+	## When data of the file was last seen.
+	last_active: time;
+	## Bytes seen so far.
+	seen_bytes: count &default=0;
+	## The size announced, if any.
+	total_bytes: count &optional;
+	## Bytes missed.
+	missing_bytes: count &default=0;
+	## Bytes that arrived out of order beyond the reassembly buffer.
+	overflow_bytes: count &default=0;
+	## Idle time after which the file is given up on.
+	timeout_interval: interval &default=2 mins;
+	## How many leading bytes are kept for type detection.
+	bof_buffer_size: count &default=4096;
+	## The leading bytes.
+	bof_buffer: string &optional;
+} &redef;
+
+## Asks scripts for the handle naming the file that a connection's
+## analyzer (tag) is about to deliver; a handler answers with
+## set_file_handle. The file's id is derived from the handle.
+global get_file_handle: event(tag: Analyzer::Tag, c: connection, is_orig: bool);
+## A file was seen for the first time.
+global file_new: event(f: fa_file);
+## A file was seen on a connection (the first time on that connection).
+global file_over_new_connection: event(f: fa_file, c: connection, is_orig: bool);
+## What file analysis makes of a file's first bytes.
+global file_sniff: event(f: fa_file, meta: fa_metadata);
+## A file's analysis is over.
+global file_state_remove: event(f: fa_file);
+
 @load base/frameworks/logging/main
 @load base/frameworks/logging/writers/ascii

@@ -6,10 +6,12 @@
 ##! rzeek has none of those analyzers yet; it keeps their ports, so that
 ##! connections are oriented as Zeek orients them by default.
 ##!
-##! It also loads the connection scripts, so a trace run writes conn.log.
+##! It also loads the connection scripts, so a trace run writes conn.log,
+##! and the HTTP scripts (http.log).
 
 @load base/utils/site
 @load base/protocols/conn
+@load base/protocols/http
 
 redef likely_server_ports += {
 	# DCE-RPC, DHCP, DNP3, DNS

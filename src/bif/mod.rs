@@ -21,6 +21,7 @@ pub(crate) mod convert;
 mod core;
 mod encode;
 pub mod entropy;
+pub mod file_analysis;
 pub(crate) mod files;
 pub(crate) mod hash;
 pub(crate) mod introspect;
@@ -51,6 +52,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(time::BIFS)
         .chain(misc::BIFS)
         .chain(files::BIFS)
+        .chain(file_analysis::BIFS)
         .chain(entropy::BIFS)
         .chain(prob::BIFS)
         .chain(introspect::BIFS)

@@ -30,8 +30,10 @@ pub mod cksum;
 pub mod conn;
 pub mod decode;
 mod frag;
+pub mod http;
 pub mod reader;
 pub mod service;
+pub mod stream;
 pub(crate) mod tcp;
 pub mod tracker;
 

@@ -463,6 +463,10 @@ pub(crate) struct TcpConn {
     pub deferred_gen_event: bool,
     /// The sides' opening bytes, while the service is still to be judged.
     pub opening: Option<Box<super::service::Opening>>,
+    /// The HTTP analyzer, when attached (see `super::http::wanted`).
+    pub http: Option<Box<super::http::HttpConn>>,
+    /// Whether attaching the HTTP analyzer was considered already.
+    pub http_tried: bool,
 }
 
 impl TcpConn {

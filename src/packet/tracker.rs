@@ -39,6 +39,11 @@ impl EventMask {
     pub const GENERIC_THRESHOLD: u32 = 1 << 13;
     /// `rexmit_inconsistency`: TCP data is kept to compare retransmissions.
     pub const REXMIT: u32 = 1 << 14;
+    /// HTTP events: the HTTP analyzer is attached where it fits.
+    pub const HTTP: u32 = 1 << 15;
+    /// HTTP body bytes in the events (`http_entity_data`), not only
+    /// their count.
+    pub const HTTP_BODY: u32 = 1 << 16;
     pub const NONE: EventMask = EventMask(0);
     pub const ALL: EventMask = EventMask(u32::MAX);
 
@@ -48,14 +53,17 @@ impl EventMask {
 }
 
 impl Default for EventMask {
-    /// Everything except the per-packet events.
+    /// Everything except the per-packet events and the HTTP analysis
+    /// (whose parsing is work only a script's handlers justify).
     fn default() -> Self {
         EventMask(
             !(Self::NEW_PACKET
                 | Self::RAW_PACKET
                 | Self::UDP_REQUEST
                 | Self::UDP_REPLY
-                | Self::ICMP_ECHO),
+                | Self::ICMP_ECHO
+                | Self::HTTP
+                | Self::HTTP_BODY),
         )
     }
 }
@@ -238,6 +246,11 @@ pub enum ConnEvent {
         threshold: u64,
         is_orig: bool,
     },
+    /// What the HTTP analyzer found in the connection's stream.
+    Http {
+        conn: ConnHandle,
+        ev: super::http::HttpEvent,
+    },
 }
 
 /// Which conn-size threshold a [`ConnEvent::Threshold`] reports.
@@ -278,7 +291,8 @@ impl ConnEvent {
             | IcmpEchoReply { conn, .. }
             | ContentGap { conn, .. }
             | RexmitInconsistency { conn, .. }
-            | Threshold { conn, .. } => Some(*conn),
+            | Threshold { conn, .. }
+            | Http { conn, .. } => Some(*conn),
             Weird {
                 scope: WeirdScope::Conn(h),
                 ..
@@ -1014,6 +1028,15 @@ impl Tracker {
         }
         let h = ConnHandle { idx, gen: s.gen };
         let key = c.key;
+        if let ProtoState::Tcp(t) = &mut c.state {
+            if let Some(mut a) = t.http.take() {
+                // Messages still open end with the connection.
+                let mut evs = Vec::new();
+                a.eof(true, &mut evs);
+                a.eof(false, &mut evs);
+                out.extend(evs.into_iter().map(|ev| ConnEvent::Http { conn: h, ev }));
+            }
+        }
         out.push(ConnEvent::ConnectionStateRemove(h));
         self.table.remove(&key, idx);
         self.pending_free.push(idx);
@@ -2412,6 +2435,9 @@ fn tcp_process(
             em.weird(c, "truncated_tcp_payload");
         }
     }
+    if em.cfg.events.has(EventMask::HTTP) && have_payload && !rst && !seq_underflow {
+        http_segment(c, em, tcp, is_orig, rel_data_seq, pk.payload, fin);
+    }
     {
         let (ep, pp) = tcp.pair(e);
         if ep.check_eof(pp) {
@@ -2420,6 +2446,61 @@ fn tcp_process(
     }
     if do_close {
         connection_closed(c, em, tcp, e, gen_event, t);
+    }
+}
+
+/// Feeds a segment to the connection's HTTP analyzer, attaching one on
+/// the originator's first payload where it fits (see `http::wanted`).
+/// Off an HTTP port, its events wait until the service recognizer has
+/// seen an HTTP reply (Zeek's dynamic protocol detection likewise
+/// confirms HTTP by the reply); if the reply is something else, the
+/// analyzer goes.
+fn http_segment(
+    c: &mut Connection,
+    em: &mut Emit,
+    tcp: &mut TcpConn,
+    is_orig: bool,
+    seq: u64,
+    data: &[u8],
+    fin: bool,
+) {
+    use super::http::{wanted, HttpConn};
+    use super::service::{Opening, HTTP};
+    if tcp.http.is_none() {
+        if tcp.http_tried || !is_orig || seq != 1 || data.is_empty() {
+            return;
+        }
+        tcp.http_tried = true;
+        match wanted(c.id.resp_p, data) {
+            Some(confirmed) => {
+                let bodies = em.cfg.events.has(EventMask::HTTP_BODY);
+                tcp.http = Some(Box::new(HttpConn::new(confirmed).with_bodies(bodies)));
+            }
+            None => return,
+        }
+    }
+    let Some(a) = tcp.http.as_deref_mut() else {
+        return;
+    };
+    let mut out = Vec::new();
+    if c.services & HTTP != 0 {
+        a.confirm(&mut out);
+    }
+    a.segment(is_orig, seq, data, em.net_time, &mut out);
+    if fin && a.delivered_to(is_orig) == seq + data.len() as u64 {
+        a.eof(is_orig, &mut out);
+    }
+    if !a.confirmed() && Opening::done(c.services) && c.services & HTTP == 0 {
+        tcp.http = None;
+        return;
+    }
+    if a.dead() {
+        // Both directions gave up: nothing more to parse.
+        tcp.http = None;
+    }
+    let h = em.h;
+    for ev in out {
+        em.ev(ConnEvent::Http { conn: h, ev });
     }
 }
 

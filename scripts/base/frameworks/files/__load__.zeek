@@ -1,0 +1,3 @@
+##! The files framework (the part protocol scripts need).
+
+@load ./main

@@ -1,0 +1,156 @@
+##! Files carried by protocols, and files.log. rzeek's file analysis asks,
+##! through :zeek:see:`get_file_handle`, for a handle naming each file a
+##! protocol analyzer delivers; the file's id is a hash of that handle. A
+##! protocol script says how its handles are made by registering with
+##! :zeek:see:`Files::register_protocol`. Each file is logged when its
+##! analysis ends, once per connection that carried it.
+
+@load base/utils/site
+
+module Files;
+
+export {
+	## The files.log stream.
+	redef enum Log::ID += { LOG };
+
+	## The stream's policy hook.
+	global log_policy: Log::PolicyHook;
+
+	## The columns of files.log.
+	type Info: record {
+		## When the file was first seen.
+		ts: time &log;
+		## The file's id.
+		fuid: string &log;
+		## The connection that carried it.
+		uid: string &log &optional;
+		## That connection's addresses and ports.
+		id: conn_id &log &optional;
+		## What found it ("HTTP").
+		source: string &log &optional;
+		## How deep within its source it was.
+		depth: count &default=0 &log;
+		## The file analyses run on it.
+		analyzers: set[string] &default=string_set() &log;
+		## Its MIME type, where it was recognized.
+		mime_type: string &log &optional;
+		## Its name, where the protocol gave one.
+		filename: string &log &optional;
+		## How long it was seen for.
+		duration: interval &log &default=0secs;
+		## Whether its sender is local (Site::local_nets).
+		local_orig: bool &log &optional;
+		## Whether the connection's originator sent it.
+		is_orig: bool &log &optional;
+		## Bytes seen.
+		seen_bytes: count &log &default=0;
+		## The size announced.
+		total_bytes: count &log &optional;
+		## Bytes missed.
+		missing_bytes: count &log &default=0;
+		## Bytes not reassembled.
+		overflow_bytes: count &log &default=0;
+		## Whether its analysis timed out.
+		timedout: bool &log &default=F;
+		## The file it was extracted from.
+		parent_fuid: string &log &optional;
+	} &redef;
+
+	## How a protocol names and describes its files.
+	type ProtoRegistration: record {
+		## The handle for the file that `c` is about to deliver in the
+		## given direction; an empty handle names no file.
+		get_file_handle: function(c: connection, is_orig: bool): string;
+		## A short description of a file, for messages.
+		describe: function(f: fa_file): string &default=function(f: fa_file): string { return ""; };
+	};
+
+	## Registers a protocol's way of naming its files; F if the protocol
+	## was registered before.
+	global register_protocol: function(tag: Analyzer::Tag, reg: ProtoRegistration): bool;
+
+	## Raised with each line written to files.log.
+	global log_files: event(rec: Info);
+}
+
+redef record fa_file += {
+	## What files.log gets.
+	info: Info &optional;
+};
+
+global registered_protocols: table[Analyzer::Tag] of ProtoRegistration = table();
+
+event zeek_init() &priority=5
+	{
+	Log::create_stream(Files::LOG, [$columns=Info, $ev=log_files, $path="files", $policy=log_policy]);
+	}
+
+function register_protocol(tag: Analyzer::Tag, reg: ProtoRegistration): bool
+	{
+	local fresh = tag !in registered_protocols;
+	registered_protocols[tag] = reg;
+	return fresh;
+	}
+
+# Brings f$info up to date with the file.
+function set_info(f: fa_file)
+	{
+	if ( ! f?$info )
+		f$info = Info($ts=f$last_active, $fuid=f$id);
+	if ( f?$parent_id )
+		f$info$parent_fuid = f$parent_id;
+	f$info$source = f$source;
+	f$info$duration = f$last_active - f$info$ts;
+	f$info$seen_bytes = f$seen_bytes;
+	if ( f?$total_bytes )
+		f$info$total_bytes = f$total_bytes;
+	f$info$missing_bytes = f$missing_bytes;
+	f$info$overflow_bytes = f$overflow_bytes;
+	if ( f?$is_orig )
+		f$info$is_orig = f$is_orig;
+	}
+
+event get_file_handle(tag: Analyzer::Tag, c: connection, is_orig: bool) &priority=5
+	{
+	if ( tag !in registered_protocols )
+		return;
+	set_file_handle(registered_protocols[tag]$get_file_handle(c, is_orig));
+	}
+
+event file_new(f: fa_file) &priority=10
+	{
+	set_info(f);
+	}
+
+event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priority=10
+	{
+	# The connections a file was seen on.
+	if ( ! f?$conns )
+		f$conns = table();
+	f$conns[c$id] = c;
+	set_info(f);
+	if ( |Site::local_nets| > 0 )
+		f$info$local_orig = Site::is_local_addr(f$is_orig ? c$id$orig_h : c$id$resp_h);
+	}
+
+event file_state_remove(f: fa_file) &priority=10
+	{
+	set_info(f);
+	}
+
+# Written last, once per connection that carried the file.
+event file_state_remove(f: fa_file) &priority=-10
+	{
+	if ( ! f?$conns || |f$conns| == 0 )
+		{
+		Log::write(Files::LOG, f$info);
+		return;
+		}
+	for ( cid, c in f$conns )
+		{
+		local info = |f$conns| > 1 ? copy(f$info) : f$info;
+		info$uid = c$uid;
+		info$id = cid;
+		Log::write(Files::LOG, info);
+		}
+	}

@@ -1,0 +1,5 @@
+##! HTTP: http.log, one line per request/reply pair, with the files the
+##! bodies carry.
+
+@load ./main
+@load ./files

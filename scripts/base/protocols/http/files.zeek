@@ -1,0 +1,89 @@
+##! The files HTTP bodies carry: each message's entities are numbered,
+##! files are named by connection, transaction and entity, and their ids
+##! go into http.log.
+
+@load base/utils/conn-ids
+@load base/frameworks/files
+@load ./main
+
+module HTTP;
+
+export {
+	redef record Info += {
+		## Ids of the files the client sent.
+		orig_fuids: vector of string &log &optional;
+		## Their names, where headers gave them.
+		orig_filenames: vector of string &log &optional;
+		## Their MIME types.
+		orig_mime_types: vector of string &log &optional;
+		## Ids of the files the server sent.
+		resp_fuids: vector of string &log &optional;
+		## Their names, where headers gave them.
+		resp_filenames: vector of string &log &optional;
+		## Their MIME types.
+		resp_mime_types: vector of string &log &optional;
+		## Entities seen so far in the request.
+		orig_mime_depth: count &default=0;
+		## Entities seen so far in the reply.
+		resp_mime_depth: count &default=0;
+	};
+
+	## Most files listed per direction and transaction.
+	option max_files_orig = 15;
+	option max_files_resp = 15;
+
+	## The handle naming the file a connection is about to deliver.
+	global get_file_handle: function(c: connection, is_orig: bool): string;
+}
+
+redef record fa_file += {
+	## The transaction that carried the file.
+	http: HTTP::Info &optional;
+};
+
+function get_file_handle(c: connection, is_orig: bool): string
+	{
+	if ( ! c?$http )
+		return "";
+	# The analyzer, the connection's start, the direction, the
+	# transaction and the entity within it identify a body.
+	local depth = is_orig ? c$http$orig_mime_depth : c$http$resp_mime_depth;
+	return cat(Analyzer::ANALYZER_HTTP, c$start_time, is_orig,
+	           c$http$trans_depth, depth, id_string(c$id));
+	}
+
+event zeek_init() &priority=5
+	{
+	Files::register_protocol(Analyzer::ANALYZER_HTTP,
+	                         [$get_file_handle=HTTP::get_file_handle]);
+	}
+
+event http_begin_entity(c: connection, is_orig: bool) &priority=10
+	{
+	set_state(c, is_orig);
+	if ( is_orig )
+		++c$http$orig_mime_depth;
+	else
+		++c$http$resp_mime_depth;
+	}
+
+event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priority=5
+	{
+	if ( f$source != "HTTP" || ! c?$http )
+		return;
+	f$http = c$http;
+	if ( is_orig )
+		{
+		if ( ! c$http?$orig_fuids )
+			c$http$orig_fuids = vector();
+		if ( |c$http$orig_fuids| < max_files_orig )
+			c$http$orig_fuids += f$id;
+		}
+	else
+		{
+		if ( ! c$http?$resp_fuids )
+			c$http$resp_fuids = vector();
+		if ( |c$http$resp_fuids| < max_files_resp )
+			c$http$resp_fuids += f$id;
+		}
+	}
