@@ -124,10 +124,18 @@ impl Value {
         }
     }
 
-    /// Puts `v` in `slot`, releasing what was there.
+    /// Puts `v` in `slot`, releasing what was there. The old value's
+    /// tag is checked in place: reading the whole old value out first
+    /// (to drop it) would load 16 bytes that were just written in parts,
+    /// which stalls the load until both stores retire.
     #[inline(always)]
     pub fn store(slot: &mut Value, v: Value) {
-        std::mem::replace(slot, v).release();
+        if slot.is_plain() {
+            // Nothing to drop; the forgotten read is dead and goes.
+            std::mem::forget(std::mem::replace(slot, v));
+        } else {
+            *slot = v;
+        }
     }
     pub fn as_bool(&self) -> bool {
         matches!(self, Value::Bool(true))

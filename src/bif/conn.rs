@@ -7,8 +7,8 @@
 use super::{arg, builtin_error, builtin_error_arg, BifResult};
 use crate::func::{BifDef, Host};
 use crate::value::{RecordVal, Value};
-use std::cell::RefCell;
 use ahash::AHashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 type Rec = Rc<RefCell<RecordVal>>;

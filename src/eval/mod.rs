@@ -458,6 +458,23 @@ impl Interp {
         unsafe { self.stack.set_len(base) }
     }
 
+    /// Pushes a count onto the stack, written in place as tag and word.
+    /// `push` built the value in a stack temporary and copied it over with
+    /// one 16-byte load, which stalls on the two smaller stores just made
+    /// (no store forwarding); in a call-heavy script that was a third of
+    /// the time of a call.
+    #[inline(always)]
+    fn push_count(&mut self, c: u64) {
+        self.stack.reserve(1);
+        let len = self.stack.len();
+        if let Some(slot) = self.stack.spare_capacity_mut().first_mut() {
+            slot.write(Value::Count(c));
+            // SAFETY: the slot at `len` (within capacity, reserved above)
+            // was just initialised.
+            unsafe { self.stack.set_len(len + 1) };
+        }
+    }
+
     /// Calls a script function with its arguments evaluated straight onto
     /// the stack (no argument vector); other callees take the general path.
     pub fn call_exprs(&mut self, f: &Rc<FuncVal>, args: &[ir::Expr], span: Span) -> Result<Value> {
@@ -472,7 +489,7 @@ impl Interp {
         let new_base = self.stack.len();
         for a in args {
             if let Some(c) = self.try_count(a) {
-                self.stack.push(Value::Count(c));
+                self.push_count(c);
                 continue;
             }
             match self.eval(a) {
