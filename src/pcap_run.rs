@@ -1242,8 +1242,10 @@ fn vlan_tags(lt: u32, d: &[u8]) -> Vec<(u16, u8, bool)> {
 struct Interned {
     macs: AHashMap<[u8; 6], Value>,
     histories: AHashMap<Vec<u8>, Value>,
-    /// Direct-mapped by a hash of the address: a miss just replaces the
-    /// slot, so addresses seen once cost no more than their allocation.
+    /// Direct-mapped by a hash of the address, filled once: a slot keeps
+    /// the first address that lands in it (the frequent ones come early),
+    /// since evicting means dropping a long-unused value, a cache miss on
+    /// every new address of a busy trace.
     addrs: Vec<Option<(IpAddr, Value)>>,
 }
 
@@ -1276,7 +1278,8 @@ impl Interned {
         let slot = (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % Self::MAX;
         match &self.addrs[slot] {
             Some((k, v)) if *k == a => v.clone(),
-            _ => {
+            Some(_) => Value::addr(a),
+            None => {
                 let v = Value::addr(a);
                 self.addrs[slot] = Some((a, v.clone()));
                 v
