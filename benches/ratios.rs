@@ -262,7 +262,7 @@ fn memory(here: &Path, rzeek: &Path, tmp: &Path) {
     }
     let per = |kib: u64| kib as f64 * 1024.0 / f64::from(conns);
     println!(
-        "memory: {conns} open connections: peak RSS per connection {:.0} B bare (the tracker), {:.0} B with the counting script ({:.0} B more: the script's connection record with its fields)",
+        "memory: {conns} open connections: peak RSS per connection {:.0} B bare (the tracker), {:.0} B with the counting script ({:.0} B more: the script's connection record with its fields, and their bookkeeping)",
         per(bare),
         per(counted),
         per(counted) - per(bare)
