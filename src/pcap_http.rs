@@ -318,21 +318,12 @@ impl Run {
     /// Runs the queued events and what they raise, now (Zeek's
     /// `Drain`, which file analysis calls to learn a handle at once).
     fn drain_now(&mut self, c: &mut Compiler) {
+        // The tracker is held here: what built-ins raise waits for the
+        // next drain.
         for _ in 0..16 {
-            if c.interp.events.is_empty() {
+            if c.interp.events.is_empty() || !self.run_round(c, None) {
                 return;
             }
-            let mut batch = std::mem::take(&mut c.interp.events);
-            while let Some(item) = batch.pop_front() {
-                if c.interp.exit_code.is_some() {
-                    c.interp.events.clear();
-                    return;
-                }
-                let args = item.dispatch(&mut c.interp);
-                self.pool.take_back(args);
-            }
-            batch.append(&mut c.interp.events);
-            c.interp.events = batch;
         }
     }
 }

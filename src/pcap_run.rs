@@ -199,30 +199,35 @@ impl Run {
     /// it; what those raise waits for the next round.
     fn drain(&mut self, c: &mut Compiler, trc: &Rc<RefCell<Tracker>>, rounds: u32) {
         for _ in 0..rounds {
-            if c.interp.events.is_empty() {
+            if c.interp.events.is_empty() || !self.run_round(c, Some(trc)) {
                 return;
             }
-            let mut batch = std::mem::take(&mut c.interp.events);
-            while let Some(item) = batch.pop_front() {
-                if c.interp.exit_code.is_some() {
-                    c.interp.events.clear();
-                    return;
-                }
-                let args = item.dispatch(&mut c.interp);
-                self.pool.take_back(args);
-                // What a built-in raised (a threshold set and already
-                // crossed) is queued behind the events of this round.
-                if crate::session::has_pending() {
-                    let mut evs = Vec::new();
-                    crate::session::take_pending(&mut evs);
-                    let tr = trc.borrow();
-                    self.deliver(c, &tr, &mut evs, None);
-                }
-            }
-            // Keep the buffer for what this round raised.
-            batch.append(&mut c.interp.events);
-            c.interp.events = batch;
         }
+    }
+
+    /// Runs the events queued now, one round; false once a script ended
+    /// the run. With the tracker at hand, what a built-in raised (a
+    /// threshold set and already crossed) is queued behind them.
+    fn run_round(&mut self, c: &mut Compiler, trc: Option<&Rc<RefCell<Tracker>>>) -> bool {
+        let mut batch = std::mem::take(&mut c.interp.events);
+        while let Some(item) = batch.pop_front() {
+            if c.interp.exit_code.is_some() {
+                c.interp.events.clear();
+                return false;
+            }
+            let args = item.dispatch(&mut c.interp);
+            self.pool.take_back(args);
+            if let Some(trc) = trc.filter(|_| crate::session::has_pending()) {
+                let mut evs = Vec::new();
+                crate::session::take_pending(&mut evs);
+                let tr = trc.borrow();
+                self.deliver(c, &tr, &mut evs, None);
+            }
+        }
+        // Keep the buffer for what this round raised.
+        batch.append(&mut c.interp.events);
+        c.interp.events = batch;
+        true
     }
 }
 

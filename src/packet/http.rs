@@ -15,8 +15,9 @@ use super::stream::Stream;
 /// the start, and its events need no confirmation by a reply.
 const PORTS: [u16; 8] = [80, 81, 631, 1080, 3128, 8000, 8080, 8888];
 
-/// Methods Zeek's dynamic protocol detection takes for an HTTP request.
-const METHODS: &[&[u8]] = &[
+/// Methods Zeek's dynamic protocol detection takes for an HTTP request
+/// (the service recognizer too).
+pub(crate) const METHODS: &[&[u8]] = &[
     b"GET",
     b"POST",
     b"HEAD",

@@ -114,31 +114,6 @@ fn tls_server_hello(d: &[u8]) -> bool {
     d.len() >= 6 && d[0] == 22 && d[1] == 3 && d[2] <= 4 && d[5] == 2
 }
 
-const METHODS: &[&[u8]] = &[
-    b"GET",
-    b"POST",
-    b"HEAD",
-    b"PUT",
-    b"DELETE",
-    b"OPTIONS",
-    b"CONNECT",
-    b"TRACE",
-    b"PATCH",
-    b"PROPFIND",
-    b"PROPPATCH",
-    b"MKCOL",
-    b"COPY",
-    b"MOVE",
-    b"LOCK",
-    b"UNLOCK",
-    b"SEARCH",
-    b"SUBSCRIBE",
-    b"NOTIFY",
-    b"BCOPY",
-    b"BMOVE",
-    b"POLL",
-];
-
 /// `METHOD SP target SP HTTP/d.d` at the start of `d`.
 fn http_request(d: &[u8]) -> bool {
     let line = first_line(d);
@@ -147,7 +122,7 @@ fn http_request(d: &[u8]) -> bool {
     else {
         return false;
     };
-    METHODS.contains(&method) && http_version(version)
+    super::http::METHODS.contains(&method) && http_version(version)
 }
 
 /// `HTTP/d.d SP ddd` at the start of `d`.
