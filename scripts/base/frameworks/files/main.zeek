@@ -92,22 +92,24 @@ function register_protocol(tag: Analyzer::Tag, reg: ProtoRegistration): bool
 	return fresh;
 	}
 
-# Brings f$info up to date with the file.
-function set_info(f: fa_file)
+# Copies what is known of the file so far into its log record (made on
+# first use, stamped with the file's first activity).
+function update_info(f: fa_file)
 	{
 	if ( ! f?$info )
 		f$info = Info($ts=f$last_active, $fuid=f$id);
-	if ( f?$parent_id )
-		f$info$parent_fuid = f$parent_id;
-	f$info$source = f$source;
-	f$info$duration = f$last_active - f$info$ts;
-	f$info$seen_bytes = f$seen_bytes;
-	if ( f?$total_bytes )
-		f$info$total_bytes = f$total_bytes;
-	f$info$missing_bytes = f$missing_bytes;
-	f$info$overflow_bytes = f$overflow_bytes;
-	if ( f?$is_orig )
-		f$info$is_orig = f$is_orig;
+
+	local rec = f$info;
+	rec$source = f$source;
+	rec$seen_bytes = f$seen_bytes;
+	rec$missing_bytes = f$missing_bytes;
+	rec$overflow_bytes = f$overflow_bytes;
+	rec$duration = f$last_active - rec$ts;
+
+	# What only some files know.
+	if ( f?$total_bytes ) rec$total_bytes = f$total_bytes;
+	if ( f?$is_orig ) rec$is_orig = f$is_orig;
+	if ( f?$parent_id ) rec$parent_fuid = f$parent_id;
 	}
 
 event get_file_handle(tag: Analyzer::Tag, c: connection, is_orig: bool) &priority=5
@@ -119,7 +121,7 @@ event get_file_handle(tag: Analyzer::Tag, c: connection, is_orig: bool) &priorit
 
 event file_new(f: fa_file) &priority=10
 	{
-	set_info(f);
+	update_info(f);
 	}
 
 event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priority=10
@@ -128,29 +130,30 @@ event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priori
 	if ( ! f?$conns )
 		f$conns = table();
 	f$conns[c$id] = c;
-	set_info(f);
+	update_info(f);
 	if ( |Site::local_nets| > 0 )
 		f$info$local_orig = Site::is_local_addr(f$is_orig ? c$id$orig_h : c$id$resp_h);
 	}
 
 event file_state_remove(f: fa_file) &priority=10
 	{
-	set_info(f);
+	update_info(f);
 	}
 
 # Written last, once per connection that carried the file.
 event file_state_remove(f: fa_file) &priority=-10
 	{
-	if ( ! f?$conns || |f$conns| == 0 )
-		{
+	local carriers = f?$conns ? |f$conns| : 0;
+	if ( carriers == 0 )
 		Log::write(Files::LOG, f$info);
-		return;
-		}
-	for ( cid, c in f$conns )
+
+	for ( cid, c in f?$conns ? f$conns : table() )
 		{
-		local info = |f$conns| > 1 ? copy(f$info) : f$info;
-		info$uid = c$uid;
-		info$id = cid;
-		Log::write(Files::LOG, info);
+		# Each connection's line names it; with several, each line is a
+		# copy so the names do not overwrite one another.
+		local line = carriers == 1 ? f$info : copy(f$info);
+		line$uid = c$uid;
+		line$id = cid;
+		Log::write(Files::LOG, line);
 		}
 	}

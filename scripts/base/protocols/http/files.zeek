@@ -67,23 +67,25 @@ event http_begin_entity(c: connection, is_orig: bool) &priority=10
 		++c$http$resp_mime_depth;
 	}
 
+# `ids` (a new list when unset) with `fuid` added, unless `limit` ids
+# are there already.
+function with_fuid(ids: vector of string, fuid: string, limit: count): vector of string
+	{
+	if ( |ids| < limit )
+		ids += fuid;
+	return ids;
+	}
+
 event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priority=5
 	{
 	if ( f$source != "HTTP" || ! c?$http )
 		return;
-	f$http = c$http;
+
+	local h = c$http;
+	f$http = h;
+	local fresh: vector of string = vector();
 	if ( is_orig )
-		{
-		if ( ! c$http?$orig_fuids )
-			c$http$orig_fuids = vector();
-		if ( |c$http$orig_fuids| < max_files_orig )
-			c$http$orig_fuids += f$id;
-		}
+		h$orig_fuids = with_fuid(h?$orig_fuids ? h$orig_fuids : fresh, f$id, max_files_orig);
 	else
-		{
-		if ( ! c$http?$resp_fuids )
-			c$http$resp_fuids = vector();
-		if ( |c$http$resp_fuids| < max_files_resp )
-			c$http$resp_fuids += f$id;
-		}
+		h$resp_fuids = with_fuid(h?$resp_fuids ? h$resp_fuids : fresh, f$id, max_files_resp);
 	}
