@@ -114,17 +114,9 @@ impl Value {
         )
     }
 
-    /// Drops the value, calling the destructor only for one with a shared
-    /// part. On the interpreter's hot paths most values are plain, and
-    /// the general destructor is an out-of-line call on every drop.
-    #[inline(always)]
-    pub fn release(self) {
-        if self.is_plain() {
-            std::mem::forget(self);
-        }
-    }
-
-    /// Puts `v` in `slot`, releasing what was there. The old value's
+    /// Puts `v` in `slot`, dropping what was there: the general
+    /// destructor (an out-of-line call) runs only for a value with a
+    /// shared part, which on the hot paths most are not. The old value's
     /// tag is checked in place: reading the whole old value out first
     /// (to drop it) would load 16 bytes that were just written in parts,
     /// which stalls the load until both stores retire.
