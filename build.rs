@@ -1,8 +1,5 @@
-// 1. Compiles grammar/zeek.lalrpop into the parser that src/syntax/parser.rs
-//    includes. The grammar is LR(1) but not LALR(1); lalrpop's lane-table
-//    construction reports spurious conflicts on it, so the canonical LR(1)
-//    construction is used.
-// 2. Embeds the script library (scripts/) so a lone binary works anywhere.
+// Embeds the script library (scripts/) so a lone binary works anywhere.
+// (The grammar, grammar/zeek.lalrpop, is compiled by crates/syntax/build.rs.)
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -24,13 +21,6 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
 }
 
 fn main() {
-    std::env::set_var("LALRPOP_LANE_TABLE", "disabled");
-    lalrpop::Configuration::new()
-        .set_in_dir("grammar")
-        .process()
-        .expect("grammar/zeek.lalrpop failed to compile");
-    println!("cargo:rerun-if-changed=grammar");
-
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);

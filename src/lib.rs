@@ -1,8 +1,10 @@
 //! rzeek: an interpreter for the Zeek script language.
 
+pub use rzeek_syntax as syntax;
+pub use rzeek_syntax::diag;
+
 pub mod bif;
 pub mod compile;
-pub mod diag;
 pub mod doc;
 pub mod driver;
 pub mod eval;
@@ -17,7 +19,6 @@ pub mod pcap_run;
 pub mod posindex;
 pub mod repl;
 pub mod session;
-pub mod syntax;
 pub mod table;
 pub mod types;
 pub mod value;

@@ -42,7 +42,7 @@ struct Cli {
 
     /// How to print diagnostics: zeek's one-line form or an annotated
     /// excerpt (default: annotated on a terminal).
-    #[arg(long = "diagnostics", value_enum)]
+    #[arg(long = "diagnostics", value_parser = style_parser())]
     diagnostics: Option<Style>,
 
     /// Open an interactive session after the scripts (and the trace) have
@@ -115,6 +115,17 @@ fn document(cli: &Cli) -> ExitCode {
 /// Deeply nested scripts and deep (bounded) recursion need more stack than
 /// the main thread's default, so the work runs on a thread with a large one.
 const STACK_SIZE: usize = 1 << 30;
+
+/// `--diagnostics zeek|pretty`, listing the choices in `--help`.
+fn style_parser() -> impl clap::builder::TypedValueParser<Value = Style> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Style::NAMES.map(|(name, _)| name)).map(|s| {
+        Style::NAMES
+            .iter()
+            .find(|(name, _)| *name == s)
+            .map_or(Style::Zeek, |(_, style)| *style)
+    })
+}
 
 fn main() -> ExitCode {
     let worker = std::thread::Builder::new()

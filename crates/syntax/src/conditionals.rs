@@ -40,7 +40,7 @@ struct Frame {
 
 /// Finds the `( ... )` argument that starts at `i`; returns its inner range
 /// and the index after the closing parenthesis.
-pub(crate) fn paren_argument(tokens: &[Spanned], i: usize) -> Option<(usize, usize, usize)> {
+pub fn paren_argument(tokens: &[Spanned], i: usize) -> Option<(usize, usize, usize)> {
     if !matches!(tokens.get(i), Some((_, Tok::LParen, _))) {
         return None;
     }

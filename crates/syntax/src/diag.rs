@@ -2,7 +2,7 @@
 //! running), rendered either as Zeek's one-line form, which tests and tools
 //! compare, or as an annotated excerpt with ariadne for people.
 
-use crate::syntax::ast::Span;
+use crate::ast::Span;
 use std::io::IsTerminal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +139,7 @@ impl SourceMap {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// Zeek's one-line form: `error in FILE, line N: MESSAGE`.
     Zeek,
@@ -148,6 +148,10 @@ pub enum Style {
 }
 
 impl Style {
+    /// The styles by the names the command line gives them.
+    pub const NAMES: [(&'static str, Style); 2] =
+        [("zeek", Style::Zeek), ("pretty", Style::Pretty)];
+
     /// Pretty on a terminal, Zeek's form otherwise.
     pub fn auto() -> Style {
         if std::io::stderr().is_terminal() {

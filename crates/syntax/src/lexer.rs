@@ -291,7 +291,7 @@ fn scan_ipv6(rest: &str) -> Option<(Tok<'static>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::token::Proto;
+    use crate::token::Proto;
 
     fn toks(src: &str) -> Vec<Tok<'_>> {
         let l = lex(src, "t.zeek", ".");
