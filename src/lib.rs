@@ -1,5 +1,6 @@
 //! rzeek: an interpreter for the Zeek script language.
 
+pub use rzeek_net as packet;
 pub use rzeek_syntax as syntax;
 pub use rzeek_syntax::diag;
 
@@ -14,7 +15,6 @@ pub mod fuzzing;
 pub mod ir;
 pub mod logging;
 pub mod opaque;
-pub mod packet;
 pub mod pcap_run;
 pub mod posindex;
 pub mod repl;

@@ -867,7 +867,7 @@ struct UdpContents {
 impl UdpContents {
     fn new(c: &Compiler) -> UdpContents {
         let udp_ports = |v: &Value| match v {
-            Value::Port(p) if p.proto == Proto::Udp => Some(p.num as u16),
+            Value::Port(p) if p.packet_proto() == Proto::Udp => Some(p.num as u16),
             _ => None,
         };
         let table = |name: &str| -> AHashMap<u16, bool> {
@@ -948,10 +948,7 @@ fn weird_drops_packet(name: &str) -> bool {
 }
 
 fn port(num: u16, proto: Proto) -> Value {
-    Value::Port(Port {
-        num: num as u32,
-        proto,
-    })
+    Value::Port(Port::of_packet(num, proto))
 }
 
 fn mac(a: &[u8; 6]) -> Value {
@@ -1333,7 +1330,7 @@ impl Run {
         let mut likely = AHashSet::new();
         for v in global_set(c, "likely_server_ports") {
             if let Value::Port(p) = v {
-                likely.insert((p.num as u16, p.proto));
+                likely.insert((p.num as u16, p.packet_proto()));
             }
         }
         let config = Config {
@@ -1481,7 +1478,7 @@ impl Run {
                 services: 0,
                 gen: h.generation(),
                 rec,
-                flips: conn.flips,
+                flips: conn.flips(),
             });
         }
         let sh = &self.shape;
@@ -1506,7 +1503,7 @@ impl Run {
             return Some(Value::Record(slot.rec.clone()));
         }
         let mut r = slot.rec.borrow_mut();
-        if slot.flips != conn.flips {
+        if slot.flips != conn.flips() {
             // Roles flipped: the id in place, the endpoint records swapped.
             if let Value::Record(id) = &r.fields[sh.id] {
                 let mut id = id.borrow_mut();
@@ -1517,10 +1514,10 @@ impl Run {
             }
             // After an even number of flips the endpoints are back where
             // they were; only an odd number swaps them.
-            if (slot.flips ^ conn.flips) & 1 == 1 {
+            if (slot.flips ^ conn.flips()) & 1 == 1 {
                 r.fields.swap(sh.orig, sh.resp);
             }
-            slot.flips = conn.flips;
+            slot.flips = conn.flips();
         }
         r.fields[sh.start_time] = Value::Time(conn.start_time);
         r.fields[sh.duration] = Value::Interval(conn.duration());
@@ -1534,7 +1531,7 @@ impl Run {
             r.fields[sh.history] = self.interned.history(hist);
         }
         // Only services recognized since the last refresh are added.
-        let new = conn.services & crate::packet::service::NAMED & !slot.services;
+        let new = conn.services() & crate::packet::service::NAMED & !slot.services;
         if new != 0 {
             slot.services |= new;
             if let Value::Table(t) = &r.fields[sh.service] {

@@ -18,6 +18,32 @@ pub struct Port {
     pub proto: Proto,
 }
 
+impl Port {
+    /// The port of a packet-layer connection endpoint.
+    pub fn of_packet(num: u16, proto: crate::packet::Proto) -> Port {
+        let proto = match proto {
+            crate::packet::Proto::Unknown => Proto::Unknown,
+            crate::packet::Proto::Tcp => Proto::Tcp,
+            crate::packet::Proto::Udp => Proto::Udp,
+            crate::packet::Proto::Icmp => Proto::Icmp,
+        };
+        Port {
+            num: num as u32,
+            proto,
+        }
+    }
+
+    /// The packet layer's name for the port's protocol.
+    pub fn packet_proto(self) -> crate::packet::Proto {
+        match self.proto {
+            Proto::Unknown => crate::packet::Proto::Unknown,
+            Proto::Tcp => crate::packet::Proto::Tcp,
+            Proto::Udp => crate::packet::Proto::Udp,
+            Proto::Icmp => crate::packet::Proto::Icmp,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Subnet {
     /// The network address, already masked.

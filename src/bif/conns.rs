@@ -83,7 +83,7 @@ fn conn_id(v: &Value) -> Option<ConnId> {
     let rp = port(get("resp_p"))?;
     let ip_proto = match get("proto") {
         Some(Value::Count(n)) if *n <= 255 => *n as u8,
-        _ => match op.proto {
+        _ => match op.packet_proto() {
             Proto::Tcp => 6,
             Proto::Udp => 17,
             Proto::Icmp if orig_h.is_ipv6() => 58,
@@ -96,7 +96,7 @@ fn conn_id(v: &Value) -> Option<ConnId> {
         orig_p: op.num as u16,
         resp_h,
         resp_p: rp.num as u16,
-        proto: op.proto,
+        proto: op.packet_proto(),
         ip_proto,
     })
 }

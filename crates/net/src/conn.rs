@@ -3,7 +3,26 @@
 use std::fmt;
 use std::net::IpAddr;
 
-pub use crate::syntax::token::Proto;
+/// A connection's transport protocol, as Zeek's `transport_proto` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Proto {
+    Unknown,
+    Tcp,
+    Udp,
+    Icmp,
+}
+
+impl Proto {
+    /// Zeek's name for it (`tcp`, `udp`, `icmp`, `unknown`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Proto::Unknown => "unknown",
+            Proto::Tcp => "tcp",
+            Proto::Udp => "udp",
+            Proto::Icmp => "icmp",
+        }
+    }
+}
 
 use super::tcp::TcpConn;
 
@@ -208,6 +227,18 @@ impl Connection {
     /// Order of creation (0 for the first connection of a tracker).
     pub fn serial(&self) -> u64 {
         self.serial
+    }
+
+    /// How often the roles flipped (wrapping): a holder of the script's
+    /// record compares it with the count it saw to know its id and
+    /// endpoints need swapping.
+    pub fn flips(&self) -> u16 {
+        self.flips
+    }
+
+    /// The application protocols recognized so far, as `service` bits.
+    pub fn services(&self) -> u8 {
+        self.services
     }
 
     /// Whether a weird was already reported for this connection.

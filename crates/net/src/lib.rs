@@ -4,7 +4,7 @@
 //! This layer does not depend on the interpreter. The driver:
 //!
 //! ```no_run
-//! use rzeek::packet::{PcapReader, Tracker, Config, ConnEvent};
+//! use rzeek_net::{PcapReader, Tracker, Config, ConnEvent};
 //! let mut reader = PcapReader::open("trace.pcap").unwrap();
 //! let mut tracker = Tracker::new(Config::default());
 //! let mut events = Vec::new();
