@@ -2,9 +2,9 @@
 
 use crate::compile::Compiler;
 use crate::diag::{render, SourceMap, Style};
+use crate::runtime::value::Value;
 use crate::syntax::conditionals::FirstBranch;
 use crate::syntax::parser;
-use crate::value::Value;
 use std::path::Path;
 
 pub struct Options {
@@ -219,12 +219,12 @@ fn apply_assignments(c: &mut Compiler, assignments: &[String]) -> bool {
             continue;
         };
         let ty = c.global_type(id);
-        if value.is_empty() && !matches!(*ty, crate::types::Type::String) {
+        if value.is_empty() && !matches!(*ty, crate::runtime::types::Type::String) {
             eprintln!("error: must assign non-empty value to '{name}' in command-line options");
             ok = false;
             continue;
         }
-        let text = if matches!(*ty, crate::types::Type::String) {
+        let text = if matches!(*ty, crate::runtime::types::Type::String) {
             let escaped: String = value
                 .chars()
                 .flat_map(|ch| match ch {

@@ -37,15 +37,16 @@ use ahash::{AHashMap, AHashSet};
 
 use crate::compile::Compiler;
 use crate::eval::Interp;
-use crate::func::FuncVal;
 use crate::packet::{
     linktype, Config, ConnEvent, ConnHandle, Connection, EventMask, IcmpInfo, L3Proto, LinkEncap,
     PacketInfo, PcapReader, Proto, ThresholdKind, Tracker, WeirdScope,
 };
+use crate::runtime::func::FuncVal;
+use crate::runtime::table::TableVal;
+use crate::runtime::types::{EnumConst, RecordType, Type, TypeRef};
+use crate::runtime::uid::UidGen;
+use crate::runtime::value::{Port, RecordVal, Value, VectorVal};
 use crate::session::Sampler;
-use crate::table::TableVal;
-use crate::types::{EnumConst, RecordType, Type, TypeRef};
-use crate::value::{Port, RecordVal, Value, VectorVal};
 
 type Rec = Rc<RefCell<RecordVal>>;
 
@@ -387,7 +388,9 @@ impl Maker {
             .map(|f| match f.default {
                 None => Init::Unset,
                 Some(i) => match interp.field_defaults.get(i as usize).map(|e| &e.kind) {
-                    Some(crate::ir::ExprKind::Const(v)) if is_scalar(v) => Init::Const(v.clone()),
+                    Some(crate::runtime::ir::ExprKind::Const(v)) if is_scalar(v) => {
+                        Init::Const(v.clone())
+                    }
                     _ => Init::Eval(i),
                 },
             })
@@ -626,74 +629,6 @@ impl Events {
             &self.conn_generic_packet_threshold_crossed,
         );
         EventMask(m)
-    }
-}
-
-// ---------- uids ----------
-
-use crate::zhash::{read_seed_file, siphash24, siphash_key};
-
-/// Zeek's connection uids: `calculate_unique_id` hashes (pool instance,
-/// counter) with the process's SipHash key; `UID::Set` takes one such value
-/// per 64 bits and `Base62` prints each word least significant digit first.
-struct Uids {
-    k0: u64,
-    k1: u64,
-    instance: u64,
-    counter: u64,
-    bits: u32,
-}
-
-impl Uids {
-    /// Under `ZEEK_SEED_FILE` (the seed for `srandom`, then 20 words of
-    /// hash seed) the key is the seed's last four words and the default
-    /// pool's instance is its number, 1; otherwise both are random.
-    fn new(bits: u64) -> Uids {
-        let bits = bits.clamp(1, 128) as u32;
-        if let Some(words) = std::env::var_os("ZEEK_SEED_FILE").and_then(|p| read_seed_file(&p)) {
-            let (k0, k1) = siphash_key(&words);
-            return Uids {
-                k0,
-                k1,
-                instance: 1,
-                counter: 0,
-                bits,
-            };
-        }
-        let mut seed = [0u8; 24];
-        if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
-            let _ = std::io::Read::read_exact(&mut f, &mut seed);
-        }
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        let mix = (now.as_nanos() as u64) ^ (std::process::id() as u64).rotate_left(32);
-        let word =
-            |i: usize| u64::from_le_bytes(seed[i * 8..i * 8 + 8].try_into().unwrap_or_default());
-        Uids {
-            k0: word(0) ^ mix,
-            k1: word(1),
-            instance: (word(2) ^ mix.rotate_left(17)) | 1,
-            counter: 0,
-            bits,
-        }
-    }
-
-    fn calc(&mut self) -> u64 {
-        self.counter += 1;
-        let mut key = [0u8; 16];
-        key[..8].copy_from_slice(&self.instance.to_le_bytes());
-        key[8..].copy_from_slice(&self.counter.to_le_bytes());
-        siphash24(self.k0, self.k1, &key)
-    }
-
-    fn next(&mut self) -> Vec<u8> {
-        let mut u = [0u64; 2];
-        let words = self.bits.div_ceil(64) as usize;
-        for w in u.iter_mut().take(words) {
-            *w = self.calc();
-        }
-        crate::zhash::uid_base62(b'C', u, self.bits)
     }
 }
 
@@ -1313,7 +1248,7 @@ struct Run {
     shape: ConnShape,
     hdr: Headers,
     slots: Vec<Option<Slot>>,
-    uids: Uids,
+    uids: UidGen,
     weirds: Rc<RefCell<Sampler>>,
     config: Option<Config>,
     /// Without `-b` every connection's record (and uid) is made when the
@@ -1400,7 +1335,7 @@ impl Run {
         Ok(Run {
             shape,
             hdr: Headers::new(c),
-            uids: Uids::new(global_count(c, "bits_per_uid", 96)),
+            uids: UidGen::new(global_count(c, "bits_per_uid", 96)),
             weirds: crate::session::sampler(|n| global(c, n).cloned()),
             slots: Vec::new(),
             interned: Interned::default(),
@@ -2060,34 +1995,6 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uids_base62_least_significant_first() {
-        let mut u = Uids {
-            k0: 1,
-            k1: 2,
-            instance: 1,
-            counter: 0,
-            bits: 96,
-        };
-        let a = u.next();
-        assert_eq!(a[0], b'C');
-        assert!(a.len() > 10 && a.iter().all(|b| b.is_ascii_alphanumeric()));
-        assert_eq!(u.counter, 2);
-        let mut v = Uids {
-            k0: 1,
-            k1: 2,
-            instance: 1,
-            counter: 0,
-            bits: 64,
-        };
-        let b = v.next();
-        assert_eq!(
-            *b.last().unwrap(),
-            b'0',
-            "the unused second word prints as 0"
-        );
-    }
 
     #[test]
     fn vlan_tag_fields() {

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use ahash::{AHashMap, AHashSet};
 
 use crate::packet::{ConnEvent, ConnHandle, Tracker, WeirdScope};
-use crate::value::Value;
+use crate::runtime::value::Value;
 
 thread_local! {
     static TRACKER: RefCell<Option<Rc<RefCell<Tracker>>>> = const { RefCell::new(None) };

@@ -2,10 +2,10 @@
 //! lookups in `set[subnet]` / `table[subnet]`.
 
 use super::{arg, builtin_error, count, enum_value, reporter_error, BifResult};
-use crate::func::{BifDef, Host};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::table::TableVal;
+use crate::runtime::value::{Port, Subnet, Value};
 use crate::syntax::token::Proto;
-use crate::table::TableVal;
-use crate::value::{Port, Subnet, Value};
 use std::cell::RefCell;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::rc::Rc;
@@ -218,7 +218,7 @@ fn subnet_table<'a>(
 ) -> Option<&'a Rc<RefCell<TableVal>>> {
     if let Value::Table(t) = arg(args, 1) {
         let ok = t.borrow().ty.as_table().is_some_and(|tt| {
-            tt.index.len() == 1 && matches!(*tt.index[0], crate::types::Type::Subnet)
+            tt.index.len() == 1 && matches!(*tt.index[0], crate::runtime::types::Type::Subnet)
         });
         if ok {
             return Some(t);
@@ -254,7 +254,7 @@ fn matching_subnets(h: &mut dyn Host, args: &[Value]) -> BifResult {
         .into_iter()
         .map(|(k, _)| k)
         .collect();
-    Ok(super::vector(crate::types::subnet(), keys))
+    Ok(super::vector(crate::runtime::types::subnet(), keys))
 }
 
 fn filter_subnet_table(h: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -415,7 +415,7 @@ pub static BIFS: &[BifDef] = &[
 mod tests {
     use super::super::testing::{show, FakeHost};
     use super::*;
-    use crate::types;
+    use crate::runtime::types;
 
     fn call(name: &str, args: &[Value]) -> String {
         FakeHost::new().show(name, args)

@@ -5,8 +5,8 @@
 //! connection lives; lookups compare the record's current `id`.
 
 use super::{arg, builtin_error, builtin_error_arg, BifResult};
-use crate::func::{BifDef, Host};
-use crate::value::{RecordVal, Value};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::{RecordVal, Value};
 use ahash::AHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -151,7 +151,7 @@ fn dummy_connection(h: &mut dyn Host) -> Value {
 }
 
 /// A record type's fields with their `&default`s applied.
-fn with_defaults(h: &mut dyn Host, rt: &crate::types::RecordType) -> Vec<Value> {
+fn with_defaults(h: &mut dyn Host, rt: &crate::runtime::types::RecordType) -> Vec<Value> {
     let defaults: Vec<Option<u32>> = rt.fields.borrow().iter().map(|f| f.default).collect();
     defaults
         .into_iter()

@@ -5,11 +5,11 @@
 use std::net::IpAddr;
 
 use super::{arg, boolean, bytes, count, double, record, BifResult};
-use crate::func::{BifDef, Host};
 use crate::packet::{ConnHandle, ConnId, Proto, Tracker, WeirdScope};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::types;
+use crate::runtime::value::Value;
 use crate::session;
-use crate::types;
-use crate::value::Value;
 
 pub(super) static BIFS: &[BifDef] = &[
     BifDef {

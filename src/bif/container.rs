@@ -2,9 +2,9 @@
 //! function), table keys and values, clearing, resizing, identity.
 
 use super::{arg, builtin_error, count, vector, BifResult};
-use crate::func::{BifDef, Host};
-use crate::types::{self, Type};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::types::{self, Type};
+use crate::runtime::value::Value;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -180,7 +180,7 @@ fn table_keys(h: &mut dyn Host, args: &[Value]) -> BifResult {
         t.ty.as_table()
             .map(|tt| tt.index.clone())
             .unwrap_or_default();
-    let mut out = crate::table::TableVal::new(types::set_of(index));
+    let mut out = crate::runtime::table::TableVal::new(types::set_of(index));
     for k in t.keys() {
         out.insert(k, Value::Unset);
     }
@@ -209,7 +209,7 @@ fn resize(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let mut v = v.borrow_mut();
     let old = v.items.len();
     let new = match usize::try_from(new) {
-        Ok(n) if n <= old.saturating_add(crate::value::MAX_VECTOR_GROWTH) => n,
+        Ok(n) if n <= old.saturating_add(crate::runtime::value::MAX_VECTOR_GROWTH) => n,
         _ => {
             drop(v);
             let msg = format!("resize() to {new} elements is too large");
@@ -320,13 +320,13 @@ pub static BIFS: &[BifDef] = &[
 mod tests {
     use super::super::testing::{s, show, FakeHost};
     use super::*;
-    use crate::func::FuncVal;
+    use crate::runtime::func::FuncVal;
+    use crate::runtime::types::{FuncType, ParamDef};
+    use crate::runtime::value::VectorVal;
     use crate::syntax::ast::{FuncKind, Span};
-    use crate::types::{FuncType, ParamDef};
-    use crate::value::VectorVal;
     use std::cell::RefCell;
 
-    fn vec_of(elem: crate::types::TypeRef, items: Vec<Value>) -> Value {
+    fn vec_of(elem: crate::runtime::types::TypeRef, items: Vec<Value>) -> Value {
         Value::Vector(Rc::new(RefCell::new(VectorVal {
             ty: types::vector_of(elem),
             items,
@@ -334,7 +334,7 @@ mod tests {
     }
 
     /// A comparison function value backed by a Rust function.
-    fn cmp_func(elem: crate::types::TypeRef, f: crate::func::BifFn) -> Value {
+    fn cmp_func(elem: crate::runtime::types::TypeRef, f: crate::runtime::func::BifFn) -> Value {
         let p = |n: &str| ParamDef {
             name: n.into(),
             ty: elem.clone(),

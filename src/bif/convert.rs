@@ -6,10 +6,10 @@ use super::{
     arg, boolean, builtin_error, builtin_error_arg, bytes, count, count_vec, double, int,
     reporter_error, string_value, BifResult,
 };
-use crate::func::{BifDef, Host};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::types::{self, Type, TypeRef};
+use crate::runtime::value::{Subnet, Value};
 use crate::syntax::token::Proto;
-use crate::types::{self, Type, TypeRef};
-use crate::value::{Subnet, Value};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::rc::Rc;
 
@@ -428,7 +428,7 @@ pub(crate) fn type_of(v: &Value) -> TypeRef {
         Value::Pattern(_) => types::pattern(),
         Value::Enum(e) => match e.enum_type() {
             Some(t) => Rc::new(Type::Enum(t)),
-            None => Rc::new(Type::Enum(Rc::new(crate::types::EnumType {
+            None => Rc::new(Type::Enum(Rc::new(crate::runtime::types::EnumType {
                 name: std::cell::RefCell::new(e.type_name.clone()),
                 consts: std::cell::RefCell::new(Vec::new()),
             }))),
@@ -440,7 +440,7 @@ pub(crate) fn type_of(v: &Value) -> TypeRef {
         Value::Type(t) => Rc::new(Type::TypeOf(t.clone())),
         Value::Tuple(items) => Rc::new(Type::List(items.iter().map(type_of).collect())),
         Value::Opaque(o) => match &*o.borrow() {
-            crate::opaque::Opaque::File(_) => Rc::new(Type::File),
+            crate::runtime::opaque::Opaque::File(_) => Rc::new(Type::File),
             other => Rc::new(Type::Opaque(other.type_name().to_string())),
         },
     }
@@ -623,7 +623,7 @@ pub static BIFS: &[BifDef] = &[
 #[allow(clippy::approx_constant)]
 mod tests {
     use super::super::testing::{b, s, FakeHost};
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     fn call(name: &str, args: &[Value]) -> String {
         FakeHost::new().show(name, args)

@@ -1,7 +1,7 @@
 //! Built-ins the language itself leans on.
 
-use crate::func::{BifDef, Host};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::Value;
 
 fn network_time(h: &mut dyn Host, _: &[Value]) -> Result<Value, String> {
     Ok(Value::Time(h.network_time()))

@@ -2,11 +2,11 @@
 //! directions.
 
 use super::{arg, boolean, builtin_error, bytes, record, reporter_error, string_value, BifResult};
-use crate::func::{BifDef, Host};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::table::TableVal;
+use crate::runtime::types::{self, Type, TypeRef};
+use crate::runtime::value::{Port, RecordVal, Value, VectorVal};
 use crate::syntax::token::Proto;
-use crate::table::TableVal;
-use crate::types::{self, Type, TypeRef};
-use crate::value::{Port, RecordVal, Value, VectorVal};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -195,7 +195,7 @@ fn json_string(s: &str) -> String {
 pub(crate) fn to_json_text(
     v: &Value,
     only_loggable: bool,
-    field_escape: Option<&crate::value::PatternVal>,
+    field_escape: Option<&crate::runtime::value::PatternVal>,
 ) -> String {
     let mut out = String::new();
     write_json(&mut out, v, only_loggable, field_escape);
@@ -206,7 +206,7 @@ fn write_json(
     out: &mut String,
     v: &Value,
     only_loggable: bool,
-    fe: Option<&crate::value::PatternVal>,
+    fe: Option<&crate::runtime::value::PatternVal>,
 ) {
     match v {
         Value::Unset => out.push_str("null"),
@@ -225,7 +225,7 @@ fn write_json(
         Value::Enum(e) => out.push_str(&json_string(&e.name)),
         Value::Func(f) => out.push_str(&json_string(&f.name)),
         Value::Addr(_) | Value::Subnet(_) | Value::Pattern(_) | Value::Type(_) => {
-            let text = crate::format::to_display(v);
+            let text = crate::runtime::format::to_display(v);
             out.push_str(&json_string(&String::from_utf8_lossy(&text)));
         }
         Value::Tuple(items) => {

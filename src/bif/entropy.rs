@@ -2,10 +2,10 @@
 //! chi-square, mean, Monte Carlo estimate of pi, serial correlation.
 
 use super::{arg, bytes, opaque, record, BifResult};
-use crate::func::{BifDef, Host};
-use crate::opaque::Opaque;
-use crate::types;
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::opaque::Opaque;
+use crate::runtime::types;
+use crate::runtime::value::Value;
 
 const MONTEN: usize = 6;
 

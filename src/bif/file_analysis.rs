@@ -7,8 +7,8 @@
 //! `bits_per_uid` bits and printed like a connection uid with an `F`.
 
 use super::{bytes, BifResult};
-use crate::func::{BifDef, Host};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::Value;
 use highway::{HighwayHash, HighwayHasher, Key};
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
@@ -49,7 +49,7 @@ pub fn file_id_key(salt: &[u8]) -> [u64; 4] {
 /// `bits` of uid.
 pub fn file_id(handle: &[u8], key: [u64; 4], bits: u32) -> Vec<u8> {
     let words = HighwayHasher::new(Key(key)).hash128(handle);
-    crate::zhash::uid_base62(b'F', words, bits)
+    crate::runtime::uid::uid_base62(b'F', words, bits)
 }
 
 pub static BIFS: &[BifDef] = &[BifDef {

@@ -4,10 +4,10 @@
 use super::{
     arg, boolean, bytes, opaque, record, reporter_error, reporter_warning, string_value, BifResult,
 };
-use crate::func::{BifDef, Host};
-use crate::opaque::{FileState, Opaque};
-use crate::types;
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::opaque::{FileState, Opaque};
+use crate::runtime::types;
+use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -417,7 +417,7 @@ pub static BIFS: &[BifDef] = &[
 #[cfg(test)]
 mod tests {
     use super::super::testing::{s, show, FakeHost};
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     fn tmpdir(tag: &str) -> String {
         let d = std::env::temp_dir().join(format!("rzeek-files-{tag}-{}", std::process::id()));

@@ -2,10 +2,10 @@
 //! FNV-1a. Non-string values are hashed in Zeek's binary value encoding.
 
 use super::{arg, bytes, opaque, string_value, BifResult};
-use crate::func::{BifDef, Host};
-use crate::opaque::{HashAlgo, HashState, Hasher, Opaque};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::opaque::{HashAlgo, HashState, Hasher, Opaque};
+use crate::runtime::value::Value;
 use crate::syntax::token::Proto;
-use crate::value::Value;
 
 /// The bytes Zeek feeds a hash for a value: a string's own bytes; for
 /// other scalars the binary description, a 4-byte type tag followed by
@@ -34,7 +34,7 @@ pub(crate) fn hash_bytes(v: &Value) -> Vec<u8> {
             };
             tagged(11, (p.num as u64 | mask).to_le_bytes())
         }
-        other => crate::format::to_display(other),
+        other => crate::runtime::format::to_display(other),
     }
 }
 
@@ -268,11 +268,11 @@ pub static BIFS: &[BifDef] = &[
 #[cfg(test)]
 mod tests {
     use super::super::testing::{b, s, FakeHost};
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     fn hex(name: &str, args: &[Value]) -> String {
         let v = FakeHost::new().call(name, args).unwrap();
-        crate::format::fmt(b"0x%x", &[v])
+        crate::runtime::format::fmt(b"0x%x", &[v])
             .map(|x| String::from_utf8(x).unwrap())
             .unwrap()
     }

@@ -2,10 +2,10 @@
 //! lookup_ID, record_fields, global_ids, exit, terminate and the like.
 
 use super::BifResult;
-use crate::func::{BifDef, Host};
-use crate::table::TableVal;
-use crate::types::{self, Type, TypeRef};
-use crate::value::{RecordVal, Value};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::table::TableVal;
+use crate::runtime::types::{self, Type, TypeRef};
+use crate::runtime::value::{RecordVal, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -5,10 +5,10 @@
 //! handed to the writer for that path.
 
 use super::{arg, reporter_error, reporter_warning, BifResult};
-use crate::func::{BifDef, FuncVal, Host};
 use crate::logging::{self, ascii, columns::Selection, Column, Filter, LogWriter, Stream};
-use crate::types::Type;
-use crate::value::Value;
+use crate::runtime::func::{BifDef, FuncVal, Host};
+use crate::runtime::types::Type;
+use crate::runtime::value::Value;
 use std::rc::Rc;
 
 /// The value of a `Log::ID` enumerator.
@@ -127,7 +127,10 @@ fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 /// A stream's `$ev` must be an event taking one record of the columns.
-fn check_event(f: &FuncVal, columns: &Rc<crate::types::RecordType>) -> Result<(), &'static str> {
+fn check_event(
+    f: &FuncVal,
+    columns: &Rc<crate::runtime::types::RecordType>,
+) -> Result<(), &'static str> {
     if f.kind != crate::syntax::ast::FuncKind::Event {
         return Err("stream event is a function, not an event");
     }
@@ -138,7 +141,7 @@ fn check_event(f: &FuncVal, columns: &Rc<crate::types::RecordType>) -> Result<()
     let fits = match &*params[0].ty {
         Type::Record(rt) => {
             Rc::ptr_eq(rt, columns)
-                || crate::types::same_type(&params[0].ty, &Type::Record(columns.clone()))
+                || crate::runtime::types::same_type(&params[0].ty, &Type::Record(columns.clone()))
         }
         _ => false,
     };

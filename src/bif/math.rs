@@ -2,8 +2,8 @@
 //! distance, rendezvous-hash weights and pseudo-random numbers.
 
 use super::{count, double, int, reporter_error, BifResult};
-use crate::func::{BifDef, Host};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::Value;
 use std::cell::Cell;
 
 fn unary(args: &[Value], f: fn(f64) -> f64) -> BifResult {
@@ -191,7 +191,7 @@ pub static BIFS: &[BifDef] = &[
 #[allow(clippy::approx_constant)]
 mod tests {
     use super::super::testing::FakeHost;
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     fn call(name: &str, args: &[Value]) -> String {
         FakeHost::new().show(name, args)
@@ -239,18 +239,27 @@ mod tests {
                 &[d(37.866798), d(-122.253601), d(48.25), d(11.65)],
             )
             .unwrap();
-        assert_eq!(crate::format::fmt(b"%.4e", &[km]).unwrap(), b"5.8481e+03");
+        assert_eq!(
+            crate::runtime::format::fmt(b"%.4e", &[km]).unwrap(),
+            b"5.8481e+03"
+        );
         let v = h
             .call(
                 "haversine_distance",
                 &[d(0.0001388889), d(0.0), d(-0.0001388889), d(0.0)],
             )
             .unwrap();
-        assert_eq!(crate::format::fmt(b"%.4e", &[v]).unwrap(), b"1.9193e-02");
+        assert_eq!(
+            crate::runtime::format::fmt(b"%.4e", &[v]).unwrap(),
+            b"1.9193e-02"
+        );
         let v = h
             .call("haversine_distance", &[d(90.0), d(0.0), d(-90.0), d(0.0)])
             .unwrap();
-        assert_eq!(crate::format::fmt(b"%.4e", &[v]).unwrap(), b"1.2437e+04");
+        assert_eq!(
+            crate::runtime::format::fmt(b"%.4e", &[v]).unwrap(),
+            b"1.2437e+04"
+        );
     }
 
     #[test]

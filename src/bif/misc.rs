@@ -3,8 +3,8 @@
 //! arguments, file modes.
 
 use super::{arg, bytes, count, double, int, string_value, string_vec, BifResult};
-use crate::func::{BifDef, Host};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -90,7 +90,7 @@ fn c_string(h: &mut dyn Host, s: &[u8]) -> Vec<u8> {
     if !s.contains(&0) {
         return s.to_vec();
     }
-    let shown = crate::format::escape_bytes(s);
+    let shown = crate::runtime::format::escape_bytes(s);
     super::reporter_error(
         h,
         &format!(
@@ -244,7 +244,7 @@ fn enum_names(h: &mut dyn Host, args: &[Value]) -> BifResult {
         _ => None,
     };
     let names = match ty.as_deref() {
-        Some(crate::types::Type::Enum(et)) => et
+        Some(crate::runtime::types::Type::Enum(et)) => et
             .consts
             .borrow()
             .iter()
@@ -351,7 +351,7 @@ pub static BIFS: &[BifDef] = &[
 #[cfg(test)]
 mod tests {
     use super::super::testing::{b, s, FakeHost};
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     #[test]
     fn unique_id_prefix_with_nul() {
@@ -415,21 +415,21 @@ mod tests {
             h.reports,
             vec![("warning".to_string(), "careful".to_string())]
         );
-        let et = std::rc::Rc::new(crate::types::EnumType {
+        let et = std::rc::Rc::new(crate::runtime::types::EnumType {
             name: std::cell::RefCell::new("Color".into()),
             consts: std::cell::RefCell::new(Vec::new()),
         });
         for (i, n) in ["RED", "GREEN"].iter().enumerate() {
             et.consts
                 .borrow_mut()
-                .push(std::rc::Rc::new(crate::types::EnumConst {
+                .push(std::rc::Rc::new(crate::runtime::types::EnumConst {
                     name: n.to_string(),
                     value: i as i64,
                     type_name: "Color".into(),
                     ty: std::rc::Weak::new(),
                 }));
         }
-        let t = Value::Type(std::rc::Rc::new(crate::types::Type::Enum(et)));
+        let t = Value::Type(std::rc::Rc::new(crate::runtime::types::Type::Enum(et)));
         assert_eq!(h.show("enum_names", &[t]), "{\nRED,\nGREEN\n}");
         // The fake host knows no globals: an unknown name has no values.
         assert_eq!(h.show("enum_names", &[s("Color")]), "{\n\n}");

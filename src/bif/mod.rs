@@ -6,10 +6,10 @@
 //! error, and calls `builtin_error` (then returns Zeek's fallback value)
 //! where Zeek reports an error and carries on.
 
-use crate::func::{BifDef, Host};
-use crate::table::TableVal;
-use crate::types::{self, TypeRef};
-use crate::value::{Value, VectorVal};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::table::TableVal;
+use crate::runtime::types::{self, TypeRef};
+use crate::runtime::value::{Value, VectorVal};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -64,27 +64,6 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(option::GROUP_BIFS)
 }
 
-/// The starting state of the interpreter's pseudo-random numbers: fixed
-/// when `ZEEK_SEED_FILE` names a seed file (so runs repeat, as Zeek's do),
-/// different on every run otherwise.
-pub fn initial_random_state() -> u64 {
-    const FIXED: u64 = 0x2545_F491_4F6C_DD1D;
-    if std::env::var_os("ZEEK_SEED_FILE").is_some_and(|f| !f.is_empty()) {
-        return FIXED;
-    }
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0);
-    // splitmix64's finalizer spreads the clock and process id over all bits.
-    let mut z = nanos ^ (u64::from(std::process::id()) << 32) ^ FIXED;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    let mixed = z ^ (z >> 31);
-    // xorshift needs a non-zero state.
-    mixed | 1
-}
-
 /// The built-in of that name, if there is one.
 pub fn find(name: &str) -> Option<&'static BifDef> {
     all().find(|b| b.name == name)
@@ -124,7 +103,7 @@ pub(crate) fn builtin_error(h: &mut dyn Host, msg: &str) {
 /// `builtin_error` naming the offending argument too: `MSG (CALL and ARG)`.
 pub(crate) fn builtin_error_arg(h: &mut dyn Host, msg: &str, bad: &Value) {
     let call = h.call_text();
-    let bad_text = String::from_utf8_lossy(&crate::format::to_display(bad)).into_owned();
+    let bad_text = String::from_utf8_lossy(&crate::runtime::format::to_display(bad)).into_owned();
     let text = if call.is_empty() {
         format!("{msg} ({bad_text})")
     } else {
@@ -227,7 +206,7 @@ pub(crate) fn string_value(s: impl AsRef<[u8]>) -> Value {
 /// A record of a type the BIF builds itself: Zeek's declared field order,
 /// so field access by position agrees with the script-level declaration.
 pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Value {
-    use crate::types::{FieldDef, RecordType};
+    use crate::runtime::types::{FieldDef, RecordType};
     let defs = fields
         .iter()
         .map(|(n, t, _)| FieldDef {
@@ -244,7 +223,7 @@ pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Va
         fields: RefCell::new(defs),
     });
     let vals = fields.into_iter().map(|(_, _, v)| v).collect();
-    Value::Record(Rc::new(RefCell::new(crate::value::RecordVal {
+    Value::Record(Rc::new(RefCell::new(crate::runtime::value::RecordVal {
         ty,
         fields: vals,
     })))
@@ -254,7 +233,7 @@ pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Va
 /// `transport_proto`), built without a symbol-table lookup: it compares
 /// equal to the script's constant by type name and value.
 pub(crate) fn enum_value(type_name: &str, name: &str, value: i64) -> Value {
-    Value::Enum(Rc::new(crate::types::EnumConst {
+    Value::Enum(Rc::new(crate::runtime::types::EnumConst {
         name: name.to_string(),
         value,
         type_name: type_name.to_string(),
@@ -262,7 +241,7 @@ pub(crate) fn enum_value(type_name: &str, name: &str, value: i64) -> Value {
     }))
 }
 
-pub(crate) fn opaque(o: crate::opaque::Opaque) -> Value {
+pub(crate) fn opaque(o: crate::runtime::opaque::Opaque) -> Value {
     Value::Opaque(Rc::new(RefCell::new(o)))
 }
 

@@ -4,8 +4,8 @@
 //! result to the next).
 
 use super::{arg, builtin_error, BifResult};
-use crate::func::{BifDef, Host};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::Value;
 
 fn option_set(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let Value::String(id) = arg(args, 0) else {

@@ -5,7 +5,7 @@
 //! lazy DFA in "all matches" mode instead, which ends at the longest match.
 //! `^` and `$` keep meaning the ends of the whole string.
 
-use crate::value::PatternVal;
+use crate::runtime::value::PatternVal;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::{nfa::thompson, util::syntax, Anchored, Input, MatchKind};
 use std::cell::RefCell;
@@ -64,14 +64,17 @@ pub fn next_match(p: &PatternVal, hay: &[u8], from: usize) -> Option<(usize, usi
 
 /// A pattern value from Zeek regular-expression text, compiled the way
 /// pattern literals are.
-pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<crate::value::Value, String> {
+pub fn make_pattern(
+    src: &str,
+    case_insensitive: bool,
+) -> Result<crate::runtime::value::Value, String> {
     let translated = crate::eval::pattern::translate(src);
     let flags = if case_insensitive { "(?i-u)" } else { "(?-u)" };
     let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$"))
         .map_err(|e| e.to_string())?;
     let search =
         regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
-    Ok(crate::value::Value::Pattern(Rc::new(PatternVal {
+    Ok(crate::runtime::value::Value::Pattern(Rc::new(PatternVal {
         source: src.to_string(),
         case_insensitive,
         exact,
@@ -80,14 +83,14 @@ pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<crate::value::V
 }
 
 #[cfg(test)]
-pub(crate) fn pattern(src: &str) -> crate::value::Value {
+pub(crate) fn pattern(src: &str) -> crate::runtime::value::Value {
     make_pattern(src, false).unwrap()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     fn with<R>(src: &str, f: impl FnOnce(&PatternVal) -> R) -> R {
         match pattern(src) {

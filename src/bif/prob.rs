@@ -7,10 +7,10 @@ use super::hash::hash_bytes;
 use super::{
     arg, count, double, opaque, reporter_error, reporter_warning, string_value, vector, BifResult,
 };
-use crate::func::{BifDef, Host};
-use crate::opaque::Opaque;
-use crate::types::{self, TypeRef};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::opaque::Opaque;
+use crate::runtime::types::{self, TypeRef};
+use crate::runtime::value::Value;
 
 /// A 64-bit hash of a value, mixed so every bit depends on every input
 /// bit; `seed` picks independent hash functions.
@@ -706,7 +706,7 @@ fn paraglob_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
         Value::Vector(v)
             if matches!(
                 v.borrow().ty.yield_type().map(|t| &**t),
-                Some(crate::types::Type::String)
+                Some(crate::runtime::types::Type::String)
             ) =>
         {
             v.borrow().items.clone()

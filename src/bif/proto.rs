@@ -4,10 +4,10 @@
 
 use super::addr::{parse_addr, port_value};
 use super::{arg, builtin_error_arg, bytes, record, string_value, BifResult};
-use crate::func::{BifDef, Host};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::types;
+use crate::runtime::value::Value;
 use crate::syntax::token::Proto;
-use crate::types;
-use crate::value::Value;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 // ---- FTP ----

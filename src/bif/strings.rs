@@ -6,9 +6,9 @@ use super::{
     arg, boolean, builtin_error, bytes, count, int, reporter_error, string_set, string_value,
     string_vec, BifResult,
 };
-use crate::format::{self, Style};
-use crate::func::{BifDef, Host};
-use crate::value::{PatternVal, Value};
+use crate::runtime::format::{self, Style};
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::{PatternVal, Value};
 
 fn pattern_arg(args: &[Value], i: usize) -> Result<&PatternVal, String> {
     match arg(args, i) {
@@ -835,7 +835,7 @@ pub static BIFS: &[BifDef] = &[
 mod tests {
     use super::super::pat::pattern;
     use super::super::testing::{b, s, show, FakeHost};
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     fn call(name: &str, args: &[Value]) -> String {
         FakeHost::new().show(name, args)

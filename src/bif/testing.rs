@@ -1,7 +1,7 @@
 //! A stand-in interpreter for unit-testing built-ins.
 
-use crate::func::Host;
-use crate::value::Value;
+use crate::runtime::func::Host;
+use crate::runtime::value::Value;
 
 /// Records reports; calls functions only if they are built-ins.
 pub struct FakeHost {
@@ -30,7 +30,7 @@ impl FakeHost {
         let v = self
             .call(name, args)
             .unwrap_or_else(|e| panic!("{name} failed: {e}"));
-        String::from_utf8_lossy(&crate::format::print_line(&[v])).into_owned()
+        String::from_utf8_lossy(&crate::runtime::format::print_line(&[v])).into_owned()
     }
 
     pub fn errors(&self) -> Vec<String> {
@@ -80,5 +80,6 @@ pub fn b(x: &[u8]) -> Value {
 
 /// Renders a value as `print` shows it.
 pub fn show(v: &Value) -> String {
-    String::from_utf8_lossy(&crate::format::print_line(std::slice::from_ref(v))).into_owned()
+    String::from_utf8_lossy(&crate::runtime::format::print_line(std::slice::from_ref(v)))
+        .into_owned()
 }

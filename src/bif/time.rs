@@ -2,8 +2,8 @@
 //! library's strftime/strptime in local time, as Zeek does.
 
 use super::{bytes, double, reporter_warning, string_value, BifResult};
-use crate::func::{BifDef, Host};
-use crate::value::Value;
+use crate::runtime::func::{BifDef, Host};
+use crate::runtime::value::Value;
 use std::ffi::CString;
 
 /// `strftime` of the C library in local time; None if the format is not
@@ -81,7 +81,7 @@ pub static BIFS: &[BifDef] = &[
 #[cfg(test)]
 mod tests {
     use super::super::testing::{s, FakeHost};
-    use crate::value::Value;
+    use crate::runtime::value::Value;
 
     // bifs.strftime and bifs.strptime (run under TZ=UTC, as the tests are).
     #[test]

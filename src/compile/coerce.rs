@@ -2,9 +2,9 @@
 //! the checker inserts so the evaluator never converts implicitly.
 
 use super::Compiler;
-use crate::ir::{Coercion, Expr, ExprKind};
+use crate::runtime::ir::{Coercion, Expr, ExprKind};
+use crate::runtime::types::{self, Type, TypeRef};
 use crate::syntax::ast::Span;
-use crate::types::{self, Type, TypeRef};
 use std::rc::Rc;
 
 /// The rank of a numeric type for promotion: count < int < double.

@@ -5,10 +5,10 @@
 use super::coerce::promote;
 use super::describe;
 use super::Compiler;
-use crate::ir::{self, ExprKind as K};
+use crate::runtime::ir::{self, ExprKind as K};
+use crate::runtime::types::{self, FieldDef, RecordType, Type, TypeRef};
+use crate::runtime::value::Value;
 use crate::syntax::ast::{self, ExprKind, InitOp, Span};
-use crate::types::{self, FieldDef, RecordType, Type, TypeRef};
-use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -2,11 +2,11 @@
 
 use super::scope::{qualify, FuncScope, GlobalInfo, IdKind};
 use super::Compiler;
-use crate::func::{FuncVal, Handler};
-use crate::ir;
+use crate::runtime::func::{FuncVal, Handler};
+use crate::runtime::ir;
+use crate::runtime::types::{self, FuncType, ParamDef, Type, TypeRef};
+use crate::runtime::value::Value;
 use crate::syntax::ast::{self, Decl, DeclKind, FuncDecl, FuncKind, GlobalKind, InitOp, Span};
-use crate::types::{self, FuncType, ParamDef, Type, TypeRef};
-use crate::value::Value;
 use std::rc::Rc;
 
 impl Compiler {
@@ -395,7 +395,7 @@ impl Compiler {
         if t.is_error() && matches!(ty.kind, ast::TypeKind::Named(_)) {
             self.error(ty.span, "Error trying to create alias to nonexistent type");
         }
-        let t = crate::types::named_alias(&t, &full);
+        let t = crate::runtime::types::named_alias(&t, &full);
         if let Some(id) = self.declare_id(name, t.clone(), IdKind::Type, doc) {
             self.interp.globals[id as usize] = Value::Type(t);
             if !doc.is_empty() {

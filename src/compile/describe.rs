@@ -3,7 +3,7 @@
 //! without quotes. Zeek quotes its own rendering of the tree rather than
 //! the source text, so messages that name a statement need this form.
 
-use crate::format;
+use crate::runtime::format;
 use crate::syntax::ast::{self, BinOp, CaseLabel, ExprKind, Literal, StmtKind, UnOp};
 
 pub fn expr(e: &ast::Expr) -> String {

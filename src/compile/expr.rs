@@ -3,10 +3,10 @@
 use super::coerce::promote;
 use super::scope::{FuncScope, IdKind};
 use super::Compiler;
-use crate::ir::{self, Arith, Cmp, ExprKind as K, InKind};
+use crate::runtime::ir::{self, Arith, Cmp, ExprKind as K, InKind};
+use crate::runtime::types::{self, Type, TypeRef};
+use crate::runtime::value::Value;
 use crate::syntax::ast::{self, BinOp, ExprKind, FuncKind, InitOp, Literal, Span, UnOp};
-use crate::types::{self, Type, TypeRef};
-use crate::value::Value;
 use std::rc::Rc;
 
 type Typed = (ir::Expr, TypeRef);
@@ -228,7 +228,7 @@ impl Compiler {
                 (v, types::string())
             }
             Literal::Port(n, p) => (
-                Value::Port(crate::value::Port { num: *n, proto: *p }),
+                Value::Port(crate::runtime::value::Port { num: *n, proto: *p }),
                 types::port(),
             ),
             // IPv4-mapped IPv6 addresses are IPv4 addresses, as in Zeek.
@@ -1130,7 +1130,9 @@ impl Compiler {
             if i > 0 {
                 out.push_str(", ");
             }
-            out.push_str(&String::from_utf8_lossy(&crate::format::to_display(v)));
+            out.push_str(&String::from_utf8_lossy(
+                &crate::runtime::format::to_display(v),
+            ));
         }
         out.push(')');
         self.interp

@@ -552,10 +552,11 @@ impl Compiler {
 
     fn queue_script_loaded(&mut self, name: &str) {
         if let Some(id) = self.globals.get("zeek_script_loaded") {
-            if let crate::value::Value::Func(f) = self.interp.globals[id as usize].clone() {
+            if let crate::runtime::value::Value::Func(f) = self.interp.globals[id as usize].clone()
+            {
                 let args = vec![
-                    crate::value::Value::str(name.as_bytes()),
-                    crate::value::Value::Count(0),
+                    crate::runtime::value::Value::str(name.as_bytes()),
+                    crate::runtime::value::Value::Count(0),
                 ];
                 self.interp.queue_event(f, args);
             }

@@ -17,9 +17,9 @@ mod typing;
 
 use crate::diag::{Diagnostic, SourceMap, Style};
 use crate::eval::Interp;
-use crate::ir;
+use crate::runtime::ir;
+use crate::runtime::types::{self, TypeRef};
 use crate::syntax::ast::Span;
-use crate::types::{self, TypeRef};
 use scope::{FuncScope, Globals};
 
 pub use load::{find_script, try_disk, Found, LIBRARY, LIBRARY_PREFIX};
@@ -206,8 +206,8 @@ impl Compiler {
 impl Drop for Compiler {
     fn drop(&mut self) {
         for v in &self.interp.globals {
-            if let crate::value::Value::Type(t) = v {
-                if let crate::types::Type::Record(rt) = &**t {
+            if let crate::runtime::value::Value::Type(t) = v {
+                if let crate::runtime::types::Type::Record(rt) = &**t {
                     if let Ok(mut fields) = rt.fields.try_borrow_mut() {
                         fields.clear();
                     }

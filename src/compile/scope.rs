@@ -1,9 +1,9 @@
 //! Names: the global table (with Zeek's module rules) and the scopes of
 //! the function being compiled.
 
-use crate::ir;
+use crate::runtime::ir;
+use crate::runtime::types::TypeRef;
 use crate::syntax::ast::{FuncKind, Span};
-use crate::types::TypeRef;
 use ahash::AHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,7 +178,7 @@ impl FuncScope {
     ) -> u32 {
         let block = self.current_block();
         if let Some(l) = self.locals.iter_mut().rev().find(|l| l.name == name) {
-            if crate::types::same_type(&l.ty, &ty) {
+            if crate::runtime::types::same_type(&l.ty, &ty) {
                 l.block = block;
                 return l.slot;
             }

@@ -6,12 +6,12 @@
 use super::Compiler;
 use crate::diag::{Diagnostic, Style};
 use crate::repl::snapshot::Snapshot;
+use crate::runtime::types::Type;
+use crate::runtime::value::Value;
 use crate::syntax::ast::{self, ExprKind};
 use crate::syntax::lexer;
 use crate::syntax::parser;
 use crate::syntax::token::Tok;
-use crate::types::Type;
-use crate::value::Value;
 
 /// What became of one input.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,8 +156,8 @@ impl Compiler {
                 {
                     Outcome::Done
                 } else {
-                    let value =
-                        String::from_utf8_lossy(&crate::format::print_line(&[v])).into_owned();
+                    let value = String::from_utf8_lossy(&crate::runtime::format::print_line(&[v]))
+                        .into_owned();
                     let ty = t.to_string();
                     self.interp.write_out(format!("{value}\n{ty}\n").as_bytes());
                     Outcome::Value { value, ty }

@@ -3,11 +3,11 @@
 use super::describe;
 use super::scope::{GlobalInfo, IdKind};
 use super::Compiler;
-use crate::ir::{self, ForKind, StmtKind as S};
+use crate::runtime::ir::{self, ForKind, StmtKind as S};
+use crate::runtime::types::{self, Type, TypeRef};
+use crate::runtime::value::Value;
 use crate::syntax::ast::{self, CaseLabel, ForVars, FuncKind, Span, StmtKind};
 use crate::syntax::token::Tok;
-use crate::types::{self, Type, TypeRef};
-use crate::value::Value;
 use ahash::AHashMap;
 use std::rc::Rc;
 

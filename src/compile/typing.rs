@@ -4,11 +4,11 @@
 use super::describe;
 use super::scope::{qualify, GlobalInfo, IdKind};
 use super::Compiler;
-use crate::ir;
+use crate::runtime::ir;
+use crate::runtime::table::ExpireKind;
+use crate::runtime::types::{self, EnumConst, EnumType, FieldDef, RecordType, Type, TypeRef};
+use crate::runtime::value::Value;
 use crate::syntax::ast::{self, Basic, FuncKind, Span, TypeKind};
-use crate::table::ExpireKind;
-use crate::types::{self, EnumConst, EnumType, FieldDef, RecordType, Type, TypeRef};
-use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 

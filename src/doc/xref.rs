@@ -334,7 +334,7 @@ impl Ctx<'_> {
 /// `60 sec`, strings quoted), as Zeekygen shows defaults; None for other
 /// expressions, which are shown as written.
 pub fn literal_value(e: &Expr) -> Option<String> {
-    use crate::format;
+    use crate::runtime::format;
     let ExprKind::Literal(l) = &e.kind else {
         if let ExprKind::Unary(ast::UnOp::Neg, inner) = &e.kind {
             return match &inner.kind {

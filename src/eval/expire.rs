@@ -5,9 +5,9 @@
 //! keep an entry by returning how much longer it should live.
 
 use super::{Interp, Result, Timer, TimerAction};
-use crate::ir::{Expr, ExprKind};
-use crate::table::{ExpireKind, Expiry, TableVal};
-use crate::value::Value;
+use crate::runtime::ir::{Expr, ExprKind};
+use crate::runtime::table::{ExpireKind, Expiry, TableVal};
+use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -64,7 +64,7 @@ impl Interp {
     pub(crate) fn apply_table_attrs_to(
         &mut self,
         t: &Rc<RefCell<TableVal>>,
-        attrs: &crate::ir::TableAttrs,
+        attrs: &crate::runtime::ir::TableAttrs,
     ) -> Result<()> {
         self.apply_table_attrs(&mut t.borrow_mut(), attrs)?;
         let unarmed = t.borrow().expiry().is_some_and(|x| !x.armed);
@@ -166,7 +166,7 @@ impl Interp {
     fn expire_func(
         &mut self,
         f: &Expr,
-    ) -> Result<(Rc<crate::func::FuncVal>, crate::syntax::ast::Span)> {
+    ) -> Result<(Rc<crate::runtime::func::FuncVal>, crate::syntax::ast::Span)> {
         match self.eval(f)? {
             Value::Func(func) if func.builtin.is_some() || !func.handlers.borrow().is_empty() => {
                 Ok((func, f.span))
@@ -181,7 +181,7 @@ impl Interp {
 
     fn ask_expire_func(
         &mut self,
-        func: &Rc<crate::func::FuncVal>,
+        func: &Rc<crate::runtime::func::FuncVal>,
         span: crate::syntax::ast::Span,
         tab: &Rc<RefCell<TableVal>>,
         key: &Value,

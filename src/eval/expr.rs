@@ -2,11 +2,11 @@
 
 use super::ops;
 use super::{Interp, Result};
-use crate::func::FuncVal;
-use crate::ir::{Coercion, Expr, ExprKind, InKind, LValue};
-use crate::table::{TableDefault, TableVal};
-use crate::types::{self, RecordType, Type, TypeRef};
-use crate::value::{RecordVal, Value, VectorVal};
+use crate::runtime::func::FuncVal;
+use crate::runtime::ir::{Coercion, Expr, ExprKind, InKind, LValue};
+use crate::runtime::table::{TableDefault, TableVal};
+use crate::runtime::types::{self, RecordType, Type, TypeRef};
+use crate::runtime::value::{RecordVal, Value, VectorVal};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -24,7 +24,7 @@ impl Interp {
             },
             ExprKind::Arith(op, a, b) => {
                 if let (Some(x), Some(y)) = (self.peek_count(a), self.peek_count(b)) {
-                    use crate::ir::Arith;
+                    use crate::runtime::ir::Arith;
                     match op {
                         Arith::Add => return Ok(Value::Count(x.wrapping_add(y))),
                         Arith::Mul => return Ok(Value::Count(x.wrapping_mul(y))),
@@ -35,7 +35,7 @@ impl Interp {
                 }
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
-                use crate::ir::Arith;
+                use crate::runtime::ir::Arith;
                 let fast = match (op, &av, &bv) {
                     (Arith::Add, Value::Count(x), Value::Count(y)) => {
                         Value::Count(x.wrapping_add(*y))
@@ -115,7 +115,7 @@ impl Interp {
     #[inline(always)]
     pub(crate) fn try_count(&self, e: &Expr) -> Option<u64> {
         if let ExprKind::Arith(op, a, b) = &e.kind {
-            use crate::ir::Arith;
+            use crate::runtime::ir::Arith;
             let (x, y) = (self.peek_count(a)?, self.peek_count(b)?);
             return match op {
                 Arith::Add => Some(x.wrapping_add(y)),
@@ -148,12 +148,12 @@ impl Interp {
     #[inline(never)]
     fn arith_general(
         &mut self,
-        op: crate::ir::Arith,
+        op: crate::runtime::ir::Arith,
         av: Value,
         bv: Value,
         e: &Expr,
     ) -> Result<Value> {
-        if let (crate::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
+        if let (crate::runtime::ir::Arith::Sub, Value::Count(x), Value::Count(y)) = (op, &av, &bv) {
             if y > x {
                 self.warn_at(e.span, "count underflow");
             }
@@ -164,7 +164,7 @@ impl Interp {
     #[inline(never)]
     fn compare_general(
         &mut self,
-        op: crate::ir::Cmp,
+        op: crate::runtime::ir::Cmp,
         av: Value,
         bv: Value,
         e: &Expr,
@@ -366,7 +366,7 @@ impl Interp {
                 };
                 // Each side keeps its own `/i`, unless both have it.
                 let both = p.case_insensitive && q.case_insensitive;
-                let part = |x: &crate::value::PatternVal| {
+                let part = |x: &crate::runtime::value::PatternVal| {
                     if x.case_insensitive && !both && !x.source.starts_with("(?i:") {
                         format!("(?i:{})", x.source)
                     } else {
@@ -474,9 +474,9 @@ impl Interp {
                 if let (Value::Vector(dst), Value::Vector(src)) = (&v, &w) {
                     let items = src.borrow().items.clone();
                     let fits = check.as_ref().is_none_or(|elem| {
-                        items
-                            .iter()
-                            .all(|i| i.is_unset() || crate::types::same_type(&type_of(i), elem))
+                        items.iter().all(|i| {
+                            i.is_unset() || crate::runtime::types::same_type(&type_of(i), elem)
+                        })
                     });
                     if fits {
                         dst.borrow_mut().items.extend(items);
@@ -485,7 +485,7 @@ impl Interp {
                         let msg = format!(
                             "incompatible vector element assignment ({} and {})",
                             self.span_text(e.span),
-                            String::from_utf8_lossy(&crate::format::to_display(&w))
+                            String::from_utf8_lossy(&crate::runtime::format::to_display(&w))
                         );
                         self.report_diag(&crate::diag::Diagnostic::error(e.span, msg));
                     }
@@ -578,7 +578,7 @@ impl Interp {
                     caps.push(self.eval_allow_unset(c)?);
                 }
                 *f.captures.borrow_mut() = caps;
-                f.add_handler(crate::func::Handler {
+                f.add_handler(crate::runtime::func::Handler {
                     priority: 0,
                     body: body.clone(),
                 });
@@ -674,7 +674,7 @@ impl Interp {
     pub fn apply_table_attrs(
         &mut self,
         t: &mut TableVal,
-        attrs: &crate::ir::TableAttrs,
+        attrs: &crate::runtime::ir::TableAttrs,
     ) -> Result<()> {
         if attrs.ordered {
             t.set_ordered();
@@ -776,7 +776,13 @@ impl Interp {
         }))))
     }
 
-    fn vec_arith(&mut self, op: crate::ir::Arith, a: Value, b: Value, e: &Expr) -> Result<Value> {
+    fn vec_arith(
+        &mut self,
+        op: crate::runtime::ir::Arith,
+        a: Value,
+        b: Value,
+        e: &Expr,
+    ) -> Result<Value> {
         let (Value::Vector(x), Value::Vector(y)) = (&a, &b) else {
             // vector op scalar
             let (vec, scalar, vec_first) = match (&a, &b) {
@@ -994,7 +1000,7 @@ impl Interp {
                     i as usize
                 };
                 if idx >= len {
-                    if idx - len >= crate::value::MAX_VECTOR_GROWTH {
+                    if idx - len >= crate::runtime::value::MAX_VECTOR_GROWTH {
                         drop(vb);
                         return Err(self.error_at(e.span, "vector index too large"));
                     }
@@ -1145,8 +1151,8 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
     }
 }
 
-fn set_op(op: crate::ir::Arith, a: &Value, b: &Value) -> Value {
-    use crate::ir::Arith;
+fn set_op(op: crate::runtime::ir::Arith, a: &Value, b: &Value) -> Value {
+    use crate::runtime::ir::Arith;
     let (Value::Table(x), Value::Table(y)) = (a, b) else {
         return a.clone();
     };
@@ -1354,8 +1360,8 @@ impl Interp {
 }
 
 #[inline(always)]
-fn compare_counts(op: crate::ir::Cmp, x: u64, y: u64) -> bool {
-    use crate::ir::Cmp;
+fn compare_counts(op: crate::runtime::ir::Cmp, x: u64, y: u64) -> bool {
+    use crate::runtime::ir::Cmp;
     match op {
         Cmp::Eq => x == y,
         Cmp::Ne => x != y,

@@ -4,7 +4,7 @@
 //! group's handlers off until it is enabled again.
 
 use super::Interp;
-use crate::ir::FuncBody;
+use crate::runtime::ir::FuncBody;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GroupKind {
@@ -35,7 +35,10 @@ impl Interp {
 
     /// The bodies of an event's or hook's handlers whose groups are all
     /// enabled, taken out so the handlers may change while they run.
-    pub(crate) fn enabled_bodies(&self, f: &crate::func::FuncVal) -> Vec<std::rc::Rc<FuncBody>> {
+    pub(crate) fn enabled_bodies(
+        &self,
+        f: &crate::runtime::func::FuncVal,
+    ) -> Vec<std::rc::Rc<FuncBody>> {
         f.handlers
             .borrow()
             .iter()

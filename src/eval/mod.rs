@@ -16,10 +16,10 @@ mod trigger;
 pub use expr::{cast, make_pattern as expr_make_pattern, type_of};
 
 use crate::diag::{render, Diagnostic, SourceMap, Style};
-use crate::func::{FuncVal, Host};
-use crate::ir;
+use crate::runtime::func::{FuncVal, Host};
+use crate::runtime::ir;
+use crate::runtime::value::Value;
 use crate::syntax::ast::{FuncKind, Span};
-use crate::value::Value;
 use std::collections::{BinaryHeap, VecDeque};
 use std::io::Write;
 use std::rc::Rc;
@@ -77,7 +77,7 @@ pub enum TimerAction {
     /// A scheduled event.
     Event(Rc<FuncVal>, Vec<Value>),
     /// A table's periodic expiry check.
-    Expire(std::rc::Weak<std::cell::RefCell<crate::table::TableVal>>),
+    Expire(std::rc::Weak<std::cell::RefCell<crate::runtime::table::TableVal>>),
     /// The timeout of a waiting `when`.
     WhenTimeout(usize),
 }
@@ -106,7 +106,7 @@ impl Ord for Timer {
 pub struct Interp {
     pub globals: Vec<Value>,
     /// Global names with their index, type and whether they name a type.
-    pub names: ahash::AHashMap<String, (u32, crate::types::TypeRef, bool)>,
+    pub names: ahash::AHashMap<String, (u32, crate::runtime::types::TypeRef, bool)>,
     /// The time of the event being handled (network time when queued).
     pub event_time: f64,
     /// How Zeek describes expressions whose text is not their source, such
@@ -213,7 +213,7 @@ impl Interp {
             watched: Vec::new(),
             dirty_triggers: Vec::new(),
             ending: false,
-            rng_state: crate::bif::initial_random_state(),
+            rng_state: crate::runtime::seed::initial_random_state(),
             exit_code: None,
             halted: false,
             terminating: false,
@@ -535,7 +535,7 @@ impl Interp {
     #[inline(never)]
     fn fell_off(&mut self, f: &FuncVal) -> Value {
         if let Some(ft) = f.ty.as_func() {
-            if !matches!(*ft.ret, crate::types::Type::Void) {
+            if !matches!(*ft.ret, crate::runtime::types::Type::Void) {
                 let mut d = Diagnostic::warning(
                     Span::default(),
                     format!("non-void function returning without a value: {}", f.name),
@@ -747,7 +747,7 @@ impl Host for Interp {
         self.report_diag(&d);
     }
 
-    fn lookup_global(&self, name: &str) -> Option<(Value, crate::types::TypeRef, bool)> {
+    fn lookup_global(&self, name: &str) -> Option<(Value, crate::runtime::types::TypeRef, bool)> {
         let (id, ty, is_type) = self.names.get(name)?;
         Some((
             self.globals.get(*id as usize)?.clone(),
@@ -857,7 +857,11 @@ impl Host for Interp {
         }
     }
 
-    fn coerce_record(&mut self, v: &Value, rt: &Rc<crate::types::RecordType>) -> Option<Value> {
+    fn coerce_record(
+        &mut self,
+        v: &Value,
+        rt: &Rc<crate::runtime::types::RecordType>,
+    ) -> Option<Value> {
         self.coerce_record_to(v, rt)
     }
 

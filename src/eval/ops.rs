@@ -1,8 +1,8 @@
 //! Operators on values. The checker has coerced both operands to one type,
 //! so each operator dispatches on the pair of value tags.
 
-use crate::ir::{Arith, Cmp};
-use crate::value::{Subnet, Value};
+use crate::runtime::ir::{Arith, Cmp};
+use crate::runtime::value::{Subnet, Value};
 use std::cmp::Ordering;
 use std::net::IpAddr;
 use std::rc::Rc;
@@ -130,7 +130,8 @@ pub fn compare(op: Cmp, a: &Value, b: &Value) -> Result<bool, String> {
         // Sets order by inclusion: `<` a proper subset, `<=` a subset.
         (Value::Table(x), Value::Table(y)) if !matches!(op, Cmp::Eq | Cmp::Ne) => {
             let (x, y) = (x.borrow(), y.borrow());
-            let within = |s: &crate::table::TableVal, t: &crate::table::TableVal| {
+            let within = |s: &crate::runtime::table::TableVal,
+                          t: &crate::runtime::table::TableVal| {
                 s.len() <= t.len() && s.keys().iter().all(|k| t.contains(k))
             };
             return Ok(match op {
@@ -196,7 +197,7 @@ pub fn make_subnet(addr: IpAddr, width: u8) -> Subnet {
 
 /// Whether an address lies in a subnet (IPv4 subnets hold only IPv4).
 /// The longest of a subnet-indexed table's keys that holds `a`.
-pub fn longest_subnet(t: &crate::table::TableVal, a: &IpAddr) -> Option<Value> {
+pub fn longest_subnet(t: &crate::runtime::table::TableVal, a: &IpAddr) -> Option<Value> {
     let mut best: Option<(&Value, u8)> = None;
     for (k, _) in t.iter() {
         if let Value::Subnet(s) = k {

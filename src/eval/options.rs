@@ -3,9 +3,9 @@
 
 use super::Interp;
 use crate::bif::convert::type_of;
-use crate::func::FuncVal;
-use crate::types::{self, Type};
-use crate::value::Value;
+use crate::runtime::func::FuncVal;
+use crate::runtime::types::{self, Type};
+use crate::runtime::value::Value;
 use std::rc::Rc;
 
 /// A change handler: its priority, and the function.
@@ -26,7 +26,7 @@ impl Interp {
         Ok(*id)
     }
 
-    fn option_type(&self, name: &str) -> crate::types::TypeRef {
+    fn option_type(&self, name: &str) -> crate::runtime::types::TypeRef {
         self.names
             .get(name)
             .map(|(_, t, _)| t.clone())

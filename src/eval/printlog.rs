@@ -5,10 +5,10 @@
 //! own form.
 
 use super::{Interp, Result};
-use crate::func::{FuncVal, Host};
+use crate::runtime::func::{FuncVal, Host};
+use crate::runtime::types::{RecordType, Type, TypeRef};
+use crate::runtime::value::{RecordVal, Value, VectorVal};
 use crate::syntax::ast::Span;
-use crate::types::{RecordType, Type, TypeRef};
-use crate::value::{RecordVal, Value, VectorVal};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -71,7 +71,7 @@ impl Interp {
         }
         let items = vals
             .iter()
-            .map(|v| Value::string(crate::format::print_line(std::slice::from_ref(v))))
+            .map(|v| Value::string(crate::runtime::format::print_line(std::slice::from_ref(v))))
             .collect();
         let vector = Value::Vector(Rc::new(RefCell::new(VectorVal {
             ty: pl.vals.clone(),

@@ -3,9 +3,9 @@
 use super::expr::index_span;
 use super::expr::vector_index;
 use super::{Flow, Interp, Result};
-use crate::format;
-use crate::ir::{ForKind, Stmt, StmtKind};
-use crate::value::Value;
+use crate::runtime::format;
+use crate::runtime::ir::{ForKind, Stmt, StmtKind};
+use crate::runtime::value::Value;
 
 impl Interp {
     pub fn exec_block(&mut self, stmts: &[Stmt]) -> Result<Flow> {
@@ -24,8 +24,8 @@ impl Interp {
     pub fn exec(&mut self, s: &Stmt) -> Result<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
-                if let crate::ir::ExprKind::Assign(lv, rhs) = &e.kind {
-                    if let crate::ir::LValue::Local(slot) = &**lv {
+                if let crate::runtime::ir::ExprKind::Assign(lv, rhs) = &e.kind {
+                    if let crate::runtime::ir::LValue::Local(slot) = &**lv {
                         let v = self.eval(rhs)?;
                         Value::store(self.local_mut(*slot), v);
                         return Ok(Flow::Normal);
@@ -66,10 +66,12 @@ impl Interp {
         match &s.kind {
             StmtKind::Expr(e) => match &e.kind {
                 // An assignment whose value is not used: no copy of it.
-                crate::ir::ExprKind::Assign(lv, rhs) => {
+                crate::runtime::ir::ExprKind::Assign(lv, rhs) => {
                     let v = self.eval(rhs)?;
                     match &**lv {
-                        crate::ir::LValue::Local(slot) => Value::store(self.local_mut(*slot), v),
+                        crate::runtime::ir::LValue::Local(slot) => {
+                            Value::store(self.local_mut(*slot), v)
+                        }
                         lv => self.assign(lv, v, e)?,
                     }
                 }
@@ -266,7 +268,7 @@ impl Interp {
     fn exec_for(
         &mut self,
         kind: &ForKind,
-        iter: &crate::ir::Expr,
+        iter: &crate::runtime::ir::Expr,
         body: &[Stmt],
         span: crate::syntax::ast::Span,
     ) -> Result<Flow> {

@@ -9,8 +9,8 @@
 //! values a condition reads rather than everything inside them.
 
 use super::{Interp, Result, TimerAction};
-use crate::ir::{Expr, ExprKind, LValue, WhenInfo};
-use crate::value::Value;
+use crate::runtime::ir::{Expr, ExprKind, LValue, WhenInfo};
+use crate::runtime::value::Value;
 use std::rc::Rc;
 
 pub struct Trigger {

@@ -2,7 +2,7 @@
 //! lines, or JSON lines when `LogAscii::use_json` is set.
 
 use super::{type_name, Column, LogWriter};
-use crate::value::Value;
+use crate::runtime::value::Value;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
@@ -201,10 +201,15 @@ fn tsv_value(out: &mut Vec<u8>, v: &Value, o: &AsciiOptions, in_container: bool)
         Value::Time(d) | Value::Interval(d) => {
             out.extend_from_slice(format!("{d:.6}").as_bytes());
         }
-        Value::Addr(a) => text(out, crate::format::addr(a).as_bytes(), o, in_container),
+        Value::Addr(a) => text(
+            out,
+            crate::runtime::format::addr(a).as_bytes(),
+            o,
+            in_container,
+        ),
         Value::Subnet(s) => text(
             out,
-            crate::format::subnet(&s.addr, s.width).as_bytes(),
+            crate::runtime::format::subnet(&s.addr, s.width).as_bytes(),
             o,
             in_container,
         ),
@@ -238,7 +243,7 @@ fn tsv_value(out: &mut Vec<u8>, v: &Value, o: &AsciiOptions, in_container: bool)
             }
         }
         other => {
-            let shown = crate::format::to_display(other);
+            let shown = crate::runtime::format::to_display(other);
             text(out, &shown, o, in_container);
         }
     }
@@ -248,7 +253,7 @@ fn tsv_value(out: &mut Vec<u8>, v: &Value, o: &AsciiOptions, in_container: bool)
 /// dropped, `.0` after a whole number, never an exponent.
 pub fn log_double(d: f64) -> String {
     if !d.is_finite() {
-        return crate::format::double(d);
+        return crate::runtime::format::double(d);
     }
     let mut s = format!("{d:.6}");
     while s.ends_with('0') {
@@ -357,8 +362,11 @@ fn json_value(out: &mut Vec<u8>, v: &Value) {
         Value::Double(d) | Value::Time(d) | Value::Interval(d) => {
             out.extend_from_slice(json_double(*d).as_bytes());
         }
-        Value::Addr(a) => json_string(out, crate::format::addr(a).as_bytes()),
-        Value::Subnet(s) => json_string(out, crate::format::subnet(&s.addr, s.width).as_bytes()),
+        Value::Addr(a) => json_string(out, crate::runtime::format::addr(a).as_bytes()),
+        Value::Subnet(s) => json_string(
+            out,
+            crate::runtime::format::subnet(&s.addr, s.width).as_bytes(),
+        ),
         Value::Enum(e) => json_string(out, e.name.as_bytes()),
         Value::String(s) => json_string(out, s),
         Value::Func(f) => json_string(out, f.name.as_bytes()),
@@ -382,7 +390,7 @@ fn json_value(out: &mut Vec<u8>, v: &Value) {
             }
             out.push(b']');
         }
-        other => json_string(out, &crate::format::to_display(other)),
+        other => json_string(out, &crate::runtime::format::to_display(other)),
     }
 }
 

@@ -3,8 +3,8 @@
 //! them (`$include`, `$exclude`, `$field_name_map`, `$scope_sep`).
 
 use super::Column;
-use crate::types::{RecordType, Type};
-use crate::value::Value;
+use crate::runtime::types::{RecordType, Type};
+use crate::runtime::value::Value;
 
 /// What Zeek checks when a stream is made: some field is logged, and no
 /// logged field is of a type logs cannot hold.

@@ -16,8 +16,8 @@ pub mod columns;
 
 pub use columns::{check_top_level, columns_of, default_path, row_of, type_name};
 
-use crate::types::{RecordType, TypeRef};
-use crate::value::Value;
+use crate::runtime::types::{RecordType, TypeRef};
+use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -3,7 +3,7 @@
 use crate::compile::scope::IdKind;
 use crate::compile::session::Outcome;
 use crate::compile::Compiler;
-use crate::types::Type;
+use crate::runtime::types::Type;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -247,8 +247,10 @@ pub fn vars(c: &Compiler, prefix: Option<&str>) -> String {
                 let text = if v.is_unset() {
                     "<not set>".to_string()
                 } else {
-                    String::from_utf8_lossy(&crate::format::print_line(std::slice::from_ref(v)))
-                        .into_owned()
+                    String::from_utf8_lossy(&crate::runtime::format::print_line(
+                        std::slice::from_ref(v),
+                    ))
+                    .into_owned()
                 };
                 format!(": {} = {}", info.ty, abbreviate(&text, 60))
             }

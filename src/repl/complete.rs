@@ -3,9 +3,9 @@
 
 use crate::compile::scope::IdKind;
 use crate::compile::Compiler;
+use crate::runtime::types::{Type, TypeRef};
 use crate::syntax::lexer;
 use crate::syntax::token::Tok;
-use crate::types::{Type, TypeRef};
 use ahash::AHashMap;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};

@@ -5,11 +5,11 @@
 //! captures of functions, and the event queue.
 
 use crate::eval::Interp;
-use crate::func::{FuncVal, Handler};
-use crate::ir::FuncBody;
-use crate::opaque::Opaque;
-use crate::table::{Expiry, TableDefault, TableVal};
-use crate::value::{RecordVal, Value, VectorVal};
+use crate::runtime::func::{FuncVal, Handler};
+use crate::runtime::ir::FuncBody;
+use crate::runtime::opaque::Opaque;
+use crate::runtime::table::{Expiry, TableDefault, TableVal};
+use crate::runtime::value::{RecordVal, Value, VectorVal};
 use ahash::AHashSet;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,15 +2,15 @@
 //! behind one `Rc`. Aggregates are shared and mutable (Zeek's reference
 //! semantics); `deep_copy` implements `copy()`.
 
+use crate::runtime::types::{EnumConst, RecordType, TypeRef};
 use crate::syntax::token::Proto;
-use crate::types::{EnumConst, RecordType, TypeRef};
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::net::IpAddr;
 use std::rc::Rc;
 
-pub use crate::func::FuncVal;
-pub use crate::table::TableVal;
+pub use crate::runtime::func::FuncVal;
+pub use crate::runtime::table::TableVal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Port {
@@ -106,7 +106,7 @@ pub enum Value {
     Type(TypeRef),
     /// A multi-part table index (`t[a, b]`).
     Tuple(Rc<Vec<Value>>),
-    Opaque(Rc<RefCell<crate::opaque::Opaque>>),
+    Opaque(Rc<RefCell<crate::runtime::opaque::Opaque>>),
 }
 
 impl Value {
@@ -246,7 +246,7 @@ impl Value {
                 }
                 let mut copy = t.borrow().shallow_clone_empty();
                 // A `&default` closure is copied with what it captured.
-                if let Some(crate::table::TableDefault::Func(f)) = copy.default_mut() {
+                if let Some(crate::runtime::table::TableDefault::Func(f)) = copy.default_mut() {
                     *f = f.copy_with(seen);
                 }
                 let fresh = Rc::new(RefCell::new(copy));
@@ -265,9 +265,14 @@ impl Value {
             Value::Opaque(o) => Value::Opaque(Rc::new(RefCell::new(o.borrow().clone()))),
             // A closure's copy has its own copies of what it captured.
             Value::Func(f) if !f.captures.borrow().is_empty() => {
-                let fresh = crate::func::FuncVal::new(f.name.clone(), f.kind, f.ty.clone(), f.span);
+                let fresh = crate::runtime::func::FuncVal::new(
+                    f.name.clone(),
+                    f.kind,
+                    f.ty.clone(),
+                    f.span,
+                );
                 for h in f.handlers.borrow().iter() {
-                    fresh.add_handler(crate::func::Handler {
+                    fresh.add_handler(crate::runtime::func::Handler {
                         priority: h.priority,
                         body: h.body.clone(),
                     });
@@ -313,7 +318,7 @@ impl PartialEq for Value {
             (Table(a), Table(b)) => Rc::ptr_eq(a, b) || a.borrow().same_entries(&b.borrow()),
             (Vector(a), Vector(b)) => Rc::ptr_eq(a, b) || a.borrow().items == b.borrow().items,
             (Func(a), Func(b)) => Rc::ptr_eq(a, b),
-            (Type(a), Type(b)) => crate::types::same_type(a, b),
+            (Type(a), Type(b)) => crate::runtime::types::same_type(a, b),
             (Tuple(a), Tuple(b)) => a == b,
             (Opaque(a), Opaque(b)) => Rc::ptr_eq(a, b),
             _ => false,

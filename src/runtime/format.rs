@@ -6,7 +6,7 @@
 //! `fmt("%s")` and friends copy string bytes raw and indent the entries of
 //! tables and sets with one tab per level of nesting.
 
-use crate::value::Value;
+use crate::runtime::value::Value;
 use std::net::{IpAddr, Ipv6Addr};
 
 /// Which of Zeek's two text renderings to produce.
@@ -163,7 +163,7 @@ impl Renderer {
                 }
             }
             Value::Func(f) => out.extend_from_slice(f.name.as_bytes()),
-            Value::Type(t) => match t.name().or_else(|| crate::types::alias_name(t)) {
+            Value::Type(t) => match t.name().or_else(|| crate::runtime::types::alias_name(t)) {
                 Some(n) => out.extend_from_slice(n.as_bytes()),
                 None => out.extend_from_slice(t.to_string().as_bytes()),
             },
@@ -679,10 +679,10 @@ fn timestamp(t: f64, with_fraction: bool) -> String {
 #[allow(clippy::approx_constant)]
 mod tests {
     use super::*;
+    use crate::runtime::table::TableVal;
+    use crate::runtime::types::{self, FieldDef, RecordType};
+    use crate::runtime::value::{Port, RecordVal, Subnet, VectorVal};
     use crate::syntax::token::Proto;
-    use crate::table::TableVal;
-    use crate::types::{self, FieldDef, RecordType};
-    use crate::value::{Port, RecordVal, Subnet, VectorVal};
     use std::cell::RefCell;
     use std::rc::Rc;
 

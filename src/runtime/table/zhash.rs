@@ -22,84 +22,15 @@
 //! All numbers are little-endian, as on the machines Zeek's baselines come
 //! from.
 
+use crate::runtime::seed::{seeded_key, siphash24};
+use crate::runtime::value::Value;
 use crate::syntax::token::Proto;
-use crate::value::Value;
 use std::net::IpAddr;
-use std::sync::OnceLock;
-
-/// Reads a Zeek seed file: at least 21 whitespace-separated numbers.
-pub fn read_seed_file(path: &std::ffi::OsStr) -> Option<Vec<u32>> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let words: Vec<u32> = text
-        .split_whitespace()
-        .map_while(|w| w.parse::<u32>().ok())
-        .collect();
-    (words.len() >= 21).then_some(words)
-}
-
-/// The SipHash key from `ZEEK_SEED_FILE`, read once; `None` without a
-/// (readable) seed file.
-pub fn seeded_key() -> Option<(u64, u64)> {
-    static KEY: OnceLock<Option<(u64, u64)>> = OnceLock::new();
-    *KEY.get_or_init(|| {
-        let words = std::env::var_os("ZEEK_SEED_FILE").and_then(|p| read_seed_file(&p))?;
-        Some(siphash_key(&words))
-    })
-}
-
-/// The SipHash key Zeek derives from a seed file's words: the last 16
-/// bytes of the 20-word hash seed (which follows the `srandom` seed).
-pub fn siphash_key(words: &[u32]) -> (u64, u64) {
-    let w = |i: usize| words[1 + i] as u64;
-    (w(16) | w(17) << 32, w(18) | w(19) << 32)
-}
-
-/// SipHash-2-4 of `data` under the key (k0, k1).
-pub fn siphash24(k0: u64, k1: u64, data: &[u8]) -> u64 {
-    let mut v = [
-        k0 ^ 0x736f_6d65_7073_6575,
-        k1 ^ 0x646f_7261_6e64_6f6d,
-        k0 ^ 0x6c79_6765_6e65_7261,
-        k1 ^ 0x7465_6462_7974_6573,
-    ];
-    fn round(v: &mut [u64; 4]) {
-        v[0] = v[0].wrapping_add(v[1]);
-        v[1] = v[1].rotate_left(13) ^ v[0];
-        v[0] = v[0].rotate_left(32);
-        v[2] = v[2].wrapping_add(v[3]);
-        v[3] = v[3].rotate_left(16) ^ v[2];
-        v[0] = v[0].wrapping_add(v[3]);
-        v[3] = v[3].rotate_left(21) ^ v[0];
-        v[2] = v[2].wrapping_add(v[1]);
-        v[1] = v[1].rotate_left(17) ^ v[2];
-        v[2] = v[2].rotate_left(32);
-    }
-    let compress = |v: &mut [u64; 4], m: u64| {
-        v[3] ^= m;
-        round(v);
-        round(v);
-        v[0] ^= m;
-    };
-    let full = data.len() / 8 * 8;
-    for ch in data[..full].chunks_exact(8) {
-        let m = u64::from_le_bytes([ch[0], ch[1], ch[2], ch[3], ch[4], ch[5], ch[6], ch[7]]);
-        compress(&mut v, m);
-    }
-    let mut last = [0u8; 8];
-    last[..data.len() - full].copy_from_slice(&data[full..]);
-    let m = u64::from_le_bytes(last) | ((data.len() as u64 & 0xff) << 56);
-    compress(&mut v, m);
-    v[2] ^= 0xff;
-    for _ in 0..4 {
-        round(&mut v);
-    }
-    v[0] ^ v[1] ^ v[2] ^ v[3]
-}
 
 /// Gives functions used as indexes their small numbers: Zeek numbers them
 /// per table in the order the table first hashes them.
 pub trait FuncIds {
-    fn id_of(&mut self, f: &crate::value::FuncVal) -> u32;
+    fn id_of(&mut self, f: &crate::runtime::value::FuncVal) -> u32;
 }
 
 /// Numbers functions by first sight (the per-table numbering).
@@ -107,7 +38,7 @@ pub trait FuncIds {
 pub struct FuncNumbering(Vec<usize>);
 
 impl FuncIds for FuncNumbering {
-    fn id_of(&mut self, f: &crate::value::FuncVal) -> u32 {
+    fn id_of(&mut self, f: &crate::runtime::value::FuncVal) -> u32 {
         let p = f as *const _ as usize;
         match self.0.iter().position(|&q| q == p) {
             Some(i) => i as u32,
@@ -140,7 +71,7 @@ pub fn hash_index(k: (u64, u64), key: &Value, funcs: &mut dyn FuncIds) -> u64 {
     siphash24(k.0, k.1, &hash_key(key, funcs))
 }
 
-fn port_bits(p: &crate::value::Port) -> u64 {
+fn port_bits(p: &crate::runtime::value::Port) -> u64 {
     let proto = match p.proto {
         Proto::Unknown => 0,
         Proto::Tcp => 1,
@@ -157,7 +88,7 @@ fn ipv6_bytes(a: &IpAddr) -> [u8; 16] {
     }
 }
 
-fn pattern_texts(p: &crate::value::PatternVal) -> (String, String) {
+fn pattern_texts(p: &crate::runtime::value::PatternVal) -> (String, String) {
     let exact = format!("^?({})$?", p.source);
     let anywhere = format!("^?(.|\\n)*({})", p.source);
     if p.case_insensitive {
@@ -205,7 +136,7 @@ fn singleton(v: &Value, funcs: &mut dyn FuncIds) -> Vec<u8> {
 /// key size, key bytes): the order in which Zeek serialises a table used
 /// inside an index, and so the order in which it rebuilds one from a key.
 /// The keys use a fresh function numbering, as a rebuilt table would.
-pub fn sorted_entries(t: &crate::table::TableVal) -> Vec<(Value, Value)> {
+pub fn sorted_entries(t: &crate::runtime::table::TableVal) -> Vec<(Value, Value)> {
     let k = seeded_key().unwrap_or((0, 0));
     let mut funcs = FuncNumbering::default();
     let mut keyed: Vec<(u32, Vec<u8>, Value, Value)> = t
@@ -252,14 +183,14 @@ fn rebuild(v: &Value) -> Value {
     match v {
         Value::Record(r) => {
             let r = r.borrow();
-            Value::Record(Rc::new(RefCell::new(crate::value::RecordVal {
+            Value::Record(Rc::new(RefCell::new(crate::runtime::value::RecordVal {
                 ty: r.ty.clone(),
                 fields: r.fields.iter().map(rebuild).collect(),
             })))
         }
         Value::Vector(vv) => {
             let vv = vv.borrow();
-            Value::Vector(Rc::new(RefCell::new(crate::value::VectorVal {
+            Value::Vector(Rc::new(RefCell::new(crate::runtime::value::VectorVal {
                 ty: vv.ty.clone(),
                 items: vv.items.iter().map(rebuild).collect(),
             })))
@@ -267,7 +198,7 @@ fn rebuild(v: &Value) -> Value {
         Value::Tuple(parts) => Value::Tuple(Rc::new(parts.iter().map(rebuild).collect())),
         Value::Table(t) => {
             let t = t.borrow();
-            let mut out = crate::table::TableVal::new(t.ty.clone());
+            let mut out = crate::runtime::table::TableVal::new(t.ty.clone());
             for (k, val) in sorted_entries(&t) {
                 out.insert(rebuild(&k), rebuild(&val));
             }
@@ -409,49 +340,9 @@ impl KeyWriter {
     }
 }
 
-const UID_DIGITS: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-/// Zeek's `UID::Base62` of a uid made from two 64-bit words and
-/// `bits_per_uid` (at most 128): the words are cut to the bits (the first
-/// word loses its top bits when they are not a multiple of 64), then each
-/// word's base-62 digits follow the prefix, least significant first (a
-/// second word the bits do not reach is zero, and still printed).
-pub fn uid_base62(prefix: u8, mut words: [u64; 2], bits: u32) -> Vec<u8> {
-    let bits = bits.clamp(1, 128);
-    if bits <= 64 {
-        words[1] = 0;
-    }
-    let rem = bits % 64;
-    if rem != 0 {
-        words[0] >>= 64 - rem;
-    }
-    let mut out = Vec::with_capacity(24);
-    out.push(prefix);
-    for mut w in words {
-        loop {
-            out.push(UID_DIGITS[(w % 62) as usize]);
-            w /= 62;
-            if w == 0 {
-                break;
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn siphash_reference_vectors() {
-        // The reference key 00 01 .. 0f and messages 00 01 .. (n-1).
-        let k0 = u64::from_le_bytes([0, 1, 2, 3, 4, 5, 6, 7]);
-        let k1 = u64::from_le_bytes([8, 9, 10, 11, 12, 13, 14, 15]);
-        assert_eq!(siphash24(k0, k1, b""), 0x726f_db47_dd0e_0e31);
-        let msg: Vec<u8> = (0..15).collect();
-        assert_eq!(siphash24(k0, k1, &msg), 0xa129_ca61_49be_45e5);
-    }
 
     #[test]
     fn composite_keys_align_and_pad() {
@@ -468,7 +359,7 @@ mod tests {
         let mut f = FuncNumbering::default();
         assert_eq!(hash_key(&Value::Count(5), &mut f), 5u64.to_le_bytes());
         assert_eq!(hash_key(&Value::Bool(true), &mut f), 1i64.to_le_bytes());
-        let port = Value::Port(crate::value::Port {
+        let port = Value::Port(crate::runtime::value::Port {
             num: 80,
             proto: Proto::Tcp,
         });
@@ -485,11 +376,11 @@ mod tests {
     #[test]
     fn order_of_a_small_set_under_the_test_seed() {
         let path = std::ffi::OsStr::new("/work/shared/conformance/random.seed");
-        let Some(words) = read_seed_file(path) else {
+        let Some(words) = crate::runtime::seed::read_seed_file(path) else {
             return;
         };
-        let key = siphash_key(&words);
-        let mut d = crate::zdict::DictSim::new();
+        let key = crate::runtime::seed::siphash_key(&words);
+        let mut d = crate::runtime::table::zdict::DictSim::new();
         let keys = [1u64, 5, 3];
         for (i, k) in keys.iter().enumerate() {
             let h = hash_index(key, &Value::Count(*k), &mut FuncNumbering::default());

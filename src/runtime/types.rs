@@ -63,7 +63,7 @@ pub struct ParamDef {
     pub name: String,
     pub ty: TypeRef,
     /// The `&default` value of an optional parameter.
-    pub default: Option<crate::value::Value>,
+    pub default: Option<crate::runtime::value::Value>,
 }
 
 #[derive(Debug)]
@@ -115,7 +115,7 @@ pub struct FieldDef {
     pub default: Option<u32>,
     /// For a field added by `redef record` with a `&default`: its value,
     /// which records made before the redef show for it.
-    pub late_default: Option<crate::value::Value>,
+    pub late_default: Option<crate::runtime::value::Value>,
 }
 
 impl RecordType {

@@ -3,10 +3,10 @@
 //! checker has inserted every coercion, so operators see operands of one
 //! type and the evaluator dispatches on the values' tags alone.
 
-use crate::func::BifFn;
+use crate::runtime::func::BifFn;
+use crate::runtime::types::{RecordType, TypeRef};
+use crate::runtime::value::Value;
 use crate::syntax::ast::Span;
-use crate::types::{RecordType, TypeRef};
-use crate::value::Value;
 use ahash::AHashMap;
 use std::rc::Rc;
 
@@ -177,7 +177,7 @@ pub struct TableAttrs {
     pub default_is_func: bool,
     /// `&default_insert` rather than `&default`.
     pub default_insert: bool,
-    pub expire: Option<(crate::table::ExpireKind, std::rc::Rc<Expr>)>,
+    pub expire: Option<(crate::runtime::table::ExpireKind, std::rc::Rc<Expr>)>,
     pub expire_func: Option<std::rc::Rc<Expr>>,
     pub on_change: Option<Box<Expr>>,
     /// `&ordered`: iterate in insertion order.

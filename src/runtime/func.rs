@@ -1,9 +1,9 @@
 //! Function, event and hook values, and the interface of built-ins.
 
 use crate::diag::Diagnostic;
+use crate::runtime::types::TypeRef;
+use crate::runtime::value::Value;
 use crate::syntax::ast::{FuncKind, Span};
-use crate::types::TypeRef;
-use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -27,7 +27,7 @@ pub trait Host {
     fn random(&mut self) -> u64;
     /// A global by its full name: its value, its type, and whether the
     /// name is a type.
-    fn lookup_global(&self, _name: &str) -> Option<(Value, crate::types::TypeRef, bool)> {
+    fn lookup_global(&self, _name: &str) -> Option<(Value, crate::runtime::types::TypeRef, bool)> {
         None
     }
     /// Every global's full name, sorted.
@@ -99,7 +99,11 @@ pub trait Host {
     }
     /// A record converted to a record type whose fields it fits (Zeek's
     /// run-time `CoerceTo`); `None` if it does not fit.
-    fn coerce_record(&mut self, _v: &Value, _rt: &Rc<crate::types::RecordType>) -> Option<Value> {
+    fn coerce_record(
+        &mut self,
+        _v: &Value,
+        _rt: &Rc<crate::runtime::types::RecordType>,
+    ) -> Option<Value> {
         None
     }
 }
@@ -123,7 +127,7 @@ pub struct BifDef {
 #[derive(Debug)]
 pub struct Handler {
     pub priority: i32,
-    pub body: Rc<crate::ir::FuncBody>,
+    pub body: Rc<crate::runtime::ir::FuncBody>,
 }
 
 #[derive(Debug)]

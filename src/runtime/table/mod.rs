@@ -9,13 +9,17 @@
 //! `&ordered`) also keeps a model of Zeek's dictionary (`zdict`) fed with
 //! Zeek's hashes of its keys (`zhash`), and iteration follows that model.
 
-use crate::posindex::PosIndex;
-use crate::types::TypeRef;
-use crate::value::Value;
-use crate::zdict::DictSim;
-use crate::zhash::{self, FuncNumbering};
+mod posindex;
+mod zdict;
+pub mod zhash;
+
+use crate::runtime::types::TypeRef;
+use crate::runtime::value::Value;
+use posindex::PosIndex;
 use std::cell::RefCell;
 use std::rc::Rc;
+use zdict::DictSim;
+use zhash::FuncNumbering;
 
 /// What a lookup of a missing key yields (`&default`).
 #[derive(Debug, Clone)]
@@ -31,8 +35,8 @@ pub enum TableDefault {
 #[derive(Debug, Clone)]
 pub struct Expiry {
     pub kind: ExpireKind,
-    pub interval: Rc<crate::ir::Expr>,
-    pub func: Option<Rc<crate::ir::Expr>>,
+    pub interval: Rc<crate::runtime::ir::Expr>,
+    pub func: Option<Rc<crate::runtime::ir::Expr>>,
     /// Whether the table's expiry timer is running.
     pub armed: bool,
 }
@@ -88,7 +92,7 @@ struct ZeekOrder {
 
 impl ZeekOrder {
     fn new() -> Option<Box<ZeekOrder>> {
-        let key = zhash::seeded_key()?;
+        let key = crate::runtime::seed::seeded_key()?;
         Some(Box::new(ZeekOrder {
             key,
             hashes: Vec::new(),
@@ -187,7 +191,7 @@ impl TableVal {
     }
 
     pub fn is_set(&self) -> bool {
-        matches!(&*self.ty, crate::types::Type::Table(t) if t.yield_.is_none())
+        matches!(&*self.ty, crate::runtime::types::Type::Table(t) if t.yield_.is_none())
     }
 
     /// A `for` loop over the table starts or ends (Zeek moves no entries
@@ -501,7 +505,7 @@ impl TableVal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types;
+    use crate::runtime::types;
 
     #[test]
     fn keeps_insertion_order_across_deletes() {
