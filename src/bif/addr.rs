@@ -4,6 +4,7 @@
 use super::{arg, builtin_error, count, enum_value, reporter_error, BifResult};
 use crate::runtime::func::{BifDef, Host};
 use crate::runtime::table::TableVal;
+use crate::runtime::value::{bits128, mask128};
 use crate::runtime::value::{Port, Subnet, Value};
 use crate::syntax::token::Proto;
 use std::cell::RefCell;
@@ -49,21 +50,6 @@ pub(crate) fn parse_addr(s: &[u8]) -> Option<IpAddr> {
 }
 
 /// The 128-bit form of an address, IPv4 mapped into IPv6.
-pub(crate) fn bits128(a: &IpAddr) -> u128 {
-    match a {
-        IpAddr::V4(v4) => u128::from(v4.to_ipv6_mapped()),
-        IpAddr::V6(v6) => u128::from(*v6),
-    }
-}
-
-fn mask128(bits: u128, width: u32) -> u128 {
-    if width == 0 {
-        0
-    } else {
-        bits & (u128::MAX << (128 - width.min(128)))
-    }
-}
-
 /// A subnet from an address and a prefix width in that address's family,
 /// with the host bits cleared.
 pub(crate) fn make_subnet(a: IpAddr, width: u32) -> Subnet {
@@ -118,20 +104,6 @@ pub(crate) fn parse_subnet(s: &[u8]) -> Option<Subnet> {
         }
         IpAddr::V4(_) => (w <= 32).then(|| make_subnet(a, w)),
         IpAddr::V6(_) => (w <= 128).then(|| make_subnet(a, w)),
-    }
-}
-
-/// Whether `outer` covers `inner` (same family, shorter or equal prefix).
-pub(crate) fn subnet_covers(outer: &Subnet, inner: &Subnet) -> bool {
-    let (ow, iw) = (full_width(outer), full_width(inner));
-    ow <= iw && mask128(bits128(&inner.addr), ow) == bits128(&outer.addr)
-}
-
-/// A subnet's width counted over 128 bits.
-pub(crate) fn full_width(s: &Subnet) -> u32 {
-    match s.addr {
-        IpAddr::V4(_) => s.width as u32 + 96,
-        IpAddr::V6(_) => s.width as u32,
     }
 }
 
@@ -235,11 +207,11 @@ fn subnet_table<'a>(
 fn covering(t: &TableVal, search: &Subnet) -> Vec<(Value, Value)> {
     let mut hits: Vec<(Value, Value)> = t
         .iter()
-        .filter(|(k, _)| matches!(k, Value::Subnet(s) if subnet_covers(s, search)))
+        .filter(|(k, _)| matches!(k, Value::Subnet(s) if s.covers(search)))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     hits.sort_by_key(|(k, _)| match k {
-        Value::Subnet(s) => std::cmp::Reverse(full_width(s)),
+        Value::Subnet(s) => std::cmp::Reverse(s.full_width()),
         _ => std::cmp::Reverse(0),
     });
     hits

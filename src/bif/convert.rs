@@ -6,49 +6,13 @@ use super::{
     arg, boolean, builtin_error, builtin_error_arg, bytes, count, count_vec, double, int,
     reporter_error, string_value, BifResult,
 };
+use crate::eval::ops::parse_integer;
 use crate::runtime::func::{BifDef, Host};
-use crate::runtime::types::{self, Type, TypeRef};
+use crate::runtime::types::type_of;
 use crate::runtime::value::{Subnet, Value};
 use crate::syntax::token::Proto;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::rc::Rc;
-
-/// C's strtoll/strtoull digits: optional blanks and sign, an optional
-/// `0x` for base 16 (or a detected base for 0), digits; trailing blanks
-/// are allowed and nothing else.
-pub(crate) fn parse_integer(s: &[u8], base: u32) -> Option<(bool, u128)> {
-    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let mut i = s.iter().position(|b| !is_space(b))?;
-    let mut neg = false;
-    if matches!(s[i], b'+' | b'-') {
-        neg = s[i] == b'-';
-        i += 1;
-    }
-    let mut base = base;
-    let has_hex_prefix = s.len() > i + 2
-        && s[i] == b'0'
-        && (s[i + 1] | 0x20) == b'x'
-        && s[i + 2].is_ascii_hexdigit();
-    if (base == 16 || base == 0) && has_hex_prefix {
-        i += 2;
-        base = 16;
-    } else if base == 0 {
-        base = if s.get(i) == Some(&b'0') { 8 } else { 10 };
-    }
-    if !(2..=36).contains(&base) {
-        return None;
-    }
-    let start = i;
-    let mut n: u128 = 0;
-    while let Some(d) = s.get(i).and_then(|&b| (b as char).to_digit(base)) {
-        n = n.saturating_mul(base as u128).saturating_add(d as u128);
-        i += 1;
-    }
-    if i == start || !s[i..].iter().all(is_space) {
-        return None;
-    }
-    Some((neg, n))
-}
 
 fn to_int(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match parse_integer(bytes(args, 0), count(args, 1) as u32) {
@@ -409,41 +373,6 @@ fn hexstr_to_bytestring(h: &mut dyn Host, args: &[Value]) -> BifResult {
         }
     }
     Ok(Value::string(out))
-}
-
-/// The dynamic type of a value, as `type_name` shows it.
-pub(crate) fn type_of(v: &Value) -> TypeRef {
-    match v {
-        Value::Unset => types::void(),
-        Value::Bool(_) => types::bool_(),
-        Value::Count(_) => types::count(),
-        Value::Int(_) => types::int(),
-        Value::Double(_) => types::double(),
-        Value::Time(_) => types::time(),
-        Value::Interval(_) => types::interval(),
-        Value::Port(_) => types::port(),
-        Value::String(_) => types::string(),
-        Value::Addr(_) => types::addr(),
-        Value::Subnet(_) => types::subnet(),
-        Value::Pattern(_) => types::pattern(),
-        Value::Enum(e) => match e.enum_type() {
-            Some(t) => Rc::new(Type::Enum(t)),
-            None => Rc::new(Type::Enum(Rc::new(crate::runtime::types::EnumType {
-                name: std::cell::RefCell::new(e.type_name.clone()),
-                consts: std::cell::RefCell::new(Vec::new()),
-            }))),
-        },
-        Value::Record(r) => Rc::new(Type::Record(r.borrow().ty.clone())),
-        Value::Table(t) => t.borrow().ty.clone(),
-        Value::Vector(x) => x.borrow().ty.clone(),
-        Value::Func(f) => f.ty.clone(),
-        Value::Type(t) => Rc::new(Type::TypeOf(t.clone())),
-        Value::Tuple(items) => Rc::new(Type::List(items.iter().map(type_of).collect())),
-        Value::Opaque(o) => match &*o.borrow() {
-            crate::runtime::opaque::Opaque::File(_) => Rc::new(Type::File),
-            other => Rc::new(Type::Opaque(other.type_name().to_string())),
-        },
-    }
 }
 
 fn type_name(_: &mut dyn Host, args: &[Value]) -> BifResult {

@@ -299,7 +299,7 @@ fn write_json(
                 let name = match fe {
                     Some(p) => {
                         let n = f.name.as_bytes();
-                        match super::pat::next_match(p, n, 0) {
+                        match crate::runtime::pattern::next_match(p, n, 0) {
                             Some((at, len)) => {
                                 let mut s = n[..at].to_vec();
                                 s.extend_from_slice(&n[at + len..]);
@@ -384,7 +384,7 @@ pub(crate) fn from_json_value(j: &serde_json::Value, ty: &TypeRef) -> Result<Val
                 .and_then(|x| x.strip_suffix(")$?/"))
                 .or_else(|| s.strip_prefix('/').and_then(|x| x.strip_suffix('/')))
                 .unwrap_or(s);
-            super::pat::make_pattern(inner, false)?
+            crate::runtime::pattern::make_pattern(inner, false)?
         }
         (Type::Enum(et), J::String(s)) => {
             let c = et.consts.borrow().iter().find(|c| c.name == *s).cloned();
@@ -619,7 +619,7 @@ mod tests {
             to_json_text(&r, false, None),
             "{\"a\":1,\"_b\":{\"port\":80,\"proto\":\"tcp\"}}"
         );
-        let p = crate::bif::pat::pattern("^_");
+        let p = crate::runtime::pattern::make_pattern("^_", false).unwrap();
         let Value::Pattern(p) = p else { unreachable!() };
         assert_eq!(
             to_json_text(&r, false, Some(&p)),

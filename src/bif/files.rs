@@ -5,7 +5,7 @@ use super::{
     arg, boolean, bytes, opaque, record, reporter_error, reporter_warning, string_value, BifResult,
 };
 use crate::runtime::func::{BifDef, Host};
-use crate::runtime::opaque::{FileState, Opaque};
+use crate::runtime::opaque::{file_state, FileState, Opaque};
 use crate::runtime::types;
 use crate::runtime::value::Value;
 use std::cell::RefCell;
@@ -25,17 +25,6 @@ pub(crate) fn file_value(state: FileState) -> Value {
         f.push(Rc::downgrade(&rc));
     });
     opaque(Opaque::File(rc))
-}
-
-/// The file state behind a `file` value.
-pub(crate) fn file_state(v: &Value) -> Option<Rc<RefCell<FileState>>> {
-    match v {
-        Value::Opaque(o) => match &*o.borrow() {
-            Opaque::File(f) => Some(f.clone()),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 fn path(args: &[Value], i: usize) -> String {

@@ -3,40 +3,9 @@
 
 use super::{arg, bytes, opaque, string_value, BifResult};
 use crate::runtime::func::{BifDef, Host};
+use crate::runtime::opaque::hashing::hash_bytes;
 use crate::runtime::opaque::{HashAlgo, HashState, Hasher, Opaque};
 use crate::runtime::value::Value;
-use crate::syntax::token::Proto;
-
-/// The bytes Zeek feeds a hash for a value: a string's own bytes; for
-/// other scalars the binary description, a 4-byte type tag followed by
-/// the 8-byte value (little-endian); otherwise the value's text.
-pub(crate) fn hash_bytes(v: &Value) -> Vec<u8> {
-    let tagged = |tag: u32, payload: [u8; 8]| {
-        let mut b = tag.to_le_bytes().to_vec();
-        b.extend_from_slice(&payload);
-        b
-    };
-    match v {
-        Value::String(s) => s.to_vec(),
-        Value::Bool(b) => tagged(1, (*b as i64).to_le_bytes()),
-        Value::Int(i) => tagged(2, i.to_le_bytes()),
-        Value::Count(c) => tagged(3, c.to_le_bytes()),
-        Value::Double(d) => tagged(4, d.to_le_bytes()),
-        Value::Time(d) => tagged(5, d.to_le_bytes()),
-        Value::Interval(d) => tagged(6, d.to_le_bytes()),
-        Value::Enum(e) => tagged(9, e.value.to_le_bytes()),
-        Value::Port(p) => {
-            let mask: u64 = match p.proto {
-                Proto::Tcp => 0x10000,
-                Proto::Udp => 0x20000,
-                Proto::Icmp => 0x30000,
-                Proto::Unknown => 0,
-            };
-            tagged(11, (p.num as u64 | mask).to_le_bytes())
-        }
-        other => crate::runtime::format::to_display(other),
-    }
-}
 
 fn digest(algo: HashAlgo, args: &[Value]) -> BifResult {
     let mut h = Hasher::new(algo);

@@ -29,7 +29,6 @@ mod logging;
 mod math;
 mod misc;
 mod option;
-pub(crate) mod pat;
 pub mod prob;
 mod proto;
 mod strings;

@@ -1,13 +1,13 @@
 //! String built-ins: formatting, concatenation, searching, splitting,
 //! substitution, case, trimming and escaping. Strings are byte strings.
 
-use super::pat::{longest_at, next_match};
 use super::{
     arg, boolean, builtin_error, bytes, count, int, reporter_error, string_set, string_value,
     string_vec, BifResult,
 };
 use crate::runtime::format::{self, Style};
 use crate::runtime::func::{BifDef, Host};
+use crate::runtime::pattern::{longest_at, next_match};
 use crate::runtime::value::{PatternVal, Value};
 
 fn pattern_arg(args: &[Value], i: usize) -> Result<&PatternVal, String> {
@@ -250,7 +250,7 @@ fn string_to_pattern(_: &mut dyn Host, args: &[Value]) -> BifResult {
     } else {
         s.to_vec()
     };
-    super::pat::make_pattern(&String::from_utf8_lossy(&src), false)
+    crate::runtime::pattern::make_pattern(&String::from_utf8_lossy(&src), false)
 }
 
 fn convert_for_pattern_bytes(s: &[u8]) -> Vec<u8> {
@@ -833,9 +833,12 @@ pub static BIFS: &[BifDef] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::pat::pattern;
     use super::super::testing::{b, s, show, FakeHost};
     use crate::runtime::value::Value;
+
+    fn pattern(src: &str) -> Value {
+        crate::runtime::pattern::make_pattern(src, false).unwrap()
+    }
 
     fn call(name: &str, args: &[Value]) -> String {
         FakeHost::new().show(name, args)

@@ -241,7 +241,7 @@ impl Compiler {
                 (crate::eval::ops::subnet_value(a, w), types::subnet())
             }
             Literal::Interval(s) => (Value::Interval(*s), types::interval()),
-            Literal::Pattern(re, ci) => match crate::eval::expr_make_pattern(re, *ci) {
+            Literal::Pattern(re, ci) => match crate::runtime::pattern::make_pattern(re, *ci) {
                 Ok(v) => (v, types::pattern()),
                 Err(m) => {
                     self.error(span, format!("bad pattern: {m}"));

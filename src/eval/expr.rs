@@ -5,7 +5,7 @@ use super::{Interp, Result};
 use crate::runtime::func::FuncVal;
 use crate::runtime::ir::{Coercion, Expr, ExprKind, InKind, LValue};
 use crate::runtime::table::{TableDefault, TableVal};
-use crate::runtime::types::{self, RecordType, Type, TypeRef};
+use crate::runtime::types::{self, type_of, RecordType, Type, TypeRef};
 use crate::runtime::value::{RecordVal, Value, VectorVal};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -378,7 +378,8 @@ impl Interp {
                 } else {
                     format!("({})|({})", part(&p), part(&q))
                 };
-                crate::eval::expr::make_pattern(&src, both).map_err(|m| self.error_at(e.span, &m))
+                crate::runtime::pattern::make_pattern(&src, both)
+                    .map_err(|m| self.error_at(e.span, &m))
             }
             ExprKind::SetOp(op, a, b) => {
                 let av = self.eval(a)?;
@@ -1191,12 +1192,6 @@ fn set_op(op: crate::runtime::ir::Arith, a: &Value, b: &Value) -> Value {
     Value::Table(Rc::new(RefCell::new(out)))
 }
 
-/// The dynamic type of a value, as `type_name` and casts see it (one
-/// definition, with the built-ins).
-pub fn type_of(v: &Value) -> TypeRef {
-    crate::bif::convert::type_of(v)
-}
-
 /// The span of `t[k]` from the spans of its table and key expressions.
 pub(crate) fn index_span(t: &Expr, k: &Expr) -> crate::syntax::ast::Span {
     crate::syntax::ast::Span::new(t.span.file, t.span.lo as usize, k.span.hi as usize + 1)
@@ -1281,7 +1276,7 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
         (Type::Count | Type::Int, Value::String(s)) => {
             // As C's strtoull/strtoll: blanks around the digits are fine, a
             // minus sign on a count wraps.
-            let (neg, n) = crate::bif::convert::parse_integer(s, 10)?;
+            let (neg, n) = ops::parse_integer(s, 10)?;
             match ty {
                 Type::Count => {
                     let n = u64::try_from(n).ok()?;
@@ -1315,11 +1310,6 @@ pub fn cast(v: &Value, ty: &Type) -> Option<Value> {
         (Type::Func(_), Value::Func(f)) => types::same_type(&f.ty, ty).then(|| v.clone()),
         _ => types::same_type(&type_of(v), ty).then(|| v.clone()),
     }
-}
-
-/// Builds a pattern value from Zeek regular-expression syntax.
-pub fn make_pattern(src: &str, ci: bool) -> std::result::Result<Value, String> {
-    crate::bif::pat::make_pattern(src, ci)
 }
 
 impl Interp {

@@ -8,12 +8,11 @@ pub use groups::GroupKind;
 pub mod expr;
 pub mod ops;
 mod options;
-pub mod pattern;
 mod printlog;
 mod stmt;
 mod trigger;
 
-pub use expr::{cast, make_pattern as expr_make_pattern, type_of};
+pub use expr::cast;
 
 use crate::diag::{render, Diagnostic, SourceMap, Style};
 use crate::runtime::func::{FuncVal, Host};
@@ -41,9 +40,6 @@ pub enum Flow {
 
 /// Deep recursion is an error, never a stack overflow.
 pub const MAX_CALL_DEPTH: u32 = 20_000;
-
-/// Zeek's default for `set_max_recursion_depth`.
-pub const DEFAULT_RECURSION_DEPTH: u32 = 1000;
 
 /// An address in the current native stack frame.
 #[inline(always)]
@@ -192,7 +188,7 @@ impl Interp {
             ret: Value::Unset,
             depth: 0,
             stack_floor: stack_floor(),
-            max_depth: DEFAULT_RECURSION_DEPTH,
+            max_depth: crate::runtime::func::DEFAULT_RECURSION_DEPTH,
             steps_left: u64::MAX,
             field_defaults: Vec::new(),
             events: VecDeque::new(),

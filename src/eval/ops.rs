@@ -226,3 +226,40 @@ pub fn subnet_contains(s: &Subnet, a: &IpAddr) -> bool {
 pub fn subnet_value(addr: IpAddr, width: u8) -> Value {
     Value::Subnet(Rc::new(make_subnet(addr, width)))
 }
+
+/// C's strtoll/strtoull digits: optional blanks and sign, an optional
+/// `0x` for base 16 (or a detected base for 0), digits; trailing blanks
+/// are allowed and nothing else.
+pub fn parse_integer(s: &[u8], base: u32) -> Option<(bool, u128)> {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut i = s.iter().position(|b| !is_space(b))?;
+    let mut neg = false;
+    if matches!(s[i], b'+' | b'-') {
+        neg = s[i] == b'-';
+        i += 1;
+    }
+    let mut base = base;
+    let has_hex_prefix = s.len() > i + 2
+        && s[i] == b'0'
+        && (s[i + 1] | 0x20) == b'x'
+        && s[i + 2].is_ascii_hexdigit();
+    if (base == 16 || base == 0) && has_hex_prefix {
+        i += 2;
+        base = 16;
+    } else if base == 0 {
+        base = if s.get(i) == Some(&b'0') { 8 } else { 10 };
+    }
+    if !(2..=36).contains(&base) {
+        return None;
+    }
+    let start = i;
+    let mut n: u128 = 0;
+    while let Some(d) = s.get(i).and_then(|&b| (b as char).to_digit(base)) {
+        n = n.saturating_mul(base as u128).saturating_add(d as u128);
+        i += 1;
+    }
+    if i == start || !s[i..].iter().all(is_space) {
+        return None;
+    }
+    Some((neg, n))
+}

@@ -2,8 +2,8 @@
 //! handlers, with Zeek's checks and messages.
 
 use super::Interp;
-use crate::bif::convert::type_of;
 use crate::runtime::func::FuncVal;
+use crate::runtime::types::type_of;
 use crate::runtime::types::{self, Type};
 use crate::runtime::value::Value;
 use std::rc::Rc;

@@ -83,7 +83,7 @@ impl Interp {
                 let vals = self.eval_args(args)?;
                 // `print f, ...` with a file first writes the rest to it.
                 if vals.len() > 1 {
-                    if let Some(f) = crate::bif::files::file_state(&vals[0]) {
+                    if let Some(f) = crate::runtime::opaque::file_state(&vals[0]) {
                         if self.log_print(&vals[1..], true, s.span)? {
                             return Ok(Flow::Normal);
                         }

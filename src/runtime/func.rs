@@ -7,6 +7,9 @@ use crate::syntax::ast::{FuncKind, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Zeek's default for `set_max_recursion_depth`.
+pub const DEFAULT_RECURSION_DEPTH: u32 = 1000;
+
 /// What a built-in may ask of the interpreter.
 pub trait Host {
     /// Seconds since the epoch of the packet being processed (or of the
@@ -62,7 +65,7 @@ pub trait Host {
     }
     /// The call nesting allowed (`get_max_recursion_depth`).
     fn max_recursion_depth(&self) -> u32 {
-        crate::eval::DEFAULT_RECURSION_DEPTH
+        DEFAULT_RECURSION_DEPTH
     }
     fn set_max_recursion_depth(&mut self, _depth: u32) {}
     /// The time of the event being handled.

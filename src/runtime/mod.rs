@@ -11,6 +11,7 @@ pub mod format;
 pub mod func;
 pub mod ir;
 pub mod opaque;
+pub mod pattern;
 pub mod seed;
 pub mod table;
 pub mod types;

@@ -3,6 +3,7 @@
 //! Types are shared (`TypeRef`); records and enums are nominal and can grow
 //! through `redef`, so their members sit behind `RefCell`s.
 
+use crate::runtime::value::Value;
 use crate::syntax::ast::FuncKind;
 use std::cell::RefCell;
 use std::fmt;
@@ -449,5 +450,40 @@ impl fmt::Display for Type {
             }
             Type::TypeOf(t) => write!(f, "type {t}"),
         }
+    }
+}
+
+/// The dynamic type of a value, as `type_name` shows it.
+pub fn type_of(v: &Value) -> TypeRef {
+    match v {
+        Value::Unset => void(),
+        Value::Bool(_) => bool_(),
+        Value::Count(_) => count(),
+        Value::Int(_) => int(),
+        Value::Double(_) => double(),
+        Value::Time(_) => time(),
+        Value::Interval(_) => interval(),
+        Value::Port(_) => port(),
+        Value::String(_) => string(),
+        Value::Addr(_) => addr(),
+        Value::Subnet(_) => subnet(),
+        Value::Pattern(_) => pattern(),
+        Value::Enum(e) => match e.enum_type() {
+            Some(t) => Rc::new(Type::Enum(t)),
+            None => Rc::new(Type::Enum(Rc::new(EnumType {
+                name: std::cell::RefCell::new(e.type_name.clone()),
+                consts: std::cell::RefCell::new(Vec::new()),
+            }))),
+        },
+        Value::Record(r) => Rc::new(Type::Record(r.borrow().ty.clone())),
+        Value::Table(t) => t.borrow().ty.clone(),
+        Value::Vector(x) => x.borrow().ty.clone(),
+        Value::Func(f) => f.ty.clone(),
+        Value::Type(t) => Rc::new(Type::TypeOf(t.clone())),
+        Value::Tuple(items) => Rc::new(Type::List(items.iter().map(type_of).collect())),
+        Value::Opaque(o) => match &*o.borrow() {
+            crate::runtime::opaque::Opaque::File(_) => Rc::new(Type::File),
+            other => Rc::new(Type::Opaque(other.type_name().to_string())),
+        },
     }
 }

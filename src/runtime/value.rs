@@ -52,6 +52,40 @@ pub struct Subnet {
     pub width: u8,
 }
 
+impl Subnet {
+    /// The prefix width counted over 128 bits (IPv4 addresses are mapped
+    /// into IPv6).
+    pub fn full_width(&self) -> u32 {
+        match self.addr {
+            IpAddr::V4(_) => self.width as u32 + 96,
+            IpAddr::V6(_) => self.width as u32,
+        }
+    }
+
+    /// Whether `inner` lies within this subnet.
+    pub fn covers(&self, inner: &Subnet) -> bool {
+        let (ow, iw) = (self.full_width(), inner.full_width());
+        ow <= iw && mask128(bits128(&inner.addr), ow) == bits128(&self.addr)
+    }
+}
+
+/// An address as 128 bits, IPv4 mapped into IPv6.
+pub fn bits128(a: &IpAddr) -> u128 {
+    match a {
+        IpAddr::V4(v4) => u128::from(v4.to_ipv6_mapped()),
+        IpAddr::V6(v6) => u128::from(*v6),
+    }
+}
+
+/// The top `width` bits of `bits`.
+pub fn mask128(bits: u128, width: u32) -> u128 {
+    if width == 0 {
+        0
+    } else {
+        bits & (u128::MAX << (128 - width.min(128)))
+    }
+}
+
 /// A compiled pattern: the regular expression as written, an anchored
 /// version for `==` and an unanchored one for `in`.
 #[derive(Debug, Clone)]
@@ -60,6 +94,8 @@ pub struct PatternVal {
     pub case_insensitive: bool,
     pub exact: regex::bytes::Regex,
     pub search: regex::bytes::Regex,
+    /// The DFA for longest matches, built when a built-in first asks.
+    pub longest: std::cell::OnceCell<Option<Rc<crate::runtime::pattern::Longest>>>,
 }
 
 #[derive(Debug)]

@@ -303,10 +303,10 @@ impl TableVal {
             .iter()
             .flatten()
             .filter_map(|e| match &e.key {
-                Value::Subnet(s) if crate::bif::addr::subnet_covers(s, want) => Some((s, &e.key)),
+                Value::Subnet(s) if s.covers(want) => Some((s, &e.key)),
                 _ => None,
             })
-            .max_by_key(|(s, _)| crate::bif::addr::full_width(s))
+            .max_by_key(|(s, _)| s.full_width())
             .map(|(_, k)| k.clone())
     }
 

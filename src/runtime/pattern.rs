@@ -1,7 +1,14 @@
-//! Zeek's regular-expression syntax, translated to the regex crate's.
+//! Pattern values: Zeek's regular-expression syntax translated to the
+//! regex crate's, and the longest-match search the string built-ins use.
 //!
 //! Zeek's patterns follow flex: `"..."` quotes literal text, `{n,m}`
 //! repeats, and a `{` that does not start a repetition is literal.
+
+use crate::runtime::value::{PatternVal, Value};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::{nfa::thompson, util::syntax, Anchored, Input, MatchKind};
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 /// Rewrites a Zeek pattern body into regex-crate syntax.
 pub fn translate(src: &str) -> String {
@@ -101,9 +108,90 @@ pub fn translate(src: &str) -> String {
     out
 }
 
+/// A pattern value from Zeek regular-expression text, compiled the way
+/// pattern literals are.
+pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<Value, String> {
+    let translated = translate(src);
+    let flags = if case_insensitive { "(?i-u)" } else { "(?-u)" };
+    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$"))
+        .map_err(|e| e.to_string())?;
+    let search =
+        regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
+    Ok(Value::Pattern(Rc::new(PatternVal {
+        source: src.to_string(),
+        case_insensitive,
+        exact,
+        search,
+        longest: OnceCell::new(),
+    })))
+}
+
+#[cfg(test)]
+pub(crate) fn pattern(src: &str) -> Value {
+    make_pattern(src, false).unwrap()
+}
+
+// ---------- the longest match ----------
+//
+// Zeek's matchers are DFAs that report the longest prefix match, so
+// `/a|ab/` takes "ab" from "abc"; the regex crate prefers the first
+// alternative, so the string built-ins that split and search run a lazy
+// DFA in "all matches" mode instead, which ends at the longest match.
+// `^` and `$` keep meaning the ends of the whole string. The DFA is built
+// on first use and kept in the pattern value.
+
+/// A pattern's DFA for longest matches, with its scratch space.
+pub struct Longest {
+    dfa: DFA,
+    cache: RefCell<Cache>,
+}
+
+impl std::fmt::Debug for Longest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Longest")
+    }
+}
+
+fn build_longest(re: &str) -> Option<Rc<Longest>> {
+    DFA::builder()
+        .configure(DFA::config().match_kind(MatchKind::All))
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .build(re)
+        .ok()
+        .map(|dfa| {
+            let cache = RefCell::new(dfa.create_cache());
+            Rc::new(Longest { dfa, cache })
+        })
+}
+
+/// The length of the longest match of `p` starting exactly at `start` in
+/// `hay`, or None if none starts there (Some(0) for an empty match).
+pub fn longest_at(p: &PatternVal, hay: &[u8], start: usize) -> Option<usize> {
+    let re = p
+        .longest
+        .get_or_init(|| build_longest(p.search.as_str()))
+        .as_ref()?;
+    let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+    let mut cache = re.cache.borrow_mut();
+    match re.dfa.try_search_fwd(&mut cache, &input) {
+        Ok(Some(m)) => Some(m.offset() - start),
+        _ => None,
+    }
+}
+
+/// The first position at or after `from` where a non-empty match starts,
+/// with its (longest) length.
+pub fn next_match(p: &PatternVal, hay: &[u8], from: usize) -> Option<(usize, usize)> {
+    (from..hay.len()).find_map(|i| match longest_at(p, hay, i) {
+        Some(n) if n > 0 => Some((i, n)),
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::*;
 
     #[test]
     fn quoted_text_and_braces() {
@@ -114,5 +202,29 @@ mod tests {
         assert_eq!(translate("[]a]"), r"[\]a]");
         assert_eq!(translate(":[[:blank:]]*"), ":[[:blank:]]*");
         assert_eq!(translate("[a[:x]"), r"[a\[:x]");
+    }
+
+    fn with<R>(src: &str, f: impl FnOnce(&PatternVal) -> R) -> R {
+        match make_pattern(src, false).unwrap() {
+            Value::Pattern(p) => f(&p),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn prefers_the_longest_alternative() {
+        with("a|ab", |p| assert_eq!(longest_at(p, b"abc", 0), Some(2)));
+        with("a+", |p| assert_eq!(longest_at(p, b"xaaa", 1), Some(3)));
+        with("a+", |p| assert_eq!(longest_at(p, b"xaaa", 0), None));
+    }
+
+    #[test]
+    fn anchors_refer_to_the_whole_string() {
+        with("^est", |p| assert_eq!(longest_at(p, b"test", 1), None));
+        with("tes$", |p| assert_eq!(longest_at(p, b"test", 0), None));
+        with("est$", |p| assert_eq!(longest_at(p, b"test", 1), Some(3)));
+        with(" ?", |p| {
+            assert_eq!(next_match(p, b"aa bb", 0), Some((2, 1)))
+        });
     }
 }

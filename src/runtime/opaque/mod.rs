@@ -2,6 +2,14 @@
 //! but cannot look into. Cloning an opaque (Zeek's `copy()`) copies its
 //! state, except for files, whose clones share one open handle.
 
+pub mod bloom;
+pub mod cardinality;
+pub mod entropy;
+pub mod hashing;
+pub mod paraglob;
+pub mod topk;
+
+use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -13,15 +21,15 @@ pub enum Opaque {
     /// An incremental hash (`md5_hash_init()` and friends).
     Hash(HashState),
     /// An incremental entropy test (`entropy_test_init()`).
-    Entropy(crate::bif::entropy::EntropyState),
+    Entropy(entropy::EntropyState),
     /// A paraglob: a set of glob patterns matched all at once.
-    Paraglob(crate::bif::prob::Paraglob),
+    Paraglob(paraglob::Paraglob),
     /// A top-k counter (`topk_init()`).
-    TopK(crate::bif::prob::TopK),
+    TopK(topk::TopK),
     /// A cardinality estimator (`hll_cardinality_init()`).
-    Cardinality(crate::bif::prob::Cardinality),
+    Cardinality(cardinality::Cardinality),
     /// A Bloom filter (`bloomfilter_basic_init()` and friends).
-    Bloom(crate::bif::prob::Bloom),
+    Bloom(bloom::Bloom),
     /// An open file (`open()`); Zeek's `file` type.
     File(Rc<RefCell<FileState>>),
 }
@@ -46,6 +54,17 @@ impl Opaque {
             Opaque::File(f) => f.borrow().name.clone(),
             other => format!("<opaque of {}>", other.type_name()),
         }
+    }
+}
+
+/// The file state behind a `file` value.
+pub fn file_state(v: &Value) -> Option<Rc<RefCell<FileState>>> {
+    match v {
+        Value::Opaque(o) => match &*o.borrow() {
+            Opaque::File(f) => Some(f.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

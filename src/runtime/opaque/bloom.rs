@@ -1,0 +1,42 @@
+//! The Bloom filters behind `opaque of bloomfilter`.
+
+use super::hashing::hash64;
+use crate::runtime::value::Value;
+
+/// A Bloom filter with `k` hash functions over its cells; a counting
+/// filter keeps a saturating count per cell instead of one bit.
+#[derive(Debug, Clone, Default)]
+pub struct Bloom {
+    pub k: usize,
+    pub cells: Vec<u64>,
+    /// The largest count a cell holds (1 for a basic filter).
+    pub max: u64,
+}
+
+impl Bloom {
+    pub fn positions(&self, v: &Value) -> Vec<usize> {
+        let n = self.cells.len().max(1) as u64;
+        (0..self.k as u64)
+            .map(|i| (hash64(v, i + 1) % n) as usize)
+            .collect()
+    }
+
+    pub fn add(&mut self, v: &Value) {
+        for p in self.positions(v) {
+            if self.cells[p] < self.max {
+                self.cells[p] += 1;
+            }
+        }
+    }
+
+    pub fn lookup(&self, v: &Value) -> u64 {
+        if self.cells.is_empty() {
+            return 0;
+        }
+        self.positions(v)
+            .into_iter()
+            .map(|p| self.cells[p])
+            .min()
+            .unwrap_or(0)
+    }
+}
