@@ -129,7 +129,7 @@ pub fn run(opts: Options) -> i32 {
         }
         c.load_source("<command line>".to_string(), code);
     }
-    c.interp.expire_interval_id = c.globals.get("table_expire_interval");
+    c.interp.globals.expire_interval_id = c.globals.get("table_expire_interval");
     if !apply_assignments(&mut c, &opts.assignments) {
         c.interp.flush();
         return 1;
@@ -148,7 +148,7 @@ pub fn run(opts: Options) -> i32 {
         opts.bare,
         &opts.assignments,
     );
-    crate::bif::introspect::set_packet_source(opts.readfile.clone());
+    c.interp.sched.packet_source = opts.readfile.clone();
     // Only now: while scripts are read (perhaps from standard input)
     // Ctrl-C keeps ending the process at once.
     if let Err(e) = crate::eval::limits::catch_interrupts() {
@@ -156,7 +156,7 @@ pub fn run(opts: Options) -> i32 {
     }
     if !c.run_init_stmts() {
         c.interp.flush();
-        return c.interp.exit_code.unwrap_or(1);
+        return c.interp.output.exit_code.unwrap_or(1);
     }
     raise(&mut c, "zeek_init");
     let idle_loop = opts.readfile.is_none()
@@ -170,20 +170,20 @@ pub fn run(opts: Options) -> i32 {
     } else {
         c.interp.drain_events();
     }
-    if let (Some(path), None) = (&opts.readfile, c.interp.exit_code) {
+    if let (Some(path), None) = (&opts.readfile, c.interp.output.exit_code) {
         if let Err(e) = crate::pcap_run::process_trace(&mut c, path, opts.no_checksums) {
             c.interp.flush();
             eprintln!("fatal error: {e}");
             return 1;
         }
-    } else if c.interp.exit_code.is_none() && !opts.interactive {
+    } else if c.interp.output.exit_code.is_none() && !opts.interactive {
         // Without a packet source, pending timers fire as time runs out.
         c.interp.advance_time(f64::MAX / 2.0);
     }
-    if opts.interactive && c.interp.exit_code.is_none() {
+    if opts.interactive && c.interp.output.exit_code.is_none() {
         crate::eval::limits::cancel_time_limit();
         crate::repl::run(&mut c);
-        if opts.readfile.is_none() && c.interp.exit_code.is_none() {
+        if opts.readfile.is_none() && c.interp.output.exit_code.is_none() {
             c.interp.advance_time(f64::MAX / 2.0);
         }
     }
@@ -194,7 +194,7 @@ pub fn run(opts: Options) -> i32 {
     // A stop during the last handler, which took no step after it.
     c.interp.check_stop();
     c.interp.flush();
-    c.interp.exit_code.unwrap_or(0)
+    c.interp.output.exit_code.unwrap_or(0)
 }
 
 /// `name=value` / `name+=value` arguments: redefinitions applied after the
@@ -252,22 +252,22 @@ fn apply_assignments(c: &mut Compiler, assignments: &[String]) -> bool {
 /// Queues an event by name if the scripts declared it.
 fn global_value(c: &Compiler, name: &str) -> Option<Value> {
     let id = c.globals.get(name)?;
-    c.interp.globals.get(id as usize).cloned()
+    c.interp.globals.values.get(id as usize).cloned()
 }
 
 /// Zeek's event draining: each round runs the events queued before it.
 fn drain_rounds(c: &mut Compiler, rounds: u32) {
     for _ in 0..rounds {
-        if c.interp.events.is_empty() {
+        if c.interp.sched.events.is_empty() {
             return;
         }
-        let batch = std::mem::take(&mut c.interp.events);
+        let batch = std::mem::take(&mut c.interp.sched.events);
         for (f, args, raised) in batch {
-            if c.interp.exit_code.is_some() {
-                c.interp.events.clear();
+            if c.interp.output.exit_code.is_some() {
+                c.interp.sched.events.clear();
                 return;
             }
-            c.interp.event_time = raised;
+            c.interp.sched.event_time = raised;
             c.interp.dispatch_event(&f, &args);
         }
     }
@@ -284,35 +284,36 @@ fn run_until_terminate(c: &mut Compiler) {
         if c.interp.check_stop() {
             break;
         }
-        if c.interp.terminating {
+        if c.interp.sched.terminating {
             // terminate() raises SIGTERM in Zeek, whose handler says so.
             c.interp.flush();
             eprintln!("received termination signal");
             break;
         }
-        if c.interp.events.is_empty() && c.interp.timers.is_empty() {
+        if c.interp.sched.events.is_empty() && c.interp.sched.timers.is_empty() {
             break;
         }
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64());
-        if now > c.interp.network_time {
-            c.interp.network_time = now;
+        if now > c.interp.sched.network_time {
+            c.interp.sched.network_time = now;
         }
         while c
             .interp
+            .sched
             .timers
             .peek()
-            .is_some_and(|t| t.when <= c.interp.network_time)
+            .is_some_and(|t| t.when <= c.interp.sched.network_time)
         {
-            if let Some(t) = c.interp.timers.pop() {
+            if let Some(t) = c.interp.sched.timers.pop() {
                 let when = t.when;
                 c.interp.fire_timer(t, when);
             }
         }
-        if c.interp.events.is_empty() {
+        if c.interp.sched.events.is_empty() {
             // Only timers ahead: wait for the next one.
-            if let Some(t) = c.interp.timers.peek() {
+            if let Some(t) = c.interp.sched.timers.peek() {
                 let wait = (t.when - now).clamp(0.0, 1.0);
                 std::thread::sleep(std::time::Duration::from_secs_f64(wait));
             }
@@ -324,7 +325,7 @@ fn run_until_terminate(c: &mut Compiler) {
 
 pub(crate) fn raise(c: &mut Compiler, name: &str) {
     if let Some(id) = c.globals.get(name) {
-        if let Value::Func(f) = c.interp.globals[id as usize].clone() {
+        if let Value::Func(f) = c.interp.globals.values[id as usize].clone() {
             c.interp.queue_event(f, Vec::new());
         }
     }

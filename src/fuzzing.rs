@@ -78,8 +78,8 @@ pub fn eval(data: &[u8]) -> bool {
         return false;
     }
     let mut c = Compiler::new(Style::Zeek);
-    c.interp.max_depth = EVAL_DEPTH;
-    c.interp.steps_left = EVAL_STEPS;
+    c.interp.calls.max_depth = EVAL_DEPTH;
+    c.interp.calls.steps_left = EVAL_STEPS;
     c.load_named("base/init-bare", None);
     c.load_source(
         "<bare-mode>".to_string(),
@@ -92,10 +92,10 @@ pub fn eval(data: &[u8]) -> bool {
     }
     crate::driver::raise(&mut c, "zeek_init");
     c.interp.drain_events();
-    if c.interp.exit_code.is_none() {
+    if c.interp.output.exit_code.is_none() {
         c.interp.advance_time(f64::MAX / 2.0);
     }
-    if c.interp.exit_code.is_none() {
+    if c.interp.output.exit_code.is_none() {
         crate::driver::raise(&mut c, "zeek_done");
         c.interp.drain_events();
     }
@@ -266,7 +266,7 @@ pub fn run_trace_bytes(script: &str, bytes: Vec<u8>, no_checksums: bool) -> Opti
         }
         Err(e) => fatal = Some(format!("problem with trace file fuzz.pcap ({e})")),
     }
-    if fatal.is_none() && c.interp.exit_code.is_none() {
+    if fatal.is_none() && c.interp.output.exit_code.is_none() {
         crate::driver::raise(&mut c, "zeek_done");
         c.interp.drain_events();
     }

@@ -14,4 +14,3 @@ pub mod logging;
 pub mod pcap_run;
 pub mod repl;
 pub mod runtime;
-pub mod session;

@@ -178,8 +178,8 @@ fn real_main() -> ExitCode {
         interactive,
         max_time: cli.max_time,
     };
+    // Logs end with the run, however it ended: the interpreter that
+    // holds them is gone when `run` returns.
     let code = driver::run(opts);
-    // Logs end with the run, however it ended.
-    rzeek::logging::close_all();
     ExitCode::from(code as u8)
 }

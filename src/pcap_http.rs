@@ -5,6 +5,7 @@
 //! `file_over_new_connection` and closed by `file_state_remove`.
 
 use super::*;
+use crate::bif::file_analysis::FileHandle;
 use crate::packet::http::{unescape_uri, HttpEvent, MsgStat};
 
 /// The HTTP events scripts handle, and the file analysis state.
@@ -250,15 +251,15 @@ impl Run {
             let Some(cv) = self.conn_val(&mut c.interp, tr, h, at) else {
                 return;
             };
-            crate::bif::file_analysis::take_handle();
+            c.interp.ext.get_or_default::<FileHandle>().take();
             c.interp
                 .queue_event(f, vec![tag, cv.clone(), Value::Bool(is_orig)]);
             self.drain_now(c);
-            let handle = crate::bif::file_analysis::take_handle();
+            let handle = c.interp.ext.get_or_default::<FileHandle>().take();
             let Some(files) = &mut self.http.files else {
                 return;
             };
-            let now = c.interp.network_time;
+            let now = c.interp.sched.network_time;
             let file = handle.map(|hd| {
                 let id = crate::bif::file_analysis::file_id(&hd, files.key, files.bits);
                 files.shape.build(
@@ -296,7 +297,7 @@ impl Run {
             }
             if let Some(Some(i)) = files.shape.idx.get(LAST_ACTIVE) {
                 if let Some(slot) = r.fields.get_mut(*i) {
-                    *slot = Value::Time(c.interp.network_time);
+                    *slot = Value::Time(c.interp.sched.network_time);
                 }
             }
         }
@@ -321,7 +322,7 @@ impl Run {
         // The tracker is held here: what built-ins raise waits for the
         // next drain.
         for _ in 0..16 {
-            if c.interp.events.is_empty() || !self.run_round(c, None) {
+            if c.interp.sched.events.is_empty() || !self.run_round(c, None) {
                 return;
             }
         }

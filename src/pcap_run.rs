@@ -35,6 +35,9 @@ use std::rc::Rc;
 
 use ahash::{AHashMap, AHashSet};
 
+use crate::bif::conn::LiveConns;
+use crate::bif::conns::TraceSession;
+use crate::bif::weird::Sampler;
 use crate::compile::Compiler;
 use crate::eval::Interp;
 use crate::packet::{
@@ -46,7 +49,6 @@ use crate::runtime::table::TableVal;
 use crate::runtime::types::{EnumConst, RecordType, Type, TypeRef};
 use crate::runtime::uid::UidGen;
 use crate::runtime::value::{Port, RecordVal, Value, VectorVal};
-use crate::session::Sampler;
 
 type Rec = Rc<RefCell<RecordVal>>;
 
@@ -80,9 +82,12 @@ pub fn process_reader(
     )));
     // Built-ins reach the tracker while scripts run; every borrow below
     // ends before events are drained.
-    crate::session::set_tracker(Some(trc.clone()));
+    c.interp.ext.insert(TraceSession {
+        tracker: trc.clone(),
+        pending: Vec::new(),
+    });
     let res = run_trace(c, &mut run, &trc, reader, path);
-    crate::session::set_tracker(None);
+    c.interp.ext.remove::<TraceSession>();
     res
 }
 
@@ -115,22 +120,28 @@ fn run_trace(
             first = false;
             // Timers already due (scheduled from zeek_init) fire before
             // network time is initialised, then network_time_init.
-            let now = c.interp.network_time;
+            let now = c.interp.sched.network_time;
             run.script_timers_until(c, now);
             if let Some(f) = run.ev.network_time_init.clone() {
                 c.interp.queue_event(f, Vec::new());
             }
         }
-        if t > c.interp.network_time {
-            c.interp.network_time = t;
+        if t > c.interp.sched.network_time {
+            c.interp.sched.network_time = t;
         }
         {
             let mut tr = trc.borrow_mut();
             // Script timers and connection timers up to the packet, in
             // time order. Without a script timer due, the tracker runs its
             // own timers as it takes the packet.
-            while c.interp.timers.peek().is_some_and(|x| x.when <= t) {
-                let st = c.interp.timers.peek().map(|x| x.when).filter(|&w| w <= t);
+            while c.interp.sched.timers.peek().is_some_and(|x| x.when <= t) {
+                let st = c
+                    .interp
+                    .sched
+                    .timers
+                    .peek()
+                    .map(|x| x.when)
+                    .filter(|&w| w <= t);
                 let ct = tr.next_timer().filter(|&w| w <= t);
                 match (st, ct) {
                     (Some(s), Some(k)) if s <= k => run.pop_script_timer(c),
@@ -152,7 +163,7 @@ fn run_trace(
         // The drain after the packet and the main loop's: two of Zeek's
         // two-round drains. Deeper cascades wait for the next packet.
         run.drain(c, trc, 4);
-        if c.interp.terminating {
+        if c.interp.sched.terminating {
             // terminate(): no more input; the shutdown below still runs.
             terminated = true;
             break;
@@ -170,12 +181,12 @@ fn run_trace(
     }
     if let Some(f) = run.ev.net_done.clone() {
         run.drain(c, trc, 2);
-        if c.interp.exit_code.is_none() {
-            let args = vec![Value::Time(c.interp.network_time)];
+        if c.interp.output.exit_code.is_none() {
+            let args = vec![Value::Time(c.interp.sched.network_time)];
             c.interp.dispatch_event(&f, &args);
         }
     }
-    if c.interp.exit_code.is_some() {
+    if c.interp.output.exit_code.is_some() {
         return Ok(());
     }
     run.script_timers_until(c, f64::INFINITY);
@@ -200,7 +211,7 @@ impl Run {
     /// it; what those raise waits for the next round.
     fn drain(&mut self, c: &mut Compiler, trc: &Rc<RefCell<Tracker>>, rounds: u32) {
         for _ in 0..rounds {
-            if c.interp.events.is_empty() || !self.run_round(c, Some(trc)) {
+            if c.interp.sched.events.is_empty() || !self.run_round(c, Some(trc)) {
                 return;
             }
         }
@@ -210,24 +221,27 @@ impl Run {
     /// the run. With the tracker at hand, what a built-in raised (a
     /// threshold set and already crossed) is queued behind them.
     fn run_round(&mut self, c: &mut Compiler, trc: Option<&Rc<RefCell<Tracker>>>) -> bool {
-        let mut batch = std::mem::take(&mut c.interp.events);
+        let mut batch = std::mem::take(&mut c.interp.sched.events);
         while let Some(item) = batch.pop_front() {
-            if c.interp.exit_code.is_some() {
-                c.interp.events.clear();
+            if c.interp.output.exit_code.is_some() {
+                c.interp.sched.events.clear();
                 return false;
             }
             let args = item.dispatch(&mut c.interp);
             self.pool.take_back(args);
-            if let Some(trc) = trc.filter(|_| crate::session::has_pending()) {
+            let pending = c.interp.ext.get_mut::<TraceSession>();
+            if let Some(trc) = trc.filter(|_| pending.is_some_and(|s| !s.pending.is_empty())) {
                 let mut evs = Vec::new();
-                crate::session::take_pending(&mut evs);
+                if let Some(s) = c.interp.ext.get_mut::<TraceSession>() {
+                    evs.append(&mut s.pending);
+                }
                 let tr = trc.borrow();
                 self.deliver(c, &tr, &mut evs, None);
             }
         }
         // Keep the buffer for what this round raised.
-        batch.append(&mut c.interp.events);
-        c.interp.events = batch;
+        batch.append(&mut c.interp.sched.events);
+        c.interp.sched.events = batch;
         true
     }
 }
@@ -240,7 +254,7 @@ trait Queued {
 
 impl Queued for (Rc<FuncVal>, Vec<Value>, f64) {
     fn dispatch(self, interp: &mut Interp) -> Vec<Value> {
-        interp.event_time = self.2;
+        interp.sched.event_time = self.2;
         interp.dispatch_event(&self.0, &self.1);
         self.1
     }
@@ -281,7 +295,7 @@ fn os_msg(s: &str) -> String {
 
 fn handled(c: &Compiler, name: &str) -> Option<Rc<FuncVal>> {
     let id = c.globals.get(name)?;
-    match c.interp.globals.get(id as usize)? {
+    match c.interp.globals.values.get(id as usize)? {
         Value::Func(f) if !f.handlers.borrow().is_empty() => Some(f.clone()),
         _ => None,
     }
@@ -289,7 +303,11 @@ fn handled(c: &Compiler, name: &str) -> Option<Rc<FuncVal>> {
 
 fn global<'a>(c: &'a Compiler, name: &str) -> Option<&'a Value> {
     let id = c.globals.get(name)?;
-    c.interp.globals.get(id as usize).filter(|v| !v.is_unset())
+    c.interp
+        .globals
+        .values
+        .get(id as usize)
+        .filter(|v| !v.is_unset())
 }
 
 fn global_double(c: &Compiler, name: &str, default: f64) -> f64 {
@@ -387,7 +405,12 @@ impl Maker {
             .iter()
             .map(|f| match f.default {
                 None => Init::Unset,
-                Some(i) => match interp.field_defaults.get(i as usize).map(|e| &e.kind) {
+                Some(i) => match interp
+                    .globals
+                    .field_defaults
+                    .get(i as usize)
+                    .map(|e| &e.kind)
+                {
                     Some(crate::runtime::ir::ExprKind::Const(v)) if is_scalar(v) => {
                         Init::Const(v.clone())
                     }
@@ -1257,7 +1280,9 @@ struct Run {
 }
 
 impl Run {
-    fn new(c: &Compiler, no_checksums: bool) -> Result<Run, String> {
+    fn new(c: &mut Compiler, no_checksums: bool) -> Result<Run, String> {
+        let weirds = crate::bif::weird::sampler(&mut c.interp);
+        let c = &*c;
         let ev = Events::find(c);
         let http = http::Http::find(c);
         let d = Config::default();
@@ -1336,7 +1361,7 @@ impl Run {
             shape,
             hdr: Headers::new(c),
             uids: UidGen::new(global_count(c, "bits_per_uid", 96)),
-            weirds: crate::session::sampler(|n| global(c, n).cloned()),
+            weirds,
             slots: Vec::new(),
             interned: Interned::default(),
             chk_errors: AHashMap::new(),
@@ -1353,17 +1378,17 @@ impl Run {
     }
 
     fn pop_script_timer(&mut self, c: &mut Compiler) {
-        if let Some(tm) = c.interp.timers.pop() {
+        if let Some(tm) = c.interp.sched.timers.pop() {
             // Stamped with its due time, or the time at shutdown for a
             // timer that never came due.
-            let at = tm.when.min(c.interp.network_time);
+            let at = tm.when.min(c.interp.sched.network_time);
             c.interp.fire_timer(tm, at);
         }
     }
 
     /// Queues the events of the script timers due by `t`.
     fn script_timers_until(&mut self, c: &mut Compiler, t: f64) {
-        while c.interp.timers.peek().is_some_and(|x| x.when <= t) {
+        while c.interp.sched.timers.peek().is_some_and(|x| x.when <= t) {
             self.pop_script_timer(c);
         }
     }
@@ -1402,12 +1427,15 @@ impl Run {
         let fresh = !matches!(self.slots.get(i), Some(Some(s)) if s.gen == h.generation());
         if fresh {
             let rec = self.make_record(interp, conn);
-            crate::bif::conn::register(&rec);
+            interp.ext.get_or_default::<LiveConns>().register(&rec);
             if self.slots.len() <= i {
                 self.slots.resize_with(i + 1, || None);
             }
             if let Some(old) = &self.slots[i] {
-                crate::bif::conn::unregister(&old.rec);
+                interp
+                    .ext
+                    .get_or_default::<LiveConns>()
+                    .unregister(&old.rec);
             }
             self.slots[i] = Some(Slot {
                 services: 0,
@@ -1701,7 +1729,10 @@ impl Run {
                     if let Some(s) = self.slots.get_mut(h.index() as usize) {
                         if s.as_ref().is_some_and(|s| s.gen == h.generation()) {
                             if let Some(gone) = s.take() {
-                                crate::bif::conn::unregister(&gone.rec);
+                                c.interp
+                                    .ext
+                                    .get_or_default::<LiveConns>()
+                                    .unregister(&gone.rec);
                             }
                         }
                     }
@@ -1957,7 +1988,7 @@ impl Run {
         if !self
             .weirds
             .borrow_mut()
-            .permit(name, scope, c.interp.network_time)
+            .permit(name, scope, c.interp.sched.network_time)
         {
             return;
         }

@@ -13,18 +13,21 @@ use std::rc::Rc;
 
 type Rec = Rc<RefCell<RecordVal>>;
 
-thread_local! {
-    static LIVE: RefCell<AHashMap<usize, Rec>> = RefCell::new(AHashMap::new());
-}
+/// The records of the connections alive in the trace being read, kept in
+/// the interpreter's extensions by the engine.
+#[derive(Default)]
+pub struct LiveConns(AHashMap<usize, Rec>);
 
-/// A connection's record, from its creation until it is removed.
-pub fn register(rec: &Rec) {
-    LIVE.with(|l| l.borrow_mut().insert(Rc::as_ptr(rec) as usize, rec.clone()));
-}
+impl LiveConns {
+    /// A connection's record, from its creation until it is removed.
+    pub fn register(&mut self, rec: &Rec) {
+        self.0.insert(Rc::as_ptr(rec) as usize, rec.clone());
+    }
 
-/// The connection is gone.
-pub fn unregister(rec: &Rec) {
-    LIVE.with(|l| l.borrow_mut().remove(&(Rc::as_ptr(rec) as usize)));
+    /// The connection is gone.
+    pub fn unregister(&mut self, rec: &Rec) {
+        self.0.remove(&(Rc::as_ptr(rec) as usize));
+    }
 }
 
 const ID_FIELDS: [&str; 5] = ["orig_h", "orig_p", "resp_h", "resp_p", "proto"];
@@ -65,26 +68,25 @@ fn checked_key(h: &mut dyn Host, id: &Value) -> Option<Vec<Value>> {
     Some(parts)
 }
 
-fn find(key: &[Value]) -> Option<Rec> {
-    LIVE.with(|l| {
-        l.borrow()
-            .values()
-            .find(|rec| {
-                let r = rec.borrow();
-                let id = r.ty.field_index("id").and_then(|i| r.fields.get(i));
-                id.and_then(id_parts).is_some_and(|p| p == key)
-            })
-            .cloned()
-    })
+fn find(h: &mut dyn Host, key: &[Value]) -> Option<Rec> {
+    let live = h.extensions().get::<LiveConns>()?;
+    live.0
+        .values()
+        .find(|rec| {
+            let r = rec.borrow();
+            let id = r.ty.field_index("id").and_then(|i| r.fields.get(i));
+            id.and_then(id_parts).is_some_and(|p| p == key)
+        })
+        .cloned()
 }
 
 fn connection_exists(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let found = checked_key(h, arg(args, 0)).is_some_and(|k| find(&k).is_some());
+    let found = checked_key(h, arg(args, 0)).is_some_and(|k| find(h, &k).is_some());
     Ok(Value::Bool(found))
 }
 
 fn lookup_connection(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    if let Some(rec) = checked_key(h, arg(args, 0)).and_then(|k| find(&k)) {
+    if let Some(rec) = checked_key(h, arg(args, 0)).and_then(|k| find(h, &k)) {
         return Ok(Value::Record(rec));
     }
     builtin_error_arg(h, "connection ID not a known connection", arg(args, 0));

@@ -5,11 +5,36 @@
 use std::net::IpAddr;
 
 use super::{arg, boolean, bytes, count, double, record, BifResult};
-use crate::packet::{ConnHandle, ConnId, Proto, Tracker, WeirdScope};
+use crate::packet::{ConnEvent, ConnHandle, ConnId, Proto, Tracker, WeirdScope};
 use crate::runtime::func::{BifDef, Host};
 use crate::runtime::types;
 use crate::runtime::value::Value;
-use crate::session;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// What the connection built-ins see of the trace being read: its tracker,
+/// and the connection events they caused (a threshold already crossed
+/// when a script sets it) for the engine to deliver. The engine adds it
+/// to the interpreter's extensions for the length of the run, and holds
+/// no borrow of the tracker while scripts run.
+pub struct TraceSession {
+    pub tracker: Rc<RefCell<Tracker>>,
+    pub pending: Vec<ConnEvent>,
+}
+
+/// Runs `f` on the tracker of the trace being read; `None` without one.
+fn with_tracker<R>(h: &mut dyn Host, f: impl FnOnce(&mut Tracker) -> R) -> Option<R> {
+    let session = h.extensions().get_mut::<TraceSession>()?;
+    let mut tracker = session.tracker.try_borrow_mut().ok()?;
+    Some(f(&mut tracker))
+}
+
+/// Connection events a built-in caused, for the engine to deliver.
+fn push_pending(h: &mut dyn Host, evs: Vec<ConnEvent>) {
+    if let Some(session) = h.extensions().get_mut::<TraceSession>() {
+        session.pending.extend(evs);
+    }
+}
 
 pub(super) static BIFS: &[BifDef] = &[
     BifDef {
@@ -102,57 +127,61 @@ fn conn_id(v: &Value) -> Option<ConnId> {
 }
 
 /// Runs `f` on the tracker and the connection `v` (a `conn_id`) names.
-fn with_conn<R>(v: &Value, f: impl FnOnce(&mut Tracker, ConnHandle) -> R) -> Option<R> {
+fn with_conn<R>(
+    h: &mut dyn Host,
+    v: &Value,
+    f: impl FnOnce(&mut Tracker, ConnHandle) -> R,
+) -> Option<R> {
     let id = conn_id(v)?;
-    session::with_tracker(|tr| {
+    with_tracker(h, |tr| {
         let h = tr.find(&id)?;
         Some(f(tr, h))
     })
     .flatten()
 }
 
-fn get_bytes_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let n = with_conn(arg(args, 0), |tr, h| {
+fn get_bytes_threshold(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let n = with_conn(h, arg(args, 0), |tr, h| {
         tr.size_threshold(h, true, boolean(args, 1))
     });
     Ok(Value::Count(n.unwrap_or(0)))
 }
 
-fn get_packets_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let n = with_conn(arg(args, 0), |tr, h| {
+fn get_packets_threshold(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let n = with_conn(h, arg(args, 0), |tr, h| {
         tr.size_threshold(h, false, boolean(args, 1))
     });
     Ok(Value::Count(n.unwrap_or(0)))
 }
 
-fn get_duration_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let d = with_conn(arg(args, 0), |tr, h| tr.duration_threshold(h));
+fn get_duration_threshold(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let d = with_conn(h, arg(args, 0), |tr, h| tr.duration_threshold(h));
     Ok(Value::Interval(d.unwrap_or(0.0)))
 }
 
-fn set_size_threshold(args: &[Value], bytes: bool) -> BifResult {
+fn set_size_threshold(h: &mut dyn Host, args: &[Value], bytes: bool) -> BifResult {
     let mut out = Vec::new();
-    let ok = with_conn(arg(args, 0), |tr, h| {
+    let ok = with_conn(h, arg(args, 0), |tr, h| {
         tr.set_size_threshold(h, bytes, boolean(args, 2), count(args, 1), &mut out)
     });
-    session::push_pending(out);
+    push_pending(h, out);
     Ok(Value::Bool(ok.unwrap_or(false)))
 }
 
-fn set_bytes_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
-    set_size_threshold(args, true)
+fn set_bytes_threshold(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    set_size_threshold(h, args, true)
 }
 
-fn set_packets_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
-    set_size_threshold(args, false)
+fn set_packets_threshold(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    set_size_threshold(h, args, false)
 }
 
-fn set_duration_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+fn set_duration_threshold(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let mut out = Vec::new();
-    let ok = with_conn(arg(args, 0), |tr, h| {
+    let ok = with_conn(h, arg(args, 0), |tr, h| {
         tr.set_duration_threshold(h, double(args, 1), &mut out)
     });
-    session::push_pending(out);
+    push_pending(h, out);
     Ok(Value::Bool(ok.unwrap_or(false)))
 }
 
@@ -160,7 +189,7 @@ fn set_duration_threshold(_h: &mut dyn Host, args: &[Value]) -> BifResult {
 
 /// Whether the sampler lets a weird of this name and scope through now.
 fn permit(h: &mut dyn Host, name: &[u8], scope: &WeirdScope) -> bool {
-    let s = session::sampler(|n| h.lookup_global(n).map(|(v, _, _)| v));
+    let s = super::weird::sampler(h);
     let now = h.network_time();
     let name = String::from_utf8_lossy(name);
     let ok = s.borrow_mut().permit(&name, scope, now);
@@ -211,7 +240,7 @@ fn conn_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
         }
         _ => None,
     };
-    let handle = id.and_then(|id| with_conn(&id, |_, h| h));
+    let handle = id.and_then(|id| with_conn(h, &id, |_, c| c));
     let scope = handle.map_or(WeirdScope::Net, WeirdScope::Conn);
     if permit(h, bytes(args, 0), &scope) {
         raise(h, "conn_weird", args.iter().take(4).cloned().collect());
@@ -221,8 +250,8 @@ fn conn_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
 
 // ---------- statistics ----------
 
-fn get_conn_stats(_h: &mut dyn Host, _args: &[Value]) -> BifResult {
-    let s = session::with_tracker(|tr| tr.conn_stats()).unwrap_or_default();
+fn get_conn_stats(h: &mut dyn Host, _args: &[Value]) -> BifResult {
+    let s = with_tracker(h, |tr| tr.conn_stats()).unwrap_or_default();
     let c = |n: u64| Value::Count(n);
     Ok(record(
         "ConnStats",

@@ -11,23 +11,25 @@ use crate::runtime::func::{BifDef, Host};
 use crate::runtime::value::Value;
 use highway::{HighwayHash, HighwayHasher, Key};
 use sha2::{Digest, Sha256};
-use std::cell::RefCell;
 
-thread_local! {
-    /// The handle set since the last `take_handle`.
-    static HANDLE: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+/// The handle a `get_file_handle` handler set with `set_file_handle`,
+/// kept in the interpreter's extensions until the file analysis that
+/// asked for it takes it.
+#[derive(Default)]
+pub struct FileHandle(Option<Vec<u8>>);
+
+impl FileHandle {
+    /// The handle a script set, if any, leaving none.
+    pub fn take(&mut self) -> Option<Vec<u8>> {
+        self.0.take()
+    }
 }
 
-/// The handle a script set, if any, leaving none.
-pub(crate) fn take_handle() -> Option<Vec<u8>> {
-    HANDLE.with(|h| h.borrow_mut().take())
-}
-
-fn set_file_handle(_h: &mut dyn Host, args: &[Value]) -> BifResult {
+fn set_file_handle(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let handle = bytes(args, 0).to_vec();
     // An empty handle names no file.
     if !handle.is_empty() {
-        HANDLE.with(|h| *h.borrow_mut() = Some(handle));
+        h.extensions().get_or_default::<FileHandle>().0 = Some(handle);
     }
     Ok(Value::Unset)
 }

@@ -11,19 +11,16 @@ use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-thread_local! {
-    /// Every file opened, so `flush_all` can reach them.
-    static OPEN_FILES: RefCell<Vec<Weak<RefCell<FileState>>>> = const { RefCell::new(Vec::new()) };
-}
+/// Every file a script opened, so `flush_all` can reach them.
+#[derive(Default)]
+struct OpenFiles(Vec<Weak<RefCell<FileState>>>);
 
 /// A file value for a state, registered for `flush_all`.
-pub(crate) fn file_value(state: FileState) -> Value {
+fn file_value(h: &mut dyn Host, state: FileState) -> Value {
     let rc = Rc::new(RefCell::new(state));
-    OPEN_FILES.with(|f| {
-        let mut f = f.borrow_mut();
-        f.retain(|w| w.strong_count() > 0);
-        f.push(Rc::downgrade(&rc));
-    });
+    let open = &mut h.extensions().get_or_default::<OpenFiles>().0;
+    open.retain(|w| w.strong_count() > 0);
+    open.push(Rc::downgrade(&rc));
     opaque(Opaque::File(rc))
 }
 
@@ -33,15 +30,18 @@ fn path(args: &[Value], i: usize) -> String {
 
 fn open_file(h: &mut dyn Host, name: &str, append: bool) -> BifResult {
     match FileState::open(name, append) {
-        Ok(f) => Ok(file_value(f)),
+        Ok(f) => Ok(file_value(h, f)),
         Err(e) => {
             reporter_error(h, &format!("cannot open {name}: {e}"));
-            Ok(file_value(FileState {
-                name: name.to_string(),
-                handle: None,
-                unbuffered: false,
-                raw_output: false,
-            }))
+            Ok(file_value(
+                h,
+                FileState {
+                    name: name.to_string(),
+                    handle: None,
+                    unbuffered: false,
+                    raw_output: false,
+                },
+            ))
         }
     }
 }
@@ -80,13 +80,12 @@ fn enable_raw_output(_: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Unset)
 }
 
-fn flush_all(_: &mut dyn Host, _: &[Value]) -> BifResult {
+fn flush_all(h: &mut dyn Host, _: &[Value]) -> BifResult {
     let mut ok = true;
-    OPEN_FILES.with(|files| {
-        for f in files.borrow().iter().filter_map(Weak::upgrade) {
-            ok &= f.borrow_mut().flush();
-        }
-    });
+    let open = &h.extensions().get_or_default::<OpenFiles>().0;
+    for f in open.iter().filter_map(Weak::upgrade) {
+        ok &= f.borrow_mut().flush();
+    }
     use std::io::Write;
     ok &= std::io::stdout().flush().is_ok();
     Ok(Value::Bool(ok))

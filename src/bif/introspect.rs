@@ -179,21 +179,6 @@ fn bare_mode(h: &mut dyn Host, _: &[Value]) -> BifResult {
     ))
 }
 
-thread_local! {
-    /// The trace given with `-r`, set before `zeek_init` runs.
-    static PACKET_SOURCE: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Records the trace file the run reads (`-r`), for `packet_source()`.
-pub fn set_packet_source(path: Option<String>) {
-    PACKET_SOURCE.with(|p| *p.borrow_mut() = path);
-}
-
-/// Whether the run reads a trace (`-r`).
-pub fn reading_trace() -> bool {
-    PACKET_SOURCE.with(|p| p.borrow().is_some())
-}
-
 /// The link type in a trace file's header: classic pcap (either byte
 /// order, micro- or nanosecond) or pcapng (its first interface).
 fn trace_link_type(path: &str) -> Option<i64> {
@@ -249,8 +234,8 @@ fn trace_link_type(path: &str) -> Option<i64> {
     }
 }
 
-fn packet_source(_: &mut dyn Host, _: &[Value]) -> BifResult {
-    let path = PACKET_SOURCE.with(|p| p.borrow().clone());
+fn packet_source(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    let path = h.packet_source().map(str::to_string);
     let fields = match path {
         Some(p) => (
             Value::Bool(false),

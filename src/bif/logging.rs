@@ -5,7 +5,9 @@
 //! handed to the writer for that path.
 
 use super::{arg, reporter_error, reporter_warning, BifResult};
-use crate::logging::{self, ascii, columns::Selection, Column, Filter, LogWriter, Stream};
+use crate::logging::{
+    self, ascii, columns::Selection, Column, Filter, LogStreams, LogWriter, Stream,
+};
 use crate::runtime::func::{BifDef, FuncVal, Host};
 use crate::runtime::types::Type;
 use crate::runtime::value::Value;
@@ -122,7 +124,7 @@ fn create_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
     stream.path = Some(field(spec, "path")).filter(|p| !p.is_unset());
     // Hook handlers are all known before any write can happen.
     stream.global_policy = global(h, "Log::log_stream_policy").and_then(with_handlers);
-    logging::add_stream(stream);
+    h.extensions().get_or_default::<LogStreams>().add(stream);
     Ok(Value::Bool(true))
 }
 
@@ -151,24 +153,25 @@ fn check_event(
     Ok(())
 }
 
-fn remove_stream(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let ok = stream_id(arg(args, 0)).is_some_and(logging::remove_stream);
+fn remove_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let ok = stream_id(arg(args, 0))
+        .is_some_and(|id| h.extensions().get_or_default::<LogStreams>().remove(id));
     Ok(Value::Bool(ok))
 }
 
-fn set_enabled(args: &[Value], on: bool) -> BifResult {
+fn set_enabled(h: &mut dyn Host, args: &[Value], on: bool) -> BifResult {
     let ok = stream_id(arg(args, 0))
-        .and_then(|id| logging::with_stream(id, |s| s.enabled = on))
+        .and_then(|id| with_stream(h, id, |s| s.enabled = on))
         .is_some();
     Ok(Value::Bool(ok))
 }
 
-fn enable_stream(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    set_enabled(args, true)
+fn enable_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    set_enabled(h, args, true)
 }
 
-fn disable_stream(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    set_enabled(args, false)
+fn disable_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    set_enabled(h, args, false)
 }
 
 /// `Log::__add_filter`: the filter's columns are chosen now, from the
@@ -224,7 +227,7 @@ fn add_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let filter_policy = with_handlers(field(&rec, "policy"));
     let path = Some(field(&rec, "path")).filter(|p| !p.is_unset());
     let path_func = Some(field(&rec, "path_func")).filter(|p| !p.is_unset());
-    let added = logging::with_stream(id, |s| {
+    let added = with_stream(h, id, |s| {
         let all = logging::columns_of(&s.columns, &sep)?;
         // Extension columns are kept whatever the selection says.
         let mut columns = match &ext_record {
@@ -270,11 +273,11 @@ fn add_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
     }
 }
 
-fn remove_filter(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn remove_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let name = text(arg(args, 1)).unwrap_or_default();
     let ok = stream_id(arg(args, 0))
         .and_then(|id| {
-            logging::with_stream(id, |s| {
+            with_stream(h, id, |s| {
                 let filters = Rc::make_mut(&mut s.filters);
                 let before = filters.len();
                 filters.retain(|f| f.name != name);
@@ -382,12 +385,21 @@ fn tag_name(t: &Type) -> String {
     }
 }
 
+/// Runs `f` on the stream of that ID, if there is one. `f` must not call
+/// back into the interpreter (the streams are borrowed from it).
+fn with_stream<R>(h: &mut dyn Host, id: i64, f: impl FnOnce(&mut Stream) -> R) -> Option<R> {
+    h.extensions()
+        .get_or_default::<LogStreams>()
+        .get_mut(id)
+        .map(f)
+}
+
 fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let idv = arg(args, 0);
     let Some(id) = stream_id(idv) else {
         return Ok(Value::Bool(false));
     };
-    let Some((enabled, columns, event, stream_policy, filters)) = logging::with_stream(id, |s| {
+    let Some((enabled, columns, event, stream_policy, filters)) = with_stream(h, id, |s| {
         (
             s.enabled,
             s.columns.clone(),
@@ -438,7 +450,7 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
         };
         // A path another filter of the stream writes is not shared: this
         // filter moves to a numbered one for good, as Zeek moves it.
-        let path = match logging::with_stream(id, |s| s.unshared_path(&path, &f.name)).flatten() {
+        let path = match with_stream(h, id, |s| s.unshared_path(&path, &f.name)).flatten() {
             Some((moved, other)) => {
                 let msg = format!(
                     "Write using filter '{}' on path '{path}' changed to use new path '{moved}' to avoid conflict with filter '{other}'",
@@ -457,8 +469,16 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
                 return Ok(Value::Bool(false));
             }
         };
-        let written = logging::with_stream(id, |s| {
-            s.write_row(&path, &f.name, &row, || open_writer(h, &path, &f.columns))
+        // A writer is opened (reading the writer's options from the
+        // scripts) before the stream is borrowed to write.
+        let opened = match with_stream(h, id, |s| s.has_writer(&path)) {
+            Some(false) => Some(open_writer(h, &path, &f.columns)),
+            _ => None,
+        };
+        let written = with_stream(h, id, |s| {
+            s.write_row(&path, &f.name, &row, || {
+                opened.unwrap_or_else(|| Err(format!("{path}: no writer")))
+            })
         });
         if let Some(Err(e)) = written {
             reporter_error(h, &e);
@@ -468,16 +488,16 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Bool(ok))
 }
 
-fn flush(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn flush(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let ok = stream_id(arg(args, 0))
-        .and_then(|id| logging::with_stream(id, Stream::flush))
+        .and_then(|id| with_stream(h, id, Stream::flush))
         .is_some();
     Ok(Value::Bool(ok))
 }
 
-fn set_buf(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn set_buf(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let ok = stream_id(arg(args, 0))
-        .and_then(|id| logging::with_stream(id, |_| ()))
+        .and_then(|id| with_stream(h, id, |_| ()))
         .is_some();
     Ok(Value::Bool(ok))
 }

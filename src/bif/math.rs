@@ -4,7 +4,6 @@
 use super::{count, double, int, reporter_error, BifResult};
 use crate::runtime::func::{BifDef, Host};
 use crate::runtime::value::Value;
-use std::cell::Cell;
 
 fn unary(args: &[Value], f: fn(f64) -> f64) -> BifResult {
     Ok(Value::Double(f(double(args, 0))))
@@ -85,10 +84,9 @@ fn hrw_weight(_: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Count(y as u64 % 2147483648))
 }
 
-thread_local! {
-    /// The state `srand()` sets; until then `rand()` draws from the host.
-    static SEEDED: Cell<Option<u32>> = const { Cell::new(None) };
-}
+/// The state `srand()` sets; until then `rand()` draws from the host.
+#[derive(Default)]
+struct Srand(Option<u32>);
 
 /// The Lehmer ("minimal standard") generator Zeek uses when seeded.
 fn lehmer(state: u32) -> u32 {
@@ -97,10 +95,11 @@ fn lehmer(state: u32) -> u32 {
 
 /// A fraction in [0, 1).
 fn next_fraction(h: &mut dyn Host) -> f64 {
-    match SEEDED.get() {
+    let seeded = &mut h.extensions().get_or_default::<Srand>().0;
+    match *seeded {
         Some(s) => {
             let n = lehmer(s.max(1));
-            SEEDED.set(Some(n));
+            *seeded = Some(n);
             n as f64 / 2147483647.0
         }
         None => (h.random() >> 11) as f64 / (1u64 << 53) as f64,
@@ -112,9 +111,9 @@ fn rand(h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Count((max as f64 * next_fraction(h)) as u64))
 }
 
-fn srand(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn srand(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let seed = (count(args, 0) % 2147483647) as u32;
-    SEEDED.set(Some(seed.max(1)));
+    h.extensions().get_or_default::<Srand>().0 = Some(seed.max(1));
     Ok(Value::Unset)
 }
 
@@ -278,7 +277,6 @@ mod tests {
             .collect();
         assert_eq!(a, b);
         assert!(a.iter().any(|&x| x != a[0]));
-        super::SEEDED.set(None);
         assert_eq!(
             call("hrw_weight", &[Value::Count(1), Value::Count(2)]),
             call("hrw_weight", &[Value::Count(1), Value::Count(2)])

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 pub(crate) mod addr;
 pub mod conn;
-mod conns;
+pub mod conns;
 mod container;
 pub(crate) mod convert;
 mod core;
@@ -33,6 +33,7 @@ pub mod prob;
 mod proto;
 mod strings;
 mod time;
+pub mod weird;
 
 #[cfg(test)]
 pub(crate) mod testing;

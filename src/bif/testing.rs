@@ -8,6 +8,7 @@ pub struct FakeHost {
     pub now: f64,
     pub reports: Vec<(String, String)>,
     pub seed: u64,
+    pub ext: crate::runtime::extensions::Extensions,
 }
 
 impl FakeHost {
@@ -16,6 +17,7 @@ impl FakeHost {
             now: 1_000_000.5,
             reports: Vec::new(),
             seed: 42,
+            ext: Default::default(),
         }
     }
 
@@ -43,6 +45,10 @@ impl FakeHost {
 }
 
 impl Host for FakeHost {
+    fn extensions(&mut self) -> &mut crate::runtime::extensions::Extensions {
+        &mut self.ext
+    }
+
     fn network_time(&self) -> f64 {
         self.now
     }

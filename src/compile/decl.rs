@@ -109,7 +109,7 @@ impl Compiler {
             redefable: false,
             exported: self.in_export,
         });
-        self.interp.globals.push(Value::Unset);
+        self.interp.globals.values.push(Value::Unset);
         Some(id)
     }
 
@@ -177,7 +177,7 @@ impl Compiler {
         // declared, so they can be named (raised, called, used in
         // attributes) before their bodies are given.
         if matches!(id_kind, IdKind::Event | IdKind::Hook | IdKind::Func) {
-            if self.interp.globals[id as usize].is_unset() {
+            if self.interp.globals.values[id as usize].is_unset() {
                 let fk = match id_kind {
                     IdKind::Event => FuncKind::Event,
                     IdKind::Hook => FuncKind::Hook,
@@ -189,13 +189,13 @@ impl Compiler {
                     ty.clone(),
                     name.span,
                 );
-                self.interp.globals[id as usize] = Value::Func(Rc::new(fv));
+                self.interp.globals.values[id as usize] = Value::Func(Rc::new(fv));
             }
             return;
         }
         let value = self.initial_value(&ty, init_ir, attrs, name);
         if let Some(v) = value {
-            self.interp.globals[id as usize] = v;
+            self.interp.globals.values[id as usize] = v;
         }
     }
 
@@ -275,7 +275,7 @@ impl Compiler {
             return;
         }
         let Some((op, e)) = init else { return };
-        if *op != InitOp::Set && self.interp.globals[id as usize].is_unset() {
+        if *op != InitOp::Set && self.interp.globals.values[id as usize].is_unset() {
             let sign = if *op == InitOp::AddTo { "+=" } else { "-=" };
             let at = self.globals.info(id).span;
             self.error(
@@ -311,7 +311,7 @@ impl Compiler {
                 self.interp.report_runtime(&err);
             }
         }
-        let cur = self.interp.globals[id as usize].clone();
+        let cur = self.interp.globals.values[id as usize].clone();
         let new = match op {
             InitOp::Set => {
                 if let (Value::Table(old), Value::Table(new)) = (&cur, &value) {
@@ -386,7 +386,7 @@ impl Compiler {
                 _ => crate::eval::ops::arith(ir::Arith::Sub, &cur, &value).unwrap_or(value),
             },
         };
-        self.interp.globals[id as usize] = new;
+        self.interp.globals.values[id as usize] = new;
     }
 
     fn declare_type(&mut self, name: &ast::Name, ty: &ast::Type, doc: &[String]) {
@@ -397,7 +397,7 @@ impl Compiler {
         }
         let t = crate::runtime::types::named_alias(&t, &full);
         if let Some(id) = self.declare_id(name, t.clone(), IdKind::Type, doc) {
-            self.interp.globals[id as usize] = Value::Type(t);
+            self.interp.globals.values[id as usize] = Value::Type(t);
             if !doc.is_empty() {
                 self.globals.info_mut(id).doc = doc.to_vec();
             }
@@ -539,7 +539,7 @@ impl Compiler {
                 None => return,
             },
         };
-        let fv = match &self.interp.globals[id as usize] {
+        let fv = match &self.interp.globals.values[id as usize] {
             Value::Func(fv) => fv.clone(),
             _ => {
                 let info = self.globals.info(id);
@@ -554,7 +554,7 @@ impl Compiler {
                     decl_ty,
                     f.name.span,
                 ));
-                self.interp.globals[id as usize] = Value::Func(fv.clone());
+                self.interp.globals.values[id as usize] = Value::Func(fv.clone());
                 fv
             }
         };
@@ -1035,7 +1035,7 @@ impl Compiler {
         });
         let mut fv = FuncVal::new(full.to_string(), FuncKind::Function, ty, Span::default());
         fv.builtin = Some(def.func);
-        self.interp.globals.push(Value::Func(Rc::new(fv)));
+        self.interp.globals.values.push(Value::Func(Rc::new(fv)));
         Some(id)
     }
 }

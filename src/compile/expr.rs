@@ -222,6 +222,7 @@ impl Compiler {
                 let v = Value::str(s);
                 if let Value::String(rc) = &v {
                     self.interp
+                        .globals
                         .const_origins
                         .insert(Rc::as_ptr(rc) as usize, (v.clone(), span));
                 }
@@ -297,7 +298,7 @@ impl Compiler {
                     | Value::Count(_)
                     | Value::Int(_)
                     | Value::Double(_)
-                    | Value::Bool(_)) = &self.interp.globals[id as usize]
+                    | Value::Bool(_)) = &self.interp.globals.values[id as usize]
                     {
                         return (mk(K::Const(v.clone()), n.span), ty);
                     }
@@ -555,7 +556,7 @@ impl Compiler {
                 let xs = self.args(&ft, args, span);
                 let ret = self.bif_return_type(&fx, &xs, ret);
                 if let K::Global(id) = fx.kind {
-                    if let Value::Func(fv) = &self.interp.globals[id as usize] {
+                    if let Value::Func(fv) = &self.interp.globals.values[id as usize] {
                         if let Some(b) = fv.builtin {
                             let name = fv.name.clone();
                             self.describe_defaults(span, args.len(), &xs);
@@ -1099,6 +1100,7 @@ impl Compiler {
                 let sym = if op == InitOp::AddTo { "+" } else { "-" };
                 let text = format!("{} {} {}", self.text(lhs.span), sym, self.text(rhs.span));
                 self.interp
+                    .globals
                     .text_overrides
                     .insert((span.file, span.lo, span.hi), text);
                 let cur = self.lvalue_read(&lv, span);
@@ -1136,6 +1138,7 @@ impl Compiler {
         }
         out.push(')');
         self.interp
+            .globals
             .text_overrides
             .insert((span.file, span.lo, span.hi), out);
     }

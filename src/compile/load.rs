@@ -193,8 +193,8 @@ impl Compiler {
     /// them have taken effect.
     pub fn load_source(&mut self, name: String, text: String) {
         let dir = dir_of(&name);
-        let file = self.interp.sources.add(name.clone(), text);
-        let src = self.interp.sources.files[file as usize].text.clone();
+        let file = self.interp.output.sources.add(name.clone(), text);
+        let src = self.interp.output.sources.files[file as usize].text.clone();
         // @FILENAME is the script's file name without its directory.
         let base = name.rsplit('/').next().unwrap_or(&name).to_string();
         let lexed = lexer::lex(&src, &base, &dir);
@@ -504,6 +504,7 @@ impl Compiler {
             "@deprecated" => {
                 let file = self
                     .interp
+                    .output
                     .sources
                     .get(span.file)
                     .map(|f| f.name.clone())
@@ -552,7 +553,8 @@ impl Compiler {
 
     fn queue_script_loaded(&mut self, name: &str) {
         if let Some(id) = self.globals.get("zeek_script_loaded") {
-            if let crate::runtime::value::Value::Func(f) = self.interp.globals[id as usize].clone()
+            if let crate::runtime::value::Value::Func(f) =
+                self.interp.globals.values[id as usize].clone()
             {
                 let args = vec![
                     crate::runtime::value::Value::str(name.as_bytes()),

@@ -113,6 +113,7 @@ impl Compiler {
     /// The source text of a span as written.
     pub fn source_slice(&self, span: Span) -> String {
         self.interp
+            .output
             .sources
             .get(span.file)
             .and_then(|f| f.text.get(span.lo as usize..span.hi as usize))
@@ -152,9 +153,9 @@ impl Compiler {
         let is_option = info.kind == scope::IdKind::Option;
         let id = self.globals.add(info);
         if is_option {
-            self.interp.option_ids.insert(id);
+            self.interp.globals.option_ids.insert(id);
         }
-        self.interp.names.insert(name, (id, ty, is_type));
+        self.interp.globals.names.insert(name, (id, ty, is_type));
         id
     }
 
@@ -205,7 +206,7 @@ impl Compiler {
 /// gone, so emptying the named record types' field lists breaks them.
 impl Drop for Compiler {
     fn drop(&mut self) {
-        for v in &self.interp.globals {
+        for v in &self.interp.globals.values {
             if let crate::runtime::value::Value::Type(t) = v {
                 if let crate::runtime::types::Type::Record(rt) = &**t {
                     if let Ok(mut fields) = rt.fields.try_borrow_mut() {

@@ -55,7 +55,7 @@ impl Compiler {
     /// Queues an event without arguments by name, if it is declared.
     pub fn raise_event(&mut self, name: &str) {
         if let Some(id) = self.globals.get(name) {
-            if let Value::Func(f) = self.interp.globals[id as usize].clone() {
+            if let Value::Func(f) = self.interp.globals.values[id as usize].clone() {
                 self.interp.queue_event(f, Vec::new());
             }
         }
@@ -66,8 +66,12 @@ impl Compiler {
     /// there too, followed by its type on the next line.
     pub fn eval_input(&mut self, name: &str, text: &str) -> Outcome {
         self.fatal = false;
-        let file = self.interp.sources.add(name.to_string(), text.to_string());
-        let src = self.interp.sources.files[file as usize].text.clone();
+        let file = self
+            .interp
+            .output
+            .sources
+            .add(name.to_string(), text.to_string());
+        let src = self.interp.output.sources.files[file as usize].text.clone();
         let lexed = lexer::lex(&src, name, ".");
         if !lexed.errors.is_empty() {
             let diags = lexed
@@ -116,8 +120,12 @@ impl Compiler {
 
     /// The type of an expression, checked but not evaluated.
     pub fn type_of_input(&mut self, name: &str, text: &str) -> Option<String> {
-        let file = self.interp.sources.add(name.to_string(), text.to_string());
-        let src = self.interp.sources.files[file as usize].text.clone();
+        let file = self
+            .interp
+            .output
+            .sources
+            .add(name.to_string(), text.to_string());
+        let src = self.interp.output.sources.files[file as usize].text.clone();
         let lexed = lexer::lex(&src, name, ".");
         let before = self.errors;
         if let Some((s, e, err)) = lexed.errors.first() {
@@ -198,7 +206,7 @@ impl Compiler {
                 self.rollback(txn);
                 return Outcome::RuntimeError;
             }
-            if self.interp.exit_code.is_some() {
+            if self.interp.output.exit_code.is_some() {
                 break;
             }
         }
@@ -219,13 +227,14 @@ impl Compiler {
             }
             if self
                 .interp
+                .globals
                 .names
                 .get(&name)
                 .is_some_and(|n| n.0 == id as u32)
             {
-                self.interp.names.remove(&name);
+                self.interp.globals.names.remove(&name);
             }
-            if let Some(slot) = self.interp.globals.get_mut(id) {
+            if let Some(slot) = self.interp.globals.values.get_mut(id) {
                 *slot = Value::Unset;
             }
         }

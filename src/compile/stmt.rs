@@ -57,7 +57,7 @@ impl Compiler {
             redefable: false,
             exported: false,
         });
-        self.interp.globals.push(Value::Unset);
+        self.interp.globals.values.push(Value::Unset);
         ir::LValue::Global(id)
     }
 

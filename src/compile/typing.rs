@@ -174,7 +174,7 @@ impl Compiler {
             redefable: false,
             exported: self.in_export,
         });
-        self.interp.globals.push(Value::Type(ty));
+        self.interp.globals.values.push(Value::Type(ty));
     }
 
     pub fn field_defs(&mut self, fields: &[ast::Field]) -> Vec<FieldDef> {
@@ -221,8 +221,8 @@ impl Compiler {
                                     x
                                 }
                             };
-                            def.default = Some(self.interp.field_defaults.len() as u32);
-                            self.interp.field_defaults.push(x);
+                            def.default = Some(self.interp.globals.field_defaults.len() as u32);
+                            self.interp.globals.field_defaults.push(x);
                         }
                     }
                     _ => {}
@@ -237,8 +237,8 @@ impl Compiler {
                     if let ir::ExprKind::Table(_, _, attrs) = &mut x.kind {
                         attrs.ordered = ordered;
                     }
-                    def.default = Some(self.interp.field_defaults.len() as u32);
-                    self.interp.field_defaults.push(x);
+                    def.default = Some(self.interp.globals.field_defaults.len() as u32);
+                    self.interp.globals.field_defaults.push(x);
                 }
             }
             out.push(def);
@@ -301,7 +301,7 @@ impl Compiler {
                 redefable: false,
                 exported: self.in_export,
             });
-            self.interp.globals.push(Value::Enum(c));
+            self.interp.globals.values.push(Value::Enum(c));
         }
     }
 

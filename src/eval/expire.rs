@@ -83,7 +83,7 @@ impl Interp {
         write: bool,
         created: bool,
     ) {
-        let now = self.network_time;
+        let now = self.sched.network_time;
         let arm = tab.borrow_mut().touch(key, now, write, created);
         if arm {
             self.arm_expiry(tab);
@@ -95,13 +95,13 @@ impl Interp {
         if let Some(x) = tab.borrow_mut().attrs_mut().expiry.as_mut() {
             x.armed = true;
         }
-        let when = self.network_time + self.expire_interval();
+        let when = self.sched.network_time + self.expire_interval();
         self.push_timer(when, TimerAction::Expire(Rc::downgrade(tab)));
     }
 
     fn expire_interval(&self) -> f64 {
-        match self.expire_interval_id {
-            Some(id) => match self.globals.get(id as usize) {
+        match self.globals.expire_interval_id {
+            Some(id) => match self.globals.values.get(id as usize) {
                 Some(Value::Interval(i)) => *i,
                 _ => DEFAULT_EXPIRE_INTERVAL,
             },
@@ -117,8 +117,8 @@ impl Interp {
             return;
         };
         self.expire_entries(&tab, &x);
-        if self.exit_code.is_none() {
-            let when = self.network_time + self.expire_interval();
+        if self.output.exit_code.is_none() {
+            let when = self.sched.network_time + self.expire_interval();
             self.push_timer(when, TimerAction::Expire(Rc::downgrade(&tab)));
         }
     }
@@ -134,7 +134,7 @@ impl Interp {
         if timeout < 0.0 {
             return;
         }
-        let now = self.network_time;
+        let now = self.sched.network_time;
         let stale = tab.borrow().stale_keys(now - timeout);
         for key in stale {
             if !tab.borrow().contains(&key) {
@@ -196,10 +196,10 @@ impl Interp {
     }
 
     fn push_timer(&mut self, when: f64, action: TimerAction) {
-        self.timer_seq += 1;
-        self.timers.push(Timer {
+        self.sched.timer_seq += 1;
+        self.sched.timers.push(Timer {
             when,
-            seq: self.timer_seq,
+            seq: self.sched.timer_seq,
             action,
         });
     }

@@ -73,7 +73,7 @@ impl Interp {
             }
             ExprKind::Call(f, args) => {
                 let fv = match &f.kind {
-                    ExprKind::Global(g) => match &self.globals[*g as usize] {
+                    ExprKind::Global(g) => match &self.globals.values[*g as usize] {
                         // Only the function itself is shared (the global may
                         // change during the call); no general value copy.
                         Value::Func(func) => {
@@ -184,7 +184,7 @@ impl Interp {
             | ExprKind::Arith(..)
             | ExprKind::Cmp(..) => self.eval(e),
             ExprKind::Global(g) => {
-                let v = &self.globals[*g as usize];
+                let v = &self.globals.values[*g as usize];
                 if v.is_unset() {
                     return Err(self.error_at(e.span, "value used but not set"));
                 }
@@ -548,7 +548,7 @@ impl Interp {
                 }
                 let watch = t.expiry().is_some();
                 if watch {
-                    let now = self.network_time;
+                    let now = self.sched.network_time;
                     t.attrs_mut().stamps.iter_mut().for_each(|s| *s = now);
                 }
                 let tab = Rc::new(RefCell::new(t));
@@ -613,7 +613,7 @@ impl Interp {
                     return Err(self.error_at(e.span, "schedule of a non-event"));
                 };
                 let args = self.eval_args(args)?;
-                let at = self.network_time + t;
+                let at = self.sched.network_time + t;
                 self.schedule(at, f, args);
                 Ok(Value::Unset)
             }
@@ -624,7 +624,7 @@ impl Interp {
     /// of not-yet-assigned variables).
     fn eval_allow_unset(&mut self, e: &Expr) -> Result<Value> {
         match &e.kind {
-            ExprKind::Global(g) => Ok(self.globals[*g as usize].clone()),
+            ExprKind::Global(g) => Ok(self.globals.values[*g as usize].clone()),
             _ => self.eval(e),
         }
     }
@@ -638,21 +638,21 @@ impl Interp {
     }
 
     fn set_bif_span(&mut self, span: crate::syntax::ast::Span) {
-        self.bif_span = span;
+        self.calls.bif_span = span;
     }
 
     pub fn eval_field_default(&mut self, idx: u32) -> Result<Value> {
         // The default expressions live in the interpreter; evaluate a
         // taken-out copy so `self` stays borrowable.
         let e = std::mem::replace(
-            &mut self.field_defaults[idx as usize],
+            &mut self.globals.field_defaults[idx as usize],
             Expr {
                 kind: ExprKind::Const(Value::Unset),
                 span: Default::default(),
             },
         );
         let r = self.eval(&e);
-        self.field_defaults[idx as usize] = e;
+        self.globals.field_defaults[idx as usize] = e;
         r
     }
 
@@ -912,7 +912,7 @@ impl Interp {
     pub fn read_lvalue(&mut self, lv: &LValue, e: &Expr) -> Result<Value> {
         match lv {
             LValue::Local(s) => Ok(self.local(*s).clone()),
-            LValue::Global(g) => Ok(self.globals[*g as usize].clone()),
+            LValue::Global(g) => Ok(self.globals.values[*g as usize].clone()),
             LValue::Field(r, i) => {
                 let Value::Record(rec) = self.eval(r)? else {
                     return Err(self.error_at(e.span, "field access on non-record"));
@@ -947,12 +947,12 @@ impl Interp {
     }
 
     pub fn assign(&mut self, lv: &LValue, v: Value, e: &Expr) -> Result<()> {
-        if !self.watched.is_empty() {
+        if !self.sched.watched.is_empty() {
             self.note_write(lv);
         }
         match lv {
             LValue::Local(s) => *self.local_mut(*s) = v,
-            LValue::Global(g) => self.globals[*g as usize] = v,
+            LValue::Global(g) => self.globals.values[*g as usize] = v,
             LValue::Field(r, i) => {
                 let Value::Record(rec) = self.eval(r)? else {
                     return Err(self.error_at(e.span, "field assignment on non-record"));

@@ -23,7 +23,7 @@ pub struct EventGroups {
 impl Interp {
     /// The id of a group, made on first mention.
     pub fn event_group(&mut self, kind: GroupKind, name: &str) -> u32 {
-        let g = &mut self.groups;
+        let g = &mut self.globals.groups;
         if let Some(&id) = g.ids.get(&(kind, name.to_string())) {
             return id;
         }
@@ -48,9 +48,10 @@ impl Interp {
     }
 
     pub(crate) fn handler_enabled(&self, body: &FuncBody) -> bool {
-        !self.groups.any_disabled
+        !self.globals.groups.any_disabled
             || !body.groups.iter().any(|&g| {
-                self.groups
+                self.globals
+                    .groups
                     .disabled
                     .get(g as usize)
                     .copied()
@@ -60,17 +61,20 @@ impl Interp {
 
     /// Switches a group on or off; false if no handler names it.
     pub(crate) fn set_group_enabled(&mut self, kind: GroupKind, name: &str, on: bool) -> bool {
-        let Some(&id) = self.groups.ids.get(&(kind, name.to_string())) else {
+        let Some(&id) = self.globals.groups.ids.get(&(kind, name.to_string())) else {
             return false;
         };
-        if let Some(d) = self.groups.disabled.get_mut(id as usize) {
+        if let Some(d) = self.globals.groups.disabled.get_mut(id as usize) {
             *d = !on;
         }
-        self.groups.any_disabled = self.groups.disabled.iter().any(|&d| d);
+        self.globals.groups.any_disabled = self.globals.groups.disabled.iter().any(|&d| d);
         true
     }
 
     pub(crate) fn has_group(&self, kind: GroupKind, name: &str) -> bool {
-        self.groups.ids.contains_key(&(kind, name.to_string()))
+        self.globals
+            .groups
+            .ids
+            .contains_key(&(kind, name.to_string()))
     }
 }

@@ -17,17 +17,18 @@ pub struct OptionHandler {
 impl Interp {
     /// The global id of option `name`, or Zeek's error.
     fn option_id(&self, name: &str) -> Result<u32, String> {
-        let Some((id, _, _)) = self.names.get(name) else {
+        let Some((id, _, _)) = self.globals.names.get(name) else {
             return Err(format!("Could not find ID named '{name}'"));
         };
-        if !self.option_ids.contains(id) {
+        if !self.globals.option_ids.contains(id) {
             return Err(format!("ID '{name}' is not an option"));
         }
         Ok(*id)
     }
 
     fn option_type(&self, name: &str) -> crate::runtime::types::TypeRef {
-        self.names
+        self.globals
+            .names
             .get(name)
             .map(|(_, t, _)| t.clone())
             .unwrap_or_else(types::any)
@@ -52,6 +53,7 @@ impl Interp {
             ));
         }
         let handlers: Vec<Rc<FuncVal>> = self
+            .globals
             .option_handlers
             .get(&id)
             .map(|hs| hs.iter().map(|h| h.func.clone()).collect())
@@ -79,7 +81,7 @@ impl Interp {
                 }
             }
         }
-        if let Some(slot) = self.globals.get_mut(id as usize) {
+        if let Some(slot) = self.globals.values.get_mut(id as usize) {
             *slot = value;
         }
         self.global_changed(id);
@@ -136,7 +138,7 @@ impl Interp {
                 ft.ret
             ));
         }
-        let hs = self.option_handlers.entry(id).or_default();
+        let hs = self.globals.option_handlers.entry(id).or_default();
         // Higher priority first; equal priorities in registration order.
         let at = hs
             .iter()

@@ -51,7 +51,7 @@ impl Interp {
             Some(t) if matches!(*t, Type::Vector(_)) => t,
             _ => return,
         };
-        self.print_log = Some(Rc::new(PrintLog {
+        self.output.print_log = Some(Rc::new(PrintLog {
             all,
             write,
             id,
@@ -63,7 +63,7 @@ impl Interp {
     /// Logs a print if it is redirected: `to_file` says the print names
     /// a file. False if the print goes where it was going.
     pub(crate) fn log_print(&mut self, vals: &[Value], to_file: bool, span: Span) -> Result<bool> {
-        let Some(pl) = self.print_log.clone() else {
+        let Some(pl) = self.output.print_log.clone() else {
             return Ok(false);
         };
         if to_file && !pl.all {
@@ -78,7 +78,7 @@ impl Interp {
             items,
         })));
         let mut fields = vec![Value::Unset; pl.info.fields.borrow().len()];
-        fields[0] = Value::Time(self.network_time);
+        fields[0] = Value::Time(self.sched.network_time);
         fields[1] = vector;
         let rec = Value::Record(Rc::new(RefCell::new(RecordVal {
             ty: pl.info.clone(),

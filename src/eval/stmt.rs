@@ -49,7 +49,7 @@ impl Interp {
                         v => v,
                     },
                 };
-                Value::store(&mut self.ret, v);
+                Value::store(&mut self.calls.ret, v);
                 Ok(Flow::Return)
             }
             StmtKind::Local(slot, Some(e)) => {
@@ -166,11 +166,11 @@ impl Interp {
                     Some(e) => self.eval(e)?,
                     None => Value::Unset,
                 };
-                self.ret = v;
+                self.calls.ret = v;
                 return Ok(Flow::Return);
             }
             StmtKind::Add(t, k) => {
-                if !self.watched.is_empty() {
+                if !self.sched.watched.is_empty() {
                     self.note_container_write(t);
                 }
                 let Value::Table(tab) = self.eval(t)? else {
@@ -184,7 +184,7 @@ impl Interp {
                 }
             }
             StmtKind::Delete(t, k) => {
-                if !self.watched.is_empty() {
+                if !self.sched.watched.is_empty() {
                     self.note_container_write(t);
                 }
                 let tv = self.eval(t)?;

@@ -33,25 +33,26 @@ impl Interp {
             return self.exec_block(&info.body);
         }
         let frame = self
+            .calls
             .stack
-            .get(self.base..)
+            .get(self.calls.base..)
             .map(<[Value]>::to_vec)
             .unwrap_or_default();
-        let id = self.triggers.len();
-        self.triggers.push(Some(Trigger {
+        let id = self.sched.triggers.len();
+        self.sched.triggers.push(Some(Trigger {
             info: info.clone(),
             frame,
         }));
         for &g in &info.deps {
             let g = g as usize;
-            if self.watched.len() <= g {
-                self.watched.resize(g + 1, Vec::new());
+            if self.sched.watched.len() <= g {
+                self.sched.watched.resize(g + 1, Vec::new());
             }
-            self.watched[g].push(id);
+            self.sched.watched[g].push(id);
         }
         if let Some((t, _)) = &info.timeout {
             let secs = self.eval(t)?.as_double();
-            let when = self.network_time + secs;
+            let when = self.sched.network_time + secs;
             self.push_trigger_timer(when, id);
         }
         Ok(super::Flow::Normal)
@@ -68,10 +69,10 @@ impl Interp {
     /// A global was written: the triggers reading it are evaluated again
     /// after the current event.
     pub(crate) fn global_changed(&mut self, g: u32) {
-        if let Some(ids) = self.watched.get(g as usize) {
+        if let Some(ids) = self.sched.watched.get(g as usize) {
             for &id in ids {
-                if !self.dirty_triggers.contains(&id) {
-                    self.dirty_triggers.push(id);
+                if !self.sched.dirty_triggers.contains(&id) {
+                    self.sched.dirty_triggers.push(id);
                 }
             }
         }
@@ -101,8 +102,8 @@ impl Interp {
     /// Evaluates the triggers whose inputs changed, in the order they
     /// changed in.
     pub(crate) fn process_triggers(&mut self) {
-        while !self.dirty_triggers.is_empty() {
-            let ids = std::mem::take(&mut self.dirty_triggers);
+        while !self.sched.dirty_triggers.is_empty() {
+            let ids = std::mem::take(&mut self.sched.dirty_triggers);
             for id in ids {
                 self.evaluate_trigger(id);
             }
@@ -110,7 +111,7 @@ impl Interp {
     }
 
     fn evaluate_trigger(&mut self, id: usize) {
-        let Some(Some(t)) = self.triggers.get(id) else {
+        let Some(Some(t)) = self.sched.triggers.get(id) else {
             return;
         };
         let info = t.info.clone();
@@ -134,7 +135,7 @@ impl Interp {
     /// The timeout of a trigger passed: unless its body ran, the timeout
     /// body runs.
     pub(crate) fn trigger_timed_out(&mut self, id: usize) {
-        let Some(Some(t)) = self.triggers.get(id) else {
+        let Some(Some(t)) = self.sched.triggers.get(id) else {
             return;
         };
         let info = t.info.clone();
@@ -152,30 +153,30 @@ impl Interp {
     }
 
     fn finish_trigger(&mut self, id: usize) {
-        if let Some(slot) = self.triggers.get_mut(id) {
+        if let Some(slot) = self.sched.triggers.get_mut(id) {
             *slot = None;
         }
-        for ids in &mut self.watched {
+        for ids in &mut self.sched.watched {
             ids.retain(|&x| x != id);
         }
     }
 
     fn enter_frame(&mut self, frame: Vec<Value>) -> (usize, usize) {
-        let new_base = self.stack.len();
-        self.stack.extend(frame);
-        (std::mem::replace(&mut self.base, new_base), new_base)
+        let new_base = self.calls.stack.len();
+        self.calls.stack.extend(frame);
+        (std::mem::replace(&mut self.calls.base, new_base), new_base)
     }
 
     fn leave_frame(&mut self, (base, new_base): (usize, usize)) {
-        self.base = base;
-        self.stack.truncate(new_base);
+        self.calls.base = base;
+        self.calls.stack.truncate(new_base);
     }
 
     fn push_trigger_timer(&mut self, when: f64, id: usize) {
-        self.timer_seq += 1;
-        self.timers.push(super::Timer {
+        self.sched.timer_seq += 1;
+        self.sched.timers.push(super::Timer {
             when,
-            seq: self.timer_seq,
+            seq: self.sched.timer_seq,
             action: TimerAction::WhenTimeout(id),
         });
     }

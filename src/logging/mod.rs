@@ -135,6 +135,11 @@ impl Stream {
         Some((free, other))
     }
 
+    /// Whether a writer for `path` was opened (or tried).
+    pub fn has_writer(&self, path: &str) -> bool {
+        self.writers.iter().any(|w| w.path == path)
+    }
+
     /// Writes a row of filter `filter` for `path`, opening its writer with
     /// `open` the first time. Returns the error that ended the writer, if
     /// one did now.
@@ -188,66 +193,53 @@ impl Stream {
     }
 }
 
-thread_local! {
-    static STREAMS: RefCell<Vec<Stream>> = const { RefCell::new(Vec::new()) };
+/// The log streams of one interpreter, kept in its extensions. Dropping
+/// them closes every writer (the end of the run, or an exit).
+#[derive(Default)]
+pub struct LogStreams {
+    streams: Vec<Stream>,
 }
 
-/// Runs `f` on the stream of that ID, if there is one. `f` must not call
-/// back into the interpreter: a script writing a log would find the
-/// streams borrowed.
-pub fn with_stream<R>(id: i64, f: impl FnOnce(&mut Stream) -> R) -> Option<R> {
-    STREAMS.with(|s| s.borrow_mut().iter_mut().find(|st| st.id == id).map(f))
-}
+impl LogStreams {
+    /// The stream of that ID, if there is one.
+    pub fn get_mut(&mut self, id: i64) -> Option<&mut Stream> {
+        self.streams.iter_mut().find(|st| st.id == id)
+    }
 
-/// Adds a stream, replacing (and closing) one with the same ID.
-pub fn add_stream(stream: Stream) {
-    let old = STREAMS.with(|s| {
-        let mut s = s.borrow_mut();
-        match s.iter().position(|st| st.id == stream.id) {
-            Some(i) => Some(std::mem::replace(&mut s[i], stream)),
-            None => {
-                s.push(stream);
-                None
+    /// Adds a stream, replacing (and closing) one with the same ID.
+    pub fn add(&mut self, stream: Stream) {
+        match self.streams.iter().position(|st| st.id == stream.id) {
+            Some(i) => std::mem::replace(&mut self.streams[i], stream).close(),
+            None => self.streams.push(stream),
+        }
+    }
+
+    /// Removes a stream, closing its writers; false if there was none.
+    pub fn remove(&mut self, id: i64) -> bool {
+        match self.streams.iter().position(|st| st.id == id) {
+            Some(i) => {
+                self.streams.remove(i).close();
+                true
             }
+            None => false,
         }
-    });
-    if let Some(mut old) = old {
-        old.close();
     }
-}
 
-/// Removes a stream, closing its writers; false if there was none.
-pub fn remove_stream(id: i64) -> bool {
-    let old = STREAMS.with(|s| {
-        let mut s = s.borrow_mut();
-        let i = s.iter().position(|st| st.id == id)?;
-        Some(s.remove(i))
-    });
-    match old {
-        Some(mut st) => {
-            st.close();
-            true
-        }
-        None => false,
-    }
-}
-
-/// Closes every stream's writers: the end of the run (or an exit).
-pub fn close_all() {
-    let streams = STREAMS.with(|s| std::mem::take(&mut *s.borrow_mut()));
-    for mut st in streams {
-        st.close();
-    }
-}
-
-/// Flushes every stream's writers, so a failing run loses nothing
-/// already logged.
-pub fn flush_all() {
-    STREAMS.with(|s| {
-        for st in s.borrow_mut().iter_mut() {
+    /// Flushes every stream's writers, so a failing run loses nothing
+    /// already logged.
+    pub fn flush_all(&mut self) {
+        for st in &mut self.streams {
             st.flush();
         }
-    });
+    }
+}
+
+impl Drop for LogStreams {
+    fn drop(&mut self) {
+        for mut st in self.streams.drain(..) {
+            st.close();
+        }
+    }
 }
 
 /// Local time as Zeek stamps log files: `YYYY-MM-DD-HH-MM-SS`.

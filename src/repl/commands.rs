@@ -137,7 +137,7 @@ pub fn run(cmd: Command, c: &mut Compiler, name: &str) -> Control {
         Command::Doc(n) => print!("{}", doc(c, &n)),
         Command::Vars(prefix) => print!("{}", vars(c, prefix.as_deref())),
         Command::Reset => {
-            let style = c.interp.style;
+            let style = c.interp.output.style;
             *c = Compiler::new_session(style);
             println!("session reset");
         }
@@ -169,7 +169,7 @@ pub fn doc(c: &mut Compiler, name: &str) -> String {
     // A declaration in a script: its entry as the script's reference page
     // shows it. Built-ins and the like have no script to document from.
     if info.span != Default::default() {
-        if let Some(file) = c.interp.sources.get(info.span.file) {
+        if let Some(file) = c.interp.output.sources.get(info.span.file) {
             let names: Vec<String> = c.globals.names().cloned().collect();
             if let Some(entry) = crate::doc::describe(&info.name, &file.name, &file.text, &names) {
                 return entry;
@@ -185,6 +185,7 @@ pub fn doc(c: &mut Compiler, name: &str) -> String {
     out.push('\n');
     if let Some(loc) = c
         .interp
+        .output
         .sources
         .location(info.span)
         .filter(|_| info.span != Default::default())
@@ -222,6 +223,7 @@ fn from_library(c: &Compiler, id: u32) -> bool {
     let info = c.globals.info(id);
     info.span == Default::default()
         || c.interp
+            .output
             .sources
             .get(info.span.file)
             .is_some_and(|f| f.name.starts_with("<rzeek>/"))
@@ -243,7 +245,7 @@ pub fn vars(c: &Compiler, prefix: Option<&str>) -> String {
         let head = format!("{} {}", kind_word(info.kind), info.name);
         let detail = match info.kind {
             IdKind::Var | IdKind::Const | IdKind::Option => {
-                let v = &c.interp.globals[i];
+                let v = &c.interp.globals.values[i];
                 let text = if v.is_unset() {
                     "<not set>".to_string()
                 } else {

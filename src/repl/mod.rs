@@ -125,17 +125,17 @@ impl Repl {
             }
         }));
         c.interp.flush();
-        if c.interp.halted {
+        if c.interp.output.halted {
             // Ctrl-C stopped this input (and said where): the session goes on.
-            c.interp.halted = false;
-            c.interp.exit_code = None;
+            c.interp.output.halted = false;
+            c.interp.output.exit_code = None;
             crate::eval::limits::reset();
         }
         let control = result.unwrap_or_else(|_| {
             eprintln!("internal error while running that input; the session goes on");
             Control::Continue
         });
-        if c.interp.exit_code.is_some() {
+        if c.interp.output.exit_code.is_some() {
             Control::Quit
         } else {
             control
@@ -194,8 +194,8 @@ fn run_terminal(c: &mut Compiler) {
         let _ = editor.load_history(h);
     }
     // Errors are shown against the input line.
-    let saved_style = c.interp.style;
-    c.interp.style = Style::Pretty;
+    let saved_style = c.interp.output.style;
+    c.interp.output.style = Style::Pretty;
     println!(
         "rzeek {} interactive session. :help for help, Ctrl-D to leave.",
         env!("CARGO_PKG_VERSION")
@@ -233,7 +233,7 @@ fn run_terminal(c: &mut Compiler) {
             }
         }
     }
-    c.interp.style = saved_style;
+    c.interp.output.style = saved_style;
 }
 
 fn save_history(editor: &mut Editor<complete::ZeekHelper, DefaultHistory>, path: Option<&PathBuf>) {

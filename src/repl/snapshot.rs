@@ -57,8 +57,8 @@ fn same(a: &Value, b: &Value) -> bool {
 impl Snapshot {
     pub fn take(interp: &Interp) -> Snapshot {
         let mut s = Snapshot {
-            globals: interp.globals.clone(),
-            events: interp.events.len(),
+            globals: interp.globals.values.clone(),
+            events: interp.sched.events.len(),
             records: Vec::new(),
             vectors: Vec::new(),
             tables: Vec::new(),
@@ -66,12 +66,12 @@ impl Snapshot {
             funcs: Vec::new(),
             complete: true,
         };
-        let mut work: Vec<Value> = interp.globals.clone();
-        for (f, args, _) in &interp.events {
+        let mut work: Vec<Value> = interp.globals.values.clone();
+        for (f, args, _) in &interp.sched.events {
             work.push(Value::Func(f.clone()));
             work.extend(args.iter().cloned());
         }
-        for t in interp.timers.iter() {
+        for t in interp.sched.timers.iter() {
             if let crate::eval::TimerAction::Event(f, args) = &t.action {
                 work.push(Value::Func(f.clone()));
                 work.extend(args.iter().cloned());
@@ -156,11 +156,11 @@ impl Snapshot {
     /// (the caller decides what to do with them).
     pub fn restore(self, interp: &mut Interp) {
         for (i, v) in self.globals.into_iter().enumerate() {
-            if let Some(slot) = interp.globals.get_mut(i) {
+            if let Some(slot) = interp.globals.values.get_mut(i) {
                 *slot = v;
             }
         }
-        interp.events.truncate(self.events);
+        interp.sched.events.truncate(self.events);
         for (r, fields) in self.records {
             r.borrow_mut().fields = fields;
         }

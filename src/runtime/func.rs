@@ -26,6 +26,13 @@ pub trait Host {
     fn fail_in_function(&mut self, _f: &Value, msg: &str) -> String {
         msg.to_string()
     }
+    /// The state the layers above keep per interpreter (log streams, open
+    /// files, the trace being read), found by type.
+    fn extensions(&mut self) -> &mut crate::runtime::extensions::Extensions;
+    /// The trace being read (`-r`), if any.
+    fn packet_source(&self) -> Option<&str> {
+        None
+    }
     /// Seed for Zeek's deterministic pseudo-random numbers, if one is set.
     fn random(&mut self) -> u64;
     /// A global by its full name: its value, its type, and whether the

@@ -7,6 +7,7 @@
 //! depend on nothing above them: not the compiler, the evaluator or the
 //! built-ins.
 
+pub mod extensions;
 pub mod format;
 pub mod func;
 pub mod ir;

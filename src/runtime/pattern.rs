@@ -126,11 +126,6 @@ pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<Value, String> 
     })))
 }
 
-#[cfg(test)]
-pub(crate) fn pattern(src: &str) -> Value {
-    make_pattern(src, false).unwrap()
-}
-
 // ---------- the longest match ----------
 //
 // Zeek's matchers are DFAs that report the longest prefix match, so

@@ -1,12 +1,7 @@
-//! State of packet processing that built-in functions reach: the
-//! connection tracker of the trace being read, Zeek's weird sampler, and
-//! connection events a built-in caused (a threshold already crossed when
-//! a script sets it).
-//!
-//! The trace driver ([`crate::pcap_run`]) installs the tracker for the
-//! length of the run; built-ins borrow it only while scripts run, when
-//! the driver holds no borrow of its own. Without a trace the tracker is
-//! absent and the built-ins answer as Zeek does with no connections.
+//! Zeek's weird sampling: which reports of a weird (by name, per
+//! connection, flow or the whole run) are let through. The engine and the
+//! built-ins that raise weirds share one sampler per interpreter, made
+//! from the `Weird::sampling_*` options on first use.
 
 use std::cell::RefCell;
 use std::net::IpAddr;
@@ -14,53 +9,22 @@ use std::rc::Rc;
 
 use ahash::{AHashMap, AHashSet};
 
-use crate::packet::{ConnEvent, ConnHandle, Tracker, WeirdScope};
+use crate::packet::{ConnHandle, WeirdScope};
+use crate::runtime::func::Host;
 use crate::runtime::value::Value;
 
-thread_local! {
-    static TRACKER: RefCell<Option<Rc<RefCell<Tracker>>>> = const { RefCell::new(None) };
-    static WEIRDS: RefCell<Option<Rc<RefCell<Sampler>>>> = const { RefCell::new(None) };
-    static PENDING: RefCell<Vec<ConnEvent>> = const { RefCell::new(Vec::new()) };
+/// The interpreter's sampler, made from the scripts' options the first
+/// time it is asked for.
+pub fn sampler(h: &mut dyn Host) -> Rc<RefCell<Sampler>> {
+    if let Some(s) = h.extensions().get::<Rc<RefCell<Sampler>>>() {
+        return s.clone();
+    }
+    let s = Rc::new(RefCell::new(Sampler::new(|n| {
+        h.lookup_global(n).map(|(v, _, _)| v)
+    })));
+    h.extensions().insert(s.clone());
+    s
 }
-
-/// Makes `tr` the tracker built-ins see (`None` at the end of a run).
-pub fn set_tracker(tr: Option<Rc<RefCell<Tracker>>>) {
-    TRACKER.with(|t| *t.borrow_mut() = tr);
-}
-
-/// Runs `f` on the current tracker; `None` without a trace or while the
-/// driver itself holds it.
-pub fn with_tracker<R>(f: impl FnOnce(&mut Tracker) -> R) -> Option<R> {
-    let tr = TRACKER.with(|t| t.borrow().clone())?;
-    let mut g = tr.try_borrow_mut().ok()?;
-    Some(f(&mut g))
-}
-
-/// Connection events raised outside the tracker's own processing, for the
-/// driver to deliver.
-pub fn push_pending(evs: impl IntoIterator<Item = ConnEvent>) {
-    PENDING.with(|p| p.borrow_mut().extend(evs));
-}
-
-pub fn has_pending() -> bool {
-    PENDING.with(|p| !p.borrow().is_empty())
-}
-
-pub fn take_pending(into: &mut Vec<ConnEvent>) {
-    PENDING.with(|p| into.append(&mut p.borrow_mut()));
-}
-
-/// The weird sampler, made from the `Weird::sampling_*` globals (looked up
-/// with `lookup`) on first use and kept for the rest of the process.
-pub fn sampler(lookup: impl Fn(&str) -> Option<Value>) -> Rc<RefCell<Sampler>> {
-    WEIRDS.with(|w| {
-        w.borrow_mut()
-            .get_or_insert_with(|| Rc::new(RefCell::new(Sampler::new(lookup))))
-            .clone()
-    })
-}
-
-// ---------- weird sampling ----------
 
 #[derive(Default, Clone, Copy)]
 pub(crate) struct WeirdState {

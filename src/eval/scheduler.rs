@@ -1,0 +1,173 @@
+//! The event engine of the evaluator: queued events, timers and the
+//! network time they run on, and waiting `when` statements.
+
+use super::{trigger, Interp};
+use crate::runtime::func::FuncVal;
+use crate::runtime::value::Value;
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+
+pub struct Timer {
+    pub when: f64,
+    pub seq: u64,
+    pub action: TimerAction,
+}
+
+/// What a timer does when due.
+pub enum TimerAction {
+    /// A scheduled event.
+    Event(Rc<FuncVal>, Vec<Value>),
+    /// A table's periodic expiry check.
+    Expire(std::rc::Weak<std::cell::RefCell<crate::runtime::table::TableVal>>),
+    /// The timeout of a waiting `when`.
+    WhenTimeout(usize),
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, o: &Self) -> bool {
+        self.when == o.when && self.seq == o.seq
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Timer {
+    // BinaryHeap is a max-heap: the earliest timer must compare greatest.
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        o.when
+            .partial_cmp(&self.when)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(o.seq.cmp(&self.seq))
+    }
+}
+
+/// Events, timers and `when` triggers, and the clock.
+#[derive(Default)]
+pub struct Scheduler {
+    /// Queued events with the network time they were raised at (what
+    /// `current_event_time` returns while one runs).
+    pub events: VecDeque<(Rc<FuncVal>, Vec<Value>, f64)>,
+    pub timers: BinaryHeap<Timer>,
+    pub(crate) timer_seq: u64,
+    pub network_time: f64,
+    /// The time of the event being handled (network time when queued).
+    pub event_time: f64,
+    /// The trace network time comes from (`-r`), if one is read; the
+    /// reporter then leads its messages with network time.
+    pub packet_source: Option<String>,
+    /// `when` statements waiting for their condition (None once done).
+    pub(crate) triggers: Vec<Option<trigger::Trigger>>,
+    /// Per global id, the triggers whose condition reads it.
+    pub(crate) watched: Vec<Vec<usize>>,
+    /// Triggers to evaluate again after the current event.
+    pub(crate) dirty_triggers: Vec<usize>,
+    /// Set as the run ends: pending timers are flushed, tables don't expire.
+    pub ending: bool,
+    /// Set by `terminate()`: input processing stops, zeek_done still runs.
+    pub terminating: bool,
+}
+
+impl Interp {
+    /// Runs each handler of an event; an error aborts only that handler.
+    pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
+        for body in self.enabled_bodies(f) {
+            // A stop that came while no step was taken (a blocking
+            // built-in) ends the run here, not at the event's declaration.
+            if self.check_stop() {
+                return;
+            }
+            if let Err(e) = self.run_body(f, &body, args, f.span) {
+                self.report_runtime(&e);
+            }
+            self.discard_return();
+            if self.output.exit_code.is_some() {
+                return;
+            }
+        }
+        if !self.sched.dirty_triggers.is_empty() {
+            self.process_triggers();
+        }
+    }
+
+    pub fn queue_event(&mut self, f: Rc<FuncVal>, args: Vec<Value>) {
+        let now = self.sched.network_time;
+        self.queue_event_at(f, args, now);
+    }
+
+    /// Queues an event stamped with another time (a scheduled event
+    /// carries the time it was scheduled for).
+    pub fn queue_event_at(&mut self, f: Rc<FuncVal>, args: Vec<Value>, time: f64) {
+        if !f.handlers.borrow().is_empty() {
+            self.sched.events.push_back((f, args, time));
+        }
+    }
+
+    /// Runs queued events until the queue is empty.
+    pub fn drain_events(&mut self) {
+        while let Some((f, args, raised)) = self.sched.events.pop_front() {
+            if self.check_stop() {
+                self.sched.events.clear();
+                return;
+            }
+            self.sched.event_time = raised;
+            self.dispatch_event(&f, &args);
+        }
+    }
+
+    pub fn schedule(&mut self, when: f64, event: Rc<FuncVal>, args: Vec<Value>) {
+        self.sched.timer_seq += 1;
+        self.sched.timers.push(Timer {
+            when,
+            seq: self.sched.timer_seq,
+            action: TimerAction::Event(event, args),
+        });
+    }
+
+    /// Runs a due timer: queues its event (stamped `at`) or checks its
+    /// table. A table's check only runs while time really reaches it, not
+    /// when the run ends with timers left.
+    pub fn fire_timer(&mut self, timer: Timer, at: f64) {
+        match timer.action {
+            TimerAction::Event(f, args) => self.queue_event_at(f, args, at),
+            TimerAction::Expire(t) => {
+                if timer.when <= self.sched.network_time && !self.sched.ending {
+                    self.fire_expiry(&t);
+                }
+            }
+            TimerAction::WhenTimeout(id) => {
+                if timer.when <= self.sched.network_time && !self.sched.ending {
+                    self.trigger_timed_out(id);
+                }
+            }
+        }
+    }
+
+    /// Fires every timer due at or before `t`, advancing network time to
+    /// each timer's time as it fires.
+    pub fn advance_time(&mut self, t: f64) {
+        while let Some(top) = self.sched.timers.peek() {
+            if top.when > t || self.check_stop() {
+                break;
+            }
+            let Some(timer) = self.sched.timers.pop() else {
+                break;
+            };
+            if !matches!(timer.action, TimerAction::Event(..)) && t >= f64::MAX / 4.0 {
+                // The run is ending: table checks don't run on.
+                continue;
+            }
+            if timer.when > self.sched.network_time {
+                self.sched.network_time = timer.when;
+            }
+            let when = timer.when;
+            self.fire_timer(timer, when);
+            self.drain_events();
+        }
+        if t > self.sched.network_time {
+            self.sched.network_time = t;
+        }
+    }
+}
