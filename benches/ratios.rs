@@ -180,8 +180,8 @@ fn packet_ratio(here: &Path, bench: &Path, rzeek: &Path, runs: u32, tmp: &Path) 
 /// Writes a trace of `n` TCP handshakes, all open at the end, streamed
 /// (the whole trace would not fit in memory comfortably).
 fn write_concurrent_trace(path: &Path, n: u32) -> std::io::Result<()> {
-    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
-    w.write_all(&pcap::pcap(1, &[], false, false))?;
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut w = pcap::Pcap::new(file, 1)?;
     let server = [192, 168, 1, 1];
     for i in 0..n {
         let client = [10, (i >> 16) as u8, (i >> 8) as u8, i as u8];
@@ -193,21 +193,10 @@ fn write_concurrent_trace(path: &Path, n: u32) -> std::io::Result<()> {
             pcap::tcp4(client, server, sp, 80, 101, 501, pcap::ACK, &[]),
         ];
         for (k, ip) in pkts.iter().enumerate() {
-            let frame = pcap::eth4(ip);
-            let t = t + k as f64 * 1e-6;
-            let usec = ((t - t.floor()) * 1e6).round() as u32;
-            for v in [
-                t.floor() as u32,
-                usec,
-                frame.len() as u32,
-                frame.len() as u32,
-            ] {
-                w.write_all(&v.to_le_bytes())?;
-            }
-            w.write_all(&frame)?;
+            w.packet(t + k as f64 * 1e-6, &pcap::eth4(ip))?;
         }
     }
-    w.flush()
+    w.finish().flush()
 }
 
 /// Peak resident size in KiB of a run, and its standard output.
