@@ -17,10 +17,15 @@
 #[path = "../tests/common/pcap.rs"]
 #[allow(dead_code)]
 mod pcap;
+#[path = "../tests/common/runner.rs"]
+#[allow(dead_code)]
+mod runner;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
+
+use runner::Rzeek;
 
 /// Writes `conns` short TCP connections; returns the number of packets.
 fn write_trace(path: &Path, conns: u32) -> std::io::Result<u64> {
@@ -49,11 +54,7 @@ fn best_of_3(dir: &Path, args: &[&str], check: impl Fn(&std::process::Output)) -
     let mut best = f64::INFINITY;
     for _ in 0..3 {
         let start = Instant::now();
-        let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .expect("run rzeek");
+        let out = Rzeek::new().dir(dir).args(args).run();
         let secs = start.elapsed().as_secs_f64();
         assert!(
             out.status.success(),

@@ -4,22 +4,16 @@
 //! pages for every script in it. Run with `UPDATE_GOLDEN=1` to rewrite
 //! the golden pages from the current output (then review the diff).
 
+mod common;
+
+use common::{OutputText, Rzeek};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
 fn rzeek(args: &[&str]) -> (String, String, bool) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .args(args)
-        .current_dir(MANIFEST)
-        .output()
-        .expect("run rzeek");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-    )
+    let out = Rzeek::new().args(args).dir(MANIFEST).run();
+    (out.stdout_str(), out.stderr_str(), out.status.success())
 }
 
 fn golden(format: &str, ext: &str) {

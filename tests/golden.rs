@@ -4,23 +4,23 @@
 //! `# args: ...` adds command-line arguments. Run with `UPDATE_GOLDEN=1`
 //! to write the files from the current output (then review the diff).
 
+mod common;
+
+use common::{OutputText, Rzeek};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn run_case(script: &Path) -> Result<(), Failed> {
     let text = std::fs::read_to_string(script).map_err(|e| format!("read: {e}"))?;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-    cmd.arg("-b").arg("--diagnostics").arg("zeek");
+    let mut cmd = Rzeek::new().arg("-b").arg("--diagnostics").arg("zeek");
     if let Some(args) = text.lines().next().and_then(|l| l.strip_prefix("# args:")) {
-        cmd.args(args.split_whitespace());
+        cmd = cmd.args(args.split_whitespace());
     }
     let dir = script.parent().unwrap_or(Path::new("."));
     let name = script.file_name().ok_or("no file name")?;
-    cmd.current_dir(dir).arg(name).env("TZ", "UTC");
-    let out = cmd.output().map_err(|e| format!("spawn: {e}"))?;
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = cmd.dir(dir).arg(name).env("TZ", "UTC").run();
+    let stdout = out.stdout_str();
+    let stderr = out.stderr_str();
     let out_path = script.with_extension("out");
     let err_path = script.with_extension("err");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

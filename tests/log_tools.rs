@@ -8,6 +8,9 @@
 //! virtual environment under Cargo's target directory. Set
 //! `RZEEK_SKIP_LOG_TOOLS=1` to skip where there is no network.
 
+mod common;
+
+use common::Rzeek;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -78,17 +81,17 @@ fn conn_logs(form: &str, traces: &[PathBuf]) -> Vec<PathBuf> {
     for (i, t) in traces.iter().enumerate() {
         let dir = base.join(format!("{i:02}"));
         std::fs::create_dir_all(&dir).unwrap();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-        cmd.current_dir(&dir)
+        let mut cmd = Rzeek::new()
+            .dir(&dir)
             .arg("-b")
             .arg("-C")
             .arg("-r")
             .arg(t)
             .arg("base/protocols/conn");
         if form == "json" {
-            cmd.arg("LogAscii::use_json=T");
+            cmd = cmd.arg("LogAscii::use_json=T");
         }
-        let out = cmd.output().unwrap();
+        let out = cmd.run();
         assert!(
             out.status.success(),
             "{}: {}",

@@ -11,6 +11,7 @@ use std::process::Output;
 use common::pcap::{
     a16, eth_macs, ipv4_full, mac, pcap as pcap_file, pcap_record, udp_seg, C4 as C, S4 as S,
 };
+use common::Rzeek;
 
 fn ipv4(proto: u8, id: u16, frag: u16, payload: &[u8]) -> Vec<u8> {
     ipv4_full(C, S, proto, id, frag, payload)
@@ -82,12 +83,11 @@ fn run(name: &str, trace: &[u8]) -> Run {
     let dir = scratch(name);
     std::fs::write(dir.join("s.zeek"), SCRIPT).unwrap();
     std::fs::write(dir.join("t.pcap"), trace).unwrap();
-    let out: Output = std::process::Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .current_dir(&dir)
+    let out: Output = Rzeek::new()
+        .dir(&dir)
         .args(["-b", "--diagnostics", "zeek", "-r", "t.pcap", "s.zeek"])
         .env_remove("ZEEK_SEED_FILE")
-        .output()
-        .unwrap();
+        .run();
     let _ = std::fs::remove_dir_all(&dir);
     Run {
         code: out.status.code(),

@@ -5,6 +5,9 @@
 //! with a deterministic PRNG. Every conformance case is also run through
 //! the `rzeek` binary, which must not end in a panic or a signal.
 
+mod common;
+
+use common::Rzeek;
 use rzeek::diag::Diagnostic;
 use rzeek::syntax::ast::Script;
 use rzeek::syntax::conditionals::FirstBranch;
@@ -754,11 +757,7 @@ fn check_binary_survives(tag: &str, inputs: &[(&str, String)]) {
     for (name, src) in inputs {
         let path = dir.join(name);
         std::fs::write(&path, src).unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rzeek"))
-            .arg("--syntax-only")
-            .arg(&path)
-            .output()
-            .unwrap();
+        let out = Rzeek::new().arg("--syntax-only").arg(&path).run();
         if out.status.code().is_none() {
             failed.push(format!(
                 "{name}: {}",
@@ -848,20 +847,22 @@ fn case_command(conf: &Path, case: &serde_json::Value, scratch: &Path) -> std::p
         .lines()
         .filter(|l| l.contains("@TEST-EXEC") && l.contains("zeek "))
         .any(|l| !l.contains(" -b"));
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rzeek"));
+    let mut rz = Rzeek::new();
     if bare {
-        cmd.arg("-b");
+        rz = rz.arg("-b");
     }
     let trace = case["traces"].as_array().and_then(|t| t.first());
     if let Some(t) = trace.and_then(|t| t.as_str()) {
-        cmd.arg("-C").arg("-r").arg(conf.join("Traces").join(t));
+        rz = rz.arg("-C").arg("-r").arg(conf.join("Traces").join(t));
     }
     // A case that never ends stops here with an error, not a signal.
-    cmd.args(["--max-time", "20", "--diagnostics", "zeek"])
+    let mut cmd = rz
+        .args(["--max-time", "20", "--diagnostics", "zeek"])
         .arg(&path)
-        .current_dir(scratch)
+        .dir(scratch)
         .env("TZ", "UTC")
-        .stdin(std::process::Stdio::null())
+        .command();
+    cmd.stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped());
     cmd

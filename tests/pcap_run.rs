@@ -4,9 +4,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::pcap::{a16, eth_macs, ipv4, mac, pcap as pcap_file, udp_seg, C4, S4};
+use common::Rzeek;
 
 /// A UDP packet from 10.0.0.1:`sport` to 10.0.0.2:53, in an Ethernet frame.
 fn udp_frame(sport: u16, data: &[u8]) -> Vec<u8> {
@@ -32,8 +33,8 @@ fn scratch(name: &str) -> PathBuf {
 
 fn run(dir: &Path, args: &[&str], script: &str, seed: Option<&Path>) -> Output {
     std::fs::write(dir.join("s.zeek"), script).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-    cmd.current_dir(dir)
+    let cmd = Rzeek::new()
+        .dir(dir)
         .arg("-b")
         .arg("--diagnostics")
         .arg("zeek")
@@ -42,8 +43,8 @@ fn run(dir: &Path, args: &[&str], script: &str, seed: Option<&Path>) -> Output {
     match seed {
         Some(s) => cmd.env("ZEEK_SEED_FILE", s),
         None => cmd.env_remove("ZEEK_SEED_FILE"),
-    };
-    cmd.output().unwrap()
+    }
+    .run()
 }
 
 const PRINT_UIDS: &str = "event new_connection(c: connection) { print c$uid; }\n";
