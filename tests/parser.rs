@@ -1,6 +1,7 @@
 //! Parser tests: operator precedence (checked through a fully parenthesised
 //! rendering of the tree), every statement and declaration form, doc
-//! comments, and the messages given for common mistakes.
+//! comments, and the messages given for common mistakes. Whole Zeek
+//! scripts (../shared/parse-corpus) are parsed by tests/no_panic.rs.
 
 use rzeek::diag::{Diagnostic, SourceMap};
 use rzeek::syntax::ast::*;
@@ -1704,68 +1705,4 @@ fn other_mistakes() {
         loc.is_none() || loc.as_deref() == Some("t.zeek, line 1"),
         "{loc:?}"
     );
-}
-
-// ---------------------------------------------------------------------------
-// the corpus
-
-fn corpus_dir() -> Option<std::path::PathBuf> {
-    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        here.join("../shared/parse-corpus/zeek-scripts"),
-        "/work/shared/parse-corpus/zeek-scripts".into(),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())
-}
-
-fn zeek_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            zeek_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "zeek") {
-            out.push(p);
-        }
-    }
-}
-
-#[test]
-fn whole_corpus_parses() {
-    // On a thread with a large stack: in debug builds logos' lexer recurses
-    // once per character step of a long string literal and overflows the
-    // 2 MB default of a test thread on mozilla-ca-list.zeek (see
-    // tests/no_panic.rs, long_tokens_do_not_overflow_the_stack).
-    let t = std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(|| {
-            let Some(dir) = corpus_dir() else {
-                eprintln!("corpus not present; skipping");
-                return;
-            };
-            let mut files = Vec::new();
-            zeek_files(&dir, &mut files);
-            let mut failures = Vec::new();
-            for f in &files {
-                let text = String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned();
-                let name = f.display().to_string();
-                if let Err(d) = parse(&text, 0, &name, ".", &mut FirstBranch) {
-                    failures.push(format!("{name}: {}", d[0].message));
-                }
-            }
-            assert!(
-                failures.is_empty(),
-                "{} files failed:\n{}",
-                failures.len(),
-                failures.join("\n")
-            );
-        })
-        .expect("spawn");
-    if let Err(e) = t.join() {
-        std::panic::resume_unwind(e);
-    }
 }
