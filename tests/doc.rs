@@ -2,13 +2,14 @@
 //! removal-hooks.zeek in each format, pages for the whole library without
 //! warnings, and, when Zeek's own script tree is beside the repository,
 //! pages for every script in it (reported as ignored when that tree is
-//! missing). Run with `UPDATE_GOLDEN=1` to rewrite the golden pages from
-//! the current output (then review the diff).
+//! missing). A golden page that differs fails with a unified diff;
+//! `UPDATE_GOLDEN=1 cargo test --release --test doc` rewrites the golden
+//! pages from the current output (then review `git diff`).
 
 mod common;
 
 use common::harness;
-use common::{OutputText, Rzeek};
+use common::{golden, OutputText, Rzeek};
 use std::path::{Path, PathBuf};
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
@@ -27,16 +28,10 @@ fn golden(format: &str, ext: &str) {
     ]);
     assert!(ok && err.is_empty(), "rzeek failed: {err}");
     let want = Path::new(MANIFEST).join(format!("tests/doc/removal-hooks.{ext}"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&want, &page).expect("write golden page");
-        return;
+    let update = "UPDATE_GOLDEN=1 cargo test --release --test doc";
+    if let Err(e) = golden::check(&want, &page, false, update) {
+        panic!("{e}");
     }
-    let expected = std::fs::read_to_string(&want).expect("read golden page");
-    assert!(
-        page == expected,
-        "page differs from {}\n--- expected\n{expected}--- actual\n{page}",
-        want.display()
-    );
 }
 
 fn removal_hooks_rst() {

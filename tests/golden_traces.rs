@@ -264,10 +264,15 @@ fn committed_traces_match_generator() {
         }
         let have = std::fs::read(&path)
             .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+        let first = have.iter().zip(&bytes).position(|(a, b)| a != b);
         assert!(
             have == bytes,
-            "{} differs from its generator (run with UPDATE_GOLDEN=1)",
-            path.display()
+            "{} differs from its generator at byte {} ({} bytes committed, {} generated; \
+             UPDATE_GOLDEN=1 cargo test --release --test golden_traces rewrites it)",
+            path.display(),
+            first.unwrap_or(have.len().min(bytes.len())),
+            have.len(),
+            bytes.len()
         );
     }
 }

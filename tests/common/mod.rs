@@ -1,11 +1,13 @@
 //! Helpers shared by the tests: the packet and capture-file builder
 //! (`pcap`), the runner of the `rzeek` binary (`runner`), trials that are
-//! ignored when what they need is missing (`harness`), and for the
-//! logging tests a scratch directory per test, a run of `rzeek -b` on a
-//! script there, and a log's text with its open/close stamps masked.
+//! ignored when what they need is missing (`harness`), comparisons with
+//! expected files (`golden`), and for the logging tests a scratch
+//! directory per test, a run of `rzeek -b` on a script there, and a log's
+//! text with its open/close stamps masked.
 
 #![allow(dead_code)]
 
+pub mod golden;
 pub mod harness;
 pub mod pcap;
 pub mod runner;
