@@ -14,13 +14,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn corpus_dir() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        here.join("../shared/parse-corpus/zeek-scripts"),
-        PathBuf::from("/work/shared/parse-corpus/zeek-scripts"),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/parse-corpus/zeek-scripts");
+    dir.is_dir().then_some(dir)
 }
 
 fn zeek_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -23,11 +23,16 @@
 #[path = "../tests/common/pcap.rs"]
 #[allow(dead_code)]
 mod pcap;
+#[path = "../tests/common/runner.rs"]
+#[allow(dead_code)]
+mod runner;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
+
+use runner::Rzeek;
 
 const PEERS: [(&str, &str); 3] = [("python", "CPython"), ("lua", "Lua"), ("rhai", "Rhai")];
 
@@ -117,17 +122,17 @@ fn script_ratios(bench: &Path, rzeek: &Path, runs: u32, tmp: &Path) {
 }
 
 /// Median start-up time of a trivial script, in milliseconds.
-fn startup_ms(rzeek: &Path) -> Option<f64> {
+fn startup_ms() -> Option<f64> {
     let mut times = Vec::new();
     for _ in 0..20 {
-        let (secs, _) = timed(Command::new(rzeek).args(["-b", "-e", "print 1;"]))?;
+        let (secs, _) = timed(&mut Rzeek::new().args(["-b", "-e", "print 1;"]).command())?;
         times.push(secs * 1e3);
     }
     Some(median(times))
 }
 
 /// rzeek's time over a trace against `flowcount`'s (median of `runs`).
-fn packet_ratio(here: &Path, bench: &Path, rzeek: &Path, runs: u32, tmp: &Path) {
+fn packet_ratio(here: &Path, bench: &Path, runs: u32, tmp: &Path) {
     let peer = bench.join("peers/flowcount/target/release/flowcount");
     if !peer.is_file() {
         println!("packets: flowcount not built (cd ../shared/bench/peers/flowcount && cargo build --release)");
@@ -151,11 +156,12 @@ fn packet_ratio(here: &Path, bench: &Path, rzeek: &Path, runs: u32, tmp: &Path) 
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for _ in 0..runs.max(1) {
         let z = timed(
-            Command::new(rzeek)
+            &mut Rzeek::new()
                 .arg("-b")
                 .arg("-r")
                 .arg(&trace)
-                .arg(&script),
+                .arg(&script)
+                .command(),
         );
         let f = timed(Command::new(&peer).arg(&trace));
         let (Some((zt, zo)), Some((ft, fo))) = (z, f) else {
@@ -180,8 +186,8 @@ fn packet_ratio(here: &Path, bench: &Path, rzeek: &Path, runs: u32, tmp: &Path) 
 /// Writes a trace of `n` TCP handshakes, all open at the end, streamed
 /// (the whole trace would not fit in memory comfortably).
 fn write_concurrent_trace(path: &Path, n: u32) -> std::io::Result<()> {
-    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
-    w.write_all(&pcap::pcap(1, &[], false, false))?;
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut w = pcap::Pcap::new(file, 1)?;
     let server = [192, 168, 1, 1];
     for i in 0..n {
         let client = [10, (i >> 16) as u8, (i >> 8) as u8, i as u8];
@@ -193,21 +199,10 @@ fn write_concurrent_trace(path: &Path, n: u32) -> std::io::Result<()> {
             pcap::tcp4(client, server, sp, 80, 101, 501, pcap::ACK, &[]),
         ];
         for (k, ip) in pkts.iter().enumerate() {
-            let frame = pcap::eth4(ip);
-            let t = t + k as f64 * 1e-6;
-            let usec = ((t - t.floor()) * 1e6).round() as u32;
-            for v in [
-                t.floor() as u32,
-                usec,
-                frame.len() as u32,
-                frame.len() as u32,
-            ] {
-                w.write_all(&v.to_le_bytes())?;
-            }
-            w.write_all(&frame)?;
+            w.packet(t + k as f64 * 1e-6, &pcap::eth4(ip))?;
         }
     }
-    w.flush()
+    w.finish().flush()
 }
 
 /// Peak resident size in KiB of a run, and its standard output.
@@ -230,7 +225,7 @@ fn peak_rss(cmd: &mut Command) -> Option<(u64, String)> {
 }
 
 /// Peak memory per connection with many connections open at once.
-fn memory(here: &Path, rzeek: &Path, tmp: &Path) {
+fn memory(here: &Path, tmp: &Path) {
     let conns: u32 = std::env::var("RZEEK_BENCH_CONNS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -244,13 +239,14 @@ fn memory(here: &Path, rzeek: &Path, tmp: &Path) {
         return;
     }
     let script = here.join("tests/bench/flowcount.zeek");
-    let bare = peak_rss(Command::new(rzeek).arg("-b").arg("-r").arg(&trace));
+    let bare = peak_rss(&mut Rzeek::new().arg("-b").arg("-r").arg(&trace).command());
     let counted = peak_rss(
-        Command::new(rzeek)
+        &mut Rzeek::new()
             .arg("-b")
             .arg("-r")
             .arg(&trace)
-            .arg(&script),
+            .arg(&script)
+            .command(),
     );
     let (Some((bare, _)), Some((counted, out))) = (bare, counted) else {
         println!("memory: a run failed");
@@ -272,7 +268,7 @@ fn memory(here: &Path, rzeek: &Path, tmp: &Path) {
 fn main() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let bench = here.join("../shared/bench");
-    let rzeek = PathBuf::from(env!("CARGO_BIN_EXE_rzeek"));
+    let rzeek = PathBuf::from(runner::BIN);
     let runs: u32 = std::env::var("RZEEK_BENCH_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -290,15 +286,15 @@ fn main() {
             bench.display()
         );
     }
-    match startup_ms(&rzeek) {
+    match startup_ms() {
         Some(ms) => {
             println!("start-up: {ms:.1} ms (median of 20 runs of `rzeek -b -e 'print 1;'`)")
         }
         None => println!("start-up: rzeek failed to run"),
     }
     if bench.is_dir() {
-        packet_ratio(here, &bench, &rzeek, runs, &tmp);
+        packet_ratio(here, &bench, runs, &tmp);
     }
-    memory(here, &rzeek, &tmp);
+    memory(here, &tmp);
     let _ = std::fs::remove_dir_all(&tmp);
 }

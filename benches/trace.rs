@@ -14,102 +14,32 @@
 //! write one row per connection) against the same run with the log's
 //! stream disabled and against a bare run.
 
-use std::io::Write;
+#[path = "../tests/common/pcap.rs"]
+#[allow(dead_code)]
+mod pcap;
+#[path = "../tests/common/runner.rs"]
+#[allow(dead_code)]
+mod runner;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-fn checksum(data: &[u8]) -> u16 {
-    let mut sum: u32 = 0;
-    for c in data.chunks(2) {
-        sum += u32::from(u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]));
-    }
-    while sum > 0xffff {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    !(sum as u16)
-}
-
-/// The two ends of a TCP segment: addresses and ports.
-type Ends = ([u8; 4], [u8; 4], u16, u16);
-
-/// One Ethernet/IPv4/TCP frame.
-fn frame((src, dst, sp, dp): Ends, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
-    let mut tcp = Vec::with_capacity(20 + data.len());
-    tcp.extend_from_slice(&sp.to_be_bytes());
-    tcp.extend_from_slice(&dp.to_be_bytes());
-    tcp.extend_from_slice(&seq.to_be_bytes());
-    tcp.extend_from_slice(&ack.to_be_bytes());
-    tcp.extend_from_slice(&[0x50, flags, 0xff, 0xff, 0, 0, 0, 0]);
-    tcp.extend_from_slice(data);
-    let mut pseudo = Vec::with_capacity(12 + tcp.len());
-    pseudo.extend_from_slice(&src);
-    pseudo.extend_from_slice(&dst);
-    pseudo.extend_from_slice(&[0, 6]);
-    pseudo.extend_from_slice(&(tcp.len() as u16).to_be_bytes());
-    pseudo.extend_from_slice(&tcp);
-    let sum = checksum(&pseudo);
-    tcp[16..18].copy_from_slice(&sum.to_be_bytes());
-    let total = (20 + tcp.len()) as u16;
-    let mut ip = vec![0x45, 0, 0, 0, 0, 1, 0x40, 0, 64, 6, 0, 0];
-    ip[2..4].copy_from_slice(&total.to_be_bytes());
-    ip.extend_from_slice(&src);
-    ip.extend_from_slice(&dst);
-    let sum = checksum(&ip);
-    ip[10..12].copy_from_slice(&sum.to_be_bytes());
-    let mut out = vec![2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00];
-    out.extend_from_slice(&ip);
-    out.extend_from_slice(&tcp);
-    out
-}
+use runner::Rzeek;
 
 /// Writes `conns` short TCP connections; returns the number of packets.
 fn write_trace(path: &Path, conns: u32) -> std::io::Result<u64> {
-    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
-    w.write_all(&[0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0])?;
-    w.write_all(&65535u32.to_le_bytes())?;
-    w.write_all(&1u32.to_le_bytes())?;
-    let mut packets = 0u64;
-    let mut t = 1_700_000_000.0f64;
-    for i in 0..conns {
-        let c = [10, (i >> 16) as u8, (i >> 8) as u8, i as u8];
-        let s = [192, 168, 0, 1];
-        let sp = 1024 + (i % 60000) as u16;
-        let (a, b) = (1000u32, 5000u32);
-        let pkts = [
-            frame((c, s, sp, 80), a, 0, 0x02, b""),
-            frame((s, c, 80, sp), b, a + 1, 0x12, b""),
-            frame((c, s, sp, 80), a + 1, b + 1, 0x10, b""),
-            frame((c, s, sp, 80), a + 1, b + 1, 0x18, b"GET /\r\n"),
-            frame((s, c, 80, sp), b + 1, a + 8, 0x18, b"OK\r\n"),
-            frame((c, s, sp, 80), a + 8, b + 5, 0x11, b""),
-            frame((s, c, 80, sp), b + 5, a + 9, 0x11, b""),
-            frame((c, s, sp, 80), a + 9, b + 6, 0x10, b""),
-        ];
-        for p in pkts {
-            t += 0.000_1;
-            w.write_all(&(t as u32).to_le_bytes())?;
-            w.write_all(&((t.fract() * 1e6) as u32).to_le_bytes())?;
-            w.write_all(&(p.len() as u32).to_le_bytes())?;
-            w.write_all(&(p.len() as u32).to_le_bytes())?;
-            w.write_all(&p)?;
-            packets += 1;
-        }
-    }
-    w.flush()?;
-    Ok(packets)
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    pcap::short_connections(file, conns)
 }
 
-/// Packets in a classic pcap file (for a trace made elsewhere).
+/// Packets in a trace made elsewhere.
 fn count_packets(path: &Path) -> u64 {
-    let Ok(data) = std::fs::read(path) else {
+    let Ok(mut reader) = rzeek::packet::PcapReader::open(&path.to_string_lossy()) else {
         return 0;
     };
-    let (mut off, mut n) = (24usize, 0u64);
-    while off + 16 <= data.len() {
-        let len =
-            u32::from_le_bytes([data[off + 8], data[off + 9], data[off + 10], data[off + 11]]);
-        off += 16 + len as usize;
+    let mut n = 0;
+    while let Ok(Some(_)) = reader.next_packet() {
         n += 1;
     }
     n
@@ -124,11 +54,7 @@ fn best_of_3(dir: &Path, args: &[&str], check: impl Fn(&std::process::Output)) -
     let mut best = f64::INFINITY;
     for _ in 0..3 {
         let start = Instant::now();
-        let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .expect("run rzeek");
+        let out = Rzeek::new().dir(dir).args(args).run();
         let secs = start.elapsed().as_secs_f64();
         assert!(
             out.status.success(),

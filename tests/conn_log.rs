@@ -7,18 +7,17 @@
 mod common;
 
 use common::pcap::{eth4, pcap, tcp4, ACK, FIN, SYN};
+use common::Rzeek;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn run_in(dir: &Path, args: &[&str]) {
     std::fs::create_dir_all(dir).unwrap();
     let _ = std::fs::remove_file(dir.join("conn.log"));
-    let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .current_dir(dir)
+    let out = Rzeek::new()
+        .dir(dir)
         .env_remove("ZEEK_SEED_FILE")
         .args(args)
-        .output()
-        .unwrap();
+        .run();
     assert!(
         out.status.success(),
         "{}",

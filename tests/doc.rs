@@ -1,25 +1,22 @@
 //! Script documentation (`--doc`, `--doc-dir`): golden pages of
 //! removal-hooks.zeek in each format, pages for the whole library without
 //! warnings, and, when Zeek's own script tree is beside the repository,
-//! pages for every script in it. Run with `UPDATE_GOLDEN=1` to rewrite
-//! the golden pages from the current output (then review the diff).
+//! pages for every script in it (reported as ignored when that tree is
+//! missing). A golden page that differs fails with a unified diff;
+//! `UPDATE_GOLDEN=1 cargo test --release --test doc` rewrites the golden
+//! pages from the current output (then review `git diff`).
 
+mod common;
+
+use common::harness;
+use common::{golden, OutputText, Rzeek};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
 fn rzeek(args: &[&str]) -> (String, String, bool) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .args(args)
-        .current_dir(MANIFEST)
-        .output()
-        .expect("run rzeek");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-    )
+    let out = Rzeek::new().args(args).dir(MANIFEST).run();
+    (out.stdout_str(), out.stderr_str(), out.status.success())
 }
 
 fn golden(format: &str, ext: &str) {
@@ -31,34 +28,24 @@ fn golden(format: &str, ext: &str) {
     ]);
     assert!(ok && err.is_empty(), "rzeek failed: {err}");
     let want = Path::new(MANIFEST).join(format!("tests/doc/removal-hooks.{ext}"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&want, &page).expect("write golden page");
-        return;
+    let update = "UPDATE_GOLDEN=1 cargo test --release --test doc";
+    if let Err(e) = golden::check(&want, &page, false, update) {
+        panic!("{e}");
     }
-    let expected = std::fs::read_to_string(&want).expect("read golden page");
-    assert!(
-        page == expected,
-        "page differs from {}\n--- expected\n{expected}--- actual\n{page}",
-        want.display()
-    );
 }
 
-#[test]
 fn removal_hooks_rst() {
     golden("rst", "rst");
 }
 
-#[test]
 fn removal_hooks_markdown() {
     golden("markdown", "md");
 }
 
-#[test]
 fn removal_hooks_html() {
     golden("html", "html");
 }
 
-#[test]
 fn library_name_and_path_give_the_same_page() {
     let (by_name, _, ok1) = rzeek(&["--doc", "base/protocols/conn/removal-hooks"]);
     let (by_path, _, ok2) = rzeek(&["--doc", "scripts/base/protocols/conn/removal-hooks.zeek"]);
@@ -66,13 +53,11 @@ fn library_name_and_path_give_the_same_page() {
     assert_eq!(by_name, by_path);
 }
 
-#[test]
 fn doc_dir_without_scripts_is_an_error() {
     let (_, err, ok) = rzeek(&["--doc-dir", "/nonexistent-rzeek-doc"]);
     assert!(!ok && err.contains("needs scripts"), "{err}");
 }
 
-#[test]
 fn missing_script_is_an_error() {
     let (out, err, ok) = rzeek(&["--doc", "no/such/script"]);
     assert!(!ok && out.is_empty());
@@ -94,7 +79,6 @@ fn zeek_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
 fn library_pages_without_warnings() {
     let root = Path::new(MANIFEST).join("scripts");
     let mut files = Vec::new();
@@ -132,7 +116,6 @@ fn library_pages_without_warnings() {
 }
 
 /// Every library declaration with a `##` comment is on its page.
-#[test]
 fn library_documents_every_public_declaration() {
     let root = Path::new(MANIFEST).join("scripts");
     let mut files = Vec::new();
@@ -285,15 +268,9 @@ fn check_documented(file: &Path) -> usize {
     decls.len()
 }
 
-#[test]
-fn parse_corpus_pages() {
-    let corpus = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/parse-corpus"
-    ));
-    if !corpus.is_dir() {
-        return;
-    }
+/// Needs `../shared/parse-corpus`.
+fn parse_corpus_pages(corpus: PathBuf) {
+    let corpus = corpus.as_path();
     let mut files = Vec::new();
     zeek_files(corpus, &mut files);
     // Every script at once through --doc-dir, which builds each page as
@@ -327,7 +304,6 @@ fn parse_corpus_pages() {
 /// Pages of damaged scripts: whatever still parses is documented without
 /// a panic. Library scripts cut short and with bytes swapped in from
 /// elsewhere in them (a deterministic xorshift picks where).
-#[test]
 fn damaged_scripts_do_not_panic() {
     let root = Path::new(MANIFEST).join("scripts");
     let mut files = Vec::new();
@@ -370,4 +346,20 @@ fn damaged_scripts_do_not_panic() {
     }
     // Some must parse for the test to test anything.
     assert!(documented > 10, "only {documented} parsed");
+}
+
+fn main() {
+    let mut trials = trials![
+        removal_hooks_rst,
+        removal_hooks_markdown,
+        removal_hooks_html,
+        library_name_and_path_give_the_same_page,
+        doc_dir_without_scripts_is_an_error,
+        missing_script_is_an_error,
+        library_pages_without_warnings,
+        library_documents_every_public_declaration,
+        damaged_scripts_do_not_panic,
+    ];
+    trials.extend(trials![needs "parse-corpus": parse_corpus_pages]);
+    harness::run(trials);
 }

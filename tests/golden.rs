@@ -1,46 +1,37 @@
 //! Golden tests: every `tests/golden/NAME.zeek` is run as `rzeek -b` and
 //! its standard output must equal `NAME.out`; its standard error must
 //! equal `NAME.err` (empty when that file is absent). A first line
-//! `# args: ...` adds command-line arguments. Run with `UPDATE_GOLDEN=1`
-//! to write the files from the current output (then review the diff).
+//! `# args: ...` adds command-line arguments. A difference fails with a
+//! unified diff; `UPDATE_GOLDEN=1 cargo test --release --test golden`
+//! writes the files from the current output (then review `git diff`).
 
+mod common;
+
+use common::{golden, OutputText, Rzeek};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+const UPDATE: &str = "UPDATE_GOLDEN=1 cargo test --release --test golden";
 
 fn run_case(script: &Path) -> Result<(), Failed> {
     let text = std::fs::read_to_string(script).map_err(|e| format!("read: {e}"))?;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-    cmd.arg("-b").arg("--diagnostics").arg("zeek");
+    let mut cmd = Rzeek::new().arg("-b").arg("--diagnostics").arg("zeek");
     if let Some(args) = text.lines().next().and_then(|l| l.strip_prefix("# args:")) {
-        cmd.args(args.split_whitespace());
+        cmd = cmd.args(args.split_whitespace());
     }
     let dir = script.parent().unwrap_or(Path::new("."));
     let name = script.file_name().ok_or("no file name")?;
-    cmd.current_dir(dir).arg(name).env("TZ", "UTC");
-    let out = cmd.output().map_err(|e| format!("spawn: {e}"))?;
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = cmd.dir(dir).arg(name).env("TZ", "UTC").run();
+    let stdout = out.stdout_str();
+    let stderr = out.stderr_str();
     let out_path = script.with_extension("out");
     let err_path = script.with_extension("err");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&out_path, &stdout).map_err(|e| format!("write: {e}"))?;
-        if stderr.is_empty() {
-            let _ = std::fs::remove_file(&err_path);
-        } else {
-            std::fs::write(&err_path, &stderr).map_err(|e| format!("write: {e}"))?;
-        }
-        return Ok(());
-    }
-    let want_out =
-        std::fs::read_to_string(&out_path).map_err(|e| format!("{}: {e}", out_path.display()))?;
-    let want_err = std::fs::read_to_string(&err_path).unwrap_or_default();
     let mut msg = String::new();
-    if stdout != want_out {
-        msg += &format!("stdout differs\n--- expected\n{want_out}--- actual\n{stdout}");
+    if let Err(e) = golden::check(&out_path, &stdout, false, UPDATE) {
+        msg += &e;
     }
-    if stderr != want_err {
-        msg += &format!("stderr differs\n--- expected\n{want_err}--- actual\n{stderr}");
+    if let Err(e) = golden::check(&err_path, &stderr, true, UPDATE) {
+        msg += &e;
     }
     if msg.is_empty() {
         Ok(())

@@ -3,47 +3,26 @@
 //! The test checks that the committed files are exactly what this code
 //! writes; `UPDATE_GOLDEN=1 cargo test --test golden_traces` rewrites them.
 
+mod common;
+
 use std::path::PathBuf;
 
-use rzeek::packet::cksum;
+use common::pcap::{
+    a16, eth_macs, icmp_echo, ipv4_full, mac, pcap, udp_seg, wifi, Tcp, ACK, FIN, PSH, SYN,
+};
 
 const C: [u8; 4] = [10, 0, 0, 1];
-const SYN: u8 = 0x02;
-const ACK: u8 = 0x10;
-const FIN: u8 = 0x01;
-const PSH: u8 = 0x08;
 
 fn ip(n: u8) -> [u8; 4] {
     [10, 0, 0, n]
 }
 
+/// These traces' IPv4 packets: Don't Fragment, and an id per protocol.
 fn ipv4(src: [u8; 4], dst: [u8; 4], proto: u8, id: u16, payload: &[u8]) -> Vec<u8> {
-    let mut h = vec![0x45, 0, 0, 0, 0, 0, 0x40, 0, 64, proto, 0, 0];
-    h[2..4].copy_from_slice(&((20 + payload.len()) as u16).to_be_bytes());
-    h[4..6].copy_from_slice(&id.to_be_bytes());
-    h.extend_from_slice(&src);
-    h.extend_from_slice(&dst);
-    let sum = cksum::compute(&h, 0);
-    h[10..12].copy_from_slice(&sum.to_be_bytes());
-    h.extend_from_slice(payload);
-    h
+    ipv4_full(src, dst, proto, id, 0x4000, payload)
 }
 
-fn v4_16(a: [u8; 4]) -> [u8; 16] {
-    let mut o = [0u8; 16];
-    o[10] = 0xff;
-    o[11] = 0xff;
-    o[12..].copy_from_slice(&a);
-    o
-}
-
-fn l4_sum(src: [u8; 4], dst: [u8; 4], proto: u8, seg: &[u8]) -> u16 {
-    cksum::compute(
-        seg,
-        cksum::pseudo(&v4_16(src), &v4_16(dst), false, proto, seg.len() as u32),
-    )
-}
-
+/// A TCP segment with a window of 8192 in IPv4 packet 1.
 #[allow(clippy::too_many_arguments)]
 fn tcp(
     src: [u8; 4],
@@ -55,46 +34,35 @@ fn tcp(
     flags: u8,
     data: &[u8],
 ) -> Vec<u8> {
-    let mut s = Vec::new();
-    s.extend_from_slice(&sp.to_be_bytes());
-    s.extend_from_slice(&dp.to_be_bytes());
-    s.extend_from_slice(&seq.to_be_bytes());
-    s.extend_from_slice(&ack.to_be_bytes());
-    s.extend_from_slice(&[0x50, flags, 0x20, 0x00, 0, 0, 0, 0]);
-    s.extend_from_slice(data);
-    let sum = l4_sum(src, dst, 6, &s);
-    s[16..18].copy_from_slice(&sum.to_be_bytes());
-    ipv4(src, dst, 6, 1, &s)
+    let seg = Tcp {
+        sp,
+        dp,
+        seq,
+        ack,
+        flags,
+        win: 0x2000,
+    }
+    .segment(&a16(src), &a16(dst), false, data);
+    ipv4(src, dst, 6, 1, &seg)
 }
 
 fn udp(src: [u8; 4], dst: [u8; 4], sp: u16, dp: u16, data: &[u8]) -> Vec<u8> {
-    let mut s = Vec::new();
-    s.extend_from_slice(&sp.to_be_bytes());
-    s.extend_from_slice(&dp.to_be_bytes());
-    s.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
-    s.extend_from_slice(&[0, 0]);
-    s.extend_from_slice(data);
-    let sum = l4_sum(src, dst, 17, &s);
-    s[6..8].copy_from_slice(&sum.to_be_bytes());
-    ipv4(src, dst, 17, 2, &s)
+    ipv4(
+        src,
+        dst,
+        17,
+        2,
+        &udp_seg(&a16(src), &a16(dst), false, sp, dp, data),
+    )
 }
 
-fn icmp_echo(src: [u8; 4], dst: [u8; 4], typ: u8, id: u16, seq: u16, data: &[u8]) -> Vec<u8> {
-    let mut m = vec![typ, 0, 0, 0];
-    m.extend_from_slice(&id.to_be_bytes());
-    m.extend_from_slice(&seq.to_be_bytes());
-    m.extend_from_slice(data);
-    let sum = cksum::compute(&m, 0);
-    m[2..4].copy_from_slice(&sum.to_be_bytes());
-    ipv4(src, dst, 1, 3, &m)
+fn icmp_echo4(src: [u8; 4], dst: [u8; 4], typ: u8, id: u16, seq: u16, data: &[u8]) -> Vec<u8> {
+    ipv4(src, dst, 1, 3, &icmp_echo(typ, id, seq, data))
 }
 
 /// An Ethernet frame; the MACs say which host sent it.
 fn eth(ethertype: u16, from: u8, to: u8, payload: &[u8]) -> Vec<u8> {
-    let mut f = vec![0x02, 0, 0, 0, 0, to, 0x02, 0, 0, 0, 0, from];
-    f.extend_from_slice(&ethertype.to_be_bytes());
-    f.extend_from_slice(payload);
-    f
+    eth_macs(mac(to), mac(from), ethertype, payload)
 }
 
 fn eth4(packet: Vec<u8>) -> Vec<u8> {
@@ -102,31 +70,14 @@ fn eth4(packet: Vec<u8>) -> Vec<u8> {
     eth(0x0800, from, to, &packet)
 }
 
-/// A classic little-endian microsecond pcap with Ethernet framing.
-fn pcap(pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
-    pcap_link(1, pkts)
+/// A classic little-endian microsecond pcap of the given link type (DLT).
+fn pcap_link(link: u32, pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
+    pcap(link, pkts, false, false)
 }
 
-/// A classic pcap of the given link type (DLT).
-fn pcap_link(link: u32, pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    out.extend_from_slice(&0xa1b2_c3d4u32.to_le_bytes());
-    out.extend_from_slice(&2u16.to_le_bytes());
-    out.extend_from_slice(&4u16.to_le_bytes());
-    out.extend_from_slice(&0i32.to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
-    out.extend_from_slice(&65535u32.to_le_bytes());
-    out.extend_from_slice(&link.to_le_bytes());
-    for (t, data) in pkts {
-        let sec = t.floor();
-        let usec = ((t - sec) * 1e6).round() as u32;
-        out.extend_from_slice(&(sec as u32).to_le_bytes());
-        out.extend_from_slice(&usec.to_le_bytes());
-        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        out.extend_from_slice(data);
-    }
-    out
+/// A classic little-endian microsecond pcap with Ethernet framing.
+fn pcap_eth(pkts: &[(f64, Vec<u8>)]) -> Vec<u8> {
+    pcap_link(1, pkts)
 }
 
 const T0: f64 = 1_400_000_000.0;
@@ -163,12 +114,12 @@ fn mixed() -> Vec<u8> {
         (T0 + 0.7, eth4(tcp(C, s, 40001, 80, 1007, 5009, ACK, b""))),
         (T0 + 1.0, eth4(udp(C, ip(3), 33000, 53, b"query"))),
         (T0 + 1.2, eth4(udp(ip(3), C, 53, 33000, b"response!!"))),
-        (T0 + 2.0, eth4(icmp_echo(C, ip(4), 8, 7, 1, b"ping"))),
-        (T0 + 2.1, eth4(icmp_echo(ip(4), C, 0, 7, 1, b"ping"))),
+        (T0 + 2.0, eth4(icmp_echo4(C, ip(4), 8, 7, 1, b"ping"))),
+        (T0 + 2.1, eth4(icmp_echo4(ip(4), C, 0, 7, 1, b"ping"))),
         (T0 + 3.0, eth4(tcp(C, ip(5), 40002, 22, 777, 0, SYN, b""))),
         (T0 + 70.0, eth4(tcp(C, ip(6), 40003, 443, 888, 0, SYN, b""))),
     ];
-    pcap(&pkts)
+    pcap_eth(&pkts)
 }
 
 /// UDP packets spread over time, for timers against packets.
@@ -183,7 +134,7 @@ fn ticks() -> Vec<u8> {
             )
         })
         .collect();
-    pcap(&pkts)
+    pcap_eth(&pkts)
 }
 
 /// A TCP conversation with one corrupted checksum, then a frame of an
@@ -214,7 +165,7 @@ fn weird() -> Vec<u8> {
             ),
         ),
     ];
-    pcap(&pkts)
+    pcap_eth(&pkts)
 }
 
 /// The first packet comes from a likely server port (53/udp).
@@ -223,37 +174,7 @@ fn reply_first() -> Vec<u8> {
         (T0 + 0.0, eth4(udp(ip(3), C, 53, 33001, b"answer"))),
         (T0 + 0.5, eth4(udp(C, ip(3), 33001, 53, b"question"))),
     ];
-    pcap(&pkts)
-}
-
-/// An 802.11 data frame behind a radiotap header, carrying an IPv4
-/// packet in LLC/SNAP. `ds` is the frame's To-DS/From-DS bits; `qos`
-/// makes it a QoS data frame; `protected` sets the protected bit.
-fn wifi(ds: u8, qos: bool, protected: bool, from: u8, to: u8, ip: &[u8]) -> Vec<u8> {
-    // Radiotap: version, pad, length 8, no fields present.
-    let mut f = vec![0, 0, 8, 0, 0, 0, 0, 0];
-    let subtype: u8 = if qos { 0x80 } else { 0x00 };
-    f.push(0x08 | subtype);
-    f.push(ds | if protected { 0x40 } else { 0 });
-    f.extend_from_slice(&[0, 0]); // duration
-    let sta = |n: u8| [0x02, 0x11, 0, 0, 0, n];
-    let bssid = [0x02, 0xbb, 0, 0, 0, 0xbb];
-    // Addresses 1-3 in the order the DS bits give them meaning.
-    let (a1, a2, a3) = match ds {
-        0 => (sta(to), sta(from), bssid),
-        1 => (bssid, sta(from), sta(to)),
-        _ => (sta(to), bssid, sta(from)),
-    };
-    f.extend_from_slice(&a1);
-    f.extend_from_slice(&a2);
-    f.extend_from_slice(&a3);
-    f.extend_from_slice(&[0x10, 0]); // sequence control
-    if qos {
-        f.extend_from_slice(&[0, 0]);
-    }
-    f.extend_from_slice(&[0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00]);
-    f.extend_from_slice(ip);
-    f
+    pcap_eth(&pkts)
 }
 
 /// Wireless traffic: a UDP exchange to and from an access point, a QoS
@@ -313,7 +234,7 @@ fn rexmit() -> Vec<u8> {
             eth4(tcp(C, s, 40010, 80, 1001, 5001, PSH | ACK, b"XXXXXX")),
         ),
     ];
-    pcap(&pkts)
+    pcap_eth(&pkts)
 }
 
 fn traces() -> Vec<(&'static str, Vec<u8>)> {
@@ -343,10 +264,15 @@ fn committed_traces_match_generator() {
         }
         let have = std::fs::read(&path)
             .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+        let first = have.iter().zip(&bytes).position(|(a, b)| a != b);
         assert!(
             have == bytes,
-            "{} differs from its generator (run with UPDATE_GOLDEN=1)",
-            path.display()
+            "{} differs from its generator at byte {} ({} bytes committed, {} generated; \
+             UPDATE_GOLDEN=1 cargo test --release --test golden_traces rewrites it)",
+            path.display(),
+            first.unwrap_or(have.len().min(bytes.len())),
+            have.len(),
+            bytes.len()
         );
     }
 }

@@ -6,9 +6,9 @@
 mod common;
 
 use common::pcap::{eth4, pcap, tcp4, ACK, C4, FIN, PSH, S4, SYN};
+use common::Rzeek;
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 /// One side's message, sent at a time.
 enum Msg<'a> {
@@ -64,12 +64,11 @@ type Rows = Vec<HashMap<String, String>>;
 fn logs(name: &str, trace: &[u8]) -> (Rows, Rows) {
     let dir = common::scratch(&format!("http-{name}"));
     std::fs::write(dir.join("t.pcap"), trace).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .current_dir(&dir)
+    let out = Rzeek::new()
+        .dir(&dir)
         .env_remove("ZEEK_SEED_FILE")
         .args(["-r", "t.pcap"])
-        .output()
-        .unwrap();
+        .run();
     assert!(
         out.status.success() && out.stderr.is_empty(),
         "{}",
@@ -301,11 +300,10 @@ fn entity_data_carries_the_body_when_handled() {
          \t{ print is_orig, length, data; }\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .current_dir(&dir)
+    let out = Rzeek::new()
+        .dir(&dir)
         .args(["-r", "t.pcap", "s.zeek"])
-        .output()
-        .unwrap();
+        .run();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),

@@ -7,8 +7,11 @@
 //! first output has arrived: by then the handler is installed (it is set
 //! up before any script statement runs), so the tests do not race it.
 
+mod common;
+
+use common::Rzeek;
 use std::io::{Read, Write};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -39,10 +42,11 @@ fn start(tag: &str, script: &str, args: &[&str], stdin: &str) -> Run {
     let dir = std::env::temp_dir().join(format!("rzeek-limits-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("s.zeek"), script).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rzeek"))
+    let mut child = Rzeek::new()
         .args(["-b", "--diagnostics", "zeek"])
         .args(args)
-        .current_dir(&dir)
+        .dir(&dir)
+        .command()
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

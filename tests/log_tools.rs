@@ -6,16 +6,27 @@
 //!
 //! The packages are the real ones from PyPI, installed on first use into a
 //! virtual environment under Cargo's target directory. Set
-//! `RZEEK_SKIP_LOG_TOOLS=1` to skip where there is no network.
+//! `RZEEK_SKIP_LOG_TOOLS=1` to skip where there is no network. Skipped, or
+//! without the traces, the test is reported as ignored, with the reason.
 
+mod common;
+
+use common::harness::{self, missing, shared, test_if};
+use common::Rzeek;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const PACKAGES: &[&str] = &["zat==0.4.9", "parsezeeklogs==3.0.1"];
 
-fn traces_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/Traces");
-    dir.is_dir().then_some(dir)
+/// The traces, when they are there and the test is not skipped.
+fn traces_dir() -> Result<PathBuf, String> {
+    if std::env::var_os("RZEEK_SKIP_LOG_TOOLS").is_some() {
+        return Err("RZEEK_SKIP_LOG_TOOLS is set".into());
+    }
+    const TRACES: &str = "conformance/Traces";
+    shared(TRACES)
+        .filter(|d| d.is_dir())
+        .ok_or_else(|| missing(TRACES))
 }
 
 fn traces(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -78,17 +89,17 @@ fn conn_logs(form: &str, traces: &[PathBuf]) -> Vec<PathBuf> {
     for (i, t) in traces.iter().enumerate() {
         let dir = base.join(format!("{i:02}"));
         std::fs::create_dir_all(&dir).unwrap();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-        cmd.current_dir(&dir)
+        let mut cmd = Rzeek::new()
+            .dir(&dir)
             .arg("-b")
             .arg("-C")
             .arg("-r")
             .arg(t)
             .arg("base/protocols/conn");
         if form == "json" {
-            cmd.arg("LogAscii::use_json=T");
+            cmd = cmd.arg("LogAscii::use_json=T");
         }
-        let out = cmd.output().unwrap();
+        let out = cmd.run();
         assert!(
             out.status.success(),
             "{}: {}",
@@ -103,16 +114,7 @@ fn conn_logs(form: &str, traces: &[PathBuf]) -> Vec<PathBuf> {
     logs
 }
 
-#[test]
-fn zat_and_parsezeeklogs_read_our_conn_logs() {
-    if std::env::var_os("RZEEK_SKIP_LOG_TOOLS").is_some() {
-        eprintln!("skipped: RZEEK_SKIP_LOG_TOOLS is set");
-        return;
-    }
-    let Some(dir) = traces_dir() else {
-        eprintln!("skipped: ../shared/conformance/Traces is not beside the crate");
-        return;
-    };
+fn zat_and_parsezeeklogs_read_our_conn_logs(dir: PathBuf) {
     let mut all = Vec::new();
     traces(&dir, &mut all);
     assert!(all.len() > 10, "only {} traces", all.len());
@@ -143,4 +145,12 @@ fn zat_and_parsezeeklogs_read_our_conn_logs() {
             logs.len()
         );
     }
+}
+
+fn main() {
+    harness::run(vec![test_if(
+        "zat_and_parsezeeklogs_read_our_conn_logs",
+        traces_dir,
+        zat_and_parsezeeklogs_read_our_conn_logs,
+    )]);
 }

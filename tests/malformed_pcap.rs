@@ -1,49 +1,28 @@
-//! `rzeek -r` on malformed traces, written here byte by byte: each gives a
+//! `rzeek -r` on malformed traces, written here (the well-formed parts
+//! with the common builder, the broken records byte by byte): each gives a
 //! clear message or a weird, processing continues where it can, and the
 //! connections already tracked still go through `connection_state_remove`.
+
+mod common;
 
 use std::path::PathBuf;
 use std::process::Output;
 
-use rzeek::packet::cksum;
-
-const C: [u8; 4] = [10, 0, 0, 1];
-const S: [u8; 4] = [10, 0, 0, 2];
+use common::pcap::{
+    a16, eth_macs, ipv4_full, mac, pcap as pcap_file, pcap_record, udp_seg, C4 as C, S4 as S,
+};
+use common::Rzeek;
 
 fn ipv4(proto: u8, id: u16, frag: u16, payload: &[u8]) -> Vec<u8> {
-    let mut ip = vec![0x45, 0, 0, 0, 0, 0, 0, 0, 64, proto, 0, 0];
-    ip[2..4].copy_from_slice(&((20 + payload.len()) as u16).to_be_bytes());
-    ip[4..6].copy_from_slice(&id.to_be_bytes());
-    ip[6..8].copy_from_slice(&frag.to_be_bytes());
-    ip.extend_from_slice(&C);
-    ip.extend_from_slice(&S);
-    let s = cksum::compute(&ip, 0);
-    ip[10..12].copy_from_slice(&s.to_be_bytes());
-    ip.extend_from_slice(payload);
-    ip
+    ipv4_full(C, S, proto, id, frag, payload)
 }
 
 fn udp(sport: u16, data: &[u8]) -> Vec<u8> {
-    let mut seg = Vec::new();
-    seg.extend_from_slice(&sport.to_be_bytes());
-    seg.extend_from_slice(&53u16.to_be_bytes());
-    seg.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
-    seg.extend_from_slice(&[0, 0]);
-    seg.extend_from_slice(data);
-    let (mut a, mut b) = ([0u8; 16], [0u8; 16]);
-    a[10..12].copy_from_slice(&[0xff, 0xff]);
-    b[10..12].copy_from_slice(&[0xff, 0xff]);
-    a[12..].copy_from_slice(&C);
-    b[12..].copy_from_slice(&S);
-    let sum = cksum::compute(&seg, cksum::pseudo(&a, &b, false, 17, seg.len() as u32));
-    seg[6..8].copy_from_slice(&sum.to_be_bytes());
-    seg
+    udp_seg(&a16(C), &a16(S), false, sport, 53, data)
 }
 
 fn eth(ip: &[u8]) -> Vec<u8> {
-    let mut f = vec![2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00];
-    f.extend_from_slice(ip);
-    f
+    eth_macs(mac(2), mac(1), 0x0800, ip)
 }
 
 /// A UDP packet from port `sport` to 53, in an Ethernet frame.
@@ -51,16 +30,14 @@ fn udp_frame(sport: u16, data: &[u8]) -> Vec<u8> {
     eth(&ipv4(17, 1, 0x4000, &udp(sport, data)))
 }
 
+/// The file header of an empty little-endian microsecond pcap.
 fn file_header(linktype: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    for w in [0xa1b2_c3d4u32, 0x0004_0002, 0, 0, 65535, linktype] {
-        out.extend_from_slice(&w.to_le_bytes());
-    }
-    out
+    pcap_file(linktype, &[], false, false)
 }
 
 /// A record header claiming `caplen` captured bytes (and as many on the
-/// wire) at second `t`.
+/// wire) at second `t`, written byte by byte: the records it starts are
+/// the malformed ones.
 fn record_header(t: u32, caplen: u32) -> Vec<u8> {
     let mut out = Vec::new();
     for w in [1_500_000_000 + t, 0, caplen, caplen] {
@@ -69,13 +46,14 @@ fn record_header(t: u32, caplen: u32) -> Vec<u8> {
     out
 }
 
+/// A pcap of `frames`, one a second from 1,500,000,000.
 fn pcap(linktype: u32, frames: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = file_header(linktype);
-    for (i, f) in frames.iter().enumerate() {
-        out.extend(record_header(i as u32, f.len() as u32));
-        out.extend_from_slice(f);
-    }
-    out
+    let pkts: Vec<(f64, Vec<u8>)> = frames
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (1_500_000_000.0 + i as f64, f.clone()))
+        .collect();
+    pcap_file(linktype, &pkts, false, false)
 }
 
 /// Prints each removed connection's originator port and every weird.
@@ -105,12 +83,11 @@ fn run(name: &str, trace: &[u8]) -> Run {
     let dir = scratch(name);
     std::fs::write(dir.join("s.zeek"), SCRIPT).unwrap();
     std::fs::write(dir.join("t.pcap"), trace).unwrap();
-    let out: Output = std::process::Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .current_dir(&dir)
+    let out: Output = Rzeek::new()
+        .dir(&dir)
         .args(["-b", "--diagnostics", "zeek", "-r", "t.pcap", "s.zeek"])
         .env_remove("ZEEK_SEED_FILE")
-        .output()
-        .unwrap();
+        .run();
     let _ = std::fs::remove_dir_all(&dir);
     Run {
         code: out.status.code(),
@@ -177,9 +154,8 @@ fn truncated_record_data() {
 
 #[test]
 fn zero_length_record() {
-    let mut rest = record_header(1, 0);
-    rest.extend(record_header(2, second().len() as u32));
-    rest.extend(second());
+    let mut rest = pcap_record(1_500_000_001.0, &[]);
+    rest.extend(pcap_record(1_500_000_002.0, &second()));
     let r = run("zero-length", &after_one(&rest));
     assert_eq!(r.code, Some(0));
     assert_eq!(
@@ -201,8 +177,7 @@ fn huge_length_record() {
     // Longer than the snap length but present: read, and reading goes on.
     let mut rest = record_header(1, 300_000);
     rest.extend(vec![0u8; 300_000]);
-    rest.extend(record_header(2, second().len() as u32));
-    rest.extend(second());
+    rest.extend(pcap_record(1_500_000_002.0, &second()));
     let r = run("over-snaplen", &after_one(&rest));
     assert_eq!(r.code, Some(0));
     assert_eq!(r.out, "removed, 40000/udp\nremoved, 40001/udp\ndone\n");

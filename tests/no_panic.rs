@@ -3,8 +3,14 @@
 //! every conformance case (when `../shared` exists) or a few snippets of
 //! our own, as they are, truncated at many points and mutated byte by byte
 //! with a deterministic PRNG. Every conformance case is also run through
-//! the `rzeek` binary, which must not end in a panic or a signal.
+//! the `rzeek` binary, which must not end in a panic or a signal, and
+//! every file of the parse corpus must parse. The tests that need
+//! `../shared` are reported as ignored without it.
 
+mod common;
+
+use common::harness::{self, missing, shared_dir, test_if};
+use common::Rzeek;
 use rzeek::diag::Diagnostic;
 use rzeek::syntax::ast::Script;
 use rzeek::syntax::conditionals::FirstBranch;
@@ -126,13 +132,10 @@ const answer = 42;
 /// (Zeek's script tree) and every conformance case (btest files are Zeek
 /// scripts with `# @TEST-...` comment lines), each where it exists.
 fn input_dirs() -> Vec<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = [here.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.is_dir());
-    let Some(shared) = shared else {
+    let shared = shared_dir();
+    if !shared.is_dir() {
         return Vec::new();
-    };
+    }
     let mut dirs = vec![shared.join("parse-corpus/zeek-scripts")];
     for area in ["language", "bifs", "core", "scripts"] {
         dirs.push(shared.join("conformance").join(area));
@@ -531,7 +534,6 @@ fn env_u64(name: &str) -> Option<u64> {
 // ---------------------------------------------------------------------------
 // the tests
 
-#[test]
 fn seeds_parse_or_fail_cleanly() {
     with_big_stack(|| {
         let mut f = Findings::default();
@@ -544,16 +546,17 @@ fn seeds_parse_or_fail_cleanly() {
 
 /// Every case the conformance manifest lists, and every corpus file, is
 /// among the inputs above.
-#[test]
-fn inputs_cover_every_case_and_corpus_file() {
-    let dirs = input_dirs();
-    let Some(conf) = dirs
+/// The conformance cases' folder, when its cases are among the inputs.
+fn conformance() -> Result<PathBuf, String> {
+    input_dirs()
         .iter()
         .find_map(|d| d.parent().filter(|p| p.ends_with("conformance")))
-    else {
-        eprintln!("conformance cases not present; nothing to check");
-        return;
-    };
+        .map(Path::to_path_buf)
+        .ok_or_else(|| missing("conformance"))
+}
+
+fn inputs_cover_every_case_and_corpus_file(conf: PathBuf) {
+    let dirs = input_dirs();
     let manifest = std::fs::read_to_string(conf.join("MANIFEST.json")).unwrap();
     let cases: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     let names: std::collections::HashSet<String> = seeds().into_iter().map(|(n, _)| n).collect();
@@ -580,7 +583,6 @@ fn inputs_cover_every_case_and_corpus_file() {
     }
 }
 
-#[test]
 fn truncated_inputs() {
     with_big_stack(|| {
         let seeds = seeds();
@@ -607,7 +609,6 @@ fn truncated_inputs() {
     });
 }
 
-#[test]
 fn mutated_inputs() {
     with_big_stack(|| {
         let seeds = seeds();
@@ -638,7 +639,6 @@ fn mutated_inputs() {
 
 /// Inputs of our own aimed at edge cases of the lexer and the conditional
 /// resolver.
-#[test]
 fn edge_cases() {
     with_big_stack(|| {
         let cases: &[&str] = &[
@@ -734,7 +734,6 @@ fn edge_cases() {
 /// char boundary). Minimal input: `/\é` (four bytes: 2f 5c c3 a9); in
 /// context, `global x = /\é/;`. Found by the mutation test. Remove the
 /// #[ignore] and the KNOWN_PANICS entry once fixed.
-#[test]
 fn backslash_before_multibyte_char_in_pattern() {
     for src in ["/\\é", "global x = /\\é/;", "global x = /a\\\u{fffd}b/;"] {
         assert!(
@@ -754,11 +753,7 @@ fn check_binary_survives(tag: &str, inputs: &[(&str, String)]) {
     for (name, src) in inputs {
         let path = dir.join(name);
         std::fs::write(&path, src).unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rzeek"))
-            .arg("--syntax-only")
-            .arg(&path)
-            .output()
-            .unwrap();
+        let out = Rzeek::new().arg("--syntax-only").arg(&path).run();
         if out.status.code().is_none() {
             failed.push(format!(
                 "{name}: {}",
@@ -780,7 +775,6 @@ fn check_binary_survives(tag: &str, inputs: &[(&str, String)]) {
 /// parser now refuses nesting deeper than `parser::MAX_NESTING`, as Zeek's
 /// stops at a depth of 10,000; binary chains are not limited and rely on
 /// the large stack `rzeek` runs on.
-#[test]
 fn deep_nesting_does_not_overflow_the_stack() {
     check_binary_survives(
         "deep",
@@ -813,7 +807,6 @@ fn deep_nesting_does_not_overflow_the_stack() {
 /// mozilla-ca-list.zeek (an 8,000-character string of escapes). Release
 /// builds pass. Writing the string rule as `"([^"\\\n]+|\\[^\n])*"` and
 /// skipping comments together with the whitespace around them may help.
-#[test]
 fn long_tokens_do_not_overflow_the_stack() {
     check_binary_survives(
         "long",
@@ -848,20 +841,22 @@ fn case_command(conf: &Path, case: &serde_json::Value, scratch: &Path) -> std::p
         .lines()
         .filter(|l| l.contains("@TEST-EXEC") && l.contains("zeek "))
         .any(|l| !l.contains(" -b"));
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rzeek"));
+    let mut rz = Rzeek::new();
     if bare {
-        cmd.arg("-b");
+        rz = rz.arg("-b");
     }
     let trace = case["traces"].as_array().and_then(|t| t.first());
     if let Some(t) = trace.and_then(|t| t.as_str()) {
-        cmd.arg("-C").arg("-r").arg(conf.join("Traces").join(t));
+        rz = rz.arg("-C").arg("-r").arg(conf.join("Traces").join(t));
     }
     // A case that never ends stops here with an error, not a signal.
-    cmd.args(["--max-time", "20", "--diagnostics", "zeek"])
+    let mut cmd = rz
+        .args(["--max-time", "20", "--diagnostics", "zeek"])
         .arg(&path)
-        .current_dir(scratch)
+        .dir(scratch)
         .env("TZ", "UTC")
-        .stdin(std::process::Stdio::null())
+        .command();
+    cmd.stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped());
     cmd
@@ -901,16 +896,7 @@ fn run_case(cmd: &mut std::process::Command) -> Option<String> {
     }
 }
 
-#[test]
-fn every_conformance_case_runs_without_panic_or_signal() {
-    let Some(conf) = input_dirs()
-        .iter()
-        .find_map(|d| d.parent().filter(|p| p.ends_with("conformance")))
-        .map(Path::to_path_buf)
-    else {
-        eprintln!("conformance cases not present (../shared); skipped");
-        return;
-    };
+fn every_conformance_case_runs_without_panic_or_signal(conf: PathBuf) {
     let manifest = std::fs::read_to_string(conf.join("MANIFEST.json")).unwrap();
     let cases: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     let cases = cases.as_array().unwrap();
@@ -949,7 +935,6 @@ fn every_conformance_case_runs_without_panic_or_signal() {
 }
 
 /// The checker above tells bad ends from good ones.
-#[test]
 fn case_runs_are_judged_by_how_they_end() {
     let sh = |script: &str| {
         let mut c = std::process::Command::new("sh");
@@ -962,4 +947,59 @@ fn case_runs_are_judged_by_how_they_end() {
     assert!(sh("kill -SEGV $$").is_some_and(|w| w.starts_with("killed")));
     let panic = sh("echo \"thread 'rzeek' panicked at src/x.rs:1:1:\" >&2; exit 70");
     assert!(panic.is_some_and(|w| w.starts_with("panic: ")));
+}
+
+// ---------------------------------------------------------------------------
+// the parse corpus
+
+/// Every file of Zeek's script tree (`../shared/parse-corpus`) parses
+/// without a diagnostic.
+fn whole_corpus_parses(dir: PathBuf) {
+    // On a thread with a large stack: in debug builds logos' lexer recurses
+    // once per character step of a long string literal and overflows the
+    // 2 MB default of a test thread on mozilla-ca-list.zeek (see
+    // long_tokens_do_not_overflow_the_stack above).
+    with_big_stack(move || {
+        let mut files = Vec::new();
+        zeek_files(&dir, &mut files);
+        let mut failures = Vec::new();
+        for f in &files {
+            let text = String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned();
+            let name = f.display().to_string();
+            if let Err(d) = parse(&text, 0, &name, ".", &mut FirstBranch) {
+                failures.push(format!("{name}: {}", d[0].message));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} files failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    });
+}
+
+fn main() {
+    let mut trials = trials![
+        seeds_parse_or_fail_cleanly,
+        truncated_inputs,
+        mutated_inputs,
+        edge_cases,
+        backslash_before_multibyte_char_in_pattern,
+        deep_nesting_does_not_overflow_the_stack,
+        long_tokens_do_not_overflow_the_stack,
+        case_runs_are_judged_by_how_they_end,
+    ];
+    trials.push(test_if(
+        "inputs_cover_every_case_and_corpus_file",
+        conformance,
+        inputs_cover_every_case_and_corpus_file,
+    ));
+    trials.push(test_if(
+        "every_conformance_case_runs_without_panic_or_signal",
+        conformance,
+        every_conformance_case_runs_without_panic_or_signal,
+    ));
+    trials.extend(trials![needs "parse-corpus/zeek-scripts": whole_corpus_parses]);
+    harness::run(trials);
 }

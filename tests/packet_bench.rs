@@ -1,24 +1,40 @@
 //! Throughput of the packet layer on a synthetic trace.
 //!
 //! ```text
-//! python3 ../shared/bench/gen-pcap.py /tmp/b.pcap 50000
 //! cargo test --release --test packet_bench -- --ignored --nocapture
 //! ```
-//! (`PACKET_BENCH_PCAP` names another trace.) Prints connections, packets
-//! and the time for reading + decoding + tracking, events included.
+//! The trace is 50,000 short TCP connections written by the tests' pcap
+//! builder (`common::pcap::short_connections`); `PACKET_BENCH_PCAP` names
+//! another one (e.g. from `../shared/bench/gen-pcap.py`). Prints
+//! connections, packets and the time for reading + decoding + tracking,
+//! events included.
+
+mod common;
 
 use std::time::Instant;
 
 use rzeek::packet::{Config, ConnEvent, PcapReader, Tracker};
 
 #[test]
-#[ignore = "needs a generated trace; run with --ignored"]
+#[ignore = "a benchmark; run with --ignored"]
 fn bench_trace() {
-    let path = std::env::var("PACKET_BENCH_PCAP").unwrap_or_else(|_| "/tmp/b.pcap".into());
-    if !std::path::Path::new(&path).exists() {
-        eprintln!("{path} missing; generate it with gen-pcap.py");
-        return;
-    }
+    let (path, own) = match std::env::var("PACKET_BENCH_PCAP") {
+        Ok(p) => {
+            assert!(
+                std::path::Path::new(&p).is_file(),
+                "PACKET_BENCH_PCAP={p} is not a file"
+            );
+            (p, false)
+        }
+        Err(_) => {
+            let p = std::env::temp_dir()
+                .join(format!("rzeek-packet-bench-{}.pcap", std::process::id()));
+            let file = std::fs::File::create(&p).expect("create trace");
+            common::pcap::short_connections(std::io::BufWriter::new(file), 50_000)
+                .expect("write trace");
+            (p.display().to_string(), true)
+        }
+    };
     let mut best = f64::MAX;
     for _ in 0..5 {
         let start = Instant::now();
@@ -61,4 +77,7 @@ fn bench_trace() {
         );
     }
     println!("best: {best:.3} s");
+    if own {
+        let _ = std::fs::remove_file(&path);
+    }
 }

@@ -530,15 +530,10 @@ fn truncated_and_malformed_packets() {
     }
     // Captured short of the TCP header, but the wire length is right.
     let frame = eth4(&full);
-    let mut file = pcap(
-        linktype::ETHERNET,
-        &[(1.0, frame[..14 + 30].to_vec())],
-        false,
-        false,
-    );
-    let n = file.len() - 30 - 14;
-    file[n - 4..n].copy_from_slice(&(frame.len() as u32).to_le_bytes());
-    let r = run_bytes(file, Config::default());
+    let mut file = Pcap::new(Vec::new(), linktype::ETHERNET).unwrap();
+    file.captured(stamp(1.0, false), &frame[..14 + 30], frame.len() as u32)
+        .unwrap();
+    let r = run_bytes(file.finish(), Config::default());
     assert_eq!(r.weirds(), ["internally_truncated_header"]);
     // Garbage of all sizes never panics.
     let mut seed = 12345u64;

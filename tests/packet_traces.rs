@@ -1,19 +1,17 @@
 //! The packet layer over the conformance traces (read in place, never
 //! copied): no panics, plausible counts, and for the traces whose Zeek
 //! `conn.log` baseline is available, the same connections with the same
-//! history, packet/byte counters and sizes.
+//! history, packet/byte counters and sizes. Every test reads
+//! `../shared/conformance` (traces and Zeek's baselines) and is reported
+//! as ignored without it.
+
+mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::harness;
 use rzeek::packet::{Config, ConnEvent, Connection, PcapReader, Proto, Tracker, WeirdScope};
-
-fn shared() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [here.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.join("conformance/Traces").is_dir())
-}
 
 /// Runs a trace; returns the removed connections in removal order and the
 /// weird names seen.
@@ -97,10 +95,8 @@ fn summary(c: &Connection) -> String {
     )
 }
 
-fn baseline(shared: &Path, test: &str) -> Vec<String> {
-    let text =
-        std::fs::read_to_string(shared.join(format!("conformance/Baseline/{test}/conn.log")))
-            .unwrap();
+fn baseline(conf: &Path, test: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(conf.join(format!("Baseline/{test}/conn.log"))).unwrap();
     text.lines()
         .filter(|l| !l.starts_with('#'))
         .map(|l| {
@@ -116,11 +112,7 @@ fn baseline(shared: &Path, test: &str) -> Vec<String> {
         .collect()
 }
 
-fn compare(test: &str, trace: &str, ignore_checksums: bool) {
-    let Some(sh) = shared() else {
-        eprintln!("shared/ not found; skipping");
-        return;
-    };
+fn compare(conf: &Path, test: &str, trace: &str, ignore_checksums: bool) {
     let mut cfg = Config {
         ignore_checksums,
         ..Config::default()
@@ -131,42 +123,46 @@ fn compare(test: &str, trace: &str, ignore_checksums: bool) {
         cfg.likely_server_ports.insert((p, Proto::Tcp));
     }
     cfg.likely_server_ports.insert((53, Proto::Udp));
-    let (conns, _, err) = run(&sh.join("conformance/Traces").join(trace), cfg);
+    let (conns, _, err) = run(&conf.join("Traces").join(trace), cfg);
     assert!(err.is_none(), "{trace}: {err:?}");
     let mut got: Vec<String> = conns.iter().map(summary).collect();
-    let mut want = baseline(&sh, test);
+    let mut want = baseline(conf, test);
     got.sort();
     want.sort();
     assert_eq!(got, want, "{trace}");
 }
 
-#[test]
-fn conn_log_mpls_in_vlan() {
-    compare("core.mpls-in-vlan", "mpls-in-vlan.pcap", true);
+fn conn_log_mpls_in_vlan(conf: PathBuf) {
+    compare(&conf, "core.mpls-in-vlan", "mpls-in-vlan.pcap", true);
 }
 
-#[test]
-fn conn_log_pppoe_over_qinq() {
-    compare("core.pppoe-over-qinq", "pppoe-over-qinq.pcap", false);
+fn conn_log_pppoe_over_qinq(conf: PathBuf) {
+    compare(&conf, "core.pppoe-over-qinq", "pppoe-over-qinq.pcap", false);
 }
 
-#[test]
-fn conn_log_cisco_fabric_path() {
-    compare("core.cisco-fabric-path", "cisco-fabric-path.pcap", false);
+fn conn_log_cisco_fabric_path(conf: PathBuf) {
+    compare(
+        &conf,
+        "core.cisco-fabric-path",
+        "cisco-fabric-path.pcap",
+        false,
+    );
 }
 
-#[test]
-fn conn_log_tcp_padding() {
-    compare("core.tcp-padding", "tcp-http-with-padding.pcap", true);
+fn conn_log_tcp_padding(conf: PathBuf) {
+    compare(
+        &conf,
+        "core.tcp-padding",
+        "tcp-http-with-padding.pcap",
+        true,
+    );
 }
 
-#[test]
-fn handshake_reorder_flips() {
+fn handshake_reorder_flips(conf: PathBuf) {
     // core.connection_flipped: SYN-ACK seen before the SYN, no likely
     // server ports: the SYN flips the roles.
-    let Some(sh) = shared() else { return };
     let (conns, _, _) = run(
-        &sh.join("conformance/Traces/tcp/handshake-reorder.pcap"),
+        &conf.join("Traces/tcp/handshake-reorder.pcap"),
         Config::default(),
     );
     assert_eq!(conns.len(), 1);
@@ -178,30 +174,20 @@ fn handshake_reorder_flips() {
     assert_eq!(format!("{:.6}", c.start_time), "1362692526.939084");
 }
 
-#[test]
-fn http_get_one_connection() {
-    let Some(sh) = shared() else { return };
-    let (conns, _, _) = run(
-        &sh.join("conformance/Traces/http/get.pcap"),
-        Config::default(),
-    );
+fn http_get_one_connection(conf: PathBuf) {
+    let (conns, _, _) = run(&conf.join("Traces/http/get.pcap"), Config::default());
     assert_eq!(conns.len(), 1);
     assert_eq!(conns[0].id.orig_h.to_string(), "141.142.228.5");
     assert_eq!(conns[0].id.orig_p, 59856);
 }
 
-#[test]
-fn fragments_weirds() {
+fn fragments_weirds(conf: PathBuf) {
     // core.reassembly, first trace: the flow weirds Zeek reports.
-    let Some(sh) = shared() else { return };
     let cfg = Config {
         ignore_checksums: true,
         ..Config::default()
     };
-    let (_, weirds, _) = run(
-        &sh.join("conformance/Traces/ipv4/fragmented-1.pcap"),
-        cfg.clone(),
-    );
+    let (_, weirds, _) = run(&conf.join("Traces/ipv4/fragmented-1.pcap"), cfg.clone());
     assert_eq!(
         weirds,
         [
@@ -211,15 +197,13 @@ fn fragments_weirds() {
             "fragment_inconsistency"
         ]
     );
-    let (_, weirds, _) = run(&sh.join("conformance/Traces/ipv4/fragmented-3.pcap"), cfg);
+    let (_, weirds, _) = run(&conf.join("Traces/ipv4/fragmented-3.pcap"), cfg);
     assert_eq!(weirds, ["fragment_with_DF"; 5]);
 }
 
-#[test]
-fn every_trace_without_panic() {
-    let Some(sh) = shared() else { return };
+fn every_trace_without_panic(conf: PathBuf) {
     let mut files = Vec::new();
-    let mut stack = vec![sh.join("conformance/Traces")];
+    let mut stack = vec![conf.join("Traces")];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(d).unwrap().flatten() {
             let p = e.path();
@@ -279,4 +263,17 @@ fn every_trace_without_panic() {
 
 fn summary_line(c: &Connection) -> String {
     summary(c)
+}
+
+fn main() {
+    harness::run(trials![needs "conformance":
+        conn_log_mpls_in_vlan,
+        conn_log_pppoe_over_qinq,
+        conn_log_cisco_fabric_path,
+        conn_log_tcp_padding,
+        handshake_reorder_flips,
+        http_get_one_connection,
+        fragments_weirds,
+        every_trace_without_panic,
+    ]);
 }

@@ -1,51 +1,28 @@
 //! `rzeek -r`: reproducible uids under ZEEK_SEED_FILE, and failures of the
 //! trace itself. The traces are written here, from scratch.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use rzeek::packet::cksum;
+use common::pcap::{a16, eth_macs, ipv4, mac, pcap as pcap_file, udp_seg, C4, S4};
+use common::Rzeek;
 
+/// A UDP packet from 10.0.0.1:`sport` to 10.0.0.2:53, in an Ethernet frame.
 fn udp_frame(sport: u16, data: &[u8]) -> Vec<u8> {
-    let (src, dst) = ([10u8, 0, 0, 1], [10u8, 0, 0, 2]);
-    let mut seg = Vec::new();
-    seg.extend_from_slice(&sport.to_be_bytes());
-    seg.extend_from_slice(&53u16.to_be_bytes());
-    seg.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
-    seg.extend_from_slice(&[0, 0]);
-    seg.extend_from_slice(data);
-    let mut a = [0u8; 16];
-    let mut b = [0u8; 16];
-    a[10..12].copy_from_slice(&[0xff, 0xff]);
-    b[10..12].copy_from_slice(&[0xff, 0xff]);
-    a[12..].copy_from_slice(&src);
-    b[12..].copy_from_slice(&dst);
-    let sum = cksum::compute(&seg, cksum::pseudo(&a, &b, false, 17, seg.len() as u32));
-    seg[6..8].copy_from_slice(&sum.to_be_bytes());
-    let mut ip = vec![0x45, 0, 0, 0, 0, 1, 0x40, 0, 64, 17, 0, 0];
-    ip[2..4].copy_from_slice(&((20 + seg.len()) as u16).to_be_bytes());
-    ip.extend_from_slice(&src);
-    ip.extend_from_slice(&dst);
-    let s = cksum::compute(&ip, 0);
-    ip[10..12].copy_from_slice(&s.to_be_bytes());
-    ip.extend_from_slice(&seg);
-    let mut f = vec![2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00];
-    f.extend_from_slice(&ip);
-    f
+    let seg = udp_seg(&a16(C4), &a16(S4), false, sport, 53, data);
+    eth_macs(mac(2), mac(1), 0x0800, &ipv4(C4, S4, 17, &seg))
 }
 
+/// A pcap of `frames`, one a second from 1,500,000,000.
 fn pcap(frames: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for w in [0xa1b2_c3d4u32, 0x0004_0002, 0, 0, 65535, 1] {
-        out.extend_from_slice(&w.to_le_bytes());
-    }
-    for (i, f) in frames.iter().enumerate() {
-        for w in [1_500_000_000 + i as u32, 0, f.len() as u32, f.len() as u32] {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-        out.extend_from_slice(f);
-    }
-    out
+    let pkts: Vec<(f64, Vec<u8>)> = frames
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (1_500_000_000.0 + i as f64, f.clone()))
+        .collect();
+    pcap_file(1, &pkts, false, false)
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -56,8 +33,8 @@ fn scratch(name: &str) -> PathBuf {
 
 fn run(dir: &Path, args: &[&str], script: &str, seed: Option<&Path>) -> Output {
     std::fs::write(dir.join("s.zeek"), script).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-    cmd.current_dir(dir)
+    let cmd = Rzeek::new()
+        .dir(dir)
         .arg("-b")
         .arg("--diagnostics")
         .arg("zeek")
@@ -66,8 +43,8 @@ fn run(dir: &Path, args: &[&str], script: &str, seed: Option<&Path>) -> Output {
     match seed {
         Some(s) => cmd.env("ZEEK_SEED_FILE", s),
         None => cmd.env_remove("ZEEK_SEED_FILE"),
-    };
-    cmd.output().unwrap()
+    }
+    .run()
 }
 
 const PRINT_UIDS: &str = "event new_connection(c: connection) { print c$uid; }\n";

@@ -2,33 +2,19 @@
 //! input, and a session driven through a pseudo-terminal (line editing,
 //! completion, Ctrl-D).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn rzeek() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rzeek"));
-    cmd.env("RZEEK_HISTORY", "").env("TZ", "UTC");
-    cmd
+use common::{OutputText, Rzeek};
+
+fn rzeek() -> Rzeek {
+    Rzeek::new().env("RZEEK_HISTORY", "").env("TZ", "UTC")
 }
 
 fn piped(args: &[&str], input: &str) -> (String, String, i32) {
-    let mut child = rzeek()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn rzeek");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = rzeek().args(args).stdin(input).run();
     (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.stdout_str(),
+        out.stderr_str(),
         out.status.code().unwrap_or(-1),
     )
 }
@@ -187,6 +173,7 @@ mod pty {
                 .args(args)
                 .env("TERM", "xterm")
                 .env("NO_COLOR", "1")
+                .command()
                 .stdin(Stdio::from(slave.try_clone().unwrap()))
                 .stdout(Stdio::from(slave.try_clone().unwrap()))
                 .stderr(Stdio::from(slave))

@@ -1,13 +1,22 @@
-//! Helpers shared by the logging tests: a scratch directory per test, a
-//! run of `rzeek -b` on a script there, and a log's text with its
-//! open/close stamps masked.
+//! Helpers shared by the tests: the packet and capture-file builder
+//! (`pcap`), the runner of the `rzeek` binary (`runner`), trials that are
+//! ignored when what they need is missing (`harness`), comparisons with
+//! expected files (`golden`), and for the logging tests a scratch
+//! directory per test, a run of `rzeek -b` on a script there, and a log's
+//! text with its open/close stamps masked.
 
 #![allow(dead_code)]
 
+pub mod golden;
+pub mod harness;
 pub mod pcap;
+pub mod runner;
+
+#[allow(unused_imports)]
+pub use runner::{OutputText, Rzeek};
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A fresh directory for one test.
 pub fn scratch(name: &str) -> PathBuf {
@@ -25,12 +34,11 @@ pub fn run(dir: &Path, script: &str) -> Output {
 /// `run` with environment variables set for the run.
 pub fn run_with_env(dir: &Path, script: &str, env: &[(&str, &str)]) -> Output {
     std::fs::write(dir.join("script.zeek"), script).unwrap();
-    Command::new(env!("CARGO_BIN_EXE_rzeek"))
-        .current_dir(dir)
+    Rzeek::new()
+        .dir(dir)
         .envs(env.iter().copied())
         .args(["-b", "script.zeek"])
-        .output()
-        .unwrap()
+        .run()
 }
 
 /// The data lines of a TSV log (no `#` lines).
