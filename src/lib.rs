@@ -9,6 +9,7 @@ pub mod compile;
 pub mod doc;
 pub mod driver;
 pub mod eval;
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod logging;
 pub mod pcap_run;

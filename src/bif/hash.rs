@@ -241,7 +241,7 @@ mod tests {
 
     fn hex(name: &str, args: &[Value]) -> String {
         let v = FakeHost::new().call(name, args).unwrap();
-        crate::runtime::format::fmt(b"0x%x", &[v])
+        crate::runtime::fmt::fmt(b"0x%x", &[v])
             .map(|x| String::from_utf8(x).unwrap())
             .unwrap()
     }

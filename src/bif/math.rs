@@ -239,7 +239,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            crate::runtime::format::fmt(b"%.4e", &[km]).unwrap(),
+            crate::runtime::fmt::fmt(b"%.4e", &[km]).unwrap(),
             b"5.8481e+03"
         );
         let v = h
@@ -249,14 +249,14 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            crate::runtime::format::fmt(b"%.4e", &[v]).unwrap(),
+            crate::runtime::fmt::fmt(b"%.4e", &[v]).unwrap(),
             b"1.9193e-02"
         );
         let v = h
             .call("haversine_distance", &[d(90.0), d(0.0), d(-90.0), d(0.0)])
             .unwrap();
         assert_eq!(
-            crate::runtime::format::fmt(b"%.4e", &[v]).unwrap(),
+            crate::runtime::fmt::fmt(b"%.4e", &[v]).unwrap(),
             b"1.2437e+04"
         );
     }

@@ -31,6 +31,7 @@ mod misc;
 mod option;
 pub mod prob;
 mod proto;
+mod regex;
 mod strings;
 mod time;
 pub mod weird;
@@ -43,6 +44,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
     core::BIFS
         .iter()
         .chain(strings::BIFS)
+        .chain(regex::BIFS)
         .chain(convert::BIFS)
         .chain(addr::BIFS)
         .chain(container::BIFS)

@@ -1,21 +1,23 @@
 //! Expressions: names resolved, types checked, coercions inserted.
 
 use super::coerce::promote;
+use super::operators::{cast_supported, is_pattern_index, subnet_index};
 use super::scope::{FuncScope, IdKind};
 use super::Compiler;
-use crate::runtime::ir::{self, Arith, Cmp, ExprKind as K, InKind};
+use crate::runtime::ir::{self, ExprKind as K};
 use crate::runtime::types::{self, Type, TypeRef};
 use crate::runtime::value::Value;
-use crate::syntax::ast::{self, BinOp, ExprKind, FuncKind, InitOp, Literal, Span, UnOp};
+use crate::syntax::ast::{self, ExprKind, FuncKind, Literal, Span};
 use std::rc::Rc;
 
-type Typed = (ir::Expr, TypeRef);
+/// A lowered expression with its type.
+pub(crate) type Typed = (ir::Expr, TypeRef);
 
-fn mk(kind: K, span: Span) -> ir::Expr {
+pub(crate) fn mk(kind: K, span: Span) -> ir::Expr {
     ir::Expr { kind, span }
 }
 
-fn bx(e: ir::Expr) -> Box<ir::Expr> {
+pub(crate) fn bx(e: ir::Expr) -> Box<ir::Expr> {
     Box::new(e)
 }
 
@@ -254,7 +256,7 @@ impl Compiler {
     }
 
     /// A name: a local, a capture, or a global.
-    fn name(&mut self, n: &ast::Name) -> Typed {
+    pub(crate) fn name(&mut self, n: &ast::Name) -> Typed {
         if !n.text.contains("::") {
             if let Some(scope) = &mut self.scope {
                 if let Some(l) = scope.lookup(&n.text) {
@@ -359,7 +361,7 @@ impl Compiler {
         x
     }
 
-    fn int_expr(&mut self, e: &ast::Expr) -> ir::Expr {
+    pub(crate) fn int_expr(&mut self, e: &ast::Expr) -> ir::Expr {
         let (x, t) = self.expr(e);
         if !matches!(&*t, Type::Count | Type::Int | Type::Error) {
             self.error(
@@ -433,7 +435,11 @@ impl Compiler {
     /// The key of a table indexed by one subnet: `Ok` with an address,
     /// looked up as the longest subnet holding it, else `Err` with the
     /// key converted to the index type as usual.
-    fn subnet_key(&mut self, subnet: &TypeRef, e: &ast::Expr) -> Result<ir::Expr, ir::Expr> {
+    pub(crate) fn subnet_key(
+        &mut self,
+        subnet: &TypeRef,
+        e: &ast::Expr,
+    ) -> Result<ir::Expr, ir::Expr> {
         let (x, xt) = self.expr(e);
         if matches!(*xt, Type::Addr) {
             return Ok(x);
@@ -617,547 +623,6 @@ impl Compiler {
         }
     }
 
-    fn unary(&mut self, op: UnOp, x: &ast::Expr, span: Span) -> Typed {
-        match op {
-            UnOp::PreInc => return self.incdec(x, 1, span),
-            UnOp::PreDec => return self.incdec(x, -1, span),
-            _ => {}
-        }
-        let (xx, xt) = self.expr(x);
-        match op {
-            UnOp::Not => {
-                if !matches!(&*xt, Type::Bool | Type::Error | Type::Any) {
-                    self.error(
-                        span,
-                        format!("requires boolean operand ({})", self.text(span)),
-                    );
-                }
-                (mk(K::Not(bx(xx)), span), types::bool_())
-            }
-            UnOp::Neg => {
-                if let ast::ExprKind::Literal(ast::Literal::Count(n)) = &x.kind {
-                    if *n > 1u64 << 63 {
-                        self.error(
-                            span,
-                            format!(
-                                "literal is outside range of 'int' values ({})",
-                                self.text(span)
-                            ),
-                        );
-                    }
-                }
-                let ty = match &*xt {
-                    Type::Count => types::int(),
-                    Type::Int | Type::Double | Type::Interval | Type::Error => xt.clone(),
-                    _ => {
-                        self.error(
-                            span,
-                            format!("requires arithmetic operand ({})", self.text(span)),
-                        );
-                        types::error()
-                    }
-                };
-                (mk(K::Neg(bx(xx)), span), ty)
-            }
-            UnOp::Pos => {
-                let ty = if matches!(&*xt, Type::Count) {
-                    types::int()
-                } else {
-                    xt.clone()
-                };
-                let xx = if matches!(&*xt, Type::Count) {
-                    mk(K::Coerce(bx(xx), ir::Coercion::ToInt), span)
-                } else {
-                    xx
-                };
-                (xx, ty)
-            }
-            UnOp::BitNot => (mk(K::BitNot(bx(xx)), span), xt),
-            UnOp::PreInc | UnOp::PreDec => unreachable!(),
-        }
-    }
-
-    fn incdec(&mut self, x: &ast::Expr, delta: i64, span: Span) -> Typed {
-        let Some((lv, t)) = self.lvalue(x) else {
-            return self.poison(span);
-        };
-        if !matches!(&*t, Type::Count | Type::Int | Type::Double | Type::Error) {
-            self.error(
-                span,
-                format!("requires arithmetic operand ({})", self.text(span)),
-            );
-        }
-        (mk(K::IncDec(Box::new(lv), delta), span), t)
-    }
-
-    fn binary(&mut self, op: BinOp, a: &ast::Expr, b: &ast::Expr, span: Span) -> Typed {
-        match op {
-            BinOp::And | BinOp::Or => {
-                let ax = self.bool_expr(a);
-                let bx_ = self.bool_expr(b);
-                let k = if op == BinOp::And {
-                    K::And(bx(ax), bx(bx_))
-                } else {
-                    K::Or(bx(ax), bx(bx_))
-                };
-                return (mk(k, span), types::bool_());
-            }
-            BinOp::In | BinOp::NotIn => {
-                let (x, t) = self.in_expr(a, b, span);
-                if op == BinOp::NotIn {
-                    return (mk(K::Not(bx(x)), span), t);
-                }
-                return (x, t);
-            }
-            _ => {}
-        }
-        let (ax, at) = self.expr(a);
-        let (bx_, bt) = self.expr(b);
-        if at.is_error() || bt.is_error() {
-            return self.poison(span);
-        }
-        let cmp = match op {
-            BinOp::Eq => Some(Cmp::Eq),
-            BinOp::Ne => Some(Cmp::Ne),
-            BinOp::Lt => Some(Cmp::Lt),
-            BinOp::Le => Some(Cmp::Le),
-            BinOp::Gt => Some(Cmp::Gt),
-            BinOp::Ge => Some(Cmp::Ge),
-            _ => None,
-        };
-        if let Some(c) = cmp {
-            return self.comparison(c, ax, at, bx_, bt, span);
-        }
-        let arith = match op {
-            BinOp::Add => Arith::Add,
-            BinOp::Sub => Arith::Sub,
-            BinOp::Mul => Arith::Mul,
-            BinOp::Div => Arith::Div,
-            BinOp::Mod => Arith::Mod,
-            BinOp::BitAnd => Arith::BitAnd,
-            BinOp::BitOr => Arith::BitOr,
-            BinOp::BitXor => Arith::BitXor,
-            BinOp::Shl => Arith::Shl,
-            BinOp::Shr => Arith::Shr,
-            _ => Arith::Add,
-        };
-        self.arith(arith, ax, at, bx_, bt, span)
-    }
-
-    fn arith(
-        &mut self,
-        op: Arith,
-        ax: ir::Expr,
-        at: TypeRef,
-        bx_: ir::Expr,
-        bt: TypeRef,
-        span: Span,
-    ) -> Typed {
-        use Type as T;
-        match (&*at, &*bt) {
-            (T::String, T::String) if op == Arith::Add => {
-                (mk(K::Concat(bx(ax), bx(bx_)), span), types::string())
-            }
-            (T::Pattern, T::Pattern) if matches!(op, Arith::BitAnd | Arith::BitOr) => (
-                mk(K::PatternOp(op == Arith::BitAnd, bx(ax), bx(bx_)), span),
-                types::pattern(),
-            ),
-            (T::Table(_), T::Table(_))
-                if matches!(op, Arith::BitAnd | Arith::BitOr | Arith::Sub) =>
-            {
-                (mk(K::SetOp(op, bx(ax), bx(bx_)), span), at.clone())
-            }
-            (T::Vector(x), T::Vector(y)) => {
-                let ty = match promote(x, y) {
-                    Some(t) => types::vector_of(t),
-                    None => at.clone(),
-                };
-                (mk(K::VecArith(op, bx(ax), bx(bx_)), span), ty)
-            }
-            (T::Vector(x), s) | (s, T::Vector(x)) if s.is_numeric() => {
-                let elem = x.clone();
-                (
-                    mk(K::VecArith(op, bx(ax), bx(bx_)), span),
-                    types::vector_of(elem),
-                )
-            }
-            (T::Time, T::Interval) if matches!(op, Arith::Add | Arith::Sub) => {
-                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::time())
-            }
-            (T::Interval, T::Time) if op == Arith::Add => {
-                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::time())
-            }
-            (T::Time, T::Time) if op == Arith::Sub => {
-                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::interval())
-            }
-            (T::Interval, T::Interval) => {
-                let ty = if op == Arith::Div {
-                    types::double()
-                } else {
-                    types::interval()
-                };
-                (mk(K::Arith(op, bx(ax), bx(bx_)), span), ty)
-            }
-            (T::Interval, n) | (n, T::Interval)
-                if n.is_numeric() && matches!(op, Arith::Mul | Arith::Div) =>
-            {
-                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::interval())
-            }
-            (T::Addr, T::Count) if op == Arith::BitAnd => {
-                (mk(K::Arith(op, bx(ax), bx(bx_)), span), types::addr())
-            }
-            _ => match promote(&at, &bt) {
-                Some(ty) => {
-                    if matches!(&*ty, T::Double)
-                        && matches!(
-                            op,
-                            Arith::BitAnd | Arith::BitOr | Arith::BitXor | Arith::Shl | Arith::Shr
-                        )
-                    {
-                        self.error(
-                            span,
-                            format!("requires integral operands ({})", self.text(span)),
-                        );
-                    }
-                    let ax = self.coerce(ax, &at, &ty, span);
-                    let bx2 = self.coerce(bx_, &bt, &ty, span);
-                    (mk(K::Arith(op, bx(ax), bx(bx2)), span), ty)
-                }
-                None => {
-                    self.error(
-                        span,
-                        format!(
-                            "arithmetic mixed with non-arithmetic ({at} and {bt}) ({})",
-                            self.text(span)
-                        ),
-                    );
-                    self.poison(span)
-                }
-            },
-        }
-    }
-
-    fn comparison(
-        &mut self,
-        c: Cmp,
-        ax: ir::Expr,
-        at: TypeRef,
-        bx_: ir::Expr,
-        bt: TypeRef,
-        span: Span,
-    ) -> Typed {
-        let (ax, bx_) = match promote(&at, &bt) {
-            Some(ty) => (
-                self.coerce(ax, &at, &ty, span),
-                self.coerce(bx_, &bt, &ty, span),
-            ),
-            None => {
-                let ok = types::same_type(&at, &bt)
-                    || matches!(
-                        (&*at, &*bt),
-                        (Type::Pattern, Type::String) | (Type::String, Type::Pattern)
-                    )
-                    || matches!((&*at, &*bt), (Type::Any, _) | (_, Type::Any));
-                if !ok && self.mixed_enums(&at, &bt, span) {
-                    return (mk(K::Cmp(c, bx(ax), bx(bx_)), span), types::bool_());
-                }
-                if !ok {
-                    self.error(
-                        span,
-                        format!(
-                            "type clash in comparison ({at} and {bt}) ({})",
-                            self.text(span)
-                        ),
-                    );
-                }
-                (ax, bx_)
-            }
-        };
-        (mk(K::Cmp(c, bx(ax), bx(bx_)), span), types::bool_())
-    }
-
-    fn in_expr(&mut self, a: &ast::Expr, b: &ast::Expr, span: Span) -> Typed {
-        let (bx_, bt) = self.expr(b);
-        let ok = |k: InKind, ax: ir::Expr| (mk(K::In(k, bx(ax), bx(bx_)), span), types::bool_());
-        match &*bt {
-            Type::Table(tt) if is_pattern_index(&tt.index) => {
-                let (ax, at) = self.expr(a);
-                if matches!(&*at, Type::String) {
-                    return ok(InKind::PatternTable, ax);
-                }
-                let key = self.key_expr(&tt.index.clone(), std::slice::from_ref(a), a.span);
-                ok(InKind::Table, key)
-            }
-            Type::Table(tt) if subnet_index(&tt.index, std::slice::from_ref(a)) => {
-                match self.subnet_key(&tt.index[0].clone(), a) {
-                    Ok(addr) => ok(InKind::SubnetTable, addr),
-                    Err(key) => ok(InKind::Table, key),
-                }
-            }
-            Type::Table(tt) => {
-                let idx: Vec<ast::Expr> = match &a.kind {
-                    ExprKind::Bracket(items)
-                        if tt.index.len() > 1
-                            || items.len() == 1
-                                && !matches!(items[0].kind, ExprKind::FieldAssign(..)) =>
-                    {
-                        items.clone()
-                    }
-                    _ => vec![a.clone()],
-                };
-                let index = tt.index.clone();
-                let key = self.key_expr(&index, &idx, a.span);
-                ok(InKind::Table, key)
-            }
-            Type::String => {
-                let (ax, at) = self.expr(a);
-                match &*at {
-                    Type::Pattern => ok(InKind::Pattern, ax),
-                    _ => ok(InKind::Substring, ax),
-                }
-            }
-            Type::Subnet => {
-                let (ax, at) = self.expr(a);
-                if matches!(&*at, Type::Subnet) {
-                    ok(InKind::SubnetInSubnet, ax)
-                } else {
-                    ok(InKind::Subnet, ax)
-                }
-            }
-            Type::Vector(_) => {
-                let (ax, _) = self.expr(a);
-                ok(InKind::VectorIndex, ax)
-            }
-            Type::Error => self.poison(span),
-            _ => {
-                self.error(span, format!("not an index type ({})", self.text(span)));
-                self.poison(span)
-            }
-        }
-    }
-
-    /// Compiles an assignable expression.
-    pub fn lvalue(&mut self, e: &ast::Expr) -> Option<(ir::LValue, TypeRef)> {
-        match &e.kind {
-            ExprKind::Name(n) => {
-                let (x, t) = self.name(n);
-                match x.kind {
-                    K::Local(s) => {
-                        let is_const = self
-                            .scope
-                            .as_ref()
-                            .and_then(|sc| sc.locals.iter().find(|l| l.slot == s))
-                            .is_some_and(|l| l.is_const);
-                        if is_const {
-                            self.error(
-                                e.span,
-                                format!("const is not a modifiable lvalue ({})", n.text),
-                            );
-                        }
-                        Some((ir::LValue::Local(s), t))
-                    }
-                    K::Global(id) => {
-                        let kind = self.globals.info(id).kind;
-                        if matches!(kind, IdKind::Const | IdKind::Option) {
-                            self.error(
-                                e.span,
-                                format!("const is not a modifiable lvalue ({})", n.text),
-                            );
-                        }
-                        Some((ir::LValue::Global(id), t))
-                    }
-                    K::Const(_) => {
-                        self.error(
-                            e.span,
-                            format!("const is not a modifiable lvalue ({})", n.text),
-                        );
-                        None
-                    }
-                    _ => None,
-                }
-            }
-            ExprKind::Field(r, f) => {
-                let (rx, rt) = self.expr(r);
-                let (i, ft) = self.field_index(&rt, f, e.span)?;
-                Some((ir::LValue::Field(rx, i), ft))
-            }
-            ExprKind::Index(x, idx) => {
-                let (xx, xt) = self.expr(x);
-                match &*xt {
-                    Type::Table(tt) => {
-                        let index = tt.index.clone();
-                        let y = tt.yield_.clone();
-                        let key = self.key_expr(&index, idx, e.span);
-                        Some((
-                            ir::LValue::TableIndex(xx, key),
-                            y.unwrap_or_else(types::bool_),
-                        ))
-                    }
-                    Type::Vector(elem) => {
-                        let elem = elem.clone();
-                        let ix = self.int_expr(&idx[0]);
-                        Some((ir::LValue::VectorIndex(xx, ix), elem))
-                    }
-                    Type::Error => None,
-                    _ => {
-                        self.error(e.span, format!("not an index type ({})", self.text(e.span)));
-                        None
-                    }
-                }
-            }
-            ExprKind::Slice(x, lo, hi) => {
-                let (xx, xt) = self.expr(x);
-                let lo = lo.as_ref().map(|l| self.int_expr(l));
-                let hi = hi.as_ref().map(|h| self.int_expr(h));
-                Some((ir::LValue::VectorSlice(xx, lo, hi), xt))
-            }
-            _ => {
-                self.error(
-                    e.span,
-                    format!("illegal assignment target ({})", self.text(e.span)),
-                );
-                None
-            }
-        }
-    }
-
-    /// `lv = rx` once both sides are typed: the value is converted to the
-    /// target's type, or the clash reported.
-    fn assign_checked(
-        &mut self,
-        lv: ir::LValue,
-        lt: TypeRef,
-        rx: ir::Expr,
-        rt: &TypeRef,
-        span: Span,
-    ) -> Typed {
-        let rx = match self.try_coerce(rx, rt, &lt) {
-            Ok(x) => x,
-            Err(x) => {
-                let msg = format!("type clash in assignment ({})", self.text(span));
-                self.error(span, msg);
-                x
-            }
-        };
-        (mk(K::Assign(Box::new(lv), bx(rx)), span), lt)
-    }
-
-    fn assign(&mut self, op: InitOp, lhs: &ast::Expr, rhs: &ast::Expr, span: Span) -> Typed {
-        // In a chain (`a = b = c`) Zeek checks the inner assignment first.
-        if let (InitOp::Set, ExprKind::Assign(..)) = (op, &rhs.kind) {
-            let (rx, rt) = self.expr(rhs);
-            let Some((lv, lt)) = self.lvalue(lhs) else {
-                return self.poison(span);
-            };
-            return self.assign_checked(lv, lt, rx, &rt, span);
-        }
-        let Some((lv, lt)) = self.lvalue(lhs) else {
-            self.expr(rhs);
-            return self.poison(span);
-        };
-        match op {
-            InitOp::Set => {
-                let (rx, rt) = self.expr_expect(rhs, Some(&lt));
-                if matches!(&*rt, Type::Void) {
-                    self.error(
-                        span,
-                        format!("can't assign void value ({})", self.text(span)),
-                    );
-                }
-                self.assign_checked(lv, lt, rx, &rt, span)
-            }
-            InitOp::AddTo | InitOp::RemoveFrom => {
-                let (rx, rt) = self.expr_expect(rhs, Some(&lt));
-                match (&*lt, op) {
-                    (Type::Vector(elem), InitOp::AddTo) if !matches!(&*rt, Type::Vector(_)) => {
-                        let elem = elem.clone();
-                        let rx = self.coerce(rx, &rt, &elem, rhs.span);
-                        return (mk(K::AppendTo(Box::new(lv), bx(rx)), span), lt);
-                    }
-                    (Type::Vector(elem), InitOp::AddTo) => {
-                        let from_any = rt.yield_type().is_some_and(|t| matches!(&**t, Type::Any));
-                        let check =
-                            (from_any && !matches!(&**elem, Type::Any)).then(|| elem.clone());
-                        return (mk(K::ExtendVector(Box::new(lv), bx(rx), check), span), lt);
-                    }
-                    (Type::Table(_), _) => {
-                        let cur = self.lvalue_read(&lv, span);
-                        let k = if op == InitOp::AddTo {
-                            K::AddToSet(bx(cur), bx(rx))
-                        } else {
-                            K::RemoveFromSet(bx(cur), bx(rx))
-                        };
-                        return (mk(k, span), lt);
-                    }
-                    _ => {}
-                }
-                let arith = if op == InitOp::AddTo {
-                    Arith::Add
-                } else {
-                    Arith::Sub
-                };
-                // Zeek describes `x -= 1` as `x - 1` in messages.
-                let sym = if op == InitOp::AddTo { "+" } else { "-" };
-                let text = format!("{} {} {}", self.text(lhs.span), sym, self.text(rhs.span));
-                self.interp
-                    .globals
-                    .text_overrides
-                    .insert((span.file, span.lo, span.hi), text);
-                let cur = self.lvalue_read(&lv, span);
-                let (val, vt) = self.arith(arith, cur, lt.clone(), rx, rt, span);
-                // `c += +2` on a count: Zeek keeps the count.
-                let val = if matches!((&*lt, &*vt), (Type::Count, Type::Int)) {
-                    mk(K::Cast(bx(val), lt.clone()), span)
-                } else {
-                    self.coerce(val, &vt, &lt, span)
-                };
-                (mk(K::Assign(Box::new(lv), bx(val)), span), lt)
-            }
-        }
-    }
-
-    /// Zeek describes a call with its defaulted arguments filled in
-    /// (`to_int(s, 10)`); records that text for messages about the call.
-    fn describe_defaults(&mut self, span: Span, given: usize, xs: &[ir::Expr]) {
-        if xs.len() <= given {
-            return;
-        }
-        let text = self.text(span);
-        let Some(head) = text.strip_suffix(')') else {
-            return;
-        };
-        let mut out = head.trim_end().to_string();
-        for (i, x) in xs.iter().enumerate().skip(given) {
-            let K::Const(v) = &x.kind else { return };
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&String::from_utf8_lossy(
-                &crate::runtime::format::to_display(v),
-            ));
-        }
-        out.push(')');
-        self.interp
-            .globals
-            .text_overrides
-            .insert((span.file, span.lo, span.hi), out);
-    }
-
-    /// An expression that reads what an lvalue names (for `+=`).
-    fn lvalue_read(&mut self, lv: &ir::LValue, span: Span) -> ir::Expr {
-        // Re-evaluating the target's parts is acceptable: they are names,
-        // fields and indices without side effects in practice.
-        let k = match lv {
-            ir::LValue::Local(s) => K::Local(*s),
-            ir::LValue::Global(g) => K::Global(*g),
-            ir::LValue::Field(r, i) => K::Field(bx(clone_expr(r)), *i),
-            ir::LValue::TableIndex(t, k) => K::TableIndex(bx(clone_expr(t)), bx(clone_expr(k))),
-            ir::LValue::VectorIndex(v, i) => K::VectorIndex(bx(clone_expr(v)), bx(clone_expr(i))),
-            ir::LValue::VectorSlice(v, ..) => return clone_expr(v),
-        };
-        mk(k, span)
-    }
-
     fn lambda(&mut self, l: &ast::Lambda, span: Span) -> Typed {
         let ft = self.func_type(l.kind, &l.sig);
         let fty = match ft.as_func() {
@@ -1288,30 +753,4 @@ impl Compiler {
         }
         is_local
     }
-}
-
-/// A table or set indexed by a single pattern.
-fn is_pattern_index(index: &[TypeRef]) -> bool {
-    matches!(index, [t] if matches!(&**t, Type::Pattern))
-}
-
-/// Whether `x as T` can ever succeed for an `x` of this static type: any
-/// value may be cast from `any`; otherwise only conversions Zeek makes.
-fn cast_supported(from: &TypeRef, to: &TypeRef) -> bool {
-    use Type::*;
-    let numeric = |t: &Type| matches!(t, Count | Int | Double | Time | Interval);
-    match (&**from, &**to) {
-        (Any | Error, _) | (_, Any | Error) => true,
-        (String, Count | Int | Double) => true,
-        (Port | Enum(_) | Bool, Count | Int) => true,
-        (Count, Addr) | (Subnet, Addr) => true,
-        (a, b) if numeric(a) && numeric(b) => true,
-        (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
-    }
-}
-
-/// A single key (not a bracket list) into a table indexed by one subnet.
-fn subnet_index(index: &[TypeRef], idx: &[ast::Expr]) -> bool {
-    matches!(index, [t] if matches!(**t, Type::Subnet))
-        && matches!(idx, [k] if !matches!(k.kind, ExprKind::Bracket(_)))
 }

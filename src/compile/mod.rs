@@ -3,13 +3,16 @@
 //! as they are met, as in Zeek: global initialisers run at once, so
 //! `redef`s and `@if`s see the values declared before them.
 
+mod assign;
 mod attrs;
 mod coerce;
 mod ctor;
 mod decl;
 mod describe;
 mod expr;
+mod funcs;
 mod load;
+mod operators;
 pub mod scope;
 pub mod session;
 mod stmt;

@@ -5,7 +5,7 @@
 
 use super::Compiler;
 use crate::diag::{Diagnostic, Style};
-use crate::repl::snapshot::Snapshot;
+use crate::eval::snapshot::Snapshot;
 use crate::runtime::types::Type;
 use crate::runtime::value::Value;
 use crate::syntax::ast::{self, ExprKind};

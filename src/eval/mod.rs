@@ -5,7 +5,9 @@
 //! may ask of it (`host`). Expressions and statements are `expr` and
 //! `stmt`; `ops` holds the operators on values.
 
+mod access;
 mod calls;
+mod casts;
 mod expire;
 pub mod expr;
 mod globals;
@@ -17,11 +19,12 @@ mod options;
 mod output;
 mod printlog;
 mod scheduler;
+pub mod snapshot;
 mod stmt;
 mod trigger;
 
 pub use calls::{CallStack, MAX_CALL_DEPTH};
-pub use expr::cast;
+pub use casts::cast;
 pub use globals::GlobalState;
 pub use groups::GroupKind;
 pub use output::Output;

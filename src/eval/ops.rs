@@ -1,8 +1,10 @@
 //! Operators on values. The checker has coerced both operands to one type,
 //! so each operator dispatches on the pair of value tags.
 
-use crate::runtime::ir::{Arith, Cmp};
+use super::access::vector_index;
+use crate::runtime::ir::{Arith, Cmp, InKind};
 use crate::runtime::value::{Subnet, Value};
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::net::IpAddr;
 use std::rc::Rc;
@@ -262,4 +264,92 @@ pub fn parse_integer(s: &[u8], base: u32) -> Option<(bool, u128)> {
         return None;
     }
     Some((neg, n))
+}
+
+pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
+    match kind {
+        InKind::Table => match b {
+            Value::Table(t) => match a {
+                Value::Subnet(_) => t.borrow().subnet_match(a).is_some(),
+                _ => t.borrow().contains(a),
+            },
+            _ => false,
+        },
+        InKind::Substring => {
+            let (needle, hay) = (a.as_bytes(), b.as_bytes());
+            needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+        }
+        InKind::Pattern => match a {
+            Value::Pattern(p) => p.search.is_match(b.as_bytes()),
+            _ => false,
+        },
+        InKind::Subnet => match (a, b) {
+            (Value::Addr(x), Value::Subnet(s)) => subnet_contains(s, x),
+            _ => false,
+        },
+        InKind::SubnetInSubnet => match (a, b) {
+            (Value::Subnet(x), Value::Subnet(s)) => {
+                x.width >= s.width && subnet_contains(s, &x.addr)
+            }
+            _ => false,
+        },
+        InKind::SubnetTable => match (a, b) {
+            (Value::Addr(x), Value::Table(t)) => longest_subnet(&t.borrow(), x).is_some(),
+            _ => false,
+        },
+        InKind::PatternTable => match b {
+            Value::Table(t) => t.borrow().iter().any(|(k, _)| match k {
+                Value::Pattern(p) => p.exact.is_match(a.as_bytes()),
+                _ => false,
+            }),
+            _ => false,
+        },
+        InKind::VectorIndex => match b {
+            Value::Vector(v) => {
+                let v = v.borrow();
+                vector_index(a.as_int(), v.items.len()).is_some_and(|i| !v.items[i].is_unset())
+            }
+            _ => false,
+        },
+    }
+}
+
+pub(crate) fn set_op(op: crate::runtime::ir::Arith, a: &Value, b: &Value) -> Value {
+    use crate::runtime::ir::Arith;
+    let (Value::Table(x), Value::Table(y)) = (a, b) else {
+        return a.clone();
+    };
+    let (x, y) = (x.borrow(), y.borrow());
+    let mut out = x.shallow_clone_empty();
+    // The same steps as Zeek's, so that the result's order matches too.
+    match op {
+        Arith::BitOr => {
+            for (k, v) in x.iter().chain(y.iter()) {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+        Arith::BitAnd => {
+            // Zeek walks the smaller operand (the right one on a tie).
+            let (small, big) = if y.len() > x.len() {
+                (&x, &y)
+            } else {
+                (&y, &x)
+            };
+            for (k, v) in small.iter() {
+                if big.contains(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        _ => {
+            // A copy of the left operand, then each right key removed.
+            for (k, v) in x.iter() {
+                out.insert(k.clone(), v.clone());
+            }
+            for (k, _) in y.iter() {
+                out.remove(k);
+            }
+        }
+    }
+    Value::Table(Rc::new(RefCell::new(out)))
 }

@@ -1,7 +1,6 @@
 //! Execution of statements.
 
-use super::expr::index_span;
-use super::expr::vector_index;
+use super::access::{index_span, vector_index};
 use super::{Flow, Interp, Result};
 use crate::runtime::format;
 use crate::runtime::ir::{ForKind, Stmt, StmtKind};
@@ -138,7 +137,7 @@ impl Interp {
                 } else {
                     by_type
                         .iter()
-                        .find(|(t, _)| super::expr::has_type(&v, t))
+                        .find(|(t, _)| super::casts::has_type(&v, t))
                         .map(|(_, i)| *i)
                         .or(*default)
                 };
@@ -147,7 +146,7 @@ impl Interp {
                 };
                 while i < cases.len() {
                     if let Some((slot, ty)) = &cases[i].bind {
-                        if let Some(cv) = super::expr::cast(&v, ty) {
+                        if let Some(cv) = super::casts::cast(&v, ty) {
                             *self.local_mut(*slot) = cv;
                         }
                     }

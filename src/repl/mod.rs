@@ -8,7 +8,6 @@
 pub mod commands;
 pub mod complete;
 pub mod input;
-pub mod snapshot;
 
 use crate::compile::Compiler;
 use crate::diag::Style;

@@ -8,6 +8,7 @@
 //! built-ins.
 
 pub mod extensions;
+pub mod fmt;
 pub mod format;
 pub mod func;
 pub mod ir;
