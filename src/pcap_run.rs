@@ -1847,7 +1847,9 @@ impl Run {
                     ];
                     self.conn_event(c, tr, &f, *conn, At::during(during), rest);
                 }
-                Weird { name, addl, scope } => self.weird(c, tr, name, addl, scope, during),
+                Weird {
+                    name, addl, scope, ..
+                } => self.weird(c, tr, name, addl, scope, during),
                 Http { conn, ev } => self.http_event(c, tr, *conn, ev, At::during(during)),
                 RexmitInconsistency {
                     conn,

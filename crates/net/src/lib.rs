@@ -31,6 +31,7 @@ pub mod conn;
 pub mod decode;
 mod frag;
 pub mod http;
+mod key;
 pub mod reader;
 pub mod service;
 pub mod stream;

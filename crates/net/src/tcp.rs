@@ -1,9 +1,36 @@
 //! TCP endpoint bookkeeping: sequence spaces, sizes and a range-only
 //! reassembler (Zeek's TCP_Endpoint and TCP_Reassembler without the
 //! payload bytes: enough for sizes, gaps, history and close handling).
+//!
+//! This is the per-connection TCP *state*; the per-packet TCP *logic*
+//! that drives it (Zeek's TCPSessionAdapter) is `tracker::tcp`, which
+//! needs the tracker's timers and events. A connection holds a
+//! [`TcpConn`], so this module sits below [`crate::conn`].
 
-use super::conn::tcp_state::*;
 use thin_vec::ThinVec;
+
+use crate::http::HttpConn;
+use crate::service::Opening;
+use tcp_state::*;
+
+/// TCP endpoint states as Zeek numbers them.
+pub mod tcp_state {
+    pub const INACTIVE: u8 = 0;
+    pub const SYN_SENT: u8 = 1;
+    pub const SYN_ACK_SENT: u8 = 2;
+    pub const PARTIAL: u8 = 3;
+    pub const ESTABLISHED: u8 = 4;
+    pub const CLOSED: u8 = 5;
+    pub const RESET: u8 = 6;
+}
+
+/// TCP header flags.
+pub(crate) const TH_FIN: u8 = 0x01;
+pub(crate) const TH_SYN: u8 = 0x02;
+pub(crate) const TH_RST: u8 = 0x04;
+pub(crate) const TH_PUSH: u8 = 0x08;
+pub(crate) const TH_ACK: u8 = 0x10;
+pub(crate) const TH_URG: u8 = 0x20;
 
 /// Zeek's `tcp_max_initial_window`.
 pub(crate) const MAX_INITIAL_WINDOW: u64 = 16384;
@@ -12,6 +39,40 @@ pub(crate) const MAX_ABOVE_HOLE_WITHOUT_ACKS: u64 = 16384;
 /// Zeek's `tcp_excessive_data_without_further_acks`.
 pub(crate) const EXCESSIVE_DATA_WITHOUT_ACKS: u64 = 10 * 1024 * 1024;
 
+/// The parts of a TCP segment the session logic reads.
+pub(crate) struct Segment<'a> {
+    pub flags: u8,
+    pub base_seq: u32,
+    pub ack_seq: u32,
+    /// Data length (what the IP length says, captured or not).
+    pub len: u32,
+    /// The TCP header, options included.
+    pub hdr: &'a [u8],
+    /// The segment's data when all of it was captured.
+    pub payload: &'a [u8],
+}
+
+impl Segment<'_> {
+    #[inline]
+    pub fn syn(&self) -> bool {
+        self.flags & TH_SYN != 0
+    }
+    #[inline]
+    pub fn fin(&self) -> bool {
+        self.flags & TH_FIN != 0
+    }
+    #[inline]
+    pub fn rst(&self) -> bool {
+        self.flags & TH_RST != 0
+    }
+    #[inline]
+    pub fn ack(&self) -> bool {
+        self.flags & TH_ACK != 0
+    }
+}
+
+/// `a - b` in sequence space (wrapping, signed).
+#[inline]
 pub(crate) fn seq_delta(a: u32, b: u32) -> i32 {
     a.wrapping_sub(b) as i32
 }
@@ -114,6 +175,47 @@ impl TcpEndpoint {
 
     pub fn to_relative(&self, seq: u32, wraps: u32) -> u64 {
         full(seq, wraps).wrapping_sub(self.start_seq as u64)
+    }
+
+    /// Whether an endpoint in state `s` is still in the handshake.
+    pub fn is_handshake(s: u8) -> bool {
+        s == INACTIVE || s == SYN_SENT || s == SYN_ACK_SENT
+    }
+
+    /// TCP_Endpoint::SetState; returns true when the inactivity timeout
+    /// must switch to `tcp_inactivity_timeout` (handshake finished).
+    pub fn set_state(&mut self, new: u8, peer_state: u8) -> bool {
+        if new == self.state {
+            return false;
+        }
+        let switch = !Self::is_handshake(new)
+            && Self::is_handshake(self.state)
+            && Self::is_handshake(peer_state);
+        self.prev_state = self.state;
+        self.state = new;
+        switch
+    }
+
+    /// Sequence number `cur` relative to this endpoint's start, given the
+    /// last one seen (`last`) and the wraps so far: TCP_Analyzer's
+    /// get_relative_seq. `underflow` is set for a number before the start.
+    pub fn relative_seq(&self, cur: u32, last: u32, mut wraps: u32, underflow: &mut bool) -> u64 {
+        let delta = seq_delta(cur, last);
+        if delta < 0 {
+            if wraps > 0 && cur > last {
+                wraps -= 1;
+            }
+        } else if delta > 0 && cur < last {
+            wraps += 1;
+        }
+        if wraps == 0 {
+            let d = seq_delta(cur, self.start_seq32());
+            if d < 0 {
+                *underflow = true;
+            }
+            return d as i64 as u64;
+        }
+        self.to_relative(cur, wraps)
     }
 
     pub fn update_last_seq(&mut self, seq: u32) {
@@ -462,9 +564,9 @@ pub(crate) struct TcpConn {
     pub close_deferred: bool,
     pub deferred_gen_event: bool,
     /// The sides' opening bytes, while the service is still to be judged.
-    pub opening: Option<Box<super::service::Opening>>,
-    /// The HTTP analyzer, when attached (see `super::http::wanted`).
-    pub http: Option<Box<super::http::HttpConn>>,
+    pub opening: Option<Box<Opening>>,
+    /// The HTTP analyzer, when attached (see `http::wanted`).
+    pub http: Option<Box<HttpConn>>,
     /// Whether attaching the HTTP analyzer was considered already.
     pub http_tried: bool,
 }
