@@ -2,8 +2,8 @@
 //!
 //! Data and the small operations on it (history letters, a role flip);
 //! the analysis that fills it in is the tracker's. It sits above
-//! [`crate::tcp`] (a TCP connection holds its endpoints' state) and
-//! [`crate::key`] (a connection holds its key), below the tracker.
+//! `tcp` (a TCP connection holds its endpoints' state) and `key` (a
+//! connection holds its key), below the tracker.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -12,7 +12,7 @@ use crate::key::Key;
 use crate::tcp::TcpConn;
 
 /// TCP endpoint states as Zeek numbers them (defined with the endpoint
-/// state in [`crate::tcp`]).
+/// state, in the crate's `tcp` module).
 pub use crate::tcp::tcp_state;
 
 /// A connection's transport protocol, as Zeek's `transport_proto` names it.

@@ -108,8 +108,8 @@ pub struct Config {
     pub events: EventMask,
     /// Zeek's `ConnThreshold::generic_packet_thresholds`, ascending: the
     /// packet counts (both directions together) at which a connection
-    /// reports [`ConnEvent::Threshold`] of kind
-    /// [`ThresholdKind::GenericPackets`].
+    /// reports [`ConnEvent::Threshold`](crate::ConnEvent::Threshold) of kind
+    /// [`ThresholdKind::GenericPackets`](crate::ThresholdKind::GenericPackets).
     pub generic_packet_thresholds: Vec<u64>,
 }
 

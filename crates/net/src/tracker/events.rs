@@ -31,7 +31,7 @@ pub struct IcmpInfo {
 }
 
 /// What happened, in Zeek's order. Connection events carry a handle; read
-/// the connection with [`Tracker::conn`] (valid for removed connections
+/// the connection with [`Tracker::conn`](crate::Tracker::conn) (valid for removed connections
 /// until the next call that takes `&mut self`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConnEvent {
@@ -50,7 +50,7 @@ pub enum ConnEvent {
     ConnectionFlipped(ConnHandle),
     ConnectionReused(ConnHandle),
     ConnectionStateRemove(ConnHandle),
-    /// `new_packet(c, p)`: the header is [`Tracker::last_packet`].
+    /// `new_packet(c, p)`: the header is [`Tracker::last_packet`](crate::Tracker::last_packet).
     NewPacket(ConnHandle),
     /// `raw_packet(p)`, before any other event of the packet.
     RawPacket,
