@@ -30,6 +30,7 @@ pub(crate) struct TcpConn {
 }
 
 impl TcpConn {
+    #[inline]
     pub fn new() -> Self {
         TcpConn {
             is_active: true,

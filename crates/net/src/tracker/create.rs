@@ -29,11 +29,9 @@ impl Tracker {
         out: &mut Vec<ConnEvent>,
     ) -> Option<u32> {
         let flip = self.want_connection(proto, sp, dp, ip.payload)?;
-        let mut c = self.record(t, ip, proto, sp, dp, key);
-        let flipped = flip && !is_broadcast(&c.id.resp_h);
-        if flipped {
-            c.flip_roles();
-        }
+        // Placed first and flipped there: a record is big, and each move
+        // of it is a copy.
+        let c = self.record(t, ip, proto, sp, dp, key);
         self.count_new(proto);
         let idx = self.place(c, &key);
         let h = ConnHandle {
@@ -41,6 +39,10 @@ impl Tracker {
             gen: self.slots[idx as usize].gen,
         };
         let (c, mut em) = self.emit(h, out);
+        let flipped = flip && !is_broadcast(&c.id.resp_h);
+        if flipped {
+            c.flip_roles();
+        }
         arm_first_timers(c, &mut em, proto);
         // Connection::FlipRoles raises connection_flipped, also for a flip
         // at creation (before new_connection).
@@ -53,6 +55,7 @@ impl Tracker {
 
     /// Zeek's WantConnection: None for no connection, else whether the
     /// roles flip (the packet likely comes from the server).
+    #[inline]
     fn want_connection(&self, proto: Proto, sp: u16, dp: u16, p: &[u8]) -> Option<bool> {
         let likely = |port: u16| self.cfg.likely_server_ports.contains(&(port, proto));
         let mut flip = false;
@@ -82,6 +85,7 @@ impl Tracker {
     }
 
     /// The new connection's record, roles as the packet has them.
+    #[inline]
     fn record(&mut self, t: f64, ip: &Ip, proto: Proto, sp: u16, dp: u16, key: Key) -> Connection {
         let mut c = Connection {
             id: ConnId {
@@ -141,6 +145,7 @@ impl Tracker {
     }
 
     /// Counts a new connection of `proto`.
+    #[inline]
     fn count_new(&mut self, proto: Proto) {
         self.serial += 1;
         self.stats.connections += 1;
@@ -157,6 +162,7 @@ impl Tracker {
     }
 
     /// Puts `c` in a free slot (or a new one) and indexes it by `key`.
+    #[inline]
     fn place(&mut self, c: Connection, key: &Key) -> u32 {
         let idx = match self.free.pop() {
             Some(i) => {
@@ -179,6 +185,7 @@ impl Tracker {
 /// A new connection's timers: the inactivity timeout of its protocol
 /// (TCP starts with UDP's until the handshake is done) and TCP's expire
 /// timer after the SYN timeout.
+#[inline]
 fn arm_first_timers(c: &mut Connection, em: &mut Emit, proto: Proto) {
     let cfg = em.cfg;
     let timeout = match proto {

@@ -87,7 +87,10 @@ impl Tracker {
         reassembled: bool,
         out: &mut Vec<ConnEvent>,
     ) {
-        let ip = match decode::ip(d, wire_left, self.cfg.ignore_checksums, reassembled) {
+        // Read in place: moving the parsed header out of the result cost
+        // two copies of it per packet.
+        let parsed = decode::ip(d, wire_left, self.cfg.ignore_checksums, reassembled);
+        let ip = match &parsed {
             Ok(ip) => ip,
             Err(w) => {
                 self.stats.unprocessed += 1;
@@ -108,17 +111,17 @@ impl Tracker {
             decode::L3Proto::Ipv4
         };
         self.info.ip = Some(ip.fields);
-        if ip.is_frag && self.fragment(t, &ip, d, out) {
+        if ip.is_frag && self.fragment(t, ip, d, out) {
             return;
         }
         match ip.next_proto {
-            6 => self.transport(t, &ip, Proto::Tcp, 20, out),
-            17 => self.transport(t, &ip, Proto::Udp, 8, out),
-            1 | 58 => self.transport(t, &ip, Proto::Icmp, 8, out),
-            59 => out.push(ConnEvent::dropping_weird("ipv6_no_next", flow(&ip))),
+            6 => self.transport(t, ip, Proto::Tcp, 20, out),
+            17 => self.transport(t, ip, Proto::Udp, 8, out),
+            1 | 58 => self.transport(t, ip, Proto::Icmp, 8, out),
+            59 => out.push(ConnEvent::dropping_weird("ipv6_no_next", flow(ip))),
             // Tunnels, ESP and mobility headers: not analyzed here.
             4 | 41 | 47 | 50 | 135 => {}
-            _ if self.cfg.track_unknown_ip => self.transport(t, &ip, Proto::Unknown, 0, out),
+            _ if self.cfg.track_unknown_ip => self.transport(t, ip, Proto::Unknown, 0, out),
             _ => {}
         }
     }

@@ -49,6 +49,7 @@ impl ConnTable {
 
     /// Adds slot `idx`, whose connection (already in `slots`) has `key`
     /// and no live connection in the table has it.
+    #[inline]
     pub(super) fn insert(&mut self, slots: &[Slot], key: &Key, idx: u32) {
         let hasher = &self.hasher;
         let h = hasher.hash_one(key);

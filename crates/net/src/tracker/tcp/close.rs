@@ -12,6 +12,7 @@ use crate::tracker::timers::TimerKind;
 
 /// Content gaps of endpoint `e` found by its reassembler: history `G`/`g`
 /// and `content_gap`, reported only while both endpoints are clean.
+#[inline]
 pub(super) fn report_gaps(
     c: &mut Connection,
     em: &mut Emit,

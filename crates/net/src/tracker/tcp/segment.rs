@@ -266,6 +266,7 @@ fn update_window(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize,
 }
 
 /// The weirds of an odd SYN.
+#[inline]
 fn syn_checks(c: &mut Connection, em: &mut Emit, pk: &Segment) {
     if pk.rst() {
         em.weird(c, "TCP_christmas");
@@ -280,6 +281,7 @@ fn syn_checks(c: &mut Connection, em: &mut Emit, pk: &Segment) {
 
 /// init_window: a SYN's window scale option (none: no scaling, for the
 /// peer too if this is the SYN-ACK).
+#[inline]
 fn init_window(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize, pk: &Segment) {
     let mut scale = syn_window_scale(pk.hdr);
     let (ep, pp) = tcp.pair(e);
@@ -490,13 +492,15 @@ fn data(
     ep.reasm.keep_data = keep;
     let mut rexmit = Vec::new();
     let w = ep.data_sent(seq, pk.len as u64, pk.payload, peer_active, &mut rexmit);
-    for (old, new) in rexmit {
-        em.ev(ConnEvent::RexmitInconsistency {
-            conn: em.h,
-            old,
-            new,
-            flags: flag_letters(pk.flags),
-        });
+    if !rexmit.is_empty() {
+        for (old, new) in rexmit {
+            em.ev(ConnEvent::RexmitInconsistency {
+                conn: em.h,
+                old,
+                new,
+                flags: flag_letters(pk.flags),
+            });
+        }
     }
     if let Some(w) = w {
         em.weird(c, w);

@@ -61,6 +61,7 @@ pub(super) fn update(
 }
 
 /// Applies a state change and the inactivity switch it may imply.
+#[inline]
 fn st(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize, new: u8) {
     let ps = tcp.eps[1 - e].state;
     if tcp.eps[e].set_state(new, ps) {
@@ -70,6 +71,7 @@ fn st(c: &mut Connection, em: &mut Emit, tcp: &mut TcpConn, e: usize, new: u8) {
 }
 
 /// The sender's first segment.
+#[inline]
 fn inactive(
     c: &mut Connection,
     em: &mut Emit,
@@ -187,6 +189,7 @@ fn first_syn_from_resp(
 
 /// A first segment that left the sender inactive (no SYN, FIN or RST):
 /// it joins an established connection, or the connection is partial.
+#[inline]
 fn first_without_syn_fin_rst(
     c: &mut Connection,
     em: &mut Emit,
@@ -211,6 +214,7 @@ fn first_without_syn_fin_rst(
 }
 
 /// A segment from an endpoint that sent a SYN (or SYN-ACK).
+#[inline]
 fn handshaking(
     c: &mut Connection,
     em: &mut Emit,
@@ -250,6 +254,7 @@ fn handshaking(
 }
 
 /// A segment from an established (or partial) endpoint.
+#[inline]
 fn established(
     c: &mut Connection,
     em: &mut Emit,
@@ -283,6 +288,7 @@ fn established(
 }
 
 /// A segment from an endpoint that closed.
+#[inline]
 fn closed(
     c: &mut Connection,
     em: &mut Emit,
@@ -311,6 +317,7 @@ fn closed(
 }
 
 /// A segment from an endpoint that was reset: only weirds.
+#[inline]
 fn after_reset(c: &mut Connection, em: &mut Emit, pk: &Segment) {
     if pk.syn() {
         em.weird(c, "SYN_after_reset");
