@@ -897,14 +897,6 @@ fn ip_payload<'a>(frame: &'a [u8], info: &PacketInfo) -> Option<&'a [u8]> {
     frame.get(start + ip.hl as usize..end)
 }
 
-/// Weirds raised where Zeek drops the packet before counting it.
-fn weird_drops_packet(name: &str) -> bool {
-    matches!(
-        name,
-        "bad_TCP_checksum" | "bad_ICMP_checksum" | "bad_TCP_header_len" | "truncated_header"
-    )
-}
-
 fn port(num: u16, proto: Proto) -> Value {
     Value::Port(Port::of_packet(num, proto))
 }
@@ -1264,8 +1256,6 @@ struct Run {
     pool: Pool,
     udp_contents: UdpContents,
     http: http::Http,
-    /// Bad checksums per connection and direction.
-    chk_errors: AHashMap<(u32, u32, bool), u64>,
     interned: Interned,
     ev: Events,
     shape: ConnShape,
@@ -1364,7 +1354,6 @@ impl Run {
             weirds,
             slots: Vec::new(),
             interned: Interned::default(),
-            chk_errors: AHashMap::new(),
             pool: Pool {
                 conn_ty,
                 free: Vec::new(),
@@ -1737,10 +1726,6 @@ impl Run {
                         }
                     }
                     self.weirds.borrow_mut().forget(*h);
-                    if !self.chk_errors.is_empty() {
-                        self.chk_errors
-                            .retain(|k, _| (k.0, k.1) != (h.index(), h.generation()));
-                    }
                 }
                 NewPacket(h) => {
                     if self.ev.new_packet.is_some() {
@@ -1813,7 +1798,17 @@ impl Run {
                     ];
                     self.conn_event(c, tr, &f, *conn, At::during(during), rest);
                 }
-                Weird { name, addl, scope } => self.weird(c, tr, name, addl, scope, during),
+                Weird {
+                    name,
+                    addl,
+                    scope,
+                    drops_packet,
+                    history_after,
+                } => {
+                    // A packet dropped at the weird was never counted.
+                    let during = during.filter(|_| !drops_packet);
+                    self.weird(c, tr, name, addl, scope, during, *history_after)
+                }
                 Http { conn, ev } => self.http_event(c, tr, *conn, ev, At::during(during)),
                 RexmitInconsistency {
                     conn,
@@ -1957,6 +1952,10 @@ impl Run {
         );
     }
 
+    /// A weird; `during` is the packet it came with unless the packet
+    /// was dropped at it, and `trim` leaves out the history letter the
+    /// tracker added after it (see `ConnEvent::Weird`).
+    #[allow(clippy::too_many_arguments)]
     fn weird(
         &mut self,
         c: &mut Compiler,
@@ -1964,27 +1963,9 @@ impl Run {
         name: &'static str,
         addl: &str,
         scope: &WeirdScope,
-        pkt: Option<&PktCtx>,
+        during: Option<&PktCtx>,
+        trim: bool,
     ) {
-        // A bad checksum puts 'C' or 'c' in the history at the 1st, 10th,
-        // 100th ... time, after Zeek has raised the weird.
-        let mut trim = false;
-        if let (WeirdScope::Conn(h), "bad_TCP_checksum" | "bad_UDP_checksum", Some(p)) =
-            (scope, name, pkt)
-        {
-            if let Some(is_orig) = tr.conn(*h).and_then(|conn| p.direction(conn)) {
-                let n = self
-                    .chk_errors
-                    .entry((h.index(), h.generation(), is_orig))
-                    .or_insert(0);
-                *n += 1;
-                let mut k = *n;
-                while k.is_multiple_of(10) {
-                    k /= 10;
-                }
-                trim = k == 1;
-            }
-        }
         if !self
             .weirds
             .borrow_mut()
@@ -1992,7 +1973,6 @@ impl Run {
         {
             return;
         }
-        let during = pkt.filter(|_| !weird_drops_packet(name));
         let n = Value::str(name.as_bytes());
         let a = Value::str(addl.as_bytes());
         let src = Value::str(b"");

@@ -1,7 +1,19 @@
 //! Connection data as Zeek's `connection` record holds it, in plain Rust.
+//!
+//! Data and the small operations on it (history letters, a role flip);
+//! the analysis that fills it in is the tracker's. It sits above
+//! `tcp` (a TCP connection holds its endpoints' state) and `key` (a
+//! connection holds its key), below the tracker.
 
 use std::fmt;
 use std::net::IpAddr;
+
+use crate::key::Key;
+use crate::tcp::TcpConn;
+
+/// TCP endpoint states as Zeek numbers them (defined with the endpoint
+/// state, in the crate's `tcp` module).
+pub use crate::tcp::tcp_state;
 
 /// A connection's transport protocol, as Zeek's `transport_proto` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,9 +36,7 @@ impl Proto {
     }
 }
 
-use super::tcp::TcpConn;
-
-/// Identifies a connection in a [`super::Tracker`]. Stays valid while the
+/// Identifies a connection in a [`crate::Tracker`]. Stays valid while the
 /// connection is tracked and, once removed, until the next mutating call on
 /// the tracker (so `connection_state_remove` can still read it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,17 +82,6 @@ pub struct Endpoint {
     pub flow_label: u32,
     /// Link-layer address, when the link has one.
     pub l2_addr: Option<[u8; 6]>,
-}
-
-/// TCP endpoint states as Zeek numbers them.
-pub mod tcp_state {
-    pub const INACTIVE: u8 = 0;
-    pub const SYN_SENT: u8 = 1;
-    pub const SYN_ACK_SENT: u8 = 2;
-    pub const PARTIAL: u8 = 3;
-    pub const ESTABLISHED: u8 = 4;
-    pub const CLOSED: u8 = 5;
-    pub const RESET: u8 = 6;
 }
 
 /// A 96-bit connection uid, printed in Zeek's `C` + base62 form.
@@ -174,6 +173,29 @@ pub(crate) enum ProtoState {
     Other,
 }
 
+/// The conn-size analyzer's thresholds of one connection (0: none set).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SizeLimits {
+    /// Byte thresholds, originator then responder.
+    pub(crate) bytes: [u64; 2],
+    /// Packet thresholds, originator then responder.
+    pub(crate) pkts: [u64; 2],
+    /// Seconds since the start; 0 for none.
+    pub(crate) duration: f64,
+    /// The armed generic packet threshold and the index of the next one.
+    pub(crate) generic: u64,
+    pub(crate) generic_next: usize,
+}
+
+impl SizeLimits {
+    /// Arms the next of the ascending generic packet `thresholds` (none
+    /// when they are used up).
+    pub(crate) fn next_generic(&mut self, thresholds: &[u64]) {
+        self.generic = thresholds.get(self.generic_next).copied().unwrap_or(0);
+        self.generic_next += 1;
+    }
+}
+
 /// One tracked connection: Zeek's `connection` record plus the analyzer
 /// state behind it.
 #[derive(Debug, Clone)]
@@ -209,13 +231,13 @@ pub struct Connection {
     pub(crate) inact_epoch: u32,
     pub(crate) analyzer_epoch: u32,
     pub(crate) serial: u64,
-    pub(crate) key: super::tracker::Key,
+    pub(crate) key: Key,
     pub(crate) removed: bool,
     /// How often the roles flipped (wrapping), so a holder of the
     /// script's record can tell its id and endpoints need swapping.
     pub(crate) flips: u16,
     /// Thresholds of the conn-size analyzer, once any is set.
-    pub(crate) limits: Option<Box<super::tracker::SizeLimits>>,
+    pub(crate) limits: Option<Box<SizeLimits>>,
 }
 
 impl Connection {
@@ -305,6 +327,29 @@ impl Connection {
             ProtoState::Tcp(t) => Some(t.is_active),
             _ => None,
         }
+    }
+
+    /// Connection::FlipRoles (the record part): originator and responder
+    /// swap, and the history notes it with `^`.
+    pub(crate) fn flip_roles(&mut self) {
+        let id = &mut self.id;
+        std::mem::swap(&mut id.orig_h, &mut id.resp_h);
+        std::mem::swap(&mut id.orig_p, &mut id.resp_p);
+        std::mem::swap(&mut self.orig_l2, &mut self.resp_l2);
+        std::mem::swap(&mut self.saw_first_orig, &mut self.saw_first_resp);
+        std::mem::swap(&mut self.orig_flow_label, &mut self.resp_flow_label);
+        std::mem::swap(&mut self.orig_pkts, &mut self.resp_pkts);
+        std::mem::swap(&mut self.orig_ip_bytes, &mut self.resp_ip_bytes);
+        match &mut self.state {
+            ProtoState::Tcp(t) => t.flip(),
+            ProtoState::Datagram { req, rep, chk } => {
+                std::mem::swap(req, rep);
+                chk.swap(0, 1);
+            }
+            ProtoState::Other => {}
+        }
+        self.add_history(b'^');
+        self.flips = self.flips.wrapping_add(1);
     }
 
     pub(crate) fn add_history(&mut self, c: u8) {

@@ -450,6 +450,15 @@ pub(crate) struct Ip<'a> {
     pub fields: IpFields,
 }
 
+impl Ip<'_> {
+    /// Whether a transport segment (`seg`, header included) of protocol
+    /// `proto` carried in this packet has a valid checksum.
+    pub(crate) fn transport_checksum_ok(&self, proto: u8, seg: &[u8]) -> bool {
+        let acc = cksum::pseudo(&self.src, &self.dst, self.v6, proto, seg.len() as u32);
+        cksum::fold(cksum::sum(seg, acc)) == 0xffff
+    }
+}
+
 pub(crate) fn v4_mapped(b: &[u8]) -> [u8; 16] {
     let mut a = [0u8; 16];
     a[10] = 0xff;
