@@ -1,4 +1,7 @@
-//! Golden tests: every `tests/golden/NAME.zeek` is run as `rzeek -b` and
+//! Golden tests: every `tests/golden/**/NAME.zeek` (folders group them,
+//! e.g. `reference/operators/` for the behaviours of one section of
+//! Zeek's language reference; folders named `_...` hold scripts the tests
+//! `@load`) is run as `rzeek -b` in its folder, and
 //! its standard output must equal `NAME.out`; its standard error must
 //! equal `NAME.err` (empty when that file is absent). A first line
 //! `# args: ...` adds command-line arguments. A difference fails with a
@@ -40,21 +43,40 @@ fn run_case(script: &Path) -> Result<(), Failed> {
     }
 }
 
+/// Every `.zeek` file under `dir`, in sorted order.
+fn scripts_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for p in rd.flatten().map(|e| e.path()) {
+        // Folders named `_...` hold scripts the tests load, not tests.
+        let support = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('_'));
+        if p.is_dir() && !support {
+            scripts_under(&p, out);
+        } else if p.extension().is_some_and(|e| e == "zeek") {
+            out.push(p);
+        }
+    }
+}
+
 fn main() {
     let args = Arguments::from_args();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    scripts.retain(|p| p.extension().is_some_and(|e| e == "zeek"));
+    let mut scripts = Vec::new();
+    scripts_under(&dir, &mut scripts);
     scripts.sort();
     let trials = scripts
         .into_iter()
         .map(|p| {
+            // Named by the path below tests/golden, without `.zeek`.
             let name = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+                .strip_prefix(&dir)
+                .unwrap_or(&p)
+                .with_extension("")
+                .to_string_lossy()
+                .into_owned();
             Trial::test(name, move || run_case(&p))
         })
         .collect();
