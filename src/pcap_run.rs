@@ -1598,7 +1598,7 @@ impl Run {
                 r.fields[sh.service] = Value::Table(Rc::new(RefCell::new(t)));
             }
             r.fields[sh.history] = interned.history(b"");
-            r.fields[sh.uid] = Value::string(self.uids.next());
+            r.fields[sh.uid] = Value::string(self.uids.next_uid());
             if let (Some(f), Some(v)) = (sh.vlan, conn.vlan) {
                 r.fields[f] = Value::Int(v as i64);
             }
