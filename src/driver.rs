@@ -171,7 +171,7 @@ pub fn run(opts: Options) -> i32 {
         c.interp.drain_events();
     }
     if let (Some(path), None) = (&opts.readfile, c.interp.output.exit_code) {
-        if let Err(e) = crate::pcap_run::process_trace(&mut c, path, opts.no_checksums) {
+        if let Err(e) = crate::engine::process_trace(&mut c.interp, path, opts.no_checksums) {
             c.interp.flush();
             eprintln!("fatal error: {e}");
             return 1;

@@ -259,7 +259,7 @@ pub fn run_trace_bytes(script: &str, bytes: Vec<u8>, no_checksums: bool) -> Opti
     match PcapReader::from_read(Cursor::new(bytes)) {
         Ok(mut reader) => {
             if let Err(e) =
-                crate::pcap_run::process_reader(&mut c, &mut reader, "fuzz.pcap", no_checksums)
+                crate::engine::process_reader(&mut c.interp, &mut reader, "fuzz.pcap", no_checksums)
             {
                 fatal = Some(e);
             }
