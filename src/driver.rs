@@ -2,6 +2,7 @@
 
 use crate::compile::Compiler;
 use crate::diag::{render, SourceMap, Style};
+use crate::eval::Interp;
 use crate::runtime::value::Value;
 use crate::syntax::conditionals::FirstBranch;
 use crate::syntax::parser;
@@ -129,7 +130,7 @@ pub fn run(opts: Options) -> i32 {
         }
         c.load_source("<command line>".to_string(), code);
     }
-    c.interp.globals.expire_interval_id = c.globals.get("table_expire_interval");
+    c.interp.bind_table_expire_interval();
     if !apply_assignments(&mut c, &opts.assignments) {
         c.interp.flush();
         return 1;
@@ -148,7 +149,7 @@ pub fn run(opts: Options) -> i32 {
         opts.bare,
         &opts.assignments,
     );
-    c.interp.sched.packet_source = opts.readfile.clone();
+    c.interp.set_packet_source(opts.readfile.clone());
     // Only now: while scripts are read (perhaps from standard input)
     // Ctrl-C keeps ending the process at once.
     if let Err(e) = crate::eval::limits::catch_interrupts() {
@@ -156,45 +157,45 @@ pub fn run(opts: Options) -> i32 {
     }
     if !c.run_init_stmts() {
         c.interp.flush();
-        return c.interp.output.exit_code.unwrap_or(1);
+        return c.interp.exit_code().unwrap_or(1);
     }
-    raise(&mut c, "zeek_init");
+    raise(&mut c.interp, "zeek_init");
     let idle_loop = opts.readfile.is_none()
         && !opts.interactive
         && matches!(
-            global_value(&c, "exit_only_after_terminate"),
+            c.interp.global_named("exit_only_after_terminate"),
             Some(Value::Bool(true))
         );
     if idle_loop {
-        run_until_terminate(&mut c);
+        run_until_terminate(&mut c.interp);
     } else {
         c.interp.drain_events();
     }
-    if let (Some(path), None) = (&opts.readfile, c.interp.output.exit_code) {
-        if let Err(e) = crate::pcap_run::process_trace(&mut c, path, opts.no_checksums) {
+    if let (Some(path), None) = (&opts.readfile, c.interp.exit_code()) {
+        if let Err(e) = crate::engine::process_trace(&mut c.interp, path, opts.no_checksums) {
             c.interp.flush();
             eprintln!("fatal error: {e}");
             return 1;
         }
-    } else if c.interp.output.exit_code.is_none() && !opts.interactive {
+    } else if c.interp.exit_code().is_none() && !opts.interactive {
         // Without a packet source, pending timers fire as time runs out.
         c.interp.advance_time(f64::MAX / 2.0);
     }
-    if opts.interactive && c.interp.output.exit_code.is_none() {
+    if opts.interactive && c.interp.exit_code().is_none() {
         crate::eval::limits::cancel_time_limit();
         crate::repl::run(&mut c);
-        if opts.readfile.is_none() && c.interp.output.exit_code.is_none() {
+        if opts.readfile.is_none() && c.interp.exit_code().is_none() {
             c.interp.advance_time(f64::MAX / 2.0);
         }
     }
     if !c.interp.check_stop() {
-        raise(&mut c, "zeek_done");
+        raise(&mut c.interp, "zeek_done");
         c.interp.drain_events();
     }
     // A stop during the last handler, which took no step after it.
     c.interp.check_stop();
     c.interp.flush();
-    c.interp.output.exit_code.unwrap_or(0)
+    c.interp.exit_code().unwrap_or(0)
 }
 
 /// `name=value` / `name+=value` arguments: redefinitions applied after the
@@ -249,26 +250,11 @@ fn apply_assignments(c: &mut Compiler, assignments: &[String]) -> bool {
     ok
 }
 
-/// Queues an event by name if the scripts declared it.
-fn global_value(c: &Compiler, name: &str) -> Option<Value> {
-    let id = c.globals.get(name)?;
-    c.interp.globals.values.get(id as usize).cloned()
-}
-
 /// Zeek's event draining: each round runs the events queued before it.
-fn drain_rounds(c: &mut Compiler, rounds: u32) {
+fn drain_rounds(interp: &mut Interp, rounds: u32) {
     for _ in 0..rounds {
-        if c.interp.sched.events.is_empty() {
+        if !interp.has_queued_events() || !interp.run_event_round(|_, _| {}) {
             return;
-        }
-        let batch = std::mem::take(&mut c.interp.sched.events);
-        for (f, args, raised) in batch {
-            if c.interp.output.exit_code.is_some() {
-                c.interp.sched.events.clear();
-                return;
-            }
-            c.interp.sched.event_time = raised;
-            c.interp.dispatch_event(&f, &args);
         }
     }
 }
@@ -279,54 +265,41 @@ fn drain_rounds(c: &mut Compiler, rounds: u32) {
 /// draining (the first turn's first round runs zeek_init), so an event
 /// that keeps raising itself sees time move on. When nothing is left to
 /// happen (no events, no timers) the loop ends rather than idle forever.
-fn run_until_terminate(c: &mut Compiler) {
+fn run_until_terminate(interp: &mut Interp) {
     loop {
-        if c.interp.check_stop() {
+        if interp.check_stop() {
             break;
         }
-        if c.interp.sched.terminating {
+        if interp.is_terminating() {
             // terminate() raises SIGTERM in Zeek, whose handler says so.
-            c.interp.flush();
+            interp.flush();
             eprintln!("received termination signal");
             break;
         }
-        if c.interp.sched.events.is_empty() && c.interp.sched.timers.is_empty() {
+        if !interp.has_queued_events() && interp.next_timer_due().is_none() {
             break;
         }
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64());
-        if now > c.interp.sched.network_time {
-            c.interp.sched.network_time = now;
-        }
-        while c
-            .interp
-            .sched
-            .timers
-            .peek()
-            .is_some_and(|t| t.when <= c.interp.sched.network_time)
-        {
-            if let Some(t) = c.interp.sched.timers.pop() {
-                let when = t.when;
-                c.interp.fire_timer(t, when);
-            }
-        }
-        if c.interp.sched.events.is_empty() {
+        interp.advance_clock(now);
+        interp.fire_timers_due_by(interp.network_time());
+        if !interp.has_queued_events() {
             // Only timers ahead: wait for the next one.
-            if let Some(t) = c.interp.sched.timers.peek() {
-                let wait = (t.when - now).clamp(0.0, 1.0);
+            if let Some(when) = interp.next_timer_due() {
+                let wait = (when - now).clamp(0.0, 1.0);
                 std::thread::sleep(std::time::Duration::from_secs_f64(wait));
             }
             continue;
         }
-        drain_rounds(c, 2);
+        drain_rounds(interp, 2);
     }
 }
 
-pub(crate) fn raise(c: &mut Compiler, name: &str) {
-    if let Some(id) = c.globals.get(name) {
-        if let Value::Func(f) = c.interp.globals.values[id as usize].clone() {
-            c.interp.queue_event(f, Vec::new());
-        }
+/// Queues an event by name if the scripts declared it.
+pub(crate) fn raise(interp: &mut Interp, name: &str) {
+    if let Some(Value::Func(f)) = interp.global_named(name) {
+        let f = f.clone();
+        interp.queue_event(f, Vec::new());
     }
 }

@@ -90,13 +90,13 @@ pub fn eval(data: &[u8]) -> bool {
         c.interp.flush();
         return false;
     }
-    crate::driver::raise(&mut c, "zeek_init");
+    crate::driver::raise(&mut c.interp, "zeek_init");
     c.interp.drain_events();
-    if c.interp.output.exit_code.is_none() {
+    if c.interp.exit_code().is_none() {
         c.interp.advance_time(f64::MAX / 2.0);
     }
-    if c.interp.output.exit_code.is_none() {
-        crate::driver::raise(&mut c, "zeek_done");
+    if c.interp.exit_code().is_none() {
+        crate::driver::raise(&mut c.interp, "zeek_done");
         c.interp.drain_events();
     }
     c.interp.flush();
@@ -253,21 +253,21 @@ pub fn run_trace_bytes(script: &str, bytes: Vec<u8>, no_checksums: bool) -> Opti
         c.interp.flush();
         return Some("the script did not compile".to_string());
     }
-    crate::driver::raise(&mut c, "zeek_init");
+    crate::driver::raise(&mut c.interp, "zeek_init");
     c.interp.drain_events();
     let mut fatal = None;
     match PcapReader::from_read(Cursor::new(bytes)) {
         Ok(mut reader) => {
             if let Err(e) =
-                crate::pcap_run::process_reader(&mut c, &mut reader, "fuzz.pcap", no_checksums)
+                crate::engine::process_reader(&mut c.interp, &mut reader, "fuzz.pcap", no_checksums)
             {
                 fatal = Some(e);
             }
         }
         Err(e) => fatal = Some(format!("problem with trace file fuzz.pcap ({e})")),
     }
-    if fatal.is_none() && c.interp.output.exit_code.is_none() {
-        crate::driver::raise(&mut c, "zeek_done");
+    if fatal.is_none() && c.interp.exit_code().is_none() {
+        crate::driver::raise(&mut c.interp, "zeek_done");
         c.interp.drain_events();
     }
     c.interp.flush();

@@ -8,10 +8,10 @@ pub mod bif;
 pub mod compile;
 pub mod doc;
 pub mod driver;
+pub mod engine;
 pub mod eval;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod logging;
-pub mod pcap_run;
 pub mod repl;
 pub mod runtime;

@@ -3,7 +3,7 @@
 //! fill (record field defaults, options and their change handlers, event
 //! groups, the source text of expressions that were rewritten).
 
-use super::{groups, options};
+use super::{groups, options, Interp};
 use crate::runtime::ir;
 use crate::runtime::types::TypeRef;
 use crate::runtime::value::Value;
@@ -33,4 +33,37 @@ pub struct GlobalState {
     /// their location, which built-in errors name. The constant is kept
     /// here too, so its address is never reused.
     pub const_origins: ahash::AHashMap<usize, (Value, Span)>,
+}
+
+/// Globals by name, for the layers that read the scripts' settings and
+/// handlers after compiling (the trace engine, the driver).
+impl Interp {
+    /// The value of the global `name` (`Unset` if it has none yet).
+    pub fn global_named(&self, name: &str) -> Option<&Value> {
+        let (id, _, _) = self.globals.names.get(name)?;
+        self.globals.values.get(*id as usize)
+    }
+
+    /// The type of the global `name`: for a type's name, the type.
+    pub fn named_type(&self, name: &str) -> Option<TypeRef> {
+        self.globals.names.get(name).map(|(_, ty, _)| ty.clone())
+    }
+
+    /// The record field `&default` number `i`, if it is a constant.
+    pub fn field_default_const(&self, i: u32) -> Option<&Value> {
+        match &self.globals.field_defaults.get(i as usize)?.kind {
+            ir::ExprKind::Const(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Once the scripts are loaded: tables expire by the global
+    /// `table_expire_interval`, if they declare it.
+    pub fn bind_table_expire_interval(&mut self) {
+        self.globals.expire_interval_id = self
+            .globals
+            .names
+            .get("table_expire_interval")
+            .map(|(id, _, _)| *id);
+    }
 }

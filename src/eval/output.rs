@@ -156,3 +156,12 @@ impl Interp {
         Span { hi: end, ..s }
     }
 }
+
+impl Interp {
+    /// The exit status, once a script (`exit`) or a fatal error ended the
+    /// run.
+    #[inline]
+    pub fn exit_code(&self) -> Option<i32> {
+        self.output.exit_code
+    }
+}

@@ -171,3 +171,84 @@ impl Interp {
         }
     }
 }
+
+/// What the main loops (the trace's, the driver's idle loop) ask of the
+/// scheduler: the clock, the timers due, and Zeek's rounds of draining.
+impl Interp {
+    /// Network time: the time of the last packet (or timer) reached.
+    #[inline]
+    pub fn network_time(&self) -> f64 {
+        self.sched.network_time
+    }
+
+    /// Moves network time on to `t`; it never goes back.
+    #[inline]
+    pub fn advance_clock(&mut self, t: f64) {
+        if t > self.sched.network_time {
+            self.sched.network_time = t;
+        }
+    }
+
+    /// When the earliest timer is due, if one is pending.
+    #[inline]
+    pub fn next_timer_due(&self) -> Option<f64> {
+        self.sched.timers.peek().map(|t| t.when)
+    }
+
+    /// Fires the earliest timer, stamped with its due time, or with
+    /// network time for one that never came due (the run is ending).
+    pub fn fire_next_timer(&mut self) {
+        if let Some(tm) = self.sched.timers.pop() {
+            let at = tm.when.min(self.sched.network_time);
+            self.fire_timer(tm, at);
+        }
+    }
+
+    /// Fires, in time order, every timer due by `t` (the events they
+    /// queue run later, with the rest of the queue).
+    pub fn fire_timers_due_by(&mut self, t: f64) {
+        while self.next_timer_due().is_some_and(|w| w <= t) {
+            self.fire_next_timer();
+        }
+    }
+
+    /// Whether events wait in the queue.
+    #[inline]
+    pub fn has_queued_events(&self) -> bool {
+        !self.sched.events.is_empty()
+    }
+
+    /// Runs one of Zeek's draining rounds: the events queued now, each
+    /// stamped with the time it was raised; what they raise waits for the
+    /// next round. `after` gets each event's arguments back once its
+    /// handlers ran. Returns false, with the queue dropped, once a script
+    /// ended the run.
+    #[inline]
+    pub fn run_event_round(&mut self, mut after: impl FnMut(&mut Interp, Vec<Value>)) -> bool {
+        let mut batch = std::mem::take(&mut self.sched.events);
+        while let Some((f, args, raised)) = batch.pop_front() {
+            if self.output.exit_code.is_some() {
+                self.sched.events.clear();
+                return false;
+            }
+            self.sched.event_time = raised;
+            self.dispatch_event(&f, &args);
+            after(self, args);
+        }
+        // Keep the buffer for what this round raised.
+        batch.append(&mut self.sched.events);
+        self.sched.events = batch;
+        true
+    }
+
+    /// Whether `terminate()` was called: input stops, the shutdown runs.
+    #[inline]
+    pub fn is_terminating(&self) -> bool {
+        self.sched.terminating
+    }
+
+    /// Names the trace network time comes from (`-r`), if one is read.
+    pub fn set_packet_source(&mut self, path: Option<String>) {
+        self.sched.packet_source = path;
+    }
+}

@@ -87,7 +87,7 @@ impl UidGen {
         siphash24(self.k0, self.k1, &key)
     }
 
-    pub fn next(&mut self) -> Vec<u8> {
+    pub fn next_uid(&mut self) -> Vec<u8> {
         let mut u = [0u64; 2];
         let words = self.bits.div_ceil(64) as usize;
         for w in u.iter_mut().take(words) {
@@ -110,7 +110,7 @@ mod tests {
             counter: 0,
             bits: 96,
         };
-        let a = u.next();
+        let a = u.next_uid();
         assert_eq!(a[0], b'C');
         assert!(a.len() > 10 && a.iter().all(|b| b.is_ascii_alphanumeric()));
         assert_eq!(u.counter, 2);
@@ -121,7 +121,7 @@ mod tests {
             counter: 0,
             bits: 64,
         };
-        let b = v.next();
+        let b = v.next_uid();
         assert_eq!(
             *b.last().unwrap(),
             b'0',

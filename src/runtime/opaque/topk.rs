@@ -51,6 +51,10 @@ impl TopK {
         self.buckets.iter().map(|b| b.entries.len()).sum()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.buckets.iter().all(|b| b.entries.is_empty())
+    }
+
     /// Moves the entry at (bi, ei) up by `by`.
     pub fn increment(&mut self, bi: usize, ei: usize, by: u64) {
         let target = self.buckets[bi].count + by;

@@ -4,9 +4,20 @@
 //! a `get_file_handle` handler sets, announced by `file_new` and
 //! `file_over_new_connection` and closed by `file_state_remove`.
 
-use super::*;
+use std::rc::Rc;
+
+use ahash::AHashMap;
+
+use super::lookup::{enum_const, global, global_count, handled};
+use super::packet_ctx::At;
+use super::records::Shape;
+use super::Run;
 use crate::bif::file_analysis::FileHandle;
+use crate::eval::Interp;
 use crate::packet::http::{unescape_uri, HttpEvent, MsgStat};
+use crate::packet::{ConnHandle, EventMask, Tracker};
+use crate::runtime::func::FuncVal;
+use crate::runtime::value::Value;
 
 /// The HTTP events scripts handle, and the file analysis state.
 #[derive(Default)]
@@ -44,11 +55,11 @@ const LAST_ACTIVE: usize = 3;
 const SEEN_BYTES: usize = 4;
 
 impl Http {
-    pub(super) fn find(c: &Compiler) -> Http {
-        let h = |n: &str| handled(c, n);
+    pub(super) fn find(interp: &Interp) -> Http {
+        let h = |n: &str| handled(interp, n);
         let files = (|| {
-            let tag = enum_const(c, "Analyzer::Tag", "Analyzer::ANALYZER_HTTP")?;
-            let salt = match global(c, "digest_salt") {
+            let tag = enum_const(interp, "Analyzer::Tag", "Analyzer::ANALYZER_HTTP")?;
+            let salt = match global(interp, "digest_salt") {
                 Some(v @ Value::String(_)) => v.as_bytes().to_vec(),
                 _ => Vec::new(),
             };
@@ -59,7 +70,7 @@ impl Http {
                 file_over_new_connection: h("file_over_new_connection"),
                 file_state_remove: h("file_state_remove"),
                 shape: Shape::of(
-                    c,
+                    interp,
                     "fa_file",
                     &[
                         "id",
@@ -71,7 +82,7 @@ impl Http {
                     ],
                 )?,
                 key: crate::bif::file_analysis::file_id_key(&salt),
-                bits: global_count(c, "bits_per_uid", 96).clamp(1, 128) as u32,
+                bits: global_count(interp, "bits_per_uid", 96).clamp(1, 128) as u32,
                 open: AHashMap::new(),
             })
         })();
@@ -84,7 +95,7 @@ impl Http {
             entity_data: h("http_entity_data"),
             message_done: h("http_message_done"),
             stat: Shape::of(
-                c,
+                interp,
                 "http_message_stat",
                 &[
                     "start",
@@ -133,7 +144,7 @@ impl Run {
     /// Queues the script events for one of the HTTP analyzer's findings.
     pub(super) fn http_event(
         &mut self,
-        c: &mut Compiler,
+        interp: &mut Interp,
         tr: &Tracker,
         h: ConnHandle,
         ev: &HttpEvent,
@@ -152,7 +163,7 @@ impl Run {
                     Value::string(unescape_uri(uri)),
                     Value::str(version),
                 ];
-                self.conn_event(c, tr, &f, h, at, rest);
+                self.conn_event(interp, tr, f, h, at, rest);
             }
             HttpEvent::Reply {
                 version,
@@ -161,7 +172,7 @@ impl Run {
             } => {
                 let f = self.http.reply.clone();
                 let rest = vec![Value::str(version), Value::Count(*code), Value::str(reason)];
-                self.conn_event(c, tr, &f, h, at, rest);
+                self.conn_event(interp, tr, f, h, at, rest);
             }
             HttpEvent::Header {
                 is_orig,
@@ -175,11 +186,11 @@ impl Run {
                     Value::string(name.to_ascii_uppercase()),
                     Value::str(value),
                 ];
-                self.conn_event(c, tr, &f, h, at, rest);
+                self.conn_event(interp, tr, f, h, at, rest);
             }
             HttpEvent::BeginEntity { is_orig } => {
                 let f = self.http.begin_entity.clone();
-                self.conn_event(c, tr, &f, h, at, vec![Value::Bool(*is_orig)]);
+                self.conn_event(interp, tr, f, h, at, vec![Value::Bool(*is_orig)]);
             }
             HttpEvent::Data {
                 is_orig,
@@ -187,18 +198,18 @@ impl Run {
                 data,
                 size,
             } => {
-                self.file_data(c, tr, h, *is_orig, *len, *size, at);
+                self.file_data(interp, tr, h, *is_orig, *len, *size, at);
                 if self.http.entity_data.is_some() {
                     let f = self.http.entity_data.clone();
                     let rest = vec![Value::Bool(*is_orig), Value::Count(*len), Value::str(data)];
-                    self.conn_event(c, tr, &f, h, at, rest);
+                    self.conn_event(interp, tr, f, h, at, rest);
                 }
             }
             HttpEvent::EndEntity { is_orig } => {
                 // The file ends before the entity does.
-                self.file_end(c, h, *is_orig);
+                self.file_end(interp, h, *is_orig);
                 let f = self.http.end_entity.clone();
-                self.conn_event(c, tr, &f, h, at, vec![Value::Bool(*is_orig)]);
+                self.conn_event(interp, tr, f, h, at, vec![Value::Bool(*is_orig)]);
             }
             HttpEvent::MessageDone { is_orig, stat } => {
                 let Some(shape) = &self.http.stat else { return };
@@ -211,7 +222,7 @@ impl Run {
                     header_length,
                 } = stat;
                 let s = shape.build(
-                    &mut c.interp,
+                    interp,
                     vec![
                         Value::Time(*start),
                         Value::Bool(*interrupted),
@@ -222,19 +233,20 @@ impl Run {
                     ],
                 );
                 let f = self.http.message_done.clone();
-                self.conn_event(c, tr, &f, h, at, vec![Value::Bool(*is_orig), s]);
+                self.conn_event(interp, tr, f, h, at, vec![Value::Bool(*is_orig), s]);
             }
         }
     }
 
     /// Body bytes: the entity's file, asked for by name on its first
-    /// bytes (`size`: the body's length, if the headers gave it). As in Zeek, the events queued so far run first, then
-    /// `get_file_handle`, so that its handler sees the state they built
-    /// (the transaction depth, the entity count).
+    /// bytes (`size`: the body's length, if the headers gave it). As in
+    /// Zeek, the events queued so far run first, then `get_file_handle`,
+    /// so that its handler sees the state they built (the transaction
+    /// depth, the entity count).
     #[allow(clippy::too_many_arguments)]
     fn file_data(
         &mut self,
-        c: &mut Compiler,
+        interp: &mut Interp,
         tr: &Tracker,
         h: ConnHandle,
         is_orig: bool,
@@ -248,22 +260,21 @@ impl Run {
         };
         if !files.open.contains_key(&key) {
             let (f, tag) = (files.get_file_handle.clone(), files.tag.clone());
-            let Some(cv) = self.conn_val(&mut c.interp, tr, h, at) else {
+            let Some(cv) = self.conns.get(interp, tr, h, at) else {
                 return;
             };
-            c.interp.ext.get_or_default::<FileHandle>().take();
-            c.interp
-                .queue_event(f, vec![tag, cv.clone(), Value::Bool(is_orig)]);
-            self.drain_now(c);
-            let handle = c.interp.ext.get_or_default::<FileHandle>().take();
+            interp.ext.get_or_default::<FileHandle>().take();
+            interp.queue_event(f, vec![tag, cv.clone(), Value::Bool(is_orig)]);
+            self.drain_now(interp);
+            let handle = interp.ext.get_or_default::<FileHandle>().take();
             let Some(files) = &mut self.http.files else {
                 return;
             };
-            let now = c.interp.sched.network_time;
+            let now = interp.network_time();
             let file = handle.map(|hd| {
                 let id = crate::bif::file_analysis::file_id(&hd, files.key, files.bits);
                 files.shape.build(
-                    &mut c.interp,
+                    interp,
                     vec![
                         Value::string(id),
                         Value::str(b"HTTP"),
@@ -276,11 +287,10 @@ impl Run {
             });
             if let Some(fv) = &file {
                 if let Some(f) = files.file_new.clone() {
-                    c.interp.queue_event(f, vec![fv.clone()]);
+                    interp.queue_event(f, vec![fv.clone()]);
                 }
                 if let Some(f) = files.file_over_new_connection.clone() {
-                    c.interp
-                        .queue_event(f, vec![fv.clone(), cv, Value::Bool(is_orig)]);
+                    interp.queue_event(f, vec![fv.clone(), cv, Value::Bool(is_orig)]);
                 }
             }
             files.open.insert(key, file);
@@ -297,33 +307,21 @@ impl Run {
             }
             if let Some(Some(i)) = files.shape.idx.get(LAST_ACTIVE) {
                 if let Some(slot) = r.fields.get_mut(*i) {
-                    *slot = Value::Time(c.interp.sched.network_time);
+                    *slot = Value::Time(interp.network_time());
                 }
             }
         }
     }
 
     /// The entity's body is over: so is its file.
-    fn file_end(&mut self, c: &mut Compiler, h: ConnHandle, is_orig: bool) {
+    fn file_end(&mut self, interp: &mut Interp, h: ConnHandle, is_orig: bool) {
         let Some(files) = &mut self.http.files else {
             return;
         };
         let key = (h.index(), h.generation(), is_orig);
         if let Some(Some(fv)) = files.open.remove(&key) {
             if let Some(f) = files.file_state_remove.clone() {
-                c.interp.queue_event(f, vec![fv]);
-            }
-        }
-    }
-
-    /// Runs the queued events and what they raise, now (Zeek's
-    /// `Drain`, which file analysis calls to learn a handle at once).
-    fn drain_now(&mut self, c: &mut Compiler) {
-        // The tracker is held here: what built-ins raise waits for the
-        // next drain.
-        for _ in 0..16 {
-            if c.interp.sched.events.is_empty() || !self.run_round(c, None) {
-                return;
+                interp.queue_event(f, vec![fv]);
             }
         }
     }
