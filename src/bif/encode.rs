@@ -81,6 +81,118 @@ pub(crate) fn base64_decode(data: &[u8], alpha: &[u8; 64]) -> (Vec<u8>, usize) {
     (out, skipped)
 }
 
+/// Zeek's Base64 decoder (`Base64Converter`), a byte at a time: groups
+/// of four digits, `=` counting as padding (and as a zero digit), bytes
+/// outside the alphabet skipped.
+struct Base64Decoder {
+    table: [i16; 256],
+    group: [u32; 4],
+    next: usize,
+    padding: usize,
+    after_padding: bool,
+    errors: u32,
+    out: Vec<u8>,
+    msgs: Vec<String>,
+}
+
+impl Base64Decoder {
+    fn feed(&mut self, c: u8) {
+        if c == b'=' {
+            self.padding += 1;
+        }
+        match self.table[c as usize] {
+            k if k >= 0 => {
+                self.group[self.next] = k as u32;
+                self.next += 1;
+            }
+            _ => self.error(format!("character {c} ignored by Base64 decoding")),
+        }
+        if self.next < 4 {
+            return;
+        }
+        self.next = 0;
+        if self.after_padding {
+            self.error("extra base64 groups after '=' padding are ignored".into());
+            return;
+        }
+        let g = &self.group;
+        let bits = g[0] << 18 | g[1] << 12 | g[2] << 6 | g[3];
+        let n = 3usize.saturating_sub(self.padding);
+        self.out
+            .extend_from_slice(&[(bits >> 16) as u8, (bits >> 8) as u8, bits as u8][..n]);
+        self.after_padding = self.padding > 0;
+        self.padding = 0;
+    }
+
+    /// Only the first error is reported; any error spoils the result.
+    fn error(&mut self, msg: String) {
+        self.errors += 1;
+        if self.errors == 1 {
+            self.msgs.push(msg);
+        }
+    }
+}
+
+/// Decodes as Zeek's converter does. Returns the decoded bytes, or `None`
+/// once anything was skipped or came after padding (Zeek then gives up),
+/// and the messages of what was illegal (the first error, and an
+/// incomplete last group, which is padded out).
+pub(crate) fn zeek_base64_decode(data: &[u8], alpha: &[u8; 64]) -> (Option<Vec<u8>>, Vec<String>) {
+    let mut table = [-1i16; 256];
+    for (i, &c) in alpha.iter().enumerate() {
+        table[c as usize] = i as i16;
+    }
+    table[b'=' as usize] = 0;
+    let mut d = Base64Decoder {
+        table,
+        group: [0; 4],
+        next: 0,
+        padding: 0,
+        after_padding: false,
+        errors: 0,
+        out: Vec::with_capacity(data.len() / 4 * 3 + 3),
+        msgs: Vec::new(),
+    };
+    for &c in data {
+        d.feed(c);
+    }
+    if d.errors > 0 {
+        return (None, d.msgs);
+    }
+    if d.next != 0 {
+        let missing = 4 - d.next;
+        d.msgs.push(format!(
+            "incomplete base64 group, padding with {} bits of 0",
+            missing * 6
+        ));
+        for _ in 0..missing {
+            d.feed(b'=');
+        }
+    }
+    (Some(d.out), d.msgs)
+}
+
+/// The alphabet of a `decode_base64*` call, reported like Zeek's
+/// decoder does when it is not 64 characters long.
+pub(crate) fn decoding_alphabet(h: &mut dyn Host, a: &[u8]) -> Option<[u8; 64]> {
+    if a.is_empty() {
+        return Some(*STD_ALPHABET);
+    }
+    match <[u8; 64]>::try_from(a) {
+        Ok(x) => Some(x),
+        Err(_) => {
+            reporter_error(
+                h,
+                &format!(
+                    "base64 decoding alphabet is not 64 characters: {}",
+                    String::from_utf8_lossy(a)
+                ),
+            );
+            None
+        }
+    }
+}
+
 fn encode_base64(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match alphabet(h, bytes(args, 1)) {
         Some(a) => Ok(Value::string(base64_encode(bytes(args, 0), &a))),

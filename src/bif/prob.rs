@@ -207,6 +207,7 @@ fn bloomfilter_basic_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
         k: k as usize,
         cells: vec![0; cells],
         max: 1,
+        counting: false,
     })))
 }
 
@@ -232,6 +233,7 @@ fn bloomfilter_basic_init2(h: &mut dyn Host, args: &[Value]) -> BifResult {
         k,
         cells: vec![0; cells],
         max: 1,
+        counting: false,
     })))
 }
 
@@ -245,6 +247,7 @@ fn bloomfilter_counting_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
         k,
         cells: vec![0; cells],
         max,
+        counting: true,
     })))
 }
 
@@ -252,6 +255,12 @@ fn bloomfilter_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let v = arg(args, 1).clone();
     bloom(arg(args, 0), |b| b.add(&v));
     Ok(Value::Unset)
+}
+
+fn bloomfilter_decrement(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1).clone();
+    let ok = bloom(arg(args, 0), |b| b.decrement(&v)).unwrap_or(false);
+    Ok(Value::Bool(ok))
 }
 
 fn bloomfilter_lookup(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -406,6 +415,7 @@ pub static BIFS: &[BifDef] = &[
         func: bloomfilter_counting_init,
     },
     BifDef { name: "bloomfilter_add", sig: "function(bf: opaque of bloomfilter, x: any): any", func: bloomfilter_add },
+    BifDef { name: "bloomfilter_decrement", sig: "function(bf: opaque of bloomfilter, x: any): bool", func: bloomfilter_decrement },
     BifDef { name: "bloomfilter_lookup", sig: "function(bf: opaque of bloomfilter, x: any): count", func: bloomfilter_lookup },
     BifDef { name: "bloomfilter_clear", sig: "function(bf: opaque of bloomfilter): any", func: bloomfilter_clear },
     BifDef {
