@@ -1370,7 +1370,7 @@ type IPAddrAnonymizationClass: enum {
 ## Settings of str_smith_waterman().
 type sw_params: record {
 	min_strlen: count &default = 3;	##< Shortest common substring reported.
-	sw_variant: count &default = 0;	##< 0: the best alignment only; else all.
+	sw_variant: count &default = 0;	##< 1: every alignment; else the best one only.
 };
 
 ## Where a common substring occurs.

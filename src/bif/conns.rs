@@ -228,6 +228,18 @@ fn raise(h: &mut dyn Host, name: &str, args: Vec<Value>) {
     }
 }
 
+/// A net weird raised by a built-in, sampled as the core's are.
+pub(crate) fn raise_net_weird(h: &mut dyn Host, name: &str, addl: &str) {
+    if permit(h, name.as_bytes(), &WeirdScope::Net) {
+        let a = vec![
+            Value::str(name.as_bytes()),
+            Value::str(addl.as_bytes()),
+            Value::str(b""),
+        ];
+        raise(h, "net_weird", a);
+    }
+}
+
 fn net_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
     if permit(h, bytes(args, 0), &WeirdScope::Net) {
         let a = vec![

@@ -308,9 +308,10 @@ pub(crate) fn to_json_text(
     v: &Value,
     only_loggable: bool,
     field_escape: Option<&crate::runtime::value::PatternVal>,
+    interval_as_double: bool,
 ) -> String {
     let mut out = String::new();
-    write_json(&mut out, v, only_loggable, field_escape);
+    write_json(&mut out, v, only_loggable, field_escape, interval_as_double);
     out
 }
 
@@ -319,13 +320,21 @@ fn write_json(
     v: &Value,
     only_loggable: bool,
     fe: Option<&crate::runtime::value::PatternVal>,
+    iad: bool,
 ) {
     match v {
         Value::Unset => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Count(c) => out.push_str(&c.to_string()),
         Value::Int(i) => out.push_str(&i.to_string()),
-        Value::Double(d) | Value::Time(d) | Value::Interval(d) => out.push_str(&json_double(*d)),
+        Value::Double(d) | Value::Time(d) => out.push_str(&json_double(*d)),
+        // An interval is a double only when asked for; else it is written
+        // as it prints ("1.0 sec").
+        Value::Interval(d) if iad => out.push_str(&json_double(*d)),
+        Value::Interval(_) => {
+            let text = crate::runtime::format::to_display(v);
+            out.push_str(&json_string(&String::from_utf8_lossy(&text)));
+        }
         Value::Port(p) => {
             out.push_str(&format!(
                 "{{\"port\":{},\"proto\":\"{}\"}}",
@@ -346,7 +355,7 @@ fn write_json(
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(out, x, only_loggable, fe);
+                write_json(out, x, only_loggable, fe, iad);
             }
             out.push(']');
         }
@@ -356,7 +365,7 @@ fn write_json(
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(out, item, only_loggable, fe);
+                write_json(out, item, only_loggable, fe, iad);
             }
             out.push(']');
         }
@@ -368,7 +377,7 @@ fn write_json(
                     if i > 0 {
                         out.push(',');
                     }
-                    write_json(out, k, only_loggable, fe);
+                    write_json(out, k, only_loggable, fe, iad);
                 }
                 out.push(']');
             } else {
@@ -380,7 +389,7 @@ fn write_json(
                     let key = match k {
                         Value::String(s) => json_text(s),
                         other => {
-                            let j = to_json_text(other, only_loggable, fe);
+                            let j = to_json_text(other, only_loggable, fe, iad);
                             match serde_json::from_str::<serde_json::Value>(&j) {
                                 Ok(serde_json::Value::String(s)) => s,
                                 _ => j,
@@ -389,7 +398,7 @@ fn write_json(
                     };
                     out.push_str(&json_string(&key));
                     out.push(':');
-                    write_json(out, val, only_loggable, fe);
+                    write_json(out, val, only_loggable, fe, iad);
                 }
                 out.push('}');
             }
@@ -424,7 +433,7 @@ fn write_json(
                 };
                 out.push_str(&json_string(&name));
                 out.push(':');
-                write_json(out, val, only_loggable, fe);
+                write_json(out, val, only_loggable, fe, iad);
             }
             out.push('}');
         }
@@ -447,6 +456,7 @@ fn to_json(_: &mut dyn Host, args: &[Value]) -> BifResult {
         arg(args, 0),
         only_loggable,
         fe.as_deref(),
+        boolean(args, 3),
     )))
 }
 
@@ -637,7 +647,7 @@ pub static BIFS: &[BifDef] = &[
     BifDef { name: "uuid_to_string", sig: "function(uuid: string): string", func: uuid_to_string },
     BifDef {
         name: "to_json",
-        sig: "function(val: any, only_loggable: bool &default=F, field_escape_pattern: pattern &default=/^_/): string",
+        sig: "function(val: any, only_loggable: bool &default=F, field_escape_pattern: pattern &default=/^_/, interval_as_double: bool &default=F): string",
         func: to_json,
     },
     BifDef { name: "from_json", sig: "function(s: string, t: any, ...): from_json_result", func: from_json },
@@ -708,13 +718,13 @@ mod tests {
         assert_eq!(json_double(123456.789), "123456.789");
         assert_eq!(json_double(-2.5e22), "-2.5e22");
         let vec = crate::bif::string_vec(vec![b"a".to_vec(), b"b".to_vec()]);
-        assert_eq!(to_json_text(&vec, false, None), "[\"a\",\"b\"]");
+        assert_eq!(to_json_text(&vec, false, None, false), "[\"a\",\"b\"]");
         let t = crate::bif::table(
             vec![types::count()],
             types::string(),
             vec![(Value::Count(1), s("x"))],
         );
-        assert_eq!(to_json_text(&t, false, None), "{\"1\":\"x\"}");
+        assert_eq!(to_json_text(&t, false, None, false), "{\"1\":\"x\"}");
         let r = record(
             "r",
             vec![
@@ -728,7 +738,7 @@ mod tests {
             ],
         );
         assert_eq!(
-            to_json_text(&r, false, None),
+            to_json_text(&r, false, None, false),
             "{\"a\":1,\"_b\":{\"port\":80,\"proto\":\"tcp\"}}"
         );
         let p = crate::runtime::pattern::make_pattern("^_", false).unwrap();

@@ -81,6 +81,20 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(unsupported::UNSUPPORTED.iter().map(|u| &u.def))
 }
 
+/// The table of built-ins, sorted by name, one line each: the name and
+/// the signature, tab-separated, and for a built-in rzeek gives a fixed
+/// or fallback answer (see `unsupported`), that answer after a third tab.
+pub fn listing() -> Vec<String> {
+    let mut defs: Vec<&BifDef> = all().collect();
+    defs.sort_by_key(|b| b.name);
+    defs.iter()
+        .map(|b| match unsupported::answer(b.name) {
+            Some(a) => format!("{}\t{}\t{}", b.name, b.sig, a),
+            None => format!("{}\t{}", b.name, b.sig),
+        })
+        .collect()
+}
+
 /// The built-in of that name, if there is one.
 pub fn find(name: &str) -> Option<&'static BifDef> {
     all().find(|b| b.name == name)
@@ -322,6 +336,17 @@ pub(crate) fn vector_items(v: &Value) -> Vec<Value> {
 mod tests {
     /// Every signature is Zeek type syntax (with a trailing `...` for
     /// variadic built-ins), and no name is declared twice.
+    #[test]
+    fn listing_is_sorted_and_gives_answers() {
+        let l = super::listing();
+        assert_eq!(l.len(), super::all().count());
+        assert!(l.windows(2).all(|w| w[0] < w[1]));
+        let bt = l.iter().find(|x| x.starts_with("backtrace\t")).unwrap();
+        assert_eq!(bt.split('\t').count(), 3);
+        let strlen = l.iter().find(|x| x.starts_with("strlen\t")).unwrap();
+        assert_eq!(strlen.split('\t').count(), 2);
+    }
+
     #[test]
     fn signatures_parse_and_names_are_unique() {
         let mut seen = std::collections::HashSet::new();

@@ -367,7 +367,7 @@ fn paraglob_equals(_: &mut dyn Host, args: &[Value]) -> BifResult {
 pub static BIFS: &[BifDef] = &[
     BifDef { name: "topk_init", sig: "function(size: count): opaque of topk", func: topk_init },
     BifDef { name: "topk_add", sig: "function(handle: opaque of topk, value: any): any", func: topk_add },
-    BifDef { name: "topk_get_top", sig: "function(handle: opaque of topk, k: count): vector of any", func: topk_get_top },
+    BifDef { name: "topk_get_top", sig: "function(handle: opaque of topk, k: count): any_vec", func: topk_get_top },
     BifDef { name: "topk_count", sig: "function(handle: opaque of topk, value: any): count", func: topk_count },
     BifDef { name: "topk_epsilon", sig: "function(handle: opaque of topk, value: any): count", func: topk_epsilon },
     BifDef { name: "topk_size", sig: "function(handle: opaque of topk): count", func: topk_size },
@@ -430,7 +430,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef { name: "bloomfilter_internal_state", sig: "function(bf: opaque of bloomfilter): string", func: bloomfilter_internal_state },
     BifDef { name: "paraglob_init", sig: "function(v: any): opaque of paraglob", func: paraglob_init },
-    BifDef { name: "paraglob_match", sig: "function(handle: opaque of paraglob, match: string): vector of string", func: paraglob_match },
+    BifDef { name: "paraglob_match", sig: "function(handle: opaque of paraglob, match: string): string_vec", func: paraglob_match },
     BifDef {
         name: "paraglob_equals",
         sig: "function(p_one: opaque of paraglob, p_two: opaque of paraglob): bool",

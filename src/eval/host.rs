@@ -158,6 +158,14 @@ impl Host for Interp {
         self.span_text(self.calls.bif_span)
     }
 
+    fn call_location(&self) -> String {
+        self.output
+            .sources
+            .location(self.calls.bif_span)
+            .map(|l| l.to_string())
+            .unwrap_or_default()
+    }
+
     fn report_with_origin(&mut self, kind: &str, msg: &str, v: &Value) {
         let origin = match v {
             Value::String(s) => self

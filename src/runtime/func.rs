@@ -97,6 +97,11 @@ pub trait Host {
     fn call_text(&self) -> String {
         String::new()
     }
+    /// Where the built-in being run was called, as Zeek describes a
+    /// location (`FILE, line N`); empty if unknown.
+    fn call_location(&self) -> String {
+        String::new()
+    }
     /// `report`, also naming where `v` was written when it is a constant
     /// from elsewhere in the script (`error in A, line 7 and B, line 20`).
     fn report_with_origin(&mut self, kind: &str, msg: &str, _v: &Value) {
