@@ -744,7 +744,7 @@ mod tests {
         let p = crate::runtime::pattern::make_pattern("^_", false).unwrap();
         let Value::Pattern(p) = p else { unreachable!() };
         assert_eq!(
-            to_json_text(&r, false, Some(&p)),
+            to_json_text(&r, false, Some(&p), false),
             "{\"a\":1,\"b\":{\"port\":80,\"proto\":\"tcp\"}}"
         );
     }
