@@ -1376,7 +1376,7 @@ type sw_params: record {
 ## Where a common substring occurs.
 type sw_align: record {
 	str: string;	##< The input string it is part of.
-	index: count;	##< Its position there, from 1.
+	index: count;	##< Its position there, from 0.
 };
 
 ## Where a common substring occurs, in each input.
