@@ -343,8 +343,8 @@ mod tests {
         assert!(l.windows(2).all(|w| w[0] < w[1]));
         let bt = l.iter().find(|x| x.starts_with("backtrace\t")).unwrap();
         assert_eq!(bt.split('\t').count(), 3);
-        let strlen = l.iter().find(|x| x.starts_with("strlen\t")).unwrap();
-        assert_eq!(strlen.split('\t').count(), 2);
+        let strcmp = l.iter().find(|x| x.starts_with("strcmp\t")).unwrap();
+        assert_eq!(strcmp.split('\t').count(), 2);
     }
 
     #[test]
