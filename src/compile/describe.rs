@@ -227,7 +227,7 @@ fn literal(out: &mut String, l: &Literal) {
         Literal::Addr(a) => out.push_str(&format::addr(a)),
         Literal::Subnet(a, w) => out.push_str(&format::subnet(a, *w)),
         Literal::Interval(secs) => out.push_str(&format::interval(*secs)),
-        Literal::Pattern(p, ci) => out.push_str(&format::pattern_text(p, *ci)),
+        Literal::Pattern(p, ci, dotall) => out.push_str(&format::pattern_text(p, *ci, *dotall)),
     }
 }
 

@@ -125,10 +125,13 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
             }
             Tok::Slash if !out.tokens.last().is_some_and(|t| ends_operand(&t.1)) => {
                 match scan_pattern(lexer.remainder()) {
-                    Some((re, ci, used)) => {
+                    Some((re, ci, dotall, used)) => {
                         lexer.bump(used);
-                        out.tokens
-                            .push((span.start, Tok::Pattern((re, ci)), lexer.span().end));
+                        out.tokens.push((
+                            span.start,
+                            Tok::Pattern((re, ci, dotall)),
+                            lexer.span().end,
+                        ));
                     }
                     None => {
                         out.errors
@@ -204,8 +207,8 @@ fn directive_argument(rest: &str) -> (&str, usize) {
 }
 
 /// Reads a pattern body after its opening `/`. Returns the regular
-/// expression text, whether `i` follows, and the bytes used.
-fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
+/// expression text, whether `i` and `s` follow, and the bytes used.
+fn scan_pattern(rest: &str) -> Option<(String, bool, bool, usize)> {
     let bytes = rest.as_bytes();
     let mut i = 0;
     let mut re = String::new();
@@ -240,12 +243,9 @@ fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
                     .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
                 {
                     // Not flags but a name right after the pattern.
-                    return Some((re, false, i + 1));
+                    return Some((re, false, false, i + 1));
                 }
-                if dotall {
-                    re = format!("(?s:{re})");
-                }
-                return Some((re, ci, j));
+                return Some((re, ci, dotall, j));
             }
             _ => {
                 let ch = rest[i..].chars().next()?;
@@ -395,7 +395,7 @@ mod tests {
             vec![
                 Tok::Id("x"),
                 Tok::Assign,
-                Tok::Pattern(("a/b".into(), true)),
+                Tok::Pattern(("a/b".into(), true, false)),
                 Tok::Semi
             ]
         );
@@ -405,9 +405,9 @@ mod tests {
             vec![
                 Tok::Id("f"),
                 Tok::LParen,
-                Tok::Pattern(("x".into(), false)),
+                Tok::Pattern(("x".into(), false, false)),
                 Tok::Bar,
-                Tok::Pattern(("y".into(), false)),
+                Tok::Pattern(("y".into(), false, false)),
                 Tok::RParen
             ]
         );

@@ -274,7 +274,7 @@ pub enum Tok<'a> {
     /// Built by the lexer from a number and a unit word; seconds.
     Interval(f64),
     /// Built by the lexer where a `/` starts an operand.
-    Pattern((String, bool)),
+    Pattern((String, bool, bool)),
 
     // ---- names ----
     #[regex(r"[A-Za-z_][A-Za-z_0-9]*(::[A-Za-z_][A-Za-z_0-9]*)*", |lex| lex.slice())]
