@@ -171,35 +171,22 @@ struct Operand {
 }
 
 impl Compiler {
-    /// An operand's text as Zeek shows it: the source, with its
-    /// parentheses if it is directly inside a pair.
-    fn operand_text(&self, e: &ast::Expr) -> String {
-        let inner = self.text(e.span);
-        let src = self
-            .interp
-            .output
-            .sources
-            .get(e.span.file)
-            .map(|f| f.text.as_str())
-            .unwrap_or("");
-        let (lo, hi) = (e.span.lo as usize, e.span.hi as usize);
-        if lo > src.len() || hi > src.len() {
-            return inner;
+    /// An expression as Zeek describes it in messages: constants in its
+    /// spelling, with the parentheses written around it and inside it.
+    pub(crate) fn operand_text(&self, e: &ast::Expr) -> String {
+        match self.interp.output.sources.get(e.span.file) {
+            Some(f) => super::describe::expr_in(e, &f.text),
+            None => super::describe::expr(e),
         }
-        let before = src[..lo].trim_end_matches([' ', '\t', '\r', '\n']);
-        let after = src[hi..].trim_start_matches([' ', '\t', '\r', '\n']);
-        if before.ends_with('(') && after.starts_with(')') {
-            // A call's parentheses hold arguments, not this operand alone.
-            let head = before[..before.len() - 1].trim_end_matches([' ', '\t', '\r', '\n']);
-            let called = head
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ')' || c == ']');
-            if !called {
-                return format!("({inner})");
-            }
+    }
+
+    /// `text` in parentheses if the expression at `span` was written in
+    /// them.
+    pub(crate) fn with_parens(&self, span: Span, text: String) -> String {
+        match self.interp.output.sources.get(span.file) {
+            Some(f) if super::describe::parenthesized(&f.text, span) => format!("({text})"),
+            _ => text,
         }
-        inner
     }
 
     fn operand(&mut self, e: &ast::Expr) -> Operand {
@@ -238,7 +225,7 @@ impl Compiler {
     /// Records how Zeek describes a binary expression for run-time
     /// messages, where that differs from its source text.
     fn describe_as(&mut self, span: Span, a: &Operand, sym: &str, b: &Operand) {
-        let desc = format!("{} {sym} {}", a.text, b.text);
+        let desc = self.with_parens(span, format!("{} {sym} {}", a.text, b.text));
         if desc != self.text(span) {
             self.interp
                 .globals
@@ -249,7 +236,8 @@ impl Compiler {
 
     /// `MSG (A OP B)` at the expression.
     fn bin_error(&mut self, span: Span, msg: &str, a: &Operand, sym: &str, b: &Operand) -> Typed {
-        self.error(span, format!("{msg} ({} {sym} {})", a.text, b.text));
+        let desc = self.with_parens(span, format!("{} {sym} {}", a.text, b.text));
+        self.error(span, format!("{msg} ({desc})"));
         self.poison(span)
     }
 
@@ -263,13 +251,18 @@ impl Compiler {
         if xt.is_error() {
             return self.poison(span);
         }
+        let sym = match op {
+            UnOp::Not => "!",
+            UnOp::BitNot => "~",
+            UnOp::Neg => "-",
+            _ => "+",
+        };
+        let whole = format!("{sym}{}", self.operand_text(x));
+        let whole = self.with_parens(span, whole);
         match op {
             UnOp::Not => {
                 if !(is_integral(&xt) || matches!(&*xt, Type::Bool)) {
-                    let msg = format!(
-                        "requires an integral or boolean operand ({})",
-                        self.text(span)
-                    );
+                    let msg = format!("requires an integral or boolean operand ({whole})");
                     self.error(span, msg);
                     return self.poison(span);
                 }
@@ -277,7 +270,7 @@ impl Compiler {
             }
             UnOp::BitNot => {
                 if !matches!(&*xt, Type::Count) {
-                    let msg = format!("requires \"count\" operand ({})", self.text(span));
+                    let msg = format!("requires \"count\" operand ({whole})");
                     self.error(span, msg);
                     return self.poison(span);
                 }
@@ -290,20 +283,14 @@ impl Compiler {
                 } else if matches!(&*et, Type::Double | Type::Interval) {
                     et.clone()
                 } else {
-                    let msg = format!(
-                        "requires an integral or double operand ({})",
-                        self.text(span)
-                    );
+                    let msg = format!("requires an integral or double operand ({whole})");
                     self.error(span, msg);
                     return self.poison(span);
                 };
                 if op == UnOp::Neg {
                     if let ExprKind::Literal(Literal::Count(n)) = &x.kind {
                         if *n > 1u64 << 63 {
-                            let msg = format!(
-                                "literal is outside range of 'int' values ({})",
-                                self.text(span)
-                            );
+                            let msg = format!("literal is outside range of 'int' values ({whole})");
                             self.error(span, msg);
                             return self.poison(span);
                         }
@@ -462,6 +449,30 @@ impl Compiler {
         vector: bool,
         span: Span,
     ) -> Typed {
+        let sym = match op {
+            VecOp::Arith(o) => match o {
+                Arith::Add => "+",
+                Arith::Sub => "-",
+                Arith::Mul => "*",
+                Arith::Div => "/",
+                Arith::Mod => "%",
+                Arith::BitAnd => "&",
+                Arith::BitOr => "|",
+                Arith::BitXor => "^",
+                Arith::Shl => "<<",
+                Arith::Shr => ">>",
+            },
+            VecOp::Cmp(c) => match c {
+                Cmp::Eq => "==",
+                Cmp::Ne => "!=",
+                Cmp::Lt | Cmp::Gt => "<",
+                Cmp::Le | Cmp::Ge => "<=",
+            },
+            VecOp::Concat => "+",
+            VecOp::And => "&&",
+            VecOp::Or => "||",
+        };
+        self.describe_as(span, &a, sym, &b);
         if vector {
             let ty = types::vector_of(result);
             return (mk(K::VecBinary(op, bx(a.x), bx(b.x), ty.clone()), span), ty);
@@ -595,6 +606,7 @@ impl Compiler {
         if !matches!(&*b.t, Type::Count | Type::Int) {
             return self.bin_error(span, "requires address LHS and count/int RHS", &a, "/", &b);
         }
+        self.describe_as(span, &a, "/", &b);
         (mk(K::Mask(bx(a.x), bx(b.x)), span), types::subnet())
     }
 
@@ -641,12 +653,10 @@ impl Compiler {
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             let mut failed = false;
             if v1 != v2 {
+                let desc = self.with_parens(span, format!("{} {sym} {}", a.text, b.text));
                 self.error(
                     span,
-                    format!(
-                        "cannot mix vectors and scalars for shift operations ({} {sym} {})",
-                        a.text, b.text
-                    ),
+                    format!("cannot mix vectors and scalars for shift operations ({desc})"),
                 );
                 failed = true;
             }
@@ -938,11 +948,8 @@ impl Compiler {
     }
 
     fn not_an_index(&mut self, a: &ast::Expr, b: &ast::Expr, span: Span) -> Typed {
-        let msg = format!(
-            "not an index type ({} in {})",
-            self.operand_text(a),
-            self.operand_text(b)
-        );
+        let desc = format!("{} in {}", self.operand_text(a), self.operand_text(b));
+        let msg = format!("not an index type ({})", self.with_parens(span, desc));
         self.error(span, msg);
         self.poison(span)
     }

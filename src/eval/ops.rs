@@ -1,7 +1,6 @@
 //! Operators on values. The checker has coerced both operands to one type,
 //! so each operator dispatches on the pair of value tags.
 
-use super::access::vector_index;
 use crate::runtime::ir::{Arith, Cmp, InKind};
 use crate::runtime::value::{Subnet, Value};
 use std::cell::RefCell;
@@ -360,10 +359,18 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
             }),
             _ => false,
         },
+        // The index taken as unsigned: a negative one is never in.
         InKind::VectorIndex => match b {
             Value::Vector(v) => {
                 let v = v.borrow();
-                vector_index(a.as_int(), v.items.len()).is_some_and(|i| !v.items[i].is_unset())
+                let i = match a {
+                    Value::Bool(b) => *b as u64,
+                    other => other.as_int() as u64,
+                };
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| v.items.get(i))
+                    .is_some_and(|x| !x.is_unset())
             }
             _ => false,
         },
