@@ -105,14 +105,7 @@ impl Compiler {
         rt: &TypeRef,
         span: Span,
     ) -> Typed {
-        let rx = match self.try_coerce(rx, rt, &lt) {
-            Ok(x) => x,
-            Err(x) => {
-                let msg = format!("type clash in assignment ({})", self.text(span));
-                self.error(span, msg);
-                x
-            }
-        };
+        let rx = self.coerce_assign(rx, rt, &lt, span, &|me: &Self| me.text(span));
         (mk(K::Assign(Box::new(lv), bx(rx)), span), lt)
     }
 

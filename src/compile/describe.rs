@@ -119,6 +119,36 @@ pub fn case(c: &ast::Case) -> String {
     out
 }
 
+/// A constructor as Zeek describes it: `table(k1, k2 = v, ...)`, the
+/// brackets of each key dropped.
+pub fn ctor(kind: &str, xs: &[ast::Expr], src: Option<&str>) -> String {
+    let mut out = String::new();
+    ctor_into(&mut out, kind, xs, src);
+    out
+}
+
+fn ctor_into(out: &mut String, kind: &str, xs: &[ast::Expr], src: Src) {
+    out.push_str(kind);
+    out.push('(');
+    for (i, x) in xs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match &x.kind {
+            ExprKind::Assign(_, k, v) => {
+                match &k.kind {
+                    ExprKind::Bracket(ks) => list(out, ks, src),
+                    _ => expr_into(out, k, src),
+                }
+                out.push_str(" = ");
+                expr_into(out, v, src);
+            }
+            _ => expr_into(out, x, src),
+        }
+    }
+    out.push(')');
+}
+
 fn list(out: &mut String, xs: &[ast::Expr], src: Src) {
     for (i, x) in xs.iter().enumerate() {
         if i > 0 {
@@ -370,11 +400,7 @@ fn expr_kind_into(out: &mut String, e: &ast::Expr, src: Src) {
             list(out, xs, src);
             out.push(')');
         }
-        ExprKind::Table(xs) => {
-            out.push_str("table(");
-            list(out, xs, src);
-            out.push(')');
-        }
+        ExprKind::Table(xs) => ctor_into(out, "table", xs, src),
         ExprKind::Vector(xs) => {
             out.push_str("vector(");
             list(out, xs, src);
@@ -416,12 +442,12 @@ fn other_text(e: &ast::Expr, src: Src) -> String {
         ExprKind::As(x, t) => format!("{} as {}", sub(x, src), type_text(t)),
         ExprKind::CanCast(x, t) => format!("{} ?as {}", sub(x, src), type_text(t)),
         ExprKind::Is(x, t) => format!("{} is {}", sub(x, src), type_text(t)),
-        ExprKind::Brace(xs) => {
-            let mut out = String::from("{");
-            list(&mut out, xs, src);
-            out.push('}');
-            out
+        // A `{ [k] = v, ... }` initializer is a table constructor.
+        ExprKind::Brace(xs) if xs.iter().any(|x| matches!(x.kind, ExprKind::Assign(..))) => {
+            ctor("table", xs, src)
         }
+        // Otherwise it is (mostly) a set constructor.
+        ExprKind::Brace(xs) => ctor("set", xs, src),
         _ => String::new(),
     }
 }

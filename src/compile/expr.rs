@@ -80,7 +80,7 @@ impl Compiler {
             ExprKind::Assign(op, lhs, rhs) => self.assign(*op, lhs, rhs, span),
             ExprKind::PostIncr(x) => self.incdec(x, 1, span),
             ExprKind::PostDecr(x) => self.incdec(x, -1, span),
-            ExprKind::Cond(c, a, b) => self.conditional(c, a, b, span, expected),
+            ExprKind::Cond(c, a, b) => self.conditional(e, (c, a, b), expected),
             ExprKind::Size(x) => {
                 let (xx, xt) = self.expr(x);
                 let ty = match &*xt {
@@ -134,7 +134,7 @@ impl Compiler {
             ExprKind::Record(items) => self.record_ctor(None, items, span, false),
             ExprKind::Set(items) => self.set_ctor(items, span, expected.filter(|t| t.is_set())),
             ExprKind::Table(items) => {
-                self.table_ctor(items, span, expected.filter(|t| t.is_table()))
+                self.table_ctor(items, span, expected.filter(|t| t.is_table()), false)
             }
             ExprKind::Vector(items) => self.vector_ctor(
                 items,
@@ -183,12 +183,11 @@ impl Compiler {
     /// constructor takes the other's type).
     fn conditional(
         &mut self,
-        c: &ast::Expr,
-        a: &ast::Expr,
-        b: &ast::Expr,
-        span: Span,
+        whole: &ast::Expr,
+        (c, a, b): (&ast::Expr, &ast::Expr, &ast::Expr),
         expected: Option<&TypeRef>,
     ) -> Typed {
+        let span = whole.span;
         let (cx, ct) = self.expr(c);
         let (ax, at) = self.expr_expect(a, expected);
         let (bx_, bt) = self.expr_expect(b, expected);
@@ -198,7 +197,10 @@ impl Compiler {
         let vector = matches!(&*ct, Type::Vector(_));
         let ct1 = ct.yield_type().filter(|_| vector).unwrap_or(&ct).clone();
         if !matches!(&*ct1, Type::Bool) {
-            let msg = format!("requires boolean conditional ({})", self.text(span));
+            let msg = format!(
+                "requires boolean conditional ({})",
+                self.operand_text(whole)
+            );
             self.error(span, msg);
             return self.poison(span);
         }
@@ -207,14 +209,19 @@ impl Compiler {
             let (Type::Vector(x), Type::Vector(y)) = (&*at, &*bt) else {
                 let msg = format!(
                     "vector conditional requires vector alternatives ({})",
-                    self.text(span)
+                    self.operand_text(whole)
                 );
                 self.error(span, msg);
                 return self.poison(span);
             };
             (t2, t3) = (x.clone(), y.clone());
         }
-        let same_msg = |me: &Self| format!("operands must be of the same type ({})", me.text(span));
+        let same_msg = |me: &Self| {
+            format!(
+                "operands must be of the same type ({})",
+                me.operand_text(whole)
+            )
+        };
         let ty = if super::operators::is_arith(&t2) && super::operators::is_arith(&t3) {
             let t = super::operators::max_type(&t2, &t3);
             if vector {
@@ -229,7 +236,7 @@ impl Compiler {
         } else if vector {
             let msg = format!(
                 "vector conditional type clash between alternatives ({})",
-                self.text(span)
+                self.operand_text(whole)
             );
             self.error(span, msg);
             return self.poison(span);

@@ -1029,6 +1029,20 @@ impl Compiler {
         to: &TypeRef,
         type_at: Option<Span>,
     ) -> Option<ir::Expr> {
+        self.check_promote_as(x, from, e, to, type_at, true)
+    }
+
+    /// `check_promote`, the value's `type mismatch` only if `mismatch`
+    /// (Zeek's single-value check has the type's complaint alone).
+    pub(crate) fn check_promote_as(
+        &mut self,
+        x: ir::Expr,
+        from: &TypeRef,
+        e: &ast::Expr,
+        to: &TypeRef,
+        type_at: Option<Span>,
+        mismatch: bool,
+    ) -> Option<ir::Expr> {
         if from.is_error() || to.is_error() {
             return Some(x);
         }
@@ -1065,6 +1079,9 @@ impl Compiler {
                 }
                 (_, Some(at)) => self.error_also(at, crate::diag::Also::Span(e.span), m),
                 _ => self.error(e.span, m),
+            }
+            if !mismatch {
+                return None;
             }
             let m = format!("type mismatch ({text} and {to})");
             match (&**to, type_at) {
