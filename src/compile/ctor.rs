@@ -47,6 +47,7 @@ impl Compiler {
                 rt.name.borrow().clone().unwrap_or_default()
             )
         };
+        let mut failed = false;
         let rt = match target {
             Some(rt) => {
                 for it in items {
@@ -113,30 +114,13 @@ impl Compiler {
                             inits.push((i as u32, x));
                         }
                         Err(x) => {
-                            let numeric =
-                                |t: &Type| matches!(t, Type::Count | Type::Int | Type::Double);
-                            if numeric(&fty) && numeric(&xt) {
-                                // A wider number than the field holds.
-                                let msg = format!(
-                                    "over-promotion of arithmetic value ({} and {})",
-                                    fty,
-                                    describe::expr(v)
-                                );
-                                self.error_also(
-                                    v.span,
-                                    crate::diag::Also::Before(fty.to_string()),
-                                    msg,
-                                );
-                            } else {
-                                self.error(
-                                    v.span,
-                                    format!(
-                                        "type clash for field \"{}\" ({} and {})",
-                                        n.text, fty, xt
-                                    ),
-                                );
+                            // Zeek's named constructor checks each value
+                            // against its field's type (check_and_promote),
+                            // and is in error after any that does not fit.
+                            let at = self.type_decl_span(&fty);
+                            if self.check_promote_as(x, &xt, v, &fty, at, false).is_none() {
+                                failed = true;
                             }
-                            inits.push((i as u32, x));
                         }
                     }
                 }
@@ -198,6 +182,9 @@ impl Compiler {
                 })
             }
         };
+        if failed {
+            return self.poison(span);
+        }
         let ty = Rc::new(Type::Record(rt.clone()));
         (mk(K::Record(rt, inits), span), ty)
     }
@@ -443,6 +430,7 @@ impl Compiler {
         };
         let mut out = Vec::with_capacity(pairs.len());
         let typed = checked && expected.and_then(|t| t.as_table()).is_some();
+        let mut mismatched = false;
         for (k, v) in pairs {
             let parts: Vec<ast::Expr> = match &k.kind {
                 ExprKind::Bracket(xs) => xs.clone(),
@@ -475,10 +463,39 @@ impl Compiler {
                 }
                 continue;
             }
+            if expected.is_some() && parts.len() == index.len() {
+                // `table(...)` has the type of what it holds; where that
+                // is not the type expected of it, the assignment is what
+                // Zeek reports (a type clash in assignment).
+                let mut xs = Vec::with_capacity(parts.len());
+                for (p, t) in parts.iter().zip(&index) {
+                    let (x, xt) = self.expr_expect(p, Some(t));
+                    match self.try_coerce(x, &xt, t) {
+                        Ok(x) => xs.push(x),
+                        Err(_) => mismatched = true,
+                    }
+                }
+                let (vx, vt) = self.expr_expect(v, Some(&yield_));
+                let vx = self.try_coerce(vx, &vt, &yield_).unwrap_or_else(|x| {
+                    mismatched = true;
+                    x
+                });
+                let key = if xs.len() == 1 {
+                    xs.pop()
+                        .unwrap_or_else(|| mk(K::Const(Value::Unset), k.span))
+                } else {
+                    mk(K::Tuple(xs), k.span)
+                };
+                out.push((key, Some(vx)));
+                continue;
+            }
             let key = self.key_expr(&index, &parts, k.span);
             let (vx, vt) = self.expr_expect(v, Some(&yield_));
             let vx = self.coerce(vx, &vt, &yield_, v.span);
             out.push((key, Some(vx)));
+        }
+        if mismatched {
+            return (self.poison(span).0, failed_ctor_type());
         }
         (
             mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span),
