@@ -129,7 +129,11 @@ fn render_literal(l: &Literal) -> String {
         Literal::Addr(a) => a.to_string(),
         Literal::Subnet(a, w) => format!("{a}/{w}"),
         Literal::Interval(secs) => format!("{secs:?}s"),
-        Literal::Pattern(re, ci) => format!("/{re}/{}", if *ci { "i" } else { "" }),
+        Literal::Pattern(re, ci, dotall) => format!(
+            "/{re}/{}{}",
+            if *ci { "i" } else { "" },
+            if *dotall { "s" } else { "" }
+        ),
     }
 }
 

@@ -105,14 +105,7 @@ impl Compiler {
         rt: &TypeRef,
         span: Span,
     ) -> Typed {
-        let rx = match self.try_coerce(rx, rt, &lt) {
-            Ok(x) => x,
-            Err(x) => {
-                let msg = format!("type clash in assignment ({})", self.text(span));
-                self.error(span, msg);
-                x
-            }
-        };
+        let rx = self.coerce_assign(rx, rt, &lt, span, &|me: &Self| me.text(span));
         (mk(K::Assign(Box::new(lv), bx(rx)), span), lt)
     }
 
@@ -148,6 +141,10 @@ impl Compiler {
             }
             InitOp::AddTo | InitOp::RemoveFrom => {
                 let (rx, rt) = self.expr_expect(rhs, Some(&lt));
+                if lt.is_error() || rt.is_error() {
+                    return self.poison(span);
+                }
+                let adding = op == InitOp::AddTo;
                 match (&*lt, op) {
                     (Type::Vector(elem), InitOp::AddTo) if !matches!(&*rt, Type::Vector(_)) => {
                         let elem = elem.clone();
@@ -161,35 +158,78 @@ impl Compiler {
                         return (mk(K::ExtendVector(Box::new(lv), bx(rx), check), span), lt);
                     }
                     (Type::Table(_), _) => {
+                        if !types::same_type(&lt, &rt) && !rt.is_unspecified() {
+                            let what = if adding { "+=" } else { "-=" };
+                            let msg = format!(
+                                "RHS type mismatch for table/set {what} ({} {what} {})",
+                                self.text(lhs.span),
+                                self.text(rhs.span)
+                            );
+                            self.error(span, msg);
+                            return self.poison(span);
+                        }
                         let cur = self.lvalue_read(&lv, span);
-                        let k = if op == InitOp::AddTo {
+                        let k = if adding {
                             K::AddToSet(bx(cur), bx(rx))
                         } else {
                             K::RemoveFromSet(bx(cur), bx(rx))
                         };
                         return (mk(k, span), lt);
                     }
+                    (Type::Pattern, InitOp::AddTo) => {
+                        if !matches!(&*rt, Type::Pattern) {
+                            let msg = format!(
+                                "pattern += op requires op to be a pattern ({} += {})",
+                                self.text(lhs.span),
+                                self.text(rhs.span)
+                            );
+                            self.error(span, msg);
+                            return self.poison(span);
+                        }
+                        let cur = self.lvalue_read(&lv, span);
+                        let val = mk(K::PatternAddTo(bx(cur), bx(rx)), span);
+                        return (mk(K::Assign(Box::new(lv), bx(val)), span), lt);
+                    }
                     _ => {}
                 }
-                let arith = if op == InitOp::AddTo {
-                    Arith::Add
-                } else {
-                    Arith::Sub
-                };
-                // Zeek describes `x -= 1` as `x - 1` in messages.
-                let sym = if op == InitOp::AddTo { "+" } else { "-" };
-                let text = format!("{} {} {}", self.text(lhs.span), sym, self.text(rhs.span));
+                let arith = if adding { Arith::Add } else { Arith::Sub };
+                let both_interval =
+                    matches!(&*lt, Type::Interval) && matches!(&*rt, Type::Interval);
+                let both_string =
+                    adding && matches!(&*lt, Type::String) && matches!(&*rt, Type::String);
+                if !super::operators::is_arith(&lt) && !both_interval && !both_string {
+                    let (what, sym) = if adding {
+                        ("requires two arithmetic or two string operands", "+=")
+                    } else {
+                        ("requires two arithmetic operands", "-=")
+                    };
+                    let msg = format!(
+                        "{what} ({} {sym} {})",
+                        self.text(lhs.span),
+                        self.text(rhs.span)
+                    );
+                    self.error(span, msg);
+                    return self.poison(span);
+                }
+                // Zeek makes `x += y` of `x = x + y` (and describes it so).
+                let sym = if adding { "+" } else { "-" };
+                let texts = (self.text(lhs.span), self.text(rhs.span));
+                let text = format!("{} {} {}", texts.0, sym, texts.1);
                 self.interp
                     .globals
                     .text_overrides
                     .insert((span.file, span.lo, span.hi), text);
                 let cur = self.lvalue_read(&lv, span);
-                let (val, vt) = self.arith(arith, cur, lt.clone(), rx, rt, span);
-                // `c += +2` on a count: Zeek keeps the count.
-                let val = if matches!((&*lt, &*vt), (Type::Count, Type::Int)) {
-                    mk(K::Cast(bx(val), lt.clone()), span)
-                } else {
-                    self.coerce(val, &vt, &lt, span)
+                let (val, vt) = self.arith(arith, cur, lt.clone(), rx, rt, span, texts);
+                if vt.is_error() {
+                    return self.poison(span);
+                }
+                let val = match (&*lt, &*vt) {
+                    (Type::Count, Type::Int | Type::Double) => {
+                        mk(K::Coerce(bx(val), ir::Coercion::ToCount), span)
+                    }
+                    (Type::Int, Type::Double) => mk(K::Coerce(bx(val), ir::Coercion::ToInt), span),
+                    _ => val,
                 };
                 (mk(K::Assign(Box::new(lv), bx(val)), span), lt)
             }
@@ -242,11 +282,12 @@ impl Compiler {
         let Some((lv, t)) = self.lvalue(x) else {
             return self.poison(span);
         };
-        if !matches!(&*t, Type::Count | Type::Int | Type::Double | Type::Error) {
+        if !matches!(&*t, Type::Count | Type::Int | Type::Error) {
             self.error(
                 span,
-                format!("requires arithmetic operand ({})", self.text(span)),
+                format!("requires an integral operand ({})", self.text(span)),
             );
+            return self.poison(span);
         }
         (mk(K::IncDec(Box::new(lv), delta), span), t)
     }

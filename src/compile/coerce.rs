@@ -4,6 +4,7 @@
 use super::Compiler;
 use crate::runtime::ir::{Coercion, Expr, ExprKind};
 use crate::runtime::types::{self, Type, TypeRef};
+use crate::runtime::value::Value;
 use crate::syntax::ast::Span;
 use std::rc::Rc;
 
@@ -39,6 +40,87 @@ impl Compiler {
             Err(x) => {
                 let text = self.text(span);
                 self.error(span, format!("type clash ({from} and {to}) ({text})"));
+                x
+            }
+        }
+    }
+
+    /// The value of an assignment (or an initialization, which Zeek
+    /// checks as one) converted to the target's type as Zeek's
+    /// `AssignExpr` converts it: numbers narrowed with a warning,
+    /// enums kept apart, anything else of another type a clash. `text`
+    /// is the assignment as Zeek describes it.
+    pub fn coerce_assign(
+        &mut self,
+        x: Expr,
+        from: &TypeRef,
+        to: &TypeRef,
+        span: Span,
+        text: &dyn Fn(&Self) -> String,
+    ) -> Expr {
+        if from.is_error() || to.is_error() {
+            return x;
+        }
+        let arith = |t: &Type| matches!(t, Type::Count | Type::Int | Type::Double);
+        let enum_ = |t: &Type| matches!(t, Type::Enum(_));
+        if enum_(from) != enum_(to) {
+            let msg = format!("can't convert to/from enumerated type ({})", text(self));
+            self.error(span, msg);
+            return x;
+        }
+        if arith(to) {
+            if !arith(from) {
+                let msg = format!(
+                    "assignment of non-arithmetic value to arithmetic ({}/{}) ({})",
+                    tag_name(to),
+                    tag_name(from),
+                    text(self)
+                );
+                self.error(span, msg);
+                return x;
+            }
+            let c = match (&**from, &**to) {
+                (a, b) if std::mem::discriminant(a) == std::mem::discriminant(b) => return x,
+                (_, Type::Double) => Coercion::ToDouble,
+                (Type::Double, t) => {
+                    let msg = format!(
+                        "dangerous assignment of double to integral ({})",
+                        text(self)
+                    );
+                    self.warning(span, msg);
+                    if matches!(t, Type::Int) {
+                        Coercion::ToInt
+                    } else {
+                        Coercion::ToCount
+                    }
+                }
+                (_, Type::Int) => Coercion::ToInt,
+                _ => {
+                    let msg = format!("dangerous assignment of integer to count ({})", text(self));
+                    self.warning(span, msg);
+                    Coercion::ToCount
+                }
+            };
+            return wrap(x, c);
+        }
+        // A time may be set to a zero number.
+        if matches!(**to, Type::Time) && arith(from) {
+            if let ExprKind::Const(v) = &x.kind {
+                if matches!(v, Value::Count(0) | Value::Int(0))
+                    || matches!(v, Value::Double(d) if *d == 0.0)
+                {
+                    return Expr {
+                        kind: ExprKind::Const(Value::Time(0.0)),
+                        span: x.span,
+                    };
+                }
+            }
+        }
+        match self.try_coerce(x, from, to) {
+            Ok(x) => x,
+            Err(x) => {
+                let msg = format!("type clash in assignment ({})", text(self));
+                self.error(span, msg);
                 x
             }
         }
@@ -120,6 +202,19 @@ impl Compiler {
             (Type::Void, _) => Err(e),
             _ => Err(e),
         }
+    }
+}
+
+/// A type's kind as Zeek names it (`type_name` of its tag).
+fn tag_name(t: &Type) -> String {
+    match t {
+        Type::Table(_) => "table".into(),
+        Type::Record(_) => "record".into(),
+        Type::Vector(_) => "vector".into(),
+        Type::Enum(_) => "enum".into(),
+        Type::Func(_) => "func".into(),
+        Type::Opaque(_) => "opaque".into(),
+        _ => t.to_string(),
     }
 }
 

@@ -14,6 +14,18 @@ use std::rc::Rc;
 
 type Typed = (ir::Expr, TypeRef);
 
+/// The type of a constructor whose elements did not fit the type given
+/// it: no type equals it, so assigning it is Zeek's `type clash in
+/// assignment`, as Zeek reports after the constructor's complaint.
+fn failed_ctor_type() -> TypeRef {
+    types::set_of(vec![types::void(), types::error()])
+}
+
+fn is_failed_ctor(t: &TypeRef) -> bool {
+    t.as_table()
+        .is_some_and(|tt| tt.index.len() == 2 && tt.index[1].is_error())
+}
+
 fn mk(kind: K, span: Span) -> ir::Expr {
     ir::Expr { kind, span }
 }
@@ -35,6 +47,7 @@ impl Compiler {
                 rt.name.borrow().clone().unwrap_or_default()
             )
         };
+        let mut failed = false;
         let rt = match target {
             Some(rt) => {
                 for it in items {
@@ -101,30 +114,13 @@ impl Compiler {
                             inits.push((i as u32, x));
                         }
                         Err(x) => {
-                            let numeric =
-                                |t: &Type| matches!(t, Type::Count | Type::Int | Type::Double);
-                            if numeric(&fty) && numeric(&xt) {
-                                // A wider number than the field holds.
-                                let msg = format!(
-                                    "over-promotion of arithmetic value ({} and {})",
-                                    fty,
-                                    describe::expr(v)
-                                );
-                                self.error_also(
-                                    v.span,
-                                    crate::diag::Also::Before(fty.to_string()),
-                                    msg,
-                                );
-                            } else {
-                                self.error(
-                                    v.span,
-                                    format!(
-                                        "type clash for field \"{}\" ({} and {})",
-                                        n.text, fty, xt
-                                    ),
-                                );
+                            // Zeek's named constructor checks each value
+                            // against its field's type (check_and_promote),
+                            // and is in error after any that does not fit.
+                            let at = self.type_decl_span(&fty);
+                            if self.check_promote_as(x, &xt, v, &fty, at, false).is_none() {
+                                failed = true;
                             }
-                            inits.push((i as u32, x));
                         }
                     }
                 }
@@ -186,6 +182,9 @@ impl Compiler {
                 })
             }
         };
+        if failed {
+            return self.poison(span);
+        }
         let ty = Rc::new(Type::Record(rt.clone()));
         (mk(K::Record(rt, inits), span), ty)
     }
@@ -217,7 +216,9 @@ impl Compiler {
         expected: Option<&TypeRef>,
     ) -> Typed {
         match expected.map(|t| &**t) {
-            Some(Type::Table(tt)) if tt.yield_.is_some() => self.table_ctor(items, span, expected),
+            Some(Type::Table(tt)) if tt.yield_.is_some() => {
+                self.table_ctor(items, span, expected, true)
+            }
             Some(Type::Table(_)) => self.set_ctor(items, span, expected),
             Some(Type::Vector(_)) => self.vector_ctor(items, span, expected),
             _ => {
@@ -229,7 +230,7 @@ impl Compiler {
                     return (mk(K::Const(Value::Unset), span), types::error());
                 }
                 if is_table {
-                    self.table_ctor(items, span, None)
+                    self.table_ctor(items, span, None, false)
                 } else {
                     self.set_ctor(items, span, None)
                 }
@@ -313,14 +314,47 @@ impl Compiler {
             _ => types::set_of(index.clone()),
         };
         let mut out = Vec::with_capacity(items.len());
+        let typed = expected.is_some_and(|t| t.is_set());
+        let mut failed = false;
         for it in items {
             let parts: Vec<ast::Expr> = self
                 .key_parts(it, index.len())
                 .into_iter()
                 .cloned()
                 .collect();
+            if typed && parts.len() == index.len() {
+                // Zeek's SetConstructorExpr: the elements checked against
+                // the index type, the first that does not fit ending it
+                // (each composite element checked on its own).
+                let mut xs = Vec::with_capacity(parts.len());
+                for (p, t) in parts.iter().zip(&index) {
+                    let (x, xt) = self.expr_expect(p, Some(t));
+                    match self.check_promote(x, &xt, p, t, None) {
+                        Some(x) => xs.push(x),
+                        None => break,
+                    }
+                }
+                if xs.len() < parts.len() {
+                    if index.len() == 1 {
+                        return self.inconsistent_ctor("set", false, items, span);
+                    }
+                    failed = true;
+                    continue;
+                }
+                let key = if xs.len() == 1 {
+                    xs.pop()
+                        .unwrap_or_else(|| mk(K::Const(Value::Unset), it.span))
+                } else {
+                    mk(K::Tuple(xs), it.span)
+                };
+                out.push((key, None));
+                continue;
+            }
             let key = self.key_expr(&index, &parts, it.span);
             out.push((key, None));
+        }
+        if failed {
+            return self.inconsistent_ctor("set", true, items, span);
         }
         (
             mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span),
@@ -328,11 +362,15 @@ impl Compiler {
         )
     }
 
+    /// A table constructor; `checked`: its elements are checked against
+    /// the type given it as Zeek checks a constructor of that type (a
+    /// `{...}` initializer or a named type's constructor).
     pub(super) fn table_ctor(
         &mut self,
         items: &[ast::Expr],
         span: Span,
         expected: Option<&TypeRef>,
+        checked: bool,
     ) -> Typed {
         let mut pairs: Vec<(&ast::Expr, &ast::Expr)> = Vec::new();
         let mut unbracketed = false;
@@ -391,20 +429,127 @@ impl Compiler {
             _ => types::table_of(index.clone(), yield_.clone()),
         };
         let mut out = Vec::with_capacity(pairs.len());
+        let typed = checked && expected.and_then(|t| t.as_table()).is_some();
+        let mut mismatched = false;
         for (k, v) in pairs {
             let parts: Vec<ast::Expr> = match &k.kind {
                 ExprKind::Bracket(xs) => xs.clone(),
                 _ => vec![k.clone()],
             };
+            if typed && parts.len() == index.len() {
+                // Zeek's TableConstructorExpr: each index part, then the
+                // value, checked against the declared type; the first that
+                // does not fit ends the check.
+                let mut xs = Vec::with_capacity(parts.len());
+                for (p, t) in parts.iter().zip(&index) {
+                    let (x, xt) = self.expr_expect(p, Some(t));
+                    match self.ctor_promote(x, &xt, p, t) {
+                        Some(x) => xs.push(x),
+                        None => return self.inconsistent_ctor("table", true, items, span),
+                    }
+                }
+                let key = if xs.len() == 1 {
+                    xs.pop()
+                        .unwrap_or_else(|| mk(K::Const(Value::Unset), k.span))
+                } else {
+                    mk(K::Tuple(xs), k.span)
+                };
+                // A `[$a=...]` value is its own record, then converted.
+                let hint = (!matches!(&*yield_, Type::Record(_))).then_some(&yield_);
+                let (vx, vt) = self.expr_expect(v, hint);
+                match self.ctor_promote(vx, &vt, v, &yield_) {
+                    Some(vx) => out.push((key, Some(vx))),
+                    None => return self.inconsistent_ctor("table", true, items, span),
+                }
+                continue;
+            }
+            if expected.is_some() && parts.len() == index.len() {
+                // `table(...)` has the type of what it holds; where that
+                // is not the type expected of it, the assignment is what
+                // Zeek reports (a type clash in assignment).
+                let mut xs = Vec::with_capacity(parts.len());
+                for (p, t) in parts.iter().zip(&index) {
+                    let (x, xt) = self.expr_expect(p, Some(t));
+                    match self.try_coerce(x, &xt, t) {
+                        Ok(x) => xs.push(x),
+                        Err(_) => mismatched = true,
+                    }
+                }
+                let (vx, vt) = self.expr_expect(v, Some(&yield_));
+                let vx = self.try_coerce(vx, &vt, &yield_).unwrap_or_else(|x| {
+                    mismatched = true;
+                    x
+                });
+                let key = if xs.len() == 1 {
+                    xs.pop()
+                        .unwrap_or_else(|| mk(K::Const(Value::Unset), k.span))
+                } else {
+                    mk(K::Tuple(xs), k.span)
+                };
+                out.push((key, Some(vx)));
+                continue;
+            }
             let key = self.key_expr(&index, &parts, k.span);
             let (vx, vt) = self.expr_expect(v, Some(&yield_));
             let vx = self.coerce(vx, &vt, &yield_, v.span);
             out.push((key, Some(vx)));
         }
+        if mismatched {
+            return (self.poison(span).0, failed_ctor_type());
+        }
         (
             mk(K::Table(ty.clone(), out, ir::TableAttrs::default()), span),
             ty,
         )
+    }
+
+    /// One constructor element checked against its declared type as
+    /// Zeek's `check_and_promote_expr` checks it.
+    fn ctor_promote(
+        &mut self,
+        x: ir::Expr,
+        xt: &TypeRef,
+        e: &ast::Expr,
+        to: &TypeRef,
+    ) -> Option<ir::Expr> {
+        let at = self.type_decl_span(to);
+        self.check_promote_as(x, xt, e, to, at, false)
+    }
+
+    /// Where a named type was declared (Zeek's messages name it so).
+    pub(crate) fn type_decl_span(&self, t: &TypeRef) -> Option<Span> {
+        let name = t.name()?;
+        let id = self.globals.get(&name)?;
+        Some(self.globals.info(id).span)
+    }
+
+    /// `inconsistent types in table constructor (table(...))`: the
+    /// constructor is in error.
+    fn inconsistent_ctor(
+        &mut self,
+        kind: &str,
+        plural: bool,
+        items: &[ast::Expr],
+        span: Span,
+    ) -> Typed {
+        let src = self
+            .interp
+            .output
+            .sources
+            .get(span.file)
+            .map(|f| f.text.clone());
+        let text = describe::ctor(kind, items, src.as_deref());
+        // Zeek's words differ for a set of single values.
+        let types = if kind == "set" && !plural {
+            "type"
+        } else {
+            "types"
+        };
+        self.error(
+            span,
+            format!("inconsistent {types} in {kind} constructor ({text})"),
+        );
+        (self.poison(span).0, failed_ctor_type())
     }
 
     pub(super) fn vector_ctor(
@@ -457,10 +602,19 @@ impl Compiler {
         span: Span,
         _expected: Option<&TypeRef>,
     ) -> Typed {
+        let done = |(x, xt): Typed| {
+            if is_failed_ctor(&xt) {
+                (x, types::error())
+            } else {
+                (x, xt)
+            }
+        };
         match &**t {
             Type::Record(rt) => self.record_ctor(Some(rt.clone()), args, span, false),
-            Type::Table(tt) if tt.yield_.is_some() => self.table_ctor(args, span, Some(t)),
-            Type::Table(_) => self.set_ctor(args, span, Some(t)),
+            Type::Table(tt) if tt.yield_.is_some() => {
+                done(self.table_ctor(args, span, Some(t), true))
+            }
+            Type::Table(_) => done(self.set_ctor(args, span, Some(t))),
             Type::Vector(_) => self.vector_ctor(args, span, Some(t)),
             _ => {
                 self.error(

@@ -185,7 +185,14 @@ impl Compiler {
             g.set_attributes(id, texts);
         }
         let init_ir = match (init_ir, init_ty) {
-            (Some(x), Some(t)) => Some(self.coerce(x, &t, &ty, init.map_or(name.span, |e| e.span))),
+            (Some(x), Some(t)) => {
+                let at = init.map_or(name.span, |e| e.span);
+                let text = |me: &Self| match init {
+                    Some(e) => format!("{} = {}", name.text, me.operand_text(e)),
+                    None => name.text.clone(),
+                };
+                Some(self.coerce_assign(x, &t, &ty, at, &text))
+            }
             _ => None,
         };
         // Events, hooks and function prototypes exist as soon as they are

@@ -1,6 +1,5 @@
 //! Expressions: names resolved, types checked, coercions inserted.
 
-use super::coerce::promote;
 use super::operators::{cast_supported, is_pattern_index, subnet_index};
 use super::scope::{FuncScope, IdKind};
 use super::Compiler;
@@ -81,51 +80,7 @@ impl Compiler {
             ExprKind::Assign(op, lhs, rhs) => self.assign(*op, lhs, rhs, span),
             ExprKind::PostIncr(x) => self.incdec(x, 1, span),
             ExprKind::PostDecr(x) => self.incdec(x, -1, span),
-            ExprKind::Cond(c, a, b) => {
-                let before = self.errors;
-                let (cx, ct) = self.expr(c);
-                let is_bool_vector = matches!(ct.yield_type().map(|t| &**t), Some(Type::Bool))
-                    && matches!(&*ct, Type::Vector(_));
-                if is_bool_vector {
-                    let (ax, at) = self.expr(a);
-                    let (bx_, bt) = self.expr(b);
-                    if !matches!(&*at, Type::Vector(_)) || !types::same_type(&at, &bt) {
-                        self.error(
-                            span,
-                            format!("operands must be of the same type ({})", self.text(span)),
-                        );
-                    }
-                    return (mk(K::VectorCond(bx(cx), bx(ax), bx(bx_)), span), at);
-                }
-                if self.errors == before && !matches!(&*ct, Type::Bool | Type::Error | Type::Any) {
-                    self.error(
-                        c.span,
-                        format!("requires boolean conditional ({})", self.text(c.span)),
-                    );
-                }
-                let (ax, at) = self.expr_expect(a, expected);
-                let (bx_, bt) = self.expr_expect(b, expected);
-                let empty = |x: &ir::Expr| {
-                    matches!(&x.kind, K::Table(_, i, _) if i.is_empty())
-                        || matches!(&x.kind, K::Vector(_, i) if i.is_empty())
-                };
-                let ty = match promote(&at, &bt) {
-                    Some(t) => t,
-                    None if types::same_type(&at, &bt) => at.clone(),
-                    None if empty(&ax) => bt.clone(),
-                    None if empty(&bx_) => at.clone(),
-                    None => {
-                        self.error(
-                            span,
-                            format!("operands must be of the same type ({})", self.text(span)),
-                        );
-                        at.clone()
-                    }
-                };
-                let ax = self.coerce(ax, &at, &ty, a.span);
-                let bx2 = self.coerce(bx_, &bt, &ty, b.span);
-                (mk(K::Cond(bx(cx), bx(ax), bx(bx2)), span), ty)
-            }
+            ExprKind::Cond(c, a, b) => self.conditional(e, (c, a, b), expected),
             ExprKind::Size(x) => {
                 let (xx, xt) = self.expr(x);
                 let ty = match &*xt {
@@ -148,10 +103,17 @@ impl Compiler {
                 }
                 (mk(K::Cast(bx(xx), ty.clone()), span), ty)
             }
-            ExprKind::Is(x, t) | ExprKind::CanCast(x, t) => {
+            ExprKind::Is(x, t) => {
                 let (xx, _) = self.expr(x);
                 let ty = self.resolve_type(t);
                 (mk(K::Is(bx(xx), ty), span), types::bool_())
+            }
+            // Zeek does not check `?as` when compiling: it answers at run
+            // time whether the conversion succeeds.
+            ExprKind::CanCast(x, t) => {
+                let (xx, _) = self.expr(x);
+                let ty = self.resolve_type(t);
+                (mk(K::CanCast(bx(xx), ty), span), types::bool_())
             }
             ExprKind::Copy(x) => {
                 let (xx, xt) = self.expr(x);
@@ -172,7 +134,7 @@ impl Compiler {
             ExprKind::Record(items) => self.record_ctor(None, items, span, false),
             ExprKind::Set(items) => self.set_ctor(items, span, expected.filter(|t| t.is_set())),
             ExprKind::Table(items) => {
-                self.table_ctor(items, span, expected.filter(|t| t.is_table()))
+                self.table_ctor(items, span, expected.filter(|t| t.is_table()), false)
             }
             ExprKind::Vector(items) => self.vector_ctor(
                 items,
@@ -215,6 +177,91 @@ impl Compiler {
         }
     }
 
+    /// `c ? a : b`, checked as Zeek's `CondExpr` is: a bool (or a vector
+    /// of bool, choosing element by element between two vectors), and
+    /// alternatives of one type (numbers meet in the wider type; an empty
+    /// constructor takes the other's type).
+    fn conditional(
+        &mut self,
+        whole: &ast::Expr,
+        (c, a, b): (&ast::Expr, &ast::Expr, &ast::Expr),
+        expected: Option<&TypeRef>,
+    ) -> Typed {
+        let span = whole.span;
+        let (cx, ct) = self.expr(c);
+        let (ax, at) = self.expr_expect(a, expected);
+        let (bx_, bt) = self.expr_expect(b, expected);
+        if ct.is_error() || at.is_error() || bt.is_error() {
+            return self.poison(span);
+        }
+        let vector = matches!(&*ct, Type::Vector(_));
+        let ct1 = ct.yield_type().filter(|_| vector).unwrap_or(&ct).clone();
+        if !matches!(&*ct1, Type::Bool) {
+            let msg = format!(
+                "requires boolean conditional ({})",
+                self.operand_text(whole)
+            );
+            self.error(span, msg);
+            return self.poison(span);
+        }
+        let (mut t2, mut t3) = (at.clone(), bt.clone());
+        if vector {
+            let (Type::Vector(x), Type::Vector(y)) = (&*at, &*bt) else {
+                let msg = format!(
+                    "vector conditional requires vector alternatives ({})",
+                    self.operand_text(whole)
+                );
+                self.error(span, msg);
+                return self.poison(span);
+            };
+            (t2, t3) = (x.clone(), y.clone());
+        }
+        let same_msg = |me: &Self| {
+            format!(
+                "operands must be of the same type ({})",
+                me.operand_text(whole)
+            )
+        };
+        let ty = if super::operators::is_arith(&t2) && super::operators::is_arith(&t3) {
+            let t = super::operators::max_type(&t2, &t3);
+            if vector {
+                types::vector_of(t)
+            } else {
+                t
+            }
+        } else if std::mem::discriminant(&*t2) != std::mem::discriminant(&*t3) {
+            let msg = same_msg(self);
+            self.error(span, msg);
+            return self.poison(span);
+        } else if vector {
+            let msg = format!(
+                "vector conditional type clash between alternatives ({})",
+                self.operand_text(whole)
+            );
+            self.error(span, msg);
+            return self.poison(span);
+        } else {
+            let unspecified = |t: &TypeRef| t.is_unspecified();
+            if unspecified(&at) {
+                bt.clone()
+            } else if unspecified(&bt) || types::same_type(&at, &bt) {
+                at.clone()
+            } else {
+                let msg = same_msg(self);
+                self.error(span, msg);
+                return self.poison(span);
+            }
+        };
+        if vector {
+            let ax = self.coerce(ax, &at, &ty, a.span);
+            let bx2 = self.coerce(bx_, &bt, &ty, b.span);
+            return (mk(K::VectorCond(bx(cx), bx(ax), bx(bx2)), span), ty);
+        }
+        let ax = self.coerce(ax, &at, &ty, a.span);
+        let bx2 = self.coerce(bx_, &bt, &ty, b.span);
+        (mk(K::Cond(bx(cx), bx(ax), bx(bx2)), span), ty)
+    }
+
     fn literal(&mut self, l: &Literal, span: Span) -> Typed {
         let (v, t) = match l {
             Literal::Bool(b) => (Value::Bool(*b), types::bool_()),
@@ -244,13 +291,15 @@ impl Compiler {
                 (crate::eval::ops::subnet_value(a, w), types::subnet())
             }
             Literal::Interval(s) => (Value::Interval(*s), types::interval()),
-            Literal::Pattern(re, ci) => match crate::runtime::pattern::make_pattern(re, *ci) {
-                Ok(v) => (v, types::pattern()),
-                Err(m) => {
-                    self.error(span, format!("bad pattern: {m}"));
-                    return self.poison(span);
+            Literal::Pattern(re, ci, dotall) => {
+                match crate::runtime::pattern::make_literal(re, *ci, *dotall) {
+                    Ok(v) => (v, types::pattern()),
+                    Err(m) => {
+                        self.error(span, format!("bad pattern: {m}"));
+                        return self.poison(span);
+                    }
                 }
-            },
+            }
         };
         (mk(K::Const(v), span), t)
     }

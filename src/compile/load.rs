@@ -216,6 +216,16 @@ impl Compiler {
             self.report(diags);
             return;
         }
+        // Literals Zeek complains about as it reads on (a port out of
+        // range, a bad address): the script fails, its reading goes on.
+        let soft: Vec<crate::diag::Diagnostic> = lexed
+            .soft
+            .iter()
+            .map(|(s, e, err)| {
+                crate::diag::Diagnostic::error(Span::new(file, *s, *e), parser::lex_message_of(err))
+            })
+            .collect();
+        self.report(soft);
         if let Some(prev) = self.load.eof_in.take() {
             self.report_eof_carry(&prev, &lexed.tokens, &src, file);
             return;

@@ -296,7 +296,10 @@ impl Compiler {
                         self.error(span, format!("can't assign void value ({text})"));
                         None
                     }
-                    (Some((x, t)), Some(e)) => Some(self.coerce(x, &t, &ty, e.span)),
+                    (Some((x, t)), Some(e)) => {
+                        let text = |me: &Self| format!("{} = {}", name.text, me.operand_text(e));
+                        Some(self.coerce_assign(x, &t, &ty, e.span, &text))
+                    }
                     _ => self.empty_aggregate(&ty, span),
                 };
                 let init_x = match init_x {

@@ -358,7 +358,7 @@ pub fn literal_value(e: &Expr) -> Option<String> {
         Literal::Addr(a) => format::addr(a),
         Literal::Subnet(a, w) => format::subnet(a, *w),
         Literal::Interval(d) => format::interval(*d),
-        Literal::Pattern(src, ci) => format::pattern_text(src, *ci),
+        Literal::Pattern(src, ci, dotall) => format::pattern_text(src, *ci, *dotall),
     })
 }
 

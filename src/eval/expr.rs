@@ -336,23 +336,51 @@ impl Interp {
                 let args = self.eval_args(args)?;
                 self.call(&func, &args, e.span)
             }
-            ExprKind::Neg(x) => Ok(match self.eval(x)? {
-                Value::Int(i) => Value::Int(i.wrapping_neg()),
-                Value::Count(c) => Value::Int((c as i64).wrapping_neg()),
-                Value::Double(d) => Value::Double(-d),
-                Value::Interval(d) => Value::Interval(-d),
-                other => other,
-            }),
+            ExprKind::Neg(x) => {
+                let v = self.eval(x)?;
+                Ok(ops::map_vector(v, ops::neg))
+            }
+            ExprKind::Pos(x) => {
+                let v = self.eval(x)?;
+                Ok(ops::map_vector(v, ops::pos))
+            }
             ExprKind::BitNot(x) => Ok(match self.eval(x)? {
                 Value::Count(c) => Value::Count(!c),
                 Value::Int(i) => Value::Int(!i),
                 other => other,
             }),
-            ExprKind::Not(x) => Ok(Value::Bool(!self.eval(x)?.as_bool())),
-            ExprKind::VecArith(op, a, b) => {
+            ExprKind::Not(x) => Ok(Value::Bool(match self.eval(x)? {
+                Value::Bool(b) => !b,
+                Value::Count(c) => c == 0,
+                Value::Int(i) => i == 0,
+                _ => false,
+            })),
+            ExprKind::Mask(a, w) => {
+                let av = self.eval(a)?;
+                let wv = self.eval(w)?;
+                let width = match wv {
+                    Value::Count(c) => c as u32,
+                    Value::Int(i) => i as u32,
+                    _ => 0,
+                };
+                let Value::Addr(addr) = av else {
+                    return Err(self.error_at(e.span, "mask of a non-address"));
+                };
+                let (family, max) = if addr.is_ipv4() {
+                    ("IPv4", 32)
+                } else {
+                    ("IPv6", 128)
+                };
+                if width > max {
+                    let msg = format!("bad {family} subnet prefix length: {width}");
+                    return Err(self.error_at(e.span, &msg));
+                }
+                Ok(ops::subnet_value(*addr, width as u8))
+            }
+            ExprKind::VecBinary(op, a, b, ty) => {
                 let av = self.eval(a)?;
                 let bv = self.eval(b)?;
-                self.vec_arith(*op, av, bv, e)
+                self.vec_binary(*op, av, bv, ty, e)
             }
             ExprKind::Concat(a, b) => {
                 let av = self.eval(a)?;
@@ -366,22 +394,14 @@ impl Interp {
                 let (Value::Pattern(p), Value::Pattern(q)) = (self.eval(a)?, self.eval(b)?) else {
                     return Err(self.error_at(e.span, "pattern operation on non-patterns"));
                 };
-                // Each side keeps its own `/i`, unless both have it.
-                let both = p.case_insensitive && q.case_insensitive;
-                let part = |x: &crate::runtime::value::PatternVal| {
-                    if x.case_insensitive && !both && !x.source.starts_with("(?i:") {
-                        format!("(?i:{})", x.source)
-                    } else {
-                        x.source.clone()
-                    }
-                };
-                let src = if *is_and {
-                    format!("({})({})", part(&p), part(&q))
-                } else {
-                    format!("({})|({})", part(&p), part(&q))
-                };
-                crate::runtime::pattern::make_pattern(&src, both)
+                crate::runtime::pattern::merge(&p, &q, if *is_and { "" } else { "|" })
                     .map_err(|m| self.error_at(e.span, &m))
+            }
+            ExprKind::PatternAddTo(a, b) => {
+                let (Value::Pattern(p), Value::Pattern(q)) = (self.eval(a)?, self.eval(b)?) else {
+                    return Err(self.error_at(e.span, "pattern operation on non-patterns"));
+                };
+                crate::runtime::pattern::add_to(&p, &q).map_err(|m| self.error_at(e.span, &m))
             }
             ExprKind::SetOp(op, a, b) => {
                 let av = self.eval(a)?;
@@ -413,7 +433,11 @@ impl Interp {
                 };
                 let (cv, av, bv) = (cv.borrow(), av.borrow(), bv.borrow());
                 if cv.items.len() != av.items.len() || av.items.len() != bv.items.len() {
-                    return Err(self.error_at(e.span, "vector operands are of different sizes"));
+                    drop((cv, av, bv));
+                    return Err(self.error_at(
+                        e.span,
+                        "vectors in conditional expression have different sizes",
+                    ));
                 }
                 let items = (cv.items.iter().zip(&av.items).zip(&bv.items))
                     .map(|((c, a), b)| if c.as_bool() { a.clone() } else { b.clone() })
@@ -593,20 +617,18 @@ impl Interp {
             }
             ExprKind::Cast(x, ty) => {
                 let v = self.eval(x)?;
-                cast(&v, ty).ok_or_else(|| {
-                    self.error_at(
-                        e.span,
-                        &format!(
-                            "invalid cast of value with type '{}' to type '{}'",
-                            type_of(&v),
-                            ty
-                        ),
-                    )
-                })
+                match super::casts::convert(&v, ty) {
+                    Ok(c) => Ok(c),
+                    Err(why) => Err(self.cast_failed(&v, ty, why, x, e)),
+                }
+            }
+            ExprKind::CanCast(x, ty) => {
+                let v = self.eval(x)?;
+                Ok(Value::Bool(cast(&v, ty).is_some()))
             }
             ExprKind::Is(x, ty) => {
                 let v = self.eval(x)?;
-                Ok(Value::Bool(cast(&v, ty).is_some()))
+                Ok(Value::Bool(super::casts::has_type(&v, ty)))
             }
             ExprKind::Copy(x) => Ok(self.eval(x)?.deep_copy()),
             ExprKind::Schedule(when, ev, args) => {
@@ -643,50 +665,73 @@ impl Interp {
         self.calls.bif_span = span;
     }
 
-    fn vec_arith(
+    /// An operator applied element by element: two vectors of one
+    /// length (a hole in either gives a hole), or a vector and a scalar.
+    fn vec_binary(
         &mut self,
-        op: crate::runtime::ir::Arith,
+        op: crate::runtime::ir::VecOp,
         a: Value,
         b: Value,
+        ty: &crate::runtime::types::TypeRef,
         e: &Expr,
     ) -> Result<Value> {
-        let (Value::Vector(x), Value::Vector(y)) = (&a, &b) else {
-            // vector op scalar
-            let (vec, scalar, vec_first) = match (&a, &b) {
-                (Value::Vector(v), s) => (v.clone(), s.clone(), true),
-                (s, Value::Vector(v)) => (v.clone(), s.clone(), false),
-                _ => return Err(self.error_at(e.span, "invalid vector arithmetic")),
-            };
-            let v = vec.borrow();
-            let mut items = Vec::with_capacity(v.items.len());
-            for it in v.items.iter() {
-                let r = if vec_first {
-                    ops::arith(op, it, &scalar)
-                } else {
-                    ops::arith(op, &scalar, it)
-                };
-                items.push(r.map_err(|m| self.error_at(e.span, &m))?);
+        use crate::runtime::ir::{Arith, VecOp};
+        let apply = |p: &Value, q: &Value| -> std::result::Result<Value, String> {
+            match op {
+                VecOp::Arith(o) => ops::arith(o, p, q),
+                VecOp::Cmp(c) => ops::compare(c, p, q).map(Value::Bool),
+                VecOp::Concat => {
+                    let mut s = p.as_bytes().to_vec();
+                    s.extend_from_slice(q.as_bytes());
+                    Ok(Value::string(s))
+                }
+                VecOp::And => Ok(Value::Bool(p.as_bool() && q.as_bool())),
+                VecOp::Or => Ok(Value::Bool(p.as_bool() || q.as_bool())),
             }
-            return Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
-                ty: v.ty.clone(),
-                items,
-            }))));
         };
-        let (x, y) = (x.borrow(), y.borrow());
-        if x.items.len() != y.items.len() {
-            drop((x, y));
-            return Err(self.error_at(e.span, "vector operands are of different sizes"));
-        }
-        let mut items = Vec::with_capacity(x.items.len());
-        for (p, q) in x.items.iter().zip(y.items.iter()) {
-            if p.is_unset() || q.is_unset() {
-                items.push(Value::Unset);
-                continue;
+        let underflow = |p: &Value, q: &Value| matches!((op, p, q), (VecOp::Arith(Arith::Sub), Value::Count(x), Value::Count(y)) if y > x);
+        let mut items = Vec::new();
+        match (&a, &b) {
+            (Value::Vector(x), Value::Vector(y)) => {
+                let (x, y) = (x.borrow(), y.borrow());
+                if x.items.len() != y.items.len() {
+                    drop((x, y));
+                    let msg = if matches!(op, VecOp::And | VecOp::Or) {
+                        "vector operands have different sizes"
+                    } else {
+                        "vector operands are of different sizes"
+                    };
+                    return Err(self.error_at(e.span, msg));
+                }
+                items.reserve(x.items.len());
+                for (p, q) in x.items.iter().zip(y.items.iter()) {
+                    if p.is_unset() || q.is_unset() {
+                        items.push(Value::Unset);
+                        continue;
+                    }
+                    if underflow(p, q) {
+                        self.warn_at(e.span, "count underflow");
+                    }
+                    items.push(apply(p, q).map_err(|m| self.error_at(e.span, &m))?);
+                }
             }
-            items.push(ops::arith(op, p, q).map_err(|m| self.error_at(e.span, &m))?);
+            (Value::Vector(v), s) | (s, Value::Vector(v)) => {
+                let first = matches!(a, Value::Vector(_));
+                let v = v.borrow();
+                items.reserve(v.items.len());
+                for it in v.items.iter() {
+                    if it.is_unset() {
+                        items.push(Value::Unset);
+                        continue;
+                    }
+                    let r = if first { apply(it, s) } else { apply(s, it) };
+                    items.push(r.map_err(|m| self.error_at(e.span, &m))?);
+                }
+            }
+            _ => return Err(self.error_at(e.span, "vector operation on non-vectors")),
         }
         Ok(Value::Vector(Rc::new(RefCell::new(VectorVal {
-            ty: x.ty.clone(),
+            ty: ty.clone(),
             items,
         }))))
     }

@@ -1,7 +1,6 @@
 //! Operators on values. The checker has coerced both operands to one type,
 //! so each operator dispatches on the pair of value tags.
 
-use super::access::vector_index;
 use crate::runtime::ir::{Arith, Cmp, InKind};
 use crate::runtime::value::{Subnet, Value};
 use std::cell::RefCell;
@@ -21,8 +20,9 @@ pub fn arith(op: Arith, a: &Value, b: &Value) -> Result<Value, String> {
             Arith::BitAnd => x & y,
             Arith::BitOr => x | y,
             Arith::BitXor => x ^ y,
-            Arith::Shl => x.checked_shl(*y as u32).unwrap_or(0),
-            Arith::Shr => x.checked_shr(*y as u32).unwrap_or(0),
+            // As the machine shifts: by the count modulo 64.
+            Arith::Shl => x.wrapping_shl(*y as u32),
+            Arith::Shr => x.wrapping_shr(*y as u32),
         }),
         (Int(x), Int(y)) => Int(match op {
             Arith::Add => x.wrapping_add(*y),
@@ -43,9 +43,18 @@ pub fn arith(op: Arith, a: &Value, b: &Value) -> Result<Value, String> {
             Arith::BitAnd => x & y,
             Arith::BitOr => x | y,
             Arith::BitXor => x ^ y,
-            Arith::Shl => x.checked_shl(*y as u32).unwrap_or(0),
-            Arith::Shr => x.checked_shr(*y as u32).unwrap_or(0),
+            Arith::Shl => {
+                if *x < 0 {
+                    return Err("left shifting a negative number is undefined".into());
+                }
+                x.wrapping_shl(*y as u32)
+            }
+            Arith::Shr => x.wrapping_shr(*y as u32),
         }),
+        // `int << count` (the count taken as an int).
+        (Int(_), Count(y)) if matches!(op, Arith::Shl | Arith::Shr) => {
+            return arith(op, a, &Int(*y as i64));
+        }
         (Double(x), Double(y)) => Double(float(op, *x, *y)?),
         // time and interval arithmetic
         (Time(x), Interval(y)) => Time(float(op, *x, *y)?),
@@ -61,7 +70,6 @@ pub fn arith(op: Arith, a: &Value, b: &Value) -> Result<Value, String> {
         (n @ (Count(_) | Int(_) | Double(_)), Interval(y)) => {
             Interval(float(op, n.as_double(), *y)?)
         }
-        (Addr(x), Count(_)) | (Addr(x), Int(_)) if op == Arith::BitAnd => Addr(x.clone()),
         _ => return Err(format!("invalid operands for arithmetic ({a:?}, {b:?})")),
     })
 }
@@ -98,7 +106,8 @@ pub fn order(a: &Value, b: &Value) -> Option<Ordering> {
         }
         (String(x), String(y)) => Some(x.as_slice().cmp(y.as_slice())),
         (Addr(x), Addr(y)) => Some(addr_order(x, y)),
-        (Port(x), Port(y)) => Some((x.num, x.proto).cmp(&(y.num, y.proto))),
+        // Zeek orders ports by protocol first (unknown < tcp < udp < icmp).
+        (Port(x), Port(y)) => Some((x.proto, x.num).cmp(&(y.proto, y.num))),
         (Bool(x), Bool(y)) => Some(x.cmp(y)),
         (Enum(x), Enum(y)) => Some(x.value.cmp(&y.value)),
         (Subnet(x), Subnet(y)) => Some(addr_order(&x.addr, &y.addr).then(x.width.cmp(&y.width))),
@@ -116,6 +125,58 @@ pub fn to_v6_bits(a: &IpAddr) -> u128 {
         IpAddr::V4(v4) => u128::from(v4.to_ipv6_mapped()),
         IpAddr::V6(v6) => u128::from(*v6),
     }
+}
+
+/// `-v`: a count becomes an int.
+pub fn neg(v: Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(i.wrapping_neg()),
+        Value::Count(c) => Value::Int((c as i64).wrapping_neg()),
+        Value::Double(d) => Value::Double(-d),
+        Value::Interval(d) => Value::Interval(-d),
+        other => other,
+    }
+}
+
+/// `+v`: a count becomes an int.
+pub fn pos(v: Value) -> Value {
+    match v {
+        Value::Count(c) => Value::Int(c as i64),
+        other => other,
+    }
+}
+
+/// `f` of a scalar, or of each element of a vector (in a new vector of
+/// the type `f` makes of its elements).
+pub fn map_vector(v: Value, f: fn(Value) -> Value) -> Value {
+    let Value::Vector(vec) = v else {
+        return f(v);
+    };
+    let vec = vec.borrow();
+    let items: Vec<Value> = vec
+        .items
+        .iter()
+        .map(|x| {
+            if x.is_unset() {
+                Value::Unset
+            } else {
+                f(x.clone())
+            }
+        })
+        .collect();
+    let elem = match vec.ty.yield_type().map(|t| &**t) {
+        Some(crate::runtime::types::Type::Count) => crate::runtime::types::int(),
+        Some(_) => vec
+            .ty
+            .yield_type()
+            .cloned()
+            .unwrap_or_else(crate::runtime::types::any),
+        None => crate::runtime::types::any(),
+    };
+    Value::Vector(Rc::new(RefCell::new(crate::runtime::value::VectorVal {
+        ty: crate::runtime::types::vector_of(elem),
+        items,
+    })))
 }
 
 pub fn compare(op: Cmp, a: &Value, b: &Value) -> Result<bool, String> {
@@ -287,12 +348,6 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
             (Value::Addr(x), Value::Subnet(s)) => subnet_contains(s, x),
             _ => false,
         },
-        InKind::SubnetInSubnet => match (a, b) {
-            (Value::Subnet(x), Value::Subnet(s)) => {
-                x.width >= s.width && subnet_contains(s, &x.addr)
-            }
-            _ => false,
-        },
         InKind::SubnetTable => match (a, b) {
             (Value::Addr(x), Value::Table(t)) => longest_subnet(&t.borrow(), x).is_some(),
             _ => false,
@@ -304,10 +359,18 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
             }),
             _ => false,
         },
+        // The index taken as unsigned: a negative one is never in.
         InKind::VectorIndex => match b {
             Value::Vector(v) => {
                 let v = v.borrow();
-                vector_index(a.as_int(), v.items.len()).is_some_and(|i| !v.items[i].is_unset())
+                let i = match a {
+                    Value::Bool(b) => *b as u64,
+                    other => other.as_int() as u64,
+                };
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| v.items.get(i))
+                    .is_some_and(|x| !x.is_unset())
             }
             _ => false,
         },

@@ -96,7 +96,9 @@ impl Renderer {
             Value::Addr(a) => out.extend_from_slice(addr(a).as_bytes()),
             Value::Subnet(s) => out.extend_from_slice(subnet(&s.addr, s.width).as_bytes()),
             Value::Pattern(p) => {
-                out.extend_from_slice(pattern_text(&p.source, p.case_insensitive).as_bytes());
+                out.push(b'/');
+                out.extend_from_slice(p.text.as_bytes());
+                out.push(b'/');
             }
             Value::Record(r) => {
                 let r = r.borrow();
@@ -199,13 +201,17 @@ pub fn escape_bytes(s: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A pattern as Zeek prints it: the source wrapped in its anchoring form.
-pub fn pattern_text(source: &str, case_insensitive: bool) -> String {
-    if case_insensitive && !source.starts_with("(?i:") {
-        format!("/^?((?i:{source}))$?/")
-    } else {
-        format!("/^?({source})$?/")
+/// A pattern literal as Zeek prints it: the source in its anchoring
+/// form, wrapped in `(?i:...)` for `/i` and then `(?s:...)` for `/s`.
+pub fn pattern_text(source: &str, case_insensitive: bool, dotall: bool) -> String {
+    let mut text = format!("^?({source})$?");
+    if case_insensitive {
+        text = format!("(?i:{text})");
     }
+    if dotall {
+        text = format!("(?s:{text})");
+    }
+    format!("/{text}/")
 }
 
 /// Zeek's spelling of a double (and of a time): up to six decimals with
@@ -582,9 +588,10 @@ mod tests {
     // Patterns print anchored: /^?(src)$?/ (bifs.string_to_pattern).
     #[test]
     fn patterns() {
-        assert_eq!(pattern_text("foo", false), "/^?(foo)$?/");
-        assert_eq!(pattern_text("", false), "/^?()$?/");
-        assert_eq!(pattern_text("^foo|bar", false), "/^?(^foo|bar)$?/");
+        assert_eq!(pattern_text("foo", false, false), "/^?(foo)$?/");
+        assert_eq!(pattern_text("", false, false), "/^?()$?/");
+        assert_eq!(pattern_text("^foo|bar", false, false), "/^?(^foo|bar)$?/");
+        assert_eq!(pattern_text("a", true, true), "/(?s:(?i:^?(a)$?))/");
     }
 
     // Records: [name=value, ...] with <uninitialized> for unset fields,

@@ -65,8 +65,6 @@ pub enum InKind {
     Subnet,
     /// Index in a vector (valid and not a hole).
     VectorIndex,
-    /// Subnet inside a subnet.
-    SubnetInSubnet,
     /// String matched by any pattern indexing a `set[pattern]` or
     /// `table[pattern] of T`.
     PatternTable,
@@ -75,9 +73,22 @@ pub enum InKind {
     SubnetTable,
 }
 
+/// An operator applied element by element to vectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VecOp {
+    Arith(Arith),
+    Cmp(Cmp),
+    /// String concatenation.
+    Concat,
+    And,
+    Or,
+}
+
 #[derive(Debug, Clone)]
 pub enum Coercion {
     ToInt,
+    /// To count, failing on a negative value.
+    ToCount,
     ToDouble,
     /// Builds a record of the target type from a record of another type
     /// with compatible fields.
@@ -123,17 +134,27 @@ pub enum ExprKind {
     CallBif(BifFn, String, Vec<Expr>),
     /// `hook h(args)`: true unless a handler broke out.
     HookCall(Box<Expr>, Vec<Expr>),
+    /// Unary minus (a count becomes an int); of a vector, of each element.
     Neg(Box<Expr>),
+    /// Unary plus (a count becomes an int); of a vector, of each element.
+    Pos(Box<Expr>),
     BitNot(Box<Expr>),
+    /// Logical not of a bool, or whether an integer is zero.
     Not(Box<Expr>),
     Arith(Arith, Box<Expr>, Box<Expr>),
-    /// Element-wise vector arithmetic.
-    VecArith(Arith, Box<Expr>, Box<Expr>),
+    /// `addr / width`: the subnet of that prefix.
+    Mask(Box<Expr>, Box<Expr>),
+    /// An operator on two vectors element by element (or on a vector and a
+    /// scalar it is applied to each element with), making a vector of the
+    /// given type.
+    VecBinary(VecOp, Box<Expr>, Box<Expr>, TypeRef),
     Cmp(Cmp, Box<Expr>, Box<Expr>),
     /// String concatenation.
     Concat(Box<Expr>, Box<Expr>),
     /// Pattern `&` and `|`.
     PatternOp(bool, Box<Expr>, Box<Expr>),
+    /// `p += q` on a pattern: the new value of `p`.
+    PatternAddTo(Box<Expr>, Box<Expr>),
     /// Set union (`|`), intersection (`&`), difference (`-`).
     SetOp(Arith, Box<Expr>, Box<Expr>),
     And(Box<Expr>, Box<Expr>),
@@ -161,9 +182,11 @@ pub enum ExprKind {
     Vector(TypeRef, Vec<Expr>),
     Lambda(Rc<FuncBody>, TypeRef, Vec<Expr>),
     Coerce(Box<Expr>, Coercion),
-    /// `x as T` from `any` (checked) or between numerics.
+    /// `x as T`: the value converted, or a runtime error.
     Cast(Box<Expr>, TypeRef),
-    /// `x is T`
+    /// `x ?as T`: whether `x as T` would succeed.
+    CanCast(Box<Expr>, TypeRef),
+    /// `x is T`: whether the value has type `T` itself.
     Is(Box<Expr>, TypeRef),
     Copy(Box<Expr>),
     Schedule(Box<Expr>, Box<Expr>, Vec<Expr>),

@@ -111,6 +111,61 @@ pub fn translate(src: &str) -> String {
 /// A pattern value from Zeek regular-expression text, compiled the way
 /// pattern literals are.
 pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<Value, String> {
+    let mut text = format!("^?({src})$?");
+    if case_insensitive {
+        text = format!("(?i:{text})");
+    }
+    build(src, case_insensitive, text)
+}
+
+/// A pattern literal `/src/` with its `i` and `s` flags: Zeek wraps its
+/// text in `(?i:...)` and then `(?s:...)` for them.
+pub fn make_literal(src: &str, case_insensitive: bool, dotall: bool) -> Result<Value, String> {
+    let mut text = format!("^?({src})$?");
+    if case_insensitive {
+        text = format!("(?i:{text})");
+    }
+    if dotall {
+        text = format!("(?s:{text})");
+        return build(&format!("(?s:{src})"), case_insensitive, text);
+    }
+    build(src, case_insensitive, text)
+}
+
+/// `p1 & p2` (`op` empty) and `p1 | p2` (`op` "|"): a pattern whose text
+/// joins the two texts as Zeek's matcher merge does; each side keeps its
+/// own case-insensitivity.
+pub fn merge(p: &PatternVal, q: &PatternVal, op: &str) -> Result<Value, String> {
+    let both = p.case_insensitive && q.case_insensitive;
+    let part = |x: &PatternVal| {
+        if x.case_insensitive && !both && !x.source.starts_with("(?i:") {
+            format!("(?i:{})", x.source)
+        } else {
+            x.source.clone()
+        }
+    };
+    let src = format!("({}){op}({})", part(p), part(q));
+    let text = format!("^?(({}){op}({}))$?", p.text, q.text);
+    build(&src, both, text)
+}
+
+/// `p += q`: Zeek rebuilds `p` from `q`'s text with `p`'s added as an
+/// alternative.
+pub fn add_to(p: &PatternVal, q: &PatternVal) -> Result<Value, String> {
+    let both = p.case_insensitive && q.case_insensitive;
+    let part = |x: &PatternVal| {
+        if x.case_insensitive && !both && !x.source.starts_with("(?i:") {
+            format!("(?i:{})", x.source)
+        } else {
+            x.source.clone()
+        }
+    };
+    let src = format!("({})|({})", part(q), part(p));
+    let text = format!("(^?({})$?)|(^?({})$?)", q.text, p.text);
+    build(&src, both, text)
+}
+
+fn build(src: &str, case_insensitive: bool, text: String) -> Result<Value, String> {
     let translated = translate(src);
     let flags = if case_insensitive { "(?i-u)" } else { "(?-u)" };
     let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$"))
@@ -119,6 +174,7 @@ pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<Value, String> 
         regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
     Ok(Value::Pattern(Rc::new(PatternVal {
         source: src.to_string(),
+        text,
         case_insensitive,
         exact,
         search,

@@ -352,11 +352,12 @@ pub fn alias_origin(t: &TypeRef) -> Option<std::string::String> {
 }
 
 /// Whether two types are the same, as Zeek's `same_type` decides: named
-/// records and enums by identity, everything else by structure.
+/// records and enums by identity, everything else by structure, and
+/// `any` matching every type.
 pub fn same_type(a: &Type, b: &Type) -> bool {
     use Type::*;
     match (a, b) {
-        (Error, _) | (_, Error) => true,
+        (Error, _) | (_, Error) | (Any, _) | (_, Any) => true,
         (Enum(x), Enum(y)) => Rc::ptr_eq(x, y),
         (Record(x), Record(y)) => {
             if Rc::ptr_eq(x, y) {

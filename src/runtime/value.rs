@@ -91,6 +91,9 @@ pub fn mask128(bits: u128, width: u32) -> u128 {
 #[derive(Debug, Clone)]
 pub struct PatternVal {
     pub source: String,
+    /// Zeek's text of the pattern (its exact-match form), which printing
+    /// shows between slashes and `==` between patterns compares.
+    pub text: String,
     pub case_insensitive: bool,
     pub exact: regex::bytes::Regex,
     pub search: regex::bytes::Regex,
@@ -347,9 +350,7 @@ impl PartialEq for Value {
             (String(a), String(b)) => a == b,
             (Addr(a), Addr(b)) => a == b,
             (Subnet(a), Subnet(b)) => a == b,
-            (Pattern(a), Pattern(b)) => {
-                a.source == b.source && a.case_insensitive == b.case_insensitive
-            }
+            (Pattern(a), Pattern(b)) => a.text == b.text,
             (Record(a), Record(b)) => Rc::ptr_eq(a, b) || a.borrow().fields == b.borrow().fields,
             (Table(a), Table(b)) => Rc::ptr_eq(a, b) || a.borrow().same_entries(&b.borrow()),
             (Vector(a), Vector(b)) => Rc::ptr_eq(a, b) || a.borrow().items == b.borrow().items,
@@ -386,7 +387,7 @@ impl Hash for Value {
             String(s) => s.hash(h),
             Addr(a) => a.hash(h),
             Subnet(s) => s.hash(h),
-            Pattern(p) => p.source.hash(h),
+            Pattern(p) => p.text.hash(h),
             Record(r) => r.borrow().fields.hash(h),
             Table(t) => t.borrow().len().hash(h),
             Vector(v) => v.borrow().items.hash(h),

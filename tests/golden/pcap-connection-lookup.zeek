@@ -25,7 +25,9 @@ event new_connection(c: connection)
 
 event connection_state_remove(c: connection)
 	{
-	if ( c$id == first )
+	# Zeek cannot compare records with ==: compare the fields.
+	if ( c$id$orig_h == first$orig_h && c$id$orig_p == first$orig_p &&
+	     c$id$resp_h == first$resp_h && c$id$resp_p == first$resp_p )
 		print "being removed", connection_exists(first);
 	}
 

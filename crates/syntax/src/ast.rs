@@ -301,7 +301,9 @@ pub enum Literal {
     Addr(IpAddr),
     Subnet(IpAddr, u8),
     Interval(f64),
-    Pattern(String, bool),
+    /// The regular expression, `/i` (case-insensitive), `/s` (`.` also
+    /// matches a newline).
+    Pattern(String, bool, bool),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,6 +35,10 @@ pub struct Lexed<'a> {
     pub tokens: Vec<Spanned<'a>>,
     pub docs: Vec<DocComment>,
     pub errors: Vec<(usize, usize, LexError)>,
+    /// Complaints about literals that Zeek reports while it goes on
+    /// reading (a port out of range, a bad address): the script fails,
+    /// but parsing it continues.
+    pub soft: Vec<(usize, usize, LexError)>,
 }
 
 /// Whether a `/` after this token divides (the token ends an operand) or
@@ -78,6 +82,7 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
         tokens: Vec::with_capacity(src.len() / 4),
         docs: Vec::new(),
         errors: Vec::new(),
+        soft: Vec::new(),
     };
     let mut lexer = Tok::lexer(src);
     while let Some(res) = lexer.next() {
@@ -125,10 +130,13 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
             }
             Tok::Slash if !out.tokens.last().is_some_and(|t| ends_operand(&t.1)) => {
                 match scan_pattern(lexer.remainder()) {
-                    Some((re, ci, used)) => {
+                    Some((re, ci, dotall, used)) => {
                         lexer.bump(used);
-                        out.tokens
-                            .push((span.start, Tok::Pattern((re, ci)), lexer.span().end));
+                        out.tokens.push((
+                            span.start,
+                            Tok::Pattern((re, ci, dotall)),
+                            lexer.span().end,
+                        ));
                     }
                     None => {
                         out.errors
@@ -138,12 +146,72 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
                 }
             }
             Tok::LBracket => match scan_ipv6(lexer.remainder()) {
-                Some((tok, used)) => {
+                Some((tok, used, bad_width)) => {
                     lexer.bump(used);
-                    out.tokens.push((span.start, tok, lexer.span().end));
+                    let end = lexer.span().end;
+                    if let Some(w) = bad_width {
+                        let msg = format!("Bad IPAddr(v6) IPPrefix length : {w}");
+                        out.soft.push((span.start, end, LexError::Literal(msg)));
+                    }
+                    out.tokens.push((span.start, tok, end));
                 }
                 None => out.tokens.push((span.start, Tok::LBracket, span.end)),
             },
+            Tok::Port((n, p)) => {
+                let n = if n > super::token::max_port(p) {
+                    let msg = format!("bad port number - {}", lexer.slice());
+                    out.soft
+                        .push((span.start, span.end, LexError::Literal(msg)));
+                    0
+                } else {
+                    n
+                };
+                out.tokens.push((span.start, Tok::Port((n, p)), span.end));
+            }
+            Tok::V4(text) => {
+                let addr = match super::token::parse_dotted(&text) {
+                    Some(a) => IpAddr::V4(a),
+                    None => {
+                        let msg = format!("Bad IP address: {text}");
+                        out.soft
+                            .push((span.start, span.end, LexError::Literal(msg)));
+                        IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+                    }
+                };
+                out.tokens.push((span.start, Tok::Addr(addr), span.end));
+            }
+            Tok::V4Subnet(text) => {
+                let (a, w) = text.split_once('/').unwrap_or((&text, "0"));
+                let a = a.trim_end_matches([' ', '\t']);
+                let width = super::token::subnet_width(w);
+                let addr = match super::token::parse_dotted(a) {
+                    Some(a) => IpAddr::V4(a),
+                    None => {
+                        let msg = format!("Bad IP address: {a}");
+                        out.soft
+                            .push((span.start, span.end, LexError::Literal(msg)));
+                        IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+                    }
+                };
+                let width = if width > 32 && addr.is_ipv4() {
+                    let msg = format!("Bad IPAddr(v4) IPPrefix length : {width}");
+                    out.soft
+                        .push((span.start, span.end, LexError::Literal(msg)));
+                    0
+                } else {
+                    width
+                };
+                out.tokens
+                    .push((span.start, Tok::Subnet((addr, width)), span.end));
+            }
+            Tok::HostName => {
+                let msg = format!(
+                    "DNS lookup of host literal '{}' is not supported. Replace with blocking_lookup_hostname().",
+                    lexer.slice()
+                );
+                out.soft
+                    .push((span.start, span.end, LexError::Literal(msg)));
+            }
             Tok::Id(word) => {
                 // `3 sec`, `1.5mins`: a number directly followed by a unit
                 // word on the same line is one interval literal.
@@ -204,8 +272,8 @@ fn directive_argument(rest: &str) -> (&str, usize) {
 }
 
 /// Reads a pattern body after its opening `/`. Returns the regular
-/// expression text, whether `i` follows, and the bytes used.
-fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
+/// expression text, whether `i` and `s` follow, and the bytes used.
+fn scan_pattern(rest: &str) -> Option<(String, bool, bool, usize)> {
     let bytes = rest.as_bytes();
     let mut i = 0;
     let mut re = String::new();
@@ -240,12 +308,9 @@ fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
                     .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
                 {
                     // Not flags but a name right after the pattern.
-                    return Some((re, false, i + 1));
+                    return Some((re, false, false, i + 1));
                 }
-                if dotall {
-                    re = format!("(?s:{re})");
-                }
-                return Some((re, ci, j));
+                return Some((re, ci, dotall, j));
             }
             _ => {
                 let ch = rest[i..].chars().next()?;
@@ -257,35 +322,43 @@ fn scan_pattern(rest: &str) -> Option<(String, bool, usize)> {
     None
 }
 
-/// Recognises `[v6-address]` and `[v6-address]/width` after a `[`.
-fn scan_ipv6(rest: &str) -> Option<(Tok<'static>, usize)> {
-    let close = rest
-        .bytes()
-        .position(|b| !(b.is_ascii_hexdigit() || b == b':' || b == b'.'))?;
+/// Recognises `[v6-address]` and `[v6-address]/width` (blanks allowed
+/// around the slash) after a `[`, as Zeek's scanner does (which also takes
+/// a `0x` before the address). Returns the token, the bytes used, and a
+/// width too large to be one (the subnet then has width 0).
+fn scan_ipv6(rest: &str) -> Option<(Tok<'static>, usize, Option<u8>)> {
+    let hex = rest.starts_with("0x") as usize * 2;
+    let close = hex
+        + rest[hex..]
+            .bytes()
+            .position(|b| !(b.is_ascii_hexdigit() || b == b':' || b == b'.'))?;
     if rest.as_bytes()[close] != b']' {
         return None;
     }
-    let text = &rest[..close];
+    let text = &rest[hex..close];
     // An IPv6 literal has at least two colons; this keeps slices like
     // `v[1:2]` out (and the address must parse).
     if text.matches(':').count() < 2 {
         return None;
     }
     let addr: Ipv6Addr = text.parse().ok()?;
-    let mut used = close + 1;
+    let used = close + 1;
     let after = &rest[used..];
-    if let Some(w) = after.strip_prefix('/') {
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let blanks = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    let b1 = blanks(after);
+    if let Some(w) = after[b1..].strip_prefix('/') {
+        let b2 = blanks(w);
+        let digits = w[b2..].bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 {
-            if let Ok(width) = w[..digits].parse::<u8>() {
-                if width <= 128 {
-                    used += 1 + digits;
-                    return Some((Tok::Subnet((IpAddr::V6(addr), width)), used));
-                }
+            let width = super::token::subnet_width(&w[b2..b2 + digits]);
+            let used = used + b1 + 1 + b2 + digits;
+            if width > 128 {
+                return Some((Tok::Subnet((IpAddr::V6(addr), 0)), used, Some(width)));
             }
+            return Some((Tok::Subnet((IpAddr::V6(addr), width)), used, None));
         }
     }
-    Some((Tok::Addr(IpAddr::V6(addr)), used))
+    Some((Tok::Addr(IpAddr::V6(addr)), used, None))
 }
 
 #[cfg(test)]
@@ -312,8 +385,8 @@ mod tests {
                 Tok::Double(2.0)
             ]
         );
-        let l = lex("99999999999999999999999", "t", ".");
-        assert_eq!(l.errors.len(), 1);
+        // Too large a count is the largest, as C's strtoull makes it.
+        assert_eq!(toks("99999999999999999999999"), vec![Tok::Count(u64::MAX)]);
     }
 
     #[test]
@@ -373,6 +446,40 @@ mod tests {
     }
 
     #[test]
+    fn literals_zeek_reports() {
+        let soft = |src: &str| -> Vec<String> {
+            lex(src, "t", ".")
+                .soft
+                .iter()
+                .map(|e| e.2.to_string())
+                .collect()
+        };
+        assert_eq!(soft("70000/tcp"), vec!["bad port number - 70000/tcp"]);
+        assert_eq!(
+            soft("256/icmp 255/icmp 65535/udp"),
+            vec!["bad port number - 256/icmp"]
+        );
+        assert_eq!(soft("1.2.3.256"), vec!["Bad IP address: 1.2.3.256"]);
+        assert_eq!(
+            soft("1.2.3.0/33"),
+            vec!["Bad IPAddr(v4) IPPrefix length : 33"]
+        );
+        assert_eq!(
+            soft("[::1]/129"),
+            vec!["Bad IPAddr(v6) IPPrefix length : 129"]
+        );
+        assert!(soft("www.zeek.org")[0].starts_with("DNS lookup of host literal 'www.zeek.org'"));
+        // Blanks may stand around a subnet's slash; leading zeros are fine.
+        assert_eq!(
+            toks("010.1.2.3 / 8 [2001:db8::] / 32"),
+            vec![
+                Tok::Subnet(("10.1.2.3".parse().unwrap(), 8)),
+                Tok::Subnet(("2001:db8::".parse().unwrap(), 32))
+            ]
+        );
+    }
+
+    #[test]
     fn intervals() {
         assert_eq!(
             toks("3 sec 1.5 mins 400sec 2 days 10 usec"),
@@ -395,7 +502,7 @@ mod tests {
             vec![
                 Tok::Id("x"),
                 Tok::Assign,
-                Tok::Pattern(("a/b".into(), true)),
+                Tok::Pattern(("a/b".into(), true, false)),
                 Tok::Semi
             ]
         );
@@ -405,9 +512,9 @@ mod tests {
             vec![
                 Tok::Id("f"),
                 Tok::LParen,
-                Tok::Pattern(("x".into(), false)),
+                Tok::Pattern(("x".into(), false, false)),
                 Tok::Bar,
-                Tok::Pattern(("y".into(), false)),
+                Tok::Pattern(("y".into(), false, false)),
                 Tok::RParen
             ]
         );

@@ -34,7 +34,20 @@ pub fn parse(
     }
     let tokens = conditionals::resolve(lexed.tokens, cond)
         .map_err(|(s, e, err)| vec![Diagnostic::error(span(s, e), lex_message(&err))])?;
-    parse_tokens(tokens, &lexed.docs, 0, src, file, name)
+    let parsed = parse_tokens(tokens, &lexed.docs, 0, src, file, name);
+    if lexed.soft.is_empty() {
+        return parsed;
+    }
+    // Zeek reports these as it reads on; the script fails either way.
+    let mut diags: Vec<Diagnostic> = lexed
+        .soft
+        .iter()
+        .map(|(s, e, err)| Diagnostic::error(span(*s, *e), lex_message(err)))
+        .collect();
+    if let Err(more) = parsed {
+        diags.extend(more);
+    }
+    Err(diags)
 }
 
 /// Parses an already lexed and condition-resolved token stream (a whole

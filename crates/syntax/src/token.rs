@@ -38,6 +38,8 @@ pub enum LexError {
     UnterminatedPattern,
     BadAddress,
     Directive(String),
+    /// A complaint about a literal that Zeek reports and reads past.
+    Literal(String),
 }
 
 impl std::fmt::Display for LexError {
@@ -49,7 +51,7 @@ impl std::fmt::Display for LexError {
             LexError::UnterminatedString => write!(f, "unterminated string literal"),
             LexError::UnterminatedPattern => write!(f, "unterminated pattern literal"),
             LexError::BadAddress => write!(f, "invalid address literal"),
-            LexError::Directive(m) => write!(f, "{m}"),
+            LexError::Directive(m) | LexError::Literal(m) => write!(f, "{m}"),
         }
     }
 }
@@ -257,24 +259,33 @@ pub enum Tok<'a> {
     #[token("T", |_| true, priority = 10)]
     #[token("F", |_| false, priority = 10)]
     Bool(bool),
-    #[regex(r"[0-9]+", |lex| lex.slice().parse::<u64>().map_err(|_| LexError::BadNumber))]
-    #[regex(r"0[xX][0-9a-fA-F]+", |lex| u64::from_str_radix(&lex.slice()[2..], 16).map_err(|_| LexError::BadNumber))]
+    // Read as C's strtoull reads them: too large a number is the largest.
+    #[regex(r"[0-9]+", |lex| lex.slice().parse::<u64>().unwrap_or(u64::MAX))]
+    #[regex(r"0[xX][0-9a-fA-F]+", |lex| u64::from_str_radix(&lex.slice()[2..], 16).unwrap_or(u64::MAX))]
     Count(u64),
     #[regex(r"([0-9]*\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?", parse_double)]
     #[regex(r"[0-9]+[eE][-+]?[0-9]+", parse_double)]
     Double(f64),
     #[regex(r#""([^"\\\n]|\\[^\n])*""#, |lex| unescape(lex.slice()))]
     Str(Vec<u8>),
+    /// A port; the lexer reports a number out of range (and makes it 0).
     #[regex(r"[0-9]+/(tcp|udp|icmp|unknown)", parse_port)]
     Port((u32, Proto)),
-    #[regex(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+", parse_v4)]
+    /// An address; the lexer reports one that is not valid.
+    #[regex(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+", |lex| lex.slice().to_string())]
+    V4(String),
+    /// `a.b.c.d/n` (blanks allowed around the slash), as written.
+    #[regex(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+[ \t]*/[ \t]*[0-9]+", |lex| lex.slice().to_string())]
+    V4Subnet(String),
+    /// A host name, which Zeek no longer looks up: the lexer reports it.
+    #[regex(r"([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z][A-Za-z0-9\-]*", priority = 1)]
+    HostName,
     Addr(IpAddr),
-    #[regex(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+/[0-9]+", parse_v4_subnet)]
     Subnet((IpAddr, u8)),
     /// Built by the lexer from a number and a unit word; seconds.
     Interval(f64),
     /// Built by the lexer where a `/` starts an operand.
-    Pattern((String, bool)),
+    Pattern((String, bool, bool)),
 
     // ---- names ----
     #[regex(r"[A-Za-z_][A-Za-z_0-9]*(::[A-Za-z_][A-Za-z_0-9]*)*", |lex| lex.slice())]
@@ -322,7 +333,10 @@ fn parse_double<'a>(lex: &mut logos::Lexer<'a, Tok<'a>>) -> Result<f64, LexError
 
 fn parse_port<'a>(lex: &mut logos::Lexer<'a, Tok<'a>>) -> Result<(u32, Proto), LexError> {
     let (num, proto) = lex.slice().split_once('/').ok_or(LexError::BadNumber)?;
-    let n = num.parse::<u32>().map_err(|_| LexError::BadNumber)?;
+    // atoi: digits past the range wrap (and are reported anyway).
+    let n = num
+        .parse::<u64>()
+        .map_or(u32::MAX, |n| n.min(u32::MAX as u64) as u32);
     let p = match proto {
         "tcp" => Proto::Tcp,
         "udp" => Proto::Udp,
@@ -332,21 +346,43 @@ fn parse_port<'a>(lex: &mut logos::Lexer<'a, Tok<'a>>) -> Result<(u32, Proto), L
     Ok((n, p))
 }
 
-fn parse_v4<'a>(lex: &mut logos::Lexer<'a, Tok<'a>>) -> Result<IpAddr, LexError> {
-    lex.slice()
-        .parse::<Ipv4Addr>()
-        .map(IpAddr::V4)
-        .map_err(|_| LexError::BadAddress)
+/// The largest number a port of the protocol may have.
+pub fn max_port(p: Proto) -> u32 {
+    match p {
+        Proto::Tcp | Proto::Udp => 65535,
+        Proto::Icmp | Proto::Unknown => 255,
+    }
 }
 
-fn parse_v4_subnet<'a>(lex: &mut logos::Lexer<'a, Tok<'a>>) -> Result<(IpAddr, u8), LexError> {
-    let (a, w) = lex.slice().split_once('/').ok_or(LexError::BadAddress)?;
-    let addr = a.parse::<Ipv4Addr>().map_err(|_| LexError::BadAddress)?;
-    let width = w.parse::<u8>().map_err(|_| LexError::BadAddress)?;
-    if width > 32 {
-        return Err(LexError::BadAddress);
+/// Dotted-quad text as Zeek reads it: four decimal numbers (leading zeros
+/// allowed), each at most 255.
+pub fn parse_dotted(s: &str) -> Option<Ipv4Addr> {
+    let mut o = [0u8; 4];
+    let mut parts = s.split('.');
+    for b in o.iter_mut() {
+        let p = parts.next()?;
+        if p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let n = p.trim_start_matches('0');
+        if n.len() > 3 {
+            return None;
+        }
+        *b = n.parse::<u16>().unwrap_or(0).try_into().ok()?;
     }
-    Ok((IpAddr::V4(addr), width))
+    parts.next().is_none().then(|| Ipv4Addr::from(o))
+}
+
+/// The prefix width of a subnet literal: `atoi`, narrowed to a byte as
+/// Zeek narrows it.
+pub fn subnet_width(text: &str) -> u8 {
+    let digits = text.trim_start_matches([' ', '\t', '/']);
+    let digits = digits.trim_start_matches([' ', '\t']);
+    let mut n: u64 = 0;
+    for c in digits.bytes().take_while(u8::is_ascii_digit) {
+        n = (n * 10 + (c - b'0') as u64) % 256;
+    }
+    n as u8
 }
 
 /// Decodes a quoted string literal into bytes: Zeek strings are byte strings.
