@@ -1166,3 +1166,21 @@ global file_state_remove: event(f: fa_file);
 
 @load base/frameworks/logging/main
 @load base/frameworks/logging/writers/ascii
+
+module Reporter;
+export {
+	## How serious a reported message is.
+	type Level: enum {
+		## Information.
+		INFO = 0,
+		## A warning.
+		WARNING = 1,
+		## An error.
+		ERROR = 2,
+	};
+}
+module GLOBAL;
+
+# Frameworks Zeek loads even in bare mode.
+@load base/frameworks/input
+@load base/frameworks/config

@@ -24,6 +24,7 @@ pub mod entropy;
 pub mod file_analysis;
 pub(crate) mod files;
 pub(crate) mod hash;
+pub mod input;
 pub(crate) mod introspect;
 mod logging;
 mod math;
@@ -64,6 +65,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(logging::BIFS)
         .chain(option::BIFS)
         .chain(option::GROUP_BIFS)
+        .chain(input::BIFS)
 }
 
 /// The built-in of that name, if there is one.
