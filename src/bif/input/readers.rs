@@ -235,7 +235,12 @@ impl Reader {
             return;
         };
         match self.kind {
-            Kind::Ascii => self.read_ascii(&data, fields, out),
+            Kind::Ascii => {
+                if !self.read_ascii(&data, fields, out) {
+                    // No usable header: no read happened.
+                    return;
+                }
+            }
             Kind::Raw => self.read_raw(&data, out),
             Kind::Config => self.read_config(&data, name, out),
             Kind::Binary => {
@@ -266,7 +271,7 @@ impl Reader {
 
     /// Zeek's ASCII log format: comment lines skipped, the `#fields` line
     /// (or else the first line) names the columns.
-    fn read_ascii(&mut self, data: &[u8], fields: &[Field], out: &mut Vec<Msg>) {
+    fn read_ascii(&mut self, data: &[u8], fields: &[Field], out: &mut Vec<Msg>) -> bool {
         let sep = self.set.separator.first().copied().unwrap_or(b'\t');
         let path = self.path();
         let mut lines = data
@@ -298,7 +303,7 @@ impl Reader {
                     fail,
                     format!("Init: cannot open {path}; problem reading file header"),
                 );
-                return;
+                return false;
             };
             self.header = Some(head.split(|c| *c == sep).map(|s| s.to_vec()).collect());
         }
@@ -316,7 +321,7 @@ impl Reader {
                                 let fail = self.set.fail_on_file_problem;
                                 self.fail_warn(out, fail, format!("Could not find requested port type field {s} in input data file {path}."));
                                 self.header = None;
-                                return;
+                                return false;
                             }
                         },
                         None => None,
@@ -340,7 +345,7 @@ impl Reader {
                         format!("Init: cannot open {path}; problem reading file header"),
                     );
                     self.header = None;
-                    return;
+                    return false;
                 }
             }
         }
@@ -364,7 +369,7 @@ impl Reader {
                     );
                     if self.set.fail_on_invalid_lines {
                         out.push(Msg::Error(msg));
-                        return;
+                        return false;
                     }
                     self.warn(out, msg);
                     self.suppress = true;
@@ -404,6 +409,7 @@ impl Reader {
             };
             out.push(self.row_msg(row));
         }
+        true
     }
 
     /// Lines as they are, each the one string field.
