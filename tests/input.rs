@@ -415,3 +415,49 @@ event zeek_init()
     assert_eq!(out.stdout_str(), "line, 1\nline, 2\nline, 3\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// REREAD mode reads a file again when it is replaced: new entries and
+/// removed ones are reported, and each read ends with end_of_data.
+#[test]
+fn reread_mode_follows_a_replaced_file() {
+    let dir = scratch("input-reread");
+    write(&dir, "hosts.log", "#fields\tip\n1.2.3.4\n5.6.7.8\n");
+    let script = r#"
+redef exit_only_after_terminate = T;
+type Idx: record { ip: addr; };
+global hosts: set[addr] = set();
+global n = 0;
+event ev(d: Input::TableDescription, tpe: Input::Event, idx: Idx)
+	{ print "ev", tpe, idx$ip; }
+event Input::end_of_data(name: string, source: string)
+	{
+	print "end", ++n, |hosts|, 1.2.3.4 in hosts;
+	if ( n == 2 )
+		terminate();
+	}
+event zeek_init()
+	{
+	Input::add_table([$source="hosts.log", $name="h", $idx=Idx, $destination=hosts,
+	                  $ev=ev, $mode=Input::REREAD]);
+	}
+"#;
+    write(&dir, "script.zeek", script);
+    let child = Rzeek::new()
+        .dir(&dir)
+        .args(["-b", "--max-time", "20", "script.zeek"])
+        .command()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    write(&dir, "hosts.new", "#fields\tip\n5.6.7.8\n9.9.9.9\n");
+    std::fs::rename(dir.join("hosts.new"), dir.join("hosts.log")).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.stdout_str(),
+        "ev, Input::EVENT_NEW, 1.2.3.4\nev, Input::EVENT_NEW, 5.6.7.8\nend, 1, 2, T\n\
+         ev, Input::EVENT_NEW, 9.9.9.9\nev, Input::EVENT_REMOVED, 1.2.3.4\nend, 2, 2, F\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
