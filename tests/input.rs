@@ -285,8 +285,10 @@ type Val: record { a: int; b: int; };
 global t: table[int] of Val = table();
 global s: set[int, int] = set();
 global f: function(d: Input::EventDescription, tpe: Input::Event, r: Idx);
+event e1(d: Input::TableDescription, tpe: count, i: Idx, v: Val) {}
 event zeek_init()
 	{
+	print Input::add_table([$source="x", $name="e", $idx=Idx, $val=Val, $destination=t, $ev=e1]);
 	print Input::add_table([$source="x", $name="a", $idx=Idx, $val=Val, $destination=t, $want_record=F]);
 	print Input::add_table([$source="x", $name="b", $idx=Idx, $destination=s]);
 	print Input::add_table([$source="x", $name="c", $idx=Idx, $val=Val, $destination=t]);
@@ -297,10 +299,11 @@ event zeek_init()
 	}
 "#;
     let out = run(&dir, script);
-    assert_eq!(out.stdout_str(), "F\nF\nT\nF\nF\nT, F\nF\n");
+    assert_eq!(out.stdout_str(), "F\nF\nF\nT\nF\nF\nT, F\nF\n");
     assert_eq!(
         out.stderr_str(),
-        "error: Input stream a: Stream does not want a record (want_record=F), but has more then one value field.\n\
+        "error: Input stream e: Table event's second attribute must be of type Input::Event\n\
+         error: Input stream a: Stream does not want a record (want_record=F), but has more then one value field.\n\
          error: Input stream b: Table type has more indexes than index definition\n\
          error: Trying create already existing input stream c\n\
          error: Input stream d: Stream event is a function, not an event\n\

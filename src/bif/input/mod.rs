@@ -190,9 +190,30 @@ fn unroll(
     true
 }
 
+/// Whether `t` is the named type (an enum or record Zeek declares).
+fn is_named(t: &Type, name: &str) -> bool {
+    match t {
+        Type::Enum(e) => *e.name.borrow() == name,
+        Type::Record(r) => r.name.borrow().as_deref() == Some(name),
+        _ => false,
+    }
+}
+
 /// Zeek's name of a type's kind, as in its messages.
 fn type_tag(t: &Type) -> &'static str {
     match t {
+        Type::Bool => "bool",
+        Type::Int => "int",
+        Type::Count => "count",
+        Type::Double => "double",
+        Type::Time => "time",
+        Type::Interval => "interval",
+        Type::String => "string",
+        Type::Pattern => "pattern",
+        Type::Addr => "addr",
+        Type::Subnet => "subnet",
+        Type::Port => "port",
+        Type::Enum(_) => "enum",
         Type::Table(_) => "table",
         Type::Vector(_) => "vector",
         Type::Record(_) => "record",
@@ -485,13 +506,51 @@ fn create_table_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
         let Some(params) = params else {
             return Ok(Value::Bool(false));
         };
-        let want = if vtype.is_some() { 4 } else { 3 };
+        let is_set = matches!(&*dest_ty, Type::Table(tt) if tt.yield_.is_none());
+        let want = if is_set { 3 } else { 4 };
         if params.len() != want {
             reporter_error(
                 h,
                 &format!("Input stream {name}: Table event must take {want} arguments"),
             );
             return Ok(Value::Bool(false));
+        }
+        if !is_named(&params[0], "Input::TableDescription") {
+            reporter_error(h, &format!("Input stream {name}: Table event's first attribute must be of type Input::TableDescription"));
+            return Ok(Value::Bool(false));
+        }
+        if !is_named(&params[1], "Input::Event") {
+            reporter_error(h, &format!("Input stream {name}: Table event's second attribute must be of type Input::Event"));
+            return Ok(Value::Bool(false));
+        }
+        let idx_ty = Rc::new(Type::Record(itype.clone()));
+        if !crate::runtime::types::same_type(&params[2], &idx_ty) {
+            reporter_error(h, &format!("Input stream {name}: Table event's index attributes do not match. Need '{idx_ty}', got '{}'", params[2]));
+            return Ok(Value::Bool(false));
+        }
+        if let (false, Some(vt)) = (is_set, &vtype) {
+            let need = if want_record {
+                Some(Rc::new(Type::Record(vt.clone())))
+            } else {
+                vt.fields.borrow().first().map(|f| f.ty.clone())
+            };
+            if let Some(need) = need {
+                if !crate::runtime::types::same_type(&params[3], &need) {
+                    let what = if want_record {
+                        "value attributes do not match"
+                    } else {
+                        "value attribute does not match"
+                    };
+                    reporter_error(
+                        h,
+                        &format!(
+                            "Input stream {name}: Table event's {what}. Need '{need}', got '{}'",
+                            params[3]
+                        ),
+                    );
+                    return Ok(Value::Bool(false));
+                }
+            }
         }
     }
     let pred = field(&rec, "pred").cloned();
@@ -558,7 +617,18 @@ fn create_event_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
         );
         return Ok(Value::Bool(false));
     }
-    let nfields = ftype.fields.borrow().len();
+    if !is_named(&params[1], "Input::Event") {
+        reporter_error(
+            h,
+            &format!("Input stream {name}: Event's second attribute must be of type Input::Event"),
+        );
+        return Ok(Value::Bool(false));
+    }
+    if !is_named(&params[0], "Input::EventDescription") {
+        reporter_error(h, &format!("Input stream {name}: Event's first attribute must be of type Input::EventDescription"));
+        return Ok(Value::Bool(false));
+    }
+    let ftypes: Vec<TypeRef> = ftype.fields.borrow().iter().map(|f| f.ty.clone()).collect();
     if want_record {
         if params.len() != 3 {
             reporter_error(
@@ -567,12 +637,25 @@ fn create_event_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
             );
             return Ok(Value::Bool(false));
         }
-    } else if params.len() != nfields + 2 {
-        reporter_error(
-            h,
-            &format!("Input stream {name}: Event has wrong number of arguments"),
-        );
-        return Ok(Value::Bool(false));
+        let need = Rc::new(Type::Record(ftype.clone()));
+        if !crate::runtime::types::same_type(&params[2], &need) {
+            reporter_error(h, &format!("Input stream {name}: Incompatible type '{}':{} for event, which needs type 'record':{need}\n", type_tag(&params[2]), params[2]));
+            return Ok(Value::Bool(false));
+        }
+    } else {
+        if params.len() != ftypes.len() + 2 {
+            reporter_error(
+                h,
+                &format!("Input stream {name}: Event has wrong number of arguments"),
+            );
+            return Ok(Value::Bool(false));
+        }
+        for (i, need) in ftypes.iter().enumerate() {
+            if !crate::runtime::types::same_type(&params[i + 2], need) {
+                reporter_error(h, &format!("Input stream {name}: Incompatible type for event in field {}. Need type '{}':{need}, got '{}':{}", i + 3, type_tag(need), type_tag(&params[i + 2]), params[i + 2]));
+                return Ok(Value::Bool(false));
+            }
+        }
     }
     let Some(c) = common(h, &rec) else {
         return Ok(Value::Bool(false));
