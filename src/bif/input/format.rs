@@ -365,7 +365,13 @@ fn parse_list(
         return Some(Vec::new());
     }
     let mut out = Vec::new();
-    for part in s.split(|c| *c == sep.set_separator) {
+    let mut parts: Vec<&[u8]> = s.split(|c| *c == sep.set_separator).collect();
+    // A trailing separator ends the list with an empty element.
+    let trailing = s.last() == Some(&sep.set_separator);
+    if trailing {
+        parts.pop();
+    }
+    for part in parts {
         match parse_value(part, name, elem, sep, w) {
             Some(v) => out.push(v),
             None => {
@@ -374,5 +380,103 @@ fn parse_list(
             }
         }
     }
+    if trailing {
+        match parse_value(b"", name, elem, sep, w) {
+            Some(v) => out.push(v),
+            None => {
+                w.push("Error while trying to add empty set element".into());
+                return None;
+            }
+        }
+    }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::types;
+
+    fn seps() -> Separators {
+        Separators {
+            set_separator: b',',
+            empty_field: b"(empty)".to_vec(),
+            unset_field: b"-".to_vec(),
+        }
+    }
+
+    fn parse(s: &str, ty: TypeRef) -> (Option<Value>, Vec<String>) {
+        let mut w = Vec::new();
+        let v = parse_value(s.as_bytes(), "f", &ty, &seps(), &mut w);
+        (v, w)
+    }
+
+    #[test]
+    fn numbers_as_zeek_reads_them() {
+        assert!(matches!(
+            parse("42", types::count()).0,
+            Some(Value::Count(42))
+        ));
+        assert!(matches!(parse("-3", types::int()).0, Some(Value::Int(-3))));
+        let (v, w) = parse("-3", types::count());
+        assert!(v.is_none());
+        assert_eq!(w, vec!["Number '-3' cannot be negative"]);
+        let (v, w) = parse("12abc", types::count());
+        assert!(matches!(v, Some(Value::Count(12))));
+        assert_eq!(
+            w,
+            vec!["Number '12abc' contained non-numeric trailing characters. Ignored trailing characters 'abc'"]
+        );
+        let (v, w) = parse("", types::int());
+        assert!(v.is_none());
+        assert_eq!(w, vec!["Got empty string for number field"]);
+        assert!(matches!(parse("1.5e3", types::double()).0, Some(Value::Double(d)) if d == 1500.0));
+        assert!(matches!(parse("-", types::double()).0, Some(Value::Unset)));
+    }
+
+    #[test]
+    fn addresses_subnets_ports_and_patterns() {
+        let (v, _) = parse("10.1.2.3/8", types::subnet());
+        let Some(Value::Subnet(sn)) = v else { panic!() };
+        assert_eq!((sn.addr.to_string(), sn.width), ("10.0.0.0".into(), 8));
+        let (v, w) = parse("300.1.1.1", types::addr());
+        assert!(matches!(v, Some(Value::Addr(_))));
+        assert_eq!(w, vec!["Bad address: 300.1.1.1"]);
+        let (v, _) = parse("53/udp", types::port());
+        assert!(matches!(
+            v,
+            Some(Value::Port(Port {
+                num: 53,
+                proto: Proto::Udp
+            }))
+        ));
+        let (v, _) = parse("/ab+/i", types::pattern());
+        assert!(matches!(v, Some(Value::Pattern(p)) if p.source == "ab+" && p.case_insensitive));
+        let (v, w) = parse("ab", types::pattern());
+        assert!(v.is_none());
+        assert_eq!(w, vec!["String 'ab' contained no parseable pattern."]);
+    }
+
+    #[test]
+    fn strings_sets_and_vectors() {
+        let (v, _) = parse("a\\x09b", types::string());
+        assert!(matches!(v, Some(Value::String(s)) if s.as_slice() == b"a\tb"));
+        let (v, _) = parse("(empty)", types::set_of(vec![types::string()]));
+        assert!(matches!(v, Some(Value::Table(t)) if t.borrow().is_empty()));
+        let (v, w) = parse("1,2,", types::vector_of(types::count()));
+        // A trailing separator is an empty last element, which a count
+        // cannot be.
+        assert!(v.is_none());
+        assert_eq!(
+            w,
+            vec![
+                "Got empty string for number field",
+                "Error while trying to add empty set element"
+            ]
+        );
+        let (v, _) = parse("a,", types::set_of(vec![types::string()]));
+        assert!(matches!(v, Some(Value::Table(t)) if t.borrow().len() == 2));
+        let (v, _) = parse("1,2", types::vector_of(types::count()));
+        assert!(matches!(v, Some(Value::Vector(x)) if x.borrow().items.len() == 2));
+    }
 }
