@@ -464,3 +464,32 @@ event zeek_init()
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// With fail_on_file_problem a missing file is an error that ends the
+/// stream (and its start), reported to the reporter and $error_ev.
+#[test]
+fn fail_on_file_problem_makes_a_missing_file_an_error() {
+    let dir = scratch("input-fail");
+    let script = r#"
+redef exit_only_after_terminate = T;
+redef InputAscii::fail_on_file_problem = T;
+type Fields: record { i: int; };
+event line(d: Input::EventDescription, tpe: Input::Event, r: Fields)
+	{ print r; }
+event err(d: Input::EventDescription, msg: string, level: Reporter::Level)
+	{ print "err", level, msg; }
+event zeek_init()
+	{ Input::add_event([$source="nope.log", $name="x", $fields=Fields, $ev=line, $error_ev=err]); }
+"#;
+    let out = run(&dir, script);
+    assert_eq!(
+        out.stdout_str(),
+        "err, Reporter::ERROR, Init: cannot open nope.log\nerr, Reporter::ERROR, Init failed\n"
+    );
+    assert_eq!(
+        out.stderr_str(),
+        "error: nope.log/Input::READER_ASCII: Init: cannot open nope.log\n\
+         error: nope.log/Input::READER_ASCII: Init failed\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -75,6 +75,8 @@ struct Stream {
     disabled: bool,
     /// A read is due (the first one, or a forced one).
     due: bool,
+    /// The first read happened.
+    started: bool,
     seq: u64,
 }
 
@@ -692,6 +694,7 @@ fn add_stream(h: &mut dyn Host, c: Common, desc: Value, fields: Vec<Field>, kind
         removed: false,
         disabled: false,
         due: true,
+        started: false,
         seq: 0,
     };
     if let Err(msg) = st.reader.check_fields(&st.fields) {
@@ -795,6 +798,12 @@ pub fn pump(h: &mut dyn Host) {
                 }
                 handle(h, st, m);
             }
+            if !st.started && st.disabled {
+                // The first read is the reader's start; failing it fails
+                // the start.
+                reader_problem(h, st, "ERROR", "Init failed");
+            }
+            st.started = true;
         }
         if streams[i].removed {
             streams.remove(i);
