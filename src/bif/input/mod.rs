@@ -1052,7 +1052,16 @@ fn table_entry(h: &mut dyn Host, st: &mut Stream, row: Row, put: bool) {
         },
     };
     let mut ipos = 0;
-    let Some(pred_idx) = build_record(h, st, &itype, &row, &mut ipos, "index") else {
+    // Zeek builds the index as the predicate's record when there is a
+    // predicate, and names the missing field accordingly.
+    let Some(pred_idx) = build_record(
+        h,
+        st,
+        &itype,
+        &row,
+        &mut ipos,
+        if pred.is_some() { "record" } else { "index" },
+    ) else {
         restore(st, idxtext, old_entry);
         return;
     };
