@@ -32,33 +32,38 @@ type EventFields: record {
 
 # The one-shot event stream of read_config needs an event; the values
 # themselves arrive through InputConfig::new_value.
-event config_line(description: Input::EventDescription, tpe: Input::Event, p: EventFields)
+event config_line(desc: Input::EventDescription, what: Input::Event, fields: EventFields)
 	{
 	}
 
-event zeek_init() &priority=5
+event zeek_init() &priority = 5
 	{
-	for ( fi in config_files )
-		Input::add_table(Input::TableDescription($reader=Input::READER_CONFIG,
-			$mode=Input::REREAD, $source=fi, $name=cat("config-", fi),
-			$idx=ConfigItem, $val=ConfigItem, $want_record=F,
-			$destination=current_config));
+	for ( fname in config_files )
+		{
+		local desc = Input::TableDescription($source=fname, $name=cat("config-", fname),
+		                                     $reader=Input::READER_CONFIG, $mode=Input::REREAD,
+		                                     $idx=ConfigItem, $val=ConfigItem,
+		                                     $destination=current_config, $want_record=F);
+		Input::add_table(desc);
+		}
 	}
 
 event InputConfig::new_value(name: string, source: string, id: string, value: any)
 	{
-	# Only the streams of this framework set options.
-	if ( sub_bytes(name, 1, 15) != "config-oneshot-" && source !in config_files )
-		return;
-
-	Config::set_value(id, value, source);
+	# Only this framework's own streams set options: the files in
+	# config_files and the one-shot reads of read_config.
+	local oneshot = sub_bytes(name, 1, 15) == "config-oneshot-";
+	if ( oneshot || source in config_files )
+		Config::set_value(id, value, source);
 	}
 
 function read_config(filename: string)
 	{
 	local stream = cat("config-oneshot-", filename);
-	Input::add_event(Input::EventDescription($reader=Input::READER_CONFIG,
-		$mode=Input::MANUAL, $source=filename, $name=stream,
-		$fields=EventFields, $ev=config_line));
+	local desc = Input::EventDescription($source=filename, $name=stream,
+	                                     $reader=Input::READER_CONFIG, $mode=Input::MANUAL,
+	                                     $fields=EventFields, $ev=config_line);
+	Input::add_event(desc);
+	# The file is read once; the stream ends after that read.
 	Input::remove(stream);
 	}

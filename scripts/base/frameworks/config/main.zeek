@@ -52,10 +52,11 @@ function set_value(ID: string, val: any, location: string &default = ""): bool
 # by commas, strings as they are, everything else as cat() writes it.
 function format_value(value: any) : string
 	{
-	local tn = type_name(value);
+	local kind = type_name(value);
 	local parts: string_vec = vector();
 
-	if ( /^set/ in tn && strstr(tn, ",") == 0 )
+	# A set with a one-part index (no comma in its type's name).
+	if ( strstr(kind, ",") == 0 && /^set/ in kind )
 		{
 		local elems = Option::any_set_to_any_vec(value);
 		for ( i in elems )
@@ -63,7 +64,7 @@ function format_value(value: any) : string
 		return join_string_vec(parts, ",");
 		}
 
-	if ( /^vector/ in tn )
+	if ( /^vector/ in kind )
 		{
 		local items: vector of any = value;
 		for ( j in items )
@@ -71,7 +72,7 @@ function format_value(value: any) : string
 		return join_string_vec(parts, ",");
 		}
 
-	if ( tn == "string" )
+	if ( kind == "string" )
 		return value;
 
 	return cat(value);
@@ -82,27 +83,28 @@ function format_value(value: any) : string
 function config_option_changed(ID: string, new_value: any, location: string): any
 	{
 	# Changes made by Zeek itself ask not to be logged.
-	if ( location == "<skip-config-log>" )
+	if ( "<skip-config-log>" == location )
 		return new_value;
 
 	local rec = Info($ts=network_time(), $id=ID,
 	                 $old_value=format_value(lookup_ID(ID)),
 	                 $new_value=format_value(new_value));
 
-	if ( location != "" )
+	if ( |location| > 0 )
 		rec$location = location;
 
 	Log::write(LOG, rec);
 	return new_value;
 	}
 
-event zeek_init() &priority=10
+event zeek_init() &priority = 10
 	{
 	Log::create_stream(LOG, Log::Stream($columns=Info, $ev=log_config,
 	                                    $path="config", $policy=log_policy));
 
 	# Last in line of every option's change handlers, so the value
 	# logged is the one the option gets.
-	for ( opt in global_options() )
-		Option::set_change_handler(opt, config_option_changed, -100);
+	local names = global_options();
+	for ( name in names )
+		Option::set_change_handler(name, config_option_changed, -100);
 	}
