@@ -37,35 +37,7 @@ fn option_set_change_handler(h: &mut dyn Host, args: &[Value]) -> BifResult {
     }
 }
 
-/// `global_options()`: the names of every option global.
-fn global_options(h: &mut dyn Host, _args: &[Value]) -> BifResult {
-    let names = h.option_names();
-    Ok(super::string_set(
-        names.into_iter().map(String::into_bytes).collect(),
-    ))
-}
-
-/// `Option::any_set_to_any_vec`: a set's elements (of a one-part index)
-/// as a `vector of any`, in the set's order.
-fn any_set_to_any_vec(_h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let items = match arg(args, 0) {
-        Value::Table(t) => t.borrow().keys(),
-        _ => Vec::new(),
-    };
-    Ok(super::vector(crate::runtime::types::any(), items))
-}
-
 pub static BIFS: &[BifDef] = &[
-    BifDef {
-        name: "global_options",
-        sig: "function(): string_set",
-        func: global_options,
-    },
-    BifDef {
-        name: "Option::any_set_to_any_vec",
-        sig: "function(v: any): vector of any",
-        func: any_set_to_any_vec,
-    },
     BifDef {
         name: "Option::set",
         sig: "function(ID: string, val: any, location: string &default=\"\"): bool",
