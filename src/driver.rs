@@ -170,6 +170,11 @@ pub fn run(opts: Options) -> i32 {
         run_until_terminate(&mut c.interp);
     } else {
         c.interp.drain_events();
+        if opts.readfile.is_some() && c.interp.exit_code().is_none() {
+            // What input streams read arrives before the first packet.
+            crate::bif::input::pump(&mut c.interp);
+            c.interp.drain_events();
+        }
     }
     if let (Some(path), None) = (&opts.readfile, c.interp.exit_code()) {
         if let Err(e) = crate::engine::process_trace(&mut c.interp, path, opts.no_checksums) {
@@ -277,7 +282,11 @@ fn run_until_terminate(interp: &mut Interp) {
             break;
         }
         if !interp.has_queued_events() && interp.next_timer_due().is_none() {
-            break;
+            // Input streams deliver what they read through the queue.
+            crate::bif::input::pump(interp);
+            if !interp.has_queued_events() && !input_active(interp) {
+                break;
+            }
         }
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -285,15 +294,31 @@ fn run_until_terminate(interp: &mut Interp) {
         interp.advance_clock(now);
         interp.fire_timers_due_by(interp.network_time());
         if !interp.has_queued_events() {
-            // Only timers ahead: wait for the next one.
-            if let Some(when) = interp.next_timer_due() {
-                let wait = (when - now).clamp(0.0, 1.0);
-                std::thread::sleep(std::time::Duration::from_secs_f64(wait));
-            }
+            crate::bif::input::pump(interp);
+        }
+        if !interp.has_queued_events() {
+            // Only timers ahead, or followed input sources: wait for the
+            // next timer or the next look at the sources.
+            let most = if input_active(interp) { 0.1 } else { 1.0 };
+            let wait = match interp.next_timer_due() {
+                Some(when) => (when - now).clamp(0.0, most),
+                None => most,
+            };
+            std::thread::sleep(std::time::Duration::from_secs_f64(wait));
             continue;
         }
         drain_rounds(interp, 2);
     }
+}
+
+/// Whether input streams have reads ahead (a first read, or sources
+/// followed in REREAD or STREAM mode).
+fn input_active(interp: &mut Interp) -> bool {
+    use crate::runtime::func::Host;
+    interp
+        .extensions()
+        .get::<crate::bif::input::InputStreams>()
+        .is_some_and(|s| s.active())
 }
 
 /// Queues an event by name if the scripts declared it.

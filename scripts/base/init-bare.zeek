@@ -1485,3 +1485,22 @@ module GLOBAL;
 
 ## The metadata of an event (EventMetadata::current_all).
 type event_metadata_vec: vector of EventMetadata::Entry;
+
+
+module Reporter;
+export {
+	## How serious a reported message is.
+	type Level: enum {
+		## Information.
+		INFO = 0,
+		## A warning.
+		WARNING = 1,
+		## An error.
+		ERROR = 2,
+	};
+}
+module GLOBAL;
+
+# Frameworks Zeek loads even in bare mode.
+@load base/frameworks/input
+@load base/frameworks/config

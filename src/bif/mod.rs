@@ -27,6 +27,7 @@ pub mod file_analysis;
 pub(crate) mod files;
 pub(crate) mod hash;
 pub mod ids;
+pub mod input;
 pub(crate) mod introspect;
 mod logging;
 mod math;
@@ -71,6 +72,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(logging::BIFS)
         .chain(option::BIFS)
         .chain(option::GROUP_BIFS)
+        .chain(input::BIFS)
         .chain(ids::BIFS)
         .chain(packets::BIFS)
         .chain(weird::BIFS)

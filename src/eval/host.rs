@@ -133,6 +133,18 @@ impl Host for Interp {
         self.set_option_value(id, v, location)
     }
 
+    fn option_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .globals
+            .names
+            .iter()
+            .filter(|(_, (id, _, is_type))| !*is_type && self.globals.option_ids.contains(id))
+            .map(|(n, _)| n.clone())
+            .collect();
+        v.sort();
+        v
+    }
+
     fn add_option_handler(
         &mut self,
         id: &str,

@@ -120,7 +120,8 @@ impl Interp {
                 ft.params[0].ty
             ));
         }
-        if !types::same_type(&ft.params[1].ty, &want) {
+        // As in Zeek's same_type, `any` fits every type.
+        if !matches!(*ft.params[1].ty, Type::Any) && !types::same_type(&ft.params[1].ty, &want) {
             return Err(format!(
                 "Option::on_change needs second argument of type {want}; got '{}' for ID '{name}'",
                 ft.params[1].ty
@@ -132,7 +133,7 @@ impl Interp {
                 ft.params[2].ty
             ));
         }
-        if !types::same_type(&ft.ret, &want) {
+        if !matches!(*ft.ret, Type::Any) && !types::same_type(&ft.ret, &want) {
             return Err(format!(
                 "Option::on_change needs a return type of {want}; got '{}' for ID '{name}'",
                 ft.ret

@@ -57,6 +57,10 @@ pub trait Host {
     fn set_option(&mut self, _id: &str, _v: Value, _location: Option<Value>) -> Result<(), String> {
         Err("options are not available here".into())
     }
+    /// The names of the globals declared with `option`, sorted.
+    fn option_names(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// `Option::set_change_handler`.
     fn add_option_handler(&mut self, _id: &str, _f: Value, _priority: i64) -> Result<(), String> {
         Err("options are not available here".into())
