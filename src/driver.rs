@@ -155,11 +155,22 @@ pub fn run(opts: Options) -> i32 {
     if let Err(e) = crate::eval::limits::catch_interrupts() {
         eprintln!("warning: Ctrl-C will not stop scripts cleanly: {e}");
     }
+    if opts.readfile.is_none() {
+        // With no packet source Zeek's network time is the wall clock
+        // from start-up on (it stays 0 while scripts are read, and with a
+        // trace until its first packet).
+        c.interp.advance_clock(wall_clock());
+    }
     if !c.run_init_stmts() {
         c.interp.flush();
         return c.interp.exit_code().unwrap_or(1);
     }
+    c.interp.report_via_events();
     raise(&mut c.interp, "zeek_init");
+    if opts.readfile.is_none() {
+        // Network time has its value already.
+        raise(&mut c.interp, "network_time_init");
+    }
     let idle_loop = opts.readfile.is_none()
         && !opts.interactive
         && matches!(
@@ -167,9 +178,11 @@ pub fn run(opts: Options) -> i32 {
             Some(Value::Bool(true))
         );
     if idle_loop {
+        c.interp.reporter_init_done();
         run_until_terminate(&mut c.interp);
     } else {
         c.interp.drain_events();
+        c.interp.reporter_init_done();
     }
     if let (Some(path), None) = (&opts.readfile, c.interp.exit_code()) {
         if let Err(e) = crate::engine::process_trace(&mut c.interp, path, opts.no_checksums) {
@@ -179,13 +192,13 @@ pub fn run(opts: Options) -> i32 {
         }
     } else if c.interp.exit_code().is_none() && !opts.interactive {
         // Without a packet source, pending timers fire as time runs out.
-        c.interp.advance_time(f64::MAX / 2.0);
+        c.interp.run_out_timers();
     }
     if opts.interactive && c.interp.exit_code().is_none() {
         crate::eval::limits::cancel_time_limit();
         crate::repl::run(&mut c);
         if opts.readfile.is_none() && c.interp.exit_code().is_none() {
-            c.interp.advance_time(f64::MAX / 2.0);
+            c.interp.run_out_timers();
         }
     }
     if !c.interp.check_stop() {
@@ -279,9 +292,7 @@ fn run_until_terminate(interp: &mut Interp) {
         if !interp.has_queued_events() && interp.next_timer_due().is_none() {
             break;
         }
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0.0, |d| d.as_secs_f64());
+        let now = wall_clock();
         interp.advance_clock(now);
         interp.fire_timers_due_by(interp.network_time());
         if !interp.has_queued_events() {
@@ -294,6 +305,13 @@ fn run_until_terminate(interp: &mut Interp) {
         }
         drain_rounds(interp, 2);
     }
+}
+
+/// Seconds since the epoch by the system clock.
+fn wall_clock() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 /// Queues an event by name if the scripts declared it.
