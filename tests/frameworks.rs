@@ -1,0 +1,349 @@
+//! The notice, weird and reporter frameworks end to end: a script raises
+//! notices, weirds and reporter messages while a trace is read (so that
+//! their times are the packets'), and notice.log, notice_alarm.log,
+//! weird.log and reporter.log are compared byte for byte with what Zeek
+//! writes, their `#open`/`#close` stamps masked.
+
+mod common;
+use common::{masked, scratch, Rzeek};
+use std::path::Path;
+
+/// Runs `rzeek -b -r TRACE script.zeek` in `dir`.
+fn run_on_trace(dir: &Path, trace: &str, script: &str) -> std::process::Output {
+    std::fs::write(dir.join("script.zeek"), script).unwrap();
+    let trace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/traces")
+        .join(trace);
+    Rzeek::new()
+        .dir(dir)
+        .args(["-b", "-r"])
+        .arg(trace)
+        .arg("script.zeek")
+        .run()
+}
+
+/// `masked`, with the uid column (the second) masked too: uids are
+/// random without a seed file.
+fn uids_masked(path: &Path) -> String {
+    let mut out = String::new();
+    for l in masked(path).lines() {
+        let mut f: Vec<&str> = l.split('\t').collect();
+        if !l.starts_with('#') && f.len() > 1 && f[1] != "-" {
+            assert!(f[1].starts_with('C') && f[1].len() > 10, "uid {}", f[1]);
+            f[1] = "UID";
+        }
+        out.push_str(&f.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+fn header(path: &str, fields: &str, types: &str) -> String {
+    format!(
+        "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n\
+         #path\t{path}\n#open\tSTAMP\n#fields\t{fields}\n#types\t{types}\n"
+    )
+}
+
+const NOTICE_FIELDS: &str = "ts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tfuid\t\
+file_mime_type\tfile_desc\tproto\tnote\tmsg\tsub\tsrc\tdst\tp\tn\tpeer_descr\tactions\t\
+email_dest\tsuppress_for\tremote_location.country_code\tremote_location.region\t\
+remote_location.city\tremote_location.latitude\tremote_location.longitude";
+
+const NOTICE_TYPES: &str = "time\tstring\taddr\tport\taddr\tport\tstring\tstring\tstring\t\
+enum\tenum\tstring\tstring\taddr\taddr\tport\tcount\tstring\tset[enum]\tset[string]\t\
+interval\tstring\tstring\tstring\tdouble\tdouble";
+
+const NOTICES: &str = r#"
+@load base/frameworks/notice
+
+module Test;
+
+export {
+	redef enum Notice::Type += { Seen, Alarming, Boring, Quiet };
+}
+
+redef Notice::ignored_types += { Boring };
+redef Notice::alarmed_types += { Alarming };
+redef Notice::not_suppressed_types += { Quiet };
+redef Notice::type_suppression_intervals += { [Alarming] = 5 mins };
+
+hook Notice::policy(n: Notice::Info) &priority=-1
+	{
+	# Alarms go to the alarm log only.
+	if ( n$note == Alarming )
+		delete n$actions[Notice::ACTION_LOG];
+	}
+
+event Notice::begin_suppression(ts: time, suppress_for: interval, note: Notice::Type, identifier: string)
+	{
+	print "begin_suppression", ts, suppress_for, note, identifier;
+	}
+
+event Notice::suppressed(n: Notice::Info)
+	{
+	print "suppressed", n$note, n$identifier;
+	}
+
+event Notice::log_notice(rec: Notice::Info)
+	{
+	print "log_notice", rec$note, rec$msg;
+	}
+
+event new_connection(c: connection)
+	{
+	# Once per responder: the second notice is suppressed.
+	NOTICE([$note=Seen, $msg="new connection", $conn=c, $identifier=cat(c$id$resp_h), $n=1]);
+	NOTICE([$note=Seen, $msg="same again", $conn=c, $identifier=cat(c$id$resp_h), $n=2]);
+	NOTICE([$note=Boring, $msg="never logged", $conn=c]);
+	if ( c$id$resp_p == 53/udp )
+		{
+		NOTICE([$note=Alarming, $msg="DNS", $sub="to a server", $src=c$id$orig_h,
+		        $dst=c$id$resp_h, $identifier="dns"]);
+		NOTICE([$note=Alarming, $msg="DNS again", $src=c$id$orig_h, $identifier="dns"]);
+		NOTICE([$note=Quiet, $msg="not suppressed", $p=c$id$resp_p, $identifier="q"]);
+		NOTICE([$note=Quiet, $msg="not suppressed either", $p=c$id$resp_p, $identifier="q"]);
+		}
+	}
+"#;
+
+#[test]
+fn notice_log_alarms_and_suppression() {
+    let dir = scratch("notice");
+    let out = run_on_trace(&dir, "mixed.pcap", NOTICES);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "log_notice, Test::Seen, new connection
+begin_suppression, 1400000000.0, 1.0 hr, Test::Seen, 10.0.0.2
+suppressed, Test::Seen, 10.0.0.2
+log_notice, Test::Seen, new connection
+begin_suppression, 1400000001.0, 1.0 hr, Test::Seen, 10.0.0.3
+suppressed, Test::Seen, 10.0.0.3
+begin_suppression, 1400000001.0, 5.0 mins, Test::Alarming, dns
+suppressed, Test::Alarming, dns
+log_notice, Test::Quiet, not suppressed
+log_notice, Test::Quiet, not suppressed either
+log_notice, Test::Seen, new connection
+begin_suppression, 1400000002.0, 1.0 hr, Test::Seen, 10.0.0.4
+suppressed, Test::Seen, 10.0.0.4
+log_notice, Test::Seen, new connection
+begin_suppression, 1400000003.0, 1.0 hr, Test::Seen, 10.0.0.5
+suppressed, Test::Seen, 10.0.0.5
+log_notice, Test::Seen, new connection
+begin_suppression, 1400000070.0, 1.0 hr, Test::Seen, 10.0.0.6
+suppressed, Test::Seen, 10.0.0.6
+"
+    );
+    let want = header("notice", NOTICE_FIELDS, NOTICE_TYPES)
+        + "1400000000.000000\tUID\t10.0.0.1\t40001\t10.0.0.2\t80\t-\t-\t-\ttcp\t\
+Test::Seen\tnew connection\t-\t10.0.0.1\t10.0.0.2\t80\t1\t-\tNotice::ACTION_LOG\t(empty)\t\
+3600.000000\t-\t-\t-\t-\t-
+1400000001.000000\tUID\t10.0.0.1\t33000\t10.0.0.3\t53\t-\t-\t-\tudp\t\
+Test::Seen\tnew connection\t-\t10.0.0.1\t10.0.0.3\t53\t1\t-\tNotice::ACTION_LOG\t(empty)\t\
+3600.000000\t-\t-\t-\t-\t-
+1400000001.000000\t-\t-\t-\t-\t-\t-\t-\t-\tudp\tTest::Quiet\tnot suppressed\t-\t-\t-\t53\t-\t\
+-\tNotice::ACTION_LOG\t(empty)\t0.000000\t-\t-\t-\t-\t-
+1400000001.000000\t-\t-\t-\t-\t-\t-\t-\t-\tudp\tTest::Quiet\tnot suppressed either\t-\t-\t-\t\
+53\t-\t-\tNotice::ACTION_LOG\t(empty)\t0.000000\t-\t-\t-\t-\t-
+1400000002.000000\tUID\t10.0.0.1\t8\t10.0.0.4\t0\t-\t-\t-\ticmp\tTest::Seen\t\
+new connection\t-\t10.0.0.1\t10.0.0.4\t0\t1\t-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t\
+-\t-\t-\t-\t-
+1400000003.000000\tUID\t10.0.0.1\t40002\t10.0.0.5\t22\t-\t-\t-\ttcp\tTest::Seen\t\
+new connection\t-\t10.0.0.1\t10.0.0.5\t22\t1\t-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t\
+-\t-\t-\t-\t-
+1400000070.000000\tUID\t10.0.0.1\t40003\t10.0.0.6\t443\t-\t-\t-\ttcp\tTest::Seen\t\
+new connection\t-\t10.0.0.1\t10.0.0.6\t443\t1\t-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t\
+-\t-\t-\t-\t-
+#close\tSTAMP
+";
+    assert_eq!(uids_masked(&dir.join("notice.log")), want);
+    let want = header("notice_alarm", NOTICE_FIELDS, NOTICE_TYPES)
+        + "1400000001.000000\t-\t-\t-\t-\t-\t-\t-\t-\t-\tTest::Alarming\tDNS\tto a server\t\
+10.0.0.1\t10.0.0.3\t-\t-\t-\tNotice::ACTION_ALARM\t(empty)\t300.000000\t-\t-\t-\t-\t-
+#close\tSTAMP
+";
+    assert_eq!(masked(&dir.join("notice_alarm.log")), want);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const WEIRDS: &str = r#"
+@load base/frameworks/notice
+
+redef Weird::actions += {
+	["script_notice"] = Weird::ACTION_NOTICE_PER_CONN,
+	["script_once"] = Weird::ACTION_LOG_ONCE,
+	["script_per_orig"] = Weird::ACTION_LOG_PER_ORIG,
+	["script_ignored"] = Weird::ACTION_IGNORE,
+};
+redef Weird::ignore_hosts += { [10.0.0.2, "script_host_ignored"] };
+
+event Weird::log_weird(rec: Weird::Info)
+	{
+	print "log_weird", rec$name;
+	}
+
+event new_connection(c: connection)
+	{
+	Reporter::conn_weird("script_conn", c, "first");
+	# A repeat for the same connection is left out.
+	Reporter::conn_weird("script_conn", c, "repeat");
+	Reporter::conn_weird("script_notice", c, "noticed", "SCRIPT");
+	Reporter::conn_weird("script_notice", c, "noticed again");
+	Reporter::conn_weird("script_once", c);
+	Reporter::conn_weird("script_per_orig", c);
+	Reporter::conn_weird("script_ignored", c);
+	Reporter::conn_weird("script_host_ignored", c);
+	Reporter::flow_weird("script_flow", c$id$orig_h, c$id$resp_h, "flow");
+	Reporter::net_weird("script_net");
+	}
+"#;
+
+#[test]
+fn weird_log_and_its_actions() {
+    let dir = scratch("weird");
+    let out = run_on_trace(&dir, "weird.pcap", WEIRDS);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "log_weird, script_conn\nlog_weird, script_notice\nlog_weird, script_once\n\
+         log_weird, script_per_orig\nlog_weird, script_flow\nlog_weird, script_net\n\
+         log_weird, bad_TCP_checksum\n"
+    );
+    // The engine's checksum weird comes with the segment it dropped.
+    let want = header(
+        "weird",
+        "ts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tname\taddl\tnotice\tpeer\tsource",
+        "time\tstring\taddr\tport\taddr\tport\tstring\tstring\tbool\tstring\tstring",
+    )
+        + "1400000000.000000\tUID\t10.0.0.1\t40003\t10.0.0.2\t80\tscript_conn\tfirst\tF\tzeek\t-
+1400000000.000000\tUID\t10.0.0.1\t40003\t10.0.0.2\t80\tscript_notice\tnoticed\tT\tzeek\tSCRIPT
+1400000000.000000\tUID\t10.0.0.1\t40003\t10.0.0.2\t80\tscript_once\t-\tF\tzeek\t-
+1400000000.000000\tUID\t10.0.0.1\t40003\t10.0.0.2\t80\tscript_per_orig\t-\tF\tzeek\t-
+1400000000.000000\t-\t10.0.0.1\t0\t10.0.0.2\t0\tscript_flow\tflow\tF\tzeek\t-
+1400000000.000000\t-\t-\t-\t-\t-\tscript_net\t-\tF\tzeek\t-
+1400000000.300000\tUID\t10.0.0.1\t40003\t10.0.0.2\t80\tbad_TCP_checksum\t-\tF\tzeek\t-
+#close\tSTAMP
+";
+    assert_eq!(uids_masked(&dir.join("weird.log")), want);
+    // The noticing weird raised a Weird::Activity notice.
+    let want = header("notice", NOTICE_FIELDS, NOTICE_TYPES)
+        + "1400000000.000000\tUID\t10.0.0.1\t40003\t10.0.0.2\t80\t-\t-\t-\ttcp\tWeird::Activity\t\
+script_notice\tnoticed\t10.0.0.1\t10.0.0.2\t80\t-\t-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t\
+-\t-\t-\t-\t-
+#close\tSTAMP
+";
+    assert_eq!(uids_masked(&dir.join("notice.log")), want);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const REPORTS: &str = r#"
+@load base/frameworks/reporter
+
+global first = T;
+
+event new_connection(c: connection)
+	{
+	if ( ! first )
+		return;
+	first = F;
+	Reporter::info("an informational message");
+	Reporter::warning("a warning");
+	Reporter::error("an error");
+	local v: vector of count;
+	print v[1];
+	}
+
+event reporter_error(t: time, msg: string, location: string)
+	{
+	print "reporter_error", t, msg, location;
+	}
+"#;
+
+#[test]
+fn reporter_log_and_stderr() {
+    let dir = scratch("reporter");
+    let out = run_on_trace(&dir, "mixed.pcap", REPORTS);
+    assert!(out.status.success());
+    // Zeek's form on stderr: an informational message has no severity
+    // word; while a trace is read, each leads with network time.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "1400000000.000000 ./script.zeek, line 11: an informational message
+1400000000.000000 warning in ./script.zeek, line 12: a warning
+1400000000.000000 error in ./script.zeek, line 13: an error
+1400000000.000000 expression error in ./script.zeek, line 15: no such index (v[1])
+"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "reporter_error, 1400000000.0, an error, ./script.zeek, line 13
+reporter_error, 1400000000.0, no such index (v[1]), ./script.zeek, line 15
+"
+    );
+    let want = header(
+        "reporter",
+        "ts\tlevel\tmessage\tlocation",
+        "time\tenum\tstring\tstring",
+    )
+        + "1400000000.000000\tReporter::INFO\tan informational message\t./script.zeek, line 11
+1400000000.000000\tReporter::WARNING\ta warning\t./script.zeek, line 12
+1400000000.000000\tReporter::ERROR\tan error\t./script.zeek, line 13
+1400000000.000000\tReporter::ERROR\tno such index (v[1])\t./script.zeek, line 15
+#close\tSTAMP
+";
+    assert_eq!(masked(&dir.join("reporter.log")), want);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn reporter_to_stderr_options() {
+    // After zeek_init the options decide what else goes to stderr; a
+    // reporter handler's own message goes to stderr and raises no event.
+    let dir = scratch("reporter-quiet");
+    let script = r#"
+@load base/frameworks/reporter
+redef Reporter::info_to_stderr = F;
+redef Reporter::errors_to_stderr = F;
+
+event zeek_init()
+	{
+	Reporter::info("during zeek_init");
+	}
+
+event new_connection(c: connection)
+	{
+	Reporter::info("quiet info");
+	Reporter::warning("loud warning");
+	Reporter::error("quiet error");
+	}
+
+event reporter_warning(t: time, msg: string, location: string)
+	{
+	Reporter::warning(fmt("seen: %s", msg));
+	}
+"#;
+    let out = run_on_trace(&dir, "ticks.pcap", script);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("./script.zeek, line 8: during zeek_init\n"),
+        "{err}"
+    );
+    assert!(!err.contains("quiet"), "{err}");
+    assert!(
+        err.contains("warning in ./script.zeek, line 14: loud warning\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning in ./script.zeek, line 20: seen: loud warning\n"),
+        "{err}"
+    );
+    let log = std::fs::read_to_string(dir.join("reporter.log")).unwrap();
+    assert!(log.contains("\tReporter::INFO\tquiet info\t"), "{log}");
+    assert!(log.contains("\tReporter::ERROR\tquiet error\t"), "{log}");
+    assert!(!log.contains("seen:"), "{log}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
