@@ -191,7 +191,9 @@ pub fn run(opts: Options) -> i32 {
             return 1;
         }
     } else if c.interp.exit_code().is_none() && !opts.interactive {
-        // Without a packet source, pending timers fire as time runs out.
+        // Without a packet source, pending timers fire as time runs out;
+        // Zeek is terminating by then (zeek_is_terminating() is true).
+        crate::runtime::func::Host::terminate(&mut c.interp);
         c.interp.run_out_timers();
     }
     if opts.interactive && c.interp.exit_code().is_none() {

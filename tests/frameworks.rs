@@ -347,3 +347,197 @@ event reporter_warning(t: time, msg: string, location: string)
     assert!(!log.contains("seen:"), "{log}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const DROPS: &str = r#"
+@load base/frameworks/notice
+@load base/frameworks/netcontrol
+@load policy/frameworks/notice/actions/drop
+
+redef enum Notice::Type += { Bad_Host };
+
+event NetControl::init()
+	{
+	NetControl::activate(NetControl::create_debug(T), 0);
+	}
+
+hook Notice::policy(n: Notice::Info)
+	{
+	if ( n$note == Bad_Host )
+		add n$actions[Notice::ACTION_DROP];
+	}
+
+hook Notice::notice(n: Notice::Info) &priority=-10
+	{
+	print "dropped", n$src, n$dropped;
+	}
+
+event new_connection(c: connection)
+	{
+	if ( c$id$resp_p == 80/tcp )
+		NOTICE([$note=Bad_Host, $msg="bad", $src=c$id$orig_h]);
+	}
+
+event zeek_done()
+	{
+	print "rules", |NetControl::find_rules_addr(10.0.0.1)|, |NetControl::find_rules_addr(10.0.0.9)|;
+	}
+"#;
+
+#[test]
+fn notice_drop_action_through_netcontrol() {
+    // ACTION_DROP blocks the notice's source with catch and release; the
+    // debug plugin puts the rule in place at once. The block outlives the
+    // trace: at the end nothing expires (Zeek is terminating).
+    let dir = scratch("netcontrol");
+    let out = run_on_trace(&dir, "mixed.pcap", DROPS);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "netcontrol debug (Debug-All): init");
+    assert!(lines[1].starts_with("netcontrol debug (Debug-All): add_rule: [ty=NetControl::DROP, target=NetControl::FORWARD, entity=[ty=NetControl::ADDRESS, conn=<uninitialized>, flow=<uninitialized>, ip=10.0.0.1/32,"), "{stdout}");
+    assert_eq!(
+        lines[2..],
+        ["dropped, 10.0.0.1, T", "rules, 1, 0"],
+        "{stdout}"
+    );
+    let nc = "ts\trule_id\tcategory\tcmd\tstate\taction\ttarget\tentity_type\tentity\tmod\tmsg\t\
+priority\texpire\tlocation\tplugin";
+    let nc_types =
+        "time\tstring\tenum\tstring\tenum\tstring\tenum\tstring\tstring\tstring\tstring\t\
+int\tinterval\tstring\tstring";
+    let want = header("netcontrol", nc, nc_types)
+        + "0.000000\t-\tNetControl::MESSAGE\t-\t-\t-\t-\t-\t-\t-\tactivating plugin with priority 0\t\
+-\t-\t-\tDebug-All
+0.000000\t-\tNetControl::MESSAGE\t-\t-\t-\t-\t-\t-\t-\tactivation finished\t-\t-\t-\tDebug-All
+0.000000\t-\tNetControl::MESSAGE\t-\t-\t-\t-\t-\t-\t-\tplugin initialization done\t-\t-\t-\t-
+1400000000.000000\t2\tNetControl::RULE\tADD\tNetControl::REQUESTED\tNetControl::DROP\t\
+NetControl::FORWARD\tNetControl::ADDRESS\t10.0.0.1/32\t-\t-\t0\t600.000000\tACTION_DROP: T\tDebug-All
+1400000000.000000\t2\tNetControl::RULE\tADD\tNetControl::SUCCEEDED\tNetControl::DROP\t\
+NetControl::FORWARD\tNetControl::ADDRESS\t10.0.0.1/32\t-\t-\t0\t600.000000\tACTION_DROP: T\tDebug-All
+#close\tSTAMP
+";
+    assert_eq!(masked(&dir.join("netcontrol.log")), want);
+    let want = header(
+        "netcontrol_catch_release",
+        "ts\trule_id\tip\taction\tblock_interval\twatch_interval\tblocked_until\twatched_until\t\
+num_blocked\tlocation\tmessage\tplugin",
+        "time\tstring\taddr\tenum\tinterval\tinterval\ttime\ttime\tcount\tstring\tstring\tstring",
+    )
+        + "1400000000.000000\t2\t10.0.0.1\tNetControl::DROP_REQUESTED\t600.000000\t3600.000000\t\
+1400000600.000000\t1400003600.000000\t1\tACTION_DROP: T\t-\t-
+1400000000.000000\t2\t10.0.0.1\tNetControl::DROPPED\t600.000000\t3600.000000\t\
+1400000600.000000\t1400003600.000000\t1\tACTION_DROP: T\t-\tDebug-All
+#close\tSTAMP
+";
+    assert_eq!(masked(&dir.join("netcontrol_catch_release.log")), want);
+    let want = header(
+        "netcontrol_drop",
+        "ts\trule_id\torig_h\torig_p\tresp_h\tresp_p\texpire\tlocation",
+        "time\tstring\taddr\tport\taddr\tport\tinterval\tstring",
+    ) + "1400000000.000000\t2\t10.0.0.1\t-\t-\t-\t600.000000\tACTION_DROP: T
+#close\tSTAMP
+";
+    assert_eq!(masked(&dir.join("netcontrol_drop.log")), want);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const RULES: &str = r#"
+@load base/frameworks/netcontrol
+
+event NetControl::init()
+	{
+	NetControl::activate(NetControl::create_debug(T), 0);
+	}
+
+event NetControl::init_done()
+	{
+	NetControl::drop_connection([$orig_h=1.2.3.4, $orig_p=5/tcp, $resp_h=5.6.7.8, $resp_p=80/tcp], 10 sec, "here");
+	NetControl::redirect_flow([$src_h=1.1.1.1, $src_p=1/udp, $dst_h=2.2.2.2, $dst_p=53/udp], 5, 0 sec);
+	NetControl::quarantine_host(10.0.0.1, 8.8.8.8, 10.10.10.10, 0 sec);
+	NetControl::drop_address(1.2.3.4, 0 sec);
+	print "again", NetControl::drop_address(1.2.3.4, 0 sec);
+	}
+
+event zeek_done()
+	{
+	print |NetControl::find_rules_addr(10.0.0.1)|, |NetControl::find_rules_subnet(8.0.0.0/8)|,
+	      |NetControl::find_rules_addr(1.2.3.4)|, |NetControl::find_rules_addr(8.8.8.8)|;
+	}
+"#;
+
+#[test]
+fn netcontrol_rules_their_log_and_expiry() {
+    // Rules made before the first packet (network time 0): the one with a
+    // timeout runs out at the first packet, the debug plugin (which cannot
+    // expire rules) is asked to remove it. A second drop of the same
+    // address is refused as a duplicate, with the rule number it used up.
+    let dir = scratch("netcontrol-rules");
+    let out = run_on_trace(&dir, "mixed.pcap", RULES);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 11, "{stdout}");
+    let conn = "entity=[ty=NetControl::CONNECTION, conn=[orig_h=1.2.3.4, orig_p=5/tcp, \
+resp_h=5.6.7.8, resp_p=80/tcp, proto=65535, ctx=[]], flow=<uninitialized>, ip=<uninitialized>, \
+mac=<uninitialized>], expire=10.0 secs, priority=0, location=here, out_port=<uninitialized>, \
+mod=<uninitialized>, id=2, cid=2, ";
+    let add = format!("netcontrol debug (Debug-All): add_rule: [ty=NetControl::DROP, target=NetControl::FORWARD, {conn}");
+    assert!(lines[1].starts_with(&add), "{stdout}");
+    assert_eq!(lines[8], "again, ");
+    let remove = format!("netcontrol debug (Debug-All): remove_rule (): [ty=NetControl::DROP, target=NetControl::FORWARD, {conn}");
+    assert!(lines[9].starts_with(&remove), "{stdout}");
+    assert!(lines[9].ends_with("_added=T]"), "{stdout}");
+    assert_eq!(lines[10], "4, 0, 1, 2");
+    let log = masked(&dir.join("netcontrol.log"));
+    let body: Vec<&str> = log.lines().filter(|l| !l.starts_with('#')).collect();
+    let m = "0.000000\t-\tNetControl::MESSAGE\t-\t-\t-\t-\t-\t-\t-";
+    let add = |ts: &str, id: u32, state: &str, rest: &str| {
+        format!("{ts}\t{id}\tNetControl::RULE\tADD\tNetControl::{state}\t{rest}\tDebug-All")
+    };
+    let rules = [
+        "NetControl::DROP\tNetControl::FORWARD\tNetControl::CONNECTION\t1.2.3.4/5<->5.6.7.8/80\t-\t-\t0\t10.000000\there",
+        "NetControl::REDIRECT\tNetControl::FORWARD\tNetControl::FLOW\t1.1.1.1/32/1->2.2.2.2/32/53\t-> 5\t-\t0\t0.000000\t-",
+        "NetControl::DROP\tNetControl::FORWARD\tNetControl::FLOW\t10.0.0.1/32/*->*/*\t-\t-\t0\t0.000000\t-",
+        "NetControl::MODIFY\tNetControl::FORWARD\tNetControl::FLOW\t10.0.0.1/32/*->8.8.8.8/32/53\tSrc: _/_ (_) Dst: 10.10.10.10/_ (_)\t-\t5\t0.000000\t-",
+        "NetControl::MODIFY\tNetControl::FORWARD\tNetControl::FLOW\t8.8.8.8/32/53->10.0.0.1/32/*\tSrc: 8.8.8.8/_ (_) Dst: _/_ (_)\t-\t5\t0.000000\t-",
+        "NetControl::WHITELIST\tNetControl::FORWARD\tNetControl::FLOW\t10.0.0.1/32/*->10.10.10.10/32/80\t-\t-\t5\t0.000000\t-",
+        "NetControl::DROP\tNetControl::FORWARD\tNetControl::ADDRESS\t1.2.3.4/32\t-\t-\t0\t0.000000\t-",
+    ];
+    let mut want = vec![
+        format!("{m}\tactivating plugin with priority 0\t-\t-\t-\tDebug-All"),
+        format!("{m}\tactivation finished\t-\t-\t-\tDebug-All"),
+        format!("{m}\tplugin initialization done\t-\t-\t-\t-"),
+    ];
+    for (i, r) in rules.iter().enumerate() {
+        want.push(add("0.000000", i as u32 + 2, "REQUESTED", r));
+    }
+    want.push(
+        "0.000000\t9\tNetControl::RULE\t-\tNetControl::FAILED\tNetControl::DROP\tNetControl::FORWARD\t\
+NetControl::ADDRESS\t1.2.3.4/32\t-\tdiscarded duplicate insertion\t0\t0.000000\t-\t-"
+            .to_string(),
+    );
+    for (i, r) in rules.iter().enumerate() {
+        want.push(add("0.000000", i as u32 + 2, "SUCCEEDED", r));
+    }
+    for (cmd, state) in [
+        ("EXPIRE", "TIMEOUT"),
+        ("REMOVE", "REQUESTED"),
+        ("REMOVE", "SUCCEEDED"),
+    ] {
+        want.push(format!(
+            "1400000000.000000\t2\tNetControl::RULE\t{cmd}\tNetControl::{state}\t{}\tDebug-All",
+            rules[0]
+        ));
+    }
+    assert_eq!(body, want);
+    let want = header(
+        "netcontrol_drop",
+        "ts\trule_id\torig_h\torig_p\tresp_h\tresp_p\texpire\tlocation",
+        "time\tstring\taddr\tport\taddr\tport\tinterval\tstring",
+    ) + "0.000000\t2\t1.2.3.4\t5\t5.6.7.8\t80\t10.000000\there
+0.000000\t8\t1.2.3.4\t-\t-\t-\t0.000000\t-
+#close\tSTAMP
+";
+    assert_eq!(masked(&dir.join("netcontrol_drop.log")), want);
+    let _ = std::fs::remove_dir_all(&dir);
+}

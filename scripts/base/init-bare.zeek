@@ -698,6 +698,15 @@ export {
 
 module GLOBAL;
 
+## One direction of a flow between two endpoints; the transport protocol
+## is part of the ports.
+type flow_id: record {
+	src_h: addr;	##< Where the packets come from.
+	src_p: port;	##< Their source port.
+	dst_h: addr;	##< Where they go.
+	dst_p: port;	##< Their destination port.
+} &log;
+
 ## How long a packet source may stay silent before Zeek treats it as
 ## idle (and may move network time on by the clock).
 const packet_source_inactivity_timeout = 100 msec &redef;

@@ -7,8 +7,8 @@
 ##! connections are oriented as Zeek orients them by default.
 ##!
 ##! It also loads the script library as Zeek's default does, as far as
-##! rzeek has it: the utilities, the notice (with weird.log) and reporter
-##! frameworks, the connection scripts, so a trace run writes conn.log,
+##! rzeek has it: the utilities, the notice (with weird.log), NetControl and
+##! reporter frameworks, the connection scripts, so a trace run writes conn.log,
 ##! the HTTP scripts (http.log), and the version information.
 
 @load base/utils/site
@@ -31,6 +31,7 @@
 @load base/utils/urls
 
 @load base/frameworks/notice
+@load base/frameworks/netcontrol
 @load base/frameworks/reporter
 
 @load base/protocols/conn
