@@ -1789,6 +1789,230 @@ global file_sniff: event(f: fa_file, meta: fa_metadata);
 ## A file's analysis is over.
 global file_state_remove: event(f: fa_file);
 
+# ---- Records the protocol analyzers hand to their events -------------------
+# (declared here as in Zeek, so that handlers of these events load even
+# where rzeek has no analyzer raising them)
+
+## A packet's context as an ICMP error quotes it.
+type icmp_context: record {
+	id: conn_id;	##< Its addresses and ports.
+	len: count;	##< Its IP length (headers and payload).
+	proto: count;	##< Its transport protocol number.
+	frag_offset: count;	##< Its fragment offset.
+	bad_hdr_len: bool;	##< Whether the header length is impossible.
+	bad_checksum: bool;	##< Whether the IP checksum is wrong.
+	MF: bool;	##< More fragments follow.
+	DF: bool;	##< Must not be fragmented.
+};
+
+## The prefix information option of IPv6 neighbor discovery.
+type icmp6_nd_prefix_info: record {
+	prefix_len: count;	##< Valid leading bits of the prefix.
+	L_flag: bool;	##< On-link flag.
+	A_flag: bool;	##< Autonomous configuration flag.
+	valid_lifetime: interval;	##< How long the prefix is valid on-link.
+	preferred_lifetime: interval;	##< How long derived addresses stay preferred.
+	prefix: addr;	##< The prefix.
+};
+
+## An option of an IPv6 neighbor discovery message. What the option's
+## type carries is decoded into the matching field; the rest stays in
+## the payload.
+type icmp6_nd_option: record {
+	otype: count;	##< Option type.
+	len: count;	##< Length in units of 8 octets, type and length included.
+	link_address: string &optional;	##< Source or target link-layer address.
+	prefix: icmp6_nd_prefix_info &optional;	##< Prefix information.
+	redirect: icmp_context &optional;	##< The packet a redirect quotes.
+	mtu: count &optional;	##< The link's MTU.
+	payload: string &optional;	##< The option's undecoded bytes.
+};
+
+## The options of an IPv6 neighbor discovery message.
+type icmp6_nd_options: vector of icmp6_nd_option;
+
+## A MIME header line.
+type mime_header_rec: record {
+	original_name: string;	##< The name as sent.
+	name: string;	##< The name in capitals.
+	value: string;	##< The value.
+};
+
+## A message's MIME headers in their order, numbered from 1.
+type mime_header_list: table[count] of mime_header_rec;
+
+## The header of a DNS message.
+type dns_msg: record {
+	id: count;	##< Transaction id.
+	opcode: count;	##< Operation.
+	rcode: count;	##< Response code.
+	QR: bool;	##< A response.
+	AA: bool;	##< Authoritative answer.
+	TC: bool;	##< Truncated.
+	RD: bool;	##< Recursion desired.
+	RA: bool;	##< Recursion available.
+	Z: count;	##< The three Z bits (AD and CD among them).
+	AD: bool;	##< Authentic data.
+	CD: bool;	##< Checking disabled.
+	num_queries: count;	##< Questions (zones in an update).
+	num_answers: count;	##< Answers (prerequisites in an update).
+	num_auth: count;	##< Authority records (updates in an update).
+	num_addl: count;	##< Additional records.
+	is_netbios: bool;	##< Whether it came over NetBIOS.
+};
+
+## A DNS SOA record.
+type dns_soa: record {
+	mname: string;	##< The zone's primary name server.
+	rname: string;	##< The mailbox of who is responsible.
+	serial: count;	##< The zone's version.
+	refresh: interval;	##< When secondaries refresh.
+	retry: interval;	##< When a failed refresh is retried.
+	expire: interval;	##< When the zone stops being authoritative.
+	minimum: interval;	##< The minimum TTL.
+};
+
+## An EDNS OPT pseudo-record.
+type dns_edns_additional: record {
+	query: string;	##< Its owner name.
+	qtype: count;	##< Its type (OPT).
+	t: count;	##< The type again, as read.
+	payload_size: count;	##< The UDP payload size announced.
+	extended_rcode: count;	##< The upper bits of the response code.
+	version: count;	##< The EDNS version.
+	z_field: count;	##< The flags.
+	TTL: interval;	##< The TTL field as an interval.
+	is_query: count;	##< Whether it came with a query.
+};
+
+## What each DNS answer event says about the record it reports.
+type dns_answer: record {
+	answer_type: count;	##< The section: DNS_QUERY, DNS_ANS, DNS_AUTH or DNS_ADDL.
+	query: string;	##< The owner name.
+	qtype: count;	##< The record type.
+	qclass: count;	##< The record class.
+	TTL: interval;	##< Its time to live.
+};
+
+## Where a signature matched, for signature_match.
+type signature_state: record {
+	sig_id: string;	##< The signature's id.
+	conn: connection;	##< The connection.
+	is_orig: bool;	##< Whether the originator's data matched.
+	payload_size: count;	##< The payload size of the endpoint's first matching packet.
+};
+
+module X509;
+
+export {
+	## A parsed certificate.
+	type Certificate: record {
+		version: count &log;	##< Its version.
+		serial: string &log;	##< Its serial number.
+		subject: string &log;	##< The subject.
+		issuer: string &log;	##< The issuer.
+		cn: string &optional;	##< The subject's most specific common name.
+		not_valid_before: time &log;	##< Valid from.
+		not_valid_after: time &log;	##< Valid until.
+		key_alg: string &log;	##< The key's algorithm.
+		sig_alg: string &log;	##< The signature's algorithm.
+		key_type: string &optional &log;	##< rsa, dsa or ec, when the key could be read.
+		key_length: count &optional &log;	##< The key's size in bits.
+		exponent: string &optional &log;	##< An RSA key's exponent.
+		curve: string &optional &log;	##< An EC key's curve.
+		tbs_sig_alg: string;	##< The signature algorithm the signed part names.
+	};
+
+	## A certificate extension.
+	type Extension: record {
+		name: string;	##< Its long name, or its OID.
+		short_name: string &optional;	##< Its short name, if it has one.
+		oid: string;	##< Its OID.
+		critical: bool;	##< Whether it is critical.
+		value: string;	##< Its content, as text where known, raw otherwise.
+	};
+
+	## The basic constraints extension.
+	type BasicConstraints: record {
+		ca: bool;	##< Whether the subject is a CA.
+		path_len: count &optional;	##< The path length limit.
+	} &log;
+
+	## The subject alternative names.
+	type SubjectAlternativeName: record {
+		dns: string_vec &optional &log;	##< DNS names.
+		uri: string_vec &optional &log;	##< URIs.
+		email: string_vec &optional &log;	##< Mail addresses.
+		ip: addr_vec &optional &log;	##< IP addresses.
+		other_fields: bool;	##< Whether names of other kinds were present.
+	};
+
+	## What a certificate verification found.
+	type Result: record {
+		result: int;	##< OpenSSL's result code.
+		result_string: string;	##< The result in words.
+		chain_certs: vector of opaque of x509 &optional;	##< The chain that was built.
+	};
+}
+
+module NTP;
+
+export {
+	## An NTP message of modes 1 to 5.
+	type NTP::StandardMessage: record {
+		stratum: count;	##< The server's stratum.
+		poll: interval;	##< The poll interval.
+		precision: interval;	##< The clock's precision.
+		root_delay: interval;	##< Round trip delay to the reference.
+		root_disp: interval;	##< Dispersion to the reference.
+		kiss_code: string &optional;	##< A stratum 0 kiss code.
+		ref_id: string &optional;	##< A stratum 1 reference id.
+		ref_addr: addr &optional;	##< A stratum 2+ reference address.
+		ref_time: time;	##< When the clock was last set.
+		org_time: time;	##< The request's send time, echoed.
+		rec_time: time;	##< When the request arrived.
+		xmt_time: time;	##< When the reply left.
+		key_id: count &optional;	##< The key identifier.
+		digest: string &optional;	##< The message digest.
+		num_exts: count &default=0;	##< How many extension fields there were.
+	};
+
+	## An NTP control message (mode 6).
+	type NTP::ControlMessage: record {
+		op_code: count;	##< The operation.
+		resp_bit: bool;	##< A response.
+		err_bit: bool;	##< An error.
+		more_bit: bool;	##< More fragments follow.
+		sequence: count;	##< Its sequence number.
+		status: count;	##< The status word.
+		association_id: count;	##< The association.
+		data: string &optional;	##< Its data.
+		key_id: count &optional;	##< The key identifier.
+		crypto_checksum: string &optional;	##< The checksum.
+	};
+
+	## An NTP private message (mode 7).
+	type NTP::Mode7Message: record {
+		req_code: count;	##< The request code.
+		auth_bit: bool;	##< Authenticated.
+		sequence: count;	##< Its sequence number.
+		implementation: count;	##< The implementation number.
+		err: count;	##< The error code.
+		data: string &optional;	##< Its data.
+	};
+
+	## An NTP message: the header and the part its mode has.
+	type NTP::Message: record {
+		version: count;	##< The protocol version.
+		mode: count;	##< The mode.
+		std_msg: NTP::StandardMessage &optional;	##< Modes 1 to 5.
+		control_msg: NTP::ControlMessage &optional;	##< Mode 6.
+		mode7_msg: NTP::Mode7Message &optional;	##< Mode 7.
+	};
+}
+
+module GLOBAL;
+
 @load base/frameworks/logging/main
 @load base/frameworks/logging/writers/ascii
 @load base/frameworks/logging/writers/none
