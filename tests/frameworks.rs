@@ -541,3 +541,62 @@ NetControl::ADDRESS\t1.2.3.4/32\t-\tdiscarded duplicate insertion\t0\t0.000000\t
     assert_eq!(masked(&dir.join("netcontrol_drop.log")), want);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const PRETTY: &str = r#"
+@load base/frameworks/notice
+redef Notice::force_email_summaries = T;
+redef Notice::flag_nets += { 10.0.0.0/8 };
+redef enum Notice::Type += { A, B };
+redef Notice::alarmed_types += { A, B };
+
+event new_connection(c: connection)
+	{
+	if ( c$id$resp_p != 80/tcp )
+		return;
+	NOTICE([$note=A, $msg="conn", $sub="more", $conn=c]);
+	NOTICE([$note=B, $msg="src only", $src=192.168.1.1, $p=22/tcp]);
+	NOTICE([$note=B, $msg="nothing"]);
+	NOTICE([$note=B, $msg="two", $src=10.1.1.1, $dst=192.168.9.9]);
+	NOTICE([$note=B, $msg="no first host", $id=[$orig_h=0.0.0.0, $orig_p=68/udp, $resp_h=192.168.9.9, $resp_p=67/udp]]);
+	}
+"#;
+
+#[test]
+fn alarm_summary_pretty_printed() {
+    // alarm-mail.txt: a header line per alarm (">>" when a host is in
+    // flag_nets), the message, the sub-message, the hosts with their
+    // names, which are not looked up when reading a trace.
+    let dir = scratch("pp-alarms");
+    let out = run_on_trace(&dir, "mixed.pcap", PRETTY);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let text = std::fs::read_to_string(dir.join("alarm-mail.txt")).unwrap();
+    let (head, rest) = text.split_once(" (uid C").expect(&text);
+    let rest = &rest[rest.find(')').unwrap()..];
+    let want = ")
+   conn
+   more
+   # 10.0.0.1 = <skipped>  10.0.0.2 = <skipped>
+
+>  2014-05-13-16:53:20 B 192.168.1.1:22/tcp
+   src only
+   # 192.168.1.1 = <skipped>
+
+>  2014-05-13-16:53:20 B 
+   nothing
+
+>> 2014-05-13-16:53:20 B 10.1.1.1 -> 192.168.9.9
+   two
+   # 10.1.1.1 = <skipped>  192.168.9.9 = <skipped>
+
+>  2014-05-13-16:53:20 B 0.0.0.0:68/udp -> 192.168.9.9:67/udp
+   no first host
+  192.168.9.9 = 
+
+";
+    assert_eq!(
+        head,
+        ">> 2014-05-13-16:53:20 A 10.0.0.1:40001/tcp -> 10.0.0.2:80/tcp"
+    );
+    assert_eq!(rest, want);
+    let _ = std::fs::remove_dir_all(&dir);
+}

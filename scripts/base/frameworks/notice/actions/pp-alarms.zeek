@@ -85,67 +85,58 @@ hook notice(n: Notice::Info) &priority=-5
 	pretty_print_alarm(pp_alarms, n);
 	}
 
-# Writes an alarm's lines: the first with the remote location added,
-# then the message, the sub-message, and the hosts' names.
-function do_msg(out: file, n: Info, line1: string, line2: string, line3: string,
-                host1: addr, name1: string, host2: addr, name2: string)
-	{
-@ifdef ( Notice::ACTION_ADD_GEODATA )
-	if ( n?$remote_location && n$remote_location?$country_code )
-		line1 = cat(line1, " (remote location ", n$remote_location$country_code, ")");
-@endif
-
-	local names = "";
-	if ( host1 != 0.0.0.0 )
-		names = fmt("%s   # %s = %s", names, host1, name1);
-	if ( host2 != 0.0.0.0 )
-		names = fmt("%s  %s = %s", names, host2, name2);
-
-	print out, line1;
-	print out, line2;
-	if ( line3 != "" )
-		print out, line3;
-	if ( names != "" )
-		print out, names;
-	print out, "";
-	}
-
-# The hosts' names are not looked up: rzeek writes "<skipped>" for them,
-# as Zeek does when reading a trace.
+# One alarm in the summary: a header line (a second ">" when a host is in
+# flag_nets; the time, the notice type, the endpoints and, when known, the
+# remote location), the message, the sub-message if any, the hosts and
+# their names, and an empty line. rzeek does not look names up: they are
+# "<skipped>", as Zeek writes them when it reads a trace.
 function pretty_print_alarm(out: file, n: Info)
 	{
-	local h1 = 0.0.0.0;
-	local h2 = 0.0.0.0;
-	local who = "";
-
+	# The hosts involved; 0.0.0.0 stands for none.
+	local a = 0.0.0.0;
+	local b = 0.0.0.0;
+	local endpoints = "";
 	if ( n?$id )
 		{
-		h1 = n$id$orig_h;
-		h2 = n$id$resp_h;
-		who = fmt("%s:%s -> %s:%s", h1, n$id$orig_p, h2, n$id$resp_p);
+		a = n$id$orig_h;
+		b = n$id$resp_h;
+		endpoints = fmt("%s:%s -> %s:%s", a, n$id$orig_p, b, n$id$resp_p);
 		}
 	else if ( n?$src )
 		{
-		h1 = n$src;
+		a = n$src;
+		endpoints = cat(a);
 		if ( n?$dst )
 			{
-			h2 = n$dst;
-			who = fmt("%s -> %s", h1, h2);
+			b = n$dst;
+			endpoints += fmt(" -> %s", b);
 			}
-		else
-			who = n?$p ? fmt("%s:%s", h1, n$p) : fmt("%s", h1);
+		else if ( n?$p )
+			endpoints += fmt(":%s", n$p);
 		}
-
 	if ( n?$uid )
-		who = fmt("%s (uid %s)", who, n$uid);
+		endpoints += fmt(" (uid %s)", n$uid);
 
-	local flagged = h1 in flag_nets || h2 in flag_nets;
-	local line1 = fmt(">%s %D %s %s", flagged ? ">" : " ", network_time(), n$note, who);
-	local line2 = fmt("   %s", n$msg);
-	local line3 = n?$sub ? fmt("   %s", n$sub) : "";
+	local mark = ( a in flag_nets || b in flag_nets ) ? ">" : " ";
+	local lines = vector(fmt(">%s %D %s %s", mark, network_time(), n$note, endpoints));
+@ifdef ( Notice::ACTION_ADD_GEODATA )
+	if ( n?$remote_location && n$remote_location?$country_code )
+		lines[0] += fmt(" (remote location %s)", n$remote_location$country_code);
+@endif
+	lines += "   " + n$msg;
+	if ( n?$sub )
+		lines += "   " + n$sub;
 
-	if ( h1 == 0.0.0.0 )
-		do_msg(out, n, line1, line2, line3, h1, "", h2, "");
-	else
-		do_msg(out, n, line1, line2, line3, h1, "<skipped>", h2, "<skipped>");
+	local names = "";
+	if ( a != 0.0.0.0 )
+		names += fmt("   # %s = <skipped>", a);
+	if ( b != 0.0.0.0 )
+		# Without a first host Zeek looks no name up.
+		names += fmt("  %s = %s", b, a == 0.0.0.0 ? "" : "<skipped>");
+	if ( names != "" )
+		lines += names;
+	lines += "";
+
+	for ( _, line in lines )
+		print out, line;
 	}
