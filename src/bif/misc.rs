@@ -273,7 +273,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "enum_names",
-        sig: "function(et: any): set[string]",
+        sig: "function(et: any): string_set",
         func: enum_names,
     },
     BifDef {
@@ -318,7 +318,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "system_env",
-        sig: "function(str: string, env: table[string] of string): int",
+        sig: "function(str: string, env: table_string_of_string): int",
         func: system_env,
     },
     BifDef {
@@ -333,7 +333,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "zeek_args",
-        sig: "function(): vector of string",
+        sig: "function(): string_vec",
         func: zeek_args,
     },
     BifDef {

@@ -68,11 +68,38 @@ pub struct Scheduler {
     pub ending: bool,
     /// Set by `terminate()`: input processing stops, zeek_done still runs.
     pub terminating: bool,
+    /// Events queued and events run so far (`get_event_stats`).
+    pub events_queued: u64,
+    pub events_dispatched: u64,
+    /// The most timers pending at once (`get_timer_stats`).
+    pub timers_max: u64,
+    /// How deep the interpreter is in running events' handlers (0: no
+    /// event is being handled).
+    pub event_depth: u32,
+    /// How deep the interpreter is in evaluating `when` conditions (the
+    /// asynchronous built-ins may only be called there).
+    pub when_cond_depth: u32,
+}
+
+impl Scheduler {
+    /// Adds a timer, counting it for `get_timer_stats`.
+    pub(crate) fn add_timer(&mut self, when: f64, action: TimerAction) {
+        self.timer_seq += 1;
+        self.timers.push(Timer {
+            when,
+            seq: self.timer_seq,
+            action,
+        });
+        self.timers_max = self.timers_max.max(self.timers.len() as u64);
+    }
 }
 
 impl Interp {
     /// Runs each handler of an event; an error aborts only that handler.
     pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
+        self.sched.events_dispatched += 1;
+        f.calls.set(f.calls.get() + 1);
+        self.sched.event_depth += 1;
         let reporting = self.is_reporter_event(f);
         if reporting {
             self.enter_reporter_handler(true);
@@ -81,6 +108,7 @@ impl Interp {
         if reporting {
             self.enter_reporter_handler(false);
         }
+        self.sched.event_depth -= 1;
     }
 
     fn run_handlers(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
@@ -112,6 +140,7 @@ impl Interp {
     /// carries the time it was scheduled for).
     pub fn queue_event_at(&mut self, f: Rc<FuncVal>, args: Vec<Value>, time: f64) {
         if !f.handlers.borrow().is_empty() {
+            self.sched.events_queued += 1;
             self.sched.events.push_back((f, args, time));
         }
     }
@@ -129,12 +158,7 @@ impl Interp {
     }
 
     pub fn schedule(&mut self, when: f64, event: Rc<FuncVal>, args: Vec<Value>) {
-        self.sched.timer_seq += 1;
-        self.sched.timers.push(Timer {
-            when,
-            seq: self.sched.timer_seq,
-            action: TimerAction::Event(event, args),
-        });
+        self.sched.add_timer(when, TimerAction::Event(event, args));
     }
 
     /// Runs a due timer: queues its event (stamped `at`) or checks its
