@@ -20,14 +20,29 @@ impl Compiler {
             FuncKind::Event => IdKind::Event,
             FuncKind::Hook => IdKind::Hook,
         };
-        // A body for an existing declaration, or a new declaration.
-        let existing = self.lookup_global(&f.name.text);
+        // A body for an existing declaration, or a new declaration. As in
+        // Zeek, a function or hook defined inside a module is that module's
+        // (a global of the same name does not take the body); an event
+        // handler may be for a global event.
+        let existing = if f.kind == FuncKind::Event {
+            self.lookup_global(&f.name.text)
+        } else {
+            let full = super::scope::qualify(&self.module, &f.name.text);
+            self.globals.get(&full)
+        };
+        // A `const f: function(...) &redef;` declared without a value gets
+        // its body from a later definition, as a prototype does.
+        let bodiless_const = |c: &Self, id: u32| {
+            c.globals.info(id).kind == IdKind::Const
+                && c.globals.info(id).ty.as_func().is_some()
+                && c.interp.globals.values[id as usize].is_unset()
+        };
         let id = match existing {
             Some(id)
                 if matches!(
                     self.globals.info(id).kind,
                     IdKind::Func | IdKind::Event | IdKind::Hook | IdKind::Var
-                ) =>
+                ) || bodiless_const(self, id) =>
             {
                 let info = self.globals.info(id).clone();
                 if let Some(decl_ft) = info.ty.as_func() {

@@ -135,7 +135,11 @@ pub fn find_script(name: &str, from_dir: &str) -> Option<Found> {
             }
         }
     }
+    // Zeek's default search path holds the script tree, its policy/
+    // folder and its site/ folder, in this order.
     try_library(name)
+        .or_else(|| try_library(&format!("policy/{name}")))
+        .or_else(|| try_library(&format!("site/{name}")))
 }
 
 fn dir_of(name: &str) -> String {

@@ -271,6 +271,9 @@ fn end_of_input(
     if interp.exit_code().is_some() {
         return;
     }
+    // Zeek is terminating from here on (zeek_is_terminating() is true for
+    // the timers that expire now and in zeek_done).
+    crate::runtime::func::Host::terminate(interp);
     interp.fire_timers_due_by(f64::INFINITY);
     run.drain(interp, trc, 4);
     {

@@ -261,7 +261,7 @@ impl Interp {
                 if let Value::Table(t) = &tv {
                     for (p, v) in t.borrow().iter() {
                         if let Value::Pattern(p) = p {
-                            if p.exact.is_match(key.as_bytes()) {
+                            if p.exact().is_match(key.as_bytes()) {
                                 items.push(v.clone());
                             }
                         }

@@ -52,6 +52,9 @@ impl Interp {
         if self.output.halted {
             return;
         }
+        if !self.reporter_event(d) {
+            return;
+        }
         self.flush();
         // While a trace is read, Zeek's reporter leads with network time.
         if self.sched.network_time != 0.0 && self.sched.packet_source.is_some() {
