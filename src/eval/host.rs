@@ -59,6 +59,7 @@ impl Host for Interp {
         let sev = match kind {
             "warning" => crate::diag::Severity::Warning,
             "fatal" => crate::diag::Severity::Fatal,
+            "info" => crate::diag::Severity::Info,
             _ => crate::diag::Severity::Error,
         };
         let d = Diagnostic {

@@ -16,6 +16,9 @@ pub enum Severity {
     Fatal,
     /// Zeek's "runtime error" (e.g. the recursion limit).
     RuntimeFatal,
+    /// A message for information (`Reporter::info`): Zeek gives it no
+    /// prefix, only the location.
+    Info,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,12 +173,16 @@ fn prefix(sev: Severity) -> &'static str {
         Severity::RuntimeWarning => "expression warning",
         Severity::Fatal => "fatal error",
         Severity::RuntimeFatal => "runtime error",
+        Severity::Info => "",
     }
 }
 
 /// Zeek's one-line rendering.
 pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
     let Some(loc) = d.span.and_then(|s| map.location(s)) else {
+        if d.severity == Severity::Info {
+            return d.message.clone();
+        }
         return format!("{}: {}", prefix(d.severity), d.message);
     };
     let loc = match &d.also {
@@ -187,6 +194,9 @@ pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
         Some(Also::Before(t)) => format!("{t} and {loc}"),
         Some(Also::After(t)) => format!("{loc} and {t}"),
     };
+    if d.severity == Severity::Info {
+        return format!("{loc}: {}", d.message);
+    }
     format!("{} in {}: {}", prefix(d.severity), loc, d.message)
 }
 
@@ -195,6 +205,7 @@ pub fn render_pretty(d: &Diagnostic, map: &SourceMap) -> String {
     use ariadne::{Config, Label, Report, ReportKind, Source};
     let kind = match d.severity {
         Severity::Warning | Severity::RuntimeWarning => ReportKind::Warning,
+        Severity::Info => ReportKind::Advice,
         _ => ReportKind::Error,
     };
     let Some((span, file)) = d.span.and_then(|s| map.get(s.file).map(|f| (s, f))) else {
