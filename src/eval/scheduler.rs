@@ -4,6 +4,7 @@
 use super::{trigger, Interp};
 use crate::runtime::func::FuncVal;
 use crate::runtime::value::Value;
+use std::cell::RefCell;
 use std::collections::{BinaryHeap, VecDeque};
 use std::rc::Rc;
 
@@ -68,6 +69,11 @@ pub struct Scheduler {
     pub ending: bool,
     /// Set by `terminate()`: input processing stops, zeek_done still runs.
     pub terminating: bool,
+    /// Tables whose `&on_change` function is running (it is not called
+    /// again for them meanwhile).
+    pub(crate) in_change: Vec<*const RefCell<crate::runtime::table::TableVal>>,
+    /// `TableChange`'s values, once looked up.
+    pub(crate) table_change: Vec<Value>,
 }
 
 impl Interp {

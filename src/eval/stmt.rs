@@ -177,7 +177,11 @@ impl Interp {
                 };
                 let key = self.eval(k)?;
                 self.warn_if_looping(&tab, &key, true, index_span(t, k));
-                let created = tab.borrow_mut().insert(key.clone(), Value::Unset);
+                let created = if tab.borrow().on_change().is_some() {
+                    self.insert_watched(&tab, &key, Value::Unset)?
+                } else {
+                    tab.borrow_mut().insert(key.clone(), Value::Unset)
+                };
                 if tab.borrow().expiry().is_some() {
                     self.touch_entry(&tab, &key, true, created);
                 }
@@ -190,13 +194,30 @@ impl Interp {
                 let key = self.eval(k)?;
                 if let Value::Table(tab) = tv {
                     self.warn_if_looping(&tab, &key, false, index_span(t, k));
-                    tab.borrow_mut().remove(&key);
+                    if tab.borrow().on_change().is_some() {
+                        self.remove_watched(&tab, &key)?;
+                    } else {
+                        tab.borrow_mut().remove(&key);
+                    }
                 }
             }
             StmtKind::DeleteField(r, i) => {
                 if let Value::Record(rec) = self.eval(r)? {
+                    // A field with `&default` gets it again (Zeek 8: any
+                    // default expression, evaluated anew).
+                    let default = rec
+                        .borrow()
+                        .ty
+                        .fields
+                        .borrow()
+                        .get(*i as usize)
+                        .and_then(|f| f.default);
+                    let v = match default {
+                        Some(d) => self.eval_field_default(d)?,
+                        None => Value::Unset,
+                    };
                     if let Some(f) = rec.borrow_mut().fields.get_mut(*i as usize) {
-                        *f = Value::Unset;
+                        *f = v;
                     }
                 }
             }
