@@ -167,6 +167,13 @@ impl FuncScope {
         self.locals.iter().rev().find(|l| l.name == name)
     }
 
+    /// A slot no name refers to (for `_` in a loop).
+    pub fn scratch(&mut self) -> u32 {
+        let slot = self.next_slot;
+        self.next_slot += 1;
+        slot
+    }
+
     /// Declares a local; a redeclaration with the same type reuses the
     /// slot (Zeek locals are function-scoped).
     pub fn declare(
