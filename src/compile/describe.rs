@@ -12,6 +12,20 @@ pub fn expr(e: &ast::Expr) -> String {
     out
 }
 
+thread_local! {
+    /// Whether string constants are being written in quotes.
+    static QUOTES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// An expression as Zeek describes it with quotes turned on (an `assert`
+/// condition): string constants in double quotes.
+pub fn expr_quoted(e: &ast::Expr) -> String {
+    let was = QUOTES.with(|q| q.replace(true));
+    let out = expr(e);
+    QUOTES.with(|q| q.set(was));
+    out
+}
+
 /// A `[...]` list.
 pub fn bracket(items: &[ast::Expr]) -> String {
     let mut out = String::from("[");
@@ -222,7 +236,16 @@ fn literal(out: &mut String, l: &Literal) {
         Literal::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
         Literal::Count(n) => out.push_str(&n.to_string()),
         Literal::Double(d) => out.push_str(&format::double(*d)),
-        Literal::String(s) => out.push_str(&String::from_utf8_lossy(&format::escape_bytes(s))),
+        Literal::String(s) => {
+            let quoted = QUOTES.with(|q| q.get());
+            if quoted {
+                out.push('"');
+            }
+            out.push_str(&String::from_utf8_lossy(&format::escape_bytes(s)));
+            if quoted {
+                out.push('"');
+            }
+        }
         Literal::Port(n, p) => out.push_str(&format!("{n}/{}", p.name())),
         Literal::Addr(a) => out.push_str(&format::addr(a)),
         Literal::Subnet(a, w) => out.push_str(&format::subnet(a, *w)),

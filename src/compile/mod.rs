@@ -58,6 +58,8 @@ pub struct Compiler {
     pub(crate) misplaced_flow: Vec<(Option<String>, Span, &'static str)>,
     /// Loops open around file-level statements.
     pub(crate) top_loops: u32,
+    /// `when` bodies open around the statement being compiled.
+    pub(crate) when_depth: u32,
     /// Globals marked `&deprecated`, with their messages (maybe empty).
     pub(crate) deprecated_ids: ahash::AHashMap<u32, String>,
     /// Record fields marked `&deprecated` (by record type and position).
@@ -113,6 +115,7 @@ impl Compiler {
             func_name: None,
             misplaced_flow: Vec::new(),
             top_loops: 0,
+            when_depth: 0,
             deprecated_ids: ahash::AHashMap::new(),
             deprecated_fields: ahash::AHashMap::new(),
             deprecation_told: ahash::AHashSet::new(),

@@ -221,13 +221,29 @@ impl Compiler {
                     Some(e) => {
                         let (x, t) = self.expr_expect(e, Some(&ret));
                         if matches!(&*ret, Type::Void) {
-                            self.error(e.span, "return value in function with no return type");
+                            self.error(
+                                span,
+                                format!(
+                                    "return statement cannot have an expression (return ({}))",
+                                    describe::expr(e)
+                                ),
+                            );
                             Some(x)
                         } else {
                             Some(self.coerce(x, &t, &ret, e.span))
                         }
                     }
-                    None => None,
+                    // Zeek lets a `when` body (a lambda of its own) and a
+                    // hook return without a value.
+                    None => {
+                        if !matches!(&*ret, Type::Void | Type::Error)
+                            && !in_hook
+                            && self.when_depth == 0
+                        {
+                            self.error(span, "return statement needs expression (return )");
+                        }
+                        None
+                    }
                 };
                 st(S::Return(x), span)
             }
@@ -405,7 +421,9 @@ impl Compiler {
                     }
                     None => self.test_expr(&w.cond, "conditional in test must be boolean"),
                 };
+                self.when_depth += 1;
                 let body = self.block(&w.body.stmts);
+                self.when_depth -= 1;
                 let timeout = match &w.timeout {
                     Some((t, b)) => {
                         let before = self.errors;
@@ -421,7 +439,10 @@ impl Compiler {
                                 ),
                             );
                         }
-                        Some((tx, self.block(&b.stmts)))
+                        self.when_depth += 1;
+                        let tb = self.block(&b.stmts);
+                        self.when_depth -= 1;
+                        Some((tx, tb))
                     }
                     None => None,
                 };
@@ -450,7 +471,7 @@ impl Compiler {
                     }
                     x
                 });
-                st(S::Assert(cx, mx, self.text(c.span)), span)
+                st(S::Assert(cx, mx, describe::expr_quoted(c)), span)
             }
             StmtKind::Block(b) => st(S::Block(self.scoped_block(&b.stmts)), span),
             StmtKind::Empty => return None,

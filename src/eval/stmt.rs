@@ -203,21 +203,10 @@ impl Interp {
             }
             StmtKind::DeleteField(r, i) => {
                 if let Value::Record(rec) = self.eval(r)? {
-                    // A field with `&default` gets it again (Zeek 8: any
-                    // default expression, evaluated anew).
-                    let default = rec
-                        .borrow()
-                        .ty
-                        .fields
-                        .borrow()
-                        .get(*i as usize)
-                        .and_then(|f| f.default);
-                    let v = match default {
-                        Some(d) => self.eval_field_default(d)?,
-                        None => Value::Unset,
-                    };
+                    // As in Zeek, the field is unset: reading it gives its
+                    // `&default` (evaluated anew), `?$` says F.
                     if let Some(f) = rec.borrow_mut().fields.get_mut(*i as usize) {
-                        *f = v;
+                        *f = Value::Unset;
                     }
                 }
             }
