@@ -74,6 +74,44 @@ fn normalize(p: &str) -> String {
     parts.join("/")
 }
 
+/// A path as Zeek's `normalize_path` writes it: `.` components dropped
+/// (a leading one kept), `dir/..` pairs collapsed, no doubled or trailing
+/// slashes.
+fn normalize_path(path: &str) -> String {
+    if !path.contains("/.") && !path.contains("//") {
+        return path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path)
+            .to_string();
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, seg) in path.split('/').enumerate() {
+        if seg.is_empty() || (seg == "." && i != 0) {
+            continue;
+        }
+        parts.push(seg);
+        if seg == ".." && parts.len() > 1 {
+            let last = parts[parts.len() - 2];
+            if last == ".." || last == "~" {
+                continue;
+            }
+            parts.pop();
+            if last == "." {
+                *parts.last_mut().expect("two parts") = "..";
+            } else {
+                parts.pop();
+            }
+        }
+    }
+    let mut out = String::with_capacity(path.len());
+    if path.starts_with('/') {
+        out.push('/');
+    }
+    out.push_str(&parts.join("/"));
+    out
+}
+
 fn try_library(rel: &str) -> Option<Found> {
     let rel = normalize(rel);
     for cand in [
@@ -110,7 +148,7 @@ pub fn try_disk(base: &Path) -> Option<Found> {
                 .display()
                 .to_string();
             return Some(Found {
-                name: c.display().to_string(),
+                name: normalize_path(&c.display().to_string()),
                 key,
                 text,
             });
@@ -211,7 +249,17 @@ impl Compiler {
         let src = self.interp.output.sources.files[file as usize].text.clone();
         // @FILENAME is the script's file name without its directory.
         let base = name.rsplit('/').next().unwrap_or(&name).to_string();
-        let lexed = lexer::lex(&src, &base, &dir);
+        // @DIR: the script's directory, made absolute when relative to the
+        // working directory (`.`), as Zeek's scanner does.
+        let at_dir = if dir.starts_with('.') {
+            match std::env::current_dir() {
+                Ok(cwd) => cwd.join(&dir).display().to_string(),
+                Err(_) => dir.clone(),
+            }
+        } else {
+            dir.clone()
+        };
+        let lexed = lexer::lex(&src, &base, &at_dir);
         if !lexed.errors.is_empty() {
             let mut diags: Vec<crate::diag::Diagnostic> = Vec::new();
             for (s, e, err) in &lexed.errors {
