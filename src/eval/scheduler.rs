@@ -74,6 +74,9 @@ pub struct Scheduler {
     pub(crate) in_change: Vec<*const RefCell<crate::runtime::table::TableVal>>,
     /// `TableChange`'s values, once looked up.
     pub(crate) table_change: Vec<Value>,
+    /// The `assertion_failure` and `assertion_result` hooks, once looked
+    /// up (`None` until the first `assert` runs).
+    pub(crate) assert_hooks: Option<(Option<Rc<FuncVal>>, Option<Rc<FuncVal>>)>,
 }
 
 impl Interp {

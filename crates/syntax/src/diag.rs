@@ -19,6 +19,10 @@ pub enum Severity {
     /// A message for information (`Reporter::info`): Zeek gives it no
     /// prefix, only the location.
     Info,
+    /// Not reported at all: what ends a handler after its message was
+    /// given already, or deliberately withheld (a failed `assert` whose
+    /// hook said `break`).
+    Quiet,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -173,7 +177,7 @@ fn prefix(sev: Severity) -> &'static str {
         Severity::RuntimeWarning => "expression warning",
         Severity::Fatal => "fatal error",
         Severity::RuntimeFatal => "runtime error",
-        Severity::Info => "",
+        Severity::Info | Severity::Quiet => "",
     }
 }
 
