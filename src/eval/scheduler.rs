@@ -45,6 +45,9 @@ impl Ord for Timer {
     }
 }
 
+/// The `assertion_failure` and `assertion_result` hooks, if declared.
+pub(crate) type AssertHooks = (Option<Rc<FuncVal>>, Option<Rc<FuncVal>>);
+
 /// Events, timers and `when` triggers, and the clock.
 #[derive(Default)]
 pub struct Scheduler {
@@ -76,7 +79,7 @@ pub struct Scheduler {
     pub(crate) table_change: Vec<Value>,
     /// The `assertion_failure` and `assertion_result` hooks, once looked
     /// up (`None` until the first `assert` runs).
-    pub(crate) assert_hooks: Option<(Option<Rc<FuncVal>>, Option<Rc<FuncVal>>)>,
+    pub(crate) assert_hooks: Option<AssertHooks>,
 }
 
 impl Interp {
