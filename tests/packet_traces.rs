@@ -226,10 +226,10 @@ fn every_trace_without_panic(conf: PathBuf) {
             let name = f.file_name().unwrap().to_string_lossy().to_string();
             assert!(err.is_none(), "{name}: {err:?}");
             // Every removed connection is removed once, with sane times.
-            let mut uids: Vec<_> = conns.iter().map(|c| c.uid).collect();
-            uids.sort_by_key(|u| u.0);
-            uids.dedup();
-            assert_eq!(uids.len(), conns.len(), "{name}");
+            let mut serials: Vec<u64> = conns.iter().map(|c| c.serial()).collect();
+            serials.sort_unstable();
+            serials.dedup();
+            assert_eq!(serials.len(), conns.len(), "{name}");
             for c in &conns {
                 assert!(c.duration() >= 0.0, "{name}: {}", summary_line(c));
             }

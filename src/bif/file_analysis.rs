@@ -51,7 +51,7 @@ pub fn file_id_key(salt: &[u8]) -> [u64; 4] {
 /// `bits` of uid.
 pub fn file_id(handle: &[u8], key: [u64; 4], bits: u32) -> Vec<u8> {
     let words = HighwayHasher::new(Key(key)).hash128(handle);
-    crate::runtime::uid::uid_base62(b'F', words, bits)
+    crate::runtime::uid::uid_base62(b"F", words, bits)
 }
 
 pub static BIFS: &[BifDef] = &[BifDef {

@@ -4,6 +4,7 @@
 
 use super::{arg, bytes, count, double, int, string_value, string_vec, BifResult};
 use crate::runtime::func::{BifDef, Host};
+use crate::runtime::uid::{UidPools, POOL_CUSTOM, POOL_SCRIPT};
 use crate::runtime::value::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -44,44 +45,32 @@ fn zeek_version(_: &mut dyn Host, _: &[Value]) -> BifResult {
     Ok(string_value(env!("CARGO_PKG_VERSION")))
 }
 
-/// Zeek's base-62 digits, most significant first.
-fn base62(mut v: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(v % 62) as usize]);
-        v /= 62;
-        if v == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// A 96-bit identifier in base 62 after the prefix, as Zeek's UIDs are.
-fn make_uid(h: &mut dyn Host, prefix: &[u8], salt: u64) -> Value {
-    let hi = h.random() ^ salt.rotate_left(17);
-    let lo = (h.random() ^ salt) >> 32;
-    let mut s = prefix.to_vec();
-    s.extend_from_slice(base62(hi).as_bytes());
-    s.extend_from_slice(base62(lo).as_bytes());
-    Value::string(s)
+/// A uid from `pool` after `prefix`, of `bits_per_uid` bits, as Zeek's
+/// `unique_id` built-ins make them (one generator with the connection
+/// uids, `runtime::uid`).
+fn make_uid(h: &mut dyn Host, prefix: &[u8], pool: usize) -> Value {
+    let bits = match h.lookup_global("bits_per_uid") {
+        Some((Value::Count(n), _, _)) => n.clamp(1, 128) as u32,
+        _ => 96,
+    };
+    let uid = h
+        .extensions()
+        .get_or_default::<UidPools>()
+        .uid(pool, bits, prefix);
+    Value::string(uid)
 }
 
 fn unique_id(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let prefix = c_string(h, bytes(args, 0));
-    Ok(make_uid(h, &prefix, 0))
+    Ok(make_uid(h, &prefix, POOL_SCRIPT))
 }
 
 fn unique_id_from(h: &mut dyn Host, args: &[Value]) -> BifResult {
-    let pool = int(args, 0) as u64;
+    // Zeek adds the pool to its first custom one (a negative pool wraps
+    // to a huge one, which falls back to the internal pool).
+    let pool = (int(args, 0) as usize).wrapping_add(POOL_CUSTOM);
     let prefix = c_string(h, bytes(args, 1));
-    Ok(make_uid(
-        h,
-        &prefix,
-        pool.wrapping_mul(0x9E37_79B9_7F4A_7C15),
-    ))
+    Ok(make_uid(h, &prefix, pool))
 }
 
 /// A string where Zeek needs it as a C string (its `CheckString`): one
@@ -389,8 +378,6 @@ mod tests {
         assert_ne!(a, b);
         let c = h.show("unique_id_from", &[Value::Int(5), s("E-")]);
         assert!(c.starts_with("E-"));
-        assert_eq!(super::base62(61), "z");
-        assert_eq!(super::base62(62), "10");
     }
 
     // bifs.system and piped_exec write through a shell.

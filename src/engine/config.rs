@@ -70,7 +70,6 @@ pub(super) fn tracker_config(interp: &Interp, events: EventMask, no_checksums: b
         ),
         tcp_syn_ack_ok: global_bool(interp, "tcp_SYN_ack_ok", d.tcp_syn_ack_ok),
         likely_server_ports: likely,
-        bits_per_uid: global_count(interp, "bits_per_uid", 96).clamp(1, 128) as u32,
         events,
         generic_packet_thresholds: {
             let mut v: Vec<u64> = global_set(interp, "ConnThreshold::generic_packet_thresholds")

@@ -19,7 +19,7 @@ use crate::eval::Interp;
 use crate::packet::{ConnHandle, Connection, Endpoint, Tracker};
 use crate::runtime::table::TableVal;
 use crate::runtime::types::RecordType;
-use crate::runtime::uid::UidGen;
+use crate::runtime::uid::{UidPools, POOL_INTERNAL};
 use crate::runtime::value::Value;
 
 /// The records of the connections being tracked.
@@ -28,7 +28,8 @@ pub(super) struct ConnRecords {
     /// By the connection's index in the tracker.
     slots: Vec<Option<Slot>>,
     interned: Interned,
-    uids: UidGen,
+    /// `bits_per_uid`.
+    uid_bits: u32,
     pool: Pool,
 }
 
@@ -39,7 +40,7 @@ impl ConnRecords {
         let conn_ty = shape.conn.clone();
         Ok(ConnRecords {
             shape,
-            uids: UidGen::new(global_count(interp, "bits_per_uid", 96)),
+            uid_bits: global_count(interp, "bits_per_uid", 96).clamp(1, 128) as u32,
             slots: Vec::new(),
             interned: Interned::default(),
             pool: Pool {
@@ -276,7 +277,12 @@ impl ConnRecords {
                 r.fields[sh.service] = Value::Table(Rc::new(RefCell::new(t)));
             }
             r.fields[sh.history] = interned.history(b"");
-            r.fields[sh.uid] = Value::string(self.uids.next_uid());
+            let uid =
+                interp
+                    .ext
+                    .get_or_default::<UidPools>()
+                    .uid(POOL_INTERNAL, self.uid_bits, b"C");
+            r.fields[sh.uid] = Value::string(uid);
             if let (Some(f), Some(v)) = (sh.vlan, conn.vlan) {
                 r.fields[f] = Value::Int(v as i64);
             }

@@ -5,7 +5,6 @@
 //! `tcp` (a TCP connection holds its endpoints' state) and `key` (a
 //! connection holds its key), below the tracker.
 
-use std::fmt;
 use std::net::IpAddr;
 
 use crate::key::Key;
@@ -84,81 +83,6 @@ pub struct Endpoint {
     pub l2_addr: Option<[u8; 6]>,
 }
 
-/// A 96-bit connection uid, printed in Zeek's `C` + base62 form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Uid(pub [u64; 2]);
-
-const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-fn base62(mut v: u64, out: &mut Vec<u8>) {
-    let start = out.len();
-    loop {
-        out.push(BASE62[(v % 62) as usize]);
-        v /= 62;
-        if v == 0 {
-            break;
-        }
-    }
-    out[start..].reverse();
-}
-
-impl Uid {
-    /// The uid with a prefix (`C` for connections), as Zeek's `UID::Base62`.
-    pub fn with_prefix(&self, prefix: &str) -> String {
-        let mut b = Vec::with_capacity(24);
-        b.extend_from_slice(prefix.as_bytes());
-        base62(self.0[0], &mut b);
-        base62(self.0[1], &mut b);
-        String::from_utf8(b).unwrap_or_default()
-    }
-}
-
-impl fmt::Display for Uid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.with_prefix("C"))
-    }
-}
-
-/// Deterministic uid source: a counter run through a 64-bit mixer keyed by
-/// the seed (splitmix64 finalizer). Same seed, same uids in the same order.
-#[derive(Debug, Clone)]
-pub struct UidGen {
-    seed: u64,
-    counter: u64,
-    bits: u32,
-}
-
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-impl UidGen {
-    /// `bits` is Zeek's `bits_per_uid` (96 by default, at most 128).
-    pub fn new(seed: u64, bits: u32) -> Self {
-        UidGen {
-            seed,
-            counter: 0,
-            bits: bits.clamp(1, 128),
-        }
-    }
-
-    pub fn next_uid(&mut self) -> Uid {
-        let mut u = [0u64; 2];
-        let words = self.bits.div_ceil(64) as usize;
-        for w in u.iter_mut().take(words) {
-            self.counter += 1;
-            *w = mix(self.seed ^ mix(self.counter.wrapping_add(0x9e37_79b9_7f4a_7c15)));
-        }
-        let rem = self.bits % 64;
-        if rem != 0 {
-            u[0] >>= 64 - rem;
-        }
-        Uid(u)
-    }
-}
-
 /// Per-protocol state.
 #[derive(Debug, Clone)]
 pub(crate) enum ProtoState {
@@ -208,7 +132,6 @@ pub struct Connection {
     /// Inline up to 24 letters (nearly every history), so a connection
     /// costs no allocation for it.
     pub history: compact_str::CompactString,
-    pub uid: Uid,
     pub vlan: Option<u16>,
     pub inner_vlan: Option<u16>,
     pub(crate) orig_l2: Option<[u8; 6]>,

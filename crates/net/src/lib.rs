@@ -70,7 +70,7 @@ pub mod stream;
 pub(crate) mod tcp;
 pub mod tracker;
 
-pub use conn::{tcp_state, ConnHandle, ConnId, Connection, Endpoint, Proto, Uid, UidGen};
+pub use conn::{tcp_state, ConnHandle, ConnId, Connection, Endpoint, Proto};
 pub use decode::{IcmpFields, IpFields, L3Proto, LinkEncap, PacketInfo, TcpFields, UdpFields};
 pub use reader::{linktype, PcapReader, RawPacket, ReadError};
 pub use tracker::{

@@ -96,9 +96,6 @@ pub struct Config {
     pub tcp_syn_ack_ok: bool,
     /// Zeek's `likely_server_ports`.
     pub likely_server_ports: AHashSet<(u16, Proto)>,
-    /// Seed for uids (derive it from `ZEEK_SEED_FILE` when set).
-    pub uid_seed: u64,
-    pub bits_per_uid: u32,
     /// Key connections by VLAN tags too (Zeek's `vlan_fivetuple` conn key).
     pub vlan_in_key: bool,
     /// Track connections for IP protocols other than TCP/UDP/ICMP (Zeek 8's
@@ -134,8 +131,6 @@ impl Default for Config {
             partial_connection_ok: true,
             tcp_syn_ack_ok: true,
             likely_server_ports: AHashSet::new(),
-            uid_seed: 0,
-            bits_per_uid: 96,
             vlan_in_key: false,
             track_unknown_ip: true,
             drain_order: DrainOrder::SortedKey,

@@ -99,7 +99,6 @@ impl Tracker {
             start_time: t,
             last_time: t,
             history: compact_str::CompactString::const_new(""),
-            uid: self.uids.next_uid(),
             vlan: self.info.vlan.filter(|&v| v != 0),
             inner_vlan: self.info.inner_vlan.filter(|&v| v != 0),
             orig_l2: self.info.l2_src,

@@ -42,7 +42,7 @@ pub use config::{Config, DrainOrder, EventMask};
 pub use events::{ConnEvent, IcmpInfo, ThresholdKind, WeirdScope};
 pub use stats::{ConnStats, Stats};
 
-use crate::conn::{ConnHandle, ConnId, Connection, Proto, UidGen};
+use crate::conn::{ConnHandle, ConnId, Connection, Proto};
 use crate::decode::PacketInfo;
 use crate::frag::Fragments;
 use crate::key::{icmp_counterpart, ip16, make_key};
@@ -58,7 +58,6 @@ pub struct Tracker {
     pending_free: Vec<u32>,
     timers: TimerQueue,
     timer_seq: u64,
-    uids: UidGen,
     serial: u64,
     network_time: f64,
     info: PacketInfo,
@@ -80,7 +79,6 @@ impl Default for Tracker {
 impl Tracker {
     pub fn new(cfg: Config) -> Tracker {
         Tracker {
-            uids: UidGen::new(cfg.uid_seed, cfg.bits_per_uid),
             frags: Fragments::new(cfg.frag_timeout),
             cfg,
             table: ConnTable::default(),
@@ -217,7 +215,7 @@ mod size_budget {
             std::mem::size_of::<Timer>(),
         );
         eprintln!("slot, tcp, timer: {sizes:?}");
-        assert!(sizes.0 <= 304, "Slot is {} bytes", sizes.0);
+        assert!(sizes.0 <= 288, "Slot is {} bytes", sizes.0);
         assert!(sizes.1 <= 376, "TcpConn is {} bytes", sizes.1);
         assert!(sizes.2 <= 32, "Timer is {} bytes", sizes.2);
     }
