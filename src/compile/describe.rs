@@ -382,6 +382,13 @@ fn other_text(e: &ast::Expr) -> String {
             out.push('}');
             out
         }
+        // Zeek's ScheduleExpr in a message: `schedule WHEN {EV(ARGS)}`.
+        ExprKind::Schedule(when, ev, args) => {
+            let mut out = format!("schedule {} {{{}(", expr(when), ev.text);
+            list(&mut out, args);
+            out.push_str(")}");
+            out
+        }
         _ => String::new(),
     }
 }

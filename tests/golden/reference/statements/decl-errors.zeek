@@ -17,4 +17,5 @@ event zeek_init()
 	local x = 2;
 	event f();
 	schedule 1 sec { f() };
+	schedule "soon" { zeek_init() };
 	}
