@@ -72,6 +72,11 @@ struct Cli {
     #[arg(short = 'v', long = "version")]
     version: bool,
 
+    /// Print the table of built-in functions and exit: name, signature
+    /// and, for those rzeek gives a fixed answer, that answer.
+    #[arg(long = "list-bifs")]
+    list_bifs: bool,
+
     /// Scripts to load ("-" reads standard input), and name=value redefs.
     #[arg(value_name = "SCRIPT|NAME=VALUE")]
     args: Vec<String>,
@@ -142,6 +147,12 @@ fn real_main() -> ExitCode {
     let cli = Cli::parse();
     if cli.version {
         println!("rzeek version {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    if cli.list_bifs {
+        for line in rzeek::bif::listing() {
+            println!("{line}");
+        }
         return ExitCode::SUCCESS;
     }
     let style = cli.diagnostics.unwrap_or_else(Style::auto);

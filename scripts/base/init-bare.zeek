@@ -1217,3 +1217,322 @@ global file_state_remove: event(f: fa_file);
 
 @load base/frameworks/logging/main
 @load base/frameworks/logging/writers/ascii
+
+# ---------------------------------------------------------------------------
+# Built-in functions: the types, options and events that the built-ins of
+# src/bif take and return (statistics, introspection, packets,
+# anonymization, Smith-Waterman, GeoIP, event metadata). Names, fields and
+# field types follow Zeek's.
+
+## A weird about a file (Reporter::file_weird raises it).
+global file_weird: event(name: string, f: fa_file, addl: string, source: string);
+global file_weird: event(name: string, f: fa_file, addl: string);
+
+## Counters of the packet source (get_net_stats).
+type NetStats: record {
+	pkts_recvd: count &default=0;	##< Packets read.
+	pkts_dropped: count &default=0;	##< Packets the capture dropped.
+	pkts_link: count &default=0;	##< Packets on the link, where known.
+	bytes_recvd: count &default=0;	##< Bytes read.
+	pkts_filtered: count &optional;	##< Packets a capture filter took out.
+};
+
+## Resource use of the process (get_proc_stats).
+type ProcStats: record {
+	debug: bool;	##< Whether this is a debugging build.
+	start_time: time;	##< When the process started.
+	real_time: interval;	##< Wall-clock time since then.
+	user_time: interval;	##< CPU time in user mode.
+	system_time: interval;	##< CPU time in the kernel.
+	mem: count;	##< Largest resident size, in bytes.
+	minor_faults: count;	##< Page faults served without I/O.
+	major_faults: count;	##< Page faults that needed I/O.
+	num_swap: count;	##< Times swapped out.
+	blocking_input: count;	##< Block input operations.
+	blocking_output: count;	##< Block output operations.
+	num_context: count;	##< Involuntary context switches.
+};
+
+## Events queued and run so far (get_event_stats).
+type EventStats: record {
+	queued: count;	##< Events queued.
+	dispatched: count;	##< Events run.
+};
+
+## Memory held by reassembly, by kind (get_reassembler_stats).
+type ReassemblerStats: record {
+	file_size: count;	##< Bytes held for files.
+	frag_size: count;	##< Bytes held for IP fragments.
+	tcp_size: count;	##< Bytes held for TCP streams.
+	unknown_size: count;	##< Bytes held for anything else.
+};
+
+## What the regular-expression matchers hold (get_matcher_stats,
+## table_pattern_matcher_stats).
+type MatcherStats: record {
+	matchers: count;	##< Distinct matchers.
+	nfa_states: count;	##< NFA states of all of them.
+	dfa_states: count;	##< DFA states of all of them.
+	computed: count;	##< DFA transitions computed.
+	mem: count;	##< Bytes the DFA states take.
+	hits: count;	##< Transition cache hits.
+	misses: count;	##< Transition cache misses.
+};
+
+## Timers pending and set so far (get_timer_stats).
+type TimerStats: record {
+	current: count;	##< Timers pending now.
+	max: count;	##< The most pending at once.
+	cumulative: count;	##< Timers set in all.
+};
+
+## Files being analyzed (get_file_analysis_stats).
+type FileAnalysisStats: record {
+	current: count;	##< Files analyzed now.
+	max: count;	##< The most at once.
+	cumulative: count;	##< Files analyzed in all.
+};
+
+## The DNS lookups the process itself made (get_dns_stats).
+type DNSStats: record {
+	requests: count;	##< Lookups asked for.
+	successful: count;	##< Lookups answered.
+	failed: count;	##< Lookups that failed.
+	pending: count;	##< Lookups not answered yet.
+	cached_hosts: count;	##< Host names cached.
+	cached_addresses: count;	##< Addresses cached.
+	cached_texts: count;	##< TXT answers cached.
+	cached_total: count;	##< Everything cached.
+};
+
+## Acknowledged TCP data and the gaps in it (get_gap_stats).
+type GapStats: record {
+	ack_events: count;	##< Acknowledgements that could have shown a gap.
+	ack_bytes: count;	##< Bytes they covered.
+	gap_events: count;	##< Acknowledgements that did.
+	gap_bytes: count;	##< Bytes missing in those gaps.
+};
+
+## Threads of the process (get_thread_stats).
+type ThreadStats: record {
+	num_threads: count;	##< Threads besides the main one.
+};
+
+## Broker communication (get_broker_stats).
+type BrokerStats: record {
+	num_peers: count;	##< Peers connected.
+	num_stores: count;	##< Data stores open.
+	num_pending_queries: count;	##< Store queries waiting.
+	num_events_incoming: count;	##< Events received.
+	num_events_outgoing: count;	##< Events sent.
+	num_logs_incoming: count;	##< Log records received.
+	num_logs_outgoing: count;	##< Log records sent.
+	num_ids_incoming: count;	##< Identifier updates received.
+	num_ids_outgoing: count;	##< Identifier updates sent.
+};
+
+## Weirds seen, before sampling (get_reporter_stats).
+type ReporterStats: record {
+	weirds: count;	##< Weirds in all.
+	weirds_by_type: table[string] of count;	##< Weirds per name.
+};
+
+## How often one event's handlers ran (get_event_handler_stats).
+type EventNameCounter: record {
+	name: string &log;	##< The event.
+	times_called: count &log;	##< Times its handlers ran.
+} &log;
+
+## Every event whose handlers ran, with its count.
+type EventNameStats: vector of EventNameCounter;
+
+## Global containers by name, with their footprints
+## (global_container_footprints).
+type var_sizes: table[string] of count;
+
+## An attribute of a global, as global_ids() describes it.
+type script_id_attr: record {
+	name: string;	##< The attribute, with its "&".
+	expr: string &optional;	##< Its expression, as written back.
+};
+
+## The attributes of a global.
+type script_id_attrs: vector of script_id_attr;
+
+## What global_ids() tells of one global.
+type script_id: record {
+	type_name: string;	##< Its type, written out.
+	exported: bool;	##< Whether its module exports it.
+	constant: bool;	##< Whether it is a constant.
+	enum_constant: bool;	##< Whether it is an enum's constant.
+	option_value: bool;	##< Whether it is an option.
+	redefinable: bool;	##< Whether it has &redef.
+	broker_backend: bool;	##< Whether it has &backend.
+	value: any &optional;	##< Its value, if it has one.
+	attributes: script_id_attrs &optional;	##< Its attributes.
+};
+
+## Globals (and "module NAME" entries) by name (global_ids).
+type id_table: table[string] of script_id;
+
+## One argument of a call in a backtrace.
+type call_argument: record {
+	name: string;	##< The parameter.
+	type_name: string;	##< Its type.
+	default_val: any &optional;	##< Its &default, if any.
+	value: any &optional;	##< What the call passed.
+};
+
+## The arguments of a call.
+type call_argument_vector: vector of call_argument;
+
+## One call of the call stack (backtrace).
+type BacktraceElement: record {
+	function_name: string;	##< The function called.
+	function_args: call_argument_vector;	##< Its arguments.
+	file_location: string &optional;	##< The file of the call.
+	line_location: count &optional;	##< The line of the call.
+};
+
+## The call stack, innermost call first.
+type Backtrace: vector of BacktraceElement;
+
+## Ids of precompiled packet filters (Pcap::precompile_pcap_filter).
+type PcapFilterID: enum { None };
+
+## How anonymize_addr() maps addresses.
+type IPAddrAnonymization: enum {
+	KEEP_ORIG_ADDR,
+	SEQUENTIALLY_NUMBERED,
+	PREFIX_PRESERVING_A50,
+	RANDOM_MD5,
+	PREFIX_PRESERVING_MD5,
+	RANDOM_SHA256,
+	PREFIX_PRESERVING_SHA256,
+};
+
+## Which of the *_addr_anonymization settings anonymize_addr() follows.
+type IPAddrAnonymizationClass: enum {
+	ORIG_ADDR,
+	RESP_ADDR,
+	OTHER_ADDR,
+};
+
+## Settings of str_smith_waterman().
+type sw_params: record {
+	min_strlen: count &default = 3;	##< Shortest common substring reported.
+	sw_variant: count &default = 0;	##< 1: every alignment; else the best one only.
+};
+
+## Where a common substring occurs.
+type sw_align: record {
+	str: string;	##< The input string it is part of.
+	index: count;	##< Its position there, from 0.
+};
+
+## Where a common substring occurs, in each input.
+type sw_align_vec: vector of sw_align;
+
+## A common substring found by str_smith_waterman().
+type sw_substring: record {
+	str: string;	##< The substring.
+	aligns: sw_align_vec;	##< Where it occurs.
+	new: bool;	##< Whether it starts a new alignment.
+};
+
+## What str_smith_waterman() finds.
+type sw_substring_vec: vector of sw_substring;
+
+## A packet as captured, link-layer header included
+## (get_current_packet, dump_packet).
+type pcap_packet: record {
+	ts_sec: count;	##< Whole seconds of its timestamp.
+	ts_usec: count;	##< Microseconds of its timestamp.
+	caplen: count;	##< Bytes captured.
+	len: count;	##< Bytes on the wire.
+	data: string;	##< The bytes captured.
+	link_type: link_encap;	##< Its link layer.
+};
+
+## Where an address is (lookup_location).
+type geo_location: record {
+	country_code: string &optional;	##< Country code.
+	region: string &optional;	##< Region.
+	city: string &optional;	##< City.
+	latitude: double &optional;	##< Latitude.
+	longitude: double &optional;	##< Longitude.
+} &log;
+
+## The autonomous system of an address (lookup_autonomous_system).
+type geo_autonomous_system: record {
+	number: count &optional;	##< AS number.
+	organization: string &optional;	##< Its organization.
+} &log;
+
+## A MIME type and how strongly the data matched its signature.
+type mime_match: record {
+	strength: int;	##< Strength of the match; stronger first.
+	mime: string;	##< The MIME type.
+};
+
+## MIME types matched, strongest first (file_magic).
+type mime_matches: vector of mime_match;
+
+## A component of a plugin category (get_plugin_components).
+type PluginComponent: record {
+	name: string;	##< Its name.
+	canonical_name: string;	##< Its name as tags spell it.
+	tag: string;	##< CATEGORY_CANONICALNAME.
+	enabled: bool;	##< Whether it is enabled.
+};
+
+## Components of a plugin category.
+type plugin_component_vec: vector of PluginComponent;
+
+module EventMetadata;
+
+export {
+	## Kinds of metadata an event can carry.
+	type ID: enum {
+		NETWORK_TIMESTAMP = 1,
+	};
+
+	## One piece of an event's metadata.
+	type Entry: record {
+		id: EventMetadata::ID;	##< Its kind.
+		val: any;	##< Its value, of the type registered for the kind.
+	};
+
+	## Whether remote events without a network timestamp get the local
+	## one (only together with add_network_timestamp).
+	const add_missing_remote_network_timestamp = F &redef;
+}
+
+module Pcap;
+
+export {
+	## A capture device (Pcap::findalldevs).
+	type Interface: record {
+		name: string;	##< The device.
+		description: string &optional;	##< What it is.
+		addrs: set[addr];	##< Its addresses.
+		is_loopback: bool;	##< Whether it is a loopback device.
+		is_up: bool &optional;	##< Whether it is up.
+		is_running: bool &optional;	##< Whether it is running.
+	};
+
+	## Capture devices.
+	type Interfaces: set[Pcap::Interface];
+
+	## How compiling a packet filter went.
+	type filter_state: enum {
+		ok,
+		fatal,
+		warning,
+	};
+}
+
+module GLOBAL;
+
+## The metadata of an event (EventMetadata::current_all).
+type event_metadata_vec: vector of EventMetadata::Entry;

@@ -343,7 +343,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "matching_subnets",
-        sig: "function(search: subnet, t: any): vector of subnet",
+        sig: "function(search: subnet, t: any): subnet_vec",
         func: matching_subnets,
     },
     BifDef {

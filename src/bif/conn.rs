@@ -68,6 +68,12 @@ fn checked_key(h: &mut dyn Host, id: &Value) -> Option<Vec<Value>> {
     Some(parts)
 }
 
+/// The record of the live connection a `conn_id` names, if there is one.
+pub(crate) fn record_for(h: &mut dyn Host, id: &Value) -> Option<Value> {
+    let key = id_parts(id)?;
+    find(h, &key).map(Value::Record)
+}
+
 fn find(h: &mut dyn Host, key: &[Value]) -> Option<Rec> {
     let live = h.extensions().get::<LiveConns>()?;
     live.0

@@ -83,6 +83,31 @@ pub(super) static BIFS: &[BifDef] = &[
         func: conn_weird,
     },
     BifDef {
+        name: "Reporter::file_weird",
+        sig: "function(name: string, f: fa_file, addl: string &default=\"\", source: string &default=\"\"): bool",
+        func: file_weird,
+    },
+    BifDef {
+        name: "Reporter::limit_reached_weird",
+        sig: "function(name: string, c: connection, limit: count, limit_max: count &default=0, source: string &default=\"\"): bool",
+        func: limit_reached_weird,
+    },
+    BifDef {
+        name: "get_conn_transport_proto",
+        sig: "function(cid: conn_id): transport_proto",
+        func: get_conn_transport_proto,
+    },
+    BifDef {
+        name: "set_inactivity_timeout",
+        sig: "function(cid: conn_id, t: interval): interval",
+        func: set_inactivity_timeout,
+    },
+    BifDef {
+        name: "decode_base64_conn",
+        sig: "function(cid: conn_id, s: string, a: string &default=\"\"): string",
+        func: decode_base64_conn,
+    },
+    BifDef {
         name: "get_conn_stats",
         sig: "function(): ConnStats",
         func: get_conn_stats,
@@ -203,6 +228,18 @@ fn raise(h: &mut dyn Host, name: &str, args: Vec<Value>) {
     }
 }
 
+/// A net weird raised by a built-in, sampled as the core's are.
+pub(crate) fn raise_net_weird(h: &mut dyn Host, name: &str, addl: &str) {
+    if permit(h, name.as_bytes(), &WeirdScope::Net) {
+        let a = vec![
+            Value::str(name.as_bytes()),
+            Value::str(addl.as_bytes()),
+            Value::str(b""),
+        ];
+        raise(h, "net_weird", a);
+    }
+}
+
 fn net_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
     if permit(h, bytes(args, 0), &WeirdScope::Net) {
         let a = vec![
@@ -283,4 +320,146 @@ fn get_conn_stats(h: &mut dyn Host, _args: &[Value]) -> BifResult {
             ),
         ],
     ))
+}
+
+// ---------- more about connections ----------
+
+/// A connection weird raised by a built-in on the connection `cid`
+/// names (sampled per connection), if the connection is live.
+fn weird_on(h: &mut dyn Host, cid: &Value, name: &str, addl: &str, source: &str) {
+    let Some(handle) = with_conn(h, cid, |_, c| c) else {
+        return;
+    };
+    let Some(rec) = super::conn::record_for(h, cid) else {
+        return;
+    };
+    if permit(h, name.as_bytes(), &WeirdScope::Conn(handle)) {
+        raise(
+            h,
+            "conn_weird",
+            vec![
+                Value::str(name.as_bytes()),
+                rec,
+                Value::str(addl.as_bytes()),
+                Value::str(source.as_bytes()),
+            ],
+        );
+    }
+}
+
+/// The `id` field of a connection record.
+fn conn_id_of(c: &Value) -> Option<Value> {
+    let Value::Record(r) = c else { return None };
+    let r = r.borrow();
+    r.ty.field_index("id")
+        .and_then(|i| r.fields.get(i).cloned())
+}
+
+/// The files being analyzed, by id: the engine adds each file as its
+/// analysis starts and removes it when it ends (`Reporter::file_weird`
+/// only reports on those).
+#[derive(Default)]
+pub struct LiveFiles(pub ahash::AHashSet<Vec<u8>>);
+
+fn file_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let id = match arg(args, 1) {
+        Value::Record(r) => {
+            let r = r.borrow();
+            r.ty.field_index("id")
+                .and_then(|i| r.fields.get(i))
+                .map(|v| v.as_bytes().to_vec())
+        }
+        _ => None,
+    };
+    let Some(id) = id else {
+        return Ok(Value::Bool(false));
+    };
+    let live = h
+        .extensions()
+        .get::<LiveFiles>()
+        .is_some_and(|f| f.0.contains(&id));
+    if !live {
+        return Ok(Value::Bool(false));
+    }
+    let s = super::weird::sampler(h);
+    let now = h.network_time();
+    let name = String::from_utf8_lossy(bytes(args, 0)).into_owned();
+    let ok = s.borrow_mut().permit_file(&name, &id, now);
+    if ok {
+        raise(h, "file_weird", args.iter().take(4).cloned().collect());
+    }
+    Ok(Value::Bool(true))
+}
+
+fn limit_reached_weird(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let (limit, max) = (count(args, 2), count(args, 3));
+    let addl = if max > 0 {
+        format!("{limit} > {max}")
+    } else {
+        limit.to_string()
+    };
+    let name = String::from_utf8_lossy(bytes(args, 0)).into_owned();
+    let source = String::from_utf8_lossy(bytes(args, 4)).into_owned();
+    if let Some(cid) = conn_id_of(arg(args, 1)) {
+        weird_on(h, &cid, &name, &addl, &source);
+        with_conn(h, &cid, |tr, c| tr.analyzer_limit_reached(c));
+    }
+    Ok(Value::Bool(true))
+}
+
+fn get_conn_transport_proto(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let proto = with_conn(h, arg(args, 0), |tr, c| tr.conn(c).map(|c| c.id.proto)).flatten();
+    let (name, n) = match proto {
+        Some(Proto::Tcp) => ("tcp", 1),
+        Some(Proto::Udp) => ("udp", 2),
+        Some(Proto::Icmp) => ("icmp", 3),
+        Some(Proto::Unknown) => ("unknown_transport", 0),
+        None => {
+            super::builtin_error_arg(
+                h,
+                "unknown connection id in get_conn_transport_proto()",
+                arg(args, 0),
+            );
+            ("unknown_transport", 0)
+        }
+    };
+    Ok(super::declared_enum(h, name)
+        .unwrap_or_else(|| super::enum_value("transport_proto", name, n)))
+}
+
+fn set_inactivity_timeout(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let t = double(args, 1);
+    let old = with_conn(h, arg(args, 0), |tr, c| tr.set_inactivity_timeout(c, t)).flatten();
+    Ok(Value::Interval(old.unwrap_or(0.0)))
+}
+
+fn decode_base64_conn(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let cid = arg(args, 0);
+    if with_conn(h, cid, |_, c| c).is_none() {
+        super::builtin_error_arg(h, "connection ID not a known connection", cid);
+        return Ok(Value::str(b""));
+    }
+    let Some(alpha) = super::encode::decoding_alphabet(h, bytes(args, 2)) else {
+        let msg = format!(
+            "error in decoding string {}",
+            String::from_utf8_lossy(bytes(args, 1))
+        );
+        super::reporter_error(h, &msg);
+        return Ok(Value::str(b""));
+    };
+    let (out, msgs) = super::encode::zeek_base64_decode(bytes(args, 1), &alpha);
+    for m in msgs {
+        weird_on(h, cid, "base64_illegal_encoding", &m, "");
+    }
+    match out {
+        Some(v) => Ok(Value::string(v)),
+        None => {
+            let msg = format!(
+                "error in decoding string {}",
+                String::from_utf8_lossy(bytes(args, 1))
+            );
+            super::reporter_error(h, &msg);
+            Ok(Value::str(b""))
+        }
+    }
 }

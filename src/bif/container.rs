@@ -276,7 +276,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "order",
-        sig: "function(v: any, ...): vector of count",
+        sig: "function(v: any, ...): index_vec",
         func: order,
     },
     BifDef {
@@ -291,7 +291,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "table_values",
-        sig: "function(t: any): vector of any",
+        sig: "function(t: any): any_vec",
         func: table_values,
     },
     BifDef {

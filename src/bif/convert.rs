@@ -492,12 +492,12 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "addr_to_counts",
-        sig: "function(a: addr): vector of count",
+        sig: "function(a: addr): index_vec",
         func: addr_to_counts,
     },
     BifDef {
         name: "counts_to_addr",
-        sig: "function(v: vector of count): addr",
+        sig: "function(v: index_vec): addr",
         func: counts_to_addr,
     },
     BifDef {

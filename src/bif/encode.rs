@@ -81,6 +81,118 @@ pub(crate) fn base64_decode(data: &[u8], alpha: &[u8; 64]) -> (Vec<u8>, usize) {
     (out, skipped)
 }
 
+/// Zeek's Base64 decoder (`Base64Converter`), a byte at a time: groups
+/// of four digits, `=` counting as padding (and as a zero digit), bytes
+/// outside the alphabet skipped.
+struct Base64Decoder {
+    table: [i16; 256],
+    group: [u32; 4],
+    next: usize,
+    padding: usize,
+    after_padding: bool,
+    errors: u32,
+    out: Vec<u8>,
+    msgs: Vec<String>,
+}
+
+impl Base64Decoder {
+    fn feed(&mut self, c: u8) {
+        if c == b'=' {
+            self.padding += 1;
+        }
+        match self.table[c as usize] {
+            k if k >= 0 => {
+                self.group[self.next] = k as u32;
+                self.next += 1;
+            }
+            _ => self.error(format!("character {c} ignored by Base64 decoding")),
+        }
+        if self.next < 4 {
+            return;
+        }
+        self.next = 0;
+        if self.after_padding {
+            self.error("extra base64 groups after '=' padding are ignored".into());
+            return;
+        }
+        let g = &self.group;
+        let bits = g[0] << 18 | g[1] << 12 | g[2] << 6 | g[3];
+        let n = 3usize.saturating_sub(self.padding);
+        self.out
+            .extend_from_slice(&[(bits >> 16) as u8, (bits >> 8) as u8, bits as u8][..n]);
+        self.after_padding = self.padding > 0;
+        self.padding = 0;
+    }
+
+    /// Only the first error is reported; any error spoils the result.
+    fn error(&mut self, msg: String) {
+        self.errors += 1;
+        if self.errors == 1 {
+            self.msgs.push(msg);
+        }
+    }
+}
+
+/// Decodes as Zeek's converter does. Returns the decoded bytes, or `None`
+/// once anything was skipped or came after padding (Zeek then gives up),
+/// and the messages of what was illegal (the first error, and an
+/// incomplete last group, which is padded out).
+pub(crate) fn zeek_base64_decode(data: &[u8], alpha: &[u8; 64]) -> (Option<Vec<u8>>, Vec<String>) {
+    let mut table = [-1i16; 256];
+    for (i, &c) in alpha.iter().enumerate() {
+        table[c as usize] = i as i16;
+    }
+    table[b'=' as usize] = 0;
+    let mut d = Base64Decoder {
+        table,
+        group: [0; 4],
+        next: 0,
+        padding: 0,
+        after_padding: false,
+        errors: 0,
+        out: Vec::with_capacity(data.len() / 4 * 3 + 3),
+        msgs: Vec::new(),
+    };
+    for &c in data {
+        d.feed(c);
+    }
+    if d.errors > 0 {
+        return (None, d.msgs);
+    }
+    if d.next != 0 {
+        let missing = 4 - d.next;
+        d.msgs.push(format!(
+            "incomplete base64 group, padding with {} bits of 0",
+            missing * 6
+        ));
+        for _ in 0..missing {
+            d.feed(b'=');
+        }
+    }
+    (Some(d.out), d.msgs)
+}
+
+/// The alphabet of a `decode_base64*` call, reported like Zeek's
+/// decoder does when it is not 64 characters long.
+pub(crate) fn decoding_alphabet(h: &mut dyn Host, a: &[u8]) -> Option<[u8; 64]> {
+    if a.is_empty() {
+        return Some(*STD_ALPHABET);
+    }
+    match <[u8; 64]>::try_from(a) {
+        Ok(x) => Some(x),
+        Err(_) => {
+            reporter_error(
+                h,
+                &format!(
+                    "base64 decoding alphabet is not 64 characters: {}",
+                    String::from_utf8_lossy(a)
+                ),
+            );
+            None
+        }
+    }
+}
+
 fn encode_base64(h: &mut dyn Host, args: &[Value]) -> BifResult {
     match alphabet(h, bytes(args, 1)) {
         Some(a) => Ok(Value::string(base64_encode(bytes(args, 0), &a))),
@@ -196,9 +308,10 @@ pub(crate) fn to_json_text(
     v: &Value,
     only_loggable: bool,
     field_escape: Option<&crate::runtime::value::PatternVal>,
+    interval_as_double: bool,
 ) -> String {
     let mut out = String::new();
-    write_json(&mut out, v, only_loggable, field_escape);
+    write_json(&mut out, v, only_loggable, field_escape, interval_as_double);
     out
 }
 
@@ -207,13 +320,21 @@ fn write_json(
     v: &Value,
     only_loggable: bool,
     fe: Option<&crate::runtime::value::PatternVal>,
+    iad: bool,
 ) {
     match v {
         Value::Unset => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Count(c) => out.push_str(&c.to_string()),
         Value::Int(i) => out.push_str(&i.to_string()),
-        Value::Double(d) | Value::Time(d) | Value::Interval(d) => out.push_str(&json_double(*d)),
+        Value::Double(d) | Value::Time(d) => out.push_str(&json_double(*d)),
+        // An interval is a double only when asked for; else it is written
+        // as it prints ("1.0 sec").
+        Value::Interval(d) if iad => out.push_str(&json_double(*d)),
+        Value::Interval(_) => {
+            let text = crate::runtime::format::to_display(v);
+            out.push_str(&json_string(&String::from_utf8_lossy(&text)));
+        }
         Value::Port(p) => {
             out.push_str(&format!(
                 "{{\"port\":{},\"proto\":\"{}\"}}",
@@ -234,7 +355,7 @@ fn write_json(
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(out, x, only_loggable, fe);
+                write_json(out, x, only_loggable, fe, iad);
             }
             out.push(']');
         }
@@ -244,7 +365,7 @@ fn write_json(
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(out, item, only_loggable, fe);
+                write_json(out, item, only_loggable, fe, iad);
             }
             out.push(']');
         }
@@ -256,7 +377,7 @@ fn write_json(
                     if i > 0 {
                         out.push(',');
                     }
-                    write_json(out, k, only_loggable, fe);
+                    write_json(out, k, only_loggable, fe, iad);
                 }
                 out.push(']');
             } else {
@@ -268,7 +389,7 @@ fn write_json(
                     let key = match k {
                         Value::String(s) => json_text(s),
                         other => {
-                            let j = to_json_text(other, only_loggable, fe);
+                            let j = to_json_text(other, only_loggable, fe, iad);
                             match serde_json::from_str::<serde_json::Value>(&j) {
                                 Ok(serde_json::Value::String(s)) => s,
                                 _ => j,
@@ -277,7 +398,7 @@ fn write_json(
                     };
                     out.push_str(&json_string(&key));
                     out.push(':');
-                    write_json(out, val, only_loggable, fe);
+                    write_json(out, val, only_loggable, fe, iad);
                 }
                 out.push('}');
             }
@@ -312,7 +433,7 @@ fn write_json(
                 };
                 out.push_str(&json_string(&name));
                 out.push(':');
-                write_json(out, val, only_loggable, fe);
+                write_json(out, val, only_loggable, fe, iad);
             }
             out.push('}');
         }
@@ -335,6 +456,7 @@ fn to_json(_: &mut dyn Host, args: &[Value]) -> BifResult {
         arg(args, 0),
         only_loggable,
         fe.as_deref(),
+        boolean(args, 3),
     )))
 }
 
@@ -525,7 +647,7 @@ pub static BIFS: &[BifDef] = &[
     BifDef { name: "uuid_to_string", sig: "function(uuid: string): string", func: uuid_to_string },
     BifDef {
         name: "to_json",
-        sig: "function(val: any, only_loggable: bool &default=F, field_escape_pattern: pattern &default=/^_/): string",
+        sig: "function(val: any, only_loggable: bool &default=F, field_escape_pattern: pattern &default=/^_/, interval_as_double: bool &default=F): string",
         func: to_json,
     },
     BifDef { name: "from_json", sig: "function(s: string, t: any, ...): from_json_result", func: from_json },
@@ -596,13 +718,13 @@ mod tests {
         assert_eq!(json_double(123456.789), "123456.789");
         assert_eq!(json_double(-2.5e22), "-2.5e22");
         let vec = crate::bif::string_vec(vec![b"a".to_vec(), b"b".to_vec()]);
-        assert_eq!(to_json_text(&vec, false, None), "[\"a\",\"b\"]");
+        assert_eq!(to_json_text(&vec, false, None, false), "[\"a\",\"b\"]");
         let t = crate::bif::table(
             vec![types::count()],
             types::string(),
             vec![(Value::Count(1), s("x"))],
         );
-        assert_eq!(to_json_text(&t, false, None), "{\"1\":\"x\"}");
+        assert_eq!(to_json_text(&t, false, None, false), "{\"1\":\"x\"}");
         let r = record(
             "r",
             vec![
@@ -616,13 +738,13 @@ mod tests {
             ],
         );
         assert_eq!(
-            to_json_text(&r, false, None),
+            to_json_text(&r, false, None, false),
             "{\"a\":1,\"_b\":{\"port\":80,\"proto\":\"tcp\"}}"
         );
         let p = crate::runtime::pattern::make_pattern("^_", false).unwrap();
         let Value::Pattern(p) = p else { unreachable!() };
         assert_eq!(
-            to_json_text(&r, false, Some(&p)),
+            to_json_text(&r, false, Some(&p), false),
             "{\"a\":1,\"b\":{\"port\":80,\"proto\":\"tcp\"}}"
         );
     }

@@ -6,6 +6,7 @@ use crate::runtime::func::{BifDef, Host};
 use crate::runtime::opaque::hashing::hash_bytes;
 use crate::runtime::opaque::{HashAlgo, HashState, Hasher, Opaque};
 use crate::runtime::value::Value;
+use sha2::Digest;
 
 fn digest(algo: HashAlgo, args: &[Value]) -> BifResult {
     let mut h = Hasher::new(algo);
@@ -101,7 +102,174 @@ fn fnv1a64(_: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Count(h))
 }
 
+// ---------- keyed digests ----------
+
+/// The keys of Zeek's keyed digests (`md5_hmac`, `sha256_hmac`, the
+/// anonymizers): derived from the seed file's hash seed as Zeek derives
+/// them, or from this run's random numbers without one.
+pub(crate) struct HmacKeys {
+    md5: [u8; 16],
+    sha256: [u8; 32],
+}
+
+fn hmac_keys(h: &mut dyn Host) -> &HmacKeys {
+    if h.extensions().get::<HmacKeys>().is_none() {
+        // The 80 bytes of hash seed, as Zeek keeps them (native order).
+        let seed: Vec<u8> = match crate::runtime::seed::seed_words() {
+            Some(w) => w[1..21].iter().flat_map(|x| x.to_le_bytes()).collect(),
+            None => (0..10).flat_map(|_| h.random().to_le_bytes()).collect(),
+        };
+        let md5: [u8; 16] = md5::Md5::digest(&seed[..64]).into();
+        let sha256: [u8; 32] = sha2::Sha256::digest(&seed[8..80]).into();
+        h.extensions().insert(HmacKeys { md5, sha256 });
+    }
+    h.extensions().get::<HmacKeys>().expect("just inserted")
+}
+
+/// Zeek's keyed MD5: the digest of `data`, XORed with the key, digested
+/// again.
+pub(crate) fn keyed_md5(h: &mut dyn Host, data: &[u8]) -> [u8; 16] {
+    let key = hmac_keys(h).md5;
+    let mut d: [u8; 16] = md5::Md5::digest(data).into();
+    d.iter_mut().zip(key).for_each(|(x, k)| *x ^= k);
+    md5::Md5::digest(d).into()
+}
+
+/// Zeek's keyed SHA-256, made as [`keyed_md5`] is.
+pub(crate) fn keyed_sha256(h: &mut dyn Host, data: &[u8]) -> [u8; 32] {
+    let key = hmac_keys(h).sha256;
+    let mut d: [u8; 32] = sha2::Sha256::digest(data).into();
+    d.iter_mut().zip(key).for_each(|(x, k)| *x ^= k);
+    sha2::Sha256::digest(d).into()
+}
+
+fn hex(d: &[u8]) -> String {
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The arguments' bytes, as the `*_hash(...)` built-ins digest them.
+fn joined(args: &[Value]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for a in args {
+        out.extend_from_slice(&hash_bytes(a));
+    }
+    out
+}
+
+fn md5_hmac(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let d = keyed_md5(h, &joined(args));
+    Ok(string_value(hex(&d)))
+}
+
+fn sha256_hmac(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let d = keyed_sha256(h, &joined(args));
+    Ok(string_value(hex(&d)))
+}
+
+// ---------- Community ID ----------
+
+fn community_id_v1(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    use crate::syntax::token::Proto;
+    let Value::Record(r) = arg(args, 0) else {
+        return Ok(Value::str(b""));
+    };
+    let field = |n: &str| {
+        let r = r.borrow();
+        r.ty.field_index(n)
+            .and_then(|i| r.fields.get(i).cloned())
+            .unwrap_or(Value::Unset)
+    };
+    let (Value::Addr(oa), Value::Port(op), Value::Addr(ra), Value::Port(rp)) = (
+        field("orig_h"),
+        field("orig_p"),
+        field("resp_h"),
+        field("resp_p"),
+    ) else {
+        super::builtin_error_arg(h, "CommunityID: unknown transport layer", arg(args, 0));
+        return Ok(Value::str(b""));
+    };
+    let v4 = oa.is_ipv4();
+    let mut has_ports = true;
+    let ip_proto: u8 = match op.proto {
+        Proto::Tcp => 6,
+        Proto::Udp => 17,
+        Proto::Icmp if v4 => 1,
+        Proto::Icmp => 58,
+        _ => {
+            let p = field("proto").as_count();
+            if p == 65535 || matches!(field("proto"), Value::Unset) {
+                super::builtin_error_arg(h, "CommunityID: unknown transport layer", arg(args, 0));
+                return Ok(Value::str(b""));
+            }
+            // SCTP keeps its ports.
+            has_ports = p == 132;
+            p as u8
+        }
+    };
+    let bytes_of = |a: &std::net::IpAddr| -> Vec<u8> {
+        match a {
+            std::net::IpAddr::V4(x) => x.octets().to_vec(),
+            std::net::IpAddr::V6(x) => x.octets().to_vec(),
+        }
+    };
+    // Zeek compares addresses as 16 bytes (IPv4 mapped into IPv6).
+    let canon = |a: &std::net::IpAddr| -> [u8; 16] {
+        match a {
+            std::net::IpAddr::V4(x) => x.to_ipv6_mapped().octets(),
+            std::net::IpAddr::V6(x) => x.octets(),
+        }
+    };
+    let (mut sa, mut da) = (*oa, *ra);
+    let (mut sp, mut dp) = (op.num as u16, rp.num as u16);
+    let one_way =
+        op.proto == Proto::Icmp && crate::packet::icmp_counterpart(!v4, sp as u8, dp as u8).1;
+    // Zeek orders the endpoints comparing the ports as they are stored,
+    // in network byte order.
+    let lt = canon(&sa) < canon(&da) || (canon(&sa) == canon(&da) && sp.to_be() < dp.to_be());
+    if !(one_way || lt) {
+        std::mem::swap(&mut sa, &mut da);
+        std::mem::swap(&mut sp, &mut dp);
+    }
+    let seed = (super::count(args, 1) as u16).to_be_bytes();
+    let mut input = Vec::with_capacity(40);
+    input.extend_from_slice(&seed);
+    input.extend_from_slice(&bytes_of(&sa));
+    input.extend_from_slice(&bytes_of(&da));
+    input.push(ip_proto);
+    input.push(0);
+    if has_ports {
+        input.extend_from_slice(&sp.to_be_bytes());
+        input.extend_from_slice(&dp.to_be_bytes());
+    }
+    let digest: [u8; 20] = sha1::Sha1::digest(&input).into();
+    let body = if super::boolean(args, 2) {
+        String::from_utf8_lossy(&super::encode::base64_encode(
+            &digest,
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+        ))
+        .into_owned()
+    } else {
+        hex(&digest)
+    };
+    Ok(string_value(format!("1:{body}")))
+}
+
 pub static BIFS: &[BifDef] = &[
+    BifDef {
+        name: "md5_hmac",
+        sig: "function(...): string",
+        func: md5_hmac,
+    },
+    BifDef {
+        name: "sha256_hmac",
+        sig: "function(...): string",
+        func: sha256_hmac,
+    },
+    BifDef {
+        name: "community_id_v1",
+        sig: "function(cid: conn_id, seed: count &default=0, do_base64: bool &default=T): string",
+        func: community_id_v1,
+    },
     BifDef {
         name: "md5_hash",
         sig: "function(...): string",

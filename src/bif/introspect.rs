@@ -323,12 +323,12 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "set_max_recursion_depth",
-        sig: "function(depth: count): any",
+        sig: "function(c: count): any",
         func: set_max_recursion_depth,
     },
     BifDef {
         name: "is_event_handled",
-        sig: "function(name: string): bool",
+        sig: "function(event_name: string): bool",
         func: is_event_handled,
     },
 ];

@@ -495,6 +495,13 @@ fn flush(h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Bool(ok))
 }
 
+fn flush_all(h: &mut dyn Host, _: &[Value]) -> BifResult {
+    if let Some(s) = h.extensions().get_mut::<crate::logging::LogStreams>() {
+        s.flush_all();
+    }
+    Ok(Value::Unset)
+}
+
 fn set_buf(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let ok = stream_id(arg(args, 0))
         .and_then(|id| with_stream(h, id, |_| ()))
@@ -547,6 +554,11 @@ pub static BIFS: &[BifDef] = &[
         name: "Log::__write",
         sig: "function(id: Log::ID, columns: any): bool",
         func: write,
+    },
+    BifDef {
+        name: "Log::flush_all",
+        sig: "function(): any",
+        func: flush_all,
     },
     BifDef {
         name: "Log::__flush",

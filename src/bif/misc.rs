@@ -267,7 +267,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "enum_names",
-        sig: "function(et: any): set[string]",
+        sig: "function(et: any): string_set",
         func: enum_names,
     },
     BifDef {
@@ -312,7 +312,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "system_env",
-        sig: "function(str: string, env: table[string] of string): int",
+        sig: "function(str: string, env: table_string_of_string): int",
         func: system_env,
     },
     BifDef {
@@ -327,7 +327,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef {
         name: "zeek_args",
-        sig: "function(): vector of string",
+        sig: "function(): string_vec",
         func: zeek_args,
     },
     BifDef {

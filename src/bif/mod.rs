@@ -14,26 +14,33 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod addr;
+mod anon;
 pub mod conn;
 pub mod conns;
 mod container;
 pub(crate) mod convert;
 mod core;
-mod encode;
+mod dns;
+pub(crate) mod encode;
 pub mod entropy;
 pub mod file_analysis;
 pub(crate) mod files;
 pub(crate) mod hash;
+pub mod ids;
 pub(crate) mod introspect;
 mod logging;
 mod math;
 mod misc;
 mod option;
+pub mod packets;
 pub mod prob;
 mod proto;
 mod regex;
+mod smith_waterman;
 mod strings;
+mod system;
 mod time;
+pub mod unsupported;
 pub mod weird;
 
 #[cfg(test)]
@@ -64,6 +71,28 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(logging::BIFS)
         .chain(option::BIFS)
         .chain(option::GROUP_BIFS)
+        .chain(ids::BIFS)
+        .chain(packets::BIFS)
+        .chain(weird::BIFS)
+        .chain(anon::BIFS)
+        .chain(dns::BIFS)
+        .chain(smith_waterman::BIFS)
+        .chain(system::BIFS)
+        .chain(unsupported::UNSUPPORTED.iter().map(|u| &u.def))
+}
+
+/// The table of built-ins, sorted by name, one line each: the name and
+/// the signature, tab-separated, and for a built-in rzeek gives a fixed
+/// or fallback answer (see `unsupported`), that answer after a third tab.
+pub fn listing() -> Vec<String> {
+    let mut defs: Vec<&BifDef> = all().collect();
+    defs.sort_by_key(|b| b.name);
+    defs.iter()
+        .map(|b| match unsupported::answer(b.name) {
+            Some(a) => format!("{}\t{}\t{}", b.name, b.sig, a),
+            None => format!("{}\t{}", b.name, b.sig),
+        })
+        .collect()
 }
 
 /// The built-in of that name, if there is one.
@@ -231,6 +260,54 @@ pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Va
     })))
 }
 
+/// A record of the type the scripts declare as `type_name`, its
+/// `&default`s applied and the named fields set; without such a
+/// declaration, a record of the fields given ([`record`]).
+pub(crate) fn record_of(h: &mut dyn Host, type_name: &str, fields: Vec<(&str, Value)>) -> Value {
+    use crate::runtime::value::RecordVal;
+    let rt = match h.lookup_global(type_name) {
+        Some((_, ty, true)) => ty.as_record().cloned(),
+        _ => None,
+    };
+    let Some(rt) = rt else {
+        let fields = fields
+            .into_iter()
+            .map(|(n, v)| (n, types::type_of(&v), v))
+            .collect();
+        return record(type_name, fields);
+    };
+    let defaults: Vec<Option<u32>> = rt.fields.borrow().iter().map(|f| f.default).collect();
+    let mut vals: Vec<Value> = defaults
+        .into_iter()
+        .map(|d| d.and_then(|i| h.field_default(i)).unwrap_or(Value::Unset))
+        .collect();
+    for (n, v) in fields {
+        if let Some(i) = rt.field_index(n) {
+            vals[i] = v;
+        }
+    }
+    Value::Record(Rc::new(RefCell::new(RecordVal {
+        ty: rt,
+        fields: vals,
+    })))
+}
+
+/// The type the scripts declare as `name`, if they do.
+pub(crate) fn declared_type(h: &dyn Host, name: &str) -> Option<TypeRef> {
+    match h.lookup_global(name) {
+        Some((_, ty, true)) => Some(ty),
+        _ => None,
+    }
+}
+
+/// An enum constant the scripts declare, by its full name.
+pub(crate) fn declared_enum(h: &dyn Host, name: &str) -> Option<Value> {
+    match h.lookup_global(name) {
+        Some((v @ Value::Enum(_), _, false)) => Some(v),
+        _ => None,
+    }
+}
+
 /// An enum constant of a type declared in Zeek's base scripts (such as
 /// `transport_proto`), built without a symbol-table lookup: it compares
 /// equal to the script's constant by type name and value.
@@ -259,6 +336,17 @@ pub(crate) fn vector_items(v: &Value) -> Vec<Value> {
 mod tests {
     /// Every signature is Zeek type syntax (with a trailing `...` for
     /// variadic built-ins), and no name is declared twice.
+    #[test]
+    fn listing_is_sorted_and_gives_answers() {
+        let l = super::listing();
+        assert_eq!(l.len(), super::all().count());
+        assert!(l.windows(2).all(|w| w[0] < w[1]));
+        let bt = l.iter().find(|x| x.starts_with("backtrace\t")).unwrap();
+        assert_eq!(bt.split('\t').count(), 3);
+        let strcmp = l.iter().find(|x| x.starts_with("strcmp\t")).unwrap();
+        assert_eq!(strcmp.split('\t').count(), 2);
+    }
+
     #[test]
     fn signatures_parse_and_names_are_unique() {
         let mut seen = std::collections::HashSet::new();

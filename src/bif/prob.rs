@@ -207,6 +207,7 @@ fn bloomfilter_basic_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
         k: k as usize,
         cells: vec![0; cells],
         max: 1,
+        counting: false,
     })))
 }
 
@@ -232,6 +233,7 @@ fn bloomfilter_basic_init2(h: &mut dyn Host, args: &[Value]) -> BifResult {
         k,
         cells: vec![0; cells],
         max: 1,
+        counting: false,
     })))
 }
 
@@ -245,6 +247,7 @@ fn bloomfilter_counting_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
         k,
         cells: vec![0; cells],
         max,
+        counting: true,
     })))
 }
 
@@ -252,6 +255,12 @@ fn bloomfilter_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
     let v = arg(args, 1).clone();
     bloom(arg(args, 0), |b| b.add(&v));
     Ok(Value::Unset)
+}
+
+fn bloomfilter_decrement(_: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1).clone();
+    let ok = bloom(arg(args, 0), |b| b.decrement(&v)).unwrap_or(false);
+    Ok(Value::Bool(ok))
 }
 
 fn bloomfilter_lookup(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -358,7 +367,7 @@ fn paraglob_equals(_: &mut dyn Host, args: &[Value]) -> BifResult {
 pub static BIFS: &[BifDef] = &[
     BifDef { name: "topk_init", sig: "function(size: count): opaque of topk", func: topk_init },
     BifDef { name: "topk_add", sig: "function(handle: opaque of topk, value: any): any", func: topk_add },
-    BifDef { name: "topk_get_top", sig: "function(handle: opaque of topk, k: count): vector of any", func: topk_get_top },
+    BifDef { name: "topk_get_top", sig: "function(handle: opaque of topk, k: count): any_vec", func: topk_get_top },
     BifDef { name: "topk_count", sig: "function(handle: opaque of topk, value: any): count", func: topk_count },
     BifDef { name: "topk_epsilon", sig: "function(handle: opaque of topk, value: any): count", func: topk_epsilon },
     BifDef { name: "topk_size", sig: "function(handle: opaque of topk): count", func: topk_size },
@@ -406,6 +415,7 @@ pub static BIFS: &[BifDef] = &[
         func: bloomfilter_counting_init,
     },
     BifDef { name: "bloomfilter_add", sig: "function(bf: opaque of bloomfilter, x: any): any", func: bloomfilter_add },
+    BifDef { name: "bloomfilter_decrement", sig: "function(bf: opaque of bloomfilter, x: any): bool", func: bloomfilter_decrement },
     BifDef { name: "bloomfilter_lookup", sig: "function(bf: opaque of bloomfilter, x: any): count", func: bloomfilter_lookup },
     BifDef { name: "bloomfilter_clear", sig: "function(bf: opaque of bloomfilter): any", func: bloomfilter_clear },
     BifDef {
@@ -420,7 +430,7 @@ pub static BIFS: &[BifDef] = &[
     },
     BifDef { name: "bloomfilter_internal_state", sig: "function(bf: opaque of bloomfilter): string", func: bloomfilter_internal_state },
     BifDef { name: "paraglob_init", sig: "function(v: any): opaque of paraglob", func: paraglob_init },
-    BifDef { name: "paraglob_match", sig: "function(handle: opaque of paraglob, match: string): vector of string", func: paraglob_match },
+    BifDef { name: "paraglob_match", sig: "function(handle: opaque of paraglob, match: string): string_vec", func: paraglob_match },
     BifDef {
         name: "paraglob_equals",
         sig: "function(p_one: opaque of paraglob, p_two: opaque of paraglob): bool",

@@ -131,14 +131,44 @@ fn all_matches(s: &[u8], p: &PatternVal) -> Vec<Vec<u8>> {
     out
 }
 
-fn find_all(_: &mut dyn Host, args: &[Value]) -> BifResult {
+/// Zeek's guard on find_all's input: a string longer than `max_size`
+/// (or, for a negative one, than `max_find_all_string_length`) is not
+/// searched, and says so with a weird.
+fn exceeds_max_length(h: &mut dyn Host, len: usize, max_size: i64) -> bool {
+    let (max, from_constant) = if max_size < 0 {
+        let m = match h.lookup_global("max_find_all_string_length") {
+            Some((v @ (Value::Int(_) | Value::Count(_)), _, false)) => v.as_int(),
+            _ => 10000,
+        };
+        (m, true)
+    } else {
+        (max_size, false)
+    };
+    if max <= 0 || (len as u64) <= max as u64 {
+        return false;
+    }
+    let mut addl = format!("{}: length {len} exceeded {max}", h.call_location());
+    if from_constant {
+        addl.push_str("(from constant max_find_all_string_length");
+    }
+    super::conns::raise_net_weird(h, "max_find_all_string_length_exceeded", &addl);
+    true
+}
+
+fn find_all(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    if exceeds_max_length(h, bytes(args, 0).len(), super::int(args, 2)) {
+        return Ok(string_set(Vec::new()));
+    }
     Ok(string_set(all_matches(
         bytes(args, 0),
         pattern_arg(args, 1)?,
     )))
 }
 
-fn find_all_ordered(_: &mut dyn Host, args: &[Value]) -> BifResult {
+fn find_all_ordered(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    if exceeds_max_length(h, bytes(args, 0).len(), super::int(args, 2)) {
+        return Ok(string_vec(Vec::new()));
+    }
     Ok(string_vec(all_matches(
         bytes(args, 0),
         pattern_arg(args, 1)?,
@@ -202,20 +232,20 @@ fn convert_for_pattern(_: &mut dyn Host, args: &[Value]) -> BifResult {
 
 #[rustfmt::skip]
 pub static BIFS: &[BifDef] = &[
-    BifDef { name: "split_string", sig: "function(str: string, re: pattern): vector of string", func: split_string },
-    BifDef { name: "split_string1", sig: "function(str: string, re: pattern): vector of string", func: split_string1 },
-    BifDef { name: "split_string_all", sig: "function(str: string, re: pattern): vector of string", func: split_string_all },
+    BifDef { name: "split_string", sig: "function(str: string, re: pattern): string_vec", func: split_string },
+    BifDef { name: "split_string1", sig: "function(str: string, re: pattern): string_vec", func: split_string1 },
+    BifDef { name: "split_string_all", sig: "function(str: string, re: pattern): string_vec", func: split_string_all },
     BifDef { name: "sub", sig: "function(str: string, re: pattern, repl: string): string", func: sub },
     BifDef { name: "gsub", sig: "function(str: string, re: pattern, repl: string): string", func: gsub },
-    BifDef { name: "find_all", sig: "function(str: string, re: pattern): set[string]", func: find_all },
-    BifDef { name: "find_all_ordered", sig: "function(str: string, re: pattern): vector of string", func: find_all_ordered },
-    BifDef { name: "find_first", sig: "function(str: string, re: pattern, start: count &default=0): string", func: find_first },
-    BifDef { name: "find_last", sig: "function(str: string, re: pattern, start: count &default=0): string", func: find_last },
+    BifDef { name: "find_all", sig: "function(str: string, re: pattern, max_str_size: int &default=-1): string_set", func: find_all },
+    BifDef { name: "find_all_ordered", sig: "function(str: string, re: pattern, max_str_size: int &default=-1): string_vec", func: find_all_ordered },
+    BifDef { name: "find_first", sig: "function(str: string, re: pattern, offset: count &default=0): string", func: find_first },
+    BifDef { name: "find_last", sig: "function(str: string, re: pattern, offset: count &default=0): string", func: find_last },
     BifDef { name: "string_to_pattern", sig: "function(s: string, convert: bool): pattern", func: string_to_pattern },
     BifDef { name: "convert_for_pattern", sig: "function(s: string): string", func: convert_for_pattern },
     BifDef {
         name: "split_string_n",
-        sig: "function(str: string, re: pattern, incl_sep: bool, max_num_sep: count): vector of string",
+        sig: "function(str: string, re: pattern, incl_sep: bool, max_num_sep: count): string_vec",
         func: split_string_n,
     },
 ];

@@ -15,6 +15,10 @@ impl Compiler {
             DeclKind::Module(n) => {
                 self.module = n.text.clone();
                 self.modules.insert(n.text.clone());
+                self.interp
+                    .ext
+                    .get_or_default::<crate::bif::ids::GlobalFlags>()
+                    .add_module(&n.text);
             }
             DeclKind::Export(inner) => {
                 let saved = std::mem::replace(&mut self.in_export, true);
@@ -238,10 +242,21 @@ impl Compiler {
             self.note_deprecated_id(id, attrs);
         }
         // `&add_func` and `&delete_func` imply `&redef`.
-        self.globals.info_mut(id).redefable = attrs
+        let redefable = attrs
             .iter()
             .any(|a| matches!(a.name.as_str(), "redef" | "add_func" | "delete_func"));
+        self.globals.info_mut(id).redefable = redefable;
         self.note_redef_funcs(id, &ty, attrs);
+        if let Some(g) = self.interp.ext.get_mut::<crate::bif::ids::GlobalFlags>() {
+            g.set_redefinable(id, redefable);
+            // global_ids() lists them, each with its expression as Zeek
+            // writes it back.
+            let texts = attrs
+                .iter()
+                .map(|a| (format!("&{}", a.name), a.value.as_ref().map(attr_text)))
+                .collect();
+            g.set_attributes(id, texts);
+        }
         let init_ir = match (init_ir, init_ty) {
             (Some(x), Some(t)) => Some(self.coerce(x, &t, &ty, init.map_or(name.span, |e| e.span))),
             _ => None,
@@ -751,5 +766,29 @@ impl Compiler {
         fv.builtin = Some(def.func);
         self.interp.globals.values.push(Value::Func(Rc::new(fv)));
         Some(id)
+    }
+}
+
+/// An attribute's expression as Zeek describes it: a constant as it
+/// prints, anything else as written.
+fn attr_text(e: &ast::Expr) -> String {
+    use crate::runtime::value::Port;
+    use crate::syntax::ast::{ExprKind, Literal};
+    let v = match &e.kind {
+        ExprKind::Literal(l) => match l {
+            Literal::Bool(b) => Some(Value::Bool(*b)),
+            Literal::Count(c) => Some(Value::Count(*c)),
+            Literal::Double(d) => Some(Value::Double(*d)),
+            Literal::String(s) => Some(Value::str(s)),
+            Literal::Interval(d) => Some(Value::Interval(*d)),
+            Literal::Port(n, p) => Some(Value::Port(Port { num: *n, proto: *p })),
+            Literal::Addr(a) => Some(Value::addr(a.to_canonical())),
+            _ => None,
+        },
+        _ => None,
+    };
+    match v {
+        Some(v) => String::from_utf8_lossy(&crate::runtime::format::to_display(&v)).into_owned(),
+        None => super::describe::expr(e),
     }
 }

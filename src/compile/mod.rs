@@ -98,8 +98,13 @@ pub fn deprecation(attrs: &[crate::syntax::ast::Attr]) -> Option<String> {
 
 impl Compiler {
     pub fn new(style: Style) -> Self {
+        let mut interp = Interp::new(SourceMap::default(), style);
+        // find_in_zeekpath() searches as @load does.
+        interp.ext.insert(crate::bif::ids::ScriptFinder(|p| {
+            load::find_script(p, ".").map(|f| f.name)
+        }));
         Compiler {
-            interp: Interp::new(SourceMap::default(), style),
+            interp,
             globals: Globals::default(),
             module: "GLOBAL".to_string(),
             scope: None,
@@ -190,7 +195,18 @@ impl Compiler {
         let ty = info.ty.clone();
         let is_type = info.kind == scope::IdKind::Type;
         let is_option = info.kind == scope::IdKind::Option;
+        let flags = crate::bif::ids::IdFlags {
+            exported: info.exported,
+            constant: info.kind == scope::IdKind::Const,
+            enum_constant: info.kind == scope::IdKind::EnumConst,
+            option: is_option,
+            redefinable: info.redefable,
+        };
         let id = self.globals.add(info);
+        self.interp
+            .ext
+            .get_or_default::<crate::bif::ids::GlobalFlags>()
+            .set(id, flags);
         if is_option {
             self.interp.globals.option_ids.insert(id);
         }

@@ -273,6 +273,12 @@ impl Run {
             let now = interp.network_time();
             let file = handle.map(|hd| {
                 let id = crate::bif::file_analysis::file_id(&hd, files.key, files.bits);
+                // Reporter::file_weird reports on the files in analysis.
+                interp
+                    .ext
+                    .get_or_default::<crate::bif::conns::LiveFiles>()
+                    .0
+                    .insert(id.clone());
                 files.shape.build(
                     interp,
                     vec![
@@ -320,6 +326,15 @@ impl Run {
         };
         let key = (h.index(), h.generation(), is_orig);
         if let Some(Some(fv)) = files.open.remove(&key) {
+            if let Value::Record(r) = &fv {
+                let r = r.borrow();
+                let id = r.ty.field_index("id").and_then(|i| r.fields.get(i));
+                if let (Some(id), Some(live)) =
+                    (id, interp.ext.get_mut::<crate::bif::conns::LiveFiles>())
+                {
+                    live.0.remove(id.as_bytes());
+                }
+            }
             if let Some(f) = files.file_state_remove.clone() {
                 interp.queue_event(f, vec![fv]);
             }

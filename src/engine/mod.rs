@@ -55,6 +55,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::bif::conns::TraceSession;
+use crate::bif::packets::CurrentPacket;
 use crate::eval::Interp;
 use crate::packet::{Config, ConnEvent, EventMask, PcapReader, Tracker};
 use crate::runtime::value::Value;
@@ -94,8 +95,13 @@ pub fn process_reader(
         tracker: trc.clone(),
         pending: Vec::new(),
     });
+    // get_current_packet() and get_net_stats() read the packet in hand.
+    interp.ext.insert(run.packet.clone());
     let res = run_trace(interp, &mut run, &trc, reader, path);
     interp.ext.remove::<TraceSession>();
+    if let Some(p) = interp.ext.get::<Rc<RefCell<CurrentPacket>>>() {
+        p.borrow_mut().done();
+    }
     res
 }
 
@@ -119,6 +125,11 @@ struct Run {
     /// Without `-b` every connection's record (and uid) is made when the
     /// connection is, as under Zeek's default scripts.
     eager_records: bool,
+    /// The packet being processed, shared with the built-ins.
+    packet: Rc<RefCell<CurrentPacket>>,
+    /// Whether a script calls get_current_packet_header(): then each
+    /// packet's header record is made for it.
+    want_header: bool,
 }
 
 impl Run {
@@ -138,6 +149,8 @@ impl Run {
             weirds,
             eager_records: !lookup::global_bool(interp, "__bare_mode", true),
             ev,
+            packet: Rc::default(),
+            want_header: interp.global_named("get_current_packet_header").is_some(),
         };
         Ok((run, config))
     }
@@ -180,6 +193,13 @@ fn run_trace(
             }
         }
         interp.advance_clock(t);
+        run.packet.borrow_mut().set(
+            pkt.ts_sec,
+            pkt.ts_nsec,
+            pkt.wire_len,
+            pkt.linktype,
+            pkt.data,
+        );
         {
             let mut tr = trc.borrow_mut();
             // Script timers and connection timers up to the packet, in
@@ -200,11 +220,18 @@ fn run_trace(
                 run.deliver(interp, &tr, &mut evs, None);
             }
             tr.dispatch(&pkt, &mut evs);
+            if run.want_header {
+                let hv =
+                    run.hdr
+                        .raw_pkt_hdr(interp, tr.last_packet(), Some((pkt.linktype, pkt.data)));
+                run.packet.borrow_mut().header = hv;
+            }
             run.deliver(interp, &tr, &mut evs, Some((pkt.linktype, pkt.data)));
         }
         // The drain after the packet and the main loop's: two of Zeek's
         // two-round drains. Deeper cascades wait for the next packet.
         run.drain(interp, trc, 4);
+        run.packet.borrow_mut().done();
         if interp.is_terminating() {
             // terminate(): no more input; the shutdown below still runs.
             terminated = true;

@@ -4,7 +4,7 @@
 //! entries not accessed within the table's interval. An `&expire_func` may
 //! keep an entry by returning how much longer it should live.
 
-use super::{Interp, Result, Timer, TimerAction};
+use super::{Interp, Result, TimerAction};
 use crate::runtime::ir::{Expr, ExprKind};
 use crate::runtime::table::{ExpireKind, Expiry, TableVal};
 use crate::runtime::value::Value;
@@ -313,11 +313,6 @@ impl Interp {
     }
 
     fn push_timer(&mut self, when: f64, action: TimerAction) {
-        self.sched.timer_seq += 1;
-        self.sched.timers.push(Timer {
-            when,
-            seq: self.sched.timer_seq,
-            action,
-        });
+        self.sched.add_timer(when, action);
     }
 }

@@ -81,6 +81,10 @@ impl Host for Interp {
         ))
     }
 
+    fn global_id(&self, name: &str) -> Option<u32> {
+        self.globals.names.get(name).map(|(id, _, _)| *id)
+    }
+
     fn global_names(&self) -> Vec<String> {
         let mut v: Vec<String> = self.globals.names.keys().cloned().collect();
         v.sort();
@@ -155,6 +159,14 @@ impl Host for Interp {
         self.span_text(self.calls.bif_span)
     }
 
+    fn call_location(&self) -> String {
+        self.output
+            .sources
+            .location(self.calls.bif_span)
+            .map(|l| l.to_string())
+            .unwrap_or_default()
+    }
+
     fn report_with_origin(&mut self, kind: &str, msg: &str, v: &Value) {
         let origin = match v {
             Value::String(s) => self
@@ -191,6 +203,28 @@ impl Host for Interp {
         rt: &Rc<crate::runtime::types::RecordType>,
     ) -> Option<Value> {
         self.coerce_record_to(v, rt)
+    }
+
+    fn run_stats(&self) -> crate::runtime::func::RunStats {
+        crate::runtime::func::RunStats {
+            events_queued: self.sched.events_queued,
+            events_dispatched: self.sched.events_dispatched,
+            timers_current: self.sched.timers.len() as u64,
+            timers_max: self.sched.timers_max,
+            timers_cumulative: self.sched.timer_seq,
+        }
+    }
+
+    fn set_network_time(&mut self, t: f64) {
+        self.sched.network_time = t;
+    }
+
+    fn in_when_condition(&self) -> bool {
+        self.sched.when_cond_depth > 0
+    }
+
+    fn in_event(&self) -> bool {
+        self.sched.event_depth > 0
     }
 
     fn report_plain(&mut self, kind: &str, msg: &str) {

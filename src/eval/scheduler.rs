@@ -72,6 +72,17 @@ pub struct Scheduler {
     pub ending: bool,
     /// Set by `terminate()`: input processing stops, zeek_done still runs.
     pub terminating: bool,
+    /// Events queued and events run so far (`get_event_stats`).
+    pub events_queued: u64,
+    pub events_dispatched: u64,
+    /// The most timers pending at once (`get_timer_stats`).
+    pub timers_max: u64,
+    /// How deep the interpreter is in running events' handlers (0: no
+    /// event is being handled).
+    pub event_depth: u32,
+    /// How deep the interpreter is in evaluating `when` conditions (the
+    /// asynchronous built-ins may only be called there).
+    pub when_cond_depth: u32,
     /// Tables whose `&on_change` function is running (it is not called
     /// again for them meanwhile).
     pub(crate) in_change: Vec<*const RefCell<crate::runtime::table::TableVal>>,
@@ -82,9 +93,30 @@ pub struct Scheduler {
     pub(crate) assert_hooks: Option<AssertHooks>,
 }
 
+impl Scheduler {
+    /// Adds a timer, counting it for `get_timer_stats`.
+    pub(crate) fn add_timer(&mut self, when: f64, action: TimerAction) {
+        self.timer_seq += 1;
+        self.timers.push(Timer {
+            when,
+            seq: self.timer_seq,
+            action,
+        });
+        self.timers_max = self.timers_max.max(self.timers.len() as u64);
+    }
+}
+
 impl Interp {
     /// Runs each handler of an event; an error aborts only that handler.
     pub fn dispatch_event(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
+        self.sched.events_dispatched += 1;
+        f.calls.set(f.calls.get() + 1);
+        self.sched.event_depth += 1;
+        self.run_handlers(f, args);
+        self.sched.event_depth -= 1;
+    }
+
+    fn run_handlers(&mut self, f: &Rc<FuncVal>, args: &[Value]) {
         for body in self.enabled_bodies(f) {
             // A stop that came while no step was taken (a blocking
             // built-in) ends the run here, not at the event's declaration.
@@ -113,6 +145,7 @@ impl Interp {
     /// carries the time it was scheduled for).
     pub fn queue_event_at(&mut self, f: Rc<FuncVal>, args: Vec<Value>, time: f64) {
         if !f.handlers.borrow().is_empty() {
+            self.sched.events_queued += 1;
             self.sched.events.push_back((f, args, time));
         }
     }
@@ -130,12 +163,7 @@ impl Interp {
     }
 
     pub fn schedule(&mut self, when: f64, event: Rc<FuncVal>, args: Vec<Value>) {
-        self.sched.timer_seq += 1;
-        self.sched.timers.push(Timer {
-            when,
-            seq: self.sched.timer_seq,
-            action: TimerAction::Event(event, args),
-        });
+        self.sched.add_timer(when, TimerAction::Event(event, args));
     }
 
     /// Runs a due timer: queues its event (stamped `at`) or checks its

@@ -22,7 +22,10 @@ pub struct Trigger {
 impl Interp {
     /// Runs a `when`: at once if its condition holds, else it waits.
     pub(crate) fn exec_when(&mut self, info: &Rc<WhenInfo>) -> Result<super::Flow> {
-        let holds = match self.eval(&info.cond) {
+        self.sched.when_cond_depth += 1;
+        let cond = self.eval(&info.cond);
+        self.sched.when_cond_depth -= 1;
+        let holds = match cond {
             Ok(v) => Self::when_holds(info, &v),
             Err(d) => {
                 self.report_runtime(&d);
@@ -117,7 +120,10 @@ impl Interp {
         let info = t.info.clone();
         let frame = t.frame.clone();
         let saved = self.enter_frame(frame);
-        let holds = match self.eval(&info.cond) {
+        self.sched.when_cond_depth += 1;
+        let cond = self.eval(&info.cond);
+        self.sched.when_cond_depth -= 1;
+        let holds = match cond {
             Ok(v) => Self::when_holds(&info, &v),
             // Zeek reported the error when the `when` was reached.
             Err(_) => false,
@@ -173,12 +179,7 @@ impl Interp {
     }
 
     fn push_trigger_timer(&mut self, when: f64, id: usize) {
-        self.sched.timer_seq += 1;
-        self.sched.timers.push(super::Timer {
-            when,
-            seq: self.sched.timer_seq,
-            action: TimerAction::WhenTimeout(id),
-        });
+        self.sched.add_timer(when, TimerAction::WhenTimeout(id));
     }
 }
 

@@ -40,6 +40,10 @@ pub trait Host {
     fn lookup_global(&self, _name: &str) -> Option<(Value, crate::runtime::types::TypeRef, bool)> {
         None
     }
+    /// The id of the global `name` (the order it was declared in).
+    fn global_id(&self, _name: &str) -> Option<u32> {
+        None
+    }
     /// Every global's full name, sorted.
     fn global_names(&self) -> Vec<String> {
         Vec::new()
@@ -93,6 +97,11 @@ pub trait Host {
     fn call_text(&self) -> String {
         String::new()
     }
+    /// Where the built-in being run was called, as Zeek describes a
+    /// location (`FILE, line N`); empty if unknown.
+    fn call_location(&self) -> String {
+        String::new()
+    }
     /// `report`, also naming where `v` was written when it is a constant
     /// from elsewhere in the script (`error in A, line 7 and B, line 20`).
     fn report_with_origin(&mut self, kind: &str, msg: &str, _v: &Value) {
@@ -107,6 +116,22 @@ pub trait Host {
     fn report_plain(&mut self, kind: &str, msg: &str) {
         self.report(kind, msg);
     }
+    /// Counters of the interpreter's own work: events and timers.
+    fn run_stats(&self) -> RunStats {
+        RunStats::default()
+    }
+    /// Sets network time (`set_network_time`); it may go back.
+    fn set_network_time(&mut self, _t: f64) {}
+    /// Whether a `when` condition is being evaluated (where Zeek's
+    /// asynchronous built-ins, such as DNS lookups, may be called).
+    fn in_when_condition(&self) -> bool {
+        false
+    }
+    /// Whether an event's handlers are running (as opposed to top-level
+    /// statements or a global's initialiser).
+    fn in_event(&self) -> bool {
+        false
+    }
     /// A record converted to a record type whose fields it fits (Zeek's
     /// run-time `CoerceTo`); `None` if it does not fit.
     fn coerce_record(
@@ -116,6 +141,16 @@ pub trait Host {
     ) -> Option<Value> {
         None
     }
+}
+
+/// What `get_event_stats` and `get_timer_stats` report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunStats {
+    pub events_queued: u64,
+    pub events_dispatched: u64,
+    pub timers_current: u64,
+    pub timers_max: u64,
+    pub timers_cumulative: u64,
 }
 
 /// A built-in: arguments in, value or error message out.
@@ -153,6 +188,9 @@ pub struct FuncVal {
     /// and back out afterwards, so changes persist across calls.
     pub captures: RefCell<Vec<Value>>,
     pub span: Span,
+    /// For an event: how often its handlers were run
+    /// (`get_event_handler_stats`).
+    pub calls: std::cell::Cell<u64>,
 }
 
 impl FuncVal {
@@ -165,6 +203,7 @@ impl FuncVal {
             builtin: None,
             captures: RefCell::new(Vec::new()),
             span,
+            calls: std::cell::Cell::new(0),
         }
     }
 

@@ -283,7 +283,10 @@ thread_local! {
     /// gone are dropped: each run (of the fuzz targets, of the tests)
     /// declares its own, and a dead entry would both grow the map and
     /// name whatever type is later allocated at its address.
-    static ALIASES: RefCell<std::collections::HashMap<usize, (std::rc::Weak<Type>, String)>> =
+    /// With each name, the name of the type it was copied from, if that
+    /// was an alias too (`type B: A;`).
+    #[allow(clippy::type_complexity)]
+    static ALIASES: RefCell<std::collections::HashMap<usize, (std::rc::Weak<Type>, String, Option<String>)>> =
         RefCell::new(std::collections::HashMap::new());
 }
 
@@ -313,12 +316,13 @@ pub fn named_alias(t: &TypeRef, name: &str) -> TypeRef {
         _ => return t.clone(),
     };
     let copy = Rc::new(copy);
+    let from = alias_name(t);
     ALIASES.with(|a| {
         let mut a = a.borrow_mut();
-        a.retain(|_, (w, _)| w.strong_count() > 0);
+        a.retain(|_, (w, _, _)| w.strong_count() > 0);
         a.insert(
             Rc::as_ptr(&copy) as usize,
-            (Rc::downgrade(&copy), name.to_string()),
+            (Rc::downgrade(&copy), name.to_string(), from),
         )
     });
     copy
@@ -328,9 +332,22 @@ pub fn named_alias(t: &TypeRef, name: &str) -> TypeRef {
 pub fn alias_name(t: &TypeRef) -> Option<std::string::String> {
     ALIASES.with(|a| {
         let a = a.borrow();
-        let (w, name) = a.get(&(Rc::as_ptr(t) as usize))?;
+        let (w, name, _) = a.get(&(Rc::as_ptr(t) as usize))?;
         // A live entry's address cannot have been reused.
         (w.strong_count() > 0).then(|| name.clone())
+    })
+}
+
+/// For a type `type B: A;` made, the alias `A` it was copied from.
+pub fn alias_origin(t: &TypeRef) -> Option<std::string::String> {
+    ALIASES.with(|a| {
+        let a = a.borrow();
+        let (w, _, from) = a.get(&(Rc::as_ptr(t) as usize))?;
+        if w.strong_count() > 0 {
+            from.clone()
+        } else {
+            None
+        }
     })
 }
 

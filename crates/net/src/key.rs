@@ -61,7 +61,7 @@ pub(crate) fn ip16(a: &IpAddr) -> [u8; 16] {
 
 /// Zeek's ICMP4_counterpart / ICMP6_counterpart: (counterpart type or the
 /// code, one-way?).
-pub(crate) fn icmp_counterpart(v6: bool, itype: u8, code: u8) -> (u8, bool) {
+pub fn icmp_counterpart(v6: bool, itype: u8, code: u8) -> (u8, bool) {
     let c = if v6 {
         match itype {
             128 => 129,

@@ -72,6 +72,7 @@ pub mod tracker;
 
 pub use conn::{tcp_state, ConnHandle, ConnId, Connection, Endpoint, Proto};
 pub use decode::{IcmpFields, IpFields, L3Proto, LinkEncap, PacketInfo, TcpFields, UdpFields};
+pub use key::icmp_counterpart;
 pub use reader::{linktype, PcapReader, RawPacket, ReadError};
 pub use tracker::{
     Config, ConnEvent, ConnStats, DrainOrder, EventMask, IcmpInfo, Stats, ThresholdKind, Tracker,

@@ -11,6 +11,8 @@ pub struct Bloom {
     pub cells: Vec<u64>,
     /// The largest count a cell holds (1 for a basic filter).
     pub max: u64,
+    /// Whether this is a counting filter (which can forget elements).
+    pub counting: bool,
 }
 
 impl Bloom {
@@ -27,6 +29,23 @@ impl Bloom {
                 self.cells[p] += 1;
             }
         }
+    }
+
+    /// Forgets one addition of an element to a counting filter: false for
+    /// a basic filter or an element not in it. A cell at zero wraps to its
+    /// largest count, as Zeek's counters do.
+    pub fn decrement(&mut self, v: &Value) -> bool {
+        if !self.counting || self.lookup(v) == 0 {
+            return false;
+        }
+        for p in self.positions(v) {
+            self.cells[p] = if self.cells[p] == 0 {
+                self.max
+            } else {
+                self.cells[p] - 1
+            };
+        }
+        true
     }
 
     pub fn lookup(&self, v: &Value) -> u64 {

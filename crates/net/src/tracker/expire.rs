@@ -18,6 +18,29 @@ use super::Tracker;
 use crate::conn::{ConnHandle, Connection, ProtoState};
 
 impl Tracker {
+    /// `set_inactivity_timeout`: gives a live connection its own
+    /// inactivity timeout (0 for none) and returns the one it had.
+    pub fn set_inactivity_timeout(&mut self, h: ConnHandle, timeout: f64) -> Option<f64> {
+        self.conn(h).filter(|c| !c.removed)?;
+        let mut out = Vec::new();
+        let (c, mut em) = self.emit(h, &mut out);
+        let old = c.inactivity_timeout;
+        em.set_inactivity(c, timeout);
+        Some(old)
+    }
+
+    /// `Reporter::limit_reached_weird`'s mark: an `X` in the connection's
+    /// history, once. False if there is no such live connection.
+    pub fn analyzer_limit_reached(&mut self, h: ConnHandle) -> bool {
+        match super::table::live_conn(&mut self.slots, h) {
+            Some(c) => {
+                c.check_history(0x400, b'X');
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Frees the slots of the connections removed by the last call, now
     /// that their handles need resolve no more.
     #[inline]
