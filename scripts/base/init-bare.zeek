@@ -56,44 +56,6 @@ type TableChange: enum {
 	TABLE_ELEMENT_EXPIRED,
 };
 
-## One argument of a call in a backtrace.
-type call_argument: record {
-	## The parameter's name.
-	name: string;
-	## The parameter's type, as a string.
-	type_name: string;
-	## The parameter's default value, if it has one.
-	default_val: any &optional;
-	## The value passed.
-	value: any &optional;
-};
-
-## The arguments of a call in a backtrace.
-type call_argument_vector: vector of call_argument;
-
-## One frame of a script backtrace.
-type BacktraceElement: record {
-	## The function called (``assert`` for the failing statement).
-	function_name: string;
-	## Its arguments.
-	function_args: call_argument_vector;
-	## The file of the call.
-	file_location: string &optional;
-	## The line of the call.
-	line_location: count &optional;
-};
-
-## A script backtrace, innermost first.
-type Backtrace: vector of BacktraceElement;
-
-## Called when an ``assert`` fails; ``break`` keeps the default error
-## message from being reported.
-global assertion_failure: hook(cond: string, msg: string, bt: Backtrace);
-
-## Called with the outcome of every ``assert``; ``break`` keeps the
-## default error message of a failure from being reported.
-global assertion_result: hook(result: bool, cond: string, msg: string, bt: Backtrace);
-
 ## The transport protocol of a port or connection.
 type transport_proto: enum {
 	## A protocol rzeek does not know.
@@ -1396,6 +1358,14 @@ type BacktraceElement: record {
 
 ## The call stack, innermost call first.
 type Backtrace: vector of BacktraceElement;
+
+## Called when an ``assert`` fails; ``break`` keeps the default error
+## message from being reported.
+global assertion_failure: hook(cond: string, msg: string, bt: Backtrace);
+
+## Called with the outcome of every ``assert``; ``break`` keeps the
+## default error message of a failure from being reported.
+global assertion_result: hook(result: bool, cond: string, msg: string, bt: Backtrace);
 
 ## Ids of precompiled packet filters (Pcap::precompile_pcap_filter).
 type PcapFilterID: enum { None };
