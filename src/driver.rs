@@ -130,6 +130,7 @@ pub fn run(opts: Options) -> i32 {
         }
         c.load_source("<command line>".to_string(), code);
     }
+    c.finish_loading();
     c.interp.bind_table_expire_interval();
     if !apply_assignments(&mut c, &opts.assignments) {
         c.interp.flush();

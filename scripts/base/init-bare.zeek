@@ -43,6 +43,19 @@ type any_vec: vector of any;
 ## A set of file analyzer tags, by name.
 type files_tag_set: set[string];
 
+## What happened to an entry of a table or set, as its ``&on_change``
+## function is told.
+type TableChange: enum {
+	## The entry was added.
+	TABLE_ELEMENT_NEW,
+	## The entry's value was replaced (or a set element added again).
+	TABLE_ELEMENT_CHANGED,
+	## The entry was deleted.
+	TABLE_ELEMENT_REMOVED,
+	## The entry expired.
+	TABLE_ELEMENT_EXPIRED,
+};
+
 ## The transport protocol of a port or connection.
 type transport_proto: enum {
 	## A protocol rzeek does not know.
@@ -2194,6 +2207,14 @@ type BacktraceElement: record {
 
 ## The call stack, innermost call first.
 type Backtrace: vector of BacktraceElement;
+
+## Called when an ``assert`` fails; ``break`` keeps the default error
+## message from being reported.
+global assertion_failure: hook(cond: string, msg: string, bt: Backtrace);
+
+## Called with the outcome of every ``assert``; ``break`` keeps the
+## default error message of a failure from being reported.
+global assertion_result: hook(result: bool, cond: string, msg: string, bt: Backtrace);
 
 ## Ids of precompiled packet filters (Pcap::precompile_pcap_filter).
 type PcapFilterID: enum { None };

@@ -91,6 +91,12 @@ impl Compiler {
                 fv
             }
         };
+        // Zeek warns when a body is given for a deprecated event or hook
+        // (not function), then marks what this declaration deprecates.
+        if f.kind != FuncKind::Function {
+            self.check_deprecated_id(id, f.name.span);
+        }
+        self.note_deprecated_id(id, &f.attrs);
         if self.globals.info(id).doc.is_empty() && !doc.is_empty() {
             self.globals.info_mut(id).doc = doc.to_vec();
         }
@@ -146,6 +152,10 @@ impl Compiler {
                 );
                 return;
             }
+            fv.handlers.borrow_mut().clear();
+        }
+        if f.is_redef && f.kind != FuncKind::Function {
+            // `redef event`: this body replaces all those given before.
             fv.handlers.borrow_mut().clear();
         }
         fv.add_handler(Handler {
@@ -424,7 +434,9 @@ impl Compiler {
             scope.declare(&p.name.text, def.ty.clone(), false, p.name.span);
         }
         let saved = self.scope.replace(scope);
+        let saved_name = self.func_name.replace(name.to_string());
         let stmts = self.block(&body.stmts);
+        self.func_name = saved_name;
         let scope = std::mem::replace(&mut self.scope, saved)?;
         Some(ir::FuncBody {
             groups: Vec::new(),
@@ -445,6 +457,18 @@ impl Compiler {
             .iter()
             .map(|p| {
                 let ty = self.resolve_type(&p.ty);
+                if let Some(last) = p.attrs.last() {
+                    let at = Span::new(
+                        p.name.span.file,
+                        p.name.span.lo as usize,
+                        last.span.hi as usize,
+                    );
+                    let place = super::attrs::AttrPlace {
+                        param: true,
+                        ..Default::default()
+                    };
+                    self.check_attr_list(&p.attrs, &ty, place, at);
+                }
                 let default = p
                     .attrs
                     .iter()

@@ -32,7 +32,7 @@ fn level(sev: Severity) -> Option<usize> {
         Severity::Info => Some(0),
         Severity::Warning | Severity::RuntimeWarning => Some(1),
         Severity::Error | Severity::Runtime | Severity::RuntimeFatal => Some(2),
-        Severity::Fatal => None,
+        Severity::Fatal | Severity::Quiet => None,
     }
 }
 

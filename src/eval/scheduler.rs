@@ -4,6 +4,7 @@
 use super::{trigger, Interp};
 use crate::runtime::func::FuncVal;
 use crate::runtime::value::Value;
+use std::cell::RefCell;
 use std::collections::{BinaryHeap, VecDeque};
 use std::rc::Rc;
 
@@ -44,6 +45,9 @@ impl Ord for Timer {
     }
 }
 
+/// The `assertion_failure` and `assertion_result` hooks, if declared.
+pub(crate) type AssertHooks = (Option<Rc<FuncVal>>, Option<Rc<FuncVal>>);
+
 /// Events, timers and `when` triggers, and the clock.
 #[derive(Default)]
 pub struct Scheduler {
@@ -79,6 +83,14 @@ pub struct Scheduler {
     /// How deep the interpreter is in evaluating `when` conditions (the
     /// asynchronous built-ins may only be called there).
     pub when_cond_depth: u32,
+    /// Tables whose `&on_change` function is running (it is not called
+    /// again for them meanwhile).
+    pub(crate) in_change: Vec<*const RefCell<crate::runtime::table::TableVal>>,
+    /// `TableChange`'s values, once looked up.
+    pub(crate) table_change: Vec<Value>,
+    /// The `assertion_failure` and `assertion_result` hooks, once looked
+    /// up (`None` until the first `assert` runs).
+    pub(crate) assert_hooks: Option<AssertHooks>,
 }
 
 impl Scheduler {

@@ -19,6 +19,10 @@ pub enum Severity {
     /// An informational message (`Reporter::info`): Zeek prints its
     /// location and text with no severity word.
     Info,
+    /// Not reported at all: what ends a handler after its message was
+    /// given already, or deliberately withheld (a failed `assert` whose
+    /// hook said `break`).
+    Quiet,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -174,10 +178,10 @@ fn prefix(sev: Severity) -> &'static str {
         Severity::Fatal => "fatal error",
         Severity::RuntimeFatal => "runtime error",
         Severity::Info => "info",
+        Severity::Quiet => "",
     }
 }
 
-/// Zeek's one-line rendering.
 /// Where a diagnostic is, as Zeek names it ("FILE, line N", with a
 /// second place after " and " when there is one).
 pub fn zeek_location(d: &Diagnostic, map: &SourceMap) -> Option<String> {
@@ -193,6 +197,7 @@ pub fn zeek_location(d: &Diagnostic, map: &SourceMap) -> Option<String> {
     })
 }
 
+/// Zeek's one-line rendering.
 pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
     let Some(loc) = zeek_location(d, map) else {
         if d.severity == Severity::Info {
@@ -201,7 +206,7 @@ pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
         return format!("{}: {}", prefix(d.severity), d.message);
     };
     if d.severity == Severity::Info {
-        return format!("{}: {}", loc, d.message);
+        return format!("{loc}: {}", d.message);
     }
     format!("{} in {}: {}", prefix(d.severity), loc, d.message)
 }

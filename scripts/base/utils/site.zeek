@@ -140,8 +140,8 @@ function get_emails(a: addr): string
 					add found[m];
 			}
 	local joined = "";
-	for ( m in found )
-		joined = joined == "" ? m : cat(joined, ", ", m);
+	for ( email in found )
+		joined = joined == "" ? email : cat(joined, ", ", email);
 	return joined;
 	}
 
