@@ -10,6 +10,7 @@
 ##! and the HTTP scripts (http.log).
 
 @load base/utils/site
+@load base/frameworks/cluster
 @load base/protocols/conn
 @load base/protocols/http
 
