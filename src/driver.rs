@@ -130,6 +130,7 @@ pub fn run(opts: Options) -> i32 {
         }
         c.load_source("<command line>".to_string(), code);
     }
+    c.finish_loading();
     c.interp.bind_table_expire_interval();
     if !apply_assignments(&mut c, &opts.assignments) {
         c.interp.flush();
@@ -155,11 +156,22 @@ pub fn run(opts: Options) -> i32 {
     if let Err(e) = crate::eval::limits::catch_interrupts() {
         eprintln!("warning: Ctrl-C will not stop scripts cleanly: {e}");
     }
+    if opts.readfile.is_none() {
+        // With no packet source Zeek's network time is the wall clock
+        // from start-up on (it stays 0 while scripts are read, and with a
+        // trace until its first packet).
+        c.interp.advance_clock(wall_clock());
+    }
     if !c.run_init_stmts() {
         c.interp.flush();
         return c.interp.exit_code().unwrap_or(1);
     }
+    c.interp.report_via_events();
     raise(&mut c.interp, "zeek_init");
+    if opts.readfile.is_none() {
+        // Network time has its value already.
+        raise(&mut c.interp, "network_time_init");
+    }
     let idle_loop = opts.readfile.is_none()
         && !opts.interactive
         && matches!(
@@ -167,9 +179,11 @@ pub fn run(opts: Options) -> i32 {
             Some(Value::Bool(true))
         );
     if idle_loop {
+        c.interp.reporter_init_done();
         run_until_terminate(&mut c.interp);
     } else {
         c.interp.drain_events();
+        c.interp.reporter_init_done();
         if opts.readfile.is_some() && c.interp.exit_code().is_none() {
             // What input streams read arrives before the first packet.
             crate::bif::input::pump(&mut c.interp);
@@ -183,14 +197,16 @@ pub fn run(opts: Options) -> i32 {
             return 1;
         }
     } else if c.interp.exit_code().is_none() && !opts.interactive {
-        // Without a packet source, pending timers fire as time runs out.
-        c.interp.advance_time(f64::MAX / 2.0);
+        // Without a packet source, pending timers fire as time runs out;
+        // Zeek is terminating by then (zeek_is_terminating() is true).
+        crate::runtime::func::Host::terminate(&mut c.interp);
+        c.interp.run_out_timers();
     }
     if opts.interactive && c.interp.exit_code().is_none() {
         crate::eval::limits::cancel_time_limit();
         crate::repl::run(&mut c);
         if opts.readfile.is_none() && c.interp.exit_code().is_none() {
-            c.interp.advance_time(f64::MAX / 2.0);
+            c.interp.run_out_timers();
         }
     }
     if !c.interp.check_stop() {
@@ -288,9 +304,7 @@ fn run_until_terminate(interp: &mut Interp) {
                 break;
             }
         }
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0.0, |d| d.as_secs_f64());
+        let now = wall_clock();
         interp.advance_clock(now);
         interp.fire_timers_due_by(interp.network_time());
         if !interp.has_queued_events() {
@@ -319,6 +333,13 @@ fn input_active(interp: &mut Interp) -> bool {
         .extensions()
         .get::<crate::bif::input::InputStreams>()
         .is_some_and(|s| s.active())
+}
+
+/// Seconds since the epoch by the system clock.
+fn wall_clock() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 /// Queues an event by name if the scripts declared it.

@@ -146,7 +146,11 @@ fn main() -> ExitCode {
 fn real_main() -> ExitCode {
     let cli = Cli::parse();
     if cli.version {
-        println!("rzeek version {}", env!("CARGO_PKG_VERSION"));
+        println!(
+            "rzeek version {} (implements Zeek {})",
+            env!("CARGO_PKG_VERSION"),
+            rzeek::bif::ZEEK_COMPATIBLE_VERSION
+        );
         return ExitCode::SUCCESS;
     }
     if cli.list_bifs {

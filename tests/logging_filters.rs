@@ -314,6 +314,24 @@ event zeek_init()
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The rows of a log whose first column is a time near the clock's now,
+/// with that time replaced by `NOW`.
+fn wall_clock_rows(path: &std::path::Path) -> Vec<String> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    rows(path)
+        .into_iter()
+        .map(|r| {
+            let (ts, rest) = r.split_once('\t').unwrap();
+            let ts: f64 = ts.parse().unwrap();
+            assert!((now - ts).abs() < 600.0, "{ts} is not about now ({now})");
+            format!("NOW\t{rest}")
+        })
+        .collect()
+}
+
 #[test]
 fn prints_redirected_to_the_print_log() {
     let dir = scratch("print-log");
@@ -331,9 +349,10 @@ event zeek_init()
     clean(&out);
     assert!(out.stdout.is_empty());
     assert_eq!(fields(&dir.join("print.log")), ["ts", "vals"],);
+    // Without a trace, network time is the clock's time from start-up.
     assert_eq!(
-        rows(&dir.join("print.log")),
-        ["0.000000\thello,1,[2\\x2c 3]"]
+        wall_clock_rows(&dir.join("print.log")),
+        ["NOW\thello,1,[2\\x2c 3]"]
     );
     assert_eq!(
         std::fs::read_to_string(dir.join("side.txt")).unwrap(),
@@ -342,8 +361,8 @@ event zeek_init()
     let out = run(&dir, &body.replace("REDIRECT_STDOUT", "REDIRECT_ALL"));
     clean(&out);
     assert_eq!(
-        rows(&dir.join("print.log")),
-        ["0.000000\thello,1,[2\\x2c 3]", "0.000000\tto a file"]
+        wall_clock_rows(&dir.join("print.log")),
+        ["NOW\thello,1,[2\\x2c 3]", "NOW\tto a file"]
     );
     assert_eq!(std::fs::read_to_string(dir.join("side.txt")).unwrap(), "");
     let _ = std::fs::remove_dir_all(&dir);
@@ -475,5 +494,121 @@ event zeek_init()
     assert_eq!(rows(&dir.join("test.log")).len(), 2);
     assert_eq!(rows(&dir.join("test-2.log")), ["one", "two"]);
     assert_eq!(rows(&dir.join("test-3.log")), ["1.000000", "2.000000"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ascii_options_and_per_filter_config() {
+    // LogAscii::enable_utf_8 and json_include_unset_fields, and the same
+    // options (and use_json, json_timestamps) for one filter through its
+    // $config table.
+    let dir = scratch("ascii-options");
+    let body = r#"
+redef LogAscii::enable_utf_8 = F;
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Test::Info, $path="plain"]);
+	Log::add_filter(Test::LOG, [$name="utf8", $path="utf8",
+	                            $config=table(["enable_utf_8"] = "T")]);
+	Log::add_filter(Test::LOG, [$name="json", $path="json",
+	                            $config=table(["use_json"] = "T",
+	                                          ["json_include_unset_fields"] = "T",
+	                                          ["json_timestamps"] = "JSON::TS_MILLIS_UNSIGNED")]);
+	local id: conn_id = [$orig_h=10.0.0.1, $orig_p=1234/tcp, $resp_h=10.0.0.2, $resp_p=80/tcp];
+	Log::write(Test::LOG, [$ts=double_to_time(-1.5), $id=id, $msg="caf\xc3\xa9 \x01"]);
+	}
+"#;
+    let out = run(&dir, &script(body));
+    clean(&out);
+    assert_eq!(
+        rows(&dir.join("plain.log")),
+        ["-1.500000\t10.0.0.1\t1234\t10.0.0.2\t80\tcaf\\xc3\\xa9 \\x01\t-"]
+    );
+    assert_eq!(
+        rows(&dir.join("utf8.log")),
+        ["-1.500000\t10.0.0.1\t1234\t10.0.0.2\t80\tcafé \\x01\t-"]
+    );
+    // A time before the epoch wraps around as an unsigned number.
+    assert_eq!(
+        std::fs::read_to_string(dir.join("json.log")).unwrap(),
+        "{\"ts\":18446744073709550116,\"id.orig_h\":\"10.0.0.1\",\"id.orig_p\":1234,\
+         \"id.resp_h\":\"10.0.0.2\",\"id.resp_p\":80,\"msg\":\"café \\u0001\",\"n\":null}\n"
+    );
+    // A value Zeek's writer refuses is an error, and nothing is written.
+    let bad = body.replace("JSON::TS_MILLIS_UNSIGNED", "JSON::TS_NONE");
+    let out = run(&dir, &script(&bad));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("Invalid JSON timestamp format: JSON::TS_NONE"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn output_to_stdout() {
+    let dir = scratch("ascii-stdout");
+    let body = r#"
+redef LogAscii::output_to_stdout = T;
+redef LogAscii::include_meta = F;
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Test::Info, $path="out"]);
+	local id: conn_id = [$orig_h=10.0.0.1, $orig_p=1234/tcp, $resp_h=10.0.0.2, $resp_p=80/tcp];
+	Log::write(Test::LOG, [$ts=double_to_time(1.0), $id=id, $msg="to stdout", $n=3]);
+	}
+"#;
+    std::fs::remove_file(dir.join("out.log")).ok();
+    let out = run(&dir, &script(body));
+    clean(&out);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1.000000\t10.0.0.1\t1234\t10.0.0.2\t80\tto stdout\t3\n"
+    );
+    assert!(!dir.join("out.log").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn filters_table_and_rotation_interface() {
+    // Log::filters mirrors the filters in force; the rotation types and
+    // Log::rotation_format_func exist for scripts that configure
+    // rotation (rzeek does not rotate).
+    let dir = scratch("filters-table");
+    let body = r#"
+function pp(info: Log::RotationInfo): bool { return T; }
+
+event zeek_init()
+	{
+	Log::create_stream(Test::LOG, [$columns=Test::Info, $path="t"]);
+	Log::add_filter(Test::LOG, [$name="second", $path="t2", $interv=1 hr, $postprocessor=pp]);
+	for ( [id, name] in Log::filters )
+		print id, name, Log::filters[id, name]$path;
+	Log::remove_filter(Test::LOG, "default");
+	print [Test::LOG, "default"] in Log::filters, Log::get_filter_names(Test::LOG);
+	local ri = Log::RotationFmtInfo($writer=Log::WRITER_ASCII, $path="conn",
+	                                $open=double_to_time(1700000000.0),
+	                                $close=double_to_time(1700003600.0), $terminating=F);
+	print Log::rotation_format_func(ri);
+	Log::remove_stream(Test::LOG);
+	print |Log::filters|;
+	}
+"#;
+    let out = run_with_env(&dir, &script(body), &[("TZ", "UTC")]);
+    clean(&out);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Test::LOG, default, t
+Test::LOG, second, t2
+F, {
+second
+}
+[dir=, file_basename=conn-23-11-14_22.13.20]
+0
+"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

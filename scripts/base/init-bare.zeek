@@ -43,6 +43,19 @@ type any_vec: vector of any;
 ## A set of file analyzer tags, by name.
 type files_tag_set: set[string];
 
+## What happened to an entry of a table or set, as its ``&on_change``
+## function is told.
+type TableChange: enum {
+	## The entry was added.
+	TABLE_ELEMENT_NEW,
+	## The entry's value was replaced (or a set element added again).
+	TABLE_ELEMENT_CHANGED,
+	## The entry was deleted.
+	TABLE_ELEMENT_REMOVED,
+	## The entry expired.
+	TABLE_ELEMENT_EXPIRED,
+};
+
 ## The transport protocol of a port or connection.
 type transport_proto: enum {
 	## A protocol rzeek does not know.
@@ -659,16 +672,16 @@ module Weird;
 
 export {
 	## Weirds of these names are always reported.
-	const sampling_whitelist: set[string] &redef;
+	option sampling_whitelist: set[string] = set();
 	## Weirds of these names are sampled across all flows together.
-	const sampling_global_list: set[string] &redef;
+	option sampling_global_list: set[string] = set();
 	## How many weirds of one name (per connection, flow or in total)
 	## are reported before sampling starts.
-	const sampling_threshold: count = 25 &redef;
+	option sampling_threshold: count = 25;
 	## After the threshold, one in this many is reported.
-	const sampling_rate: count = 1000 &redef;
+	option sampling_rate: count = 1000;
 	## After this long the count of a name starts over.
-	const sampling_duration = 10 min &redef;
+	option sampling_duration = 10 min;
 }
 
 module ConnThreshold;
@@ -687,6 +700,631 @@ export {
 	## path: the trace, as given on the command line.
 	global file_done: event(path: string);
 }
+
+# ---------------------------------------------------------------------------
+# Settings of Zeek's core that scripts and packages read or redefine.
+# rzeek declares them all, with Zeek's names, types and defaults, so that a
+# script redefining one loads; most tune parts of Zeek's engine that rzeek
+# does not have (live capture, signature matching, protocol analyzers
+# beyond conn and HTTP, profiling), and there they change nothing.
+# (Reporter::*_to_stderr are honoured.)
+
+module GLOBAL;
+
+## One direction of a flow between two endpoints; the transport protocol
+## is part of the ports.
+type flow_id: record {
+	src_h: addr;	##< Where the packets come from.
+	src_p: port;	##< Their source port.
+	dst_h: addr;	##< Where they go.
+	dst_p: port;	##< Their destination port.
+} &log;
+
+## How long a packet source may stay silent before Zeek treats it as
+## idle (and may move network time on by the clock).
+const packet_source_inactivity_timeout = 100 msec &redef;
+
+## Whether network time may follow the wall clock while no packet
+## arrives (or when there is no packet source at all).
+const allow_network_time_forward = T &redef;
+
+## A BPF filter given on the command line (-f).
+const cmd_line_bpf_filter = "" &redef;
+
+## The time of day at which interval-based log rotation is aligned,
+## as "H:MM".
+const log_rotate_base_time = "0:00" &redef;
+
+## Whether to look for signs that the trace was filtered (only SYN, FIN
+## and RST packets), and warn about it.
+const detect_filtered_trace = F &redef;
+
+## Whether content gaps are reported for connections whose start was
+## not seen.
+const report_gaps_for_partial = F &redef;
+
+## Whether the packet filter framework installs its default filter.
+const packet_filter_default = F &redef;
+
+## The most signatures grouped into one matcher.
+const sig_max_group_size = 50 &redef;
+
+## How this Zeek process describes itself to its peers, and in the
+## ``peer`` column of weird.log.
+const peer_description = "zeek" &redef;
+
+## Whether the first packets of a connection are reassembled for
+## dynamic protocol detection before signatures see them.
+const dpd_reassemble_first_packets = T &redef;
+
+## Bytes of a connection's beginning buffered for protocol detection.
+const dpd_buffer_size = 1024 &redef;
+
+## Packets buffered for protocol detection, at most.
+const dpd_max_packets = 100 &redef;
+
+## Whether protocol detection only looks at the start of a connection.
+const dpd_match_only_beginning = T &redef;
+
+## Whether a signature match after analysis started is ignored.
+const dpd_late_match_stop = F &redef;
+
+## Whether protocol analyzers are chosen by signatures only, never by
+## well-known ports.
+const dpd_ignore_ports = F &redef;
+
+## A file that the packets read are written to (-w), if any.
+const trace_output_file = "";
+
+## Whether every packet is written to the trace output file, not only
+## those the analyzers ask to keep.
+const record_all_packets = F &redef;
+
+## Whether TCP keep-alive retransmissions are left out of the
+## retransmission checks.
+const ignore_keep_alive_rexmit = F &redef;
+
+## Seed of Zeek's keyed hashes; when empty a random one is drawn (or
+## read from the seed file).
+const global_hash_seed: string = "" &redef;
+
+## The longest string find_all() searches.
+const max_find_all_string_length: int = 10000 &redef;
+
+## How often (in packets) the I/O loop polls its sources when reading a
+## trace, and when capturing live.
+const io_poll_interval_default = 100 &redef;
+## See :zeek:see:`io_poll_interval_default`.
+const io_poll_interval_live = 10 &redef;
+
+## Set by test setups to make output reproducible.
+const running_under_test: bool = F &redef;
+
+## How long a NetBIOS session may stay idle.
+const netbios_ssn_session_timeout: interval = 15 sec &redef;
+
+## How long a file may go without new data before its analysis is
+## given up.
+option default_file_timeout_interval: interval = 2 min;
+
+## Bytes of a file's beginning kept for type detection.
+option default_file_bof_buffer_size: count = 4096;
+
+## Protocol violations after which an analyzer is removed from its
+## connection.
+const max_analyzer_violations = 1000 &redef;
+
+## Parts of the capture filter, by name; the packet filter framework
+## joins them.
+global capture_filters: table[string] of string &redef;
+
+## Filters that every packet must pass, by name.
+global restrict_filters: table[string] of string &redef;
+
+## The folder holding the MaxMind databases used for GeoIP lookups;
+## empty to search the usual places.
+const mmdb_dir: string = "" &redef;
+## The file name of the city database in :zeek:see:`mmdb_dir`.
+const mmdb_city_db: string = "GeoLite2-City.mmdb" &redef;
+## The file name of the country database.
+const mmdb_country_db: string = "GeoLite2-Country.mmdb" &redef;
+## The file name of the autonomous system database.
+const mmdb_asn_db: string = "GeoLite2-ASN.mmdb" &redef;
+## Folders searched for the databases when :zeek:see:`mmdb_dir` is
+## empty, in this order.
+const mmdb_dir_fallbacks: vector of string = vector("/usr/share/GeoIP",
+	"/var/lib/GeoIP", "/usr/local/share/GeoIP", "/usr/local/var/GeoIP") &redef;
+## How often an open database is checked for a newer file.
+const mmdb_stale_check_interval: interval = 5 min &redef;
+
+## Networks whose packets are not checksummed.
+option ignore_checksums_nets: set[subnet] = set();
+
+## Whether TCP data that was never delivered is still matched by
+## signatures when the connection ends.
+const tcp_match_undelivered = T &redef;
+
+## How long a connection no analyzer is interested in is kept (0 for
+## as long as the protocol's own timeout).
+const non_analyzed_lifetime = 0 sec &redef;
+
+## The largest amount of data accepted from a TCP originator before it
+## sees any acknowledgement.
+const tcp_max_initial_window = 16384 &redef;
+
+## Data above a sequence hole, without acknowledgements, at which the
+## stream is considered broken.
+const tcp_max_above_hole_without_any_acks = 16384 &redef;
+
+## Data the reassembler buffers without acknowledgements before giving
+## up on a stream (10 MB).
+const tcp_excessive_data_without_further_acks = 10485760 &redef;
+
+## Old segments kept for retransmission checks (0: none).
+const tcp_max_old_segments = 0 &redef;
+
+## Responder ports whose originator TCP payload is delivered to
+## tcp_contents.
+const tcp_content_delivery_ports_orig: table[port] of bool = {} &redef;
+## Responder ports whose responder TCP payload is delivered to
+## tcp_contents.
+const tcp_content_delivery_ports_resp: table[port] of bool = {} &redef;
+## Deliver every originator's TCP payload to tcp_contents.
+const tcp_content_deliver_all_orig = F &redef;
+## Deliver every responder's TCP payload to tcp_contents.
+const tcp_content_deliver_all_resp = F &redef;
+
+## How long a DNS request waits for its answer.
+const dns_session_timeout = 10 sec &redef;
+
+## How long an RPC call waits for its reply.
+const rpc_timeout = 24 sec &redef;
+
+## RPC calls without replies kept per connection, at most.
+const rpc_max_pending_calls = 1000 &redef;
+
+## Whether connection sizes are counted per endpoint (the conn-size
+## analyzer).
+const use_conn_size_analyzer = T &redef;
+
+## Byte orders, as analyzers report them.
+## The order is not known yet.
+const ENDIAN_UNKNOWN = 0;
+const ENDIAN_LITTLE = 1;	##< Least significant byte first.
+const ENDIAN_BIG = 2;	##< Most significant byte first.
+const ENDIAN_CONFUSED = 3;	##< The order could not be decided.
+
+## Which sides' contents set_contents_file() records.
+## Nothing.
+const CONTENTS_NONE = 0;
+const CONTENTS_ORIG = 1;	##< The originator's data.
+const CONTENTS_RESP = 2;	##< The responder's data.
+const CONTENTS_BOTH = 3;	##< Both sides' data.
+
+## Codes of ICMP "destination unreachable" messages.
+## The network cannot be reached.
+const ICMP_UNREACH_NET = 0;
+const ICMP_UNREACH_HOST = 1;	##< The host cannot be reached.
+const ICMP_UNREACH_PROTOCOL = 2;	##< The protocol is not served.
+const ICMP_UNREACH_PORT = 3;	##< Nothing listens on the port.
+const ICMP_UNREACH_NEEDFRAG = 4;	##< The packet needed fragmenting but had DF set.
+const ICMP_UNREACH_ADMIN_PROHIB = 13;	##< Filtered by an administrator's rule.
+
+## IP protocol numbers.
+## The pseudo protocol number of IP itself.
+const IPPROTO_IP = 0;
+const IPPROTO_ICMP = 1;	##< ICMP.
+const IPPROTO_IGMP = 2;	##< IGMP.
+const IPPROTO_IPIP = 4;	##< IPv4 carried in IP.
+const IPPROTO_TCP = 6;	##< TCP.
+const IPPROTO_UDP = 17;	##< UDP.
+const IPPROTO_IPV6 = 41;	##< IPv6 carried in IP.
+const IPPROTO_ICMPV6 = 58;	##< ICMPv6.
+const IPPROTO_RAW = 255;	##< Raw IP.
+const IPPROTO_HOPOPTS = 0;	##< The IPv6 hop-by-hop options header.
+const IPPROTO_ROUTING = 43;	##< The IPv6 routing header.
+const IPPROTO_FRAGMENT = 44;	##< The IPv6 fragment header.
+const IPPROTO_ESP = 50;	##< The IPv6 encapsulating security payload header.
+const IPPROTO_AH = 51;	##< The IPv6 authentication header.
+const IPPROTO_NONE = 59;	##< No next IPv6 header.
+const IPPROTO_DSTOPTS = 60;	##< The IPv6 destination options header.
+const IPPROTO_MOBILITY = 135;	##< The IPv6 mobility header.
+
+## The most bytes of a packet handed to a discarder function.
+global discarder_maxlen = 128 &redef;
+
+## How often the watchdog checks that packet processing progresses.
+const watchdog_interval = 10 sec &redef;
+
+## Timers expired per packet, at most (0: no limit).
+const max_timer_expires = 300 &redef;
+
+## States of the login analyzers (Telnet, Rlogin).
+## Authenticating.
+const LOGIN_STATE_AUTHENTICATE = 0;
+const LOGIN_STATE_LOGGED_IN = 1;	##< Logged in.
+const LOGIN_STATE_SKIP = 2;	##< Nothing more is analyzed.
+const LOGIN_STATE_CONFUSED = 3;	##< The dialogue made no sense.
+
+## User names for which the login analyzers skip authentication.
+global skip_authentication: set[string] &redef;
+## Prompts that show a login without authentication.
+global direct_login_prompts: set[string] &redef;
+## Prompts that ask for a login.
+global login_prompts: set[string] &redef;
+## Messages that do not mean a login failed.
+global login_non_failure_msgs: set[string] &redef;
+## Messages that mean a login failed.
+global login_failure_msgs: set[string] &redef;
+## Messages that mean a login succeeded.
+global login_success_msgs: set[string] &redef;
+## Messages that mean a login timed out.
+global login_timeouts: set[string] &redef;
+
+## Bytes of MIME entity data per mime_segment_data event.
+global mime_segment_length = 1024 &redef;
+## Bytes shared by consecutive MIME segments.
+global mime_segment_overlap_length = 0 &redef;
+
+## How often profiling data is written (0: never).
+const profiling_interval = 0 sec &redef;
+## Every this many profiling intervals the costly statistics are taken
+## too (0: never).
+const expensive_profiling_multiple = 0 &redef;
+## How often per-packet profiles are taken, by the profiling mode.
+const pkt_profile_freq = 0.0 &redef;
+
+## The sections of a DNS message, as dns_* events number them.
+## The question.
+const DNS_QUERY = 0;
+const DNS_ANS = 1;	##< An answer.
+const DNS_AUTH = 2;	##< An authority record.
+const DNS_ADDL = 3;	##< An additional record.
+const DNS_PREREQUISITE = 4;	##< A prerequisite of a dynamic update.
+const DNS_UPDATE = 5;	##< A record of a dynamic update.
+
+## Servers whose DNS authority sections are not analyzed.
+global dns_skip_auth: set[addr] &redef;
+## Servers whose DNS additional sections are not analyzed.
+global dns_skip_addl: set[addr] &redef;
+## Skip every DNS authority section.
+global dns_skip_all_auth = T &redef;
+## Skip every DNS additional section.
+global dns_skip_all_addl = T &redef;
+## Questions per DNS message analyzed, at most.
+global dns_max_queries = 25 &redef;
+## Compression pointers followed in one DNS name, at most.
+global dns_max_compression_chain_depth = 20 &redef;
+
+## Bytes of HTTP body per http_entity_data event, at most.
+global http_entity_data_delivery_size = 1500 &redef;
+## Whether HTTP bodies are skipped.
+const skip_http_data = F &redef;
+## URIs longer than this are cut in HTTP events (-1: never).
+const truncate_http_URI = -1 &redef;
+
+module NFS3;
+
+export {
+	## Whether NFS read and write events carry the data.
+	const return_data = F &redef;
+	## Bytes of data they carry, at most.
+	const return_data_max = 512 &redef;
+	## Whether only the first chunk of a file is carried.
+	const return_data_first_only = T &redef;
+}
+
+module MIME;
+
+export {
+	## How deeply MIME entities may nest.
+	const max_depth = 100 &redef;
+	## Bytes of headers per MIME entity, at most.
+	const max_header_bytes = 65536 &redef;
+}
+
+module Log;
+
+export {
+	## How often buffered log writes are flushed (0 to only flush on
+	## request or when the buffer fills).
+	const flush_interval = 1 sec &redef;
+	## Writes buffered per filter and path before a flush.
+	const write_buffer_size = 1000 &redef;
+	## The largest log record, in bytes, that is written (64 MB); a larger
+	## one is dropped with a weird.
+	const max_log_record_size = 67108864 &redef;
+	## Bytes of one string field written, at most (0: no limit).
+	const default_max_field_string_bytes = 4096 &redef;
+	## Elements of one container field written, at most (0: no limit).
+	const default_max_field_container_elements = 100 &redef;
+	## Bytes of all string fields of a record together, at most.
+	const default_max_total_string_bytes = 256000 &redef;
+	## Elements of all container fields of a record together, at most.
+	const default_max_total_container_elements = 500 &redef;
+}
+
+module POP3;
+
+export {
+	## Commands a POP3 client may have pending (0: no limit).
+	const max_pending_commands = 10 &redef;
+	## Unknown client commands tolerated before the analyzer gives up.
+	const max_unknown_client_commands = 10 &redef;
+}
+
+module Threading;
+
+export {
+	## How often threads exchange messages with the main thread.
+	const heartbeat_interval = 1 sec &redef;
+}
+
+module SSH;
+
+export {
+	## The largest SSH packet analyzed (8 MB).
+	const max_packet_length = 8388608 &redef;
+	## The longest string in an SSH message (2 MB).
+	const max_string_length = 2097152 &redef;
+	## Entries of each algorithm list of a KEXINIT message kept, at most:
+	## key exchange,
+	const max_kexinit_kex_algorithms = 100 &redef;
+	## host key,
+	const max_kexinit_hostkey_algorithms = 100 &redef;
+	## encryption,
+	const max_kexinit_encryption_algorithms = 100 &redef;
+	## MAC,
+	const max_kexinit_mac_algorithms = 100 &redef;
+	## compression,
+	const max_kexinit_compression_algorithms = 100 &redef;
+	## and languages.
+	const max_kexinit_languages = 100 &redef;
+}
+
+module SMB;
+
+export {
+	## Named pipes whose traffic is handed to the DCE-RPC analyzer.
+	const pipe_filenames: set[string] &redef;
+	## SMB messages awaiting a reply kept per connection, at most.
+	const max_pending_messages = 1000 &redef;
+	## DCE-RPC analyzers per SMB connection, at most.
+	const max_dce_rpc_analyzers = 1000 &redef;
+	## How deeply AndX commands may be chained.
+	const max_andx_depth = 10 &redef;
+}
+
+module SSL;
+
+export {
+	## DTLS version errors after which a connection is no longer
+	## analyzed as DTLS.
+	const dtls_max_version_errors = 10 &redef;
+	## DTLS version errors reported per connection, at most.
+	const dtls_max_reported_version_errors = 1 &redef;
+	## Alerts per TLS record analyzed, at most.
+	const max_alerts_per_record = 10 &redef;
+}
+
+module SNMP;
+
+export {
+	## Tags of SNMP object values (ASN.1 and SNMP application types).
+	## Signed 64-bit integer.
+	const OBJ_INTEGER_TAG: count = 2;
+	const OBJ_OCTETSTRING_TAG: count = 4;	##< Octet string.
+	const OBJ_UNSPECIFIED_TAG: count = 5;	##< NULL.
+	const OBJ_OID_TAG: count = 6;	##< Object identifier.
+	const OBJ_IPADDRESS_TAG: count = 64;	##< IP address.
+	const OBJ_COUNTER32_TAG: count = 65;	##< Unsigned 32-bit counter.
+	const OBJ_UNSIGNED32_TAG: count = 66;	##< Unsigned 32-bit integer.
+	const OBJ_TIMETICKS_TAG: count = 67;	##< Time ticks (unsigned 32-bit).
+	const OBJ_OPAQUE_TAG: count = 68;	##< Opaque octet string.
+	const OBJ_COUNTER64_TAG: count = 70;	##< Unsigned 64-bit counter.
+	const OBJ_NOSUCHOBJECT_TAG: count = 128;	##< No such object (NULL).
+	const OBJ_NOSUCHINSTANCE_TAG: count = 129;	##< No such instance (NULL).
+	const OBJ_ENDOFMIBVIEW_TAG: count = 130;	##< End of the MIB view (NULL).
+}
+
+module KRB;
+
+export {
+	## A keytab file whose keys decrypt Kerberos tickets.
+	const keytab = "" &redef;
+}
+
+module Reporter;
+
+export {
+	## How serious a message of the reporter is.
+	type Level: enum {
+		## Worth knowing.
+		INFO = 0,
+		## A possible problem.
+		WARNING = 1,
+		## A problem (that did not end the run).
+		ERROR = 2,
+	};
+
+	## Whether informational messages also go to stderr once zeek_init
+	## has been handled (before that they always do).
+	const info_to_stderr = T &redef;
+	## Whether warnings also go to stderr once zeek_init has been handled.
+	const warnings_to_stderr = T &redef;
+	## Whether errors also go to stderr once zeek_init has been handled.
+	const errors_to_stderr = T &redef;
+}
+
+module Pcap;
+
+export {
+	## Bytes captured per packet on live interfaces.
+	const snaplen = 9216 &redef;
+	## Megabytes of capture buffer on live interfaces.
+	const bufsize = 128 &redef;
+	## Read buffer for trace files, in bytes (0: the system's default).
+	const bufsize_offline_bytes = 131072 &redef;
+	## How long to wait for packets on sources that cannot be polled.
+	const non_fd_timeout = 20 usec &redef;
+}
+
+module DCE_RPC;
+
+export {
+	## Commands reassembled per DCE-RPC connection, at most.
+	const max_cmd_reassembly = 20 &redef;
+	## Bytes of fragment data reassembled, at most.
+	const max_frag_data = 30000 &redef;
+}
+
+module NCP;
+
+export {
+	## The largest NCP frame analyzed.
+	const max_frame_size = 65536 &redef;
+}
+
+module MQTT;
+
+export {
+	## Bytes of a PUBLISH payload passed to events, at most.
+	option max_payload_size = 100;
+}
+
+module Gnutella;
+
+export {
+	## The longest Gnutella line analyzed.
+	const max_line_length = 8192 &redef;
+	## The most header bytes of a Gnutella message.
+	const max_header_length = 32768 &redef;
+}
+
+module Finger;
+
+export {
+	## The longest Finger request line analyzed.
+	option max_line_length = 1024;
+}
+
+module UnknownProtocol;
+
+export {
+	## How many unknown_protocol events one protocol raises before
+	## sampling starts.
+	const sampling_threshold: count = 3 &redef;
+	## After the threshold, one in this many is raised.
+	const sampling_rate: count = 100000 &redef;
+	## After this long the count of a protocol starts over.
+	const sampling_duration = 1 hr &redef;
+	## Bytes of the unhandled payload the event carries.
+	const first_bytes_count = 10 &redef;
+}
+
+module BinPAC;
+
+export {
+	## The largest buffer a binpac flow may grow (10 MB).
+	const flowbuffer_capacity_max = 10485760 &redef;
+	## The smallest buffer a binpac flow keeps.
+	const flowbuffer_capacity_min = 512 &redef;
+	## Above this size (2 MB) a flow's buffer shrinks again when it can.
+	const flowbuffer_contract_threshold = 2097152 &redef;
+}
+
+module Telemetry;
+
+export {
+	## How long metric callbacks may take.
+	const callback_timeout: interval = 5 sec &redef;
+	## Threads serving the metrics endpoint.
+	const civetweb_threads: count = 2 &redef;
+}
+
+module Storage;
+
+export {
+	## How often storage backends drop expired entries.
+	const expire_interval = 15 sec &redef;
+}
+
+module FTP;
+
+export {
+	## The longest FTP command line analyzed.
+	const max_command_length = 100 &redef;
+}
+
+module SMTP;
+
+export {
+	## The longest line of a BDAT chunk analyzed.
+	const bdat_max_line_length = 4096 &redef;
+	## Whether an rfc822 message attached to a mail goes to file analysis.
+	const enable_rfc822_msg_file_analysis = F &redef;
+}
+
+module Tunnel;
+
+export {
+	## Tunnel changes per connection before a weird is reported.
+	const max_changes_per_connection: count = 5 &redef;
+	## How deeply tunnels may nest.
+	const max_depth: count = 4 &redef;
+	## Whether a Teredo tunnel is only confirmed once both sides used it.
+	const delay_teredo_confirmation = T &redef;
+	## Whether a GTP tunnel is only confirmed once both sides used it.
+	const delay_gtp_confirmation = F &redef;
+	## How long an IP tunnel may be idle.
+	const ip_tunnel_timeout = 24 hrs &redef;
+	## Whether VXLAN packets with a bad UDP checksum are dropped.
+	const validate_vxlan_checksums = T &redef;
+}
+
+module WebSocket;
+
+export {
+	## Bytes of WebSocket payload per event, at most.
+	const payload_chunk_size = 8192 &redef;
+	## The largest control frame accepted.
+	const max_control_frame_size = 125 &redef;
+	## Whether the payload is handed to protocol detection by default.
+	const use_dpd_default = T &redef;
+	## Whether the Spicy WebSocket analyzer is used.
+	const use_spicy_analyzer = F &redef;
+}
+
+module GLOBAL;
+
+## Raised for each informational message of the reporter (from
+## ``Reporter::info`` or Zeek itself), once the top-level statements have
+## run. A message from a handler of the reporter events raises none; it
+## only goes to stderr.
+##
+## t: network time (or the clock's time before there is one).
+## msg: the message.
+## location: where in the scripts it came from ("FILE, line N"), or "".
+global reporter_info: event(t: time, msg: string, location: string);
+
+## Raised for each warning of the reporter; as
+## :zeek:see:`reporter_info`.
+global reporter_warning: event(t: time, msg: string, location: string);
+
+## Raised for each error of the reporter (``Reporter::error``, runtime
+## errors of scripts); as :zeek:see:`reporter_info`.
+global reporter_error: event(t: time, msg: string, location: string);
+
+## Raised for unusual activity on a connection that was already removed.
+##
+## name: what was seen.
+## id: the connection's endpoints.
+## uid: the connection's uid.
+## addl: more detail, if any.
+## source: what reported it.
+global expired_conn_weird: event(name: string, id: conn_id, uid: string, addl: string, source: string);
+## The form without the reporting source, still accepted for handlers.
+global expired_conn_weird: event(name: string, id: conn_id, uid: string, addl: string);
 
 module GLOBAL;
 
@@ -1164,6 +1802,230 @@ global file_sniff: event(f: fa_file, meta: fa_metadata);
 ## A file's analysis is over.
 global file_state_remove: event(f: fa_file);
 
+# ---- Records the protocol analyzers hand to their events -------------------
+# (declared here as in Zeek, so that handlers of these events load even
+# where rzeek has no analyzer raising them)
+
+## A packet's context as an ICMP error quotes it.
+type icmp_context: record {
+	id: conn_id;	##< Its addresses and ports.
+	len: count;	##< Its IP length (headers and payload).
+	proto: count;	##< Its transport protocol number.
+	frag_offset: count;	##< Its fragment offset.
+	bad_hdr_len: bool;	##< Whether the header length is impossible.
+	bad_checksum: bool;	##< Whether the IP checksum is wrong.
+	MF: bool;	##< More fragments follow.
+	DF: bool;	##< Must not be fragmented.
+};
+
+## The prefix information option of IPv6 neighbor discovery.
+type icmp6_nd_prefix_info: record {
+	prefix_len: count;	##< Valid leading bits of the prefix.
+	L_flag: bool;	##< On-link flag.
+	A_flag: bool;	##< Autonomous configuration flag.
+	valid_lifetime: interval;	##< How long the prefix is valid on-link.
+	preferred_lifetime: interval;	##< How long derived addresses stay preferred.
+	prefix: addr;	##< The prefix.
+};
+
+## An option of an IPv6 neighbor discovery message. What the option's
+## type carries is decoded into the matching field; the rest stays in
+## the payload.
+type icmp6_nd_option: record {
+	otype: count;	##< Option type.
+	len: count;	##< Length in units of 8 octets, type and length included.
+	link_address: string &optional;	##< Source or target link-layer address.
+	prefix: icmp6_nd_prefix_info &optional;	##< Prefix information.
+	redirect: icmp_context &optional;	##< The packet a redirect quotes.
+	mtu: count &optional;	##< The link's MTU.
+	payload: string &optional;	##< The option's undecoded bytes.
+};
+
+## The options of an IPv6 neighbor discovery message.
+type icmp6_nd_options: vector of icmp6_nd_option;
+
+## A MIME header line.
+type mime_header_rec: record {
+	original_name: string;	##< The name as sent.
+	name: string;	##< The name in capitals.
+	value: string;	##< The value.
+};
+
+## A message's MIME headers in their order, numbered from 1.
+type mime_header_list: table[count] of mime_header_rec;
+
+## The header of a DNS message.
+type dns_msg: record {
+	id: count;	##< Transaction id.
+	opcode: count;	##< Operation.
+	rcode: count;	##< Response code.
+	QR: bool;	##< A response.
+	AA: bool;	##< Authoritative answer.
+	TC: bool;	##< Truncated.
+	RD: bool;	##< Recursion desired.
+	RA: bool;	##< Recursion available.
+	Z: count;	##< The three Z bits (AD and CD among them).
+	AD: bool;	##< Authentic data.
+	CD: bool;	##< Checking disabled.
+	num_queries: count;	##< Questions (zones in an update).
+	num_answers: count;	##< Answers (prerequisites in an update).
+	num_auth: count;	##< Authority records (updates in an update).
+	num_addl: count;	##< Additional records.
+	is_netbios: bool;	##< Whether it came over NetBIOS.
+};
+
+## A DNS SOA record.
+type dns_soa: record {
+	mname: string;	##< The zone's primary name server.
+	rname: string;	##< The mailbox of who is responsible.
+	serial: count;	##< The zone's version.
+	refresh: interval;	##< When secondaries refresh.
+	retry: interval;	##< When a failed refresh is retried.
+	expire: interval;	##< When the zone stops being authoritative.
+	minimum: interval;	##< The minimum TTL.
+};
+
+## An EDNS OPT pseudo-record.
+type dns_edns_additional: record {
+	query: string;	##< Its owner name.
+	qtype: count;	##< Its type (OPT).
+	t: count;	##< The type again, as read.
+	payload_size: count;	##< The UDP payload size announced.
+	extended_rcode: count;	##< The upper bits of the response code.
+	version: count;	##< The EDNS version.
+	z_field: count;	##< The flags.
+	TTL: interval;	##< The TTL field as an interval.
+	is_query: count;	##< Whether it came with a query.
+};
+
+## What each DNS answer event says about the record it reports.
+type dns_answer: record {
+	answer_type: count;	##< The section: DNS_QUERY, DNS_ANS, DNS_AUTH or DNS_ADDL.
+	query: string;	##< The owner name.
+	qtype: count;	##< The record type.
+	qclass: count;	##< The record class.
+	TTL: interval;	##< Its time to live.
+};
+
+## Where a signature matched, for signature_match.
+type signature_state: record {
+	sig_id: string;	##< The signature's id.
+	conn: connection;	##< The connection.
+	is_orig: bool;	##< Whether the originator's data matched.
+	payload_size: count;	##< The payload size of the endpoint's first matching packet.
+};
+
+module X509;
+
+export {
+	## A parsed certificate.
+	type Certificate: record {
+		version: count &log;	##< Its version.
+		serial: string &log;	##< Its serial number.
+		subject: string &log;	##< The subject.
+		issuer: string &log;	##< The issuer.
+		cn: string &optional;	##< The subject's most specific common name.
+		not_valid_before: time &log;	##< Valid from.
+		not_valid_after: time &log;	##< Valid until.
+		key_alg: string &log;	##< The key's algorithm.
+		sig_alg: string &log;	##< The signature's algorithm.
+		key_type: string &optional &log;	##< rsa, dsa or ec, when the key could be read.
+		key_length: count &optional &log;	##< The key's size in bits.
+		exponent: string &optional &log;	##< An RSA key's exponent.
+		curve: string &optional &log;	##< An EC key's curve.
+		tbs_sig_alg: string;	##< The signature algorithm the signed part names.
+	};
+
+	## A certificate extension.
+	type Extension: record {
+		name: string;	##< Its long name, or its OID.
+		short_name: string &optional;	##< Its short name, if it has one.
+		oid: string;	##< Its OID.
+		critical: bool;	##< Whether it is critical.
+		value: string;	##< Its content, as text where known, raw otherwise.
+	};
+
+	## The basic constraints extension.
+	type BasicConstraints: record {
+		ca: bool;	##< Whether the subject is a CA.
+		path_len: count &optional;	##< The path length limit.
+	} &log;
+
+	## The subject alternative names.
+	type SubjectAlternativeName: record {
+		dns: string_vec &optional &log;	##< DNS names.
+		uri: string_vec &optional &log;	##< URIs.
+		email: string_vec &optional &log;	##< Mail addresses.
+		ip: addr_vec &optional &log;	##< IP addresses.
+		other_fields: bool;	##< Whether names of other kinds were present.
+	};
+
+	## What a certificate verification found.
+	type Result: record {
+		result: int;	##< OpenSSL's result code.
+		result_string: string;	##< The result in words.
+		chain_certs: vector of opaque of x509 &optional;	##< The chain that was built.
+	};
+}
+
+module NTP;
+
+export {
+	## An NTP message of modes 1 to 5.
+	type NTP::StandardMessage: record {
+		stratum: count;	##< The server's stratum.
+		poll: interval;	##< The poll interval.
+		precision: interval;	##< The clock's precision.
+		root_delay: interval;	##< Round trip delay to the reference.
+		root_disp: interval;	##< Dispersion to the reference.
+		kiss_code: string &optional;	##< A stratum 0 kiss code.
+		ref_id: string &optional;	##< A stratum 1 reference id.
+		ref_addr: addr &optional;	##< A stratum 2+ reference address.
+		ref_time: time;	##< When the clock was last set.
+		org_time: time;	##< The request's send time, echoed.
+		rec_time: time;	##< When the request arrived.
+		xmt_time: time;	##< When the reply left.
+		key_id: count &optional;	##< The key identifier.
+		digest: string &optional;	##< The message digest.
+		num_exts: count &default=0;	##< How many extension fields there were.
+	};
+
+	## An NTP control message (mode 6).
+	type NTP::ControlMessage: record {
+		op_code: count;	##< The operation.
+		resp_bit: bool;	##< A response.
+		err_bit: bool;	##< An error.
+		more_bit: bool;	##< More fragments follow.
+		sequence: count;	##< Its sequence number.
+		status: count;	##< The status word.
+		association_id: count;	##< The association.
+		data: string &optional;	##< Its data.
+		key_id: count &optional;	##< The key identifier.
+		crypto_checksum: string &optional;	##< The checksum.
+	};
+
+	## An NTP private message (mode 7).
+	type NTP::Mode7Message: record {
+		req_code: count;	##< The request code.
+		auth_bit: bool;	##< Authenticated.
+		sequence: count;	##< Its sequence number.
+		implementation: count;	##< The implementation number.
+		err: count;	##< The error code.
+		data: string &optional;	##< Its data.
+	};
+
+	## An NTP message: the header and the part its mode has.
+	type NTP::Message: record {
+		version: count;	##< The protocol version.
+		mode: count;	##< The mode.
+		std_msg: NTP::StandardMessage &optional;	##< Modes 1 to 5.
+		control_msg: NTP::ControlMessage &optional;	##< Mode 6.
+		mode7_msg: NTP::Mode7Message &optional;	##< Mode 7.
+	};
+}
+
+module GLOBAL;
+
 @load base/frameworks/logging/main
 @load base/frameworks/logging/writers/ascii
 
@@ -1346,6 +2208,14 @@ type BacktraceElement: record {
 ## The call stack, innermost call first.
 type Backtrace: vector of BacktraceElement;
 
+## Called when an ``assert`` fails; ``break`` keeps the default error
+## message from being reported.
+global assertion_failure: hook(cond: string, msg: string, bt: Backtrace);
+
+## Called with the outcome of every ``assert``; ``break`` keeps the
+## default error message of a failure from being reported.
+global assertion_result: hook(result: bool, cond: string, msg: string, bt: Backtrace);
+
 ## Ids of precompiled packet filters (Pcap::precompile_pcap_filter).
 type PcapFilterID: enum { None };
 
@@ -1487,20 +2357,7 @@ module GLOBAL;
 type event_metadata_vec: vector of EventMetadata::Entry;
 
 
-module Reporter;
-export {
-	## How serious a reported message is.
-	type Level: enum {
-		## Information.
-		INFO = 0,
-		## A warning.
-		WARNING = 1,
-		## An error.
-		ERROR = 2,
-	};
-}
-module GLOBAL;
-
 # Frameworks Zeek loads even in bare mode.
 @load base/frameworks/input
 @load base/frameworks/config
+@load base/frameworks/logging/writers/none

@@ -6,12 +6,38 @@
 ##! rzeek has none of those analyzers yet; it keeps their ports, so that
 ##! connections are oriented as Zeek orients them by default.
 ##!
-##! It also loads the connection scripts, so a trace run writes conn.log,
-##! and the HTTP scripts (http.log).
+##! It also loads the script library as Zeek's default does, as far as
+##! rzeek has it: the utilities, the notice (with weird.log), NetControl and
+##! reporter frameworks, the connection scripts, so a trace run writes conn.log,
+##! the HTTP scripts (http.log), and the version information.
 
 @load base/utils/site
+@load base/utils/addrs
+@load base/utils/backtrace
+@load base/utils/conn-ids
+@load base/utils/directions-and-hosts
+@load base/utils/email
+@load base/utils/files
+@load base/utils/geoip-distance
+@load base/utils/hash_hrw
+@load base/utils/numbers
+@load base/utils/packages
+@load base/utils/paths
+@load base/utils/patterns
+@load base/utils/queue
+@load base/utils/strings
+@load base/utils/thresholds
+@load base/utils/time
+@load base/utils/urls
+
+@load base/frameworks/notice
+@load base/frameworks/netcontrol
+@load base/frameworks/reporter
+
 @load base/protocols/conn
 @load base/protocols/http
+
+@load base/misc/version
 
 redef likely_server_ports += {
 	# DCE-RPC, DHCP, DNP3, DNS

@@ -288,14 +288,16 @@ fn remove_filter(h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Bool(ok))
 }
 
-/// The ASCII writer's options as the scripts set them.
-fn ascii_options(h: &dyn Host) -> ascii::AsciiOptions {
+/// The ASCII writer's options as the scripts set them (`LogAscii::*`),
+/// then as the filter's `$config` table overrides them, with Zeek's
+/// keys. A value Zeek would refuse is an error.
+fn ascii_options(h: &dyn Host, config: &Value) -> Result<ascii::AsciiOptions, String> {
     let d = ascii::AsciiOptions::default();
     let json_ts = match global(h, "LogAscii::json_timestamps") {
         Some(Value::Enum(e)) => ascii::JsonTime::from_name(&e.name),
         _ => d.json_ts,
     };
-    ascii::AsciiOptions {
+    let mut o = ascii::AsciiOptions {
         use_json: global_bool(h, "LogAscii::use_json", d.use_json),
         json_ts,
         include_meta: global_bool(h, "LogAscii::include_meta", d.include_meta),
@@ -304,12 +306,60 @@ fn ascii_options(h: &dyn Host) -> ascii::AsciiOptions {
         set_separator: global_bytes(h, "LogAscii::set_separator", &d.set_separator),
         empty_field: global_bytes(h, "LogAscii::empty_field", &d.empty_field),
         unset_field: global_bytes(h, "LogAscii::unset_field", &d.unset_field),
+        enable_utf_8: global_bool(h, "LogAscii::enable_utf_8", d.enable_utf_8),
+        json_include_unset: global_bool(
+            h,
+            "LogAscii::json_include_unset_fields",
+            d.json_include_unset,
+        ),
+        to_stdout: global_bool(h, "LogAscii::output_to_stdout", d.to_stdout),
+    };
+    for (key, value) in strings_of(config) {
+        let value = value.unwrap_or_default();
+        let flag = |slot: &mut bool| match value.as_str() {
+            "T" => {
+                *slot = true;
+                Ok(())
+            }
+            "F" => {
+                *slot = false;
+                Ok(())
+            }
+            _ => Err(format!(
+                "invalid value for '{key}', must be a string and either \"T\" or \"F\""
+            )),
+        };
+        match key.as_str() {
+            "use_json" => flag(&mut o.use_json)?,
+            "enable_utf_8" => flag(&mut o.enable_utf_8)?,
+            "output_to_stdout" => flag(&mut o.to_stdout)?,
+            "json_include_unset_fields" => flag(&mut o.json_include_unset)?,
+            "separator" => o.separator = value.into_bytes(),
+            "set_separator" => o.set_separator = value.into_bytes(),
+            "empty_field" => o.empty_field = value.into_bytes(),
+            "unset_field" => o.unset_field = value.into_bytes(),
+            "meta_prefix" => o.meta_prefix = value.into_bytes(),
+            "json_timestamps" => match value.as_str() {
+                "JSON::TS_EPOCH"
+                | "JSON::TS_MILLIS"
+                | "JSON::TS_MILLIS_UNSIGNED"
+                | "JSON::TS_ISO8601" => o.json_ts = ascii::JsonTime::from_name(&value),
+                _ => return Err(format!("Invalid JSON timestamp format: {value}")),
+            },
+            _ => {}
+        }
     }
+    Ok(o)
 }
 
 /// Opens the ASCII writer for `path`: `<logdir>/<path>.<suffix>`, the
 /// suffix "log" unless `ZEEK_LOG_SUFFIX` says otherwise.
-fn open_writer(h: &dyn Host, path: &str, columns: &[Column]) -> Result<Box<dyn LogWriter>, String> {
+fn open_writer(
+    h: &dyn Host,
+    path: &str,
+    columns: &[Column],
+    config: &Value,
+) -> Result<Box<dyn LogWriter>, String> {
     let dir = String::from_utf8_lossy(&global_bytes(h, "Log::default_logdir", b"")).into_owned();
     let suffix = std::env::var("ZEEK_LOG_SUFFIX").unwrap_or_else(|_| "log".into());
     let file = if dir.is_empty() || path.starts_with('/') {
@@ -317,7 +367,7 @@ fn open_writer(h: &dyn Host, path: &str, columns: &[Column]) -> Result<Box<dyn L
     } else {
         format!("{}/{path}.{suffix}", dir.trim_end_matches('/'))
     };
-    let w = ascii::AsciiWriter::open(&file, path, columns.to_vec(), ascii_options(h))?;
+    let w = ascii::AsciiWriter::open(&file, path, columns.to_vec(), ascii_options(h, config)?)?;
     Ok(Box::new(w))
 }
 
@@ -472,7 +522,12 @@ fn write(h: &mut dyn Host, args: &[Value]) -> BifResult {
         // A writer is opened (reading the writer's options from the
         // scripts) before the stream is borrowed to write.
         let opened = match with_stream(h, id, |s| s.has_writer(&path)) {
-            Some(false) => Some(open_writer(h, &path, &f.columns)),
+            Some(false) => Some(open_writer(
+                h,
+                &path,
+                &f.columns,
+                &field(&f.record, "config"),
+            )),
             _ => None,
         };
         let written = with_stream(h, id, |s| {

@@ -41,8 +41,14 @@ fn gethostname(_: &mut dyn Host, _: &[Value]) -> BifResult {
     Ok(string_value(name))
 }
 
+/// The Zeek version whose behaviour rzeek implements, as
+/// `zeek_version()` (and so `Version::info`) reports it: scripts compare
+/// it to decide which Zeek interfaces they may use. rzeek's own version
+/// is what `rzeek --version` prints.
+pub const ZEEK_COMPATIBLE_VERSION: &str = "9.1.0";
+
 fn zeek_version(_: &mut dyn Host, _: &[Value]) -> BifResult {
-    Ok(string_value(env!("CARGO_PKG_VERSION")))
+    Ok(string_value(ZEEK_COMPATIBLE_VERSION))
 }
 
 /// A uid from `pool` after `prefix`, of `bits_per_uid` bits, as Zeek's

@@ -32,6 +32,7 @@ pub(crate) mod introspect;
 mod logging;
 mod math;
 mod misc;
+pub use misc::ZEEK_COMPATIBLE_VERSION;
 mod option;
 pub mod packets;
 pub mod prob;

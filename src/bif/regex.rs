@@ -119,14 +119,26 @@ fn gsub(_: &mut dyn Host, args: &[Value]) -> BifResult {
     )))
 }
 
+/// The longest match starting at `i`, with the text from `i` on taken
+/// as the whole input: as in Zeek's find functions, `^` matches at every
+/// start tried.
+fn prefix_at(p: &PatternVal, s: &[u8], i: usize) -> Option<usize> {
+    longest_at(p, &s[i..], 0)
+}
+
 /// The matches that scanning from the left finds (each the longest at its
 /// start), in order.
 fn all_matches(s: &[u8], p: &PatternVal) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some((at, len)) = next_match(p, s, pos) {
-        out.push(s[at..at + len].to_vec());
-        pos = at + len;
+    while pos < s.len() {
+        match prefix_at(p, s, pos) {
+            Some(n) if n > 0 => {
+                out.push(s[pos..pos + n].to_vec());
+                pos += n;
+            }
+            _ => pos += 1,
+        }
     }
     out
 }
@@ -183,7 +195,7 @@ fn find_first(_: &mut dyn Host, args: &[Value]) -> BifResult {
         return Ok(Value::str(b""));
     }
     for i in start..s.len() {
-        if let Some(n) = longest_at(p, s, i) {
+        if let Some(n) = prefix_at(p, s, i) {
             return Ok(Value::str(&s[i..i + n]));
         }
     }
@@ -198,7 +210,7 @@ fn find_last(_: &mut dyn Host, args: &[Value]) -> BifResult {
         return Ok(Value::str(b""));
     }
     for i in (start..s.len()).rev() {
-        if let Some(n) = longest_at(p, s, i) {
+        if let Some(n) = prefix_at(p, s, i) {
             return Ok(Value::str(&s[i..i + n]));
         }
     }

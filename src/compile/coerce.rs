@@ -126,6 +126,30 @@ impl Compiler {
         }
     }
 
+    /// A record converted to one with deprecated fields it fills.
+    fn deprecated_in_coercion(
+        &mut self,
+        src: &types::RecordType,
+        dst: &types::RecordType,
+        at: Span,
+    ) {
+        let names: Vec<String> = src.fields.borrow().iter().map(|f| f.name.clone()).collect();
+        let key = (at.file, at.lo, at.hi);
+        let text = match self.ctor_text.get(&key) {
+            Some(t) => t.clone(),
+            None => self.text(at),
+        };
+        let what = format!(
+            "(coerce {text} to {})",
+            dst.name.borrow().clone().unwrap_or_default()
+        );
+        for n in names {
+            if let Some(i) = dst.field_index(&n) {
+                self.check_deprecated_field(dst, i, false, &what, at);
+            }
+        }
+    }
+
     /// `local x = set();`: nothing says what the set holds.
     pub fn untyped_empty_ctor(&mut self, init: Option<&crate::syntax::ast::Expr>) -> TypeRef {
         if let Some(e) = init {
@@ -170,6 +194,9 @@ impl Compiler {
             (Type::Count | Type::Int, Type::Double) => Ok(wrap(e, Coercion::ToDouble)),
             (Type::Record(src), Type::Record(dst)) => {
                 if record_compatible(src, dst) {
+                    if !self.deprecated_fields.is_empty() {
+                        self.deprecated_in_coercion(src, dst, e.span);
+                    }
                     Ok(wrap(e, Coercion::Record(dst.clone())))
                 } else {
                     Err(e)

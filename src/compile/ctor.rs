@@ -81,6 +81,21 @@ impl Compiler {
                         }
                         continue;
                     };
+                    let what = if coercing {
+                        coerced(&rt)
+                    } else {
+                        let mut t = rt.name.borrow().clone().unwrap_or_default();
+                        t.push('(');
+                        for (k, x) in items.iter().enumerate() {
+                            if k > 0 {
+                                t.push_str(", ");
+                            }
+                            t.push_str(&describe::expr(x));
+                        }
+                        t.push(')');
+                        t
+                    };
+                    self.check_deprecated_field(&rt, i, false, &what, span);
                     let fty = rt.fields.borrow()[i].ty.clone();
                     // A nested `[$f=...]` being coerced is checked as a
                     // whole against the field's record type, as Zeek does.
@@ -156,6 +171,10 @@ impl Compiler {
                 rt
             }
             None => {
+                // How Zeek describes the constructor, should it be
+                // converted to a record type later.
+                self.ctor_text
+                    .insert((span.file, span.lo, span.hi), describe::bracket(items));
                 let mut fields = Vec::new();
                 for it in items {
                     let ExprKind::FieldAssign(n, v) = &it.kind else {
@@ -195,9 +214,21 @@ impl Compiler {
         span: Span,
         expected: Option<&TypeRef>,
     ) -> Typed {
+        let field_assigns = !items.is_empty()
+            && items
+                .iter()
+                .all(|i| matches!(i.kind, ExprKind::FieldAssign(..)));
         match expected.map(|t| &**t) {
             Some(Type::Record(rt)) => return self.record_ctor(Some(rt.clone()), items, span, true),
             Some(Type::Vector(_)) => return self.vector_ctor(items, span, expected),
+            // A bracketed list where a table or set is expected builds one.
+            Some(Type::Table(tt)) if !field_assigns => {
+                return if tt.yield_.is_some() {
+                    self.table_ctor(items, span, expected, false)
+                } else {
+                    self.set_ctor(items, span, expected)
+                };
+            }
             _ => {}
         }
         if items
@@ -274,6 +305,8 @@ impl Compiler {
         span: Span,
         expected: Option<&TypeRef>,
     ) -> Typed {
+        let expanded = expand_lists(items);
+        let items: &[ast::Expr] = &expanded;
         let index: Vec<TypeRef> = match expected.and_then(|t| t.as_table()) {
             Some(tt) => tt.index.clone(),
             None => match items.first() {
@@ -372,6 +405,8 @@ impl Compiler {
         expected: Option<&TypeRef>,
         checked: bool,
     ) -> Typed {
+        let expanded = expand_lists(items);
+        let items: &[ast::Expr] = &expanded;
         let mut pairs: Vec<(&ast::Expr, &ast::Expr)> = Vec::new();
         let mut unbracketed = false;
         for it in items {
@@ -624,5 +659,53 @@ impl Compiler {
                 (mk(K::Const(Value::Unset), span), types::error())
             }
         }
+    }
+}
+
+/// A list inside an index of a constructor stands for each of its
+/// elements, as in Zeek: `[[21/tcp, 22/tcp]] = 1 hr` is two entries.
+fn expand_lists(items: &[ast::Expr]) -> Vec<ast::Expr> {
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        expand_one(it, &mut out);
+    }
+    out
+}
+
+fn expand_one(it: &ast::Expr, out: &mut Vec<ast::Expr>) {
+    let (index, value) = match &it.kind {
+        ExprKind::Assign(InitOp::Set, k, v) => (&**k, Some(v)),
+        _ => (it, None),
+    };
+    let ExprKind::Bracket(parts) = &index.kind else {
+        out.push(it.clone());
+        return;
+    };
+    let inner = parts.iter().position(|p| {
+        matches!(&p.kind, ExprKind::Bracket(xs)
+            if !xs.iter().any(|x| matches!(x.kind, ExprKind::FieldAssign(..))))
+    });
+    let Some(at) = inner else {
+        out.push(it.clone());
+        return;
+    };
+    let ExprKind::Bracket(subs) = &parts[at].kind else {
+        return;
+    };
+    for sub in subs {
+        let mut parts2 = parts.clone();
+        parts2[at] = sub.clone();
+        let idx = ast::Expr {
+            kind: ExprKind::Bracket(parts2),
+            span: index.span,
+        };
+        let elem = match value {
+            Some(v) => ast::Expr {
+                kind: ExprKind::Assign(InitOp::Set, Box::new(idx), v.clone()),
+                span: it.span,
+            },
+            None => idx,
+        };
+        expand_one(&elem, out);
     }
 }

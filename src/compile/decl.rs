@@ -35,17 +35,14 @@ impl Compiler {
                 attrs,
             } => match kind {
                 GlobalKind::Redef => self.redef_var(name, init.as_ref(), attrs, d.span),
-                _ => self.declare_var(
-                    *kind,
-                    name,
-                    ty.as_ref(),
-                    init.as_ref().map(|(_, e)| e),
-                    attrs,
-                    &d.doc,
-                ),
+                _ => self.declare_var(*kind, name, ty.as_ref(), init.as_ref(), attrs, &d.doc),
             },
             DeclKind::Type { name, ty, attrs } => {
                 self.declare_type(name, ty, &d.doc);
+                let full = qualify(&self.module, &name.text);
+                if let Some(id) = self.globals.get(&full) {
+                    self.note_deprecated_id(id, attrs);
+                }
                 if attrs.iter().any(|a| a.name == "log") {
                     self.log_all_fields(name, None);
                 }
@@ -122,13 +119,14 @@ impl Compiler {
         kind: GlobalKind,
         name: &ast::Name,
         ty: Option<&ast::Type>,
-        init: Option<&ast::Expr>,
+        init: Option<&(InitOp, ast::Expr)>,
         attrs: &[ast::Attr],
         doc: &[String],
     ) {
-        if !self.check_global_attrs(kind, ty, attrs) {
-            self.check_attrs(attrs);
-        }
+        // `-=` on a name that has no value yet gives it the initializer's
+        // type but no value, as in Zeek.
+        let no_value = matches!(init, Some((InitOp::RemoveFrom, _)));
+        let init = init.map(|(_, e)| e);
         let ast_ty = ty;
         if kind == GlobalKind::Option && name.text == "_" {
             let full = qualify(&self.module, &name.text);
@@ -158,6 +156,19 @@ impl Compiler {
                 types::error()
             }
         };
+        if let Some(last) = attrs.last() {
+            // Zeek places a global's attributes at the end of the last.
+            let at = Span::new(
+                last.span.file,
+                last.span.hi.saturating_sub(1) as usize,
+                last.span.hi as usize,
+            );
+            let place = super::attrs::AttrPlace {
+                global: true,
+                ..Default::default()
+            };
+            self.check_attr_list(attrs, &ty, place, at);
+        }
         let id_kind = match (kind, ty.as_func().map(|f| f.kind)) {
             (GlobalKind::Const, _) => IdKind::Const,
             (GlobalKind::Option, _) => IdKind::Option,
@@ -166,14 +177,76 @@ impl Compiler {
             (_, Some(FuncKind::Function)) if init.is_none() => IdKind::Func,
             _ => IdKind::Var,
         };
+        // A variable declared again: with `&redef` Zeek warns and takes the
+        // new value; otherwise it is an error.
+        let full = qualify(&self.module, &name.text);
+        if let Some(prev) = self.globals.get(&full) {
+            let info = self.globals.info(prev);
+            if matches!(info.kind, IdKind::Var | IdKind::Const | IdKind::Option)
+                && matches!(id_kind, IdKind::Var | IdKind::Const | IdKind::Option)
+            {
+                let (first, redefable, old_ty) = (info.span, info.redefable, info.ty.clone());
+                let second = init.map(|e| e.span).or(ast_ty.map(|t| t.span));
+                let msg = format!("already defined ({})", name.text);
+                if !redefable {
+                    match init {
+                        Some(e) => self.error_two(first, e.span, msg),
+                        None => self.error(first, msg),
+                    }
+                    return;
+                }
+                let warn = format!("redefinition requires \"redef\" ({})", name.text);
+                match second {
+                    Some(s)
+                        if self.interp.output.sources.location(s)
+                            != self.interp.output.sources.location(first) =>
+                    {
+                        let d = crate::diag::Diagnostic::warning(first, warn)
+                            .with_also(crate::diag::Also::Span(s));
+                        self.interp.report_diag(&d);
+                    }
+                    _ => self.warning(first, warn),
+                }
+                let Some(e) = init else {
+                    self.error(first, msg);
+                    return;
+                };
+                if !types::same_type(&old_ty, &ty) {
+                    let msg = format!("redefinition changes type ({})", name.text);
+                    self.error_two(first, e.span, msg);
+                    return;
+                }
+                let init_ir = init_ir.map(|x| match &init_ty {
+                    Some(t) => self.coerce(x, t, &ty, e.span),
+                    None => x,
+                });
+                if let Some(v) = self.initial_value(&ty, init_ir, attrs, name) {
+                    self.interp.globals.values[prev as usize] = v;
+                }
+                return;
+            }
+        }
+        // A second declaration of an event or hook is an alternate
+        // prototype: its `&deprecated` is the prototype's, not the name's.
+        let existed = self
+            .globals
+            .get(&qualify(&self.module, &name.text))
+            .is_some();
         let Some(id) = self.declare_id(name, ty.clone(), id_kind, doc) else {
             return;
         };
         if matches!(id_kind, IdKind::Event | IdKind::Hook) {
             self.note_deprecations(id, ast_ty, attrs, name.span);
         }
-        let redefable = attrs.iter().any(|a| a.name == "redef");
+        if !(existed && matches!(id_kind, IdKind::Event | IdKind::Hook)) {
+            self.note_deprecated_id(id, attrs);
+        }
+        // `&add_func` and `&delete_func` imply `&redef`.
+        let redefable = attrs
+            .iter()
+            .any(|a| matches!(a.name.as_str(), "redef" | "add_func" | "delete_func"));
         self.globals.info_mut(id).redefable = redefable;
+        self.note_redef_funcs(id, &ty, attrs);
         if let Some(g) = self.interp.ext.get_mut::<crate::bif::ids::GlobalFlags>() {
             g.set_redefinable(id, redefable);
             // global_ids() lists them, each with its expression as Zeek
@@ -213,6 +286,9 @@ impl Compiler {
                 );
                 self.interp.globals.values[id as usize] = Value::Func(Rc::new(fv));
             }
+            return;
+        }
+        if no_value {
             return;
         }
         let value = self.initial_value(&ty, init_ir, attrs, name);
@@ -292,7 +368,23 @@ impl Compiler {
             );
             return;
         };
+        self.check_deprecated_id(id, name.span);
         let ty = self.global_type(id);
+        let (kind, redefable, first) = {
+            let info = self.globals.info(id);
+            (info.kind, info.redefable, info.span)
+        };
+        if matches!(kind, IdKind::Var | IdKind::Const) && !redefable {
+            let msg = format!(
+                "cannot redefine a variable not marked with &redef ({})",
+                name.text
+            );
+            match init {
+                Some((_, e)) => self.error_two(first, e.span, msg),
+                None => self.error(first, msg),
+            }
+            return;
+        }
         if !attrs.is_empty() && init.is_none() {
             return;
         }
@@ -308,6 +400,18 @@ impl Compiler {
                 ),
             );
             return;
+        }
+        if *op != InitOp::Set {
+            if let Some(f) = self.redef_funcs.get(&id).and_then(|(a, d)| {
+                if *op == InitOp::AddTo {
+                    a.clone()
+                } else {
+                    d.clone()
+                }
+            }) {
+                self.redef_through_func(id, &f, e, &ty);
+                return;
+            }
         }
         let (x, t) = self.expr_expect(e, Some(&ty));
         let target = match (op, &*ty) {
@@ -411,6 +515,79 @@ impl Compiler {
         self.interp.globals.values[id as usize] = new;
     }
 
+    /// Remembers `&add_func` and `&delete_func`, once checked: each must
+    /// be a function yielding the variable's type.
+    fn note_redef_funcs(&mut self, id: u32, ty: &TypeRef, attrs: &[ast::Attr]) {
+        let mut funcs: (Option<ast::Expr>, Option<ast::Expr>) = (None, None);
+        for a in attrs {
+            let is_add = match a.name.as_str() {
+                "add_func" => true,
+                "delete_func" => false,
+                _ => continue,
+            };
+            let Some(v) = &a.value else { continue };
+            let what = if is_add { "&add_func" } else { "&delete_func" };
+            let saved = self.scope.take();
+            let before = self.errors;
+            let (_, ft) = self.expr(v);
+            self.scope = saved;
+            if self.errors != before || ft.is_error() {
+                continue;
+            }
+            let Some(f) = ft.as_func() else {
+                self.error(
+                    v.span,
+                    format!("{what} must be a function ({})", super::describe::expr(v)),
+                );
+                continue;
+            };
+            if !types::same_type(&f.ret, ty) {
+                self.error(
+                    v.span,
+                    format!(
+                        "{what} function must yield same type as variable ({})",
+                        super::describe::expr(v)
+                    ),
+                );
+                continue;
+            }
+            if is_add {
+                funcs.0 = Some(v.clone());
+            } else {
+                funcs.1 = Some(v.clone());
+            }
+        }
+        if funcs.0.is_some() || funcs.1.is_some() {
+            self.redef_funcs.insert(id, funcs);
+        }
+    }
+
+    /// `redef x += v` (or `-=`) with `&add_func` (`&delete_func`): the
+    /// function gets the current value and `v`, and its result is the
+    /// new value.
+    fn redef_through_func(&mut self, id: u32, f: &ast::Expr, e: &ast::Expr, ty: &TypeRef) {
+        let saved = self.scope.take();
+        let (fx, _) = self.expr(f);
+        let (x, t) = self.expr_expect(e, Some(ty));
+        self.scope = saved;
+        let x = self.coerce(x, &t, ty, e.span);
+        let cur = self.interp.globals.values[id as usize].clone();
+        let result = self.interp.eval(&fx).and_then(|fv| {
+            let v = self.interp.eval(&x)?;
+            match fv {
+                Value::Func(func) => self.interp.call(&func, &[cur, v], e.span),
+                _ => Err(self.interp.error_at(f.span, "value used but not set")),
+            }
+        });
+        match result {
+            Ok(v) => self.interp.globals.values[id as usize] = v,
+            Err(err) => {
+                self.interp.report_runtime(&err);
+                self.errors += 1;
+            }
+        }
+    }
+
     fn declare_type(&mut self, name: &ast::Name, ty: &ast::Type, doc: &[String]) {
         let full = qualify(&self.module, &name.text);
         let t = self.resolve_type_named(ty, Some(&full));
@@ -470,11 +647,17 @@ impl Compiler {
             }
         }
         let mut existing = rt.fields.borrow_mut();
-        for f in defs {
+        let mut added = Vec::new();
+        for (f, a) in defs.into_iter().zip(fields) {
             if existing.iter().any(|x| x.name == f.name) {
                 continue;
             }
+            added.push((existing.len(), a));
             existing.push(f);
+        }
+        drop(existing);
+        for (i, a) in added {
+            self.note_deprecated_fields(&rt, i, std::slice::from_ref(a));
         }
     }
 
@@ -519,49 +702,6 @@ impl Compiler {
     /// Attributes a global may not carry: `&default` except on tables
     /// (sets included), `&optional`. Reported at the end of the attribute
     /// list, as Zeek does; returns whether any was reported.
-    fn check_global_attrs(
-        &mut self,
-        kind: GlobalKind,
-        ty: Option<&ast::Type>,
-        attrs: &[ast::Attr],
-    ) -> bool {
-        let Some(last) = attrs.last() else {
-            return false;
-        };
-        if kind == GlobalKind::Redef {
-            return false;
-        }
-        let at = Span::new(
-            last.span.file,
-            last.span.hi.saturating_sub(1) as usize,
-            last.span.hi as usize,
-        );
-        let is_table = matches!(ty.map(|t| &t.kind), Some(ast::TypeKind::Table(..)));
-        let named_table = match ty.map(|t| &t.kind) {
-            Some(ast::TypeKind::Named(n)) => self.lookup_global(&n.text).is_some_and(
-                |id| matches!(self.globals.info(id).ty.as_table(), Some(t) if t.yield_.is_some()),
-            ),
-            _ => false,
-        };
-        let mut any = false;
-        for a in attrs {
-            let text = match &a.value {
-                Some(v) => format!("&{}={}", a.name, super::describe::expr(v)),
-                None => format!("&{}", a.name),
-            };
-            let msg = match a.name.as_str() {
-                "default" if ty.is_some() && !is_table && !named_table => {
-                    format!("&default is not valid for global variables except for tables ({text})")
-                }
-                "optional" => format!("&optional is only valid for record fields ({text})"),
-                _ => continue,
-            };
-            self.error(at, msg);
-            any = true;
-        }
-        any
-    }
-
     /// Compiles and evaluates an expression outside any function (for
     /// `@if`, `&priority` and similar).
     pub fn eval_const_expr(&mut self, e: &ast::Expr) -> Option<Value> {

@@ -57,6 +57,20 @@ pub(crate) fn parenthesized(src: &str, span: crate::syntax::ast::Span) -> bool {
     }
 }
 
+thread_local! {
+    /// Whether string constants are being written in quotes.
+    static QUOTES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// An expression as Zeek describes it with quotes turned on (an `assert`
+/// condition): string constants in double quotes.
+pub fn expr_quoted(e: &ast::Expr) -> String {
+    let was = QUOTES.with(|q| q.replace(true));
+    let out = expr(e);
+    QUOTES.with(|q| q.set(was));
+    out
+}
+
 /// A `[...]` list.
 pub fn bracket(items: &[ast::Expr]) -> String {
     let mut out = String::from("[");
@@ -297,7 +311,16 @@ fn literal(out: &mut String, l: &Literal) {
         Literal::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
         Literal::Count(n) => out.push_str(&n.to_string()),
         Literal::Double(d) => out.push_str(&format::double(*d)),
-        Literal::String(s) => out.push_str(&String::from_utf8_lossy(&format::escape_bytes(s))),
+        Literal::String(s) => {
+            let quoted = QUOTES.with(|q| q.get());
+            if quoted {
+                out.push('"');
+            }
+            out.push_str(&String::from_utf8_lossy(&format::escape_bytes(s)));
+            if quoted {
+                out.push('"');
+            }
+        }
         Literal::Port(n, p) => out.push_str(&format!("{n}/{}", p.name())),
         Literal::Addr(a) => out.push_str(&format::addr(a)),
         Literal::Subnet(a, w) => out.push_str(&format::subnet(a, *w)),
@@ -448,6 +471,13 @@ fn other_text(e: &ast::Expr, src: Src) -> String {
         }
         // Otherwise it is (mostly) a set constructor.
         ExprKind::Brace(xs) => ctor("set", xs, src),
+        // Zeek's ScheduleExpr in a message: `schedule WHEN {EV(ARGS)}`.
+        ExprKind::Schedule(when, ev, args) => {
+            let mut out = format!("schedule {} {{{}(", sub(when, src), ev.text);
+            list(&mut out, args, src);
+            out.push_str(")}");
+            out
+        }
         _ => String::new(),
     }
 }

@@ -51,6 +51,15 @@ impl Compiler {
             }
             ExprKind::HasField(r, f) => {
                 let (rx, rt) = self.expr(r);
+                let found = match &*rt {
+                    Type::Record(r) => r.field_index(&f.text).map(|i| (i as u32, r.clone())),
+                    _ => None,
+                };
+                if let Some((i, r)) = found {
+                    let what = self.text(span);
+                    self.check_deprecated_field(&r, i as usize, true, &what, span);
+                    return (mk(K::HasField(bx(rx), i), span), types::bool_());
+                }
                 match self.field_index(&rt, f, span) {
                     Some((i, _)) => (mk(K::HasField(bx(rx), i), span), types::bool_()),
                     None => self.poison(span),
@@ -154,9 +163,6 @@ impl Compiler {
             ExprKind::HookCall(call) => self.hook_call(call, span),
             ExprKind::Schedule(t, ev, args) => {
                 let (tx, tt) = self.expr(t);
-                if !matches!(&*tt, Type::Interval | Type::Error) {
-                    self.error(t.span, "schedule expression requires an interval");
-                }
                 if self.local_names_event(ev) {
                     return self.poison(span);
                 }
@@ -164,7 +170,20 @@ impl Compiler {
                     self.error(ev.span, format!("unknown identifier {}", ev.text));
                     return self.poison(span);
                 };
+                self.check_deprecated_id(id, ev.span);
                 let ety = self.global_type(id);
+                if !self.is_event_target(id, ev, args, span) {
+                    return self.poison(span);
+                }
+                if !matches!(&*tt, Type::Interval | Type::Time | Type::Error) {
+                    self.error(
+                        span,
+                        format!(
+                            "schedule expression requires a time or time interval ({})",
+                            super::describe::expr(e)
+                        ),
+                    );
+                }
                 let args = self.args(&ety, args, span);
                 (
                     mk(
@@ -334,6 +353,7 @@ impl Compiler {
         }
         match self.lookup_global(&n.text) {
             Some(id) => {
+                self.check_deprecated_id(id, n.span);
                 let info = self.globals.info(id);
                 let ty = info.ty.clone();
                 if info.kind == IdKind::Type {
@@ -378,7 +398,15 @@ impl Compiler {
             Type::Record(r) => {
                 let fields = r.fields.borrow();
                 match fields.iter().position(|x| x.name == f.text) {
-                    Some(i) => Some((i as u32, fields[i].ty.clone())),
+                    Some(i) => {
+                        let ft = fields[i].ty.clone();
+                        drop(fields);
+                        if !self.deprecated_fields.is_empty() {
+                            let what = self.text(whole);
+                            self.check_deprecated_field(r, i, false, &what, whole);
+                        }
+                        Some((i as u32, ft))
+                    }
                     None => {
                         drop(fields);
                         self.error(

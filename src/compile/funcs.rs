@@ -20,14 +20,29 @@ impl Compiler {
             FuncKind::Event => IdKind::Event,
             FuncKind::Hook => IdKind::Hook,
         };
-        // A body for an existing declaration, or a new declaration.
-        let existing = self.lookup_global(&f.name.text);
+        // A body for an existing declaration, or a new declaration. As in
+        // Zeek, a function or hook defined inside a module is that module's
+        // (a global of the same name does not take the body); an event
+        // handler may be for a global event.
+        let existing = if f.kind == FuncKind::Event {
+            self.lookup_global(&f.name.text)
+        } else {
+            let full = super::scope::qualify(&self.module, &f.name.text);
+            self.globals.get(&full)
+        };
+        // A `const f: function(...) &redef;` declared without a value gets
+        // its body from a later definition, as a prototype does.
+        let bodiless_const = |c: &Self, id: u32| {
+            c.globals.info(id).kind == IdKind::Const
+                && c.globals.info(id).ty.as_func().is_some()
+                && c.interp.globals.values[id as usize].is_unset()
+        };
         let id = match existing {
             Some(id)
                 if matches!(
                     self.globals.info(id).kind,
                     IdKind::Func | IdKind::Event | IdKind::Hook | IdKind::Var
-                ) =>
+                ) || bodiless_const(self, id) =>
             {
                 let info = self.globals.info(id).clone();
                 if let Some(decl_ft) = info.ty.as_func() {
@@ -76,6 +91,12 @@ impl Compiler {
                 fv
             }
         };
+        // Zeek warns when a body is given for a deprecated event or hook
+        // (not function), then marks what this declaration deprecates.
+        if f.kind != FuncKind::Function {
+            self.check_deprecated_id(id, f.name.span);
+        }
+        self.note_deprecated_id(id, &f.attrs);
         if self.globals.info(id).doc.is_empty() && !doc.is_empty() {
             self.globals.info_mut(id).doc = doc.to_vec();
         }
@@ -131,6 +152,10 @@ impl Compiler {
                 );
                 return;
             }
+            fv.handlers.borrow_mut().clear();
+        }
+        if f.is_redef && f.kind != FuncKind::Function {
+            // `redef event`: this body replaces all those given before.
             fv.handlers.borrow_mut().clear();
         }
         fv.add_handler(Handler {
@@ -409,7 +434,9 @@ impl Compiler {
             scope.declare(&p.name.text, def.ty.clone(), false, p.name.span);
         }
         let saved = self.scope.replace(scope);
+        let saved_name = self.func_name.replace(name.to_string());
         let stmts = self.block(&body.stmts);
+        self.func_name = saved_name;
         let scope = std::mem::replace(&mut self.scope, saved)?;
         Some(ir::FuncBody {
             groups: Vec::new(),
@@ -430,6 +457,18 @@ impl Compiler {
             .iter()
             .map(|p| {
                 let ty = self.resolve_type(&p.ty);
+                if let Some(last) = p.attrs.last() {
+                    let at = Span::new(
+                        p.name.span.file,
+                        p.name.span.lo as usize,
+                        last.span.hi as usize,
+                    );
+                    let place = super::attrs::AttrPlace {
+                        param: true,
+                        ..Default::default()
+                    };
+                    self.check_attr_list(&p.attrs, &ty, place, at);
+                }
                 let default = p
                     .attrs
                     .iter()

@@ -32,6 +32,20 @@ pub struct LoadState {
     pub defer_eof: bool,
     /// The script that ran out of input, when `defer_eof` caught it.
     pub eof_in: Option<String>,
+    /// The `@load`s being followed, innermost last.
+    from: Vec<Span>,
+    /// For each file (by id), the `@load` that loaded it (none: named on
+    /// the command line).
+    loaded_from: ahash::AHashMap<u32, Option<Span>>,
+    /// Each file's `@pragma` stack: where it starts and each change.
+    pragmas: ahash::AHashMap<u32, Pragmas>,
+}
+
+/// The `@pragma push`/`pop` stack through one file.
+#[derive(Default)]
+struct Pragmas {
+    entry: Vec<String>,
+    changes: Vec<(usize, Vec<String>)>,
 }
 
 /// A script found by name: its display name, a key that identifies it
@@ -58,6 +72,44 @@ fn normalize(p: &str) -> String {
         }
     }
     parts.join("/")
+}
+
+/// A path as Zeek's `normalize_path` writes it: `.` components dropped
+/// (a leading one kept), `dir/..` pairs collapsed, no doubled or trailing
+/// slashes.
+fn normalize_path(path: &str) -> String {
+    if !path.contains("/.") && !path.contains("//") {
+        return path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path)
+            .to_string();
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, seg) in path.split('/').enumerate() {
+        if seg.is_empty() || (seg == "." && i != 0) {
+            continue;
+        }
+        parts.push(seg);
+        if seg == ".." && parts.len() > 1 {
+            let last = parts[parts.len() - 2];
+            if last == ".." || last == "~" {
+                continue;
+            }
+            parts.pop();
+            if last == "." {
+                *parts.last_mut().expect("two parts") = "..";
+            } else {
+                parts.pop();
+            }
+        }
+    }
+    let mut out = String::with_capacity(path.len());
+    if path.starts_with('/') {
+        out.push('/');
+    }
+    out.push_str(&parts.join("/"));
+    out
 }
 
 fn try_library(rel: &str) -> Option<Found> {
@@ -96,7 +148,7 @@ pub fn try_disk(base: &Path) -> Option<Found> {
                 .display()
                 .to_string();
             return Some(Found {
-                name: c.display().to_string(),
+                name: normalize_path(&c.display().to_string()),
                 key,
                 text,
             });
@@ -135,7 +187,11 @@ pub fn find_script(name: &str, from_dir: &str) -> Option<Found> {
             }
         }
     }
+    // Zeek's default search path holds the script tree, its policy/
+    // folder and its site/ folder, in this order.
     try_library(name)
+        .or_else(|| try_library(&format!("policy/{name}")))
+        .or_else(|| try_library(&format!("site/{name}")))
 }
 
 fn dir_of(name: &str) -> String {
@@ -197,7 +253,17 @@ impl Compiler {
         let src = self.interp.output.sources.files[file as usize].text.clone();
         // @FILENAME is the script's file name without its directory.
         let base = name.rsplit('/').next().unwrap_or(&name).to_string();
-        let lexed = lexer::lex(&src, &base, &dir);
+        // @DIR: the script's directory, made absolute when relative to the
+        // working directory (`.`), as Zeek's scanner does.
+        let at_dir = if dir.starts_with('.') {
+            match std::env::current_dir() {
+                Ok(cwd) => cwd.join(&dir).display().to_string(),
+                Err(_) => dir.clone(),
+            }
+        } else {
+            dir.clone()
+        };
+        let lexed = lexer::lex(&src, &base, &at_dir);
         if !lexed.errors.is_empty() {
             let mut diags: Vec<crate::diag::Diagnostic> = Vec::new();
             for (s, e, err) in &lexed.errors {
@@ -230,6 +296,11 @@ impl Compiler {
             self.report_eof_carry(&prev, &lexed.tokens, &src, file);
             return;
         }
+        let from = self.load.from.last().copied();
+        self.load.loaded_from.insert(file, from);
+        if !self.read_pragmas(file, &lexed.pragmas, &src) {
+            return;
+        }
         self.load.dirs.push(dir.clone());
         let saved_doc_lo = std::mem::replace(&mut self.load.doc_lo, 0);
         let saved_module = std::mem::replace(&mut self.module, "GLOBAL".to_string());
@@ -251,7 +322,8 @@ impl Compiler {
         struct Frame {
             outer_live: bool,
             live: bool,
-            seen_else: bool,
+            /// Opened by an `@else` without `@if`.
+            stray: bool,
         }
         let mut stack: Vec<Frame> = Vec::new();
         let mut pending: Vec<Spanned> = Vec::new();
@@ -264,6 +336,7 @@ impl Compiler {
         // directive. `headers` tracks which open parentheses are such heads.
         let mut headers: Vec<bool> = Vec::new();
         let mut wants_body = false;
+        let mut in_export = false;
         let mut i = 0;
         while i < tokens.len() {
             let live = stack.last().is_none_or(|f| f.live);
@@ -317,26 +390,61 @@ impl Compiler {
                     stack.push(Frame {
                         outer_live: live,
                         live: live && decided,
-                        seen_else: false,
+                        stray: false,
                     });
                     i = next;
                     continue;
                 }
+                // Each `@else` flips the branch, as in Zeek.
                 Tok::AtElse => match stack.last_mut() {
-                    Some(f) if !f.seen_else => {
-                        f.seen_else = true;
-                        f.live = f.outer_live && !f.live;
-                    }
-                    _ => {
-                        self.error(Span::new(file, s, e), "@else without @if");
-                        return;
+                    Some(f) => f.live = f.outer_live && !f.live,
+                    // Zeek reports a stray `@else`, then skips what
+                    // follows as an else branch.
+                    None => {
+                        self.error(Span::new(file, s, e), "@else without @if...");
+                        stack.push(Frame {
+                            outer_live: live,
+                            live: false,
+                            stray: true,
+                        });
                     }
                 },
-                Tok::AtEndif if stack.pop().is_none() => {
-                    self.error(Span::new(file, s, e), "unbalanced @if... @endif");
-                    return;
+                Tok::AtEndif => match stack.pop() {
+                    None => self.error(Span::new(file, s, e), "unbalanced @if... @endif"),
+                    Some(f) if f.stray => {
+                        self.error(Span::new(file, s, e), "unbalanced @if... @endif")
+                    }
+                    Some(_) => {}
+                },
+                // `export { ... }` at file level: its declarations are
+                // taken one by one like any others (so an `@if` inside
+                // sees those before it), marked exported.
+                Tok::Export
+                    if live
+                        && depth == 0
+                        && !in_export
+                        && matches!(tokens.get(i + 1), Some((_, Tok::LBrace, _))) =>
+                {
+                    let chunk = std::mem::take(&mut pending);
+                    boundary = 0;
+                    if !chunk.is_empty() && !self.process_chunk(chunk, docs, src, file, name) {
+                        return;
+                    }
+                    in_export = true;
+                    self.in_export = true;
+                    i += 2;
+                    continue;
                 }
-                Tok::AtEndif => {}
+                Tok::RBrace if live && depth == 0 && in_export => {
+                    let chunk = std::mem::take(&mut pending);
+                    boundary = 0;
+                    let ok = chunk.is_empty() || self.process_chunk(chunk, docs, src, file, name);
+                    in_export = false;
+                    self.in_export = false;
+                    if !ok {
+                        return;
+                    }
+                }
                 _ if live => {
                     match tok {
                         Tok::LBrace => depth += 1,
@@ -372,9 +480,27 @@ impl Compiler {
             i += 1;
         }
         if !stack.is_empty() {
-            self.error(Span::new(file, src.len(), src.len()), "missing @endif");
+            // Zeek gives up at the end of the file.
+            let end = src.trim_end_matches('\n').len();
+            self.fatal_at(Span::new(file, end, end), "unbalanced @if... @endif");
+            return;
         }
-        self.process_chunk(pending, docs, src, file, name);
+        let ended_in_export = in_export;
+        self.in_export = false;
+        if !self.process_chunk(pending, docs, src, file, name) {
+            return;
+        }
+        if ended_in_export {
+            // The export block never closed: the parser runs out of input.
+            let msg = format!("syntax error, at end of file {name}");
+            self.report(vec![crate::diag::Diagnostic {
+                severity: crate::diag::Severity::Error,
+                message: msg,
+                span: None,
+                help: None,
+                also: None,
+            }]);
+        }
     }
 
     fn process_chunk(
@@ -495,13 +621,95 @@ impl Compiler {
         }
     }
 
+    /// The `@pragma` stack in force at a place.
+    fn pragma_stack(&self, span: Span) -> &[String] {
+        let Some(p) = self.load.pragmas.get(&span.file) else {
+            return &[];
+        };
+        match p
+            .changes
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= span.lo as usize)
+        {
+            Some((_, stack)) => stack,
+            None => &p.entry,
+        }
+    }
+
+    /// Whether `@pragma push ignore-deprecations` is in force at a place.
+    pub fn ignoring_deprecations(&self, span: Span) -> bool {
+        self.pragma_stack(span)
+            .iter()
+            .any(|p| p == "ignore-deprecations")
+    }
+
+    /// Follows a file's `@pragma push` and `pop` lines, reporting misuse
+    /// as Zeek does; false after a fatal error.
+    fn read_pragmas(&mut self, file: u32, found: &[(usize, String)], src: &str) -> bool {
+        let entry: Vec<String> = match self.load.from.last() {
+            Some(at) => self.pragma_stack(*at).to_vec(),
+            None => Vec::new(),
+        };
+        let mut stack = entry.clone();
+        let mut changes = Vec::new();
+        for (at, text) in found {
+            let span = Span::new(file, *at, *at + 1);
+            let parts: Vec<&str> = text.split(' ').filter(|p| !p.is_empty()).collect();
+            match parts.first() {
+                None => {
+                    self.fatal_at(span, "@pragma without value");
+                    return false;
+                }
+                Some(&"push") => {
+                    let Some(v) = parts.get(1) else {
+                        self.fatal_at(span, "@pragma push without value");
+                        return false;
+                    };
+                    if *v != "ignore-deprecations" {
+                        self.warning(span, format!("pushing unknown @pragma value '{v}'"));
+                    }
+                    stack.push(v.to_string());
+                }
+                Some(&"pop") => {
+                    if stack.len() <= entry.len() {
+                        self.fatal_at(span, "@pragma pop without active pragma");
+                        return false;
+                    }
+                    if let (Some(v), Some(top)) = (parts.get(1), stack.last()) {
+                        if v != top {
+                            let msg =
+                                format!("@pragma pop with unexpected '{v}', expected '{top}'");
+                            self.error(span, msg);
+                        }
+                    }
+                    stack.pop();
+                }
+                Some(_) => self.warning(span, format!("Ignoring unknown pragma: '{text}'")),
+            }
+            changes.push((*at, stack.clone()));
+        }
+        if stack.len() > entry.len() {
+            let end = src.trim_end_matches('\n').len();
+            self.fatal_at(
+                Span::new(file, end, end),
+                "unbalanced @pragma push pop in file",
+            );
+            return false;
+        }
+        self.load.pragmas.insert(file, Pragmas { entry, changes });
+        true
+    }
+
     /// Handles `@load` and friends met among the declarations.
     pub fn directive(&mut self, kind: &str, arg: &str, span: Span) {
         match kind {
             "@load" => {
+                self.load.from.push(span);
                 for name in arg.split_whitespace() {
                     self.load_named(name, Some(span));
                 }
+                self.load.from.pop();
             }
             "@unload" => self.unload(arg),
             "@prefixes" => {
@@ -512,20 +720,18 @@ impl Compiler {
             }
             "@load-sigs" | "@load-plugin" => {}
             "@deprecated" => {
-                let file = self
-                    .interp
-                    .output
-                    .sources
-                    .get(span.file)
-                    .map(|f| f.name.clone())
-                    .unwrap_or_default();
-                let msg = arg.trim().trim_matches('"');
-                let text = if msg.is_empty() {
-                    format!("deprecated script loaded from command line arguments or {file}")
-                } else {
-                    format!("deprecated script loaded from {file} \"{msg}\"")
+                // Zeek names the script that loaded this one, and the line.
+                let from = match self.load.loaded_from.get(&span.file).copied().flatten() {
+                    Some(at) => {
+                        let map = &self.interp.output.sources;
+                        let name = map.get(at.file).map(|f| f.name.clone()).unwrap_or_default();
+                        let line = map.get(at.file).map_or(0, |f| f.line_of(at.lo as usize));
+                        format!("{name}:{line}")
+                    }
+                    None => "command line arguments".to_string(),
                 };
-                self.warning(span, text);
+                let text = format!("deprecated script loaded from {from} {}", arg.trim_start());
+                self.deprecation(span, text);
             }
             "redef-field+=" | "redef-field-=" => self.redef_field_attrs(kind, arg, span),
             _ => {}

@@ -49,6 +49,33 @@ pub struct Compiler {
     /// Parameters of an event's or hook's canonical prototype marked
     /// `&deprecated`, with their messages.
     pub deprecated_params: ahash::AHashMap<u32, Vec<(String, String)>>,
+    /// The function, event or hook whose body is being compiled.
+    pub(crate) func_name: Option<String>,
+    /// `break` and `next` written where no loop, switch or hook takes
+    /// them: reported once everything is loaded, if nothing else failed,
+    /// ordered as Zeek's check meets them (functions by name, then the
+    /// file-level statements).
+    pub(crate) misplaced_flow: Vec<(Option<String>, Span, &'static str)>,
+    /// Loops open around file-level statements.
+    pub(crate) top_loops: u32,
+    /// `when` bodies open around the statement being compiled.
+    pub(crate) when_depth: u32,
+    /// Globals marked `&deprecated`, with their messages (maybe empty).
+    pub(crate) deprecated_ids: ahash::AHashMap<u32, String>,
+    /// Record fields marked `&deprecated` (by record type and position).
+    pub(crate) deprecated_fields: ahash::AHashMap<(usize, usize), String>,
+    /// Where a deprecation was reported (a name checked twice is told once).
+    pub(crate) deprecation_told: ahash::AHashSet<(u32, u32, u32, String)>,
+    /// `&add_func` and `&delete_func` of globals, by id.
+    pub(crate) redef_funcs: ahash::AHashMap<
+        u32,
+        (
+            Option<crate::syntax::ast::Expr>,
+            Option<crate::syntax::ast::Expr>,
+        ),
+    >,
+    /// Untyped record constructors as Zeek describes them, by place.
+    pub(crate) ctor_text: ahash::AHashMap<(u32, u32, u32), String>,
 }
 
 /// An alternate prototype of an event or hook.
@@ -90,6 +117,15 @@ impl Compiler {
             interactive: false,
             alt_protos: ahash::AHashMap::new(),
             deprecated_params: ahash::AHashMap::new(),
+            func_name: None,
+            misplaced_flow: Vec::new(),
+            top_loops: 0,
+            when_depth: 0,
+            deprecated_ids: ahash::AHashMap::new(),
+            deprecated_fields: ahash::AHashMap::new(),
+            deprecation_told: ahash::AHashSet::new(),
+            ctor_text: ahash::AHashMap::new(),
+            redef_funcs: ahash::AHashMap::new(),
         }
     }
 
@@ -209,6 +245,36 @@ impl Compiler {
         let mut d = Diagnostic::error(span, msg);
         d.severity = crate::diag::Severity::Fatal;
         self.interp.report_diag(&d);
+    }
+
+    /// The checks Zeek makes once all scripts are parsed: `break` and
+    /// `next` outside of what they may leave.
+    pub fn finish_loading(&mut self) {
+        let mut found = std::mem::take(&mut self.misplaced_flow);
+        if self.errors > 0 {
+            return;
+        }
+        // Functions in order of their names, file-level statements last.
+        found.sort_by(|a, b| match (&a.0, &b.0) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        for (_, span, what) in found {
+            self.error(span, what);
+        }
+    }
+
+    /// An error at two places, written as Zeek does: "LOC and LOC2", or
+    /// just one when both fall on the same lines.
+    pub fn error_two(&mut self, first: Span, second: Span, msg: impl Into<String>) {
+        let map = &self.interp.output.sources;
+        if map.location(first) == map.location(second) {
+            self.error(first, msg);
+        } else {
+            self.error_also(first, crate::diag::Also::Span(second), msg);
+        }
     }
 
     /// An error naming a second object (another location or a type).

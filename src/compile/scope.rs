@@ -171,6 +171,29 @@ impl FuncScope {
         self.locals.iter().rev().find(|l| l.name == name)
     }
 
+    /// A slot no name refers to (for `_` in a loop).
+    pub fn scratch(&mut self) -> u32 {
+        let slot = self.next_slot;
+        self.next_slot += 1;
+        slot
+    }
+
+    /// Declares a loop variable: unlike a `local`, Zeek never counts it
+    /// as belonging to the block it appears in, so it stays usable after
+    /// that block closes.
+    pub fn declare_loop_var(
+        &mut self,
+        name: &str,
+        ty: TypeRef,
+        span: crate::syntax::ast::Span,
+    ) -> u32 {
+        let slot = self.declare(name, ty, false, span);
+        if let Some(l) = self.locals.iter_mut().rev().find(|l| l.slot == slot) {
+            l.block = 0;
+        }
+        slot
+    }
+
     /// Declares a local; a redeclaration with the same type reuses the
     /// slot (Zeek locals are function-scoped).
     pub fn declare(

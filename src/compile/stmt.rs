@@ -102,9 +102,9 @@ impl Compiler {
                     not_event(self);
                     return None;
                 };
+                self.check_deprecated_id(id, name.span);
                 let ty = self.global_type(id);
-                if !matches!(ty.as_func(), Some(f) if f.kind == FuncKind::Event) {
-                    not_event(self);
+                if !self.is_event_target(id, name, args, span) {
                     return None;
                 }
                 let xs = self.args(&ty, args, span);
@@ -120,7 +120,16 @@ impl Compiler {
                 )
             }
             StmtKind::Expr(e) => {
-                let (x, _) = self.expr(e);
+                let before = self.errors;
+                let (x, t) = self.expr(e);
+                if self.errors == before
+                    && !t.is_error()
+                    && !matches!(e.kind, ast::ExprKind::Call(..) | ast::ExprKind::HookCall(_))
+                    && is_pure(e)
+                {
+                    let text = describe::expr(e);
+                    self.warning(span, format!("expression value ignored ({text})"));
+                }
                 // `hook 2 + 2;`: once the hook is refused, what is left is
                 // a value nobody uses.
                 if let ast::ExprKind::HookCall(h) = &e.kind {
@@ -132,13 +141,13 @@ impl Compiler {
                 st(S::Expr(x), span)
             }
             StmtKind::If(c, t, e) => {
-                let cx = self.bool_expr(c);
+                let cx = self.test_expr(c, "conditional in test must be boolean");
                 let tb = self.stmt_list(t);
                 let eb = e.as_ref().map(|e| self.stmt_list(e)).unwrap_or_default();
                 st(S::If(cx, tb, eb), span)
             }
             StmtKind::While(c, b) => {
-                let cx = self.bool_expr(c);
+                let cx = self.test_expr(c, "while conditional must be boolean");
                 self.enter_loop(1);
                 let bb = self.stmt_list(b);
                 self.enter_loop(-1);
@@ -146,8 +155,33 @@ impl Compiler {
             }
             StmtKind::For(vars, iter, body) => return self.for_stmt(vars, iter, body, span),
             StmtKind::Switch(e, cases) => return self.switch(e, cases, span),
-            StmtKind::Break => st(S::Break, span),
-            StmtKind::Next => st(S::Next, span),
+            StmtKind::Break => {
+                let ok = self.in_loop()
+                    || self
+                        .scope
+                        .as_ref()
+                        .is_some_and(|s| s.in_switch > 0 || s.kind == FuncKind::Hook);
+                if !ok {
+                    let name = self.func_name.clone();
+                    self.misplaced_flow.push((
+                        name,
+                        span,
+                        "break statement used outside of for, while or switch statement and not within a hook. (break )",
+                    ));
+                }
+                st(S::Break, span)
+            }
+            StmtKind::Next => {
+                if !self.in_loop() {
+                    let name = self.func_name.clone();
+                    self.misplaced_flow.push((
+                        name,
+                        span,
+                        "next statement used outside of for or while statement. (next )",
+                    ));
+                }
+                st(S::Next, span)
+            }
             StmtKind::Fallthrough => st(S::Fallthrough, span),
             StmtKind::Return(e) => {
                 let ret = self
@@ -198,25 +232,49 @@ impl Compiler {
                     Some(e) => {
                         let (x, t) = self.expr_expect(e, Some(&ret));
                         if matches!(&*ret, Type::Void) {
-                            self.error(e.span, "return value in function with no return type");
+                            self.error(
+                                span,
+                                format!(
+                                    "return statement cannot have an expression (return ({}))",
+                                    describe::expr(e)
+                                ),
+                            );
                             Some(x)
                         } else {
                             Some(self.coerce(x, &t, &ret, e.span))
                         }
                     }
-                    None => None,
+                    // Zeek lets a `when` body (a lambda of its own) and a
+                    // hook return without a value.
+                    None => {
+                        if !matches!(&*ret, Type::Void | Type::Error)
+                            && !in_hook
+                            && self.when_depth == 0
+                        {
+                            self.error(span, "return statement needs expression (return )");
+                        }
+                        None
+                    }
                 };
                 st(S::Return(x), span)
             }
             StmtKind::Add(e) => {
+                // Zeek allows `add` only of an element of a set.
+                let illegal = |c: &mut Self| {
+                    let text = format!("add {}", describe::expr(e));
+                    c.error(span, format!("illegal add expression ({text})"));
+                };
                 let ast::ExprKind::Index(t, idx) = &e.kind else {
-                    self.error(span, "add requires a set element");
+                    let (_, t) = self.expr(e);
+                    if !t.is_error() {
+                        illegal(self);
+                    }
                     return None;
                 };
                 let (tx, tt) = self.expr(t);
-                let Some(tab) = tt.as_table() else {
+                let Some(tab) = tt.as_table().filter(|t| t.yield_.is_none()) else {
                     if !tt.is_error() {
-                        self.error(span, format!("add requires a set ({})", self.text(span)));
+                        illegal(self);
                     }
                     return None;
                 };
@@ -229,10 +287,7 @@ impl Compiler {
                     let (tx, tt) = self.expr(t);
                     let Some(tab) = tt.as_table() else {
                         if !tt.is_error() {
-                            self.error(
-                                span,
-                                format!("delete requires a table or set ({})", self.text(span)),
-                            );
+                            self.illegal_delete(e, span);
                         }
                         return None;
                     };
@@ -250,17 +305,33 @@ impl Compiler {
                         );
                         return None;
                     };
+                    // Only a field that may be missing can be deleted; a
+                    // field with `&default` gets its default back.
+                    let (optional, has_default) = {
+                        let fields = rec.fields.borrow();
+                        (fields[i].optional, fields[i].default.is_some())
+                    };
+                    if !optional && !has_default {
+                        self.illegal_delete(e, span);
+                        return None;
+                    }
                     st(S::DeleteField(rx, i as u32), span)
                 }
-                _ => {
+                // Only a container named directly can be emptied.
+                ast::ExprKind::Name(_) => {
                     let (x, t) = self.expr(e);
                     if !matches!(&*t, Type::Table(_) | Type::Vector(_) | Type::Error) {
-                        self.error(
-                            span,
-                            format!("illegal delete statement ({})", self.text(span)),
-                        );
+                        self.illegal_delete(e, span);
+                        return None;
                     }
                     st(S::Clear(x), span)
+                }
+                _ => {
+                    let (_, t) = self.expr(e);
+                    if !t.is_error() {
+                        self.illegal_delete(e, span);
+                    }
+                    return None;
                 }
             },
             StmtKind::Local {
@@ -270,7 +341,6 @@ impl Compiler {
                 init,
                 attrs,
             } => {
-                self.check_attrs(attrs);
                 let captured = self.scope.as_ref().and_then(|s| {
                     s.captured_names
                         .iter()
@@ -283,6 +353,23 @@ impl Compiler {
                         crate::diag::Also::Span(name.span),
                         format!("already defined ({})", name.text),
                     );
+                    return None;
+                }
+                // A function has one scope: a name declared again in it
+                // is an error, located at the first declaration (and the
+                // new initializer).
+                let earlier = self
+                    .scope
+                    .as_ref()
+                    .and_then(|s| s.lookup(&name.text))
+                    .filter(|_| name.text != "_")
+                    .map(|l| l.span);
+                if let Some(at) = earlier {
+                    let msg = format!("already defined ({})", name.text);
+                    match init {
+                        Some(e) => self.error_two(at, e.span, msg),
+                        None => self.error(at, msg),
+                    }
                     return None;
                 }
                 let declared = ty.as_ref().map(|t| self.resolve_type(t));
@@ -301,6 +388,10 @@ impl Compiler {
                         types::error()
                     }
                 };
+                if !attrs.is_empty() {
+                    // Zeek places a local's attributes on the statement.
+                    self.check_attr_list(attrs, &ty, Default::default(), span);
+                }
                 let init_x = match (init_x, init) {
                     (Some((_, t)), Some(e)) if matches!(*t, Type::Void) => {
                         let text = format!("{} = {}", name.text, self.text(e.span));
@@ -342,13 +433,30 @@ impl Compiler {
                             span: w.cond.span,
                         }
                     }
-                    None => self.bool_expr(&w.cond),
+                    None => self.test_expr(&w.cond, "conditional in test must be boolean"),
                 };
+                self.when_depth += 1;
                 let body = self.block(&w.body.stmts);
+                self.when_depth -= 1;
                 let timeout = match &w.timeout {
                     Some((t, b)) => {
-                        let (tx, _) = self.expr(t);
-                        Some((tx, self.block(&b.stmts)))
+                        let before = self.errors;
+                        let (tx, tt) = self.expr(t);
+                        if self.errors == before
+                            && !matches!(&*tt, Type::Time | Type::Interval | Type::Error)
+                        {
+                            self.error(
+                                t.span,
+                                format!(
+                                    "when timeout requires a time or time interval ({})",
+                                    describe::expr(t)
+                                ),
+                            );
+                        }
+                        self.when_depth += 1;
+                        let tb = self.block(&b.stmts);
+                        self.when_depth -= 1;
+                        Some((tx, tb))
                     }
                     None => None,
                 };
@@ -365,9 +473,19 @@ impl Compiler {
                 )
             }
             StmtKind::Assert(c, m) => {
-                let cx = self.bool_expr(c);
-                let mx = m.as_ref().map(|m| self.expr(m).0);
-                st(S::Assert(cx, mx, self.text(c.span)), span)
+                let cx = self.test_expr(c, "conditional must be boolean");
+                let mx = m.as_ref().map(|m| {
+                    let before = self.errors;
+                    let (x, t) = self.expr(m);
+                    if self.errors == before && !matches!(&*t, Type::String | Type::Error) {
+                        self.error(
+                            m.span,
+                            format!("message must be string ({})", describe::expr(m)),
+                        );
+                    }
+                    x
+                });
+                st(S::Assert(cx, mx, describe::expr_quoted(c)), span)
             }
             StmtKind::Block(b) => st(S::Block(self.scoped_block(&b.stmts)), span),
             StmtKind::Empty => return None,
@@ -475,6 +593,53 @@ impl Compiler {
         deps
     }
 
+    /// Whether the name an `event` statement or `schedule` raises is an
+    /// event; if not, says so as Zeek does.
+    pub(crate) fn is_event_target(
+        &mut self,
+        id: u32,
+        name: &ast::Name,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> bool {
+        let ty = self.global_type(id);
+        let flavor = ty.as_func().map(|f| f.kind);
+        if flavor == Some(FuncKind::Event) {
+            return true;
+        }
+        let mut text = format!("{}(", name.text);
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                text.push_str(", ");
+            }
+            text.push_str(&describe::expr(a));
+        }
+        text.push(')');
+        let msg = if flavor.is_some() {
+            "function invoked as an event"
+        } else {
+            "not an event"
+        };
+        self.error(span, format!("{msg} ({text})"));
+        false
+    }
+
+    /// The test of an `if`, `while`, `when` or `assert`: Zeek wants a bool,
+    /// and says so in the statement's own words.
+    fn test_expr(&mut self, e: &ast::Expr, msg: &str) -> ir::Expr {
+        let before = self.errors;
+        let (x, t) = self.expr(e);
+        if self.errors == before && !matches!(&*t, Type::Bool | Type::Error) {
+            self.error(e.span, format!("{msg} ({})", describe::expr(e)));
+        }
+        x
+    }
+
+    fn illegal_delete(&mut self, e: &ast::Expr, span: Span) {
+        let text = format!("delete {}", describe::expr(e));
+        self.error(span, format!("illegal delete expression ({text})"));
+    }
+
     fn stmt_list(&mut self, s: &ast::Stmt) -> Vec<ir::Stmt> {
         match &s.kind {
             StmtKind::Block(b) => self.scoped_block(&b.stmts),
@@ -483,25 +648,40 @@ impl Compiler {
     }
 
     fn enter_loop(&mut self, d: i32) {
-        if let Some(s) = &mut self.scope {
-            s.in_loop = (s.in_loop as i32 + d).max(0) as u32;
+        match &mut self.scope {
+            Some(s) => s.in_loop = (s.in_loop as i32 + d).max(0) as u32,
+            None => self.top_loops = (self.top_loops as i32 + d).max(0) as u32,
+        }
+    }
+
+    /// Whether `next` (or `break`) has a loop to act on here.
+    fn in_loop(&self) -> bool {
+        match &self.scope {
+            Some(s) => s.in_loop > 0,
+            None => self.top_loops > 0,
         }
     }
 
     /// A loop variable: a new local, or an existing local of the same
-    /// type. Zeek refuses constants and globals here.
+    /// type. Zeek refuses constants and globals here, and `_` takes any
+    /// type without naming a variable.
     fn loop_var(&mut self, name: &ast::Name, ty: TypeRef, iter: &ast::Expr) -> Option<u32> {
+        if name.text == "_" {
+            return self.scope.as_mut().map(|s| s.scratch());
+        }
         let known = self
             .scope
             .as_ref()
             .and_then(|s| s.lookup(&name.text))
-            .map(|l| l.ty.clone());
-        if let Some(known) = known {
-            self.mixed_enums(&known, &ty, name.span);
-        }
-        let local = self.scope.as_ref().and_then(|s| s.lookup(&name.text));
-        let refused = match local {
-            Some(l) if l.is_const => Some((l.span, "constant")),
+            .map(|l| (l.ty.clone(), l.is_const, l.span, l.slot));
+        // Zeek still takes two different enum types as the same, with a
+        // warning.
+        let mixed = match &known {
+            Some((known, _, _, _)) => self.mixed_enums(known, &ty, name.span),
+            None => false,
+        };
+        let refused = match &known {
+            Some((_, true, at, _)) => Some((*at, "constant")),
             Some(_) => None,
             None => self
                 .lookup_global(&name.text)
@@ -520,10 +700,28 @@ impl Compiler {
                 crate::diag::Also::After("error".into()),
                 format!(
                     "type clash in iteration ({} and error)",
-                    self.text(iter.span)
+                    describe::expr(iter)
                 ),
             );
             return None;
+        }
+        if let Some((kt, _, _, slot)) = known {
+            // A local declared before keeps its type, which must fit.
+            if !mixed && !types::same_type(&kt, &ty) && !kt.is_error() {
+                self.error_also(
+                    iter.span,
+                    crate::diag::Also::After(kt.to_string()),
+                    format!(
+                        "type clash in iteration ({} and {kt})",
+                        describe::expr(iter)
+                    ),
+                );
+                return None;
+            }
+            return Some(slot);
+        }
+        if let Some(scope) = &mut self.scope {
+            return Some(scope.declare_loop_var(&name.text, ty, name.span));
         }
         match self.declare_local(name, ty, false) {
             ir::LValue::Local(s) => Some(s),
@@ -543,75 +741,125 @@ impl Compiler {
             return self.in_temp_scope(|c| c.for_stmt(vars, iter, body, span));
         }
         let (ix, it) = self.expr(iter);
-        let kind = match (&*it, vars) {
-            (Type::Table(tt), _) => {
-                let (names, value): (Vec<&ast::Name>, Option<&ast::Name>) = match vars {
-                    ForVars::One(n) => (vec![n], None),
-                    ForVars::Index(ns) => (ns.iter().collect(), None),
-                    ForVars::KeyValue(k, v) => (vec![k], Some(v)),
-                    ForVars::IndexValue(ks, v) => (ks.iter().collect(), Some(v)),
-                };
-                if names.len() != tt.index.len() {
-                    self.error(
-                        span,
-                        format!("wrong index size for iteration ({})", self.text(iter.span)),
-                    );
-                    return None;
-                }
+        let (names, value): (Vec<&ast::Name>, Option<&ast::Name>) = match vars {
+            ForVars::One(n) => (vec![n], None),
+            ForVars::Index(ns) => (ns.iter().collect(), None),
+            ForVars::KeyValue(k, v) => (vec![k], Some(v)),
+            ForVars::IndexValue(ks, v) => (ks.iter().collect(), Some(v)),
+        };
+        let what = describe::expr(iter);
+        let kind = match &*it {
+            Type::Table(tt) => {
                 let index = tt.index.clone();
                 let yield_ = tt.yield_.clone();
                 let mut keys = Vec::new();
-                for (n, t) in names.iter().zip(index) {
-                    keys.push(self.loop_var(n, t, iter)?);
+                if names.len() == 1 && names[0].text == "_" {
+                    // One `_` stands for the whole index.
+                } else if names.len() != index.len() {
+                    self.error(iter.span, format!("wrong index size ({what})"));
+                    return None;
+                } else {
+                    for (n, t) in names.iter().zip(index) {
+                        keys.push(self.loop_var(n, t, iter)?);
+                    }
                 }
                 let value = match (value, yield_) {
                     (Some(v), Some(y)) => Some(self.loop_var(v, y, iter)?),
-                    (Some(v), None) => {
-                        self.error(v.span, "key-value iteration over a set");
+                    (Some(_), None) => {
+                        self.error(
+                            iter.span,
+                            format!(
+                                "key value for loops only support iteration over tables or vectors ({what})"
+                            ),
+                        );
                         return None;
                     }
                     _ => None,
                 };
                 ForKind::Table { keys, value }
             }
-            (Type::Vector(_), ForVars::One(_) | ForVars::Index(_)) if vars_one(vars).is_some() => {
-                let n = vars_one(vars)?;
-                ForKind::Vector {
-                    index: self.loop_var(n, types::count(), iter)?,
-                    value: None,
+            Type::Vector(elem) => {
+                let elem = elem.clone();
+                if names.len() != 1 {
+                    self.error(
+                        iter.span,
+                        format!(
+                            "iterating over a vector requires only a single index type ({what})"
+                        ),
+                    );
+                    return None;
                 }
-            }
-            (Type::Vector(_), ForVars::One(n)) => ForKind::Vector {
-                index: self.loop_var(n, types::count(), iter)?,
-                value: None,
-            },
-            (Type::Vector(elem2), ForVars::IndexValue(ks, v)) if ks.len() == 1 => {
-                let elem = elem2.clone();
-                ForKind::Vector {
-                    index: self.loop_var(&ks[0], types::count(), iter)?,
-                    value: Some(self.loop_var(v, elem, iter)?),
+                let known = self
+                    .scope
+                    .as_ref()
+                    .and_then(|s| s.lookup(&names[0].text))
+                    .map(|l| l.ty.clone());
+                if let Some(kt) = known.filter(|_| names[0].text != "_") {
+                    if !matches!(&*kt, Type::Count | Type::Int | Type::Error) {
+                        self.error(
+                            iter.span,
+                            format!("vector index in \"for\" loop must be integral ({what})"),
+                        );
+                        return None;
+                    }
                 }
+                let index = match self.scope.as_ref().and_then(|s| s.lookup(&names[0].text)) {
+                    Some(l) if names[0].text != "_" && !l.is_const => l.slot,
+                    _ => self.loop_var(names[0], types::count(), iter)?,
+                };
+                let value = match value {
+                    Some(v) => Some(self.loop_var(v, elem, iter)?),
+                    None => None,
+                };
+                ForKind::Vector { index, value }
             }
-            (Type::Vector(elem2), ForVars::KeyValue(k, v)) => {
-                let elem = elem2.clone();
-                ForKind::Vector {
-                    index: self.loop_var(k, types::count(), iter)?,
-                    value: Some(self.loop_var(v, elem, iter)?),
+            Type::String => {
+                if names.len() != 1 {
+                    self.error(
+                        iter.span,
+                        format!(
+                            "iterating over a string requires only a single index type ({what})"
+                        ),
+                    );
+                    return None;
                 }
+                let known = self
+                    .scope
+                    .as_ref()
+                    .and_then(|s| s.lookup(&names[0].text))
+                    .map(|l| l.ty.clone());
+                if let Some(kt) = known.filter(|_| names[0].text != "_") {
+                    if !matches!(&*kt, Type::String | Type::Error) {
+                        self.error(
+                            iter.span,
+                            format!("string index in \"for\" loop must be string ({what})"),
+                        );
+                        return None;
+                    }
+                }
+                let var = self.loop_var(names[0], types::string(), iter)?;
+                if value.is_some() {
+                    self.error(
+                        iter.span,
+                        format!(
+                            "key value for loops only support iteration over tables or vectors ({what})"
+                        ),
+                    );
+                    return None;
+                }
+                ForKind::String { var }
             }
-            (Type::String, ForVars::One(n)) => ForKind::String {
-                var: self.loop_var(n, types::string(), iter)?,
-            },
-            (Type::Error, _) => return None,
+            Type::Error => return None,
             _ => {
                 self.error(
-                    span,
-                    format!("cannot iterate over this type ({})", self.text(iter.span)),
+                    iter.span,
+                    format!(
+                        "target to iterate over must be a table, set, vector, or string ({what})"
+                    ),
                 );
                 return None;
             }
         };
-        let _ = &kind;
         self.enter_loop(1);
         let b = self.stmt_list(body);
         self.enter_loop(-1);
@@ -663,7 +911,7 @@ impl Compiler {
             return self.in_temp_scope(|c| c.switch(e, cases, span));
         }
         let (vx, vt) = self.expr(e);
-        self.check_switch_form(e, cases, &vt);
+        self.check_case_bodies(cases);
         let mut by_value = AHashMap::new();
         let mut by_type = Vec::new();
         let mut default = None;
@@ -674,27 +922,44 @@ impl Compiler {
         for (i, c) in cases.iter().enumerate() {
             let mut bind = None;
             match &c.label {
-                CaseLabel::Default => default = Some(i),
-                CaseLabel::Values(vals) => {
-                    for v in vals {
-                        let (x, t) = self.expr(v);
-                        let x = self.coerce(x, &t, &vt, v.span);
-                        match self.interp.eval(&x) {
-                            Ok(val) => {
-                                if by_value.insert(val, i).is_some() {
-                                    self.error(
-                                        v.span,
-                                        format!("duplicate case label ({})", self.text(v.span)),
-                                    );
-                                }
-                            }
-                            Err(_) => self.error(v.span, "case label expression isn't constant"),
-                        }
+                CaseLabel::Default => match default {
+                    Some(first) => {
+                        let first_case: &ast::Case = &cases[first];
+                        let text = format!(
+                            "multiple default labels ({} and {})",
+                            describe::case(c),
+                            describe::case(first_case)
+                        );
+                        self.error_two(c.span, first_case.span, text);
                     }
-                }
+                    None => default = Some(i),
+                },
+                CaseLabel::Values(vals) => self.value_labels(e, &vt, vals, i, &mut by_value),
                 CaseLabel::Types(ts) => {
                     for (t, n) in ts {
                         let ty = self.resolve_type(t);
+                        // `as x` declares x as the case is read, whatever
+                        // becomes of the label.
+                        let slot = match n {
+                            Some(n) => match self.declare_local(n, ty.clone(), false) {
+                                ir::LValue::Local(slot) => Some(slot),
+                                _ => None,
+                            },
+                            None => None,
+                        };
+                        if !matches!(&*vt, Type::Any | Type::Error)
+                            && !ty.is_error()
+                            && !types::same_type(&vt, &ty)
+                        {
+                            self.error(
+                                c.span,
+                                format!(
+                                    "cannot cast switch expression to case type ({})",
+                                    describe::case(c)
+                                ),
+                            );
+                            continue;
+                        }
                         if by_type
                             .iter()
                             .any(|(u, _): &(TypeRef, usize)| types::same_type(u, &ty))
@@ -703,14 +968,11 @@ impl Compiler {
                                 c.span,
                                 format!("duplicate case label ({})", describe::case(c)),
                             );
+                            continue;
                         }
                         by_type.push((ty.clone(), i));
-                        if let Some(n) = n {
-                            if let ir::LValue::Local(slot) =
-                                self.declare_local(n, ty.clone(), false)
-                            {
-                                bind = Some((slot, ty));
-                            }
+                        if let Some(slot) = slot {
+                            bind = Some((slot, ty));
                         }
                     }
                 }
@@ -720,6 +982,19 @@ impl Compiler {
         }
         if let Some(s) = &mut self.scope {
             s.in_switch -= 1;
+        }
+        let has_values = cases
+            .iter()
+            .any(|c| matches!(c.label, CaseLabel::Values(_)));
+        let has_types = cases.iter().any(|c| matches!(c.label, CaseLabel::Types(_)));
+        if has_values && has_types {
+            self.error(
+                e.span,
+                format!(
+                    "cannot mix cases with expressions and types ({})",
+                    describe::switch(e, cases)
+                ),
+            );
         }
         Some(st(
             S::Switch {
@@ -735,24 +1010,122 @@ impl Compiler {
 }
 
 impl Compiler {
-    /// Zeek's rules on the shape of a switch: cases are all values or all
-    /// types, each ends in break/fallthrough/return, type cases only name
-    /// types the value can be cast to, and a case that binds the cast
-    /// value cannot fall through.
-    fn check_switch_form(&mut self, e: &ast::Expr, cases: &[ast::Case], vt: &TypeRef) {
-        let has_values = cases
-            .iter()
-            .any(|c| matches!(c.label, CaseLabel::Values(_)));
-        let has_types = cases.iter().any(|c| matches!(c.label, CaseLabel::Types(_)));
-        if has_values && has_types {
+    /// The values of one `case`: constants of exactly the switch's type,
+    /// each given once in the whole switch.
+    fn value_labels(
+        &mut self,
+        e: &ast::Expr,
+        vt: &TypeRef,
+        vals: &[ast::Expr],
+        case: usize,
+        by_value: &mut AHashMap<Value, usize>,
+    ) {
+        if !is_atomic(vt) {
             self.error(
                 e.span,
                 format!(
-                    "cannot mix cases with expressions and types ({})",
-                    describe::switch(e, cases)
+                    "switch expression must be of an atomic type when cases are expressions ({})",
+                    describe::expr(e)
                 ),
             );
         }
+        let mut typed = Vec::with_capacity(vals.len());
+        let mut clash = false;
+        for v in vals {
+            let before = self.errors;
+            let (x, t) = self.expr(v);
+            if self.errors != before || t.is_error() {
+                return;
+            }
+            clash |= !types::same_type(&t, vt)
+                && !matches!(&*t, Type::Any)
+                && !matches!(&**vt, Type::Any);
+            typed.push(x);
+        }
+        if clash {
+            if vt.is_error() {
+                return;
+            }
+            let first = vals[0].span;
+            let last = vals[vals.len() - 1].span;
+            let labels = Span::new(first.file, first.lo as usize, last.hi as usize);
+            let mut text = String::new();
+            for (k, v) in vals.iter().enumerate() {
+                if k > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(&describe::expr(v));
+            }
+            text.push_str(" and ");
+            text.push_str(&describe::expr(e));
+            self.error_two(
+                labels,
+                e.span,
+                format!("case expression type differs from switch type ({text})"),
+            );
+            return;
+        }
+        for (v, x) in vals.iter().zip(typed) {
+            if !self.is_constant_label(v) {
+                self.error(
+                    v.span,
+                    format!(
+                        "case label expression isn't constant ({})",
+                        describe::expr(v)
+                    ),
+                );
+                continue;
+            }
+            match self.interp.eval(&x) {
+                Ok(val) => {
+                    if by_value.insert(val, case).is_some() {
+                        self.error(
+                            v.span,
+                            format!("duplicate case label ({})", describe::expr(v)),
+                        );
+                    }
+                }
+                Err(_) => self.error(
+                    v.span,
+                    format!(
+                        "case label expression isn't constant ({})",
+                        describe::expr(v)
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// What Zeek takes as a constant case label: a literal, a literal
+    /// with a sign, or the name of a constant.
+    fn is_constant_label(&mut self, v: &ast::Expr) -> bool {
+        use ast::ExprKind as E;
+        match &v.kind {
+            E::Literal(_) => true,
+            E::Unary(ast::UnOp::Neg | ast::UnOp::Pos, x) => matches!(x.kind, E::Literal(_)),
+            E::Name(n) => {
+                if self
+                    .scope
+                    .as_ref()
+                    .is_some_and(|s| s.lookup(&n.text).is_some())
+                {
+                    return false;
+                }
+                self.lookup_global(&n.text).is_some_and(|id| {
+                    matches!(
+                        self.globals.info(id).kind,
+                        IdKind::Const | IdKind::EnumConst
+                    )
+                })
+            }
+            _ => false,
+        }
+    }
+
+    /// Zeek's rules on each case as it is read: it ends in break,
+    /// fallthrough or return, and a case that binds the cast value cannot
+    /// fall through.
+    fn check_case_bodies(&mut self, cases: &[ast::Case]) {
         for c in cases {
             if !ends_flow(&c.body) {
                 self.error(
@@ -763,29 +1136,13 @@ impl Compiler {
                     ),
                 );
             }
-            let CaseLabel::Types(ts) = &c.label else {
-                continue;
-            };
-            for (t, _) in ts {
-                let ty = self.resolve_type(t);
-                if !matches!(&**vt, Type::Any | Type::Error)
-                    && !ty.is_error()
-                    && !types::same_type(vt, &ty)
-                {
-                    self.error(
-                        c.span,
-                        format!(
-                            "cannot cast switch expression to case type ({})",
-                            describe::case(c)
-                        ),
-                    );
-                }
-            }
-            if ts.iter().any(|(_, n)| n.is_some()) {
-                let mut found = Vec::new();
-                fallthroughs(&c.body, &mut found);
-                for at in found {
-                    self.error(at, "invalid 'fallthrough' in type-casting 'case' block");
+            if let CaseLabel::Types(ts) = &c.label {
+                if ts.iter().any(|(_, n)| n.is_some()) {
+                    let mut found = Vec::new();
+                    fallthroughs(&c.body, &mut found);
+                    for at in found {
+                        self.error(at, "invalid 'fallthrough' in type-casting 'case' block");
+                    }
                 }
             }
         }
@@ -821,11 +1178,59 @@ fn fallthroughs(body: &[ast::Stmt], found: &mut Vec<Span>) {
     }
 }
 
-/// The single loop variable of `for ( i in v )` or `for ( [i] in v )`.
-fn vars_one(v: &ForVars) -> Option<&ast::Name> {
-    match v {
-        ForVars::One(n) => Some(n),
-        ForVars::Index(ns) if ns.len() == 1 => Some(&ns[0]),
-        _ => None,
+/// Whether evaluating an expression has no effect besides its value, as
+/// Zeek judges it (calls count as effects): a statement of such an
+/// expression draws a warning.
+fn is_pure(e: &ast::Expr) -> bool {
+    use ast::ExprKind as E;
+    match &e.kind {
+        E::Literal(_) | E::Name(_) | E::TypeValue(_) => true,
+        E::Field(x, _) | E::HasField(x, _) | E::Size(x) | E::Copy(x) => is_pure(x),
+        E::As(x, _) | E::CanCast(x, _) | E::Is(x, _) => is_pure(x),
+        E::Unary(op, x) => !matches!(op, ast::UnOp::PreInc | ast::UnOp::PreDec) && is_pure(x),
+        E::Binary(_, a, b) => is_pure(a) && is_pure(b),
+        E::Cond(a, b, c) => is_pure(a) && is_pure(b) && is_pure(c),
+        E::Index(x, idx) => is_pure(x) && idx.iter().all(is_pure),
+        E::Slice(x, a, b) => {
+            is_pure(x) && a.as_deref().is_none_or(is_pure) && b.as_deref().is_none_or(is_pure)
+        }
+        E::Bracket(xs)
+        | E::Brace(xs)
+        | E::Record(xs)
+        | E::Set(xs)
+        | E::Table(xs)
+        | E::Vector(xs) => xs.iter().all(is_pure),
+        E::FieldAssign(_, x) => is_pure(x),
+        E::WithAttrs(x, _) => is_pure(x),
+        E::Lambda(_) => true,
+        E::Call(..)
+        | E::HookCall(_)
+        | E::Assign(..)
+        | E::PostIncr(_)
+        | E::PostDecr(_)
+        | E::AddTo(_)
+        | E::DeleteFrom(_)
+        | E::Schedule(..) => false,
     }
+}
+
+/// Whether a switch on values of this type can use value labels (Zeek's
+/// atomic types: numbers, strings, addresses, subnets and what is stored
+/// as a number).
+fn is_atomic(t: &TypeRef) -> bool {
+    matches!(
+        &**t,
+        Type::Bool
+            | Type::Count
+            | Type::Int
+            | Type::Double
+            | Type::Time
+            | Type::Interval
+            | Type::Port
+            | Type::Enum(_)
+            | Type::String
+            | Type::Addr
+            | Type::Subnet
+            | Type::Error
+    )
 }

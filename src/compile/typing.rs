@@ -38,7 +38,10 @@ impl Compiler {
                 Basic::File => Rc::new(Type::File),
             },
             TypeKind::Named(n) => match self.lookup_global(&n.text) {
-                Some(id) if self.globals.info(id).kind == IdKind::Type => self.global_type(id),
+                Some(id) if self.globals.info(id).kind == IdKind::Type => {
+                    self.check_deprecated_id(id, n.span);
+                    self.global_type(id)
+                }
                 Some(_) => {
                     self.error(n.span, format!("not a type ({})", n.text));
                     types::error()
@@ -102,6 +105,7 @@ impl Compiler {
                 }
                 let defs = self.field_defs(fields);
                 *rt.fields.borrow_mut() = defs;
+                self.note_deprecated_fields(&rt, 0, fields);
                 ty
             }
             TypeKind::Enum(values) => {
@@ -189,7 +193,16 @@ impl Compiler {
                 default: None,
                 late_default: None,
             };
-            self.check_attrs(&f.attrs);
+            if !f.attrs.is_empty() {
+                // Zeek places a field's attributes on the whole field.
+                let end = f.attrs.last().map_or(f.ty.span.hi, |a| a.span.hi);
+                let at = ast::Span::new(f.name.span.file, f.name.span.lo as usize, end as usize);
+                let place = super::attrs::AttrPlace {
+                    in_record: true,
+                    ..Default::default()
+                };
+                self.check_attr_list(&f.attrs, &ty, place, at);
+            }
             let mut ordered = false;
             for a in &f.attrs {
                 match a.name.as_str() {
@@ -292,7 +305,7 @@ impl Compiler {
                 ty: Rc::downgrade(et),
             });
             et.consts.borrow_mut().push(c.clone());
-            self.add_global(GlobalInfo {
+            let id = self.add_global(GlobalInfo {
                 name: full,
                 ty: enum_ty.clone(),
                 kind: IdKind::EnumConst,
@@ -302,6 +315,7 @@ impl Compiler {
                 exported: self.in_export,
             });
             self.interp.globals.values.push(Value::Enum(c));
+            self.note_deprecated_id(id, &v.attrs);
         }
     }
 
@@ -408,7 +422,11 @@ impl Compiler {
                     any = true;
                 }
                 "on_change" => {
-                    let (x, _) = self.expr(v);
+                    let (x, xt) = self.expr(v);
+                    if let Some(msg) = on_change_problem(ty, &xt) {
+                        let text = super::attrs::attr_text(a);
+                        self.error(a.span, format!("{msg} ({text})"));
+                    }
                     out.on_change = Some(Box::new(x));
                     any = true;
                 }
@@ -417,6 +435,48 @@ impl Compiler {
         }
         any.then_some(out)
     }
+}
+
+/// What Zeek finds wrong with an `&on_change` function for a table:
+/// it takes the table, a `TableChange`, the index and (for a table) the
+/// value, and returns nothing.
+fn on_change_problem(table: &TypeRef, ft: &TypeRef) -> Option<&'static str> {
+    let tt = table.as_table()?;
+    if ft.is_error() {
+        return None;
+    }
+    let Some(f) = ft.as_func().filter(|f| f.kind == FuncKind::Function) else {
+        return Some("&on_change attribute is not a function");
+    };
+    if !matches!(*f.ret, Type::Void) {
+        return Some("&on_change must not return a value");
+    }
+    if f.params.len() == 1 && matches!(*f.params[0].ty, Type::Any) && f.params[0].name == "va_args"
+    {
+        return None;
+    }
+    let is_set = tt.yield_.is_none();
+    let want = if is_set { 2 } else { 3 } + tt.index.len();
+    if f.params.len() != want {
+        return Some("&on_change function has incorrect number of arguments");
+    }
+    if !types::same_type(&f.params[0].ty, table) {
+        return Some("&on_change: first argument must be of same type as table");
+    }
+    if !matches!(*f.params[1].ty, Type::Enum(_)) {
+        return Some("&on_change: second argument must be a TableChange enum");
+    }
+    for (i, t) in tt.index.iter().enumerate() {
+        if !types::same_type(&f.params[2 + i].ty, t) {
+            return Some("&on_change: index types do not match table");
+        }
+    }
+    if let Some(y) = &tt.yield_ {
+        if !types::same_type(&f.params[2 + tt.index.len()].ty, y) {
+            return Some("&on_change: value type does not match table");
+        }
+    }
+    None
 }
 
 /// Whether a value of type `t` may hold an `any`; `seen` guards against

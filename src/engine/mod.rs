@@ -244,7 +244,7 @@ fn run_trace(
 
 /// The end of input, in the order of Zeek's shutdown: the source closes
 /// (`Pcap::file_done`) within a last main-loop round, then `net_done`,
-/// then Zeek is terminating and every timer expires, then every connection is removed. What is
+/// then every timer expires, then every connection is removed. What is
 /// still queued runs when the caller drains `zeek_done`. After
 /// `terminate()` the source is not closed.
 fn end_of_input(
@@ -271,8 +271,8 @@ fn end_of_input(
     if interp.exit_code().is_some() {
         return;
     }
-    // From here on Zeek is terminating (zeek_is_terminating() is T), also
-    // for the timers that now expire.
+    // Zeek is terminating from here on (zeek_is_terminating() is true for
+    // the timers that expire now and in zeek_done).
     crate::runtime::func::Host::terminate(interp);
     interp.fire_timers_due_by(f64::INFINITY);
     run.drain(interp, trc, 4);

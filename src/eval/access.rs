@@ -105,7 +105,11 @@ impl Interp {
             _ => return Err(self.error_at(e.span, "no such index")),
         };
         if t.borrow().default_insert() {
-            t.borrow_mut().insert(key, v.clone());
+            if t.borrow().on_change().is_some() {
+                self.insert_watched(t, &key, v.clone())?;
+            } else {
+                t.borrow_mut().insert(key, v.clone());
+            }
         }
         Ok(v)
     }
@@ -216,7 +220,11 @@ impl Interp {
                 };
                 let key = self.eval(k)?;
                 self.warn_if_looping(&tab, &key, true, index_span(t, k));
-                let created = tab.borrow_mut().insert(key.clone(), v);
+                let created = if tab.borrow().on_change().is_some() {
+                    self.insert_watched(&tab, &key, v)?
+                } else {
+                    tab.borrow_mut().insert(key.clone(), v)
+                };
                 if tab.borrow().expiry().is_some() {
                     self.touch_entry(&tab, &key, true, created);
                 }

@@ -11,6 +11,27 @@ use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+/// What happened to a table entry, as `&on_change` is told
+/// (`TableChange`'s values, in order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Change {
+    New,
+    Changed,
+    Removed,
+    Expired,
+}
+
+impl Change {
+    fn enum_name(self) -> &'static str {
+        match self {
+            Change::New => "TABLE_ELEMENT_NEW",
+            Change::Changed => "TABLE_ELEMENT_CHANGED",
+            Change::Removed => "TABLE_ELEMENT_REMOVED",
+            Change::Expired => "TABLE_ELEMENT_EXPIRED",
+        }
+    }
+}
+
 /// Zeek's default `table_expire_interval`.
 const DEFAULT_EXPIRE_INTERVAL: f64 = 10.0;
 
@@ -156,7 +177,12 @@ impl Interp {
                     Err(d) => self.report_runtime(&d),
                 }
             }
-            tab.borrow_mut().remove(&key);
+            let old = tab.borrow_mut().remove(&key);
+            if let Some(old) = old.filter(|_| tab.borrow().on_change().is_some()) {
+                if let Err(d) = self.table_changed(&tab.clone(), &key, Some(old), Change::Expired) {
+                    self.report_runtime(&d);
+                }
+            }
         }
         self.drain_events();
     }
@@ -193,6 +219,97 @@ impl Interp {
         }
         let v = self.call(func, &args, span)?;
         Ok(v.as_double())
+    }
+
+    /// Stores into a table with an `&on_change` function, then tells it
+    /// (a new entry with its value, a changed one with the value it had).
+    /// Returns whether the entry is new.
+    pub(crate) fn insert_watched(
+        &mut self,
+        tab: &Rc<RefCell<TableVal>>,
+        key: &Value,
+        v: Value,
+    ) -> Result<bool> {
+        let old = tab.borrow().peek(key).cloned();
+        let created = tab.borrow_mut().insert(key.clone(), v.clone());
+        if created {
+            self.table_changed(tab, key, Some(v), Change::New)?;
+        } else {
+            self.table_changed(tab, key, old, Change::Changed)?;
+        }
+        Ok(created)
+    }
+
+    /// Removes from a table with an `&on_change` function, then tells it.
+    pub(crate) fn remove_watched(
+        &mut self,
+        tab: &Rc<RefCell<TableVal>>,
+        key: &Value,
+    ) -> Result<()> {
+        let old = tab.borrow_mut().remove(key);
+        self.table_changed(tab, key, old, Change::Removed)
+    }
+
+    /// Calls a table's `&on_change` function after a change to `key`:
+    /// with the table, the kind of change, the index and (for a table,
+    /// not a set) the value before the change, or the new value of a new
+    /// entry. Not while the same table's function is already running,
+    /// and a table entry that was not there is not news. An error in the
+    /// function is reported and goes no further, as in Zeek.
+    pub(crate) fn table_changed(
+        &mut self,
+        tab: &Rc<RefCell<TableVal>>,
+        key: &Value,
+        value: Option<Value>,
+        change: Change,
+    ) -> Result<()> {
+        let Some(Value::Func(f)) = tab.borrow().on_change().cloned() else {
+            return Ok(());
+        };
+        let is_set = tab.borrow().is_set();
+        if (!is_set && value.is_none()) || self.sched.in_change.contains(&Rc::as_ptr(tab)) {
+            return Ok(());
+        }
+        let kind = self.table_change_value(change);
+        let mut args = vec![Value::Table(tab.clone()), kind];
+        match key {
+            Value::Tuple(parts) => args.extend(parts.iter().cloned()),
+            k => args.push(k.clone()),
+        }
+        if !is_set {
+            args.extend(value);
+        }
+        self.sched.in_change.push(Rc::as_ptr(tab));
+        let r = self.call(&f, &args, f.span);
+        self.sched.in_change.retain(|t| *t != Rc::as_ptr(tab));
+        if let Err(d) = r {
+            if self.output.exit_code.is_some() {
+                return Err(d);
+            }
+            self.report_runtime(&d);
+        }
+        Ok(())
+    }
+
+    /// The `TableChange` value for a change (looked up once).
+    fn table_change_value(&mut self, change: Change) -> Value {
+        if self.sched.table_change.is_empty() {
+            let all = [
+                Change::New,
+                Change::Changed,
+                Change::Removed,
+                Change::Expired,
+            ];
+            self.sched.table_change = all
+                .iter()
+                .map(|c| {
+                    self.global_named(c.enum_name())
+                        .cloned()
+                        .unwrap_or(Value::Unset)
+                })
+                .collect();
+        }
+        self.sched.table_change[change as usize].clone()
     }
 
     fn push_timer(&mut self, when: f64, action: TimerAction) {

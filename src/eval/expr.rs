@@ -261,7 +261,7 @@ impl Interp {
                 if let Value::Table(t) = &tv {
                     for (p, v) in t.borrow().iter() {
                         if let Value::Pattern(p) = p {
-                            if p.exact.is_match(key.as_bytes()) {
+                            if p.exact().is_match(key.as_bytes()) {
                                 items.push(v.clone());
                             }
                         }
@@ -529,9 +529,15 @@ impl Interp {
                             .iter()
                             .map(|(k, v)| (k.clone(), v.clone()))
                             .collect();
-                        let mut t = t.borrow_mut();
-                        for (k, v) in entries {
-                            t.insert(k, v);
+                        if t.borrow().on_change().is_some() {
+                            for (k, v) in entries {
+                                self.insert_watched(t, &k, v)?;
+                            }
+                        } else {
+                            let mut t = t.borrow_mut();
+                            for (k, v) in entries {
+                                t.insert(k, v);
+                            }
                         }
                     }
                 }
@@ -542,9 +548,15 @@ impl Interp {
                 let xv = self.eval(x)?;
                 if let (Value::Table(t), Value::Table(src)) = (&sv, &xv) {
                     let keys = src.borrow().keys();
-                    let mut t = t.borrow_mut();
-                    for k in keys {
-                        t.remove(&k);
+                    if t.borrow().on_change().is_some() {
+                        for k in keys {
+                            self.remove_watched(t, &k)?;
+                        }
+                    } else {
+                        let mut t = t.borrow_mut();
+                        for k in keys {
+                            t.remove(&k);
+                        }
                     }
                 }
                 Ok(sv)
@@ -632,12 +644,15 @@ impl Interp {
             }
             ExprKind::Copy(x) => Ok(self.eval(x)?.deep_copy()),
             ExprKind::Schedule(when, ev, args) => {
-                let t = self.eval(when)?.as_double();
+                // A time is when; an interval, how long from now.
+                let at = match self.eval(when)? {
+                    Value::Time(t) => t,
+                    v => self.sched.network_time + v.as_double(),
+                };
                 let Value::Func(f) = self.eval(ev)? else {
                     return Err(self.error_at(e.span, "schedule of a non-event"));
                 };
                 let args = self.eval_args(args)?;
-                let at = self.sched.network_time + t;
                 self.schedule(at, f, args);
                 Ok(Value::Unset)
             }

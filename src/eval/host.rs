@@ -55,16 +55,10 @@ impl Host for Interp {
     }
 
     fn report(&mut self, kind: &str, msg: &str) {
-        let span = self.calls.bif_span;
-        let sev = match kind {
-            "warning" => crate::diag::Severity::Warning,
-            "fatal" => crate::diag::Severity::Fatal,
-            _ => crate::diag::Severity::Error,
-        };
         let d = Diagnostic {
-            severity: sev,
+            severity: severity_of(kind),
             message: msg.to_string(),
-            span: Some(span),
+            span: Some(self.calls.bif_span),
             help: None,
             also: None,
         };
@@ -190,16 +184,19 @@ impl Host for Interp {
         let locs = origin.and_then(|o| {
             let here = self.output.sources.location(self.calls.bif_span)?;
             let there = self.output.sources.location(o)?;
-            (here != there && self.output.style == Style::Zeek).then_some((here, there))
+            (here != there && self.output.style == Style::Zeek).then_some(o)
         });
-        let Some((here, there)) = locs else {
+        let Some(there) = locs else {
             return self.report(kind, msg);
         };
-        self.flush();
-        if self.sched.network_time != 0.0 && self.sched.packet_source.is_some() {
-            eprint!("{:.6} ", self.sched.network_time);
-        }
-        eprintln!("{kind} in {here} and {there}: {msg}");
+        let d = Diagnostic {
+            severity: severity_of(kind),
+            message: msg.to_string(),
+            span: Some(self.calls.bif_span),
+            help: None,
+            also: Some(crate::diag::Also::Span(there)),
+        };
+        self.report_diag(&d);
     }
 
     fn queue_event(&mut self, f: &Value, args: Vec<Value>) {
@@ -251,5 +248,15 @@ impl Host for Interp {
         x ^= x >> 27;
         self.rng_state = x;
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// The severity a built-in's report names.
+fn severity_of(kind: &str) -> crate::diag::Severity {
+    match kind {
+        "info" => crate::diag::Severity::Info,
+        "warning" => crate::diag::Severity::Warning,
+        "fatal" => crate::diag::Severity::Fatal,
+        _ => crate::diag::Severity::Error,
     }
 }

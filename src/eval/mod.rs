@@ -18,6 +18,7 @@ pub mod ops;
 mod options;
 mod output;
 mod printlog;
+mod reporter;
 mod scheduler;
 pub mod snapshot;
 mod stmt;
@@ -64,6 +65,8 @@ pub struct Interp {
     /// files, the trace being read): built-ins reach it through their
     /// host, never through globals.
     pub ext: Extensions,
+    /// Whether messages are raised as reporter events yet.
+    reporter: reporter::ReporterState,
 }
 
 impl Interp {
@@ -75,6 +78,7 @@ impl Interp {
             output: Output::new(sources, style),
             rng_state: crate::runtime::seed::initial_random_state(),
             ext: Extensions::default(),
+            reporter: reporter::ReporterState::default(),
         }
     }
 

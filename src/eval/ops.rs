@@ -183,7 +183,7 @@ pub fn compare(op: Cmp, a: &Value, b: &Value) -> Result<bool, String> {
     // A pattern compared with a string is an exact match.
     match (a, b) {
         (Value::Pattern(p), Value::String(s)) | (Value::String(s), Value::Pattern(p)) => {
-            let m = p.exact.is_match(s);
+            let m = p.exact().is_match(s);
             return match op {
                 Cmp::Eq => Ok(m),
                 Cmp::Ne => Ok(!m),
@@ -341,7 +341,7 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
             needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
         }
         InKind::Pattern => match a {
-            Value::Pattern(p) => p.search.is_match(b.as_bytes()),
+            Value::Pattern(p) => p.search().is_match(b.as_bytes()),
             _ => false,
         },
         InKind::Subnet => match (a, b) {
@@ -354,7 +354,7 @@ pub fn contains(kind: InKind, a: &Value, b: &Value) -> bool {
         },
         InKind::PatternTable => match b {
             Value::Table(t) => t.borrow().iter().any(|(k, _)| match k {
-                Value::Pattern(p) => p.exact.is_match(a.as_bytes()),
+                Value::Pattern(p) => p.exact().is_match(a.as_bytes()),
                 _ => false,
             }),
             _ => false,

@@ -49,7 +49,10 @@ impl Interp {
 
     /// Prints a diagnostic on stderr, after what stdout holds so far.
     pub fn report_diag(&mut self, d: &Diagnostic) {
-        if self.output.halted {
+        if self.output.halted || d.severity == crate::diag::Severity::Quiet {
+            return;
+        }
+        if !self.reporter_event(d) {
             return;
         }
         self.flush();

@@ -4,6 +4,7 @@
 use super::{trigger, Interp};
 use crate::runtime::func::FuncVal;
 use crate::runtime::value::Value;
+use std::cell::RefCell;
 use std::collections::{BinaryHeap, VecDeque};
 use std::rc::Rc;
 
@@ -44,6 +45,9 @@ impl Ord for Timer {
     }
 }
 
+/// The `assertion_failure` and `assertion_result` hooks, if declared.
+pub(crate) type AssertHooks = (Option<Rc<FuncVal>>, Option<Rc<FuncVal>>);
+
 /// Events, timers and `when` triggers, and the clock.
 #[derive(Default)]
 pub struct Scheduler {
@@ -79,6 +83,14 @@ pub struct Scheduler {
     /// How deep the interpreter is in evaluating `when` conditions (the
     /// asynchronous built-ins may only be called there).
     pub when_cond_depth: u32,
+    /// Tables whose `&on_change` function is running (it is not called
+    /// again for them meanwhile).
+    pub(crate) in_change: Vec<*const RefCell<crate::runtime::table::TableVal>>,
+    /// `TableChange`'s values, once looked up.
+    pub(crate) table_change: Vec<Value>,
+    /// The `assertion_failure` and `assertion_result` hooks, once looked
+    /// up (`None` until the first `assert` runs).
+    pub(crate) assert_hooks: Option<AssertHooks>,
 }
 
 impl Scheduler {
@@ -100,7 +112,14 @@ impl Interp {
         self.sched.events_dispatched += 1;
         f.calls.set(f.calls.get() + 1);
         self.sched.event_depth += 1;
+        let reporting = self.is_reporter_event(f);
+        if reporting {
+            self.enter_reporter_handler(true);
+        }
         self.run_handlers(f, args);
+        if reporting {
+            self.enter_reporter_handler(false);
+        }
         self.sched.event_depth -= 1;
     }
 
@@ -176,6 +195,20 @@ impl Interp {
     /// Fires every timer due at or before `t`, advancing network time to
     /// each timer's time as it fires.
     pub fn advance_time(&mut self, t: f64) {
+        self.fire_timers_up_to(t);
+        if t > self.sched.network_time {
+            self.sched.network_time = t;
+        }
+    }
+
+    /// As the run ends without a packet source: fires the timers still
+    /// pending, network time following each, and leaves it at the last
+    /// (it does not jump to the end of time).
+    pub fn run_out_timers(&mut self) {
+        self.fire_timers_up_to(f64::MAX / 2.0);
+    }
+
+    fn fire_timers_up_to(&mut self, t: f64) {
         while let Some(top) = self.sched.timers.peek() {
             if top.when > t || self.check_stop() {
                 break;
@@ -193,9 +226,6 @@ impl Interp {
             let when = timer.when;
             self.fire_timer(timer, when);
             self.drain_events();
-        }
-        if t > self.sched.network_time {
-            self.sched.network_time = t;
         }
     }
 }

@@ -2,9 +2,15 @@
 
 use super::access::{index_span, vector_index};
 use super::{Flow, Interp, Result};
+use crate::diag::Diagnostic;
 use crate::runtime::format;
+use crate::runtime::func::FuncVal;
 use crate::runtime::ir::{ForKind, Stmt, StmtKind};
-use crate::runtime::value::Value;
+use crate::runtime::types::Type;
+use crate::runtime::value::{RecordVal, Value, VectorVal};
+use crate::syntax::ast::{FuncKind, Span};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 impl Interp {
     pub fn exec_block(&mut self, stmts: &[Stmt]) -> Result<Flow> {
@@ -177,7 +183,11 @@ impl Interp {
                 };
                 let key = self.eval(k)?;
                 self.warn_if_looping(&tab, &key, true, index_span(t, k));
-                let created = tab.borrow_mut().insert(key.clone(), Value::Unset);
+                let created = if tab.borrow().on_change().is_some() {
+                    self.insert_watched(&tab, &key, Value::Unset)?
+                } else {
+                    tab.borrow_mut().insert(key.clone(), Value::Unset)
+                };
                 if tab.borrow().expiry().is_some() {
                     self.touch_entry(&tab, &key, true, created);
                 }
@@ -190,11 +200,17 @@ impl Interp {
                 let key = self.eval(k)?;
                 if let Value::Table(tab) = tv {
                     self.warn_if_looping(&tab, &key, false, index_span(t, k));
-                    tab.borrow_mut().remove(&key);
+                    if tab.borrow().on_change().is_some() {
+                        self.remove_watched(&tab, &key)?;
+                    } else {
+                        tab.borrow_mut().remove(&key);
+                    }
                 }
             }
             StmtKind::DeleteField(r, i) => {
                 if let Value::Record(rec) = self.eval(r)? {
+                    // As in Zeek, the field is unset: reading it gives its
+                    // `&default` (evaluated anew), `?$` says F.
                     if let Some(f) = rec.borrow_mut().fields.get_mut(*i as usize) {
                         *f = Value::Unset;
                     }
@@ -214,20 +230,14 @@ impl Interp {
             }
             StmtKind::Block(b) => return self.exec_block(b),
             StmtKind::Assert(c, msg, text) => {
-                if !self.eval(c)?.as_bool() {
+                let ok = self.eval(c)?.as_bool();
+                let (failure, result) = self.assert_hooks();
+                if !ok || result.is_some() {
                     let m = match msg {
-                        Some(m) => {
-                            let v = self.eval(m)?;
-                            format!(
-                                "assertion failure: {} ({})",
-                                text,
-                                String::from_utf8_lossy(&format::to_display(&v))
-                            )
-                        }
-                        None => format!("assertion failure: {text}"),
+                        Some(m) => self.eval(m)?,
+                        None => Value::str(b""),
                     };
-                    // Zeek reports a failed assertion as a plain error.
-                    return Err(Box::new(crate::diag::Diagnostic::error(s.span, m)));
+                    return self.report_assert(ok, text, m, failure, result, s.span);
                 }
             }
             StmtKind::When(info) => return self.exec_when(info),
@@ -340,5 +350,119 @@ impl Interp {
             _ => {}
         }
         Ok(Flow::Normal)
+    }
+}
+
+impl Interp {
+    /// The `assertion_failure` and `assertion_result` hooks, when they have
+    /// bodies (looked up by name once).
+    fn assert_hooks(&mut self) -> (Option<Rc<FuncVal>>, Option<Rc<FuncVal>>) {
+        if self.sched.assert_hooks.is_none() {
+            let hook = |i: &Self, name: &str| match i.global_named(name) {
+                Some(Value::Func(f)) if f.kind == FuncKind::Hook => Some(f.clone()),
+                _ => None,
+            };
+            let found = (
+                hook(self, "assertion_failure"),
+                hook(self, "assertion_result"),
+            );
+            self.sched.assert_hooks = Some(found);
+        }
+        let Some((failure, result)) = &self.sched.assert_hooks else {
+            return (None, None);
+        };
+        let live = |f: &Option<Rc<FuncVal>>| f.clone().filter(|f| !f.handlers.borrow().is_empty());
+        (live(failure), live(result))
+    }
+
+    /// Zeek's `report_assert`: the result hook hears every outcome, the
+    /// failure hook each failure; unless one of them says `break`, a
+    /// failure is reported as an error. A failure ends the handler.
+    fn report_assert(
+        &mut self,
+        ok: bool,
+        cond: &str,
+        msg: Value,
+        failure: Option<Rc<FuncVal>>,
+        result: Option<Rc<FuncVal>>,
+        span: Span,
+    ) -> Result<Flow> {
+        let cond_v = Value::str(cond.as_bytes());
+        let mut report = true;
+        if let Some(h) = &result {
+            let bt = self.assert_backtrace(h, 3, span);
+            let args = [Value::Bool(ok), cond_v.clone(), msg.clone(), bt];
+            report &= self.call(h, &args, span)?.as_bool();
+        }
+        if ok {
+            return Ok(Flow::Normal);
+        }
+        if let Some(h) = &failure {
+            let bt = self.assert_backtrace(h, 2, span);
+            let args = [cond_v, msg.clone(), bt];
+            report &= self.call(h, &args, span)?.as_bool();
+        }
+        let mut d = Diagnostic::error(span, String::new());
+        if report {
+            let text = match &msg {
+                Value::String(s) if !s.is_empty() => format!(
+                    "assertion failure: {cond} ({})",
+                    String::from_utf8_lossy(&format::to_display(&msg))
+                ),
+                _ => format!("assertion failure: {cond}"),
+            };
+            d.message = text;
+        } else {
+            d.severity = crate::diag::Severity::Quiet;
+        }
+        Err(Box::new(d))
+    }
+
+    /// The `Backtrace` a hook's parameter `param` takes: the `assert`
+    /// statement's own element, with its file and line. (The frames of
+    /// the script functions around it are not recorded by rzeek.)
+    fn assert_backtrace(&self, hook: &FuncVal, param: usize, span: Span) -> Value {
+        let bt_ty = match hook.ty.as_func().and_then(|f| f.params.get(param)) {
+            Some(p) => p.ty.clone(),
+            None => return Value::Unset,
+        };
+        let Some(Type::Record(rt)) = (match &*bt_ty {
+            Type::Vector(e) => Some(&**e),
+            _ => None,
+        }) else {
+            return Value::Unset;
+        };
+        let args_ty = rt.fields.borrow().get(1).map(|f| f.ty.clone());
+        let (file, line) = match self.output.sources.get(span.file) {
+            Some(f) => (f.name.clone(), f.line_of(span.lo as usize) as u64),
+            None => (String::new(), 0),
+        };
+        let n = rt.fields.borrow().len();
+        let mut fields = vec![Value::Unset; n];
+        let mut set = |i: usize, v: Value| {
+            if let Some(f) = fields.get_mut(i) {
+                *f = v;
+            }
+        };
+        set(0, Value::str(b"assert"));
+        if let Some(t) = args_ty {
+            set(
+                1,
+                Value::Vector(Rc::new(RefCell::new(VectorVal {
+                    ty: t,
+                    items: Vec::new(),
+                }))),
+            );
+        }
+        set(2, Value::string(file.into_bytes()));
+        set(3, Value::Count(line));
+        let elem = Value::Record(Rc::new(RefCell::new(RecordVal {
+            ty: rt.clone(),
+            fields,
+        })));
+        Value::Vector(Rc::new(RefCell::new(VectorVal {
+            ty: bt_ty,
+            items: vec![elem],
+        })))
     }
 }

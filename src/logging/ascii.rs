@@ -18,6 +18,14 @@ pub struct AsciiOptions {
     pub set_separator: Vec<u8>,
     pub empty_field: Vec<u8>,
     pub unset_field: Vec<u8>,
+    /// Valid UTF-8 passes unescaped into TSV (`LogAscii::enable_utf_8`).
+    pub enable_utf_8: bool,
+    /// JSON lines name unset columns too, as null
+    /// (`LogAscii::json_include_unset_fields`).
+    pub json_include_unset: bool,
+    /// Lines go to standard output, not a file
+    /// (`LogAscii::output_to_stdout`).
+    pub to_stdout: bool,
 }
 
 impl Default for AsciiOptions {
@@ -31,6 +39,9 @@ impl Default for AsciiOptions {
             set_separator: b",".to_vec(),
             empty_field: b"(empty)".to_vec(),
             unset_field: b"-".to_vec(),
+            enable_utf_8: true,
+            json_include_unset: false,
+            to_stdout: false,
         }
     }
 }
@@ -42,6 +53,8 @@ pub enum JsonTime {
     Epoch,
     /// Whole milliseconds since the epoch.
     Millis,
+    /// The same as an unsigned number: times before the epoch wrap.
+    MillisUnsigned,
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
     Iso8601,
 }
@@ -50,6 +63,7 @@ impl JsonTime {
     pub fn from_name(name: &str) -> JsonTime {
         match name {
             "JSON::TS_MILLIS" => JsonTime::Millis,
+            "JSON::TS_MILLIS_UNSIGNED" => JsonTime::MillisUnsigned,
             "JSON::TS_ISO8601" => JsonTime::Iso8601,
             _ => JsonTime::Epoch,
         }
@@ -57,7 +71,7 @@ impl JsonTime {
 }
 
 pub struct AsciiWriter {
-    out: Option<BufWriter<File>>,
+    out: Option<BufWriter<Box<dyn Write>>>,
     opts: AsciiOptions,
     fields: Vec<Column>,
     line: Vec<u8>,
@@ -71,9 +85,14 @@ impl AsciiWriter {
         fields: Vec<Column>,
         opts: AsciiOptions,
     ) -> Result<AsciiWriter, String> {
-        let f = File::create(file_name).map_err(|e| format!("cannot open {file_name}: {e}"))?;
+        let sink: Box<dyn Write> = if opts.to_stdout {
+            Box::new(std::io::stdout())
+        } else {
+            let f = File::create(file_name).map_err(|e| format!("cannot open {file_name}: {e}"))?;
+            Box::new(f)
+        };
         let mut w = AsciiWriter {
-            out: Some(BufWriter::new(f)),
+            out: Some(BufWriter::new(sink)),
             opts,
             fields,
             line: Vec::new(),
@@ -137,7 +156,7 @@ impl LogWriter for AsciiWriter {
         let mut l = std::mem::take(&mut self.line);
         l.clear();
         if self.opts.use_json {
-            json_row(&mut l, &self.fields, row, self.opts.json_ts);
+            json_row(&mut l, &self.fields, row, &self.opts);
         } else {
             for (i, v) in row.iter().enumerate() {
                 if i > 0 {
@@ -310,7 +329,7 @@ fn text(out: &mut Vec<u8>, s: &[u8], o: &AsciiOptions, in_container: bool) {
             i += 1;
             continue;
         }
-        let n = utf8_len(b);
+        let n = if o.enable_utf_8 { utf8_len(b) } else { 1 };
         if n > 1 && i + n <= rest.len() && std::str::from_utf8(&rest[i..i + n]).is_ok() {
             out.extend_from_slice(&rest[i..i + n]);
             i += n;
@@ -331,11 +350,11 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// One JSON object: the set columns by name, in column order.
-fn json_row(out: &mut Vec<u8>, fields: &[Column], row: &[Value], ts: JsonTime) {
+fn json_row(out: &mut Vec<u8>, fields: &[Column], row: &[Value], o: &AsciiOptions) {
     out.push(b'{');
     let mut first = true;
     for (c, v) in fields.iter().zip(row) {
-        if v.is_unset() {
+        if v.is_unset() && !o.json_include_unset {
             continue;
         }
         if !first {
@@ -345,7 +364,7 @@ fn json_row(out: &mut Vec<u8>, fields: &[Column], row: &[Value], ts: JsonTime) {
         json_string(out, c.name.as_bytes());
         out.push(b':');
         match v {
-            Value::Time(t) => json_time(out, *t, ts),
+            Value::Time(t) => json_time(out, *t, o.json_ts),
             _ => json_value(out, v),
         }
     }
@@ -399,6 +418,10 @@ fn json_time(out: &mut Vec<u8>, t: f64, form: JsonTime) {
     match form {
         JsonTime::Epoch => out.extend_from_slice(json_double(t).as_bytes()),
         JsonTime::Millis => out.extend_from_slice(((t * 1000.0) as i64).to_string().as_bytes()),
+        JsonTime::MillisUnsigned => {
+            let ms = (t * 1000.0) as i64 as u64;
+            out.extend_from_slice(ms.to_string().as_bytes());
+        }
         JsonTime::Iso8601 => {
             let secs = t.floor() as i64;
             let micros = ((t - t.floor()) * 1e6) as i64;

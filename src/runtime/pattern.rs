@@ -109,7 +109,8 @@ pub fn translate(src: &str) -> String {
 }
 
 /// A pattern value from Zeek regular-expression text, compiled the way
-/// pattern literals are.
+/// pattern literals are. The text is checked now; the matchers are built
+/// on first use.
 pub fn make_pattern(src: &str, case_insensitive: bool) -> Result<Value, String> {
     let mut text = format!("^?({src})$?");
     if case_insensitive {
@@ -168,18 +169,43 @@ pub fn add_to(p: &PatternVal, q: &PatternVal) -> Result<Value, String> {
 fn build(src: &str, case_insensitive: bool, text: String) -> Result<Value, String> {
     let translated = translate(src);
     let flags = if case_insensitive { "(?i-u)" } else { "(?-u)" };
-    let exact = regex::bytes::Regex::new(&format!("{flags}^(?:{translated})$"))
-        .map_err(|e| e.to_string())?;
-    let search =
-        regex::bytes::Regex::new(&format!("{flags}(?:{translated})")).map_err(|e| e.to_string())?;
+    syntax::parse_with(
+        &format!("{flags}^(?:{translated})$"),
+        &syntax::Config::new().unicode(false).utf8(false),
+    )
+    .map_err(|e| e.to_string())?;
     Ok(Value::Pattern(Rc::new(PatternVal {
         source: src.to_string(),
         text,
         case_insensitive,
-        exact,
-        search,
+        flags,
+        translated,
+        exact: OnceCell::new(),
+        search: OnceCell::new(),
         longest: OnceCell::new(),
     })))
+}
+
+/// Compiles a checked pattern. Only the regex crate's size limit can fail
+/// here; such a pattern matches nothing (Zeek has no such limit to copy).
+fn compile(re: &str) -> regex::bytes::Regex {
+    regex::bytes::Regex::new(re).unwrap_or_else(|_| {
+        regex::bytes::Regex::new(r"(?-u:\b\B)").expect("a pattern that never matches")
+    })
+}
+
+impl PatternVal {
+    /// The matcher for the whole of a string (`==`, table indices).
+    pub fn exact(&self) -> &regex::bytes::Regex {
+        self.exact
+            .get_or_init(|| compile(&format!("{}^(?:{})$", self.flags, self.translated)))
+    }
+
+    /// The matcher for anywhere in a string (`in`).
+    pub fn search(&self) -> &regex::bytes::Regex {
+        self.search
+            .get_or_init(|| compile(&format!("{}(?:{})", self.flags, self.translated)))
+    }
 }
 
 // ---------- the longest match ----------
@@ -221,7 +247,7 @@ fn build_longest(re: &str) -> Option<Rc<Longest>> {
 pub fn longest_at(p: &PatternVal, hay: &[u8], start: usize) -> Option<usize> {
     let re = p
         .longest
-        .get_or_init(|| build_longest(p.search.as_str()))
+        .get_or_init(|| build_longest(&format!("{}(?:{})", p.flags, p.translated)))
         .as_ref()?;
     let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
     let mut cache = re.cache.borrow_mut();

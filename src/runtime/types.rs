@@ -320,6 +320,12 @@ pub fn named_alias(t: &TypeRef, name: &str) -> TypeRef {
     ALIASES.with(|a| {
         let mut a = a.borrow_mut();
         a.retain(|_, (w, _, _)| w.strong_count() > 0);
+        if a.is_empty() {
+            // A new run: start from a fresh map, so that its size depends
+            // on this run's names only (not on where the last run's
+            // removals left the old one's free slots).
+            *a = std::collections::HashMap::new();
+        }
         a.insert(
             Rc::as_ptr(&copy) as usize,
             (Rc::downgrade(&copy), name.to_string(), from),

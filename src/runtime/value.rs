@@ -86,8 +86,11 @@ pub fn mask128(bits: u128, width: u32) -> u128 {
     }
 }
 
-/// A compiled pattern: the regular expression as written, an anchored
-/// version for `==` and an unanchored one for `in`.
+/// A pattern: the regular expression as written and its translation,
+/// checked when the value is made; the matchers (an anchored one for `==`,
+/// an unanchored one for `in`, a DFA for longest matches) are compiled
+/// when first used, so the many patterns scripts declare but never match
+/// cost nothing at start-up.
 #[derive(Debug, Clone)]
 pub struct PatternVal {
     pub source: String,
@@ -95,8 +98,11 @@ pub struct PatternVal {
     /// shows between slashes and `==` between patterns compares.
     pub text: String,
     pub case_insensitive: bool,
-    pub exact: regex::bytes::Regex,
-    pub search: regex::bytes::Regex,
+    /// The regex-crate form: flags and the translated body.
+    pub(crate) flags: &'static str,
+    pub(crate) translated: String,
+    pub(crate) exact: std::cell::OnceCell<regex::bytes::Regex>,
+    pub(crate) search: std::cell::OnceCell<regex::bytes::Regex>,
     /// The DFA for longest matches, built when a built-in first asks.
     pub longest: std::cell::OnceCell<Option<Rc<crate::runtime::pattern::Longest>>>,
 }

@@ -1,14 +1,13 @@
 # Log::create_stream rejects streams it cannot log, and Log::write
 # records that do not fit; nothing is written (so no file is made).
+# (Fields of types that cannot be logged cannot carry &log at all: Zeek
+# refuses the attribute where it is written.)
 module Errs;
 
 export {
 	redef enum Log::ID += { LOG, OTHER };
 	type Info: record { a: count &log; b: string &optional; };
 	type NoLog: record { a: count; };
-	type BadField: record { p: pattern &log; };
-	type Inner: record { t: table[count] of string &log; };
-	type BadNested: record { i: Inner &log; };
 	global good: event(rec: Info);
 	global two: event(rec: Info, n: count);
 	global other: event(rec: NoLog);
@@ -19,8 +18,6 @@ function not_an_event(rec: Info) { }
 event zeek_init()
 	{
 	print Log::create_stream(LOG, [$columns=NoLog]);
-	print Log::create_stream(LOG, [$columns=BadField]);
-	print Log::create_stream(LOG, [$columns=BadNested]);
 	print Log::create_stream(LOG, [$columns=Info, $ev=two]);
 	print Log::create_stream(LOG, [$columns=Info, $ev=other]);
 	print Log::create_stream(LOG, [$columns=Info, $ev=not_an_event]);

@@ -412,3 +412,28 @@ pub fn split_attrs(init: Expr) -> (Expr, Vec<Attr>) {
         ),
     }
 }
+
+/// Whether an attribute takes a value (`&default=...`) or not (`&log`),
+/// by Zeek's grammar; `None` for a name Zeek has no attribute for.
+/// `&deprecated` may have a message or not.
+pub fn attr_takes_value(name: &str) -> Option<bool> {
+    match name {
+        "default" | "default_insert" | "add_func" | "delete_func" | "on_change"
+        | "publish_on_change" | "broker_store" | "backend" | "expire_func" | "create_expire"
+        | "read_expire" | "write_expire" | "priority" | "group" | "type_column" | "deprecated" => {
+            Some(true)
+        }
+        "optional"
+        | "redef"
+        | "is_assigned"
+        | "is_used"
+        | "broker_allow_complex_type"
+        | "raw_output"
+        | "log"
+        | "error_handler"
+        | "ordered"
+        | "no_ZAM_opt"
+        | "no_CPP_opt" => Some(false),
+        _ => None,
+    }
+}

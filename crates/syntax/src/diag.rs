@@ -16,6 +16,13 @@ pub enum Severity {
     Fatal,
     /// Zeek's "runtime error" (e.g. the recursion limit).
     RuntimeFatal,
+    /// An informational message (`Reporter::info`): Zeek prints its
+    /// location and text with no severity word.
+    Info,
+    /// Not reported at all: what ends a handler after its message was
+    /// given already, or deliberately withheld (a failed `assert` whose
+    /// hook said `break`).
+    Quiet,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,15 +177,16 @@ fn prefix(sev: Severity) -> &'static str {
         Severity::RuntimeWarning => "expression warning",
         Severity::Fatal => "fatal error",
         Severity::RuntimeFatal => "runtime error",
+        Severity::Info => "info",
+        Severity::Quiet => "",
     }
 }
 
-/// Zeek's one-line rendering.
-pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
-    let Some(loc) = d.span.and_then(|s| map.location(s)) else {
-        return format!("{}: {}", prefix(d.severity), d.message);
-    };
-    let loc = match &d.also {
+/// Where a diagnostic is, as Zeek names it ("FILE, line N", with a
+/// second place after " and " when there is one).
+pub fn zeek_location(d: &Diagnostic, map: &SourceMap) -> Option<String> {
+    let loc = map.location(d.span?)?;
+    Some(match &d.also {
         None => loc,
         Some(Also::Span(s)) => match map.location(*s) {
             Some(l2) => format!("{loc} and {l2}"),
@@ -186,7 +194,20 @@ pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
         },
         Some(Also::Before(t)) => format!("{t} and {loc}"),
         Some(Also::After(t)) => format!("{loc} and {t}"),
+    })
+}
+
+/// Zeek's one-line rendering.
+pub fn render_zeek(d: &Diagnostic, map: &SourceMap) -> String {
+    let Some(loc) = zeek_location(d, map) else {
+        if d.severity == Severity::Info {
+            return d.message.clone();
+        }
+        return format!("{}: {}", prefix(d.severity), d.message);
     };
+    if d.severity == Severity::Info {
+        return format!("{loc}: {}", d.message);
+    }
     format!("{} in {}: {}", prefix(d.severity), loc, d.message)
 }
 
@@ -195,6 +216,7 @@ pub fn render_pretty(d: &Diagnostic, map: &SourceMap) -> String {
     use ariadne::{Config, Label, Report, ReportKind, Source};
     let kind = match d.severity {
         Severity::Warning | Severity::RuntimeWarning => ReportKind::Warning,
+        Severity::Info => ReportKind::Advice,
         _ => ReportKind::Error,
     };
     let Some((span, file)) = d.span.and_then(|s| map.get(s.file).map(|f| (s, f))) else {

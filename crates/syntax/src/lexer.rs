@@ -34,6 +34,8 @@ pub enum DocKind {
 pub struct Lexed<'a> {
     pub tokens: Vec<Spanned<'a>>,
     pub docs: Vec<DocComment>,
+    /// `@pragma` lines: where each starts and what follows the word.
+    pub pragmas: Vec<(usize, String)>,
     pub errors: Vec<(usize, usize, LexError)>,
     /// Complaints about literals that Zeek reports while it goes on
     /// reading (a port out of range, a bad address): the script fails,
@@ -81,10 +83,15 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
     let mut out = Lexed {
         tokens: Vec::with_capacity(src.len() / 4),
         docs: Vec::new(),
+        pragmas: Vec::new(),
         errors: Vec::new(),
         soft: Vec::new(),
     };
     let mut lexer = Tok::lexer(src);
+    // Open `|x|` bars by nesting depth, and whether the last token closed
+    // one: a `/` after `|x|` divides.
+    let mut bars = Bars::default();
+    let mut closed_bar = false;
     while let Some(res) = lexer.next() {
         let span = lexer.span();
         let tok = match res {
@@ -100,8 +107,25 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
             }
         };
         match tok {
-            Tok::Doc(text) => out.docs.push(doc_comment(span.start, span.end, text)),
-            Tok::AtPragma => {}
+            Tok::LParen | Tok::LBracket | Tok::LBrace => bars.depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => {
+                bars.depth = bars.depth.saturating_sub(1);
+                let d = bars.depth;
+                bars.open.retain(|&o| o <= d);
+            }
+            _ => {}
+        }
+        let was_closed_bar = std::mem::take(&mut closed_bar);
+        match tok {
+            Tok::Doc(text) => {
+                closed_bar = was_closed_bar;
+                out.docs.push(doc_comment(span.start, span.end, text))
+            }
+            Tok::AtPragma => {
+                closed_bar = was_closed_bar;
+                let text = lexer.slice()["@pragma".len()..].trim().to_string();
+                out.pragmas.push((span.start, text));
+            }
             Tok::AtUnknown => out.errors.push((
                 span.start,
                 span.end,
@@ -128,7 +152,32 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
                 out.tokens
                     .push((span.start, Tok::Load(("@deprecated", arg)), end));
             }
-            Tok::Slash if !out.tokens.last().is_some_and(|t| ends_operand(&t.1)) => {
+            Tok::Not => match not_in(lexer.remainder()) {
+                Some(used) => {
+                    lexer.bump(used);
+                    out.tokens.push((span.start, Tok::NotIn, lexer.span().end));
+                }
+                None => out.tokens.push((span.start, Tok::Not, span.end)),
+            },
+            Tok::Bar => {
+                let depth = bars.depth;
+                if out.tokens.last().is_some_and(|t| ends_operand(&t.1)) {
+                    // After an operand: the closing bar of `|x|` when one
+                    // is open at this nesting, else an operator.
+                    closed_bar = bars.open.last() == Some(&depth);
+                    if closed_bar {
+                        bars.open.pop();
+                    }
+                } else {
+                    bars.open.push(depth);
+                }
+                out.tokens.push((span.start, Tok::Bar, span.end));
+                continue;
+            }
+            Tok::Slash
+                if !closed_bar_before(&out.tokens, was_closed_bar)
+                    && !out.tokens.last().is_some_and(|t| ends_operand(&t.1)) =>
+            {
                 match scan_pattern(lexer.remainder()) {
                     Some((re, ci, dotall, used)) => {
                         lexer.bump(used);
@@ -240,6 +289,35 @@ pub fn lex<'a>(src: &'a str, filename: &'a str, dir: &'a str) -> Lexed<'a> {
         }
     }
     out
+}
+
+/// The `|`s of size expressions still open, by bracket depth.
+#[derive(Default)]
+struct Bars {
+    depth: usize,
+    open: Vec<usize>,
+}
+
+/// Whether the token before a `/` closed a `|x|`.
+fn closed_bar_before(tokens: &[Spanned], closed_bar: bool) -> bool {
+    closed_bar && matches!(tokens.last(), Some((_, Tok::Bar, _)))
+}
+
+/// After a `!`: the length of ` in` when `in` follows (after blanks on the
+/// same line) and no letter or digit comes right after it.
+fn not_in(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    if !rest[i..].starts_with("in") {
+        return None;
+    }
+    match b.get(i + 2) {
+        Some(c) if !c.is_ascii_alphanumeric() => Some(i + 2),
+        _ => None,
+    }
 }
 
 fn doc_comment(start: usize, end: usize, text: &str) -> DocComment {

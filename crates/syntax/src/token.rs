@@ -114,7 +114,9 @@ pub enum Tok<'a> {
     If,
     #[token("in")]
     In,
-    #[token("!in")]
+    /// `!in`, also written `! in`: built by the lexer from `!` when `in`
+    /// follows without a letter or digit after it (`!info` is `!` and a
+    /// name), as Zeek's scanner decides.
     NotIn,
     #[token("int")]
     TInt,

@@ -45,8 +45,17 @@ export {
 	## :zeek:see:`Site::local_nets`.
 	const private_address_space_is_local = T &redef;
 
+	## Each of :zeek:see:`Site::local_nets` by itself, so that indexing
+	## with an address yields the local network it is in. Kept up to date
+	## with local_nets.
+	global local_nets_table: table[subnet] of subnet = table();
+
 	## Networks of neighbouring sites.
 	option neighbor_nets: set[subnet] = {};
+
+	## Who administers which local networks: mail addresses by network
+	## (see :zeek:see:`Site::get_emails`).
+	option local_admins: table[subnet] of set[string] = table();
 
 	## The site's DNS zones.
 	option local_zones: set[string] = {};
@@ -68,6 +77,11 @@ export {
 
 	## Whether a name is in one of :zeek:see:`Site::neighbor_zones`.
 	global is_neighbor_name: function(name: string): bool;
+
+	## The administrators of an IPv4 address: the mail addresses that
+	## :zeek:see:`Site::local_admins` gives for every network (of prefix
+	## length 1 to 32) containing it, joined by ", ".
+	global get_emails: function(a: addr): string;
 }
 
 function is_local_addr(a: addr): bool
@@ -113,6 +127,38 @@ function is_neighbor_name(name: string): bool
 	return in_zones(name, neighbor_zones);
 	}
 
+function get_emails(a: addr): string
+	{
+	local found: set[string] = set();
+	if ( is_v4_addr(a) )
+		for ( net, mails in local_admins )
+			{
+			if ( ! is_v4_subnet(net) || subnet_width(net) == 0 || a !in net )
+				next;
+			for ( m in mails )
+				if ( m != "" )
+					add found[m];
+			}
+	local joined = "";
+	for ( email in found )
+		joined = joined == "" ? email : cat(joined, ", ", email);
+	return joined;
+	}
+
+# local_nets_table follows local_nets.
+function fill_local_nets_table(nets: set[subnet])
+	{
+	clear_table(local_nets_table);
+	for ( net in nets )
+		local_nets_table[net] = net;
+	}
+
+function track_local_nets(id: string, new_value: set[subnet]): set[subnet]
+	{
+	fill_local_nets_table(new_value);
+	return new_value;
+	}
+
 # Set while follow_private_space sets local_nets itself: the private
 # ranges it merged are the new ones, which private_address_space does not
 # hold yet.
@@ -143,6 +189,8 @@ event zeek_init() &priority=10
 	{
 	Option::set_change_handler("Site::local_nets", keep_private_local, -5);
 	Option::set_change_handler("Site::private_address_space", follow_private_space, -5);
+	Option::set_change_handler("Site::local_nets", track_local_nets, -10);
+	fill_local_nets_table(local_nets);
 	if ( private_address_space_is_local )
 		Option::set("Site::local_nets", local_nets | private_address_space);
 	}

@@ -280,6 +280,13 @@ impl TableVal {
         self.entries[i].as_ref().map(|e| &e.value)
     }
 
+    /// The value at a key, without counting as a lookup (Zeek's order
+    /// model does not move the entry).
+    pub fn peek(&self, key: &Value) -> Option<&Value> {
+        let i = self.find_quiet(key)?;
+        self.entries[i].as_ref().map(|e| &e.value)
+    }
+
     pub fn get_mut(&mut self, key: &Value) -> Option<&mut Value> {
         let i = self.find(key)?;
         self.entries[i].as_mut().map(|e| &mut e.value)

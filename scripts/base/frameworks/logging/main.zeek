@@ -25,6 +25,13 @@ export {
 		WRITER_ASCII,
 	};
 
+	## Whether filters write locally by default (:zeek:field:`Log::Filter$log_local`).
+	const enable_local_logging = T &redef;
+
+	## Whether filters send their rows to other nodes by default; rzeek
+	## runs alone, so there are none to send them to.
+	const enable_remote_logging = T &redef;
+
 	## The writer streams use unless told otherwise.
 	const default_writer = WRITER_ASCII &redef;
 
@@ -60,8 +67,92 @@ export {
 	## written, with the path being written to.
 	const default_ext_func: function(path: string): any = function(path: string) { } &redef;
 
-	## How often filters rotate their files (rzeek does not rotate).
+	# Rotation. Zeek closes a log file every rotation interval, renames
+	# it and hands it to a postprocessor. rzeek declares the interface so
+	# that scripts configuring rotation load, but it does not rotate: a
+	# log is one file from its first line to the end of the run, and no
+	# postprocessor is called.
+
+	## What a rotation postprocessor learns of the file rotated.
+	type RotationInfo: record {
+		## The writer of the file.
+		writer: Writer;
+		## The file's name after rotation.
+		fname: string;
+		## The log's path, as the filter named it.
+		path: string;
+		## When the file was opened.
+		open: time;
+		## When it was closed.
+		close: time;
+		## Whether it was rotated because the run ended.
+		terminating: bool;
+	};
+
+	## A rotation postprocessor; returns whether all went well.
+	type RotationPostProcessorFunc: function(info: Log::RotationInfo): bool;
+
+	## What :zeek:see:`Log::rotation_format_func` is given to name a
+	## rotated file.
+	type RotationFmtInfo: record {
+		## The writer of the file.
+		writer: Writer;
+		## The log's path.
+		path: string;
+		## When the file was opened.
+		open: time;
+		## When it was closed.
+		close: time;
+		## Whether the run is ending.
+		terminating: bool;
+		## The postprocessor that will be run on the file.
+		postprocessor: RotationPostProcessorFunc &optional;
+	};
+
+	## How often filters that give no interval rotate; 0 for never.
 	const default_rotation_interval = 0secs &redef;
+
+	## The folder rotated files go to; empty for the current one.
+	option default_rotation_dir = "";
+
+	## Where a rotated file goes, as :zeek:see:`Log::rotation_format_func`
+	## decides.
+	type RotationPath: record {
+		## The folder (created when needed).
+		dir: string &default = default_rotation_dir;
+		## The file's new name, to which the writer adds its extension.
+		file_basename: string;
+	};
+
+	## Names a rotated file.
+	const rotation_format_func: function(ri: RotationFmtInfo): RotationPath &redef;
+
+	## The strftime() format of the time in a rotated file's name.
+	const default_rotation_date_format = "%Y-%m-%d-%H-%M-%S" &redef;
+
+	## A shell command run on each rotated file; empty for none.
+	const default_rotation_postprocessor_cmd = "" &redef;
+
+	## Environment variables for that command, each name prefixed with
+	## ``ZEEK_ARG_`` (as :zeek:see:`system_env` does).
+	option default_rotation_postprocessor_cmd_env: table[string] of string = {};
+
+	## The postprocessor of each writer's rotated files.
+	const default_rotation_postprocessors: table[Writer] of function(info: RotationInfo): bool &redef;
+
+	## How often alarm summaries are mailed; 0 for never.
+	const default_mail_alarms_interval = 0secs &redef;
+
+	## Runs :zeek:see:`Log::default_rotation_postprocessor_cmd` on a
+	## rotated file with the arguments Zeek gives it: the file, the
+	## log's path, the open and close times, whether the run is ending,
+	## and the writer's name.
+	##
+	## info: the rotated file.
+	## npath: its name now.
+	##
+	## Returns: true.
+	global run_rotation_postprocessor_cmd: function(info: RotationInfo, npath: string): bool;
 
 	## Turns a stream's ID into the path its filters write to, when
 	## neither the filter nor the stream names one.
@@ -91,15 +182,17 @@ export {
 		## None of these columns.
 		exclude: set[string] &optional;
 		## Whether rows are written locally.
-		log_local: bool &default=T;
+		log_local: bool &default=enable_local_logging;
 		## Whether rows are sent to other nodes (there are none).
-		log_remote: bool &default=T;
+		log_remote: bool &default=enable_remote_logging;
 		## New names for columns, by their flattened name.
 		field_name_map: table[string] of string &default=default_field_name_map;
 		## Between the names of a nested record's fields.
 		scope_sep: string &default=default_scope_sep;
 		## How often the file is rotated (rzeek does not rotate).
 		interv: interval &default=default_rotation_interval;
+		## What is run on each rotated file (rzeek does not rotate).
+		postprocessor: function(info: RotationInfo): bool &optional;
 		## Settings for the writer, and state for policy hooks.
 		config: table[string] of string &default=table();
 		## Goes before the names of the extension columns.
@@ -144,6 +237,19 @@ export {
 		## Event groups (and modules) switched off with the stream by
 		## :zeek:see:`Log::disable_stream` and on again with it.
 		event_groups: set[string] &default=set();
+		## How long a write may be delayed (Zeek's Log::delay; rzeek
+		## writes at once).
+		max_delay_interval: interval &default=200msec;
+		## How many delayed writes may wait.
+		max_delay_queue_size: count &default=1000;
+		## Bytes of one string column written, at most.
+		max_field_string_bytes: count &default=Log::default_max_field_string_bytes;
+		## Bytes of all string columns of a line, at most.
+		max_total_string_bytes: count &default=Log::default_max_total_string_bytes;
+		## Elements of one container column, at most.
+		max_field_container_elements: count &default=Log::default_max_field_container_elements;
+		## Elements of all container columns of a line, at most.
+		max_total_container_elements: count &default=Log::default_max_total_container_elements;
 	};
 
 	## Where print statements go.
@@ -182,6 +288,11 @@ export {
 
 	## Streams that exist and are enabled.
 	global active_streams: table[ID] of Stream = table();
+
+	## Every filter in force, by stream and name. Changing this table
+	## changes no filter: :zeek:see:`Log::add_filter` and
+	## :zeek:see:`Log::remove_filter` do.
+	global filters: table[ID, string] of Filter = table();
 
 	## Creates a log stream and enables it.
 	##
@@ -289,10 +400,53 @@ export {
 # Every stream created, enabled or not; active_streams holds the enabled
 # ones. The interpreter keeps the writers and the filters in force: these
 # functions keep the script-side tables in step with it.
-global known_streams: table[ID] of Stream = table();
+global all_streams: table[ID] of Stream = table();
 
-# The filters of each stream, by name, as they were added.
-global known_filters: table[ID] of table[string] of Filter = table();
+# The names of each stream's filters (the filters themselves are in
+# Log::filters).
+global stream_filters: table[ID] of set[string] = table();
+
+function run_rotation_postprocessor_cmd(info: RotationInfo, npath: string): bool
+	{
+	if ( default_rotation_postprocessor_cmd == "" )
+		return T;
+
+	# The writer by its short name: Log::WRITER_ASCII is "ascii".
+	local wname = to_lower(fmt("%s", info$writer));
+	wname = subst_string(wname, "log::writer_", "");
+	local stamp_fmt = "%y-%m-%d_%H.%M.%S";
+	local cmd = fmt("%s %s %s %s %s %d %s", default_rotation_postprocessor_cmd,
+	                safe_shell_quote(npath), safe_shell_quote(info$path),
+	                strftime(stamp_fmt, info$open), strftime(stamp_fmt, info$close),
+	                info$terminating, wname);
+	system_env(cmd, default_rotation_postprocessor_cmd_env);
+	return T;
+	}
+
+# ASCII logs are postprocessed with the command, if one is configured.
+function ascii_rotation_postprocessor(info: Log::RotationInfo): bool
+	{
+	return run_rotation_postprocessor_cmd(info, info$fname);
+	}
+
+redef default_rotation_postprocessors += {
+	[WRITER_ASCII] = ascii_rotation_postprocessor,
+};
+
+function rotation_format_func(ri: RotationFmtInfo): RotationPath
+	{
+	# With Zeek's own ASCII postprocessor the time follows a dot and is
+	# written with default_rotation_date_format; otherwise a dash and a
+	# shorter form.
+	local default_pp = ri$writer == WRITER_ASCII && ri?$postprocessor &&
+	                   WRITER_ASCII in default_rotation_postprocessors &&
+	                   default_rotation_postprocessors[WRITER_ASCII] == ascii_rotation_postprocessor;
+	if ( default_pp )
+		return RotationPath($file_basename=ri$path + "." +
+		                    strftime(default_rotation_date_format, ri$open));
+	return RotationPath($file_basename=ri$path + "-" +
+	                    strftime("%y-%m-%d_%H.%M.%S", ri$open));
+	}
 
 function default_path_func(id: ID, path: string, rec: any): string
 	{
@@ -306,15 +460,15 @@ function default_path_func(id: ID, path: string, rec: any): string
 # stream's event groups follow.
 function mark_active(id: ID, on: bool)
 	{
-	if ( id !in known_streams )
+	if ( id !in all_streams )
 		return;
 
 	if ( on )
-		active_streams[id] = known_streams[id];
+		active_streams[id] = all_streams[id];
 	else if ( id in active_streams )
 		delete active_streams[id];
 
-	for ( group in known_streams[id]$event_groups )
+	for ( group in all_streams[id]$event_groups )
 		{
 		if ( has_module_events(group) )
 			{
@@ -337,8 +491,8 @@ function create_stream(id: ID, stream: Stream): bool
 	{
 	if ( ! __create_stream(id, stream) )
 		return F;
-	known_streams[id] = stream;
-	known_filters[id] = table();
+	all_streams[id] = stream;
+	stream_filters[id] = set();
 	mark_active(id, T);
 	return add_default_filter(id);
 	}
@@ -346,8 +500,13 @@ function create_stream(id: ID, stream: Stream): bool
 function remove_stream(id: ID): bool
 	{
 	mark_active(id, F);
-	delete known_streams[id];
-	delete known_filters[id];
+	if ( id in stream_filters )
+		{
+		for ( name in stream_filters[id] )
+			delete filters[id, name];
+		delete stream_filters[id];
+		}
+	delete all_streams[id];
 	return __remove_stream(id);
 	}
 
@@ -367,10 +526,10 @@ function disable_stream(id: ID): bool
 
 function add_filter(id: ID, filter: Filter): bool
 	{
-	if ( id !in known_streams )
+	if ( id !in all_streams )
 		return F;
 
-	local stream = known_streams[id];
+	local stream = all_streams[id];
 	if ( ! filter?$path && stream?$path )
 		filter$path = stream$path;
 	if ( ! filter?$path && ! filter?$path_func )
@@ -378,31 +537,31 @@ function add_filter(id: ID, filter: Filter): bool
 
 	if ( ! __add_filter(id, filter) )
 		return F;
-	known_filters[id][filter$name] = filter;
+	add stream_filters[id][filter$name];
+	filters[id, filter$name] = filter;
 	return T;
 	}
 
 function remove_filter(id: ID, name: string): bool
 	{
-	if ( id in known_filters && name in known_filters[id] )
-		delete known_filters[id][name];
+	if ( id in stream_filters )
+		delete stream_filters[id][name];
+	delete filters[id, name];
 	return __remove_filter(id, name);
 	}
 
 function get_filter(id: ID, name: string): Filter
 	{
-	if ( id in known_filters && name in known_filters[id] )
-		return known_filters[id][name];
+	if ( [id, name] in filters )
+		return filters[id, name];
 	return no_filter;
 	}
 
 function get_filter_names(id: ID): set[string]
 	{
-	local names: set[string] = set();
-	if ( id in known_filters )
-		for ( name in known_filters[id] )
-			add names[name];
-	return names;
+	if ( id in stream_filters )
+		return copy(stream_filters[id]);
+	return set();
 	}
 
 function add_default_filter(id: ID): bool

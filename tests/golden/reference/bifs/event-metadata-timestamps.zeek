@@ -10,7 +10,10 @@ event later(n: count)
 
 event zeek_init()
 	{
-	print EventMetadata::current(EventMetadata::NETWORK_TIMESTAMP);
+	# Without a trace network time is the clock's from start-up on, and
+	# zeek_init was raised at it.
+	local stamps = EventMetadata::current(EventMetadata::NETWORK_TIMESTAMP);
+	print |stamps|, stamps[0] as time == network_time(), network_time() > double_to_time(0.0);
 	set_network_time(double_to_time(10.0));
 	event later(1);
 	set_network_time(double_to_time(20.0));

@@ -1,0 +1,5 @@
+@load ./types
+@load ./main
+@load ./plugins
+@load ./drop
+@load ./shunt

@@ -1,0 +1,490 @@
+##! The notice framework: scripts call :zeek:see:`NOTICE` when they see
+##! something a site may want to know about, and the site's policy (the
+##! :zeek:see:`Notice::policy` hook and the shortcut sets below) decides
+##! what is done with it: logged to notice.log, alarmed into
+##! notice_alarm.log, mailed, ignored. A notice with an ``identifier`` is
+##! suppressed for a while after it was raised, so that the same thing is
+##! reported once rather than on every occurrence.
+##!
+##! rzeek does not send mail. The mail actions are applied as in Zeek
+##! (they show in the log's ``actions`` and ``email_dest``), but when a
+##! notice would be mailed rzeek reports a warning instead (see
+##! :zeek:see:`Notice::email_notice_to`).
+
+# Zeek always has the file analysis framework loaded (notices describe
+# files with it); rzeek loads it here.
+@load base/frameworks/files
+
+module Notice;
+
+export {
+	redef enum Log::ID += {
+		## notice.log: the notices whose actions include logging.
+		LOG,
+		## notice_alarm.log: the notices that are alarms.
+		ALARM_LOG,
+	};
+
+	## The policy hook of notice.log's default filter.
+	global log_policy: Log::PolicyHook;
+	## The policy hook of notice_alarm.log's default filter.
+	global log_policy_alarm: Log::PolicyHook;
+
+	## The kinds of notices. Scripts add their own, named by a category
+	## and what happened with words joined by underscores, such as
+	## ``SSH::Password_Guessing``.
+	type Type: enum {
+		## How often some notice occurred.
+		Tally,
+	};
+
+	## What may be done with a notice.
+	type Action: enum {
+		## Nothing.
+		ACTION_NONE,
+		## Write it to notice.log.
+		ACTION_LOG,
+		## Mail it to :zeek:see:`Notice::mail_dest` (rzeek does not send
+		## mail).
+		ACTION_EMAIL,
+		## Treat it as an alarm: write it to notice_alarm.log, whose
+		## contents Zeek mails in bulk.
+		ACTION_ALARM,
+		## Block its source address, as the loaded policy scripts
+		## implement it (see policy/frameworks/notice/actions/drop).
+		ACTION_DROP,
+	};
+
+	## A set of actions.
+	type ActionSet: set[Notice::Action];
+
+	## How long a notice with an identifier is suppressed by default
+	## after it was raised; 0 turns suppression off.
+	option default_suppression_interval = 1 hr;
+
+	## A notice, and what notice.log records of it.
+	type Info: record {
+		## When it happened; network time when :zeek:see:`NOTICE` was
+		## called, unless given.
+		ts: time &log &optional;
+		## The uid of the connection concerned.
+		uid: string &log &optional;
+		## The endpoints of the connection concerned.
+		id: conn_id &log &optional;
+		## The connection concerned: gives ``uid`` and ``id`` (and so
+		## ``src``, ``dst`` and ``p``) when they are not set.
+		conn: connection &optional;
+		## The file concerned: gives the file fields.
+		f: fa_file &optional;
+		## The file's id.
+		fuid: string &log &optional;
+		## The file's MIME type.
+		file_mime_type: string &log &optional;
+		## A description of the file, such as the URL it was fetched
+		## from.
+		file_desc: string &log &optional;
+		## The transport protocol, from ``p``.
+		proto: transport_proto &log &optional;
+		## The kind of notice.
+		note: Type &log;
+		## What happened, for people to read.
+		msg: string &log &optional;
+		## More detail, also for people (and for policies to match on).
+		sub: string &log &optional;
+		## The address concerned (the originator, with a connection).
+		src: addr &log &optional;
+		## The other address (the responder, with a connection).
+		dst: addr &log &optional;
+		## The port concerned (the responder's, with a connection).
+		p: port &log &optional;
+		## A number that goes with the notice, such as a count or status.
+		n: count &log &optional;
+		## The name of the node that raised it, in a cluster.
+		peer_name: string &optional;
+		## Name, address and port of the node that raised it.
+		peer_descr: string &log &optional;
+		## What was done with it.
+		actions: ActionSet &log &default=ActionSet();
+		## Where it was (to be) mailed.
+		email_dest: set[string] &log &default=set();
+		## Text that mail about the notice includes, added by scripts
+		## handling :zeek:see:`Notice::notice`.
+		email_body_sections: vector of string &optional;
+		## While this set has members the mail waits (at most
+		## :zeek:see:`Notice::max_email_delay`).
+		email_delay_tokens: set[string] &optional;
+		## What makes two notices of one type the same thing: a second
+		## notice with the same type and identifier is suppressed for
+		## ``suppress_for``. Without it nothing is suppressed.
+		identifier: string &optional;
+		## How long notices like this one are suppressed after it.
+		suppress_for: interval &log &default=default_suppression_interval;
+	};
+
+	## Types of notices that are dropped without any action, not even
+	## logging.
+	option ignored_types: set[Notice::Type] = set();
+	## Types of notices that are mailed.
+	option emailed_types: set[Notice::Type] = set();
+	## Types of notices that are alarms.
+	option alarmed_types: set[Notice::Type] = set();
+	## Types of notices that are never suppressed.
+	option not_suppressed_types: set[Notice::Type] = set();
+	## How long notices of a type are suppressed, instead of their own
+	## ``suppress_for``.
+	const type_suppression_intervals: table[Notice::Type] of interval = table() &redef;
+
+	## The site's notice policy: its bodies may change a notice (add
+	## actions, change ``suppress_for``) or drop it by breaking.
+	global policy: hook(n: Notice::Info);
+
+	## The mail program Zeek pipes notices to (rzeek sends no mail).
+	option sendmail = "/usr/sbin/sendmail";
+	## Where mailed notices (and alarm summaries) go unless a notice
+	## names its own ``email_dest``.
+	const mail_dest = "" &redef;
+	## The sender of notice mail.
+	option mail_from = "Zeek <zeek@localhost>";
+	## The Reply-To of notice mail, if not empty.
+	option reply_to = "";
+	## What the subject of notice mail starts with.
+	option mail_subject_prefix = "[Zeek]";
+	## How long mail may wait for ``email_delay_tokens`` to go.
+	const max_email_delay = 15 secs &redef;
+
+	## What a notice takes from a file.
+	type FileInfo: record {
+		## The file's id.
+		fuid: string;
+		## Its description (from :zeek:see:`Files::describe`).
+		desc: string;
+		## Its MIME type, if known.
+		mime: string &optional;
+		## The endpoints of a connection that carried it.
+		cid: conn_id &optional;
+		## That connection's uid.
+		cuid: string &optional;
+	};
+
+	## How long suppressions are collected before they are sent to the
+	## other nodes of a cluster (rzeek runs alone: nothing is sent).
+	option suppression_batch_period = 10 msec;
+
+	## How many suppressions are collected at most before they are sent;
+	## 0 sends each at once.
+	option suppression_batch_max_size = 50;
+
+	## The file fields of a notice, from a file.
+	##
+	## f: the file.
+	##
+	## Returns: its id, description, type and a connection that carried
+	##          it.
+	global create_file_info: function(f: fa_file): Notice::FileInfo;
+
+	## Fills a notice's file fields from a file.
+	##
+	## f: the file.
+	##
+	## n: the notice.
+	global populate_file_info: function(f: fa_file, n: Notice::Info);
+
+	## Fills a notice's file fields from what
+	## :zeek:see:`Notice::create_file_info` returned.
+	##
+	## fi: the file fields.
+	##
+	## n: the notice.
+	global populate_file_info2: function(fi: Notice::FileInfo, n: Notice::Info);
+
+	## A log postprocessor that mails a rotated log to
+	## :zeek:see:`Notice::mail_dest` and removes it. rzeek neither rotates
+	## logs nor sends mail: it warns instead.
+	##
+	## info: the rotated log.
+	##
+	## Returns: true.
+	global log_mailing_postprocessor: function(info: Log::RotationInfo): bool;
+
+	## Where a notice goes once the policy has been applied: its bodies
+	## carry out the actions (logging at priority -5).
+	##
+	## n: the notice.
+	global notice: hook(n: Info);
+
+	## Raised when a notice starts being suppressed.
+	##
+	## ts: when the notice happened.
+	##
+	## suppress_for: for how long it is suppressed.
+	##
+	## note: its type.
+	##
+	## identifier: its identifier.
+	global begin_suppression: event(ts: time, suppress_for: interval, note: Type, identifier: string);
+
+	## Whether a notice is suppressed now (raising
+	## :zeek:see:`Notice::suppressed` if it is).
+	##
+	## n: the notice.
+	global is_being_suppressed: function(n: Notice::Info): bool;
+
+	## Raised for each notice dropped because it is suppressed.
+	##
+	## n: the notice.
+	global suppressed: event(n: Notice::Info);
+
+	## Mails a notice. rzeek sends no mail: unless reading a trace or
+	## given no address, it reports (once) that the mail was not sent.
+	##
+	## n: the notice.
+	##
+	## dest: the address.
+	##
+	## extend: whether to wait for ``email_delay_tokens`` and add the
+	##         ``email_body_sections``.
+	global email_notice_to: function(n: Info, dest: string, extend: bool);
+
+	## The header lines of notice mail, to which a body is appended.
+	##
+	## subject_desc: the subject, after the prefix.
+	##
+	## dest: the recipient.
+	##
+	## Returns: the From, Subject, To, User-Agent (and Reply-To) lines.
+	global email_headers: function(subject_desc: string, dest: string): string;
+
+	## Raised with each notice written to notice.log.
+	##
+	## rec: the notice.
+	global log_notice: event(rec: Info);
+
+	## Fills a notice's missing fields and runs the policy on it; called
+	## by :zeek:see:`NOTICE`.
+	##
+	## n: the notice.
+	global apply_policy: function(n: Notice::Info);
+}
+
+module GLOBAL;
+
+## Raises a notice: unless it is suppressed, its missing fields are
+## filled, the policy is applied, and the :zeek:see:`Notice::notice` hook
+## carries out its actions.
+##
+## n: the notice.
+function NOTICE(n: Notice::Info)
+	{
+	if ( Notice::is_being_suppressed(n) )
+		return;
+	Notice::apply_policy(n);
+	hook Notice::notice(n);
+	}
+
+module Notice;
+
+# Whether the packets come from a trace file (Zeek sends no mail then).
+function from_trace(): bool
+	{
+	local src = packet_source();
+	return src?$path && ! src$live;
+	}
+
+# The suppressions in force: until when each type and identifier is
+# suppressed. An entry is checked at the first expiry round after it is
+# made and then kept for whatever of its interval is left.
+function suppression_left(t: table[Type, string] of time, note: Type, id: string): interval
+	{
+	local left = t[note, id] - network_time();
+	return left > 0 secs ? left : 0 secs;
+	}
+
+global suppressing: table[Type, string] of time = table()
+	&create_expire=0 secs &expire_func=suppression_left;
+
+# Whether the lack of mail was reported already.
+global mail_warned = F;
+
+function warn_no_mail(what: string)
+	{
+	if ( mail_warned )
+		return;
+	mail_warned = T;
+	Reporter::warning(fmt("rzeek does not send mail: %s is not mailed", what));
+	}
+
+function log_mailing_postprocessor(info: Log::RotationInfo): bool
+	{
+	if ( mail_dest != "" && ! from_trace() )
+		warn_no_mail(fmt("log %s", info$fname));
+	return T;
+	}
+
+event zeek_init() &priority=5
+	{
+	Log::create_stream(LOG, Log::Stream($columns=Info, $ev=log_notice, $path="notice",
+	                                    $policy=log_policy));
+	Log::create_stream(ALARM_LOG, Log::Stream($columns=Info, $path="notice_alarm",
+	                                          $policy=log_policy_alarm));
+
+	# Zeek adds a filter that mails the alarms once a day; rzeek can't.
+	if ( mail_dest != "" && ! from_trace() )
+		warn_no_mail(fmt("the alarm summary for %s", mail_dest));
+	}
+
+function email_headers(subject_desc: string, dest: string): string
+	{
+	local lines = cat("From: ", mail_from, "\n",
+	                  "Subject: ", mail_subject_prefix, " ", subject_desc, "\n",
+	                  "To: ", dest, "\n",
+	                  "User-Agent: Zeek/", zeek_version(), "\n");
+	if ( reply_to != "" )
+		lines += cat("Reply-To: ", reply_to, "\n");
+	return lines;
+	}
+
+function email_notice_to(n: Notice::Info, dest: string, extend: bool)
+	{
+	if ( dest == "" || from_trace() )
+		return;
+	warn_no_mail(fmt("notice %s for %s", n$note, dest));
+	}
+
+hook Notice::policy(n: Notice::Info) &priority=10
+	{
+	if ( n$note in ignored_types )
+		break;
+
+	if ( n$note in not_suppressed_types )
+		n$suppress_for = 0 secs;
+	if ( n$note in alarmed_types )
+		add n$actions[ACTION_ALARM];
+	if ( n$note in emailed_types )
+		add n$actions[ACTION_EMAIL];
+	if ( n$note in type_suppression_intervals )
+		n$suppress_for = type_suppression_intervals[n$note];
+
+	# Every notice is logged unless a later body takes this away.
+	add n$actions[ACTION_LOG];
+	}
+
+hook Notice::notice(n: Notice::Info)
+	{
+	if ( ACTION_EMAIL in n$actions )
+		add n$email_dest[mail_dest];
+	}
+
+hook Notice::notice(n: Notice::Info) &priority=-5
+	{
+	for ( addr_to in n$email_dest )
+		email_notice_to(n, addr_to, T);
+
+	if ( ACTION_LOG in n$actions )
+		Log::write(LOG, n);
+	if ( ACTION_ALARM in n$actions )
+		Log::write(ALARM_LOG, n);
+
+	# Suppression needs an identifier, and a notice that is not
+	# suppressed already.
+	if ( ! n?$identifier || n$suppress_for == 0 secs || [n$note, n$identifier] in suppressing )
+		return;
+	event Notice::begin_suppression(n$ts, n$suppress_for, n$note, n$identifier);
+	suppressing[n$note, n$identifier] = n$ts + n$suppress_for;
+	}
+
+event Notice::begin_suppression(ts: time, suppress_for: interval, note: Type, identifier: string)
+	{
+	suppressing[note, identifier] = ts + suppress_for;
+	}
+
+function is_being_suppressed(n: Notice::Info): bool
+	{
+	if ( ! n?$identifier || [n$note, n$identifier] !in suppressing )
+		return F;
+	event Notice::suppressed(n);
+	return T;
+	}
+
+function create_file_info(f: fa_file): Notice::FileInfo
+	{
+	local desc = "";
+@ifdef ( Files::describe )
+	desc = Files::describe(f);
+@endif
+	local fi = Notice::FileInfo($fuid=f$id, $desc=desc);
+
+	if ( f?$info && f$info?$mime_type )
+		fi$mime = f$info$mime_type;
+
+	# One of the connections that carried it will do.
+	if ( f?$conns )
+		for ( cid, c in f$conns )
+			{
+			fi$cid = cid;
+			fi$cuid = c$uid;
+			break;
+			}
+
+	return fi;
+	}
+
+function populate_file_info(f: fa_file, n: Notice::Info)
+	{
+	populate_file_info2(create_file_info(f), n);
+	}
+
+function populate_file_info2(fi: Notice::FileInfo, n: Notice::Info)
+	{
+	if ( ! n?$fuid )
+		n$fuid = fi$fuid;
+	if ( fi?$mime && ! n?$file_mime_type )
+		n$file_mime_type = fi$mime;
+	n$file_desc = fi$desc;
+	if ( fi?$cid )
+		n$id = fi$cid;
+	if ( fi?$cuid )
+		n$uid = fi$cuid;
+	}
+
+function apply_policy(n: Notice::Info)
+	{
+	if ( ! n?$ts )
+		n$ts = network_time();
+
+	if ( n?$f )
+		populate_file_info(n$f, n);
+
+	if ( n?$conn )
+		{
+		if ( ! n?$id )
+			n$id = n$conn$id;
+		if ( ! n?$uid )
+			n$uid = n$conn$uid;
+		}
+
+	# The endpoints of the connection stand for the addresses and the
+	# port unless they were given.
+	if ( n?$id )
+		{
+		if ( ! n?$src )
+			n$src = n$id$orig_h;
+		if ( ! n?$dst )
+			n$dst = n$id$resp_h;
+		if ( ! n?$p )
+			n$p = n$id$resp_p;
+		}
+
+	if ( n?$p )
+		n$proto = get_port_transport_proto(n$p);
+
+	if ( ! n?$email_body_sections )
+		n$email_body_sections = vector();
+	if ( ! n?$email_delay_tokens )
+		n$email_delay_tokens = set();
+
+	hook Notice::policy(n);
+
+	# The policy may have chosen an interval; else the default applies.
+	if ( ! n?$suppress_for )
+		n$suppress_for = default_suppression_interval;
+	}

@@ -1,0 +1,2 @@
+# Loading these costs nothing until a notice is mailed.
+@load ./extend-email/hostnames

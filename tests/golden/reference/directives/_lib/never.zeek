@@ -1,0 +1,1 @@
+print "never loaded: @unload came first";

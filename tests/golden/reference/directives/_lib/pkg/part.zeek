@@ -1,0 +1,1 @@
+print "pkg part", @FILENAME, sub(@DIR, /^.*\//, "");

@@ -1,0 +1,5 @@
+# An @endif without @if.
+
+print "before";
+@endif
+print "after";

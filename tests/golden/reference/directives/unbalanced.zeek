@@ -1,0 +1,7 @@
+# An @if without its @endif (directives.rst: @endif is required).
+
+@if ( T )
+print "opened";
+@if ( F )
+print "never";
+@endif
