@@ -8,7 +8,8 @@
 ##!
 ##! It also loads the script library as Zeek's default does, as far as
 ##! rzeek has it: the utilities, the notice (with weird.log), NetControl and
-##! reporter frameworks, the connection scripts, so a trace run writes conn.log,
+##! reporter frameworks, the cluster framework (for a process outside a
+##! cluster), the connection scripts, so a trace run writes conn.log,
 ##! the HTTP scripts (http.log), and the version information.
 
 @load base/utils/site
@@ -30,6 +31,7 @@
 @load base/utils/time
 @load base/utils/urls
 
+@load base/frameworks/cluster
 @load base/frameworks/notice
 @load base/frameworks/netcontrol
 @load base/frameworks/reporter

@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 pub(crate) mod addr;
 mod anon;
+mod cluster;
 pub mod conn;
 pub mod conns;
 mod container;
@@ -81,6 +82,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(dns::BIFS)
         .chain(smith_waterman::BIFS)
         .chain(system::BIFS)
+        .chain(cluster::BIFS)
         .chain(unsupported::UNSUPPORTED.iter().map(|u| &u.def))
 }
 

@@ -180,11 +180,12 @@ pub fn find_script(name: &str, from_dir: &str) -> Option<Found> {
     if relative_to_dir {
         return None;
     }
-    if let Ok(zp) = std::env::var("ZEEKPATH") {
-        for dir in zp.split(':').filter(|d| !d.is_empty()) {
-            if let Some(f) = try_disk(&Path::new(dir).join(name)) {
-                return Some(f);
-            }
+    // Zeek's default search path starts with the current directory
+    // (where a cluster keeps its `cluster-layout.zeek`, for instance).
+    let zp = std::env::var("ZEEKPATH").unwrap_or_else(|_| ".".to_string());
+    for dir in zp.split(':').filter(|d| !d.is_empty()) {
+        if let Some(f) = try_disk(&Path::new(dir).join(name)) {
+            return Some(f);
         }
     }
     // Zeek's default search path holds the script tree, its policy/
@@ -453,7 +454,9 @@ impl Compiler {
                     }
                     pending.push(tokens[i].clone());
                     let ends_decl = match tok {
-                        Tok::Semi => depth == 0,
+                        // A directive such as `@load` stands alone: a
+                        // condition after it sees what it loaded.
+                        Tok::Semi | Tok::Load(_) => depth == 0,
                         // `}` ends a body, unless `;`, attributes or more
                         // of an expression follow (`type R: record {...};`).
                         Tok::RBrace => {

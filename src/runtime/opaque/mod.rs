@@ -32,6 +32,9 @@ pub enum Opaque {
     Bloom(bloom::Bloom),
     /// An open file (`open()`); Zeek's `file` type.
     File(Rc<RefCell<FileState>>),
+    /// A script value made into Broker data (`Broker::make_event`'s
+    /// arguments), kept as the value itself.
+    BrokerData(Value),
 }
 
 impl Opaque {
@@ -45,6 +48,7 @@ impl Opaque {
             Opaque::Cardinality(_) => "cardinality",
             Opaque::Bloom(_) => "bloomfilter",
             Opaque::File(_) => "file",
+            Opaque::BrokerData(_) => "Broker::Data",
         }
     }
 

@@ -1,0 +1,20 @@
+##! The Cluster framework: a Zeek process as one node of a cluster
+##! (manager, logger, proxy or worker), the nodes it knows, pools of
+##! nodes to spread work over, and publishing events to topics.
+##!
+##! Without ``CLUSTER_NODE`` in the environment the process is no node:
+##! :zeek:see:`Cluster::is_enabled` is false and the ``@if`` blocks that
+##! packages keep for cluster nodes are left out, as in Zeek.
+
+@load ./types
+@load ./main
+@load ./pools
+@load ./pubsub
+
+@if ( Cluster::is_enabled() )
+@if ( |Cluster::nodes| == 0 )
+# A node needs the layout of its cluster; Zeek finds it as a script
+# named cluster-layout on its search path.
+@load cluster-layout
+@endif
+@endif
