@@ -1,6 +1,8 @@
 @load ./main
 @load ./files
 
-# Reading indicator files (in a cluster, only the manager reads them).
-# There is no cluster data sharing here.
+# Whether this process is part of a cluster (only the manager reads the
+# indicator files); there is no sharing of indicators between nodes.
+@load base/frameworks/cluster
+
 @load ./input

@@ -4,6 +4,7 @@
 ##! ``indicator_type`` and ``meta.source``.  Files are re-read when they
 ##! change.
 
+@load base/frameworks/cluster
 @load base/frameworks/input
 @load ./main
 
@@ -28,20 +29,10 @@ event Intel::read_entry(desc: Input::EventDescription, tpe: Input::Event, item: 
 	Intel::insert(item);
 	}
 
-# Whether this process reads the files: outside a cluster always, in a
-# cluster only the manager.
-function reads_intel_files(): bool
-	{
-@ifdef ( Cluster::is_enabled )
-	if ( Cluster::is_enabled() )
-		return Cluster::local_node_type() == Cluster::MANAGER;
-@endif
-	return T;
-	}
-
 event zeek_init() &priority=5
 	{
-	if ( ! reads_intel_files() )
+	# In a cluster, only the manager reads the files.
+	if ( Cluster::is_enabled() && Cluster::local_node_type() != Cluster::MANAGER )
 		return;
 
 	for ( f in read_files )

@@ -1,13 +1,12 @@
 @load ./main
 @load ./plugins
 
-# Only the standalone flavour exists here.  When the cluster framework
-# is loaded and this process is part of a cluster, nothing is loaded for
-# the epoch handling (there is no cluster implementation yet).
-@ifdef ( Cluster::is_enabled )
+# Whether this process is part of a cluster decides how epochs end; the
+# cluster framework says so.
+@load base/frameworks/cluster
+
+# Only the standalone flavour exists: inside a cluster nothing here ends
+# epochs yet.
 @if ( ! Cluster::is_enabled() )
-@load ./non-cluster
-@endif
-@else
 @load ./non-cluster
 @endif
