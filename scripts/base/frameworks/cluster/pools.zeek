@@ -159,7 +159,7 @@ function add_pool_node(pool: Pool, name: string): bool
 		{
 		alias = fmt("%s.%s", name, n);
 		sid = fnv1a32(alias);
-		local of_type = F;
+		local taken = F;
 		for ( _, other in pool$nodes )
 			if ( other$site_id == sid )
 				taken = T;
