@@ -11,10 +11,11 @@
 @load ./pools
 @load ./pubsub
 
-@if ( Cluster::is_enabled() )
-@if ( |Cluster::nodes| == 0 )
-# A node needs the layout of its cluster; Zeek finds it as a script
-# named cluster-layout on its search path.
+# A node needs the layout of its cluster, which the user provides: Zeek
+# finds it as a script named cluster-layout on its search path. (The
+# first branch is the usual case, a process outside a cluster; it is also
+# the one reference pages follow, so they do not look for the user's file.)
+@if ( ! Cluster::is_enabled() || |Cluster::nodes| > 0 )
+@else
 @load cluster-layout
-@endif
 @endif
