@@ -252,6 +252,7 @@ pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Va
             log: false,
             default: None,
             late_default: None,
+            implicit_default: false,
         })
         .collect();
     let ty = Rc::new(RecordType {
