@@ -1,6 +1,7 @@
 ##! Declarations of Zeek's protocol, packet and file analyzers: their types,
 ##! then their events, one file per analyzer.
 
+@load ./tags
 @load ./enums
 @load ./types
 @load ./bittorrent
