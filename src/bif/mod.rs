@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod addr;
+mod analyzers;
 mod anon;
 mod cluster;
 pub mod conn;
@@ -83,6 +84,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(smith_waterman::BIFS)
         .chain(system::BIFS)
         .chain(cluster::BIFS)
+        .chain(analyzers::BIFS)
         .chain(unsupported::UNSUPPORTED.iter().map(|u| &u.def))
 }
 
