@@ -5,7 +5,9 @@
 ##! :zeek:see:`Intel::match` and is written to intel.log.
 ##!
 ##! Indicators of string types are matched without regard to case. An
-##! address also matches every inserted subnet that contains it.
+##! address also matches every inserted subnet that contains it. Files
+##! are indicators too (by hash or name), and a sighting in a file says
+##! so in intel.log (see ``./files``).
 
 @load base/frameworks/notice
 
@@ -39,6 +41,11 @@ export {
 		## The MD5 hash of a public key, hex digits separated by colons
 		## (as SSH host keys are shown).
 		PUBKEY_HASH,
+		## A file hash, of any hash function (the sightings say which
+		## hashes they look up).
+		FILE_HASH,
+		## A file name, where a protocol names its files.
+		FILE_NAME,
 	};
 
 	## A set of indicator kinds.
@@ -101,6 +108,12 @@ export {
 		## The uid of that connection (taken from *conn* when that
 		## is given).
 		uid:             string        &optional;
+
+		## The file it was seen in, if any.
+		f:               fa_file       &optional;
+
+		## The id of that file (taken from *f* when that is given).
+		fuid:            string        &optional;
 	};
 
 	## The columns of intel.log: one line per sighting that matched.
@@ -119,6 +132,13 @@ export {
 		matched:  TypeSet        &log;
 		## The sources of those indicators.
 		sources:  set[string]    &log &default=string_set();
+
+		## The id of the file the match came from.
+		fuid:           string   &log &optional;
+		## That file's MIME type, if known.
+		file_mime_type: string   &log &optional;
+		## A short description of that file.
+		file_desc:      string   &log &optional;
 	};
 
 	## Adds an indicator, or adds the item's metadata to an indicator
@@ -204,197 +224,240 @@ export {
 	global log_intel: event(rec: Info);
 }
 
-# Events by which the nodes of a cluster share indicators and matches
-# (outside a cluster they only keep the order of what happens).
+# How the nodes of a cluster pass indicators and matches around. A
+# single process has no one to tell: it only raises new_item, for
+# scripts that follow what gets inserted.
 global match_remote: event(s: Seen);
 global new_item: event(item: Item);
 global remove_item: event(item: Item, purge_indicator: bool);
 global remove_indicator: event(item: Item);
 
-# Whether this node holds the metadata (a cluster's workers hold only the
-# indicators).
-const have_full_data = T &redef;
+# What the sources say about one indicator, by source.
+type Sources: table[string] of MetaData;
 
-# An indicator's metadata by source.
-type MetaDataTable: table[string] of MetaData;
+global addr_expired: function(t: table[addr] of Sources, a: addr): interval;
+global net_expired: function(t: table[subnet] of Sources, n: subnet): interval;
+global string_expired: function(t: table[string, Type] of Sources, value: string, kind: Type): interval;
 
-global expire_host_data: function(data: table[addr] of MetaDataTable, idx: addr): interval;
-global expire_subnet_data: function(data: table[subnet] of MetaDataTable, idx: subnet): interval;
-global expire_string_data: function(data: table[string, Type] of MetaDataTable, value: string, kind: Type): interval;
+# The indicators: addresses, subnets, and every other kind under its
+# lower-cased value. Writing an entry restarts its expiry.
+global known_addrs: table[addr] of Sources
+	&write_expire=item_expiration &expire_func=addr_expired;
+global known_nets: table[subnet] of Sources
+	&write_expire=item_expiration &expire_func=net_expired;
+global known_strings: table[string, Type] of Sources
+	&write_expire=item_expiration &expire_func=string_expired;
 
-# The indicators with their metadata: addresses, subnets, and the string
-# kinds under their lower-case value.
-type DataStore: record {
-	host_data:    table[addr] of MetaDataTable &write_expire=item_expiration &expire_func=expire_host_data;
-	subnet_data:  table[subnet] of MetaDataTable &write_expire=item_expiration &expire_func=expire_subnet_data;
-	string_data:  table[string, Type] of MetaDataTable &write_expire=item_expiration &expire_func=expire_string_data;
-};
-global data_store: DataStore &redef;
-
-# The indicators alone: what sightings are checked against first, and
-# what indicator_inserted and indicator_removed follow.
-type MinDataStore: record {
-	host_data:    set[addr];
-	subnet_data:  set[subnet];
-	string_data:  set[string, Type];
-};
-global min_data_store: MinDataStore &redef;
+# Tells indicator_removed, after the events queued before (the hook
+# follows the indicator store as it would on a cluster's workers).
+global announce_removal: event(indicator: string, kind: Type);
 
 event zeek_init() &priority=5
 	{
 	Log::create_stream(LOG, [$columns=Info, $ev=log_intel, $path="intel", $policy=log_policy]);
 	}
 
-# The key an indicator is stored under: addresses and subnets as
-# themselves (written back as text), strings in lower case.
-function normalized(item: Item): string
+# The sources of an item's indicator, if it is known. The table returned
+# is the stored one.
+function sources_of(item: Item): Sources
 	{
-	switch ( item$indicator_type )
+	local kind = item$indicator_type;
+	if ( kind == ADDR )
 		{
-		case ADDR:
-			return cat(to_addr(item$indicator));
-		case SUBNET:
-			return cat(to_subnet(item$indicator));
-		default:
-			return to_lower(item$indicator);
+		local a = to_addr(item$indicator);
+		if ( a in known_addrs )
+			return known_addrs[a];
+		}
+	else if ( kind == SUBNET )
+		{
+		local n = to_subnet(item$indicator);
+		if ( n in known_nets )
+			return known_nets[n];
+		}
+	else if ( [to_lower(item$indicator), kind] in known_strings )
+		return known_strings[to_lower(item$indicator), kind];
+
+	local nothing: Sources = table();
+	return nothing;
+	}
+
+function is_known(item: Item): bool
+	{
+	switch ( item$indicator_type ) {
+	case ADDR:
+		return to_addr(item$indicator) in known_addrs;
+	case SUBNET:
+		return to_subnet(item$indicator) in known_nets;
+	default:
+		return [to_lower(item$indicator), item$indicator_type] in known_strings;
+	}
+	}
+
+# Stores what the item's source says; T if the indicator is new. The
+# entry is written even when it was there, so that it expires later.
+function store(item: Item): bool
+	{
+	local kind = item$indicator_type;
+	local src = item$meta$source;
+	local fresh = F;
+
+	if ( kind == ADDR )
+		{
+		local a = to_addr(item$indicator);
+		fresh = a !in known_addrs;
+		local at_a: Sources = fresh ? table() : known_addrs[a];
+		at_a[src] = item$meta;
+		known_addrs[a] = at_a;
+		}
+	else if ( kind == SUBNET )
+		{
+		local n = to_subnet(item$indicator);
+		fresh = n !in known_nets;
+		local at_n: Sources = fresh ? table() : known_nets[n];
+		at_n[src] = item$meta;
+		known_nets[n] = at_n;
+		}
+	else
+		{
+		local v = to_lower(item$indicator);
+		fresh = [v, kind] !in known_strings;
+		local at_v: Sources = fresh ? table() : known_strings[v, kind];
+		at_v[src] = item$meta;
+		known_strings[v, kind] = at_v;
+		}
+
+	return fresh;
+	}
+
+# Drops the indicator of the item, whatever its sources.
+function drop(item: Item)
+	{
+	switch ( item$indicator_type ) {
+	case ADDR:
+		delete known_addrs[to_addr(item$indicator)];
+		break;
+	case SUBNET:
+		delete known_nets[to_subnet(item$indicator)];
+		break;
+	default:
+		delete known_strings[to_lower(item$indicator), item$indicator_type];
+		break;
+	}
+	}
+
+# The indicator as the hooks name it: addresses and subnets written
+# out again, other kinds lower-cased.
+function hook_name(item: Item): string
+	{
+	switch ( item$indicator_type ) {
+	case ADDR:
+		return cat(to_addr(item$indicator));
+	case SUBNET:
+		return cat(to_subnet(item$indicator));
+	default:
+		return to_lower(item$indicator);
+	}
+	}
+
+function insert(item: Item)
+	{
+	if ( ! hook filter_item(item) )
+		return;
+
+	if ( store(item) )
+		{
+		event Intel::new_item(item);
+		hook Intel::indicator_inserted(hook_name(item), item$indicator_type);
 		}
 	}
 
-# The metadata an indicator has, from every source (none if unknown).
-function metadata_of(item: Item): MetaDataTable
+function remove(item: Item, purge_indicator: bool)
 	{
-	switch ( item$indicator_type )
+	if ( ! is_known(item) )
 		{
-		case ADDR:
-			local a = to_addr(item$indicator);
-			if ( a in data_store$host_data )
-				return data_store$host_data[a];
-			break;
-		case SUBNET:
-			local n = to_subnet(item$indicator);
-			if ( n in data_store$subnet_data )
-				return data_store$subnet_data[n];
-			break;
-		default:
-			local k = to_lower(item$indicator);
-			if ( [k, item$indicator_type] in data_store$string_data )
-				return data_store$string_data[k, item$indicator_type];
-			break;
+		Reporter::info(fmt("Tried to remove non-existing item '%s' (%s).",
+		                   item$indicator, item$indicator_type));
+		return;
 		}
-	local none: MetaDataTable = table();
-	return none;
+
+	local left = sources_of(item);
+	delete left[item$meta$source];
+	if ( |left| > 0 && ! purge_indicator )
+		return;
+
+	drop(item);
+	event Intel::announce_removal(hook_name(item), item$indicator_type);
 	}
 
-# Whether the indicator is known.
-function item_exists(item: Item): bool
+event Intel::announce_removal(indicator: string, kind: Type)
 	{
-	switch ( item$indicator_type )
-		{
-		case ADDR:
-			local a = to_addr(item$indicator);
-			return have_full_data ? a in data_store$host_data : a in min_data_store$host_data;
-		case SUBNET:
-			local n = to_subnet(item$indicator);
-			return have_full_data ? n in data_store$subnet_data : n in min_data_store$subnet_data;
-		default:
-			local k = to_lower(item$indicator);
-			return have_full_data ? [k, item$indicator_type] in data_store$string_data
-			                      : [k, item$indicator_type] in min_data_store$string_data;
-		}
+	hook Intel::indicator_removed(indicator, kind);
 	}
 
-# An expired indicator: kept for another round if item_expired lets it
-# be, removed otherwise.
-function expire_item(indicator: string, indicator_type: Type, metas: set[MetaData]): interval
-	{
-	if ( hook item_expired(indicator, indicator_type, metas) )
-		return item_expiration;
-
-	remove(Item($indicator=indicator, $indicator_type=indicator_type, $meta=MetaData($source="")), T);
-	return 0 sec;
-	}
-
-function metas_of(tbl: MetaDataTable): set[MetaData]
+# An indicator's time is up: it stays for another round if every
+# item_expired handler lets it, and goes otherwise.
+function expired(indicator: string, kind: Type, by_source: Sources): interval
 	{
 	local metas: set[MetaData] = set();
-	for ( _, md in tbl )
+	for ( _, md in by_source )
 		add metas[md];
-	return metas;
+
+	if ( hook item_expired(indicator, kind, metas) )
+		return item_expiration;
+
+	remove([$indicator=indicator, $indicator_type=kind, $meta=[$source=""]], T);
+	return 0 secs;
 	}
 
-function expire_host_data(data: table[addr] of MetaDataTable, idx: addr): interval
+function addr_expired(t: table[addr] of Sources, a: addr): interval
 	{
-	return expire_item(cat(idx), ADDR, metas_of(data[idx]));
+	return expired(cat(a), ADDR, t[a]);
 	}
 
-function expire_subnet_data(data: table[subnet] of MetaDataTable, idx: subnet): interval
+function net_expired(t: table[subnet] of Sources, n: subnet): interval
 	{
-	return expire_item(cat(idx), SUBNET, metas_of(data[idx]));
+	return expired(cat(n), SUBNET, t[n]);
 	}
 
-function expire_string_data(data: table[string, Type] of MetaDataTable, value: string, kind: Type): interval
+function string_expired(t: table[string, Type] of Sources, value: string, kind: Type): interval
 	{
-	return expire_item(value, kind, metas_of(data[value, kind]));
+	return expired(value, kind, t[value, kind]);
 	}
 
-# Whether the sighting matches a known indicator.
-function find(s: Seen): bool
+# What a sighting matches. An address brings its own entry and those of
+# the subnets around it; a string is looked up in lower case, and its
+# items carry it as it was seen.
+function matching_items(s: Seen): set[Item]
 	{
-	if ( ! s?$host )
+	local hits: set[Item] = set();
+
+	if ( s?$host )
 		{
-		local k = to_lower(s$indicator);
-		if ( have_full_data )
-			return [k, s$indicator_type] in data_store$string_data;
-		return [k, s$indicator_type] in min_data_store$string_data;
+		if ( s$host in known_addrs )
+			for ( _, md in known_addrs[s$host] )
+				add hits[[$indicator=cat(s$host), $indicator_type=ADDR, $meta=md]];
+
+		local around: table[subnet] of Sources;
+		around = filter_subnet_table(s$host as subnet, known_nets);
+		for ( net, by_source in around )
+			for ( _, md in by_source )
+				add hits[[$indicator=cat(net), $indicator_type=SUBNET, $meta=md]];
+		}
+	else if ( [to_lower(s$indicator), s$indicator_type] in known_strings )
+		{
+		for ( _, md in known_strings[to_lower(s$indicator), s$indicator_type] )
+			add hits[[$indicator=s$indicator, $indicator_type=s$indicator_type, $meta=md]];
 		}
 
-	if ( have_full_data )
-		return s$host in data_store$host_data ||
-		       |matching_subnets(s$host as subnet, data_store$subnet_data)| > 0;
-	return s$host in min_data_store$host_data ||
-	       |matching_subnets(s$host as subnet, min_data_store$subnet_data)| > 0;
-	}
-
-# The items a sighting matches: for an address, its own metadata and that
-# of each subnet containing it; for a string, under the value as seen.
-function get_items(s: Seen): set[Item]
-	{
-	local found: set[Item] = set();
-
-	if ( ! have_full_data )
-		{
-		Reporter::warning(fmt("Intel::get_items was called from a host (%s) that doesn't have the full data.",
-		                      peer_description));
-		return found;
-		}
-
-	if ( ! s?$host )
-		{
-		local k = to_lower(s$indicator);
-		if ( [k, s$indicator_type] in data_store$string_data )
-			for ( _, md in data_store$string_data[k, s$indicator_type] )
-				add found[Item($indicator=s$indicator, $indicator_type=s$indicator_type, $meta=md)];
-		return found;
-		}
-
-	if ( s$host in data_store$host_data )
-		for ( _, md in data_store$host_data[s$host] )
-			add found[Item($indicator=cat(s$host), $indicator_type=ADDR, $meta=md)];
-
-	local nets: table[subnet] of MetaDataTable;
-	nets = filter_subnet_table(s$host as subnet, data_store$subnet_data);
-	for ( net, by_source in nets )
-		for ( _, md in by_source )
-			add found[Item($indicator=cat(net), $indicator_type=SUBNET, $meta=md)];
-
-	return found;
+	return hits;
 	}
 
 function seen(s: Seen)
 	{
-	local found = find(s);
+	local hits = matching_items(s);
 
-	if ( ! hook seen_policy(s, found) || ! found )
+	# The policy hook sees the sighting as it was reported.
+	if ( ! hook seen_policy(s, |hits| > 0) || |hits| == 0 )
 		return;
 
 	if ( s?$host )
@@ -405,194 +468,32 @@ function seen(s: Seen)
 	if ( ! s?$node )
 		s$node = peer_description;
 
-	if ( have_full_data )
-		event Intel::match(s, get_items(s));
-	else
-		event Intel::match_remote(s);
+	event Intel::match(s, hits);
 	}
 
+# Logs the match, unless an extend_match handler breaks.
 event Intel::match(s: Seen, items: set[Item]) &priority=5
 	{
-	local info = Info($ts=network_time(), $seen=s, $matched=TypeSet());
-	if ( hook extend_match(info, s, items) )
-		Log::write(LOG, info);
+	local line = Info($ts=network_time(), $seen=s, $matched=TypeSet());
+	if ( hook extend_match(line, s, items) )
+		Log::write(LOG, line);
 	}
 
-# The defaults of a log line: the connection, the kinds and the sources.
+# The defaults of a log line: the connection, and the kinds and sources
+# that matched.
 hook extend_match(info: Info, s: Seen, items: set[Item]) &priority=5
 	{
 	if ( s?$conn )
 		{
-		s$uid = s$conn$uid;
 		info$id = s$conn$id;
+		s$uid = s$conn$uid;
 		}
 	if ( s?$uid )
 		info$uid = s$uid;
 
 	for ( it in items )
 		{
-		add info$matched[it$indicator_type];
 		add info$sources[it$meta$source];
+		add info$matched[it$indicator_type];
 		}
-	}
-
-# Stores the item's metadata under its indicator; T if the indicator was
-# not known before. Writing an entry again restarts its expiry.
-function insert_meta_data(item: Item): bool
-	{
-	local fresh = F;
-	local none: MetaDataTable = table();
-	local by_source: MetaDataTable;
-
-	switch ( item$indicator_type )
-		{
-		case ADDR:
-			local a = to_addr(item$indicator);
-			fresh = a !in data_store$host_data;
-			data_store$host_data[a] = fresh ? none : data_store$host_data[a];
-			by_source = data_store$host_data[a];
-			break;
-		case SUBNET:
-			local n = to_subnet(item$indicator);
-			fresh = n !in data_store$subnet_data;
-			data_store$subnet_data[n] = fresh ? none : data_store$subnet_data[n];
-			by_source = data_store$subnet_data[n];
-			break;
-		default:
-			local k = to_lower(item$indicator);
-			local t = item$indicator_type;
-			fresh = [k, t] !in data_store$string_data;
-			data_store$string_data[k, t] = fresh ? none : data_store$string_data[k, t];
-			by_source = data_store$string_data[k, t];
-			break;
-		}
-
-	by_source[item$meta$source] = item$meta;
-	return fresh;
-	}
-
-# Adds the indicator to the indicator-only store; T if it is new there.
-function add_indicator(item: Item): bool
-	{
-	switch ( item$indicator_type )
-		{
-		case ADDR:
-			local a = to_addr(item$indicator);
-			if ( a in min_data_store$host_data )
-				return F;
-			add min_data_store$host_data[a];
-			return T;
-		case SUBNET:
-			local n = to_subnet(item$indicator);
-			if ( n in min_data_store$subnet_data )
-				return F;
-			add min_data_store$subnet_data[n];
-			return T;
-		default:
-			local k = to_lower(item$indicator);
-			if ( [k, item$indicator_type] in min_data_store$string_data )
-				return F;
-			add min_data_store$string_data[k, item$indicator_type];
-			return T;
-		}
-	}
-
-# Inserts an item that passed filter_item. first_dispatch: whether other
-# nodes may not have it yet.
-function _insert(item: Item, first_dispatch: bool &default = T)
-	{
-	local indicator_new = add_indicator(item);
-	local known_before = F;
-
-	if ( have_full_data )
-		known_before = ! insert_meta_data(item);
-
-	if ( first_dispatch && ! known_before )
-		event Intel::new_item(item);
-
-	if ( indicator_new )
-		hook Intel::indicator_inserted(normalized(item), item$indicator_type);
-	}
-
-function insert(item: Item)
-	{
-	if ( hook filter_item(item) )
-		_insert(item, T);
-	}
-
-# Drops the item's source from its indicator; T if no metadata is left.
-function remove_meta_data(item: Item): bool
-	{
-	if ( ! have_full_data )
-		{
-		Reporter::warning(fmt("Intel::remove_meta_data was called from a host (%s) that doesn't have the full data.",
-		                      peer_description));
-		return F;
-		}
-
-	local by_source = metadata_of(item);
-	delete by_source[item$meta$source];
-	return |by_source| == 0;
-	}
-
-function remove(item: Item, purge_indicator: bool)
-	{
-	if ( ! item_exists(item) )
-		{
-		Reporter::info(fmt("Tried to remove non-existing item '%s' (%s).",
-		                   item$indicator, item$indicator_type));
-		return;
-		}
-
-	if ( ! have_full_data )
-		{
-		event Intel::remove_item(item, purge_indicator);
-		return;
-		}
-
-	if ( ! remove_meta_data(item) && ! purge_indicator )
-		return;
-
-	switch ( item$indicator_type )
-		{
-		case ADDR:
-			delete data_store$host_data[to_addr(item$indicator)];
-			break;
-		case SUBNET:
-			delete data_store$subnet_data[to_subnet(item$indicator)];
-			break;
-		default:
-			delete data_store$string_data[to_lower(item$indicator), item$indicator_type];
-			break;
-		}
-
-	# The indicator-only store follows, as on every node of a cluster.
-	event Intel::remove_indicator(item);
-	}
-
-event remove_indicator(item: Item)
-	{
-	local was_there = F;
-
-	switch ( item$indicator_type )
-		{
-		case ADDR:
-			local a = to_addr(item$indicator);
-			was_there = a in min_data_store$host_data;
-			delete min_data_store$host_data[a];
-			break;
-		case SUBNET:
-			local n = to_subnet(item$indicator);
-			was_there = n in min_data_store$subnet_data;
-			delete min_data_store$subnet_data[n];
-			break;
-		default:
-			local k = to_lower(item$indicator);
-			was_there = [k, item$indicator_type] in min_data_store$string_data;
-			delete min_data_store$string_data[k, item$indicator_type];
-			break;
-		}
-
-	if ( was_there )
-		hook Intel::indicator_removed(normalized(item), item$indicator_type);
 	}

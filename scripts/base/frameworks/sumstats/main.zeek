@@ -170,16 +170,16 @@ global init_resultval_hook: hook(r: Reducer, rv: ResultVal);
 global compose_resultvals_hook: hook(result: ResultVal, rv1: ResultVal, rv2: ResultVal);
 
 ## Ends an epoch (raised by the epoch's timer or by next_epoch).
-global finish_epoch: event(ss: SumStat);
+global epoch_over: event(ss: SumStat);
 
 ## After each observation: checks the thresholds (the cluster and
 ## stand-alone scripts each define it).
-global data_added: function(ss: SumStat, key: Key, result: Result);
+global observed: function(ss: SumStat, key: Key, result: Result);
 
 # Calculation plugins: what each calculation runs, and which
 # calculations must run before it.
-global calc_store: table[Calculation] of ObserveFunc = table();
-global calc_deps: table[Calculation] of vector of Calculation = table();
+global calculations: table[Calculation] of ObserveFunc = table();
+global prerequisites: table[Calculation] of vector of Calculation = table();
 
 # A reducer as it is attached to its stream: the SumStat it belongs to and
 # the calculations to run, dependencies first.
@@ -191,26 +191,26 @@ type Attachment: record {
 
 # SumStats by name, the attachments of each stream, and per SumStat the
 # results of the running epoch.
-global stats_store: table[string] of SumStat = table();
+global sumstats: table[string] of SumStat = table();
 global attachments: table[string] of vector of Attachment = table();
-global result_store: table[string] of ResultTable = table();
+global epoch_results: table[string] of ResultTable = table();
 
 # Per SumStat with thresholds, per key: how many thresholds were crossed
 # this epoch (0 or 1 for a single threshold, the position reached in a
 # series).
-global threshold_tracker: table[string] of table[Key] of count = table();
+global crossings: table[string] of table[Key] of count = table();
 
 function register_observe_plugin(calc: Calculation, func: ObserveFunc)
 	{
-	calc_store[calc] = func;
+	calculations[calc] = func;
 	}
 
 function add_observe_plugin_dependency(calc: Calculation, depends_on: Calculation)
 	{
-	if ( calc in calc_deps )
-		calc_deps[calc] += depends_on;
+	if ( calc in prerequisites )
+		prerequisites[calc] += depends_on;
 	else
-		calc_deps[calc] = vector(depends_on);
+		prerequisites[calc] = vector(depends_on);
 	}
 
 event zeek_init() &priority=100000
@@ -230,14 +230,14 @@ function key2str(key: Key): string
 
 function next_epoch(ss_name: string): bool
 	{
-	if ( ss_name !in stats_store || stats_store[ss_name]$epoch != 0secs )
+	if ( ss_name !in sumstats || sumstats[ss_name]$epoch != 0secs )
 		return F;
-	event SumStats::finish_epoch(stats_store[ss_name]);
+	event SumStats::epoch_over(sumstats[ss_name]);
 	return T;
 	}
 
 # A fresh summary for reducer r, begun now.
-function init_resultval(r: Reducer): ResultVal
+function new_resultval(r: Reducer): ResultVal
 	{
 	local now = network_time();
 	local rv = ResultVal($begin=now, $end=now);
@@ -246,7 +246,7 @@ function init_resultval(r: Reducer): ResultVal
 	}
 
 # Two summaries of the same stream merged into a new one.
-function compose_resultvals(rv1: ResultVal, rv2: ResultVal): ResultVal
+function merge_resultvals(rv1: ResultVal, rv2: ResultVal): ResultVal
 	{
 	local merged = ResultVal($begin=rv1$begin < rv2$begin ? rv1$begin : rv2$begin,
 	                         $end=rv1$end > rv2$end ? rv1$end : rv2$end,
@@ -256,20 +256,20 @@ function compose_resultvals(rv1: ResultVal, rv2: ResultVal): ResultVal
 	}
 
 # Two results merged stream by stream.
-function compose_results(r1: Result, r2: Result): Result &is_used
+function merge_results(r1: Result, r2: Result): Result &is_used
 	{
 	local merged: Result = copy(r1);
 	for ( stream, rv in r2 )
-		merged[stream] = stream in merged ? compose_resultvals(merged[stream], rv) : rv;
+		merged[stream] = stream in merged ? merge_resultvals(merged[stream], rv) : rv;
 	return merged;
 	}
 
 # Forgets the results of a SumStat's epoch and the thresholds crossed.
-function reset(ss: SumStat)
+function start_epoch(ss: SumStat)
 	{
-	result_store[ss$name] = table();
-	if ( ss$name in threshold_tracker )
-		threshold_tracker[ss$name] = table();
+	epoch_results[ss$name] = table();
+	if ( ss$name in crossings )
+		crossings[ss$name] = table();
 	}
 
 # Appends calculation c to plan after what it depends on, each once.
@@ -278,8 +278,8 @@ function plan_calc(c: Calculation, plan: vector of Calculation, planned: set[Cal
 	if ( c in planned )
 		return;
 	add planned[c];
-	if ( c in calc_deps )
-		for ( _, dep in calc_deps[c] )
+	if ( c in prerequisites )
+		for ( _, dep in prerequisites[c] )
 			plan_calc(dep, plan, planned);
 	plan += c;
 	}
@@ -290,9 +290,9 @@ function create(ss: SumStat)
 	if ( thresholds && ! ss?$threshold_val )
 		Reporter::error("SumStats given a threshold with no $threshold_val function");
 
-	stats_store[ss$name] = ss;
+	sumstats[ss$name] = ss;
 	if ( thresholds )
-		threshold_tracker[ss$name] = table();
+		crossings[ss$name] = table();
 
 	for ( r in ss$reducers )
 		{
@@ -308,16 +308,16 @@ function create(ss: SumStat)
 			attachments[r$stream] = vector(att);
 		}
 
-	reset(ss);
+	start_epoch(ss);
 	if ( ss$epoch != 0secs )
-		schedule ss$epoch { SumStats::finish_epoch(ss) };
+		schedule ss$epoch { SumStats::epoch_over(ss) };
 	}
 
 # How many thresholds the key crossed this epoch.
 function thresholds_crossed(ss_name: string, key: Key): count
 	{
-	if ( ss_name in threshold_tracker && key in threshold_tracker[ss_name] )
-		return threshold_tracker[ss_name][key];
+	if ( ss_name in crossings && key in crossings[ss_name] )
+		return crossings[ss_name][key];
 	return 0;
 	}
 
@@ -327,12 +327,12 @@ function thresholds_crossed(ss_name: string, key: Key): count
 # has it).
 function done_with_key(ss: SumStat, key: Key): bool
 	{
-	if ( ss$name !in threshold_tracker )
+	if ( ss$name !in crossings )
 		return F;
 	local crossed = thresholds_crossed(ss$name, key);
 	if ( ! ss?$epoch_result && ss?$threshold && crossed > 0 )
 		return T;
-	return ss?$threshold_series && key in threshold_tracker[ss$name] &&
+	return ss?$threshold_series && key in crossings[ss$name] &&
 	       crossed == |ss$threshold_series|;
 	}
 
@@ -344,7 +344,7 @@ function fill_result(ss: SumStat, result: Result)
 		return;
 	for ( r in ss$reducers )
 		if ( r$stream !in result )
-			result[r$stream] = init_resultval(r);
+			result[r$stream] = new_resultval(r);
 	}
 
 function observe(id: string, orig_key: Key, obs: Observation)
@@ -366,29 +366,29 @@ function observe(id: string, orig_key: Key, obs: Observation)
 		if ( done_with_key(ss, key) )
 			next;
 
-		if ( ss$name !in result_store )
-			result_store[ss$name] = table();
-		local by_key = result_store[ss$name];
+		if ( ss$name !in epoch_results )
+			epoch_results[ss$name] = table();
+		local by_key = epoch_results[ss$name];
 		if ( key !in by_key )
 			by_key[key] = table();
 		local result = by_key[key];
 		if ( id !in result )
-			result[id] = init_resultval(r);
+			result[id] = new_resultval(r);
 
 		local rv = result[id];
 		rv$num += 1;
 		rv$end = network_time();
 		for ( _, c in att$plan )
-			calc_store[c](r, val, obs, rv);
+			calculations[c](r, val, obs, rv);
 
-		data_added(ss, key, result);
+		observed(ss, key, result);
 		}
 	}
 
 # Whether the key reached its next threshold with this result; a value
 # only the share modify_pct of the whole (a cluster node's part) is
 # scaled up first.
-function check_thresholds(ss: SumStat, key: Key, result: Result, modify_pct: double): bool
+function threshold_reached(ss: SumStat, key: Key, result: Result, modify_pct: double): bool
 	{
 	if ( ! (ss?$threshold || ss?$threshold_series || ss?$threshold_crossed) )
 		return F;
@@ -406,14 +406,14 @@ function check_thresholds(ss: SumStat, key: Key, result: Result, modify_pct: dou
 	}
 
 # Counts the crossing and tells the SumStat's callback.
-function threshold_crossed(ss: SumStat, key: Key, result: Result) &is_used
+function note_crossing(ss: SumStat, key: Key, result: Result) &is_used
 	{
 	if ( ! ss?$threshold_crossed )
 		return;
 
-	if ( ss$name !in threshold_tracker )
-		threshold_tracker[ss$name] = table();
-	threshold_tracker[ss$name][key] = thresholds_crossed(ss$name, key) + 1;
+	if ( ss$name !in crossings )
+		crossings[ss$name] = table();
+	crossings[ss$name][key] = thresholds_crossed(ss$name, key) + 1;
 
 	fill_result(ss, result);
 	ss$threshold_crossed(key, result);

@@ -16,9 +16,9 @@ const epoch_result_pause = 0.01 secs;
 
 ## Delivers the results of a finished epoch (a copy, made when it ended),
 ## a batch of keys at a time; epoch_finished follows the last batch.
-global process_epoch_result: event(ss: SumStat, now: time, data: ResultTable);
+global deliver_epoch: event(ss: SumStat, now: time, data: ResultTable);
 
-event SumStats::process_epoch_result(ss: SumStat, now: time, data: ResultTable)
+event SumStats::deliver_epoch(ss: SumStat, now: time, data: ResultTable)
 	{
 	local batch: vector of Key = vector();
 	for ( key in data )
@@ -35,7 +35,7 @@ event SumStats::process_epoch_result(ss: SumStat, now: time, data: ResultTable)
 		}
 
 	if ( |data| > 0 )
-		schedule epoch_result_pause { SumStats::process_epoch_result(ss, now, data) };
+		schedule epoch_result_pause { SumStats::deliver_epoch(ss, now, data) };
 	else if ( ss?$epoch_finished )
 		ss$epoch_finished(now);
 	}
@@ -46,11 +46,11 @@ event SumStats::process_epoch_result(ss: SumStat, now: time, data: ResultTable)
 # nothing to hand over and is left as it is (as in Zeek).
 function end_epoch(ss: SumStat)
 	{
-	if ( ss$name !in result_store || ! ss?$epoch_result )
+	if ( ss$name !in epoch_results || ! ss?$epoch_result )
 		return;
 
 	local now = network_time();
-	local data = result_store[ss$name];
+	local data = epoch_results[ss$name];
 
 	if ( zeek_is_terminating() )
 		{
@@ -65,15 +65,15 @@ function end_epoch(ss: SumStat)
 			ss$epoch_finished(now);
 		}
 	else
-		event SumStats::process_epoch_result(ss, now, copy(data));
+		event SumStats::deliver_epoch(ss, now, copy(data));
 
-	reset(ss);
+	start_epoch(ss);
 
 	if ( ss$epoch != 0secs )
-		schedule ss$epoch { SumStats::finish_epoch(ss) };
+		schedule ss$epoch { SumStats::epoch_over(ss) };
 	}
 
-event SumStats::finish_epoch(ss: SumStat)
+event SumStats::epoch_over(ss: SumStat)
 	{
 	# Once Zeek shuts down, the zeek_done handler below ends the epochs.
 	if ( ! zeek_is_terminating() )
@@ -84,15 +84,15 @@ event SumStats::finish_epoch(ss: SumStat)
 # handlers of ordinary priority.
 event zeek_done() &priority=10
 	{
-	for ( _, ss in stats_store )
+	for ( _, ss in sumstats )
 		if ( ss$epoch != 0secs )
 			end_epoch(ss);
 	}
 
-function data_added(ss: SumStat, key: Key, result: Result)
+function observed(ss: SumStat, key: Key, result: Result)
 	{
-	if ( check_thresholds(ss, key, result, 1.0) )
-		threshold_crossed(ss, key, result);
+	if ( threshold_reached(ss, key, result, 1.0) )
+		note_crossing(ss, key, result);
 	}
 
 function request_key(ss_name: string, key: Key): Result
@@ -100,8 +100,8 @@ function request_key(ss_name: string, key: Key): Result
 	# Asynchronous only so that it is called as it is in a cluster.
 	return when [ss_name, key] ( T )
 		{
-		if ( ss_name in result_store && key in result_store[ss_name] )
-			return result_store[ss_name][key];
+		if ( ss_name in epoch_results && key in epoch_results[ss_name] )
+			return epoch_results[ss_name][key];
 		return table();
 		}
 	}

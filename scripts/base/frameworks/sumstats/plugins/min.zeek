@@ -1,33 +1,4 @@
-##! MIN: the smallest observed value.
+##! MIN: the smallest value. The built-in calculations are defined together, in
+##! ``./calculations``; loading this script loads them all.
 
-@load ../main
-
-module SumStats;
-
-export {
-	redef enum Calculation += {
-		## Keep the smallest value.
-		MIN
-	};
-
-	redef record ResultVal += {
-		## The smallest value, once there is one.
-		min: double &optional;
-	};
-}
-
-hook register_observe_plugins()
-	{
-	register_observe_plugin(MIN, function(r: Reducer, val: double, obs: Observation, rv: ResultVal)
-		{
-		if ( ! rv?$min || val < rv$min )
-			rv$min = val;
-		});
-	}
-
-hook compose_resultvals_hook(result: ResultVal, rv1: ResultVal, rv2: ResultVal)
-	{
-	for ( _, side in vector(rv1, rv2) )
-		if ( side?$min && ( ! result?$min || side$min < result$min ) )
-			result$min = side$min;
-	}
+@load ./calculations
