@@ -240,7 +240,9 @@ global net_expired: function(t: table[subnet] of Sources, n: subnet): interval;
 global string_expired: function(t: table[string, Type] of Sources, value: string, kind: Type): interval;
 
 # The indicators: addresses, subnets, and every other kind under its
-# lower-cased value. Writing an entry restarts its expiry.
+# lower-cased value. Writing an entry restarts its expiry. (`in` on the
+# subnets finds any subnet around the one asked for: check_subnet is the
+# exact test.)
 global known_addrs: table[addr] of Sources
 	&write_expire=item_expiration &expire_func=addr_expired;
 global known_nets: table[subnet] of Sources
@@ -271,7 +273,7 @@ function sources_of(item: Item): Sources
 	else if ( kind == SUBNET )
 		{
 		local n = to_subnet(item$indicator);
-		if ( n in known_nets )
+		if ( check_subnet(n, known_nets) )
 			return known_nets[n];
 		}
 	else if ( [to_lower(item$indicator), kind] in known_strings )
@@ -287,7 +289,7 @@ function is_known(item: Item): bool
 	case ADDR:
 		return to_addr(item$indicator) in known_addrs;
 	case SUBNET:
-		return to_subnet(item$indicator) in known_nets;
+		return check_subnet(to_subnet(item$indicator), known_nets);
 	default:
 		return [to_lower(item$indicator), item$indicator_type] in known_strings;
 	}
@@ -312,7 +314,7 @@ function store(item: Item): bool
 	else if ( kind == SUBNET )
 		{
 		local n = to_subnet(item$indicator);
-		fresh = n !in known_nets;
+		fresh = ! check_subnet(n, known_nets);
 		local at_n: Sources = fresh ? table() : known_nets[n];
 		at_n[src] = item$meta;
 		known_nets[n] = at_n;
