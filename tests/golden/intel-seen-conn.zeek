@@ -17,12 +17,12 @@ event zeek_init()
 
 event Intel::match(s: Intel::Seen, items: set[Intel::Item])
 	{
-	print "match", s$indicator, s$where, s$uid, |items|;
+	print "match", s$indicator, s$where, s$uid == s$conn$uid, |items|;
 	}
 
 event Intel::log_intel(rec: Intel::Info)
 	{
-	print "log", rec$uid, rec$id$resp_h, rec$seen$where;
+	print "log", |rec$uid| > 0, rec$id$resp_h, rec$seen$where;
 	}
 
 hook Notice::policy(n: Notice::Info)
