@@ -30,15 +30,26 @@ function extract_keys(data: string, kv_splitter: pattern): string_vec
 
 function build_url(rec: Info): string
 	{
-	local uri = rec?$uri ? rec$uri : "/<missed_request>";
-	# An absolute URI (to a proxy) is the URL already.
-	if ( strstr(uri, "://") != 0 )
-		return uri;
-	local host = rec?$host ? rec$host : addr_to_uri(rec$id$resp_h);
-	local p = port_to_count(rec$id$resp_p);
-	if ( p != 80 )
-		host = fmt("%s:%d", host, p);
-	return host + uri;
+	# What was requested; a request line the analyzer never saw leaves
+	# a marker in its place.
+	local target = "/<missed_request>";
+	if ( rec?$uri )
+		target = rec$uri;
+
+	# A request to a proxy names the whole URL already.
+	if ( /:\/\// in target )
+		return target;
+
+	# Otherwise the server is the Host header, or else the address the
+	# request went to; a port other than HTTP's own is spelled out.
+	local server = addr_to_uri(rec$id$resp_h);
+	if ( rec?$host )
+		server = rec$host;
+
+	if ( port_to_count(rec$id$resp_p) != 80 )
+		server = cat(server, ":", port_to_count(rec$id$resp_p));
+
+	return server + target;
 	}
 
 function build_url_http(rec: Info): string
