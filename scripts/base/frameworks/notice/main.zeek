@@ -18,17 +18,7 @@
 module Notice;
 
 export {
-	redef enum Log::ID += {
-		## notice.log: the notices whose actions include logging.
-		LOG,
-		## notice_alarm.log: the notices that are alarms.
-		ALARM_LOG,
-	};
-
-	## The policy hook of notice.log's default filter.
-	global log_policy: Log::PolicyHook;
-	## The policy hook of notice_alarm.log's default filter.
-	global log_policy_alarm: Log::PolicyHook;
+	# -- What notices are and what may be done with them -------------
 
 	## The kinds of notices. Scripts add their own, named by a category
 	## and what happened with words joined by underscores, such as
@@ -57,6 +47,8 @@ export {
 
 	## A set of actions.
 	type ActionSet: set[Notice::Action];
+
+	# -- A notice ----------------------------------------------------
 
 	## How long a notice with an identifier is suppressed by default
 	## after it was raised; 0 turns suppression off.
@@ -121,37 +113,6 @@ export {
 		suppress_for: interval &log &default=default_suppression_interval;
 	};
 
-	## Types of notices that are dropped without any action, not even
-	## logging.
-	option ignored_types: set[Notice::Type] = set();
-	## Types of notices that are mailed.
-	option emailed_types: set[Notice::Type] = set();
-	## Types of notices that are alarms.
-	option alarmed_types: set[Notice::Type] = set();
-	## Types of notices that are never suppressed.
-	option not_suppressed_types: set[Notice::Type] = set();
-	## How long notices of a type are suppressed, instead of their own
-	## ``suppress_for``.
-	const type_suppression_intervals: table[Notice::Type] of interval = table() &redef;
-
-	## The site's notice policy: its bodies may change a notice (add
-	## actions, change ``suppress_for``) or drop it by breaking.
-	global policy: hook(n: Notice::Info);
-
-	## The mail program Zeek pipes notices to (rzeek sends no mail).
-	option sendmail = "/usr/sbin/sendmail";
-	## Where mailed notices (and alarm summaries) go unless a notice
-	## names its own ``email_dest``.
-	const mail_dest = "" &redef;
-	## The sender of notice mail.
-	option mail_from = "Zeek <zeek@localhost>";
-	## The Reply-To of notice mail, if not empty.
-	option reply_to = "";
-	## What the subject of notice mail starts with.
-	option mail_subject_prefix = "[Zeek]";
-	## How long mail may wait for ``email_delay_tokens`` to go.
-	const max_email_delay = 15 secs &redef;
-
 	## What a notice takes from a file.
 	type FileInfo: record {
 		## The file's id.
@@ -165,14 +126,6 @@ export {
 		## That connection's uid.
 		cuid: string &optional;
 	};
-
-	## How long suppressions are collected before they are sent to the
-	## other nodes of a cluster (rzeek runs alone: nothing is sent).
-	option suppression_batch_period = 10 msec;
-
-	## How many suppressions are collected at most before they are sent;
-	## 0 sends each at once.
-	option suppression_batch_max_size = 50;
 
 	## The file fields of a notice, from a file.
 	##
@@ -197,20 +150,49 @@ export {
 	## n: the notice.
 	global populate_file_info2: function(fi: Notice::FileInfo, n: Notice::Info);
 
-	## A log postprocessor that mails a rotated log to
-	## :zeek:see:`Notice::mail_dest` and removes it. rzeek neither rotates
-	## logs nor sends mail: it warns instead.
+	# -- The policy --------------------------------------------------
+
+	## The site's notice policy: its bodies may change a notice (add
+	## actions, change ``suppress_for``) or drop it by breaking.
+	global policy: hook(n: Notice::Info);
+
+	## Types of notices that are dropped without any action, not even
+	## logging.
+	option ignored_types: set[Notice::Type] = set();
+	## Types of notices that are mailed.
+	option emailed_types: set[Notice::Type] = set();
+	## Types of notices that are alarms.
+	option alarmed_types: set[Notice::Type] = set();
+	## Types of notices that are never suppressed.
+	option not_suppressed_types: set[Notice::Type] = set();
+	## How long notices of a type are suppressed, instead of their own
+	## ``suppress_for``.
+	const type_suppression_intervals: table[Notice::Type] of interval = table() &redef;
+
+	## Fills a notice's missing fields and runs the policy on it; called
+	## by :zeek:see:`NOTICE`.
 	##
-	## info: the rotated log.
-	##
-	## Returns: true.
-	global log_mailing_postprocessor: function(info: Log::RotationInfo): bool;
+	## n: the notice.
+	global apply_policy: function(n: Notice::Info);
 
 	## Where a notice goes once the policy has been applied: its bodies
 	## carry out the actions (logging at priority -5).
 	##
 	## n: the notice.
 	global notice: hook(n: Info);
+
+	# -- Suppression -------------------------------------------------
+
+	## Whether a notice is suppressed now (raising
+	## :zeek:see:`Notice::suppressed` if it is).
+	##
+	## n: the notice.
+	global is_being_suppressed: function(n: Notice::Info): bool;
+
+	## Raised for each notice dropped because it is suppressed.
+	##
+	## n: the notice.
+	global suppressed: event(n: Notice::Info);
 
 	## Raised when a notice starts being suppressed.
 	##
@@ -223,16 +205,48 @@ export {
 	## identifier: its identifier.
 	global begin_suppression: event(ts: time, suppress_for: interval, note: Type, identifier: string);
 
-	## Whether a notice is suppressed now (raising
-	## :zeek:see:`Notice::suppressed` if it is).
-	##
-	## n: the notice.
-	global is_being_suppressed: function(n: Notice::Info): bool;
+	## How long suppressions are collected before they are sent to the
+	## other nodes of a cluster (rzeek runs alone: nothing is sent).
+	option suppression_batch_period = 10 msec;
 
-	## Raised for each notice dropped because it is suppressed.
+	## How many suppressions are collected at most before they are sent;
+	## 0 sends each at once.
+	option suppression_batch_max_size = 50;
+
+	# -- The logs ----------------------------------------------------
+
+	redef enum Log::ID += {
+		## notice.log: the notices whose actions include logging.
+		LOG,
+		## notice_alarm.log: the notices that are alarms.
+		ALARM_LOG,
+	};
+
+	## The policy hook of notice.log's default filter.
+	global log_policy: Log::PolicyHook;
+	## The policy hook of notice_alarm.log's default filter.
+	global log_policy_alarm: Log::PolicyHook;
+
+	## Raised with each notice written to notice.log.
 	##
-	## n: the notice.
-	global suppressed: event(n: Notice::Info);
+	## rec: the notice.
+	global log_notice: event(rec: Info);
+
+	# -- Mail --------------------------------------------------------
+
+	## The mail program Zeek pipes notices to (rzeek sends no mail).
+	option sendmail = "/usr/sbin/sendmail";
+	## Where mailed notices (and alarm summaries) go unless a notice
+	## names its own ``email_dest``.
+	const mail_dest = "" &redef;
+	## The sender of notice mail.
+	option mail_from = "Zeek <zeek@localhost>";
+	## The Reply-To of notice mail, if not empty.
+	option reply_to = "";
+	## What the subject of notice mail starts with.
+	option mail_subject_prefix = "[Zeek]";
+	## How long mail may wait for ``email_delay_tokens`` to go.
+	const max_email_delay = 15 secs &redef;
 
 	## Mails a notice. rzeek sends no mail: unless reading a trace or
 	## given no address, it reports (once) that the mail was not sent.
@@ -254,16 +268,14 @@ export {
 	## Returns: the From, Subject, To, User-Agent (and Reply-To) lines.
 	global email_headers: function(subject_desc: string, dest: string): string;
 
-	## Raised with each notice written to notice.log.
+	## A log postprocessor that mails a rotated log to
+	## :zeek:see:`Notice::mail_dest` and removes it. rzeek neither rotates
+	## logs nor sends mail: it warns instead.
 	##
-	## rec: the notice.
-	global log_notice: event(rec: Info);
-
-	## Fills a notice's missing fields and runs the policy on it; called
-	## by :zeek:see:`NOTICE`.
+	## info: the rotated log.
 	##
-	## n: the notice.
-	global apply_policy: function(n: Notice::Info);
+	## Returns: true.
+	global log_mailing_postprocessor: function(info: Log::RotationInfo): bool;
 }
 
 module Notice;
