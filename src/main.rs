@@ -68,6 +68,12 @@ struct Cli {
     #[arg(long = "max-time", value_name = "SECONDS", value_parser = parse_seconds)]
     max_time: Option<std::time::Duration>,
 
+    /// Zeek's script-optimizer options (`-O ZAM` and the like): accepted
+    /// for compatibility with Zeek's command lines; rzeek runs every
+    /// script the same way, so they change nothing.
+    #[arg(short = 'O', long = "optimize", value_name = "OPT")]
+    optimize: Vec<String>,
+
     /// Print the version and exit.
     #[arg(short = 'v', long = "version")]
     version: bool,

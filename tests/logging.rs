@@ -3,7 +3,7 @@
 //! `#open`/`#close` stamps masked.
 
 mod common;
-use common::{masked, run, scratch};
+use common::{masked, run, scratch, Rzeek};
 
 const FOO: &str = r#"
 module Foo;
@@ -169,6 +169,30 @@ event zeek_init() { print Log::create_stream(LOG, [$columns=Info]); }
     assert_eq!(String::from_utf8_lossy(&out.stdout), "T\n");
     assert!(!dir.join("quiet.log").exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_run_that_changes_nothing_writes_no_log() {
+    // The site framework merges the private ranges into Site::local_nets
+    // at start-up; that is not a user's change, so config.log stays away.
+    for bare in [true, false] {
+        let dir = scratch(if bare { "quiet-bare" } else { "quiet-default" });
+        std::fs::write(dir.join("script.zeek"), "print 1;\n").unwrap();
+        let mut cmd = Rzeek::new().dir(&dir);
+        if bare {
+            cmd = cmd.arg("-b");
+        }
+        let out = cmd.arg("script.zeek").run();
+        assert!(out.status.success());
+        let logs: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".log"))
+            .collect();
+        assert!(logs.is_empty(), "bare={bare}: {logs:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 #[test]

@@ -2358,6 +2358,9 @@ type event_metadata_vec: vector of EventMetadata::Entry;
 
 
 # Frameworks Zeek loads even in bare mode.
+@load base/frameworks/broker
 @load base/frameworks/input
+@load base/frameworks/cluster
 @load base/frameworks/config
+@load base/frameworks/files
 @load base/frameworks/logging/writers/none

@@ -415,7 +415,25 @@ impl Compiler {
                 return;
             }
         }
+        // A redef's `{ ... }` is the list inside the braces, which Zeek
+        // places where its elements are.
+        let list;
+        let e = match &e.kind {
+            ast::ExprKind::Brace(items) if !items.is_empty() => {
+                let (a, b) = (&items[0].span, &items[items.len() - 1].span);
+                list = ast::Expr {
+                    span: Span::new(a.file, a.lo as usize, b.hi as usize),
+                    ..e.clone()
+                };
+                &list
+            }
+            _ => e,
+        };
         let (x, t) = self.expr_expect(e, Some(&ty));
+        if t.is_error() || super::ctor::is_failed_ctor(&t) {
+            // Reported already; the variable keeps its value.
+            return;
+        }
         let target = match (op, &*ty) {
             (InitOp::AddTo | InitOp::RemoveFrom, Type::Vector(_))
                 if !matches!(&*t, Type::Vector(_)) =>

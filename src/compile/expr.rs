@@ -184,7 +184,7 @@ impl Compiler {
                         ),
                     );
                 }
-                let args = self.args(&ety, args, span);
+                let args = self.event_args(id, ev, &ety, args, span);
                 (
                     mk(
                         K::Schedule(bx(tx), bx(mk(K::Global(id), ev.span)), args),
@@ -555,8 +555,64 @@ impl Compiler {
     /// Arguments checked against a function type's parameters, with
     /// defaults filled in.
     pub fn args(&mut self, fty: &TypeRef, args: &[ast::Expr], span: Span) -> Vec<ir::Expr> {
+        self.call_args(fty, args, span, None)
+    }
+
+    /// The arguments of a function or hook call, for a callee declared
+    /// at `decl` (where Zeek places a parameter's unnamed type in
+    /// messages).
+    fn call_args(
+        &mut self,
+        fty: &TypeRef,
+        args: &[ast::Expr],
+        span: Span,
+        decl: Option<Span>,
+    ) -> Vec<ir::Expr> {
+        let (xs, ok) = self.args_of(fty, args, span, decl);
+        if !ok {
+            let m = format!(
+                "argument type mismatch in function call ({})",
+                self.text(span)
+            );
+            self.error(span, m);
+        }
+        xs
+    }
+
+    /// The arguments of an event raised or scheduled: `name(args)`.
+    pub fn event_args(
+        &mut self,
+        id: u32,
+        name: &ast::Name,
+        ety: &TypeRef,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Vec<ir::Expr> {
+        let decl = Some(self.globals.info(id).span);
+        let (xs, ok) = self.args_of(ety, args, span, decl);
+        if !ok {
+            let list: Vec<String> = args.iter().map(super::describe::expr).collect();
+            let m = format!(
+                "argument type mismatch in event invocation ({}({}))",
+                name.text,
+                list.join(", ")
+            );
+            self.error(name.span, m);
+        }
+        xs
+    }
+
+    /// Arguments checked against a function type's parameters, with
+    /// defaults filled in; false if one did not promote (reported).
+    fn args_of(
+        &mut self,
+        fty: &TypeRef,
+        args: &[ast::Expr],
+        span: Span,
+        decl: Option<Span>,
+    ) -> (Vec<ir::Expr>, bool) {
         let Some(ft) = fty.as_func() else {
-            return args.iter().map(|a| self.expr(a).0).collect();
+            return (args.iter().map(|a| self.expr(a).0).collect(), true);
         };
         let params = ft.params.clone();
         let varargs = ft.varargs;
@@ -567,23 +623,28 @@ impl Compiler {
             );
         }
         let mut out = Vec::with_capacity(params.len().max(args.len()));
+        let mut clash = false;
         for (i, a) in args.iter().enumerate() {
             match params.get(i) {
-                Some(p) => {
+                // As Zeek's check_and_promote_args: the first argument that
+                // does not promote ends the check, with the type's and the
+                // argument's complaints and then the call's.
+                Some(p) if !clash => {
                     let (x, xt) = self.expr_expect(a, Some(&p.ty));
-                    match self.try_coerce(x, &xt, &p.ty) {
-                        Ok(x) => out.push(x),
-                        Err(x) => {
-                            self.error(
-                                a.span,
-                                format!("type clash in argument ({xt} and {})", p.ty),
-                            );
-                            out.push(x);
+                    let at = self.type_decl_span(&p.ty).or(decl);
+                    match self.check_promote(x, &xt, a, &p.ty, at) {
+                        Some(x) => out.push(x),
+                        None => {
+                            clash = true;
+                            out.push(mk(K::Const(Value::Unset), a.span));
                         }
                     }
                 }
-                None => out.push(self.expr(a).0),
+                _ => out.push(self.expr(a).0),
             }
+        }
+        if clash {
+            return (out, false);
         }
         for p in params.iter().skip(args.len()) {
             match &p.default {
@@ -601,7 +662,21 @@ impl Compiler {
                 }
             }
         }
-        out
+        (out, true)
+    }
+
+    /// Where a called global function was declared, for messages.
+    fn callee_decl(&mut self, f: &ast::Expr) -> Option<Span> {
+        let ExprKind::Name(n) = &f.kind else {
+            return None;
+        };
+        if let Some(scope) = &mut self.scope {
+            if scope.lookup(&n.text).is_some() {
+                return None;
+            }
+        }
+        let id = self.lookup_global(&n.text)?;
+        Some(self.globals.info(id).span)
     }
 
     fn call(
@@ -636,7 +711,8 @@ impl Compiler {
                     FuncKind::Function => {}
                 }
                 let ret = fty.ret.clone();
-                let xs = self.args(&ft, args, span);
+                let decl = self.callee_decl(f);
+                let xs = self.call_args(&ft, args, span, decl);
                 let ret = self.bif_return_type(&fx, &xs, ret);
                 if let K::Global(id) = fx.kind {
                     if let Value::Func(fv) = &self.interp.globals.values[id as usize] {

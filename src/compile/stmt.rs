@@ -107,7 +107,7 @@ impl Compiler {
                 if !self.is_event_target(id, name, args, span) {
                     return None;
                 }
-                let xs = self.args(&ty, args, span);
+                let xs = self.event_args(id, name, &ty, args, span);
                 st(
                     S::Event(
                         ir::Expr {

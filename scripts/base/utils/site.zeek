@@ -179,7 +179,9 @@ function follow_private_space(id: string, new_value: set[subnet]): set[subnet]
 	if ( private_address_space_is_local )
 		{
 		merged_by_follower = T;
-		Option::set("Site::local_nets", (local_nets - private_address_space) | new_value);
+		# Only what a user set belongs in config.log, not this merge.
+		Option::set("Site::local_nets", (local_nets - private_address_space) | new_value,
+		            "<skip-config-log>");
 		merged_by_follower = F;
 		}
 	return new_value;
@@ -192,5 +194,5 @@ event zeek_init() &priority=10
 	Option::set_change_handler("Site::local_nets", track_local_nets, -10);
 	fill_local_nets_table(local_nets);
 	if ( private_address_space_is_local )
-		Option::set("Site::local_nets", local_nets | private_address_space);
+		Option::set("Site::local_nets", local_nets | private_address_space, "<skip-config-log>");
 	}
