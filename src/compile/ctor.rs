@@ -193,6 +193,7 @@ impl Compiler {
                         log: false,
                         default: None,
                         late_default: None,
+                        implicit_default: false,
                     });
                 }
                 Rc::new(RecordType {

@@ -192,6 +192,7 @@ impl Compiler {
                 log: false,
                 default: None,
                 late_default: None,
+                implicit_default: false,
             };
             if !f.attrs.is_empty() {
                 // Zeek places a field's attributes on the whole field.
@@ -241,16 +242,18 @@ impl Compiler {
                     _ => {}
                 }
             }
-            // Aggregates without a default start empty, as Zeek makes them.
+            // Aggregates without a default start empty, as Zeek makes them;
+            // so does a field of record type (with its own defaults).
             if def.default.is_none()
                 && !def.optional
-                && matches!(&*ty, Type::Table(_) | Type::Vector(_))
+                && matches!(&*ty, Type::Table(_) | Type::Vector(_) | Type::Record(_))
             {
                 if let Some(mut x) = self.empty_aggregate(&ty, f.name.span) {
                     if let ir::ExprKind::Table(_, _, attrs) = &mut x.kind {
                         attrs.ordered = ordered;
                     }
                     def.default = Some(self.interp.globals.field_defaults.len() as u32);
+                    def.implicit_default = true;
                     self.interp.globals.field_defaults.push(x);
                 }
             }
