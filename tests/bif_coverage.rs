@@ -3,6 +3,7 @@
 //! files) is in `bif::all()`, or on the list below of framework internals
 //! another piece of work implements. Those rzeek gives a fixed answer
 //! (src/bif/unsupported.rs) are in `bif::all()` too, each with its answer.
+//! The analyzers' functions (reference/bifs/analyzers) all exist.
 //! Without ../shared the trials are reported as ignored, with the reason.
 
 mod common;
@@ -96,6 +97,25 @@ fn every_reference_function_exists(dir: std::path::PathBuf) {
     );
 }
 
+/// The analyzers' built-ins exist too, computed or with a fixed answer.
+fn every_analyzer_function_exists(dir: std::path::PathBuf) {
+    let reference = reference_functions(&dir);
+    assert!(
+        reference.len() > 40,
+        "only {} functions read",
+        reference.len()
+    );
+    let ours: BTreeSet<&str> = rzeek::bif::all().map(|b| b.name).collect();
+    let missing: Vec<&String> = reference
+        .iter()
+        .filter(|n| !ours.contains(n.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "analyzer built-ins missing from rzeek: {missing:?}"
+    );
+}
+
 fn framework_list_names_reference_functions(dir: std::path::PathBuf) {
     let reference = reference_functions(&dir);
     let ours: BTreeSet<&str> = rzeek::bif::all().map(|b| b.name).collect();
@@ -109,7 +129,8 @@ fn framework_list_names_reference_functions(dir: std::path::PathBuf) {
 }
 
 fn fixed_answers_are_reference_functions(dir: std::path::PathBuf) {
-    let reference = reference_functions(&dir);
+    let mut reference = reference_functions(&dir);
+    reference.extend(reference_functions(&dir.join("analyzers")));
     let ours: BTreeSet<&str> = rzeek::bif::all().map(|b| b.name).collect();
     for u in rzeek::bif::unsupported::UNSUPPORTED {
         assert!(
@@ -147,6 +168,11 @@ fn main() {
         "every_reference_function_exists",
         "reference/bifs",
         every_reference_function_exists,
+    ));
+    trials.push(with_shared(
+        "every_analyzer_function_exists",
+        "reference/bifs/analyzers",
+        every_analyzer_function_exists,
     ));
     trials.push(with_shared(
         "framework_list_names_reference_functions",

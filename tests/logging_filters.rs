@@ -574,8 +574,9 @@ event zeek_init()
 
 #[test]
 fn filters_table_and_rotation_interface() {
-    // Log::filters mirrors the filters in force (config.log's stream is
-    // there too: Zeek loads the config framework even in bare mode); the
+    // Log::filters mirrors the filters in force (the config, cluster and
+    // files streams are there too: Zeek loads those frameworks even in
+    // bare mode); the
     // rotation types and Log::rotation_format_func exist for scripts that
     // configure rotation (rzeek does not rotate).
     let dir = scratch("filters-table");
@@ -603,13 +604,15 @@ event zeek_init()
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "Config::LOG, default, config
+Cluster::LOG, default, cluster
+Files::LOG, default, files
 Test::LOG, default, t
 Test::LOG, second, t2
 F, {
 second
 }
 [dir=, file_basename=conn-23-11-14_22.13.20]
-1
+3
 "
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -147,9 +147,6 @@ const UDP_ACTIVE = 1;	##< The endpoint has sent at least one packet.
 ## Raised when rzeek first sees a connection.
 global new_connection: event(c: connection);
 
-## Raised when a TCP handshake completes.
-global connection_established: event(c: connection);
-
 ## Raised when a connection is about to be forgotten; the last chance to
 ## look at it.
 global connection_state_remove: event(c: connection);
@@ -1374,39 +1371,8 @@ global raw_packet: event(p: raw_pkt_hdr);
 ## p: the packet's headers.
 global new_packet: event(c: connection, p: pkt_hdr);
 
-## Raised when a TCP originator sent a SYN and no answer came within
-## tcp_attempt_delay.
-global connection_attempt: event(c: connection);
-
-## Raised for a TCP connection whose handshake was not seen, once both sides
-## have sent something.
-global partial_connection: event(c: connection);
-
-## Raised when both sides of a TCP connection closed it with FINs.
-global connection_finished: event(c: connection);
-
-## Raised when one side of a TCP connection closed it and the other side
-## never sent anything.
-global connection_half_finished: event(c: connection);
-
-## Raised when one side of an established TCP connection reset it.
-global connection_reset: event(c: connection);
-
-## Raised when a responder answered a SYN with a RST.
-global connection_rejected: event(c: connection);
-
-## Raised when one side of a TCP connection closed it and the other stayed
-## silent for tcp_partial_close_delay.
-global connection_partial_close: event(c: connection);
-
-## Raised at the end of input for each TCP connection still active.
-global connection_pending: event(c: connection);
-
 ## Raised when a TCP connection is removed for lack of activity.
 global connection_timeout: event(c: connection);
-
-## Raised for the first ACK of a TCP connection's originator after its SYN.
-global connection_first_ACK: event(c: connection);
 
 ## Raised when rzeek swapped the originator and responder of a connection.
 global connection_flipped: event(c: connection);
@@ -1414,28 +1380,6 @@ global connection_flipped: event(c: connection);
 ## Raised when a SYN reuses the 5-tuple of a connection still tracked; the
 ## old connection is removed and a new one begins.
 global connection_reused: event(c: connection);
-
-## Raised for each UDP packet from the originator.
-##
-## u: the connection.
-global udp_request: event(u: connection);
-
-## Raised for each UDP packet from the responder.
-##
-## u: the connection.
-global udp_reply: event(u: connection);
-
-## Raised for an ICMP echo request.
-##
-## c: the connection.
-## info: the message.
-## id: the echo identifier.
-## seq: the echo sequence number.
-## payload: the data after the ICMP header.
-global icmp_echo_request: event(c: connection, info: icmp_info, id: count, seq: count, payload: string);
-
-## Raised for an ICMP echo reply; arguments as icmp_echo_request.
-global icmp_echo_reply: event(c: connection, info: icmp_info, id: count, seq: count, payload: string);
 
 ## Raised when a TCP stream has a hole that was acknowledged.
 ##
@@ -1540,14 +1484,6 @@ type record_field_table: table[string] of record_field;
 ## c: the connection.
 ## contents: the payload.
 global packet_contents: event(c: connection, contents: string);
-
-## Raised for the payload of UDP packets selected by the udp_content_*
-## settings.
-##
-## u: the connection.
-## is_orig: whether the originator sent it.
-## contents: the payload.
-global udp_contents: event(u: connection, is_orig: bool, contents: string);
 
 ## UDP ports (either side) whose payloads go to udp_contents.
 option udp_content_ports: set[port] = {};
@@ -1734,22 +1670,6 @@ type http_message_stat: record {
 	## Bytes of the first line and the headers.
 	header_length: count;
 };
-
-## An HTTP request line: the method, the target as sent, the target with
-## %-escapes decoded, and the version ("1.1").
-global http_request: event(c: connection, method: string, original_URI: string, unescaped_URI: string, version: string);
-## An HTTP status line: the version, the status code and the reason.
-global http_reply: event(c: connection, version: string, code: count, reason: string);
-## An HTTP header: the name as sent, the name in capitals, the value.
-global http_header: event(c: connection, is_orig: bool, original_name: string, name: string, value: string);
-## A message's entity starts (before its headers).
-global http_begin_entity: event(c: connection, is_orig: bool);
-## A message's entity ends (after its body).
-global http_end_entity: event(c: connection, is_orig: bool);
-## Body bytes of an entity.
-global http_entity_data: event(c: connection, is_orig: bool, length: count, data: string);
-## A request or a reply is complete.
-global http_message_done: event(c: connection, is_orig: bool, stat: http_message_stat);
 
 ## What file analysis knows of a file's content type.
 type fa_metadata: record {
@@ -2364,3 +2284,6 @@ type event_metadata_vec: vector of EventMetadata::Entry;
 @load base/frameworks/config
 @load base/frameworks/files
 @load base/frameworks/logging/writers/none
+
+# The analyzers' types and events.
+@load base/bif/analyzers

@@ -59,16 +59,13 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
             Value::Record(r) => r.borrow().fields.get(i).cloned().unwrap_or(Value::Unset),
             _ => Value::Unset,
         };
+        // Containers and records without an attribute start out empty by
+        // way of an implicit default, which is not a `&default`.
         let default_val = f
             .default
+            .filter(|_| !f.implicit_default)
             .and_then(|d| h.field_default(d))
             .unwrap_or(Value::Unset);
-        // Tables, sets and vectors without an attribute start out empty by
-        // way of an implicit default, which is not a `&default`.
-        let implicit = !f.optional
-            && matches!(&*f.ty, Type::Table(_) | Type::Vector(_))
-            && is_empty_aggregate(&default_val);
-        let default_val = if implicit { Value::Unset } else { default_val };
         // Zeek counts a field with a `&default` as optional.
         let optional = f.optional || !default_val.is_unset();
         let mut rec = vec![Value::Unset; info_rt.num_fields()];
@@ -96,14 +93,6 @@ fn record_fields(h: &mut dyn Host, args: &[Value]) -> BifResult {
         );
     }
     Ok(Value::Table(Rc::new(RefCell::new(out))))
-}
-
-fn is_empty_aggregate(v: &Value) -> bool {
-    match v {
-        Value::Table(t) => t.borrow().is_empty(),
-        Value::Vector(v) => v.borrow().items.is_empty(),
-        _ => false,
-    }
 }
 
 /// A field's type as record_fields() names it: records and enums with

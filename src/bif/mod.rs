@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod addr;
+mod analyzers;
 mod anon;
 mod cluster;
 pub mod conn;
@@ -83,6 +84,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(smith_waterman::BIFS)
         .chain(system::BIFS)
         .chain(cluster::BIFS)
+        .chain(analyzers::BIFS)
         .chain(unsupported::UNSUPPORTED.iter().map(|u| &u.def))
 }
 
@@ -252,6 +254,7 @@ pub(crate) fn record(type_name: &str, fields: Vec<(&str, TypeRef, Value)>) -> Va
             log: false,
             default: None,
             late_default: None,
+            implicit_default: false,
         })
         .collect();
     let ty = Rc::new(RecordType {

@@ -101,6 +101,25 @@ fn lookup_hostname_txt(_: &mut dyn Host, _: &[Value]) -> BifResult {
     Err(unsupported("lookup_hostname_txt", "DNS TXT lookups"))
 }
 
+fn no_certificates(_: &mut dyn Host, _: &[Value]) -> BifResult {
+    Err("rzeek does not parse or verify X.509 certificates".to_string())
+}
+
+fn no_pppoe_session(_: &mut dyn Host, _: &[Value]) -> BifResult {
+    Ok(Value::Count(0xFFFF_FFFF))
+}
+
+fn not_in_packet(_: &mut dyn Host, _: &[Value]) -> BifResult {
+    Err("rzeek's packet analyzers keep no options of the current packet for scripts".to_string())
+}
+
+fn no_contents_files(_: &mut dyn Host, _: &[Value]) -> BifResult {
+    Err("rzeek does not write connection contents to files".to_string())
+}
+
+const NO_CERTS: &str = "runtime error: rzeek does not parse or verify X.509 certificates";
+const NO_ANALYZER: &str = "F: rzeek has no such analyzer on the connection to act on";
+
 const DROP_FILTER: &str = "runtime error: rzeek does not support packet drop filters";
 const PACKET_ANALYZERS: &str =
     "runtime error: rzeek's packet analyzers are built in and cannot be changed from scripts";
@@ -322,6 +341,246 @@ pub static UNSUPPORTED: &[Unsupported] = &[
             func: packet_analyzers,
         },
         answer: PACKET_ANALYZERS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "FileExtract::__set_limit",
+            sig: "function(file_id: string, args: any, n: count): bool",
+            func: false_,
+        },
+        answer: "F: rzeek has no file extraction analyzer",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_parse",
+            sig: "function(cert: opaque of x509): X509::Certificate",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_from_der",
+            sig: "function(der: string): opaque of x509",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_get_certificate_string",
+            sig: "function(cert: opaque of x509, pem: bool &default=F): string",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_ocsp_verify",
+            sig: "function(certs: x509_opaque_vector, ocsp_reply: string, root_certs: table_string_of_string, verify_time: time &default=network_time()): X509::Result",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_verify",
+            sig: "function(certs: x509_opaque_vector, root_certs: table_string_of_string, verify_time: time &default=network_time()): X509::Result",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "sct_verify",
+            sig: "function(cert: opaque of x509, logid: string, log_key: string, signature: string, timestamp: count, hash_algorithm: count, issuer_key_hash: string &default=\"\"): bool",
+            func: false_,
+        },
+        answer: "F: rzeek does not verify signed certificate timestamps",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_subject_name_hash",
+            sig: "function(cert: opaque of x509, hash_alg: count): string",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_issuer_name_hash",
+            sig: "function(cert: opaque of x509, hash_alg: count): string",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_spki_hash",
+            sig: "function(cert: opaque of x509, hash_alg: count): string",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_set_certificate_cache",
+            sig: "function(tbl: string_any_table): bool",
+            func: true_,
+        },
+        answer: "T, as Zeek always answers; rzeek parses no certificates to cache",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_set_certificate_cache_hit_callback",
+            sig: "function(f: string_any_file_hook): bool",
+            func: true_,
+        },
+        answer: "T, as Zeek always answers; rzeek parses no certificates to cache",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "x509_check_cert_hostname",
+            sig: "function(cert_opaque: opaque of x509, hostname: string): string",
+            func: no_certificates,
+        },
+        answer: NO_CERTS,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "skip_http_entity_data",
+            sig: "function(c: connection, is_orig: bool): any",
+            func: nothing,
+        },
+        answer: "nothing: rzeek's HTTP analyzer does not skip bodies on request",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "skip_smtp_data",
+            sig: "function(c: connection): any",
+            func: nothing,
+        },
+        answer: "nothing: rzeek has no SMTP analyzer",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "get_login_state",
+            sig: "function(cid: conn_id): count",
+            func: zero,
+        },
+        answer: "0: rzeek has no Telnet/Rlogin analyzer",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "set_login_state",
+            sig: "function(cid: conn_id, new_state: count): bool",
+            func: false_,
+        },
+        answer: NO_ANALYZER,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "PacketAnalyzer::Geneve::get_options",
+            sig: "function(): any",
+            func: not_in_packet,
+        },
+        answer: "runtime error: rzeek's packet analyzers keep no options of the current packet for scripts",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "PacketAnalyzer::GTPV1::remove_gtpv1_connection",
+            sig: "function(cid: conn_id): bool",
+            func: false_,
+        },
+        answer: "F: rzeek has no GTPv1 tunnel analyzer",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "PacketAnalyzer::TEREDO::remove_teredo_connection",
+            sig: "function(cid: conn_id): bool",
+            func: false_,
+        },
+        answer: "F: rzeek has no Teredo tunnel analyzer",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "PacketAnalyzer::PPPoE::session_id",
+            sig: "function(): count",
+            func: no_pppoe_session,
+        },
+        answer: "0xFFFFFFFF, Zeek's answer for a packet without a PPPoE session",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "set_ssl_established",
+            sig: "function(c: connection): bool",
+            func: false_,
+        },
+        answer: NO_ANALYZER,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "set_secret",
+            sig: "function(c: connection, secret: string): bool",
+            func: false_,
+        },
+        answer: NO_ANALYZER,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "set_keys",
+            sig: "function(c: connection, keys: string): bool",
+            func: false_,
+        },
+        answer: NO_ANALYZER,
+    },
+    Unsupported {
+        def: BifDef {
+            name: "get_orig_seq",
+            sig: "function(cid: conn_id): count",
+            func: zero,
+        },
+        answer: "0, Zeek's answer for a connection without TCP sequence state for scripts",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "get_resp_seq",
+            sig: "function(cid: conn_id): count",
+            func: zero,
+        },
+        answer: "0, Zeek's answer for a connection without TCP sequence state for scripts",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "set_contents_file",
+            sig: "function(cid: conn_id, direction: count, f: file): bool",
+            func: false_,
+        },
+        answer: "F: rzeek does not write connection contents to files",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "get_contents_file",
+            sig: "function(cid: conn_id, direction: count): file",
+            func: no_contents_files,
+        },
+        answer: "runtime error: rzeek does not write connection contents to files",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "TCP::raw_options",
+            sig: "function(stop_at_eol: bool &default=T): any",
+            func: not_in_packet,
+        },
+        answer: "runtime error: rzeek's packet analyzers keep no options of the current packet for scripts",
+    },
+    Unsupported {
+        def: BifDef {
+            name: "WebSocket::__configure_analyzer",
+            sig: "function(c: connection, aid: count, config: WebSocket::AnalyzerConfig): bool",
+            func: false_,
+        },
+        answer: NO_ANALYZER,
     },
 ];
 

@@ -220,7 +220,9 @@ impl Compiler {
                 Err(e)
             }
             (Type::Func(a), Type::Func(b)) => {
-                if a.kind == b.kind && a.params.len() == b.params.len() {
+                // A built-in taking any arguments (`sha256_hash`) fits a
+                // function type of any parameters.
+                if a.kind == b.kind && (a.params.len() == b.params.len() || a.varargs) {
                     Ok(e)
                 } else {
                     Err(e)

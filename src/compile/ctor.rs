@@ -21,7 +21,7 @@ fn failed_ctor_type() -> TypeRef {
     types::set_of(vec![types::void(), types::error()])
 }
 
-fn is_failed_ctor(t: &TypeRef) -> bool {
+pub(super) fn is_failed_ctor(t: &TypeRef) -> bool {
     t.as_table()
         .is_some_and(|tt| tt.index.len() == 2 && tt.index[1].is_error())
 }
@@ -193,6 +193,7 @@ impl Compiler {
                         log: false,
                         default: None,
                         late_default: None,
+                        implicit_default: false,
                     });
                 }
                 Rc::new(RecordType {

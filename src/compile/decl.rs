@@ -413,7 +413,25 @@ impl Compiler {
                 return;
             }
         }
+        // A redef's `{ ... }` is the list inside the braces, which Zeek
+        // places where its elements are.
+        let list;
+        let e = match &e.kind {
+            ast::ExprKind::Brace(items) if !items.is_empty() => {
+                let (a, b) = (&items[0].span, &items[items.len() - 1].span);
+                list = ast::Expr {
+                    span: Span::new(a.file, a.lo as usize, b.hi as usize),
+                    ..e.clone()
+                };
+                &list
+            }
+            _ => e,
+        };
         let (x, t) = self.expr_expect(e, Some(&ty));
+        if t.is_error() || super::ctor::is_failed_ctor(&t) {
+            // Reported already; the variable keeps its value.
+            return;
+        }
         let target = match (op, &*ty) {
             (InitOp::AddTo | InitOp::RemoveFrom, Type::Vector(_))
                 if !matches!(&*t, Type::Vector(_)) =>
@@ -641,12 +659,18 @@ impl Compiler {
             return;
         }
         let mut defs = self.field_defs(fields);
-        for d in &mut defs {
-            if let Some(i) = d.default {
-                d.late_default = self.interp.eval_field_default(i).ok();
+        // Records made while the scripts are read get the new fields one
+        // by one below; any made since (a redef at the prompt) show this
+        // value, computed once.
+        if self.interp.globals.parse_time_records.is_none() {
+            for d in &mut defs {
+                if let Some(i) = d.default {
+                    d.late_default = self.interp.eval_field_default(i).ok();
+                }
             }
         }
         let mut existing = rt.fields.borrow_mut();
+        let first_new = existing.len();
         let mut added = Vec::new();
         for (f, a) in defs.into_iter().zip(fields) {
             if existing.iter().any(|x| x.name == f.name) {
@@ -656,8 +680,12 @@ impl Compiler {
             existing.push(f);
         }
         drop(existing);
+        let grew = !added.is_empty();
         for (i, a) in added {
             self.note_deprecated_fields(&rt, i, std::slice::from_ref(a));
+        }
+        if grew {
+            self.interp.extend_parse_time_records(&rt, first_new);
         }
     }
 

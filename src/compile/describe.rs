@@ -407,6 +407,15 @@ fn expr_kind_into(out: &mut String, e: &ast::Expr, src: Src) {
             out.push_str("sizeof ");
             expr_into(out, x, src);
         }
+        // Without `$` names, brackets hold a plain list, which Zeek
+        // writes without them.
+        ExprKind::Bracket(xs)
+            if !xs
+                .iter()
+                .any(|x| matches!(x.kind, ExprKind::FieldAssign(..))) =>
+        {
+            list(out, xs, src);
+        }
         ExprKind::Bracket(xs) | ExprKind::Record(xs) => {
             out.push('[');
             list(out, xs, src);
@@ -476,6 +485,26 @@ fn other_text(e: &ast::Expr, src: Src) -> String {
             let mut out = format!("schedule {} {{{}(", sub(when, src), ev.text);
             list(&mut out, args, src);
             out.push_str(")}");
+            out
+        }
+        // Zeek describes a lambda by its type.
+        ExprKind::Lambda(l) => {
+            let kind = match l.kind {
+                ast::FuncKind::Function => "function",
+                ast::FuncKind::Hook => "hook",
+                ast::FuncKind::Event => "event",
+            };
+            let params: Vec<String> = l
+                .sig
+                .params
+                .iter()
+                .map(|p| format!("{}:{}", p.name.text, type_text(&p.ty)))
+                .collect();
+            let mut out = format!("{kind}({})", params.join(", "));
+            if let Some(r) = &l.sig.ret {
+                out.push_str(" : ");
+                out.push_str(&type_text(r));
+            }
             out
         }
         _ => String::new(),

@@ -112,6 +112,7 @@ pub fn deprecation(attrs: &[crate::syntax::ast::Attr]) -> Option<String> {
 impl Compiler {
     pub fn new(style: Style) -> Self {
         let mut interp = Interp::new(SourceMap::default(), style);
+        interp.globals.parse_time_records = Some(Vec::new());
         // find_in_zeekpath() searches as @load does.
         interp.ext.insert(crate::bif::ids::ScriptFinder(|p| {
             load::find_script(p, ".").map(|f| f.name)
@@ -332,6 +333,8 @@ impl Compiler {
     /// The checks Zeek makes once all scripts are parsed: `break` and
     /// `next` outside of what they may leave.
     pub fn finish_loading(&mut self) {
+        // Records made from now on see every field their type has.
+        self.interp.globals.parse_time_records = None;
         let mut found = std::mem::take(&mut self.misplaced_flow);
         if self.errors > 0 {
             return;

@@ -192,6 +192,7 @@ impl Compiler {
                 log: false,
                 default: None,
                 late_default: None,
+                implicit_default: false,
             };
             if !f.attrs.is_empty() {
                 // Zeek places a field's attributes on the whole field.
@@ -241,16 +242,18 @@ impl Compiler {
                     _ => {}
                 }
             }
-            // Aggregates without a default start empty, as Zeek makes them.
+            // Aggregates without a default start empty, as Zeek makes them;
+            // so does a field of record type (with its own defaults).
             if def.default.is_none()
                 && !def.optional
-                && matches!(&*ty, Type::Table(_) | Type::Vector(_))
+                && matches!(&*ty, Type::Table(_) | Type::Vector(_) | Type::Record(_))
             {
                 if let Some(mut x) = self.empty_aggregate(&ty, f.name.span) {
                     if let ir::ExprKind::Table(_, _, attrs) = &mut x.kind {
                         attrs.ordered = ordered;
                     }
                     def.default = Some(self.interp.globals.field_defaults.len() as u32);
+                    def.implicit_default = true;
                     self.interp.globals.field_defaults.push(x);
                 }
             }
@@ -399,7 +402,41 @@ impl Compiler {
                     out.default_is_func = matches!(&*xt, Type::Func(f) if
                         !matches!(tt.yield_.as_deref(), Some(Type::Func(_))) && f.kind == FuncKind::Function);
                     let x = match (&tt.yield_, out.default_is_func) {
-                        (Some(y), false) => self.coerce(x, &xt, y, v.span),
+                        // As Zeek's check_default_attr: the value must
+                        // promote to the yield type; its own complaint
+                        // comes first, then the attribute's.
+                        (Some(y), false) if !xt.is_error() && !types::same_type(&xt, y) => {
+                            match self.check_promote_as(x, &xt, v, y, None, false) {
+                                Some(x) => x,
+                                None => {
+                                    let text = super::attrs::attr_text(a);
+                                    let aname = &a.name;
+                                    self.error(
+                                        a.span,
+                                        format!("&{aname} value has inconsistent type ({text})"),
+                                    );
+                                    super::expr::mk(ir::ExprKind::Const(Value::Unset), v.span)
+                                }
+                            }
+                        }
+                        (Some(y), true) => {
+                            if let Some(f) = xt.as_func() {
+                                let args_fit = f.params.len() == tt.index.len()
+                                    && f.params
+                                        .iter()
+                                        .zip(&tt.index)
+                                        .all(|(p, i)| types::same_type(&p.ty, i));
+                                if !args_fit || !types::same_type(&f.ret, y) {
+                                    let text = super::attrs::attr_text(a);
+                                    let aname = &a.name;
+                                    self.error(
+                                        a.span,
+                                        format!("&{aname} function type clash ({text})"),
+                                    );
+                                }
+                            }
+                            x
+                        }
                         _ => x,
                     };
                     out.default = Some(Box::new(x));

@@ -37,10 +37,48 @@ impl Interp {
                 None => Value::Unset,
             });
         }
-        Ok(Rc::new(RefCell::new(RecordVal {
+        let r = Rc::new(RefCell::new(RecordVal {
             ty: rt.clone(),
             fields,
-        })))
+        }));
+        if let Some(made) = &mut self.globals.parse_time_records {
+            made.push(Rc::downgrade(&r));
+        }
+        Ok(r)
+    }
+
+    /// After `redef record` added fields to `rt` (those from `first` on):
+    /// every record of that type made while reading the scripts gets them,
+    /// each evaluating the fields' defaults for itself, in the order the
+    /// records were made.
+    pub fn extend_parse_time_records(&mut self, rt: &Rc<RecordType>, first: usize) {
+        let Some(made) = &self.globals.parse_time_records else {
+            return;
+        };
+        let mine: Vec<_> = made
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .filter(|r| Rc::ptr_eq(&r.borrow().ty, rt))
+            .collect();
+        let defaults: Vec<Option<u32>> = rt
+            .fields
+            .borrow()
+            .iter()
+            .skip(first)
+            .map(|f| f.default)
+            .collect();
+        for r in mine {
+            if r.borrow().fields.len() != first {
+                continue;
+            }
+            for d in &defaults {
+                let v = match d {
+                    Some(i) => self.eval_field_default(*i).unwrap_or(Value::Unset),
+                    None => Value::Unset,
+                };
+                r.borrow_mut().fields.push(v);
+            }
+        }
     }
 
     pub fn apply_table_attrs(

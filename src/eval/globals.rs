@@ -33,6 +33,11 @@ pub struct GlobalState {
     /// their location, which built-in errors name. The constant is kept
     /// here too, so its address is never reused.
     pub const_origins: ahash::AHashMap<usize, (Value, Span)>,
+    /// While the scripts are being read: the records made so far, which a
+    /// later `redef record` extends one by one (each evaluating the new
+    /// fields' defaults), as Zeek resizes its parse-time records.
+    pub parse_time_records:
+        Option<Vec<std::rc::Weak<std::cell::RefCell<crate::runtime::value::RecordVal>>>>,
 }
 
 /// Globals by name, for the layers that read the scripts' settings and

@@ -444,6 +444,7 @@ pub(crate) mod test_values {
                 log: false,
                 default: None,
                 late_default: None,
+                implicit_default: false,
             })
             .collect();
         let ty = Rc::new(RecordType {

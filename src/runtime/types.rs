@@ -117,6 +117,10 @@ pub struct FieldDef {
     /// For a field added by `redef record` with a `&default`: its value,
     /// which records made before the redef show for it.
     pub late_default: Option<crate::runtime::value::Value>,
+    /// The default is the empty container or record Zeek gives a field of
+    /// such a type without `&default` (not an attribute: record_fields()
+    /// does not show it).
+    pub implicit_default: bool,
 }
 
 impl RecordType {
