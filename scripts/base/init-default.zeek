@@ -7,8 +7,8 @@
 ##! connections are oriented as Zeek orients them by default.
 ##!
 ##! It also loads the script library as Zeek's default does, as far as
-##! rzeek has it: the utilities, the notice (with weird.log), NetControl and
-##! reporter frameworks, the cluster framework (for a process outside a
+##! rzeek has it: the utilities, the notice (with weird.log), intelligence,
+##! summary statistics, NetControl and reporter frameworks, the cluster framework (for a process outside a
 ##! cluster), the connection scripts, so a trace run writes conn.log,
 ##! the HTTP scripts (http.log), and the version information.
 
@@ -33,6 +33,8 @@
 
 @load base/frameworks/cluster
 @load base/frameworks/notice
+@load base/frameworks/intel
+@load base/frameworks/sumstats
 @load base/frameworks/netcontrol
 @load base/frameworks/reporter
 

@@ -783,6 +783,7 @@ impl Compiler {
             None => return self.poison(span),
         };
         let mut scope = FuncScope::new(l.kind, fty.ret.clone());
+        scope.infer_ret = l.infer_ret;
         for (p, def) in l.sig.params.iter().zip(fty.params.iter()) {
             scope.declare(&p.name.text, def.ty.clone(), false, p.name.span);
         }
@@ -811,6 +812,16 @@ impl Compiler {
         }
         let Some(scope) = std::mem::replace(&mut self.scope, saved) else {
             return self.poison(span);
+        };
+        let ft = if l.infer_ret && !matches!(*scope.ret, Type::Void) {
+            Rc::new(Type::Func(types::FuncType {
+                kind: fty.kind,
+                params: fty.params.clone(),
+                ret: scope.ret.clone(),
+                varargs: fty.varargs,
+            }))
+        } else {
+            ft
         };
         let mut capture_slots = Vec::new();
         let mut capture_exprs = Vec::new();

@@ -130,6 +130,9 @@ pub struct FuncScope {
     /// The blocks open where compilation is, innermost last.
     pub open_blocks: Vec<u32>,
     next_block: u32,
+    /// The return type is still to be taken from the first `return`
+    /// with a value (a `$f(...) = { ... }` field function).
+    pub infer_ret: bool,
 }
 
 impl FuncScope {
@@ -146,6 +149,7 @@ impl FuncScope {
             captured_names: Vec::new(),
             open_blocks: vec![0],
             next_block: 1,
+            infer_ret: false,
         }
     }
 

@@ -218,6 +218,17 @@ impl Compiler {
                             Some(self.coerce(x, &t, &ret, e.span))
                         }
                     }
+                    Some(e)
+                        if matches!(&*ret, Type::Void)
+                            && self.scope.as_ref().is_some_and(|s| s.infer_ret) =>
+                    {
+                        let (x, t) = self.expr(e);
+                        if let Some(s) = self.scope.as_mut() {
+                            s.ret = t;
+                            s.infer_ret = false;
+                        }
+                        Some(x)
+                    }
                     Some(e) => {
                         let (x, t) = self.expr_expect(e, Some(&ret));
                         if matches!(&*ret, Type::Void) {

@@ -29,9 +29,25 @@ impl Interp {
 
     /// A record of a type with every `&default` applied.
     pub fn new_record(&mut self, rt: &Rc<RecordType>) -> Result<Rc<RefCell<RecordVal>>> {
+        self.new_record_with(rt, Vec::new())
+    }
+
+    /// A record of a type with the `given` field values (by field index,
+    /// in increasing order) and the `&default`s of the others: a default
+    /// is not evaluated for a field given a value, as in Zeek.
+    pub fn new_record_with(
+        &mut self,
+        rt: &Rc<RecordType>,
+        given: Vec<(u32, Value)>,
+    ) -> Result<Rc<RefCell<RecordVal>>> {
         let defaults: Vec<Option<u32>> = rt.fields.borrow().iter().map(|f| f.default).collect();
         let mut fields = Vec::with_capacity(defaults.len());
-        for d in defaults {
+        let mut given = given.into_iter().peekable();
+        for (i, d) in defaults.into_iter().enumerate() {
+            if let Some((_, v)) = given.next_if(|(g, _)| *g as usize == i) {
+                fields.push(v);
+                continue;
+            }
             fields.push(match d {
                 Some(i) => self.eval_field_default(i)?,
                 None => Value::Unset,

@@ -566,12 +566,14 @@ impl Interp {
                 Ok(size(&v))
             }
             ExprKind::Record(rt, inits) => {
-                let rec = self.new_record(rt)?;
+                let mut given = Vec::with_capacity(inits.len());
                 for (i, init) in inits {
-                    let v = self.eval(init)?;
-                    rec.borrow_mut().fields[*i as usize] = v;
+                    given.push((*i, self.eval(init)?));
                 }
-                Ok(Value::Record(rec))
+                if !given.is_sorted_by_key(|(i, _)| *i) {
+                    given.sort_by_key(|(i, _)| *i);
+                }
+                Ok(Value::Record(self.new_record_with(rt, given)?))
             }
             ExprKind::Table(ty, items, attrs) => {
                 let mut t = TableVal::new(ty.clone());

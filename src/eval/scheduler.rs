@@ -201,11 +201,19 @@ impl Interp {
         }
     }
 
-    /// As the run ends without a packet source: fires the timers still
-    /// pending, network time following each, and leaves it at the last
-    /// (it does not jump to the end of time).
+    /// As the run ends without a packet source, Zeek's shutdown: Zeek
+    /// does not wait for timers then (its main loop only runs while a
+    /// packet source, input or `exit_only_after_terminate` keeps it
+    /// alive), it expires them. Zeek is terminating from here on, every
+    /// timer still pending fires once, in time order, stamped with network
+    /// time (which stays where it is), and their events run. What those
+    /// events schedule is never reached, so an event that keeps
+    /// rescheduling itself (a SumStat's epoch) cannot keep the run alive.
     pub fn run_out_timers(&mut self) {
-        self.fire_timers_up_to(f64::MAX / 2.0);
+        self.sched.terminating = true;
+        self.sched.ending = true;
+        self.fire_timers_due_by(f64::INFINITY);
+        self.drain_events();
     }
 
     fn fire_timers_up_to(&mut self, t: f64) {

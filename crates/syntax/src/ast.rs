@@ -346,6 +346,9 @@ pub struct Lambda {
     pub captures: Option<Vec<Capture>>,
     pub sig: FuncSig,
     pub body: Block,
+    /// `$f(x: count) = { ... }` without a return type: as in Zeek, the
+    /// first `return` with a value gives the function its return type.
+    pub infer_ret: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

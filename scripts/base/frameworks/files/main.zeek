@@ -69,6 +69,10 @@ export {
 	## was registered before.
 	global register_protocol: function(tag: Analyzer::Tag, reg: ProtoRegistration): bool;
 
+	## A short description of a file, as the protocol that carried it
+	## describes its files (empty if it does not).
+	global describe: function(f: fa_file): string;
+
 	## Raised with each line written to files.log.
 	global log_files: event(rec: Info);
 }
@@ -90,6 +94,15 @@ function register_protocol(tag: Analyzer::Tag, reg: ProtoRegistration): bool
 	local fresh = tag !in registered_protocols;
 	registered_protocols[tag] = reg;
 	return fresh;
+	}
+
+function describe(f: fa_file): string
+	{
+	# Files name their source by the analyzer's name.
+	for ( tag, reg in registered_protocols )
+		if ( Analyzer::name(tag) == f$source )
+			return reg$describe(f);
+	return "";
 	}
 
 # Copies what is known of the file so far into its log record (made on

@@ -1,0 +1,4 @@
+##! MAX: the largest value. The built-in calculations are defined together, in
+##! ``./calculations``; loading this script loads them all.
+
+@load ./calculations

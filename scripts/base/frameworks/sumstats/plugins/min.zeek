@@ -1,0 +1,4 @@
+##! MIN: the smallest value. The built-in calculations are defined together, in
+##! ``./calculations``; loading this script loads them all.
+
+@load ./calculations

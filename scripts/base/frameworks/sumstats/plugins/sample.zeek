@@ -1,0 +1,4 @@
+##! SAMPLE: a random sample of the observations. The built-in calculations are defined together, in
+##! ``./calculations``; loading this script loads them all.
+
+@load ./calculations

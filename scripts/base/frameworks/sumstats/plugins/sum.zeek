@@ -1,0 +1,4 @@
+##! SUM: the total of the values. The built-in calculations are defined together, in
+##! ``./calculations``; loading this script loads them all.
+
+@load ./calculations

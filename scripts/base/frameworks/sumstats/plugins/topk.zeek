@@ -1,0 +1,4 @@
+##! TOPK: the most frequent observations. The built-in calculations are defined together, in
+##! ``./calculations``; loading this script loads them all.
+
+@load ./calculations
