@@ -407,9 +407,10 @@ function is_being_suppressed(n: Notice::Info): bool
 
 function create_file_info(f: fa_file): Notice::FileInfo
 	{
-	local desc = "";
 @ifdef ( Files::describe )
-	desc = Files::describe(f);
+	local desc = Files::describe(f);
+@else
+	local desc = "";
 @endif
 	local fi = Notice::FileInfo($fuid=f$id, $desc=desc);
 
