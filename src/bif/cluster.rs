@@ -455,4 +455,71 @@ pub static BIFS: &[BifDef] = &[
         sig: "function(): table[string] of BrokerPeeringStats",
         func: broker_peering_stats,
     },
+    // The public functions, declared with their defaults and
+    // documentation by broker/main.zeek's prototypes.
+    BifDef {
+        name: "Broker::listen",
+        sig: "function(a: string &default=Broker::default_listen_address, p: port &default=Broker::default_port, retry: interval &default=Broker::default_listen_retry): port",
+        func: broker_listen,
+    },
+    BifDef {
+        name: "Broker::peer",
+        sig: "function(a: string, p: port &default=Broker::default_port, retry: interval &default=Broker::default_connect_retry): bool",
+        func: broker_peer,
+    },
+    BifDef {
+        name: "Broker::unpeer",
+        sig: "function(a: string, p: port): bool",
+        func: no_peer,
+    },
+    BifDef {
+        name: "Broker::is_outbound_peering",
+        sig: "function(a: string, p: port): bool",
+        func: no_peer,
+    },
+    BifDef {
+        name: "Broker::peers",
+        sig: "function(): Broker::PeerInfos",
+        func: broker_peers,
+    },
+    BifDef {
+        name: "Broker::node_id",
+        sig: "function(): string",
+        func: broker_node_id,
+    },
+    BifDef {
+        name: "Broker::peering_stats",
+        sig: "function(): table[string] of BrokerPeeringStats",
+        func: broker_peering_stats,
+    },
+    BifDef {
+        name: "Broker::flush_logs",
+        sig: "function(): count",
+        func: broker_flush_logs,
+    },
+    BifDef {
+        name: "Broker::publish_id",
+        sig: "function(topic: string, id: string): bool",
+        func: broker_publish_id,
+    },
+    BifDef {
+        name: "Broker::subscribe",
+        sig: "function(topic_prefix: string): bool",
+        func: subscribe,
+    },
+    BifDef {
+        name: "Broker::unsubscribe",
+        sig: "function(topic_prefix: string): bool",
+        func: unsubscribe,
+    },
+    BifDef {
+        name: "Broker::forward",
+        sig: "function(topic_prefix: string): bool",
+        func: subscribe,
+    },
+    BifDef {
+        name: "Cluster::listen_websocket",
+        sig: "function(options: Cluster::WebSocketServerOptions): bool",
+        func: listen_websocket,
+    },
 ];

@@ -610,6 +610,13 @@ pub static BIFS: &[BifDef] = &[
         sig: "function(id: Log::ID, columns: any): bool",
         func: write,
     },
+    // The public name, declared (with its documentation) by
+    // logging/main.zeek's prototype.
+    BifDef {
+        name: "Log::write",
+        sig: "function(id: Log::ID, columns: any): bool",
+        func: write,
+    },
     BifDef {
         name: "Log::flush_all",
         sig: "function(): any",
@@ -620,8 +627,22 @@ pub static BIFS: &[BifDef] = &[
         sig: "function(id: Log::ID): bool",
         func: flush,
     },
+    // The public name, declared (with its documentation) by
+    // logging/main.zeek's prototype.
+    BifDef {
+        name: "Log::flush",
+        sig: "function(id: Log::ID): bool",
+        func: flush,
+    },
     BifDef {
         name: "Log::__set_buf",
+        sig: "function(id: Log::ID, buffered: bool): bool",
+        func: set_buf,
+    },
+    // The public name, declared (with its documentation) by
+    // logging/main.zeek's prototype.
+    BifDef {
+        name: "Log::set_buf",
         sig: "function(id: Log::ID, buffered: bool): bool",
         func: set_buf,
     },

@@ -278,12 +278,14 @@ impl Compiler {
                     IdKind::Hook => FuncKind::Hook,
                     _ => FuncKind::Function,
                 };
-                let fv = FuncVal::new(
-                    self.globals.info(id).name.clone(),
-                    fk,
-                    ty.clone(),
-                    name.span,
-                );
+                let full = self.globals.info(id).name.clone();
+                let mut fv = FuncVal::new(full, fk, ty.clone(), name.span);
+                // A script prototype under a built-in's name declares that
+                // built-in: the script gives the documentation, parameter
+                // names and defaults, the interpreter the body.
+                if fk == FuncKind::Function {
+                    fv.builtin = crate::bif::find(&fv.name).map(|b| b.func);
+                }
                 self.interp.globals.values[id as usize] = Value::Func(Rc::new(fv));
             }
             return;

@@ -39,33 +39,34 @@ export {
 
 function add_site(pool: Pool, site: Site): bool
 	{
-	if ( site$id in pool$sites )
-		return F;
-	pool$sites[site$id] = site;
-	return T;
+	local is_new = site$id !in pool$sites;
+	if ( is_new )
+		pool$sites[site$id] = site;
+	return is_new;
 	}
 
 function rem_site(pool: Pool, site: Site): bool
 	{
-	if ( site$id !in pool$sites )
-		return F;
-	delete pool$sites[site$id];
-	return T;
+	local known = site$id in pool$sites;
+	if ( known )
+		delete pool$sites[site$id];
+	return known;
 	}
 
 function get_site(pool: Pool, key: any): Site
 	{
-	local h = fnv1a32(key);
-	local winner = 0;
-	local top = -1;
-	for ( id in pool$sites )
+	# Every site scores the key; the highest score wins, and of equal
+	# scores the higher site id.
+	local digest = fnv1a32(key);
+	local best_score = -1;
+	local best_id = 0;
+	for ( sid in pool$sites )
 		{
-		local weight = hrw_weight(h, id);
-		if ( weight > top || ( weight == top && id > winner ) )
-			{
-			top = weight;
-			winner = id;
-			}
+		local score = hrw_weight(digest, sid);
+		if ( score < best_score || ( score == best_score && sid < best_id ) )
+			next;
+		best_score = score;
+		best_id = sid;
 		}
-	return pool$sites[winner];
+	return pool$sites[best_id];
 	}

@@ -83,65 +83,80 @@ redef record Queue += {
 	size: count &default=0;
 };
 
-function init(s: Settings): Queue
-	{
-	return Queue($initialized=T, $vals=table(), $settings=copy(s));
-	}
+# The values of a queue sit in `vals` under consecutive sequence numbers,
+# from `bottom` (the front) up to `top`, which the next value gets.
 
 function len(q: Queue): count
 	{
 	return |q$vals|;
 	}
 
-function get(q: Queue): any
+function init(s: Settings): Queue
 	{
-	local front = q$vals[q$bottom];
-	delete q$vals[q$bottom];
-	q$bottom += 1;
-	return front;
+	local fresh = Queue($settings=copy(s));
+	fresh$vals = table();
+	fresh$initialized = T;
+	return fresh;
 	}
 
 function peek(q: Queue): any
 	{
-	return q$vals[q$bottom];
+	local front = q$bottom;
+	return q$vals[front];
+	}
+
+function get(q: Queue): any
+	{
+	local front = q$bottom;
+	local v = q$vals[front];
+	delete q$vals[front];
+	q$bottom = front + 1;
+	return v;
+	}
+
+# Whether a queue holds as many values as its settings allow.
+function full(q: Queue): bool
+	{
+	local limits = q$settings;
+	return limits?$max_len && len(q) >= limits$max_len;
 	}
 
 function put(q: Queue, val: any)
 	{
-	if ( q$settings?$max_len && |q$vals| >= q$settings$max_len )
+	if ( full(q) )
 		get(q);
-	q$vals[q$top] = val;
-	q$top += 1;
+	local back = q$top;
+	q$vals[back] = val;
+	q$top = back + 1;
 	}
 
 function merge(q1: Queue, q2: Queue): Queue
 	{
-	local merged = init(q1$settings);
-	local a = q1$bottom;
-	local b = q2$bottom;
-	# As many rounds as the first queue has values.
-	local rounds = |q1$vals|;
-	while ( rounds > 0 )
+	local out = init(q1$settings);
+	# Round i takes the i-th value of each queue, the first's first; there
+	# are as many rounds as the first queue has values.
+	local n = len(q1);
+	local i = 0;
+	while ( i < n )
 		{
-		if ( a in q1$vals )
-			put(merged, q1$vals[a]);
-		if ( b in q2$vals )
-			put(merged, q2$vals[b]);
-		a += 1;
-		b += 1;
-		rounds -= 1;
+		local k1 = q1$bottom + i;
+		local k2 = q2$bottom + i;
+		if ( k1 in q1$vals )
+			put(out, q1$vals[k1]);
+		if ( k2 in q2$vals )
+			put(out, q2$vals[k2]);
+		++i;
 		}
-	return merged;
+	return out;
 	}
 
 function get_vector(q: Queue, ret: vector of any)
 	{
-	local seq = q$bottom;
-	local at = 0;
-	while ( seq < q$top && at < |q$vals| )
+	local n = len(q);
+	local i = 0;
+	while ( i < n )
 		{
-		ret[at] = q$vals[seq];
-		at += 1;
-		seq += 1;
+		ret[i] = q$vals[q$bottom + i];
+		++i;
 		}
 	}

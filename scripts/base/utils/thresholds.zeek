@@ -37,15 +37,18 @@ export {
 ## A new tracker at zero.
 function new_track_count(): TrackCount
 	{
-	return TrackCount();
+	local fresh: TrackCount;
+	return fresh;
 	}
 
 function check_threshold(v: vector of count, tracker: TrackCount): bool
 	{
-	if ( tracker$index >= |v| || tracker$n < v[tracker$index] )
-		return F;
-	tracker$index += 1;
-	return T;
+	# Only the next threshold counts: one crossing per call.
+	local next_one = tracker$index;
+	local crossed = next_one < |v| && tracker$n >= v[next_one];
+	if ( crossed )
+		tracker$index = next_one + 1;
+	return crossed;
 	}
 
 function default_check_threshold(tracker: TrackCount): bool

@@ -767,6 +767,28 @@ pub static BIFS: &[BifDef] = &[
         sig: "function(id: string): bool",
         func: force_update,
     },
+    // The public names, declared with their documentation by
+    // input/main.zeek's prototypes.
+    BifDef {
+        name: "Input::add_table",
+        sig: "function(description: Input::TableDescription): bool",
+        func: create_table_stream,
+    },
+    BifDef {
+        name: "Input::add_event",
+        sig: "function(description: Input::EventDescription): bool",
+        func: create_event_stream,
+    },
+    BifDef {
+        name: "Input::remove",
+        sig: "function(id: string): bool",
+        func: remove_stream,
+    },
+    BifDef {
+        name: "Input::force_update",
+        sig: "function(id: string): bool",
+        func: force_update,
+    },
 ];
 
 /// Reads what is due: first and forced reads, and (once per heartbeat)

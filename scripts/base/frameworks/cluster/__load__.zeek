@@ -10,6 +10,7 @@
 @load ./main
 @load ./pools
 @load ./pubsub
+@load ./stores
 
 # A node needs the layout of its cluster, which the user provides: Zeek
 # finds it as a script named cluster-layout on its search path. (The

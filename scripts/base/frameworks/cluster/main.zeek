@@ -134,8 +134,20 @@ export {
 	global websocket_client_lost: event(endpoint: EndpointInfo, code: count, reason: string);
 }
 
-## The endpoint ids of the nodes that are up, by their kind.
+# The endpoint ids of the nodes that are up, by their kind.
 global up_by_type: table[NodeType] of set[string];
+
+# This process's own entry of the layout, when it has one.
+function own_entry(): Node
+	{
+	return nodes[node];
+	}
+
+# Whether the layout has an entry for this process.
+function in_layout(): bool
+	{
+	return node != "" && node in nodes;
+	}
 
 function is_enabled(): bool
 	{
@@ -144,79 +156,87 @@ function is_enabled(): bool
 
 function local_node_type(): NodeType
 	{
-	if ( node == "" || node !in nodes )
-		return NONE;
-	return nodes[node]$node_type;
+	return in_layout() ? own_entry()$node_type : NONE;
 	}
 
 function local_node_metrics_port(): port
 	{
-	if ( node == "" || node !in nodes || ! nodes[node]?$metrics_port )
-		return 0/unknown;
-	return nodes[node]$metrics_port;
+	if ( in_layout() )
+		{
+		local me = own_entry();
+		if ( me?$metrics_port )
+			return me$metrics_port;
+		}
+	return 0/unknown;
+	}
+
+# The layout's nodes of one kind, each with its name.
+function named_nodes_of(kind: NodeType): vector of NamedNode
+	{
+	local out: vector of NamedNode = vector();
+	for ( nname, nd in nodes )
+		{
+		if ( nd$node_type == kind )
+			out[|out|] = NamedNode($name=nname, $node=nd);
+		}
+	return out;
 	}
 
 function get_node_count(node_type: NodeType): count
 	{
-	local n = 0;
-	for ( _, nd in nodes )
-		if ( nd$node_type == node_type )
-			++n;
-	return n;
+	return |named_nodes_of(node_type)|;
 	}
 
 function get_active_node_count(node_type: NodeType): count
 	{
-	if ( node_type in up_by_type )
-		return |up_by_type[node_type]|;
-	return 0;
-	}
-
-function by_name(a: NamedNode, b: NamedNode): int
-	{
-	return strcmp(a$name, b$name);
+	return node_type in up_by_type ? |up_by_type[node_type]| : 0;
 	}
 
 function nodes_with_type(node_type: NodeType): vector of NamedNode
 	{
-	local found: vector of NamedNode = vector();
-	for ( name, nd in nodes )
-		if ( nd$node_type == node_type )
-			found += NamedNode($name=name, $node=nd);
-	return sort(found, by_name);
+	return sort(named_nodes_of(node_type),
+	            function(x: NamedNode, y: NamedNode): int { return strcmp(x$name, y$name); });
 	}
 
 function node_topic(name: string): string
 	{
-	return cat(node_topic_prefix, name, "/");
+	return fmt("%s%s/", node_topic_prefix, name);
 	}
 
 function nodeid_topic(id: string): string
 	{
-	return cat(nodeid_topic_prefix, id, "/");
+	return fmt("%s%s/", nodeid_topic_prefix, id);
+	}
+
+# The name of the node whose endpoint id is `id`, or "" if none has it.
+function name_of_id(id: string): string
+	{
+	for ( nname, nd in nodes )
+		{
+		if ( nd?$id && nd$id == id )
+			return nname;
+		}
+	return "";
 	}
 
 function nodeid_to_node(id: string): NamedNode
 	{
-	for ( name, nd in nodes )
-		if ( nd?$id && nd$id == id )
-			return NamedNode($name=name, $node=nd);
-	return NamedNode($name="", $node=Node($node_type=NONE, $ip=0.0.0.0));
+	local nname = name_of_id(id);
+	if ( nname != "" )
+		return NamedNode($name=nname, $node=nodes[nname]);
+	# Nobody: a nameless node outside the cluster.
+	return NamedNode($name="", $node=Node($ip=0.0.0.0, $node_type=NONE));
 	}
 
 function log(msg: string)
 	{
-	Log::write(LOG, Info($ts=network_time(), $node=node, $message=msg));
+	local entry = Info($ts=network_time(), $node=node, $message=msg);
+	Log::write(LOG, entry);
 	}
 
 function init(): bool
 	{
 	return Cluster::Backend::__init(node_id());
-	}
-
-function listen_websocket(options: WebSocketServerOptions): bool
-	{
-	return __listen_websocket(options);
 	}
 
 event Cluster::hello(name: string, id: string) &priority=10
@@ -226,6 +246,9 @@ event Cluster::hello(name: string, id: string) &priority=10
 		Reporter::error(fmt("Got Cluster::hello msg from unexpected node: %s", name));
 		return;
 		}
+
+	# A node's first hello brings it up; one from a second endpoint under
+	# the same name is an error, and the later endpoint is kept.
 	local nd = nodes[name];
 	if ( ! nd?$id )
 		event Cluster::node_up(name, id);
@@ -233,25 +256,27 @@ event Cluster::hello(name: string, id: string) &priority=10
 		Reporter::error(fmt("Got Cluster::hello msg from duplicate node:%s", name));
 	nd$id = id;
 	Cluster::log(fmt("got hello from %s (%s)", name, id));
-	if ( nd$node_type !in up_by_type )
-		up_by_type[nd$node_type] = set();
-	add up_by_type[nd$node_type][id];
+
+	local kind = nd$node_type;
+	if ( kind !in up_by_type )
+		up_by_type[kind] = set();
+	add up_by_type[kind][id];
 	}
 
 event Cluster::node_down(name: string, id: string) &priority=10
 	{
-	for ( node_name, nd in nodes )
+	local nname = name_of_id(id);
+	if ( nname == "" )
 		{
-		if ( nd?$id && nd$id == id )
-			{
-			Cluster::log(fmt("node down: %s", node_name));
-			delete nd$id;
-			if ( nd$node_type in up_by_type )
-				delete up_by_type[nd$node_type][id];
-			return;
-			}
+		Reporter::error(fmt("No node found in Cluster::node_down() node:%s id:%s", name, id));
+		return;
 		}
-	Reporter::error(fmt("No node found in Cluster::node_down() node:%s id:%s", name, id));
+
+	local nd = nodes[nname];
+	Cluster::log(fmt("node down: %s", nname));
+	delete nd$id;
+	if ( nd$node_type in up_by_type )
+		delete up_by_type[nd$node_type][id];
 	}
 
 event Cluster::Backend::error(tag: string, message: string)
@@ -261,14 +286,17 @@ event Cluster::Backend::error(tag: string, message: string)
 
 event zeek_init() &priority=5
 	{
-	if ( node != "" && node !in nodes )
+	if ( node != "" )
 		{
-		Reporter::error(fmt("'%s' is not a valid node in the Cluster::nodes configuration", node));
-		terminate();
+		# A node must be in the layout, and needs a backend to talk over.
+		if ( node !in nodes )
+			{
+			Reporter::error(fmt("'%s' is not a valid node in the Cluster::nodes configuration", node));
+			terminate();
+			}
+		if ( backend == CLUSTER_BACKEND_NONE )
+			Reporter::fatal(fmt("Cluster::node set to '%s', but Cluster::backend is %s - please select a cluster backend to use.", node, backend));
 		}
-
-	if ( node != "" && backend == CLUSTER_BACKEND_NONE )
-		Reporter::fatal(fmt("Cluster::node set to '%s', but Cluster::backend is %s - please select a cluster backend to use.", node, backend));
 
 	Log::create_stream(LOG, Log::Stream($columns=Info, $path="cluster", $policy=log_policy));
 	}

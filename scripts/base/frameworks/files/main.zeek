@@ -82,7 +82,8 @@ redef record fa_file += {
 	info: Info &optional;
 };
 
-global registered_protocols: table[Analyzer::Tag] of ProtoRegistration = table();
+# What each analyzer registered with Files::register_protocol.
+global by_analyzer: table[Analyzer::Tag] of ProtoRegistration = table();
 
 event zeek_init() &priority=5
 	{
@@ -91,8 +92,8 @@ event zeek_init() &priority=5
 
 function register_protocol(tag: Analyzer::Tag, reg: ProtoRegistration): bool
 	{
-	local fresh = tag !in registered_protocols;
-	registered_protocols[tag] = reg;
+	local fresh = tag !in by_analyzer;
+	by_analyzer[tag] = reg;
 	return fresh;
 	}
 
@@ -127,9 +128,10 @@ function update_info(f: fa_file)
 
 event get_file_handle(tag: Analyzer::Tag, c: connection, is_orig: bool) &priority=5
 	{
-	if ( tag !in registered_protocols )
-		return;
-	set_file_handle(registered_protocols[tag]$get_file_handle(c, is_orig));
+	# Analyzers that registered name their files; others leave it to
+	# the core.
+	if ( tag in by_analyzer )
+		set_file_handle(by_analyzer[tag]$get_file_handle(c, is_orig));
 	}
 
 event file_new(f: fa_file) &priority=10

@@ -163,23 +163,3 @@ export {
 	## Raised when a stream has read its source to the end.
 	global end_of_data: event(name: string, source: string);
 }
-
-function add_table(description: Input::TableDescription) : bool
-	{
-	return __create_table_stream(description);
-	}
-
-function add_event(description: Input::EventDescription) : bool
-	{
-	return __create_event_stream(description);
-	}
-
-function remove(id: string) : bool
-	{
-	return __remove_stream(id);
-	}
-
-function force_update(id: string) : bool
-	{
-	return __force_update(id);
-	}

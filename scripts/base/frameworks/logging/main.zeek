@@ -398,170 +398,199 @@ export {
 }
 
 # Every stream created, enabled or not; active_streams holds the enabled
-# ones. The interpreter keeps the writers and the filters in force: these
-# functions keep the script-side tables in step with it.
-global all_streams: table[ID] of Stream = table();
+# The interpreter keeps the writers and the filters in force; the tables
+# here are the script's view of them, kept in step by the functions below.
 
-# The names of each stream's filters (the filters themselves are in
-# Log::filters).
-global stream_filters: table[ID] of set[string] = table();
+# Each stream made so far, enabled or not (Log::active_streams lists the
+# enabled ones).
+global made_streams: table[ID] of Stream = table();
+
+# For each stream, the names under which Log::filters holds its filters.
+global names_by_stream: table[ID] of set[string] = table();
+
+# The time in the names postprocessors and rotated files are given.
+const short_stamp = "%y-%m-%d_%H.%M.%S";
+
+# A writer as a postprocessor command names it: "ascii" for
+# Log::WRITER_ASCII.
+function writer_short_name(w: Writer): string
+	{
+	return sub(to_lower(cat(w)), /^log::writer_/, "");
+	}
 
 function run_rotation_postprocessor_cmd(info: RotationInfo, npath: string): bool
 	{
-	if ( default_rotation_postprocessor_cmd == "" )
+	local cmd = default_rotation_postprocessor_cmd;
+	if ( cmd == "" )
 		return T;
 
-	# The writer by its short name: Log::WRITER_ASCII is "ascii".
-	local wname = to_lower(fmt("%s", info$writer));
-	wname = subst_string(wname, "log::writer_", "");
-	local stamp_fmt = "%y-%m-%d_%H.%M.%S";
-	local cmd = fmt("%s %s %s %s %s %d %s", default_rotation_postprocessor_cmd,
-	                safe_shell_quote(npath), safe_shell_quote(info$path),
-	                strftime(stamp_fmt, info$open), strftime(stamp_fmt, info$close),
-	                info$terminating, wname);
-	system_env(cmd, default_rotation_postprocessor_cmd_env);
+	local words = vector(cmd, safe_shell_quote(npath), safe_shell_quote(info$path),
+	                     strftime(short_stamp, info$open), strftime(short_stamp, info$close),
+	                     info$terminating ? "1" : "0", writer_short_name(info$writer));
+	system_env(join_string_vec(words, " "), default_rotation_postprocessor_cmd_env);
 	return T;
 	}
 
-# ASCII logs are postprocessed with the command, if one is configured.
+# Our postprocessor of ASCII logs: the configured command, if any.
 function ascii_rotation_postprocessor(info: Log::RotationInfo): bool
 	{
 	return run_rotation_postprocessor_cmd(info, info$fname);
 	}
 
-redef default_rotation_postprocessors += {
-	[WRITER_ASCII] = ascii_rotation_postprocessor,
-};
+redef default_rotation_postprocessors += { [WRITER_ASCII] = ascii_rotation_postprocessor };
+
+# Whether a rotated file will be handed to the ASCII postprocessor above.
+function ours_postprocesses(ri: RotationFmtInfo): bool
+	{
+	if ( ri$writer != WRITER_ASCII || ! ri?$postprocessor )
+		return F;
+	if ( WRITER_ASCII !in default_rotation_postprocessors )
+		return F;
+	return default_rotation_postprocessors[WRITER_ASCII] == ascii_rotation_postprocessor;
+	}
 
 function rotation_format_func(ri: RotationFmtInfo): RotationPath
 	{
-	# With Zeek's own ASCII postprocessor the time follows a dot and is
-	# written with default_rotation_date_format; otherwise a dash and a
-	# shorter form.
-	local default_pp = ri$writer == WRITER_ASCII && ri?$postprocessor &&
-	                   WRITER_ASCII in default_rotation_postprocessors &&
-	                   default_rotation_postprocessors[WRITER_ASCII] == ascii_rotation_postprocessor;
-	if ( default_pp )
-		return RotationPath($file_basename=ri$path + "." +
-		                    strftime(default_rotation_date_format, ri$open));
-	return RotationPath($file_basename=ri$path + "-" +
-	                    strftime("%y-%m-%d_%H.%M.%S", ri$open));
+	# Files for our postprocessor carry the configured date format after
+	# a dot; others the short stamp after a dash.
+	if ( ours_postprocesses(ri) )
+		return RotationPath($file_basename=cat(ri$path, ".",
+		                                       strftime(default_rotation_date_format, ri$open)));
+	return RotationPath($file_basename=cat(ri$path, "-", strftime(short_stamp, ri$open)));
 	}
 
 function default_path_func(id: ID, path: string, rec: any): string
 	{
-	# Once a path is known it stays: the first call decides.
-	if ( path != "" )
-		return path;
-	return __default_path(id);
+	# The first call names the path from the stream's ID; later calls are
+	# given that name back and keep it.
+	return path == "" ? __default_path(id) : path;
 	}
 
-# Lists `id` among the active streams when `on`, else takes it off; the
-# stream's event groups follow.
-function mark_active(id: ID, on: bool)
+# Switches an event group, or the events of a module, of that name.
+function switch_group(name: string, on: bool)
 	{
-	if ( id !in all_streams )
+	if ( on )
+		{
+		if ( has_module_events(name) )
+			enable_module_events(name);
+		if ( has_event_group(name) )
+			enable_event_group(name);
+		}
+	else
+		{
+		if ( has_module_events(name) )
+			disable_module_events(name);
+		if ( has_event_group(name) )
+			disable_event_group(name);
+		}
+	}
+
+# Lists a stream among the active ones or takes it off, switching the
+# event groups it names along with it.
+function set_stream_state(id: ID, enabled: bool)
+	{
+	if ( id !in made_streams )
 		return;
 
-	if ( on )
-		active_streams[id] = all_streams[id];
-	else if ( id in active_streams )
+	local s = made_streams[id];
+	if ( enabled )
+		active_streams[id] = s;
+	else
 		delete active_streams[id];
 
-	for ( group in all_streams[id]$event_groups )
-		{
-		if ( has_module_events(group) )
-			{
-			if ( on )
-				enable_module_events(group);
-			else
-				disable_module_events(group);
-			}
-		if ( has_event_group(group) )
-			{
-			if ( on )
-				enable_event_group(group);
-			else
-				disable_event_group(group);
-			}
-		}
+	for ( g in s$event_groups )
+		switch_group(g, enabled);
+	}
+
+# Forgets the script's record of a stream's filters.
+function forget_filters(id: ID)
+	{
+	if ( id !in names_by_stream )
+		return;
+	for ( fname in names_by_stream[id] )
+		delete filters[id, fname];
+	delete names_by_stream[id];
 	}
 
 function create_stream(id: ID, stream: Stream): bool
 	{
-	if ( ! __create_stream(id, stream) )
-		return F;
-	all_streams[id] = stream;
-	stream_filters[id] = set();
-	mark_active(id, T);
-	return add_default_filter(id);
+	local ok = __create_stream(id, stream);
+	if ( ok )
+		{
+		made_streams[id] = stream;
+		names_by_stream[id] = set();
+		set_stream_state(id, T);
+		ok = add_default_filter(id);
+		}
+	return ok;
 	}
 
 function remove_stream(id: ID): bool
 	{
-	mark_active(id, F);
-	if ( id in stream_filters )
-		{
-		for ( name in stream_filters[id] )
-			delete filters[id, name];
-		delete stream_filters[id];
-		}
-	delete all_streams[id];
+	set_stream_state(id, F);
+	forget_filters(id);
+	delete made_streams[id];
 	return __remove_stream(id);
 	}
 
 function enable_stream(id: ID): bool
 	{
-	if ( ! __enable_stream(id) )
-		return F;
-	mark_active(id, T);
-	return T;
+	local ok = __enable_stream(id);
+	if ( ok )
+		set_stream_state(id, T);
+	return ok;
 	}
 
 function disable_stream(id: ID): bool
 	{
-	mark_active(id, F);
+	set_stream_state(id, F);
 	return __disable_stream(id);
 	}
 
 function add_filter(id: ID, filter: Filter): bool
 	{
-	if ( id !in all_streams )
+	if ( id !in made_streams )
 		return F;
 
-	local stream = all_streams[id];
-	if ( ! filter?$path && stream?$path )
-		filter$path = stream$path;
-	if ( ! filter?$path && ! filter?$path_func )
-		filter$path_func = default_path_func;
+	# A filter naming no path writes where its stream does, or else where
+	# the default path function says.
+	if ( ! filter?$path )
+		{
+		local s = made_streams[id];
+		if ( s?$path )
+			filter$path = s$path;
+		else if ( ! filter?$path_func )
+			filter$path_func = default_path_func;
+		}
 
-	if ( ! __add_filter(id, filter) )
-		return F;
-	add stream_filters[id][filter$name];
-	filters[id, filter$name] = filter;
-	return T;
+	local ok = __add_filter(id, filter);
+	if ( ok )
+		{
+		add names_by_stream[id][filter$name];
+		filters[id, filter$name] = filter;
+		}
+	return ok;
 	}
 
 function remove_filter(id: ID, name: string): bool
 	{
-	if ( id in stream_filters )
-		delete stream_filters[id][name];
+	if ( id in names_by_stream )
+		delete names_by_stream[id][name];
 	delete filters[id, name];
 	return __remove_filter(id, name);
 	}
 
 function get_filter(id: ID, name: string): Filter
 	{
-	if ( [id, name] in filters )
-		return filters[id, name];
-	return no_filter;
+	return [id, name] in filters ? filters[id, name] : no_filter;
 	}
 
 function get_filter_names(id: ID): set[string]
 	{
-	if ( id in stream_filters )
-		return copy(stream_filters[id]);
-	return set();
+	local names: set[string] = set();
+	if ( id in names_by_stream )
+		names = copy(names_by_stream[id]);
+	return names;
 	}
 
 function add_default_filter(id: ID): bool
@@ -574,14 +603,11 @@ function remove_default_filter(id: ID): bool
 	return remove_filter(id, "default");
 	}
 
-# Writing, flushing and buffering go straight to the interpreter.
-function write(id: ID, columns: any): bool { return __write(id, columns); }
-function flush(id: ID): bool { return __flush(id); }
-function set_buf(id: ID, buffered: bool): bool { return __set_buf(id, buffered); }
-
 event zeek_init() &priority=5
 	{
-	if ( print_to_log != REDIRECT_NONE )
-		create_stream(PRINTLOG, Stream($columns=PrintLogInfo, $ev=log_print,
-		                               $path=print_log_path));
+	# The print log is made only when prints are redirected to it.
+	if ( print_to_log == REDIRECT_NONE )
+		return;
+	local s = Stream($columns=PrintLogInfo, $ev=log_print, $path=print_log_path);
+	create_stream(PRINTLOG, s);
 	}

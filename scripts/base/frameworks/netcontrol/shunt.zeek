@@ -42,17 +42,25 @@ event zeek_init() &priority=5
 	                                      $path="netcontrol_shunt", $policy=log_policy_shunt));
 	}
 
-function shunt_flow(f: flow_id, t: interval, location: string &default=""): string
+# Records a shunt that was put in place in netcontrol_shunt.log.
+function log_shunt(rid: string, f: flow_id, t: interval, location: string)
 	{
-	local fl = Flow($src_h=addr_to_subnet(f$src_h), $src_p=f$src_p,
-	                $dst_h=addr_to_subnet(f$dst_h), $dst_p=f$dst_p);
-	local rid = add_rule(Rule($ty=DROP, $target=MONITOR, $entity=Entity($ty=FLOW, $flow=fl),
-	                          $expire=t, $location=location));
-	if ( rid == "" )
-		return rid;
 	local entry = ShuntInfo($ts=network_time(), $rule_id=rid, $f=f, $expire=t);
 	if ( location != "" )
 		entry$location = location;
 	Log::write(SHUNT, entry);
+	}
+
+function shunt_flow(f: flow_id, t: interval, location: string &default=""): string
+	{
+	# A shunt drops the flow at the monitor: its two endpoints, each an
+	# address (as a one-host subnet) and port.
+	local between = Flow($src_h=addr_to_subnet(f$src_h), $dst_h=addr_to_subnet(f$dst_h),
+	                     $src_p=f$src_p, $dst_p=f$dst_p);
+	local r = Rule($ty=DROP, $target=MONITOR, $entity=Entity($ty=FLOW, $flow=between),
+	               $expire=t, $location=location);
+	local rid = add_rule(r);
+	if ( rid != "" )
+		log_shunt(rid, f, t, location);
 	return rid;
 	}

@@ -18,17 +18,7 @@
 module Notice;
 
 export {
-	redef enum Log::ID += {
-		## notice.log: the notices whose actions include logging.
-		LOG,
-		## notice_alarm.log: the notices that are alarms.
-		ALARM_LOG,
-	};
-
-	## The policy hook of notice.log's default filter.
-	global log_policy: Log::PolicyHook;
-	## The policy hook of notice_alarm.log's default filter.
-	global log_policy_alarm: Log::PolicyHook;
+	# -- What notices are and what may be done with them -------------
 
 	## The kinds of notices. Scripts add their own, named by a category
 	## and what happened with words joined by underscores, such as
@@ -57,6 +47,8 @@ export {
 
 	## A set of actions.
 	type ActionSet: set[Notice::Action];
+
+	# -- A notice ----------------------------------------------------
 
 	## How long a notice with an identifier is suppressed by default
 	## after it was raised; 0 turns suppression off.
@@ -121,37 +113,6 @@ export {
 		suppress_for: interval &log &default=default_suppression_interval;
 	};
 
-	## Types of notices that are dropped without any action, not even
-	## logging.
-	option ignored_types: set[Notice::Type] = set();
-	## Types of notices that are mailed.
-	option emailed_types: set[Notice::Type] = set();
-	## Types of notices that are alarms.
-	option alarmed_types: set[Notice::Type] = set();
-	## Types of notices that are never suppressed.
-	option not_suppressed_types: set[Notice::Type] = set();
-	## How long notices of a type are suppressed, instead of their own
-	## ``suppress_for``.
-	const type_suppression_intervals: table[Notice::Type] of interval = table() &redef;
-
-	## The site's notice policy: its bodies may change a notice (add
-	## actions, change ``suppress_for``) or drop it by breaking.
-	global policy: hook(n: Notice::Info);
-
-	## The mail program Zeek pipes notices to (rzeek sends no mail).
-	option sendmail = "/usr/sbin/sendmail";
-	## Where mailed notices (and alarm summaries) go unless a notice
-	## names its own ``email_dest``.
-	const mail_dest = "" &redef;
-	## The sender of notice mail.
-	option mail_from = "Zeek <zeek@localhost>";
-	## The Reply-To of notice mail, if not empty.
-	option reply_to = "";
-	## What the subject of notice mail starts with.
-	option mail_subject_prefix = "[Zeek]";
-	## How long mail may wait for ``email_delay_tokens`` to go.
-	const max_email_delay = 15 secs &redef;
-
 	## What a notice takes from a file.
 	type FileInfo: record {
 		## The file's id.
@@ -165,14 +126,6 @@ export {
 		## That connection's uid.
 		cuid: string &optional;
 	};
-
-	## How long suppressions are collected before they are sent to the
-	## other nodes of a cluster (rzeek runs alone: nothing is sent).
-	option suppression_batch_period = 10 msec;
-
-	## How many suppressions are collected at most before they are sent;
-	## 0 sends each at once.
-	option suppression_batch_max_size = 50;
 
 	## The file fields of a notice, from a file.
 	##
@@ -197,20 +150,49 @@ export {
 	## n: the notice.
 	global populate_file_info2: function(fi: Notice::FileInfo, n: Notice::Info);
 
-	## A log postprocessor that mails a rotated log to
-	## :zeek:see:`Notice::mail_dest` and removes it. rzeek neither rotates
-	## logs nor sends mail: it warns instead.
+	# -- The policy --------------------------------------------------
+
+	## The site's notice policy: its bodies may change a notice (add
+	## actions, change ``suppress_for``) or drop it by breaking.
+	global policy: hook(n: Notice::Info);
+
+	## Types of notices that are dropped without any action, not even
+	## logging.
+	option ignored_types: set[Notice::Type] = set();
+	## Types of notices that are mailed.
+	option emailed_types: set[Notice::Type] = set();
+	## Types of notices that are alarms.
+	option alarmed_types: set[Notice::Type] = set();
+	## Types of notices that are never suppressed.
+	option not_suppressed_types: set[Notice::Type] = set();
+	## How long notices of a type are suppressed, instead of their own
+	## ``suppress_for``.
+	const type_suppression_intervals: table[Notice::Type] of interval = table() &redef;
+
+	## Fills a notice's missing fields and runs the policy on it; called
+	## by :zeek:see:`NOTICE`.
 	##
-	## info: the rotated log.
-	##
-	## Returns: true.
-	global log_mailing_postprocessor: function(info: Log::RotationInfo): bool;
+	## n: the notice.
+	global apply_policy: function(n: Notice::Info);
 
 	## Where a notice goes once the policy has been applied: its bodies
 	## carry out the actions (logging at priority -5).
 	##
 	## n: the notice.
 	global notice: hook(n: Info);
+
+	# -- Suppression -------------------------------------------------
+
+	## Whether a notice is suppressed now (raising
+	## :zeek:see:`Notice::suppressed` if it is).
+	##
+	## n: the notice.
+	global is_being_suppressed: function(n: Notice::Info): bool;
+
+	## Raised for each notice dropped because it is suppressed.
+	##
+	## n: the notice.
+	global suppressed: event(n: Notice::Info);
 
 	## Raised when a notice starts being suppressed.
 	##
@@ -223,16 +205,48 @@ export {
 	## identifier: its identifier.
 	global begin_suppression: event(ts: time, suppress_for: interval, note: Type, identifier: string);
 
-	## Whether a notice is suppressed now (raising
-	## :zeek:see:`Notice::suppressed` if it is).
-	##
-	## n: the notice.
-	global is_being_suppressed: function(n: Notice::Info): bool;
+	## How long suppressions are collected before they are sent to the
+	## other nodes of a cluster (rzeek runs alone: nothing is sent).
+	option suppression_batch_period = 10 msec;
 
-	## Raised for each notice dropped because it is suppressed.
+	## How many suppressions are collected at most before they are sent;
+	## 0 sends each at once.
+	option suppression_batch_max_size = 50;
+
+	# -- The logs ----------------------------------------------------
+
+	redef enum Log::ID += {
+		## notice.log: the notices whose actions include logging.
+		LOG,
+		## notice_alarm.log: the notices that are alarms.
+		ALARM_LOG,
+	};
+
+	## The policy hook of notice.log's default filter.
+	global log_policy: Log::PolicyHook;
+	## The policy hook of notice_alarm.log's default filter.
+	global log_policy_alarm: Log::PolicyHook;
+
+	## Raised with each notice written to notice.log.
 	##
-	## n: the notice.
-	global suppressed: event(n: Notice::Info);
+	## rec: the notice.
+	global log_notice: event(rec: Info);
+
+	# -- Mail --------------------------------------------------------
+
+	## The mail program Zeek pipes notices to (rzeek sends no mail).
+	option sendmail = "/usr/sbin/sendmail";
+	## Where mailed notices (and alarm summaries) go unless a notice
+	## names its own ``email_dest``.
+	const mail_dest = "" &redef;
+	## The sender of notice mail.
+	option mail_from = "Zeek <zeek@localhost>";
+	## The Reply-To of notice mail, if not empty.
+	option reply_to = "";
+	## What the subject of notice mail starts with.
+	option mail_subject_prefix = "[Zeek]";
+	## How long mail may wait for ``email_delay_tokens`` to go.
+	const max_email_delay = 15 secs &redef;
 
 	## Mails a notice. rzeek sends no mail: unless reading a trace or
 	## given no address, it reports (once) that the mail was not sent.
@@ -254,155 +268,100 @@ export {
 	## Returns: the From, Subject, To, User-Agent (and Reply-To) lines.
 	global email_headers: function(subject_desc: string, dest: string): string;
 
-	## Raised with each notice written to notice.log.
+	## A log postprocessor that mails a rotated log to
+	## :zeek:see:`Notice::mail_dest` and removes it. rzeek neither rotates
+	## logs nor sends mail: it warns instead.
 	##
-	## rec: the notice.
-	global log_notice: event(rec: Info);
-
-	## Fills a notice's missing fields and runs the policy on it; called
-	## by :zeek:see:`NOTICE`.
+	## info: the rotated log.
 	##
-	## n: the notice.
-	global apply_policy: function(n: Notice::Info);
+	## Returns: true.
+	global log_mailing_postprocessor: function(info: Log::RotationInfo): bool;
 }
-
-module GLOBAL;
-
-## Raises a notice: unless it is suppressed, its missing fields are
-## filled, the policy is applied, and the :zeek:see:`Notice::notice` hook
-## carries out its actions.
-##
-## n: the notice.
-function NOTICE(n: Notice::Info)
-	{
-	if ( Notice::is_being_suppressed(n) )
-		return;
-	Notice::apply_policy(n);
-	hook Notice::notice(n);
-	}
 
 module Notice;
 
-# Whether the packets come from a trace file (Zeek sends no mail then).
+# Whether packets come from a trace file: Zeek sends no mail then.
 function from_trace(): bool
 	{
 	local src = packet_source();
 	return src?$path && ! src$live;
 	}
 
-# The suppressions in force: until when each type and identifier is
-# suppressed. An entry is checked at the first expiry round after it is
-# made and then kept for whatever of its interval is left.
-function suppression_left(t: table[Type, string] of time, note: Type, id: string): interval
+# How much longer a suppression has to run once its entry's first expiry
+# round comes: the entry is kept for that long, then dropped.
+function time_left(t: table[Type, string] of time, note: Type, id: string): interval
 	{
 	local left = t[note, id] - network_time();
 	return left > 0 secs ? left : 0 secs;
 	}
 
-global suppressing: table[Type, string] of time = table()
-	&create_expire=0 secs &expire_func=suppression_left;
+# The suppressions in force: the time each (type, identifier) pair is
+# suppressed until.
+global suppressed_until: table[Type, string] of time = table()
+	&create_expire=0 secs &expire_func=time_left;
 
-# Whether the lack of mail was reported already.
-global mail_warned = F;
+# rzeek reports the lack of mail once per run.
+global said_no_mail = F;
 
-function warn_no_mail(what: string)
+function no_mail(what: string)
 	{
-	if ( mail_warned )
-		return;
-	mail_warned = T;
-	Reporter::warning(fmt("rzeek does not send mail: %s is not mailed", what));
+	if ( ! said_no_mail )
+		Reporter::warning(fmt("rzeek does not send mail: %s is not mailed", what));
+	said_no_mail = T;
+	}
+
+# Whether mail would be sent if rzeek sent any: to someone, from live
+# traffic.
+function would_mail(dest: string): bool
+	{
+	return dest != "" && ! from_trace();
 	}
 
 function log_mailing_postprocessor(info: Log::RotationInfo): bool
 	{
-	if ( mail_dest != "" && ! from_trace() )
-		warn_no_mail(fmt("log %s", info$fname));
+	if ( would_mail(mail_dest) )
+		no_mail(fmt("log %s", info$fname));
 	return T;
-	}
-
-event zeek_init() &priority=5
-	{
-	Log::create_stream(LOG, Log::Stream($columns=Info, $ev=log_notice, $path="notice",
-	                                    $policy=log_policy));
-	Log::create_stream(ALARM_LOG, Log::Stream($columns=Info, $path="notice_alarm",
-	                                          $policy=log_policy_alarm));
-
-	# Zeek adds a filter that mails the alarms once a day; rzeek can't.
-	if ( mail_dest != "" && ! from_trace() )
-		warn_no_mail(fmt("the alarm summary for %s", mail_dest));
 	}
 
 function email_headers(subject_desc: string, dest: string): string
 	{
-	local lines = cat("From: ", mail_from, "\n",
-	                  "Subject: ", mail_subject_prefix, " ", subject_desc, "\n",
-	                  "To: ", dest, "\n",
-	                  "User-Agent: Zeek/", zeek_version(), "\n");
-	if ( reply_to != "" )
-		lines += cat("Reply-To: ", reply_to, "\n");
-	return lines;
+	local head = fmt("From: %s\nSubject: %s %s\nTo: %s\nUser-Agent: Zeek/%s\n",
+	                 mail_from, mail_subject_prefix, subject_desc, dest, zeek_version());
+	return reply_to == "" ? head : fmt("%sReply-To: %s\n", head, reply_to);
 	}
 
 function email_notice_to(n: Notice::Info, dest: string, extend: bool)
 	{
-	if ( dest == "" || from_trace() )
-		return;
-	warn_no_mail(fmt("notice %s for %s", n$note, dest));
-	}
-
-hook Notice::policy(n: Notice::Info) &priority=10
-	{
-	if ( n$note in ignored_types )
-		break;
-
-	if ( n$note in not_suppressed_types )
-		n$suppress_for = 0 secs;
-	if ( n$note in alarmed_types )
-		add n$actions[ACTION_ALARM];
-	if ( n$note in emailed_types )
-		add n$actions[ACTION_EMAIL];
-	if ( n$note in type_suppression_intervals )
-		n$suppress_for = type_suppression_intervals[n$note];
-
-	# Every notice is logged unless a later body takes this away.
-	add n$actions[ACTION_LOG];
-	}
-
-hook Notice::notice(n: Notice::Info)
-	{
-	if ( ACTION_EMAIL in n$actions )
-		add n$email_dest[mail_dest];
-	}
-
-hook Notice::notice(n: Notice::Info) &priority=-5
-	{
-	for ( addr_to in n$email_dest )
-		email_notice_to(n, addr_to, T);
-
-	if ( ACTION_LOG in n$actions )
-		Log::write(LOG, n);
-	if ( ACTION_ALARM in n$actions )
-		Log::write(ALARM_LOG, n);
-
-	# Suppression needs an identifier, and a notice that is not
-	# suppressed already.
-	if ( ! n?$identifier || n$suppress_for == 0 secs || [n$note, n$identifier] in suppressing )
-		return;
-	event Notice::begin_suppression(n$ts, n$suppress_for, n$note, n$identifier);
-	suppressing[n$note, n$identifier] = n$ts + n$suppress_for;
-	}
-
-event Notice::begin_suppression(ts: time, suppress_for: interval, note: Type, identifier: string)
-	{
-	suppressing[note, identifier] = ts + suppress_for;
+	if ( would_mail(dest) )
+		no_mail(fmt("notice %s for %s", n$note, dest));
 	}
 
 function is_being_suppressed(n: Notice::Info): bool
 	{
-	if ( ! n?$identifier || [n$note, n$identifier] !in suppressing )
-		return F;
-	event Notice::suppressed(n);
-	return T;
+	local held = n?$identifier && [n$note, n$identifier] in suppressed_until;
+	if ( held )
+		event Notice::suppressed(n);
+	return held;
+	}
+
+# Starts suppressing the notices like `n`, unless it carries nothing to
+# recognise them by, asks for no suppression, or they are suppressed
+# already.
+function start_suppressing(n: Notice::Info)
+	{
+	if ( ! n?$identifier || n$suppress_for == 0 secs )
+		return;
+	if ( [n$note, n$identifier] in suppressed_until )
+		return;
+	local until = n$ts + n$suppress_for;
+	event Notice::begin_suppression(n$ts, n$suppress_for, n$note, n$identifier);
+	suppressed_until[n$note, n$identifier] = until;
+	}
+
+event Notice::begin_suppression(ts: time, suppress_for: interval, note: Type, identifier: string)
+	{
+	suppressed_until[note, identifier] = ts + suppress_for;
 	}
 
 function create_file_info(f: fa_file): Notice::FileInfo
@@ -412,80 +371,155 @@ function create_file_info(f: fa_file): Notice::FileInfo
 @else
 	local desc = "";
 @endif
-	local fi = Notice::FileInfo($fuid=f$id, $desc=desc);
+	local info = FileInfo($fuid=f$id, $desc=desc);
 
-	if ( f?$info && f$info?$mime_type )
-		fi$mime = f$info$mime_type;
+	if ( f?$info )
+		{
+		local finfo = f$info;
+		if ( finfo?$mime_type )
+			info$mime = finfo$mime_type;
+		}
 
-	# One of the connections that carried it will do.
+	# Any one connection that carried the file will do: the first.
 	if ( f?$conns )
-		for ( cid, c in f$conns )
+		{
+		for ( id, c in f$conns )
 			{
-			fi$cid = cid;
-			fi$cuid = c$uid;
+			info$cid = id;
+			info$cuid = c$uid;
 			break;
 			}
+		}
 
-	return fi;
-	}
-
-function populate_file_info(f: fa_file, n: Notice::Info)
-	{
-	populate_file_info2(create_file_info(f), n);
+	return info;
 	}
 
 function populate_file_info2(fi: Notice::FileInfo, n: Notice::Info)
 	{
-	if ( ! n?$fuid )
-		n$fuid = fi$fuid;
-	if ( fi?$mime && ! n?$file_mime_type )
-		n$file_mime_type = fi$mime;
+	# The file's id and type fill what the notice leaves open; its
+	# description, and the connection that carried it, always apply.
+	n$fuid = n?$fuid ? n$fuid : fi$fuid;
+	if ( fi?$mime )
+		n$file_mime_type = n?$file_mime_type ? n$file_mime_type : fi$mime;
 	n$file_desc = fi$desc;
+
 	if ( fi?$cid )
 		n$id = fi$cid;
 	if ( fi?$cuid )
 		n$uid = fi$cuid;
 	}
 
+function populate_file_info(f: fa_file, n: Notice::Info)
+	{
+	local fi = create_file_info(f);
+	populate_file_info2(fi, n);
+	}
+
+# Takes the connection's endpoints and uid, where the notice lacks them.
+function take_connection(n: Notice::Info, c: connection)
+	{
+	n$id = n?$id ? n$id : c$id;
+	n$uid = n?$uid ? n$uid : c$uid;
+	}
+
+# Takes the addresses and port from the endpoints, where the notice lacks
+# them: originator, responder, and the responder's port.
+function take_endpoints(n: Notice::Info, cid: conn_id)
+	{
+	n$src = n?$src ? n$src : cid$orig_h;
+	n$dst = n?$dst ? n$dst : cid$resp_h;
+	n$p = n?$p ? n$p : cid$resp_p;
+	}
+
 function apply_policy(n: Notice::Info)
 	{
-	if ( ! n?$ts )
-		n$ts = network_time();
+	n$ts = n?$ts ? n$ts : network_time();
 
 	if ( n?$f )
 		populate_file_info(n$f, n);
-
 	if ( n?$conn )
-		{
-		if ( ! n?$id )
-			n$id = n$conn$id;
-		if ( ! n?$uid )
-			n$uid = n$conn$uid;
-		}
-
-	# The endpoints of the connection stand for the addresses and the
-	# port unless they were given.
+		take_connection(n, n$conn);
 	if ( n?$id )
-		{
-		if ( ! n?$src )
-			n$src = n$id$orig_h;
-		if ( ! n?$dst )
-			n$dst = n$id$resp_h;
-		if ( ! n?$p )
-			n$p = n$id$resp_p;
-		}
-
+		take_endpoints(n, n$id);
 	if ( n?$p )
 		n$proto = get_port_transport_proto(n$p);
 
-	if ( ! n?$email_body_sections )
-		n$email_body_sections = vector();
-	if ( ! n?$email_delay_tokens )
-		n$email_delay_tokens = set();
+	# Scripts handling Notice::notice may add to these.
+	n$email_body_sections = n?$email_body_sections ? n$email_body_sections : vector();
+	n$email_delay_tokens = n?$email_delay_tokens ? n$email_delay_tokens : set();
 
 	hook Notice::policy(n);
 
-	# The policy may have chosen an interval; else the default applies.
-	if ( ! n?$suppress_for )
-		n$suppress_for = default_suppression_interval;
+	# Unless the policy chose an interval, the default applies.
+	n$suppress_for = n?$suppress_for ? n$suppress_for : default_suppression_interval;
+	}
+
+event zeek_init() &priority=5
+	{
+	Log::create_stream(LOG, Log::Stream($columns=Info, $path="notice", $ev=log_notice,
+	                                    $policy=log_policy));
+	Log::create_stream(ALARM_LOG, Log::Stream($columns=Info, $path="notice_alarm",
+	                                          $policy=log_policy_alarm));
+
+	# Zeek mails the alarms of each day in one message; rzeek cannot.
+	if ( would_mail(mail_dest) )
+		no_mail(fmt("the alarm summary for %s", mail_dest));
+	}
+
+# The shortcut sets, applied before the site's own policy bodies.
+hook Notice::policy(n: Notice::Info) &priority=10
+	{
+	local t = n$note;
+	if ( t in ignored_types )
+		break;
+
+	if ( t in not_suppressed_types )
+		n$suppress_for = 0 secs;
+	if ( t in alarmed_types )
+		add n$actions[ACTION_ALARM];
+	if ( t in emailed_types )
+		add n$actions[ACTION_EMAIL];
+	if ( t in type_suppression_intervals )
+		n$suppress_for = type_suppression_intervals[t];
+
+	# Logged by default; a later body may take the action away.
+	add n$actions[ACTION_LOG];
+	}
+
+hook Notice::notice(n: Notice::Info)
+	{
+	# A notice to be mailed goes to the site's address too.
+	if ( ACTION_EMAIL in n$actions )
+		add n$email_dest[mail_dest];
+	}
+
+hook Notice::notice(n: Notice::Info) &priority=-5
+	{
+	for ( dest in n$email_dest )
+		email_notice_to(n, dest, T);
+
+	local acts = n$actions;
+	if ( ACTION_LOG in acts )
+		Log::write(LOG, n);
+	if ( ACTION_ALARM in acts )
+		Log::write(ALARM_LOG, n);
+
+	start_suppressing(n);
+	}
+
+module GLOBAL;
+
+## Raises a notice. One that is suppressed is dropped (raising
+## :zeek:see:`Notice::suppressed`); any other has its missing fields
+## filled and the policy applied, and then the :zeek:see:`Notice::notice`
+## hook carries out its actions.
+##
+## n: the notice.
+function NOTICE(n: Notice::Info)
+	{
+	if ( ! Notice::is_being_suppressed(n) )
+		{
+		Notice::apply_policy(n);
+		hook Notice::notice(n);
+		}
 	}

@@ -2,3 +2,4 @@
 
 @load ./removal-hooks
 @load ./main
+@load ./set-conn

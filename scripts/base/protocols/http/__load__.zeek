@@ -2,4 +2,5 @@
 ##! bodies carry.
 
 @load ./main
+@load ./utils
 @load ./files

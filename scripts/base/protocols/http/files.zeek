@@ -28,8 +28,10 @@ export {
 		resp_mime_depth: count &default=0;
 	};
 
-	## Most files listed per direction and transaction.
+	## Most files of a transaction's request listed in http.log.
 	option max_files_orig = 15;
+
+	## Most files of a transaction's reply listed in http.log.
 	option max_files_resp = 15;
 
 	## The handle naming the file a connection is about to deliver.
@@ -60,32 +62,35 @@ event zeek_init() &priority=5
 
 event http_begin_entity(c: connection, is_orig: bool) &priority=10
 	{
+	# Entities count from 1 in each direction of a transaction.
 	set_state(c, is_orig);
+	local h = c$http;
 	if ( is_orig )
-		++c$http$orig_mime_depth;
+		h$orig_mime_depth += 1;
 	else
-		++c$http$resp_mime_depth;
+		h$resp_mime_depth += 1;
 	}
 
-# `ids` (a new list when unset) with `fuid` added, unless `limit` ids
-# are there already.
-function with_fuid(ids: vector of string, fuid: string, limit: count): vector of string
+# `ids` with `fuid` added, unless `limit` ids are there already; a new
+# list when `ids` is unset.
+function listed_fuids(ids: vector of string, fuid: string, limit: count): vector of string
 	{
 	if ( |ids| < limit )
-		ids += fuid;
+		ids[|ids|] = fuid;
 	return ids;
 	}
 
 event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priority=5
 	{
+	# Only files of this analyzer, on a connection with a transaction.
 	if ( f$source != "HTTP" || ! c?$http )
 		return;
 
 	local h = c$http;
 	f$http = h;
-	local fresh: vector of string = vector();
-	if ( is_orig )
-		h$orig_fuids = with_fuid(h?$orig_fuids ? h$orig_fuids : fresh, f$id, max_files_orig);
+	local none: vector of string = vector();
+	if ( ! is_orig )
+		h$resp_fuids = listed_fuids(h?$resp_fuids ? h$resp_fuids : none, f$id, max_files_resp);
 	else
-		h$resp_fuids = with_fuid(h?$resp_fuids ? h$resp_fuids : fresh, f$id, max_files_resp);
+		h$orig_fuids = listed_fuids(h?$orig_fuids ? h$orig_fuids : none, f$id, max_files_orig);
 	}

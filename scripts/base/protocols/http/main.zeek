@@ -124,175 +124,195 @@ redef likely_server_ports += ports;
 
 event zeek_init() &priority=5
 	{
-	Log::create_stream(HTTP::LOG, [$columns=Info, $ev=log_http, $path="http", $policy=log_policy]);
+	Log::create_stream(HTTP::LOG, Log::Stream($columns=Info, $path="http", $ev=log_http,
+	                                          $policy=log_policy));
 	}
 
+# 1xx: a reply that another, final, one follows.
 function is_informational(code: count): bool
 	{
-	return 100 <= code && code <= 199;
+	return code / 100 == 1;
 	}
 
-function init_state(c: connection)
+# The connection's transactions, made (with the hook that writes what is
+# left of them at the end) on first use.
+function http_state_of(c: connection): State
 	{
-	if ( c?$http_state )
-		return;
-	local s: State;
-	c$http_state = s;
-	Conn::register_removal_hook(c, finalize_http);
+	if ( ! c?$http_state )
+		{
+		local fresh: State;
+		c$http_state = fresh;
+		Conn::register_removal_hook(c, finalize_http);
+		}
+	return c$http_state;
+	}
+
+# Transaction `n` of the connection, begun now if it is new.
+function transaction(c: connection, st: State, n: count): Info
+	{
+	if ( n !in st$pending )
+		{
+		st$trans_depth += 1;
+		local t: Info;
+		t$ts = network_time();
+		t$uid = c$uid;
+		t$id = c$id;
+		t$trans_depth = st$trans_depth;
+		st$pending[n] = t;
+		}
+	return st$pending[n];
 	}
 
 # Points c$http at the transaction of the latest request (is_orig) or
-# reply, making it if need be.
+# reply.
 function set_state(c: connection, is_orig: bool)
 	{
-	init_state(c);
-	local n = is_orig ? c$http_state$current_request : c$http_state$current_response;
-	if ( n !in c$http_state$pending )
+	local st = http_state_of(c);
+	c$http = transaction(c, st, is_orig ? st$current_request : st$current_response);
+	}
+
+# Gives up on the replies still owed: writes out every transaction
+# between the latest reply and the latest request as it stands.
+function write_unanswered(st: State)
+	{
+	local n = st$current_response > 0 ? st$current_response : 1;
+	while ( n < st$current_request )
 		{
-		local info: Info;
-		info$ts = network_time();
-		info$uid = c$uid;
-		info$id = c$id;
-		++c$http_state$trans_depth;
-		info$trans_depth = c$http_state$trans_depth;
-		c$http_state$pending[n] = info;
+		if ( n in st$pending )
+			{
+			Log::write(HTTP::LOG, st$pending[n]);
+			delete st$pending[n];
+			}
+		++n;
 		}
-	c$http = c$http_state$pending[n];
+	st$current_response = n;
 	}
 
 event http_request(c: connection, method: string, original_URI: string,
                    unescaped_URI: string, version: string) &priority=5
 	{
-	init_state(c);
-	local st = c$http_state;
+	local st = http_state_of(c);
 
-	# More replies than requests: let this request pair with the next
-	# reply.
-	if ( st$current_request < st$current_response )
+	# A reply came without its request: the request now seen starts
+	# after it.
+	if ( st$current_response > st$current_request )
 		{
 		Reporter::conn_weird("HTTP_response_before_request", c);
 		st$current_request = st$current_response;
 		}
 
-	# Too many unanswered: write them out and start afresh.
-	if ( max_pending_requests > 0 && |st$pending| > max_pending_requests )
+	if ( max_pending_requests != 0 && |st$pending| > max_pending_requests )
 		{
 		Reporter::conn_weird("HTTP_excessive_pipelining", c);
-		if ( st$current_response == 0 )
-			++st$current_response;
-		while ( st$current_response < st$current_request )
-			{
-			if ( st$current_response in st$pending )
-				{
-				Log::write(HTTP::LOG, st$pending[st$current_response]);
-				delete st$pending[st$current_response];
-				}
-			++st$current_response;
-			}
+		write_unanswered(st);
 		}
 
-	++st$current_request;
+	st$current_request += 1;
 	set_state(c, T);
-	c$http$method = method;
-	c$http$uri = unescaped_URI;
+	local h = c$http;
+	h$method = method;
+	h$uri = unescaped_URI;
 
 	if ( method !in http_methods )
 		Reporter::conn_weird("unknown_HTTP_method", c, method);
 	}
 
+# Whether the latest reply was informational, so that the one now
+# arriving belongs to the same transaction.
+function final_reply_due(st: State): bool
+	{
+	local n = st$current_response;
+	if ( n !in st$pending )
+		return F;
+	local prev = st$pending[n];
+	return prev?$status_code && is_informational(prev$status_code);
+	}
+
 event http_reply(c: connection, version: string, code: count, reason: string) &priority=5
 	{
-	init_state(c);
-	local st = c$http_state;
-
-	# After an informational reply the final one is still to come, for
-	# the same transaction.
-	if ( st$current_response !in st$pending ||
-	     ! st$pending[st$current_response]?$status_code ||
-	     ! is_informational(st$pending[st$current_response]$status_code) )
-		++st$current_response;
+	local st = http_state_of(c);
+	if ( ! final_reply_due(st) )
+		st$current_response += 1;
 
 	set_state(c, F);
-	c$http$status_code = code;
-	c$http$status_msg = reason;
-	c$http$version = version;
+	local h = c$http;
+	h$version = version;
+	h$status_code = code;
+	h$status_msg = reason;
 
+	# The interim reply is kept beside the final one that will replace
+	# the status.
 	if ( is_informational(code) )
 		{
-		c$http$info_code = code;
-		c$http$info_msg = reason;
+		h$info_code = code;
+		h$info_msg = reason;
 		}
+	}
+
+# Takes the user name, and the password if it is to be kept, from the
+# value of a header carrying Basic credentials.
+function take_basic_credentials(h: Info, value: string)
+	{
+	if ( to_upper(value[0:6]) != "BASIC " )
+		return;
+
+	local decoded = decode_base64(sub(value[6:], /^[[:blank:]]*/, ""));
+	local user_pass = split_string1(decoded, /:/);
+	local well_formed = |user_pass| == 2;
+
+	h$username = well_formed ? user_pass[0] : fmt("<problem-decoding> (%s)", value);
+	if ( h$capture_password )
+		h$password = well_formed ? user_pass[1] : decoded;
 	}
 
 event http_header(c: connection, is_orig: bool, original_name: string, name: string, value: string) &priority=5
 	{
 	set_state(c, is_orig);
+
+	# Only the client's headers are recorded.
 	if ( ! is_orig )
 		return;
 
-	switch ( name ) {
-	case "HOST":
-		c$http$host = value;
-		break;
-	case "REFERER":
-		c$http$referrer = value;
-		break;
-	case "USER-AGENT":
-		c$http$user_agent = value;
-		break;
-	case "ORIGIN":
-		c$http$origin = value;
-		break;
-	case "RANGE":
-		c$http$range_request = T;
-		break;
-	case "AUTHORIZATION", "PROXY-AUTHORIZATION":
-		if ( /^[bB][aA][sS][iI][cC] / in value )
-			{
-			local creds = decode_base64(sub(value, /^[bB][aA][sS][iI][cC][[:blank:]]+/, ""));
-			local parts = split_string1(creds, /:/);
-			if ( |parts| == 2 )
-				{
-				c$http$username = parts[0];
-				if ( c$http$capture_password )
-					c$http$password = parts[1];
-				}
-			else
-				{
-				c$http$username = fmt("<problem-decoding> (%s)", value);
-				if ( c$http$capture_password )
-					c$http$password = creds;
-				}
-			}
-		break;
-	default:
-		if ( name in proxy_headers )
-			{
-			if ( ! c$http?$proxied )
-				c$http$proxied = set();
-			add c$http$proxied[fmt("%s -> %s", name, value)];
-			}
-		break;
-	}
+	local h = c$http;
+	if ( name == "HOST" )
+		h$host = value;
+	else if ( name == "USER-AGENT" )
+		h$user_agent = value;
+	else if ( name == "REFERER" )
+		h$referrer = value;
+	else if ( name == "ORIGIN" )
+		h$origin = value;
+	else if ( name == "RANGE" )
+		h$range_request = T;
+	else if ( name == "AUTHORIZATION" || name == "PROXY-AUTHORIZATION" )
+		take_basic_credentials(h, value);
+	else if ( name in proxy_headers )
+		{
+		local seen: set[string] = h?$proxied ? h$proxied : set();
+		add seen[fmt("%s -> %s", name, value)];
+		h$proxied = seen;
+		}
 	}
 
 event http_message_done(c: connection, is_orig: bool, stat: http_message_stat) &priority=5
 	{
 	set_state(c, is_orig);
+	local h = c$http;
 	if ( is_orig )
-		c$http$request_body_len = stat$body_length;
+		h$request_body_len = stat$body_length;
 	else
-		c$http$response_body_len = stat$body_length;
+		h$response_body_len = stat$body_length;
 	}
 
-# A complete final reply ends its transaction.
+# A final reply, once complete, ends its transaction.
 event http_message_done(c: connection, is_orig: bool, stat: http_message_stat) &priority=-5
 	{
-	if ( is_orig )
+	local h = c$http;
+	local interim = h?$status_code && is_informational(h$status_code);
+	if ( is_orig || interim )
 		return;
-	if ( c$http?$status_code && is_informational(c$http$status_code) )
-		return;
-	Log::write(HTTP::LOG, c$http);
+
+	Log::write(HTTP::LOG, h);
 	delete c$http_state$pending[c$http_state$current_response];
 	}
 
@@ -300,11 +320,12 @@ hook finalize_http(c: connection)
 	{
 	if ( ! c?$http_state )
 		return;
-	for ( n, info in c$http_state$pending )
+
+	# Number 0 collects what came before any request or reply; it is not
+	# a transaction.
+	for ( n, t in c$http_state$pending )
 		{
-		# Slot 0 holds what came before any request or reply.
-		if ( n == 0 )
-			next;
-		Log::write(HTTP::LOG, info);
+		if ( n > 0 )
+			Log::write(HTTP::LOG, t);
 		}
 	}

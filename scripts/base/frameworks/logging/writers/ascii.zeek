@@ -36,52 +36,46 @@ export {
 module LogAscii;
 
 export {
+	# -- Where lines go --
+
 	## Write every log to standard output instead of its file.
 	const output_to_stdout = F &redef;
-
-	## Write JSON lines (one object per record) instead of TSV.
-	const use_json = F &redef;
-
+	## Compress logs with gzip at this level (0 for none). rzeek writes
+	## uncompressed logs whatever the level.
+	const gzip_level = 0 &redef;
+	## The extension compressed logs get.
+	const gzip_file_extension = "gz" &redef;
 	## Rotate, at start-up, logs a previous run left unrotated. rzeek
 	## does not rotate logs, so this has no effect.
 	const enable_leftover_log_rotation = F &redef;
 
+	# -- Tab-separated lines --
+
+	## Write the header and #close lines (never in JSON mode).
+	const include_meta = T &redef;
+	## What starts a line of meta information.
+	const meta_prefix = "#" &redef;
+	## Between fields.
+	const separator = Log::separator &redef;
+	## Between the elements of a set or vector.
+	const set_separator = Log::set_separator &redef;
+	## For an unset &optional field.
+	const unset_field = Log::unset_field &redef;
+	## For an empty string, set or vector.
+	const empty_field = Log::empty_field &redef;
 	## Let valid UTF-8 through into TSV logs unescaped; when false every
 	## byte outside printable ASCII is written as ``\xNN``.
 	const enable_utf_8 = T &redef;
 
-	## Compress logs with gzip at this level (0 for none). rzeek writes
-	## uncompressed logs whatever the level.
-	const gzip_level = 0 &redef;
+	# -- JSON lines --
 
-	## The extension compressed logs get.
-	const gzip_file_extension = "gz" &redef;
-
+	## Write JSON lines (one object per record) instead of TSV.
+	const use_json = F &redef;
 	## How JSON lines write times.
 	const json_timestamps: JSON::TimestampFormat = JSON::TS_EPOCH &redef;
-
+	## How JSON lines escape bytes that are not valid UTF-8.
+	const json_string_escape_policy = JSON::STRING_ESCAPE_POLICY_HEX &redef;
 	## Whether JSON lines name columns that have no value, as null
 	## (normally they are left out).
 	const json_include_unset_fields = F &redef;
-
-	## How JSON lines escape bytes that are not valid UTF-8.
-	const json_string_escape_policy = JSON::STRING_ESCAPE_POLICY_HEX &redef;
-
-	## Write the header and #close lines (never in JSON mode).
-	const include_meta = T &redef;
-
-	## What starts a line of meta information.
-	const meta_prefix = "#" &redef;
-
-	## Between fields.
-	const separator = Log::separator &redef;
-
-	## Between the elements of a set or vector.
-	const set_separator = Log::set_separator &redef;
-
-	## For an empty string, set or vector.
-	const empty_field = Log::empty_field &redef;
-
-	## For an unset &optional field.
-	const unset_field = Log::unset_field &redef;
 }

@@ -35,21 +35,37 @@ export {
 	option lookup_location_types: set[Notice::Type] = set();
 }
 
+# Gives the notice the location of the first of its addresses, src then
+# dst, that lies outside the site.
+function locate_remote_host(n: Notice::Info)
+	{
+@ifdef ( lookup_location )
+	local candidates: vector of addr = vector();
+	if ( n?$src )
+		candidates += n$src;
+	if ( n?$dst )
+		candidates += n$dst;
+	for ( i in candidates )
+		{
+		if ( Site::is_local_addr(candidates[i]) )
+			next;
+		n$remote_location = lookup_location(candidates[i]);
+		return;
+		}
+@endif
+	}
+
 hook policy(n: Notice::Info) &priority=10
 	{
 	if ( n$note in lookup_location_types )
 		add n$actions[ACTION_ADD_GEODATA];
 	}
 
-# Early, so that the other bodies see the location.
+# Early, so that the other bodies see the location. Without local
+# networks there is no telling which host is remote.
 hook notice(n: Notice::Info) &priority=10
 	{
-	if ( ACTION_ADD_GEODATA !in n$actions || n?$remote_location || |Site::local_nets| == 0 )
-		return;
-@ifdef ( lookup_location )
-	if ( n?$src && ! Site::is_local_addr(n$src) )
-		n$remote_location = lookup_location(n$src);
-	else if ( n?$dst && ! Site::is_local_addr(n$dst) )
-		n$remote_location = lookup_location(n$dst);
-@endif
+	local wanted = ACTION_ADD_GEODATA in n$actions && ! n?$remote_location;
+	if ( wanted && |Site::local_nets| > 0 )
+		locate_remote_host(n);
 	}

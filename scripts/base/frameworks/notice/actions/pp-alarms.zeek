@@ -53,7 +53,7 @@ function pp_send(rinfo: Log::RotationInfo)
 
 	local dest = mail_dest_pretty_printed == "" ? mail_dest : mail_dest_pretty_printed;
 	if ( dest != "" )
-		warn_no_mail(fmt("the alarm summary for %s", dest));
+		no_mail(fmt("the alarm summary for %s", dest));
 	}
 
 function pp_postprocessor(info: Log::RotationInfo): bool

@@ -1,0 +1,3 @@
+##! SSH: ssh.log.
+
+@load ./main
