@@ -100,7 +100,7 @@ function register_protocol(tag: Analyzer::Tag, reg: ProtoRegistration): bool
 function describe(f: fa_file): string
 	{
 	# Files name their source by the analyzer's name.
-	for ( tag, reg in registered_protocols )
+	for ( tag, reg in by_analyzer )
 		if ( Analyzer::name(tag) == f$source )
 			return reg$describe(f);
 	return "";
