@@ -21,6 +21,8 @@ pub struct Options {
     pub interactive: bool,
     /// `--max-time`: stop the scripts after this long.
     pub max_time: Option<std::time::Duration>,
+    /// The usage analysis: how many times `-u` was given (0: none).
+    pub usage: u8,
 }
 
 /// `name=value` and `name+=value` arguments redefine options.
@@ -91,6 +93,9 @@ pub fn run(opts: Options) -> i32 {
         crate::eval::limits::start_time_limit(limit);
     }
     let mut c = Compiler::new(opts.style);
+    if opts.usage > 0 {
+        c.enable_usage(opts.usage);
+    }
     c.load_named("base/init-bare", None);
     if !opts.bare {
         c.load_named("base/init-default", None);
@@ -140,6 +145,7 @@ pub fn run(opts: Options) -> i32 {
         c.interp.flush();
         return 1;
     }
+    c.report_usage();
     if opts.parse_only {
         return 0;
     }

@@ -74,6 +74,13 @@ struct Cli {
     #[arg(short = 'O', long = "optimize", value_name = "OPT")]
     optimize: Vec<String>,
 
+    /// Warn about locals used without a value and values assigned but
+    /// never used, in every function, hook and event handler loaded
+    /// (given twice: only the latter). The environment variable
+    /// ZEEK_USAGE_ISSUES asks for it too.
+    #[arg(short = 'u', long = "usage-issues", action = clap::ArgAction::Count)]
+    usage_issues: u8,
+
     /// Print the version and exit.
     #[arg(short = 'v', long = "version")]
     version: bool,
@@ -198,6 +205,13 @@ fn real_main() -> ExitCode {
         style,
         interactive,
         max_time: cli.max_time,
+        // As in Zeek, the environment variable asks for the analysis at
+        // its first level whatever the command line says.
+        usage: if std::env::var_os("ZEEK_USAGE_ISSUES").is_some() {
+            1
+        } else {
+            cli.usage_issues
+        },
     };
     // Logs end with the run, however it ended: the interpreter that
     // holds them is gone when `run` returns.

@@ -116,6 +116,17 @@ impl Compiler {
         rhs: &ast::Expr,
         span: Span,
     ) -> Typed {
+        if let (Some(_), ExprKind::Name(_)) = (&self.usage, &lhs.kind) {
+            // Zeek's reduced form of `x += y` is `x = x + y`.
+            self.usage_text(span, |c| {
+                let (l, r) = (super::describe::expr(lhs), c.usage_value(rhs));
+                match op {
+                    InitOp::Set => format!("{l} = {r}"),
+                    InitOp::AddTo => format!("{l} = {l} + {r}"),
+                    InitOp::RemoveFrom => format!("{l} = {l} - {r}"),
+                }
+            });
+        }
         // In a chain (`a = b = c`) Zeek checks the inner assignment first.
         if let (InitOp::Set, ExprKind::Assign(..)) = (op, &rhs.kind) {
             let (rx, rt) = self.expr(rhs);

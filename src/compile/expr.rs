@@ -799,6 +799,17 @@ impl Compiler {
         }
         let saved = self.scope.replace(scope);
         let body = self.block(&l.body.stmts);
+        if self.usage.is_some() {
+            let captured: Vec<u32> = self
+                .scope
+                .iter()
+                .flat_map(|s| s.captures.iter().map(|(slot, _)| *slot))
+                .collect();
+            let entry = (0..l.sig.params.len() as u32)
+                .chain(captured.iter().copied())
+                .collect();
+            self.analyze_usage(super::usage::Body::Func(&body), entry, captured);
+        }
         let Some(scope) = std::mem::replace(&mut self.scope, saved) else {
             return self.poison(span);
         };

@@ -436,6 +436,10 @@ impl Compiler {
         let saved = self.scope.replace(scope);
         let saved_name = self.func_name.replace(name.to_string());
         let stmts = self.block(&body.stmts);
+        if self.usage.is_some() {
+            let params = (0..sig.params.len() as u32).collect();
+            self.analyze_usage(super::usage::Body::Func(&stmts), params, Vec::new());
+        }
         self.func_name = saved_name;
         let scope = std::mem::replace(&mut self.scope, saved)?;
         Some(ir::FuncBody {

@@ -17,6 +17,7 @@ pub mod scope;
 pub mod session;
 mod stmt;
 mod typing;
+pub mod usage;
 
 use crate::diag::{Diagnostic, SourceMap, Style};
 use crate::eval::Interp;
@@ -76,6 +77,18 @@ pub struct Compiler {
     >,
     /// Untyped record constructors as Zeek describes them, by place.
     pub(crate) ctor_text: ahash::AHashMap<(u32, u32, u32), String>,
+    /// The usage analysis (`-u`), when asked for.
+    pub(crate) usage: Option<Box<UsageState>>,
+}
+
+/// The usage analysis while scripts load: each body is analysed as soon
+/// as it is compiled, and the warnings are told once all have loaded
+/// without error.
+pub(crate) struct UsageState {
+    /// How many times `-u` was given (the environment counts once).
+    level: u8,
+    notes: usage::Notes,
+    found: Vec<(Span, String)>,
 }
 
 /// An alternate prototype of an event or hook.
@@ -127,7 +140,76 @@ impl Compiler {
             deprecation_told: ahash::AHashSet::new(),
             ctor_text: ahash::AHashMap::new(),
             redef_funcs: ahash::AHashMap::new(),
+            usage: None,
         }
+    }
+
+    /// Turns on the usage analysis (Zeek's `-u`, given `level` times).
+    pub fn enable_usage(&mut self, level: u8) {
+        self.usage = Some(Box::new(UsageState {
+            level,
+            notes: usage::Notes::default(),
+            found: Vec::new(),
+        }));
+    }
+
+    /// Reports what the usage analysis found, unless scripts had errors
+    /// (then Zeek does not analyse them).
+    pub fn report_usage(&mut self) {
+        let Some(state) = self.usage.take() else {
+            return;
+        };
+        if self.errors > 0 {
+            return;
+        }
+        for (span, msg) in state.found {
+            self.warning(span, msg);
+        }
+    }
+
+    /// Remembers the text Zeek quotes for an assignment the usage
+    /// analysis may report.
+    pub(crate) fn usage_text(&mut self, span: Span, text: impl FnOnce(&Self) -> String) {
+        if self.usage.is_some() {
+            let text = text(self);
+            if let Some(u) = &mut self.usage {
+                u.notes.texts.insert(usage::key(span), text);
+            }
+        }
+    }
+
+    /// An assigned value as the usage analysis quotes it: as Zeek
+    /// describes it, or (a lambda, which Zeek describes by its whole
+    /// body) as written.
+    pub(crate) fn usage_value(&self, e: &crate::syntax::ast::Expr) -> String {
+        let text = describe::expr(e);
+        if text.is_empty() {
+            self.text(e.span)
+        } else {
+            text
+        }
+    }
+
+    /// Remembers where Zeek places the `when` statement at `span`.
+    pub(crate) fn usage_place(&mut self, span: Span, at: Span) {
+        if let Some(u) = &mut self.usage {
+            u.notes.places.insert(usage::key(span), at);
+        }
+    }
+
+    /// Analyses one body of the function being compiled.
+    pub(crate) fn analyze_usage(&mut self, body: usage::Body, entry: Vec<u32>, captured: Vec<u32>) {
+        let (Some(state), Some(scope)) = (&mut self.usage, &self.scope) else {
+            return;
+        };
+        let unit = usage::Unit {
+            body,
+            slots: scope.slot_infos(),
+            entry,
+            captured,
+        };
+        let found = usage::analyze(&unit, &state.notes, state.level);
+        state.found.extend(found);
     }
 
     pub fn error(&mut self, span: Span, msg: impl Into<String>) {

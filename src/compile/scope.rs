@@ -105,6 +105,10 @@ pub struct Local {
     pub span: crate::syntax::ast::Span,
     /// The `{ }` block it was declared in (0: the function's own).
     pub block: u32,
+    /// `&is_used`: the usage analysis never calls an assignment unused.
+    pub is_used: bool,
+    /// `&is_assigned`: the usage analysis never calls a read undefined.
+    pub is_assigned: bool,
 }
 
 /// The function being compiled.
@@ -219,7 +223,26 @@ impl FuncScope {
             is_const,
             span,
             block,
+            is_used: false,
+            is_assigned: false,
         });
         slot
+    }
+
+    /// What the usage analysis needs to know of each frame slot.
+    pub fn slot_infos(&self) -> Vec<Option<super::usage::SlotInfo>> {
+        use crate::runtime::types::Type;
+        let mut out = vec![None; self.next_slot as usize];
+        for l in &self.locals {
+            if let Some(x) = out.get_mut(l.slot as usize) {
+                *x = Some(super::usage::SlotInfo {
+                    name: l.name.clone(),
+                    aggregate: matches!(&*l.ty, Type::Table(_) | Type::Vector(_) | Type::Record(_)),
+                    is_used: l.is_used,
+                    is_assigned: l.is_assigned,
+                });
+            }
+        }
+        out
     }
 }

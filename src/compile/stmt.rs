@@ -416,6 +416,21 @@ impl Compiler {
                     None => None,
                 };
                 let lv = self.declare_local(name, ty, *is_const);
+                if let (Some(_), ir::LValue::Local(slot)) = (&self.usage, &lv) {
+                    let has = |n: &str| attrs.iter().any(|a| a.name == n);
+                    let (is_used, is_assigned) = (has("is_used"), has("is_assigned"));
+                    if let Some(l) = self
+                        .scope
+                        .as_mut()
+                        .and_then(|s| s.locals.iter_mut().rev().find(|l| l.slot == *slot))
+                    {
+                        l.is_used |= is_used;
+                        l.is_assigned |= is_assigned;
+                    }
+                    if let Some(e) = init {
+                        self.usage_text(span, |c| format!("{} = {}", name.text, c.usage_value(e)));
+                    }
+                }
                 match (lv, init_x) {
                     (lv, Some(x)) => Self::assign_stmt(lv, x, span),
                     (ir::LValue::Local(slot), None) => st(S::Local(slot, None), span),
@@ -460,17 +475,25 @@ impl Compiler {
                     }
                     None => None,
                 };
-                st(
-                    S::When(Rc::new(ir::WhenInfo {
-                        cond,
-                        body,
-                        timeout,
-                        is_return: w.is_return,
-                        binds: w.local.is_some(),
-                        deps: self.when_deps(&w.cond),
-                    })),
-                    span,
-                )
+                let info = Rc::new(ir::WhenInfo {
+                    cond,
+                    body,
+                    timeout,
+                    is_return: w.is_return,
+                    binds: w.local.is_some(),
+                    deps: self.when_deps(&w.cond),
+                });
+                if self.usage.is_some() {
+                    // Zeek makes a closure of the statement: what it
+                    // captures holds a value on entry.
+                    let captured: Vec<u32> = super::usage::when_captures(&info)
+                        .into_iter()
+                        .chain(super::usage::when_local(&info))
+                        .collect();
+                    let body = super::usage::Body::When(&info);
+                    self.analyze_usage(body, captured.clone(), captured);
+                }
+                st(S::When(info), span)
             }
             StmtKind::Assert(c, m) => {
                 let cx = self.test_expr(c, "conditional must be boolean");
@@ -551,6 +574,9 @@ impl Compiler {
             ),
             None => span,
         };
+        if at != span {
+            self.usage_place(span, at);
+        }
         for n in &outer {
             if !caps.iter().any(|c| &c.text == n) {
                 let msg =

@@ -147,25 +147,28 @@ function rr_log_topic(id: Log::ID, path: string): string
 	return t != "" ? t : Broker::default_log_topic(id, path);
 	}
 
+## Whether a node of the pool has the site id.
+function site_taken(pool: Pool, sid: count): bool
+	{
+	for ( _, other in pool$nodes )
+		if ( other$site_id == sid )
+			return T;
+	return F;
+	}
+
 ## Adds a node to a pool under a site id no other node of the pool has.
 function add_pool_node(pool: Pool, name: string): bool
 	{
 	if ( name in pool$nodes )
 		return F;
 	local n = 0;
-	local alias: string;
-	local sid: count;
-	while ( T )
+	local alias = fmt("%s.%s", name, n);
+	local sid = fnv1a32(alias);
+	while ( site_taken(pool, sid) )
 		{
+		++n;
 		alias = fmt("%s.%s", name, n);
 		sid = fnv1a32(alias);
-		local taken = F;
-		for ( _, other in pool$nodes )
-			if ( other$site_id == sid )
-				taken = T;
-		if ( ! taken )
-			break;
-		++n;
 		}
 	local pn = PoolNode($name=name, $alias=alias, $site_id=sid,
 	                    $alive=(name == Cluster::node), $topic=node_topic(name));

@@ -301,7 +301,7 @@ function store(item: Item): bool
 	{
 	local kind = item$indicator_type;
 	local src = item$meta$source;
-	local fresh = F;
+	local fresh: bool;
 
 	if ( kind == ADDR )
 		{

@@ -366,9 +366,10 @@ event Notice::begin_suppression(ts: time, suppress_for: interval, note: Type, id
 
 function create_file_info(f: fa_file): Notice::FileInfo
 	{
-	local desc = "";
 @ifdef ( Files::describe )
-	desc = Files::describe(f);
+	local desc = Files::describe(f);
+@else
+	local desc = "";
 @endif
 	local info = FileInfo($fuid=f$id, $desc=desc);
 
