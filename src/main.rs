@@ -95,6 +95,14 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// Writes to standard output; a reader that went away (`| head`) is not
+/// an error worth more than stopping.
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 /// A positive number of seconds, fractions allowed.
 fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
     let secs: f64 = s.parse().map_err(|e| format!("{e}"))?;
@@ -109,7 +117,7 @@ fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
 fn document(cli: &Cli) -> ExitCode {
     let result = match (&cli.doc, &cli.doc_dir) {
         (Some(script), _) => rzeek::doc::doc_one(script, cli.doc_format).map(|(page, warnings)| {
-            print!("{page}");
+            write_stdout(&page);
             warnings
         }),
         (None, Some(_)) if cli.args.is_empty() => Err("--doc-dir needs scripts to document".into()),
@@ -159,17 +167,20 @@ fn main() -> ExitCode {
 fn real_main() -> ExitCode {
     let cli = Cli::parse();
     if cli.version {
-        println!(
-            "rzeek version {} (implements Zeek {})",
+        write_stdout(&format!(
+            "rzeek version {} (implements Zeek {})\n",
             env!("CARGO_PKG_VERSION"),
             rzeek::bif::ZEEK_COMPATIBLE_VERSION
-        );
+        ));
         return ExitCode::SUCCESS;
     }
     if cli.list_bifs {
+        let mut text = String::new();
         for line in rzeek::bif::listing() {
-            println!("{line}");
+            text.push_str(&line);
+            text.push('\n');
         }
+        write_stdout(&text);
         return ExitCode::SUCCESS;
     }
     let style = cli.diagnostics.unwrap_or_else(Style::auto);

@@ -310,3 +310,30 @@ fn nesting_beyond_the_limit_is_a_diagnostic() {
         (Some(0), "1\n", "")
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_is_no_panic() {
+    // `rzeek --list-bifs | head -1`: the pipe closes while rzeek writes.
+    for args in [
+        &["--list-bifs"][..],
+        &["-e", "for (i in vector(1, 2, 3)) print 1;"][..],
+    ] {
+        let mut child = std::process::Command::new(common::runner::BIN)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_ne!(status.code(), Some(101), "{args:?}");
+    }
+}
