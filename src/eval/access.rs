@@ -29,29 +29,36 @@ impl Interp {
 
     /// A record of a type with every `&default` applied.
     pub fn new_record(&mut self, rt: &Rc<RecordType>) -> Result<Rc<RefCell<RecordVal>>> {
-        self.new_record_with(rt, Vec::new())
+        let n = rt.fields.borrow().len();
+        self.new_record_with(rt, vec![Value::Unset; n], 0)
     }
 
-    /// A record of a type with the `given` field values (by field index,
-    /// in increasing order) and the `&default`s of the others: a default
-    /// is not evaluated for a field given a value, as in Zeek.
+    /// A record of a type from `fields` (one slot per field) holding the
+    /// values a constructor gave, with the `&default`s of the others: a
+    /// default is not evaluated for a field given a value, as in Zeek.
+    /// `given` marks the given fields among the first 128; past those an
+    /// unset slot counts as not given.
     pub fn new_record_with(
         &mut self,
         rt: &Rc<RecordType>,
-        given: Vec<(u32, Value)>,
+        mut fields: Vec<Value>,
+        given: u128,
     ) -> Result<Rc<RefCell<RecordVal>>> {
-        let defaults: Vec<Option<u32>> = rt.fields.borrow().iter().map(|f| f.default).collect();
-        let mut fields = Vec::with_capacity(defaults.len());
-        let mut given = given.into_iter().peekable();
-        for (i, d) in defaults.into_iter().enumerate() {
-            if let Some((_, v)) = given.next_if(|(g, _)| *g as usize == i) {
-                fields.push(v);
+        for (i, slot) in fields.iter_mut().enumerate() {
+            let was_given = if i < 128 {
+                given & (1 << i) != 0
+            } else {
+                !slot.is_unset()
+            };
+            if was_given {
                 continue;
             }
-            fields.push(match d {
-                Some(i) => self.eval_field_default(i)?,
-                None => Value::Unset,
-            });
+            // The borrow ends before the default runs (it may make
+            // records of this type).
+            let default = rt.fields.borrow().get(i).and_then(|f| f.default);
+            if let Some(d) = default {
+                *slot = self.eval_field_default(d)?;
+            }
         }
         let r = Rc::new(RefCell::new(RecordVal {
             ty: rt.clone(),

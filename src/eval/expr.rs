@@ -566,14 +566,19 @@ impl Interp {
                 Ok(size(&v))
             }
             ExprKind::Record(rt, inits) => {
-                let mut given = Vec::with_capacity(inits.len());
+                // The given values first, then the other fields' defaults.
+                let mut fields = vec![Value::Unset; rt.fields.borrow().len()];
+                let mut given = 0u128;
                 for (i, init) in inits {
-                    given.push((*i, self.eval(init)?));
+                    let v = self.eval(init)?;
+                    if let Some(slot) = fields.get_mut(*i as usize) {
+                        *slot = v;
+                        if *i < 128 {
+                            given |= 1 << *i;
+                        }
+                    }
                 }
-                if !given.is_sorted_by_key(|(i, _)| *i) {
-                    given.sort_by_key(|(i, _)| *i);
-                }
-                Ok(Value::Record(self.new_record_with(rt, given)?))
+                Ok(Value::Record(self.new_record_with(rt, fields, given)?))
             }
             ExprKind::Table(ty, items, attrs) => {
                 let mut t = TableVal::new(ty.clone());
