@@ -141,7 +141,10 @@ pub fn run(opts: Options) -> i32 {
         c.interp.flush();
         return 1;
     }
-    if c.errors > 0 {
+    // As in Zeek, an error while the scripts were read (a global's
+    // initializer that failed at run time, a built-in's complaint) ends
+    // the run before zeek_init.
+    if c.errors > 0 || c.interp.output.reported_errors > 0 {
         c.interp.flush();
         return 1;
     }

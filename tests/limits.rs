@@ -225,6 +225,19 @@ fn run_to_end(tag: &str, script: &str) -> (ExitStatus, String, String) {
     start(tag, script, &["s.zeek"], "").finish(Duration::from_secs(60))
 }
 
+/// An error while the scripts are read ends the run with status 1 before
+/// zeek_init, as Zeek's reporter count does after parsing.
+#[test]
+fn an_error_while_reading_scripts_ends_the_run() {
+    let (status, out, err) = run_to_end(
+        "readerr",
+        "global n = to_count(\"x\");\nevent zeek_init() { print \"init\"; }\n",
+    );
+    assert_eq!(status.code(), Some(1), "{err}");
+    assert_eq!(out, "");
+    assert!(err.contains("line 1: bad conversion to count"), "{err}");
+}
+
 /// Runaway recursion is a located error at Zeek's default depth, and at
 /// the hard limit once the script lifts Zeek's.
 #[test]

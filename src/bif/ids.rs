@@ -95,6 +95,13 @@ fn global_ids(h: &mut dyn Host, _: &[Value]) -> BifResult {
         return Err("id_table is not declared".into());
     };
     let mut out = TableVal::new(table_ty);
+    // As in Zeek: while scripts are read the set of globals is not
+    // complete yet, so the answer would mislead; an empty table and an
+    // error, which ends the run before zeek_init.
+    if h.reading_scripts() {
+        h.report("error", "top-level global_ids() call unsupported");
+        return Ok(Value::Table(Rc::new(RefCell::new(out))));
+    }
     for (name, v, t, is_type, f) in globals_with_flags(h) {
         let mut fields = vec![
             ("type_name", Value::str(t.to_string().as_bytes())),

@@ -235,7 +235,14 @@ impl Host for Interp {
         self.sched.event_depth > 0
     }
 
+    fn reading_scripts(&self) -> bool {
+        self.globals.parse_time_records.is_some()
+    }
+
     fn report_plain(&mut self, kind: &str, msg: &str) {
+        if matches!(kind, "error" | "fatal") {
+            self.output.reported_errors += 1;
+        }
         self.flush();
         eprintln!("{kind}: {msg}");
     }

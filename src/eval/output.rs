@@ -17,6 +17,11 @@ pub struct Output {
     /// Where print statements go when `Log::print_to_log` redirects them.
     pub(crate) print_log: Option<Rc<printlog::PrintLog>>,
     pub errors: u32,
+    /// Error-level messages reported so far (errors, expression errors,
+    /// fatals), printed or handled by the reporter framework: Zeek's
+    /// `reporter->Errors()`, which decides whether a run may go on after
+    /// its scripts are read.
+    pub reported_errors: u32,
     /// Set by a fatal error.
     pub exit_code: Option<i32>,
     /// Set once a stop (Ctrl-C, `--max-time`) has been reported: the run
@@ -32,6 +37,7 @@ impl Output {
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             print_log: None,
             errors: 0,
+            reported_errors: 0,
             exit_code: None,
             halted: false,
         }
@@ -51,6 +57,13 @@ impl Interp {
     pub fn report_diag(&mut self, d: &Diagnostic) {
         if self.output.halted || d.severity == crate::diag::Severity::Quiet {
             return;
+        }
+        use crate::diag::Severity;
+        if matches!(
+            d.severity,
+            Severity::Error | Severity::Runtime | Severity::Fatal | Severity::RuntimeFatal
+        ) {
+            self.output.reported_errors += 1;
         }
         if !self.reporter_event(d) {
             return;

@@ -136,6 +136,11 @@ pub trait Host {
     fn in_event(&self) -> bool {
         false
     }
+    /// Whether the scripts are still being read (a global's initialiser
+    /// runs then), as opposed to the run proper.
+    fn reading_scripts(&self) -> bool {
+        false
+    }
     /// A record converted to a record type whose fields it fits (Zeek's
     /// run-time `CoerceTo`); `None` if it does not fit.
     fn coerce_record(
