@@ -1134,29 +1134,16 @@ module GLOBAL;
 
 ## Connection and packet counts, as get_conn_stats reports them.
 type ConnStats: record {
-	total_conns: count;	##< Connections made so far.
-	current_conns: count;	##< Connections tracked now.
-	sess_current_conns: count;	##< Sessions tracked now.
-
-	num_packets: count;	##< Packets read.
-	num_fragments: count;	##< IP datagrams waiting for fragments.
-	max_fragments: count;	##< The most that ever waited at once.
-
-	num_tcp_conns: count;	##< TCP connections tracked now.
-	max_tcp_conns: count;	##< The most tracked at once.
-	cumulative_tcp_conns: count;	##< All TCP connections so far.
-
-	num_udp_conns: count;	##< UDP flows tracked now.
-	max_udp_conns: count;	##< The most tracked at once.
-	cumulative_udp_conns: count;	##< All UDP flows so far.
-
-	num_icmp_conns: count;	##< ICMP flows tracked now.
-	max_icmp_conns: count;	##< The most tracked at once.
-	cumulative_icmp_conns: count;	##< All ICMP flows so far.
-
-	num_packets_unprocessed: count;	##< Packets no analyzer could finish.
-
-	killed_by_inactivity: count;	##< Connections dropped for idling.
+	## Connections made so far, and connections and sessions tracked now.
+	total_conns: count; current_conns: count; sess_current_conns: count;
+	## Packets read; IP datagrams waiting for fragments now and at most.
+	num_packets: count; num_fragments: count; max_fragments: count;
+	## Per transport: tracked now, the most tracked at once, all so far.
+	num_tcp_conns: count; max_tcp_conns: count; cumulative_tcp_conns: count;
+	num_udp_conns: count; max_udp_conns: count; cumulative_udp_conns: count;
+	num_icmp_conns: count; max_icmp_conns: count; cumulative_icmp_conns: count;
+	## Packets no analyzer could finish, and connections dropped for idling.
+	num_packets_unprocessed: count; killed_by_inactivity: count;
 };
 
 ## Raised with the first packet, once network time has a value.
@@ -1235,51 +1222,32 @@ global net_weird: event(name: string, addl: string);
 global unknown_protocol: event(analyzer_name: string, protocol: count, first_bytes: string,
                                analyzer_history: string_vec);
 
-## What rotate_file() and rotate_file_by_name() return.
+## Where log rotation moved a file, and the time span it covers.
 type rotate_info: record {
-	## The file's original name.
-	old_name: string;
-	## The name it was moved to.
-	new_name: string;
-	## When it was opened.
-	open: time;
-	## When it was closed.
-	close: time;
+	old_name: string; new_name: string;
+	open: time; close: time;
 };
 
-## What entropy_test_finish() and find_entropy() return.
+## What entropy_test_finish() and find_entropy() return: the entropy per
+## byte, the chi-square statistic, the arithmetic mean of the bytes, a
+## Monte Carlo estimate of pi and the serial correlation coefficient.
 type entropy_test_result: record {
-	## Entropy per byte.
-	entropy: double;
-	## The chi-square statistic.
-	chi_square: double;
-	## The arithmetic mean of the bytes.
-	mean: double;
-	## Monte Carlo estimate of pi.
-	monte_carlo_pi: double;
-	## Serial correlation coefficient.
-	serial_correlation: double;
+	entropy: double; chi_square: double; mean: double;
+	monte_carlo_pi: double; serial_correlation: double;
 };
 
-## What from_json() returns.
-type from_json_result: record {
-	## The parsed value.
-	v: any &optional;
-	## Whether parsing succeeded.
-	valid: bool;
-};
+## What from_json() returns: the parsed value, and whether parsing
+## succeeded.
+type from_json_result: record { v: any &optional; valid: bool; };
 
 ## One field of a record type, as record_fields() describes it.
 type record_field: record {
-	## The field's type, as type_name() spells it.
-	type_name: string;
-	## Whether the field has the &log attribute.
-	log: bool;
-	## The field's value, when a record value was given.
-	value: any &optional;
-	## The field's &default value, if it has one.
-	default_val: any &optional;
-	## Whether the field has the &optional attribute.
+	## The field's type as type_name() spells it, and whether it is logged.
+	type_name: string; log: bool;
+	## The field's value (when a record value was given) and its
+	## &default, if any.
+	value: any &optional; default_val: any &optional;
+	## Whether the field is &optional.
 	optional: bool;
 };
 
@@ -1311,27 +1279,17 @@ const udp_content_deliver_all_orig: bool = F &redef;
 ## Every responder payload goes to udp_contents.
 const udp_content_deliver_all_resp: bool = F &redef;
 
-## An FTP data-channel endpoint, as the PORT/EPRT and PASV/EPSV parsing
-## built-ins return it.
-type ftp_port: record {
-	## The host.
-	h: addr;
-	## The port.
-	p: port;
-	## Whether the text parsed cleanly.
-	valid: bool;
-};
+## An address and port from an FTP PORT command or PASV reply, and
+## whether the text parsed cleanly.
+type ftp_port: record { h: addr; p: port; valid: bool; };
 
 ## Where packets come from, as packet_source() describes it.
 type PacketSource: record {
-	## Whether it is a live interface rather than a file.
-	live: bool;
-	## The file or interface name.
-	path: string;
-	## The libpcap link-layer type.
-	link_type: int;
-	## The interface's netmask (all ones when unknown, as for files).
-	netmask: count;
+	## A live interface (rather than a file), and its name or the file's.
+	live: bool; path: string;
+	## The libpcap link-layer type, and the interface's netmask (all
+	## ones when unknown, as for files).
+	link_type: int; netmask: count;
 };
 
 module Analyzer;
@@ -1392,58 +1350,40 @@ module GLOBAL;
 ## run and every node of a deployment, such as file ids.
 const digest_salt: string = "Please change this value." &redef;
 
-## How an HTTP message went, as http_message_done reports it.
+## Statistics of one HTTP message, for http_message_done.
 type http_message_stat: record {
-	## When the message's first line was seen.
-	start: time;
-	## Whether the message was cut short.
-	interrupted: bool;
-	## Why it ended, when it was cut short.
-	finish_msg: string;
-	## Bytes of the body (after undoing chunked transfer encoding).
-	body_length: count;
-	## Bytes of the body missing from the capture.
-	content_gap_length: count;
-	## Bytes of the first line and the headers.
-	header_length: count;
+	## When its first line was seen; whether it was cut short, and why.
+	start: time; interrupted: bool; finish_msg: string;
+	## Bytes of the body (after undoing chunked transfer encoding), bytes
+	## of it missing from the capture, and bytes of first line and headers.
+	body_length: count; content_gap_length: count; header_length: count;
 };
 
-## What file analysis knows of a file's content type.
+## What file analysis knows of a file's content type: the likeliest MIME
+## type, and whether it was inferred from the content.
 type fa_metadata: record {
-	## The likeliest MIME type.
-	mime_type: string &optional;
-	## Whether the type was inferred from the content.
-	inferred: bool &default=T;
+	mime_type: string &optional; inferred: bool &default=T;
 };
 
 ## A file seen in network traffic.
 type fa_file: record {
-	## The file's unique id.
-	id: string;
-	## The id of the file this one was extracted from.
-	parent_id: string &optional;
-	## The analyzer that found it ("HTTP").
-	source: string;
-	## Whether the originator sent it.
-	is_orig: bool &optional;
-	## The connections that carried it.
+	## The file's unique id, and the file it was extracted from, if any.
+	id: string; parent_id: string &optional;
+	## The analyzer that found it ("HTTP"), whether the originator sent
+	## it, and the connections that carried it.
+	source: string; is_orig: bool &optional;
 	conns: table[conn_id] of connection &optional;
-	## When data of the file was last seen.
+	## When its data was last seen.
 	last_active: time;
-	## Bytes seen so far.
-	seen_bytes: count &default=0;
-	## The size announced, if any.
-	total_bytes: count &optional;
-	## Bytes missed.
-	missing_bytes: count &default=0;
-	## Bytes that arrived out of order beyond the reassembly buffer.
-	overflow_bytes: count &default=0;
+	## Bytes seen so far, and the size announced, if any.
+	seen_bytes: count &default=0; total_bytes: count &optional;
+	## Bytes missed, and bytes that arrived out of order beyond the
+	## reassembly buffer.
+	missing_bytes: count &default=0; overflow_bytes: count &default=0;
 	## Idle time after which the file is given up on.
 	timeout_interval: interval &default=2 mins;
-	## How many leading bytes are kept for type detection.
-	bof_buffer_size: count &default=4096;
-	## The leading bytes.
-	bof_buffer: string &optional;
+	## How many leading bytes are kept for type detection, and those bytes.
+	bof_buffer_size: count &default=4096; bof_buffer: string &optional;
 } &redef;
 
 ## Asks scripts for the handle naming the file that a connection's
@@ -1463,49 +1403,49 @@ global file_state_remove: event(f: fa_file);
 # (declared here as in Zeek, so that handlers of these events load even
 # where rzeek has no analyzer raising them)
 
-## A packet's context as an ICMP error quotes it.
+## The packet an ICMP error message quotes.
 type icmp_context: record {
-	id: conn_id;	##< Its addresses and ports.
-	len: count;	##< Its IP length (headers and payload).
-	proto: count;	##< Its transport protocol number.
-	frag_offset: count;	##< Its fragment offset.
-	bad_hdr_len: bool;	##< Whether the header length is impossible.
-	bad_checksum: bool;	##< Whether the IP checksum is wrong.
-	MF: bool;	##< More fragments follow.
-	DF: bool;	##< Must not be fragmented.
+	## Its addresses and ports, its IP length (headers and payload), and
+	## its transport protocol number.
+	id: conn_id; len: count; proto: count;
+	## Its fragment offset; whether its header length is impossible and
+	## its IP checksum wrong.
+	frag_offset: count; bad_hdr_len: bool; bad_checksum: bool;
+	## Its more-fragments and don't-fragment flags.
+	MF: bool; DF: bool;
 };
 
-## The prefix information option of IPv6 neighbor discovery.
+## The prefix information option of an IPv6 router advertisement.
 type icmp6_nd_prefix_info: record {
-	prefix_len: count;	##< Valid leading bits of the prefix.
-	L_flag: bool;	##< On-link flag.
-	A_flag: bool;	##< Autonomous configuration flag.
-	valid_lifetime: interval;	##< How long the prefix is valid on-link.
-	preferred_lifetime: interval;	##< How long derived addresses stay preferred.
-	prefix: addr;	##< The prefix.
+	## How many leading bits of the prefix are valid; the on-link and
+	## autonomous configuration flags.
+	prefix_len: count; L_flag: bool; A_flag: bool;
+	## How long the prefix is valid on-link, and how long addresses
+	## derived from it stay preferred.
+	valid_lifetime: interval; preferred_lifetime: interval;
+	prefix: addr;
 };
 
-## An option of an IPv6 neighbor discovery message. What the option's
-## type carries is decoded into the matching field; the rest stays in
-## the payload.
+## One option of an IPv6 neighbor discovery message. The option's type
+## says which of the optional fields is set.
 type icmp6_nd_option: record {
-	otype: count;	##< Option type.
-	len: count;	##< Length in units of 8 octets, type and length included.
-	link_address: string &optional;	##< Source or target link-layer address.
-	prefix: icmp6_nd_prefix_info &optional;	##< Prefix information.
-	redirect: icmp_context &optional;	##< The packet a redirect quotes.
-	mtu: count &optional;	##< The link's MTU.
-	payload: string &optional;	##< The option's undecoded bytes.
+	## The option type, and its length in units of 8 octets (type and
+	## length included).
+	otype: count; len: count;
+	## A source or target link-layer address; prefix information; the
+	## packet a redirect quotes; the link's MTU.
+	link_address: string &optional; prefix: icmp6_nd_prefix_info &optional;
+	redirect: icmp_context &optional; mtu: count &optional;
+	## The bytes of an option that is not decoded.
+	payload: string &optional;
 };
 
 ## The options of an IPv6 neighbor discovery message.
 type icmp6_nd_options: vector of icmp6_nd_option;
 
-## A MIME header line.
+## A MIME header: its name as sent and in capitals, and its value.
 type mime_header_rec: record {
-	original_name: string;	##< The name as sent.
-	name: string;	##< The name in capitals.
-	value: string;	##< The value.
+	original_name: string; name: string; value: string;
 };
 
 ## A message's MIME headers in their order, numbered from 1.
@@ -1513,63 +1453,55 @@ type mime_header_list: table[count] of mime_header_rec;
 
 ## The header of a DNS message.
 type dns_msg: record {
-	id: count;	##< Transaction id.
-	opcode: count;	##< Operation.
-	rcode: count;	##< Response code.
-	QR: bool;	##< A response.
-	AA: bool;	##< Authoritative answer.
-	TC: bool;	##< Truncated.
-	RD: bool;	##< Recursion desired.
-	RA: bool;	##< Recursion available.
-	Z: count;	##< The three Z bits (AD and CD among them).
-	AD: bool;	##< Authentic data.
-	CD: bool;	##< Checking disabled.
-	num_queries: count;	##< Questions (zones in an update).
-	num_answers: count;	##< Answers (prerequisites in an update).
-	num_auth: count;	##< Authority records (updates in an update).
-	num_addl: count;	##< Additional records.
-	is_netbios: bool;	##< Whether it came over NetBIOS.
+	## Transaction id, operation and response code.
+	id: count; opcode: count; rcode: count;
+	## The flag bits: response, authoritative answer, truncated, recursion
+	## desired and available; the Z bits (AD and CD among them), authentic
+	## data, checking disabled.
+	QR: bool; AA: bool; TC: bool; RD: bool; RA: bool;
+	Z: count; AD: bool; CD: bool;
+	## Section counts: questions, answers, authority and additional
+	## records (in an update: zones, prerequisites, updates, additional).
+	num_queries: count; num_answers: count; num_auth: count; num_addl: count;
+	## Whether the message came over NetBIOS.
+	is_netbios: bool;
 };
 
-## A DNS SOA record.
+## An SOA record.
 type dns_soa: record {
-	mname: string;	##< The zone's primary name server.
-	rname: string;	##< The mailbox of who is responsible.
-	serial: count;	##< The zone's version.
-	refresh: interval;	##< When secondaries refresh.
-	retry: interval;	##< When a failed refresh is retried.
-	expire: interval;	##< When the zone stops being authoritative.
-	minimum: interval;	##< The minimum TTL.
+	## The zone's primary name server and the mailbox of who is
+	## responsible; the zone's version.
+	mname: string; rname: string; serial: count;
+	## When secondaries refresh, retry a failed refresh, and stop being
+	## authoritative; the minimum TTL.
+	refresh: interval; retry: interval; expire: interval; minimum: interval;
 };
 
-## An EDNS OPT pseudo-record.
+## The EDNS OPT pseudo-record of a message's additional section.
 type dns_edns_additional: record {
-	query: string;	##< Its owner name.
-	qtype: count;	##< Its type (OPT).
-	t: count;	##< The type again, as read.
-	payload_size: count;	##< The UDP payload size announced.
-	extended_rcode: count;	##< The upper bits of the response code.
-	version: count;	##< The EDNS version.
-	z_field: count;	##< The flags.
-	TTL: interval;	##< The TTL field as an interval.
-	is_query: count;	##< Whether it came with a query.
+	## Its owner name, its type (OPT), and the type again as read.
+	query: string; qtype: count; t: count;
+	## The UDP payload size announced, the upper bits of the response
+	## code, the EDNS version and the flags.
+	payload_size: count; extended_rcode: count; version: count; z_field: count;
+	## The TTL field as an interval; whether it came with a query.
+	TTL: interval; is_query: count;
 };
 
-## What each DNS answer event says about the record it reports.
+## What every DNS record event tells about the record.
 type dns_answer: record {
-	answer_type: count;	##< The section: DNS_QUERY, DNS_ANS, DNS_AUTH or DNS_ADDL.
-	query: string;	##< The owner name.
-	qtype: count;	##< The record type.
-	qclass: count;	##< The record class.
-	TTL: interval;	##< Its time to live.
+	## The section (DNS_QUERY, DNS_ANS, DNS_AUTH or DNS_ADDL) and the
+	## owner name.
+	answer_type: count; query: string;
+	## The record's type, class and time to live.
+	qtype: count; qclass: count; TTL: interval;
 };
 
-## Where a signature matched, for signature_match.
+## What a signature match tells its event: the signature's id, the
+## connection, whether the originator's data matched, and the payload size
+## of the endpoint's first matching packet.
 type signature_state: record {
-	sig_id: string;	##< The signature's id.
-	conn: connection;	##< The connection.
-	is_orig: bool;	##< Whether the originator's data matched.
-	payload_size: count;	##< The payload size of the endpoint's first matching packet.
+	sig_id: string; conn: connection; is_orig: bool; payload_size: count;
 };
 
 module X509;
@@ -1577,51 +1509,47 @@ module X509;
 export {
 	## A parsed certificate.
 	type Certificate: record {
-		version: count &log;	##< Its version.
-		serial: string &log;	##< Its serial number.
-		subject: string &log;	##< The subject.
-		issuer: string &log;	##< The issuer.
-		cn: string &optional;	##< The subject's most specific common name.
-		not_valid_before: time &log;	##< Valid from.
-		not_valid_after: time &log;	##< Valid until.
-		key_alg: string &log;	##< The key's algorithm.
-		sig_alg: string &log;	##< The signature's algorithm.
-		key_type: string &optional &log;	##< rsa, dsa or ec, when the key could be read.
-		key_length: count &optional &log;	##< The key's size in bits.
-		exponent: string &optional &log;	##< An RSA key's exponent.
-		curve: string &optional &log;	##< An EC key's curve.
-		tbs_sig_alg: string;	##< The signature algorithm the signed part names.
+		## Version and serial number; subject and issuer; the subject's
+		## most specific common name.
+		version: count &log; serial: string &log;
+		subject: string &log; issuer: string &log; cn: string &optional;
+		## The validity period.
+		not_valid_before: time &log; not_valid_after: time &log;
+		## The algorithms of the key and of the signature.
+		key_alg: string &log; sig_alg: string &log;
+		## The key, when it could be read: rsa, dsa or ec, its size in bits,
+		## an RSA key's exponent, an EC key's curve.
+		key_type: string &optional &log; key_length: count &optional &log;
+		exponent: string &optional &log; curve: string &optional &log;
+		## The signature algorithm the signed part names.
+		tbs_sig_alg: string;
 	};
 
-	## A certificate extension.
+	## A certificate extension: its long name (or OID), short name if it
+	## has one, its OID, whether it is critical, and its content (as text
+	## where known, raw otherwise).
 	type Extension: record {
-		name: string;	##< Its long name, or its OID.
-		short_name: string &optional;	##< Its short name, if it has one.
-		oid: string;	##< Its OID.
-		critical: bool;	##< Whether it is critical.
-		value: string;	##< Its content, as text where known, raw otherwise.
+		name: string; short_name: string &optional; oid: string;
+		critical: bool; value: string;
 	};
 
-	## The basic constraints extension.
-	type BasicConstraints: record {
-		ca: bool;	##< Whether the subject is a CA.
-		path_len: count &optional;	##< The path length limit.
-	} &log;
+	## The basic constraints extension: whether the subject is a CA, and the
+	## path length limit.
+	type BasicConstraints: record { ca: bool; path_len: count &optional; } &log;
 
-	## The subject alternative names.
+	## The subject alternative names, by kind, and whether names of other
+	## kinds were present.
 	type SubjectAlternativeName: record {
-		dns: string_vec &optional &log;	##< DNS names.
-		uri: string_vec &optional &log;	##< URIs.
-		email: string_vec &optional &log;	##< Mail addresses.
-		ip: addr_vec &optional &log;	##< IP addresses.
-		other_fields: bool;	##< Whether names of other kinds were present.
+		dns: string_vec &optional &log; uri: string_vec &optional &log;
+		email: string_vec &optional &log; ip: addr_vec &optional &log;
+		other_fields: bool;
 	};
 
-	## What a certificate verification found.
+	## What a certificate verification found: OpenSSL's result code, the
+	## result in words, and the chain that was built.
 	type Result: record {
-		result: int;	##< OpenSSL's result code.
-		result_string: string;	##< The result in words.
-		chain_certs: vector of opaque of x509 &optional;	##< The chain that was built.
+		result: int; result_string: string;
+		chain_certs: vector of opaque of x509 &optional;
 	};
 }
 
@@ -1630,54 +1558,48 @@ module NTP;
 export {
 	## An NTP message of modes 1 to 5.
 	type NTP::StandardMessage: record {
-		stratum: count;	##< The server's stratum.
-		poll: interval;	##< The poll interval.
-		precision: interval;	##< The clock's precision.
-		root_delay: interval;	##< Round trip delay to the reference.
-		root_disp: interval;	##< Dispersion to the reference.
-		kiss_code: string &optional;	##< A stratum 0 kiss code.
-		ref_id: string &optional;	##< A stratum 1 reference id.
-		ref_addr: addr &optional;	##< A stratum 2+ reference address.
-		ref_time: time;	##< When the clock was last set.
-		org_time: time;	##< The request's send time, echoed.
-		rec_time: time;	##< When the request arrived.
-		xmt_time: time;	##< When the reply left.
-		key_id: count &optional;	##< The key identifier.
-		digest: string &optional;	##< The message digest.
-		num_exts: count &default=0;	##< How many extension fields there were.
+		## The server's stratum, the poll interval, the clock's precision.
+		stratum: count; poll: interval; precision: interval;
+		## Round trip delay and dispersion to the reference.
+		root_delay: interval; root_disp: interval;
+		## The reference: a kiss code (stratum 0), an id (stratum 1) or an
+		## address (stratum 2 and up).
+		kiss_code: string &optional; ref_id: string &optional; ref_addr: addr &optional;
+		## When the clock was last set; the request's send time echoed; when
+		## the request arrived; when the reply left.
+		ref_time: time; org_time: time; rec_time: time; xmt_time: time;
+		## Authentication: key identifier and message digest.
+		key_id: count &optional; digest: string &optional;
+		## How many extension fields there were.
+		num_exts: count &default=0;
 	};
 
 	## An NTP control message (mode 6).
 	type NTP::ControlMessage: record {
-		op_code: count;	##< The operation.
-		resp_bit: bool;	##< A response.
-		err_bit: bool;	##< An error.
-		more_bit: bool;	##< More fragments follow.
-		sequence: count;	##< Its sequence number.
-		status: count;	##< The status word.
-		association_id: count;	##< The association.
-		data: string &optional;	##< Its data.
-		key_id: count &optional;	##< The key identifier.
-		crypto_checksum: string &optional;	##< The checksum.
+		## The operation, and the response, error and more-fragments bits.
+		op_code: count; resp_bit: bool; err_bit: bool; more_bit: bool;
+		## Sequence number, status word and association.
+		sequence: count; status: count; association_id: count;
+		## Its data, key identifier and checksum.
+		data: string &optional; key_id: count &optional;
+		crypto_checksum: string &optional;
 	};
 
 	## An NTP private message (mode 7).
 	type NTP::Mode7Message: record {
-		req_code: count;	##< The request code.
-		auth_bit: bool;	##< Authenticated.
-		sequence: count;	##< Its sequence number.
-		implementation: count;	##< The implementation number.
-		err: count;	##< The error code.
-		data: string &optional;	##< Its data.
+		## Request code, authenticated bit, sequence number.
+		req_code: count; auth_bit: bool; sequence: count;
+		## Implementation number, error code, data.
+		implementation: count; err: count; data: string &optional;
 	};
 
-	## An NTP message: the header and the part its mode has.
+	## An NTP message: the protocol version and mode, and the part for the
+	## mode (1 to 5, 6 or 7).
 	type NTP::Message: record {
-		version: count;	##< The protocol version.
-		mode: count;	##< The mode.
-		std_msg: NTP::StandardMessage &optional;	##< Modes 1 to 5.
-		control_msg: NTP::ControlMessage &optional;	##< Mode 6.
-		mode7_msg: NTP::Mode7Message &optional;	##< Mode 7.
+		version: count; mode: count;
+		std_msg: NTP::StandardMessage &optional;
+		control_msg: NTP::ControlMessage &optional;
+		mode7_msg: NTP::Mode7Message &optional;
 	};
 }
 
@@ -1696,119 +1618,89 @@ module GLOBAL;
 global file_weird: event(name: string, f: fa_file, addl: string, source: string);
 global file_weird: event(name: string, f: fa_file, addl: string);
 
-## Counters of the packet source (get_net_stats).
+## Packet counts of the packet source, as get_net_stats reports them:
+## packets read, dropped by the capture and seen on the link (where
+## known), bytes read, and packets a capture filter took out.
 type NetStats: record {
-	pkts_recvd: count &default=0;	##< Packets read.
-	pkts_dropped: count &default=0;	##< Packets the capture dropped.
-	pkts_link: count &default=0;	##< Packets on the link, where known.
-	bytes_recvd: count &default=0;	##< Bytes read.
-	pkts_filtered: count &optional;	##< Packets a capture filter took out.
+	pkts_recvd: count &default=0; pkts_dropped: count &default=0;
+	pkts_link: count &default=0; bytes_recvd: count &default=0;
+	pkts_filtered: count &optional;
 };
 
-## Resource use of the process (get_proc_stats).
+## The process's resource use, as get_proc_stats reports it.
 type ProcStats: record {
-	debug: bool;	##< Whether this is a debugging build.
-	start_time: time;	##< When the process started.
-	real_time: interval;	##< Wall-clock time since then.
-	user_time: interval;	##< CPU time in user mode.
-	system_time: interval;	##< CPU time in the kernel.
-	mem: count;	##< Largest resident size, in bytes.
-	minor_faults: count;	##< Page faults served without I/O.
-	major_faults: count;	##< Page faults that needed I/O.
-	num_swap: count;	##< Times swapped out.
-	blocking_input: count;	##< Block input operations.
-	blocking_output: count;	##< Block output operations.
-	num_context: count;	##< Involuntary context switches.
+	## Whether this is a debugging build, and when the process started.
+	debug: bool; start_time: time;
+	## Wall-clock time since then, CPU time in user mode and in the kernel.
+	real_time: interval; user_time: interval; system_time: interval;
+	## Largest resident size in bytes; page faults served without and
+	## with I/O; times swapped out.
+	mem: count; minor_faults: count; major_faults: count; num_swap: count;
+	## Block input and output operations, involuntary context switches.
+	blocking_input: count; blocking_output: count; num_context: count;
 };
 
-## Events queued and run so far (get_event_stats).
-type EventStats: record {
-	queued: count;	##< Events queued.
-	dispatched: count;	##< Events run.
-};
+## Events queued and events run so far.
+type EventStats: record { queued: count; dispatched: count; };
 
-## Memory held by reassembly, by kind (get_reassembler_stats).
+## Bytes the reassemblers hold, for files, IP fragments, TCP streams and
+## anything else.
 type ReassemblerStats: record {
-	file_size: count;	##< Bytes held for files.
-	frag_size: count;	##< Bytes held for IP fragments.
-	tcp_size: count;	##< Bytes held for TCP streams.
-	unknown_size: count;	##< Bytes held for anything else.
+	file_size: count; frag_size: count; tcp_size: count; unknown_size: count;
 };
 
-## What the regular-expression matchers hold (get_matcher_stats,
-## table_pattern_matcher_stats).
+## The signature matchers' statistics.
 type MatcherStats: record {
-	matchers: count;	##< Distinct matchers.
-	nfa_states: count;	##< NFA states of all of them.
-	dfa_states: count;	##< DFA states of all of them.
-	computed: count;	##< DFA transitions computed.
-	mem: count;	##< Bytes the DFA states take.
-	hits: count;	##< Transition cache hits.
-	misses: count;	##< Transition cache misses.
+	## Distinct matchers, and the NFA and DFA states of all of them.
+	matchers: count; nfa_states: count; dfa_states: count;
+	## DFA transitions computed and the bytes the DFA states take.
+	computed: count; mem: count;
+	## Transition cache hits and misses.
+	hits: count; misses: count;
 };
 
-## Timers pending and set so far (get_timer_stats).
-type TimerStats: record {
-	current: count;	##< Timers pending now.
-	max: count;	##< The most pending at once.
-	cumulative: count;	##< Timers set in all.
-};
+## Timers pending now, the most pending at once, timers set in all.
+type TimerStats: record { current: count; max: count; cumulative: count; };
 
-## Files being analyzed (get_file_analysis_stats).
-type FileAnalysisStats: record {
-	current: count;	##< Files analyzed now.
-	max: count;	##< The most at once.
-	cumulative: count;	##< Files analyzed in all.
-};
+## Files analyzed now, the most at once, files analyzed in all.
+type FileAnalysisStats: record { current: count; max: count; cumulative: count; };
 
-## The DNS lookups the process itself made (get_dns_stats).
+## The DNS resolver's statistics.
 type DNSStats: record {
-	requests: count;	##< Lookups asked for.
-	successful: count;	##< Lookups answered.
-	failed: count;	##< Lookups that failed.
-	pending: count;	##< Lookups not answered yet.
-	cached_hosts: count;	##< Host names cached.
-	cached_addresses: count;	##< Addresses cached.
-	cached_texts: count;	##< TXT answers cached.
-	cached_total: count;	##< Everything cached.
+	## Lookups asked for, answered, failed and not answered yet.
+	requests: count; successful: count; failed: count; pending: count;
+	## What the cache holds: host names, addresses, TXT answers, all.
+	cached_hosts: count; cached_addresses: count; cached_texts: count;
+	cached_total: count;
 };
 
-## Acknowledged TCP data and the gaps in it (get_gap_stats).
+## Acknowledgements that could have shown a content gap and the bytes they
+## covered; those that did, and the bytes missing in those gaps.
 type GapStats: record {
-	ack_events: count;	##< Acknowledgements that could have shown a gap.
-	ack_bytes: count;	##< Bytes they covered.
-	gap_events: count;	##< Acknowledgements that did.
-	gap_bytes: count;	##< Bytes missing in those gaps.
+	ack_events: count; ack_bytes: count; gap_events: count; gap_bytes: count;
 };
 
-## Threads of the process (get_thread_stats).
-type ThreadStats: record {
-	num_threads: count;	##< Threads besides the main one.
-};
+## Threads besides the main one.
+type ThreadStats: record { num_threads: count; };
 
-## Broker communication (get_broker_stats).
+## Broker's statistics.
 type BrokerStats: record {
-	num_peers: count;	##< Peers connected.
-	num_stores: count;	##< Data stores open.
-	num_pending_queries: count;	##< Store queries waiting.
-	num_events_incoming: count;	##< Events received.
-	num_events_outgoing: count;	##< Events sent.
-	num_logs_incoming: count;	##< Log records received.
-	num_logs_outgoing: count;	##< Log records sent.
-	num_ids_incoming: count;	##< Identifier updates received.
-	num_ids_outgoing: count;	##< Identifier updates sent.
+	## Peers connected, data stores open, store queries waiting.
+	num_peers: count; num_stores: count; num_pending_queries: count;
+	## Events, log records and identifier updates received and sent.
+	num_events_incoming: count; num_events_outgoing: count;
+	num_logs_incoming: count; num_logs_outgoing: count;
+	num_ids_incoming: count; num_ids_outgoing: count;
 };
 
-## Weirds seen, before sampling (get_reporter_stats).
+## Weirds in all, and per name.
 type ReporterStats: record {
-	weirds: count;	##< Weirds in all.
-	weirds_by_type: table[string] of count;	##< Weirds per name.
+	weirds: count; weirds_by_type: table[string] of count;
 };
 
 ## How often one event's handlers ran (get_event_handler_stats).
 type EventNameCounter: record {
-	name: string &log;	##< The event.
-	times_called: count &log;	##< Times its handlers ran.
+	name: string &log; times_called: count &log;
 } &log;
 
 ## Every event whose handlers ran, with its count.
@@ -1818,48 +1710,44 @@ type EventNameStats: vector of EventNameCounter;
 ## (global_container_footprints).
 type var_sizes: table[string] of count;
 
-## An attribute of a global, as global_ids() describes it.
-type script_id_attr: record {
-	name: string;	##< The attribute, with its "&".
-	expr: string &optional;	##< Its expression, as written back.
-};
+## An attribute of a global, as global_ids() describes it: the attribute
+## with its "&", and its expression as written back.
+type script_id_attr: record { name: string; expr: string &optional; };
 
 ## The attributes of a global.
 type script_id_attrs: vector of script_id_attr;
 
 ## What global_ids() tells of one global.
 type script_id: record {
-	type_name: string;	##< Its type, written out.
-	exported: bool;	##< Whether its module exports it.
-	constant: bool;	##< Whether it is a constant.
-	enum_constant: bool;	##< Whether it is an enum's constant.
-	option_value: bool;	##< Whether it is an option.
-	redefinable: bool;	##< Whether it has &redef.
-	broker_backend: bool;	##< Whether it has &backend.
-	value: any &optional;	##< Its value, if it has one.
-	attributes: script_id_attrs &optional;	##< Its attributes.
+	## Its type, written out.
+	type_name: string;
+	## What kind of identifier it is: exported by its module, a constant,
+	## an enum's constant, an option.
+	exported: bool; constant: bool; enum_constant: bool; option_value: bool;
+	## Whether it has &redef and &backend.
+	redefinable: bool; broker_backend: bool;
+	## Its value, if it has one, and its attributes.
+	value: any &optional; attributes: script_id_attrs &optional;
 };
 
 ## Globals (and "module NAME" entries) by name (global_ids).
 type id_table: table[string] of script_id;
 
-## One argument of a call in a backtrace.
+## One argument of a call in a backtrace: the parameter and its type, its
+## &default if any, and what the call passed.
 type call_argument: record {
-	name: string;	##< The parameter.
-	type_name: string;	##< Its type.
-	default_val: any &optional;	##< Its &default, if any.
-	value: any &optional;	##< What the call passed.
+	name: string; type_name: string;
+	default_val: any &optional; value: any &optional;
 };
 
 ## The arguments of a call.
 type call_argument_vector: vector of call_argument;
 
-## One call of the call stack (backtrace).
+## One call of the call stack (backtrace): the function, its arguments,
+## and the file and line of the call.
 type BacktraceElement: record {
-	function_name: string;	##< The function called.
-	function_args: call_argument_vector;	##< Its arguments.
-	file_location: string &optional;	##< The file of the call.
-	line_location: count &optional;	##< The line of the call.
+	function_name: string; function_args: call_argument_vector;
+	file_location: string &optional; line_location: count &optional;
 };
 
 ## The call stack, innermost call first.
@@ -1894,27 +1782,22 @@ type IPAddrAnonymizationClass: enum {
 	OTHER_ADDR,
 };
 
-## Settings of str_smith_waterman().
+## Settings of str_smith_waterman(): the shortest common substring
+## reported, and whether every alignment is reported (1) or only the best.
 type sw_params: record {
-	min_strlen: count &default = 3;	##< Shortest common substring reported.
-	sw_variant: count &default = 0;	##< 1: every alignment; else the best one only.
+	min_strlen: count &default = 3; sw_variant: count &default = 0;
 };
 
-## Where a common substring occurs.
-type sw_align: record {
-	str: string;	##< The input string it is part of.
-	index: count;	##< Its position there, from 0.
-};
+## Where a common substring occurs: the input string it is part of, and
+## its position there, from 0.
+type sw_align: record { str: string; index: count; };
 
 ## Where a common substring occurs, in each input.
 type sw_align_vec: vector of sw_align;
 
-## A common substring found by str_smith_waterman().
-type sw_substring: record {
-	str: string;	##< The substring.
-	aligns: sw_align_vec;	##< Where it occurs.
-	new: bool;	##< Whether it starts a new alignment.
-};
+## A common substring found by str_smith_waterman(): the substring, where
+## it occurs, and whether it starts a new alignment.
+type sw_substring: record { str: string; aligns: sw_align_vec; new: bool; };
 
 ## What str_smith_waterman() finds.
 type sw_substring_vec: vector of sw_substring;
@@ -1922,44 +1805,40 @@ type sw_substring_vec: vector of sw_substring;
 ## A packet as captured, link-layer header included
 ## (get_current_packet, dump_packet).
 type pcap_packet: record {
-	ts_sec: count;	##< Whole seconds of its timestamp.
-	ts_usec: count;	##< Microseconds of its timestamp.
-	caplen: count;	##< Bytes captured.
-	len: count;	##< Bytes on the wire.
-	data: string;	##< The bytes captured.
-	link_type: link_encap;	##< Its link layer.
+	## Its timestamp, in whole seconds and microseconds.
+	ts_sec: count; ts_usec: count;
+	## Bytes captured and bytes on the wire; the captured bytes.
+	caplen: count; len: count; data: string;
+	## Its link layer.
+	link_type: link_encap;
 };
 
-## Where an address is (lookup_location).
+## Where an address is (lookup_location): country code, region, city,
+## latitude and longitude, as far as known.
 type geo_location: record {
-	country_code: string &optional;	##< Country code.
-	region: string &optional;	##< Region.
-	city: string &optional;	##< City.
-	latitude: double &optional;	##< Latitude.
-	longitude: double &optional;	##< Longitude.
+	country_code: string &optional; region: string &optional;
+	city: string &optional;
+	latitude: double &optional; longitude: double &optional;
 } &log;
 
-## The autonomous system of an address (lookup_autonomous_system).
+## The autonomous system of an address (lookup_autonomous_system): its
+## number and organization.
 type geo_autonomous_system: record {
-	number: count &optional;	##< AS number.
-	organization: string &optional;	##< Its organization.
+	number: count &optional; organization: string &optional;
 } &log;
 
-## A MIME type and how strongly the data matched its signature.
-type mime_match: record {
-	strength: int;	##< Strength of the match; stronger first.
-	mime: string;	##< The MIME type.
-};
+## A MIME type and how strongly the data matched its signature (stronger
+## first).
+type mime_match: record { strength: int; mime: string; };
 
 ## MIME types matched, strongest first (file_magic).
 type mime_matches: vector of mime_match;
 
-## A component of a plugin category (get_plugin_components).
+## A component of a plugin category (get_plugin_components): its name, its
+## name as tags spell it, the tag (CATEGORY_CANONICALNAME), and whether it
+## is enabled.
 type PluginComponent: record {
-	name: string;	##< Its name.
-	canonical_name: string;	##< Its name as tags spell it.
-	tag: string;	##< CATEGORY_CANONICALNAME.
-	enabled: bool;	##< Whether it is enabled.
+	name: string; canonical_name: string; tag: string; enabled: bool;
 };
 
 ## Components of a plugin category.
