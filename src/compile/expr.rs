@@ -152,7 +152,9 @@ impl Compiler {
             ),
             ExprKind::WithAttrs(x, attrs) => {
                 let (mut xx, xt) = self.expr_expect(x, expected);
-                if let Some(a) = self.table_attrs(&xt, attrs) {
+                let untyped = matches!(&x.kind, ExprKind::Table(items) if items.is_empty())
+                    && expected.is_some_and(|t| t.is_table());
+                if let Some(a) = self.table_attrs_of(&xt, attrs, untyped.then_some(span)) {
                     if let K::Table(_, _, ta) = &mut xx.kind {
                         *ta = a;
                     }

@@ -388,7 +388,14 @@ impl Compiler {
                         types::error()
                     }
                 };
-                if !attrs.is_empty() {
+                // `local t: T = table() &default=x`: Zeek's grammar gives the
+                // attributes to the empty constructor, checked as it takes
+                // the declared type.
+                let ctor_attrs = declared.is_some()
+                    && !attrs.is_empty()
+                    && matches!(init.as_ref().map(|e| &e.kind),
+                        Some(ast::ExprKind::Table(items)) if items.is_empty());
+                if !attrs.is_empty() && !ctor_attrs {
                     // Zeek places a local's attributes on the statement.
                     self.check_attr_list(attrs, &ty, Default::default(), span);
                 }
@@ -406,7 +413,8 @@ impl Compiler {
                 };
                 let init_x = match init_x {
                     Some(mut x) => {
-                        if let Some(a) = self.table_attrs(&ty, attrs) {
+                        let untyped = init.as_ref().filter(|_| ctor_attrs).map(|e| e.span);
+                        if let Some(a) = self.table_attrs_of(&ty, attrs, untyped) {
                             if let ir::ExprKind::Table(_, _, ta) = &mut x.kind {
                                 *ta = a;
                             }

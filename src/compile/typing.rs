@@ -384,8 +384,44 @@ impl Compiler {
         }
     }
 
+    /// Zeek's complaint about an empty constructor converted to `ty`:
+    /// `MSG (TYPE and table()ATTRS)`, at the type's declaration and the
+    /// constructor.
+    fn coerced_ctor_error(&mut self, ty: &TypeRef, attrs: &[ast::Attr], at: ast::Span, msg: &str) {
+        let mut shown: Vec<String> = attrs.iter().map(super::attrs::attr_text).collect();
+        let has = |n: &str| attrs.iter().any(|a| a.name == n);
+        if has("default") && !has("optional") {
+            shown.push("&optional".to_string());
+        }
+        // A table type declared with `type X: table[...] of ...` goes by
+        // its name, at its declaration.
+        let name = types::alias_name(ty).or_else(|| ty.name());
+        let shown_ty = name.clone().unwrap_or_else(|| ty.to_string());
+        let text = format!("{msg} ({shown_ty} and table(){})", shown.join(", "));
+        let decl = name.and_then(|n| self.globals.get(&n)).map(|id| self.globals.info(id).span);
+        match decl {
+            Some(decl) => self.error_two(decl, at, text),
+            None => self.error(at, text),
+        }
+    }
+
     /// Container attributes of a declaration, compiled.
     pub fn table_attrs(&mut self, ty: &TypeRef, attrs: &[ast::Attr]) -> Option<ir::TableAttrs> {
+        self.table_attrs_of(ty, attrs, None)
+    }
+
+    /// Container attributes; `untyped_ctor` is the span of an empty
+    /// `table()` constructor that takes `ty` from where it is used. Zeek
+    /// checks such a constructor's `&default` while converting it to `ty`
+    /// and names both in a complaint: the type, then the constructor with
+    /// its attributes (`&optional` among them, which Zeek adds to every
+    /// `&default` that is not a global's).
+    pub fn table_attrs_of(
+        &mut self,
+        ty: &TypeRef,
+        attrs: &[ast::Attr],
+        untyped_ctor: Option<ast::Span>,
+    ) -> Option<ir::TableAttrs> {
         let tt = ty.as_table()?;
         let mut out = ir::TableAttrs::default();
         let mut any = false;
@@ -409,12 +445,15 @@ impl Compiler {
                             match self.check_promote_as(x, &xt, v, y, None, false) {
                                 Some(x) => x,
                                 None => {
-                                    let text = super::attrs::attr_text(a);
                                     let aname = &a.name;
-                                    self.error(
-                                        a.span,
-                                        format!("&{aname} value has inconsistent type ({text})"),
-                                    );
+                                    let msg = format!("&{aname} value has inconsistent type");
+                                    match untyped_ctor {
+                                        Some(at) => self.coerced_ctor_error(ty, attrs, at, &msg),
+                                        None => {
+                                            let text = super::attrs::attr_text(a);
+                                            self.error(a.span, format!("{msg} ({text})"));
+                                        }
+                                    }
                                     super::expr::mk(ir::ExprKind::Const(Value::Unset), v.span)
                                 }
                             }
