@@ -268,7 +268,8 @@ impl Run {
     fn icmp_args(&self, interp: &mut Interp, msg: &IcmpMessage) -> Vec<Value> {
         let r = &self.icmp;
         let flag = |flags: u8, bit: u8| Value::Bool(flags & bit != 0);
-        let ms = |v: u32| Value::Interval(f64::from(v) / 1000.0);
+        // Milliseconds as Zeek converts them: times its unit, 1e-3.
+        let ms = |v: u32| Value::Interval(f64::from(v) * 1e-3);
         match msg {
             IcmpMessage::Sent { .. } => Vec::new(),
             IcmpMessage::Error { info, context, .. } => vec![
