@@ -12,37 +12,45 @@
 ##! cluster), the connection scripts, so a trace run writes conn.log,
 ##! the HTTP scripts (http.log), and the version information.
 
-@load base/utils/site
-@load base/utils/addrs
-@load base/utils/backtrace
-@load base/utils/conn-ids
-@load base/utils/directions-and-hosts
-@load base/utils/email
-@load base/utils/files
-@load base/utils/geoip-distance
-@load base/utils/hash_hrw
-@load base/utils/numbers
-@load base/utils/packages
-@load base/utils/paths
-@load base/utils/patterns
-@load base/utils/queue
-@load base/utils/strings
-@load base/utils/thresholds
-@load base/utils/time
-@load base/utils/urls
+# Paths are relative to this script's directory, base/. The order is the
+# order Zeek's default loads them in (it decides the order of event
+# handlers of equal priority).
 
-@load base/frameworks/cluster
-@load base/frameworks/notice
-@load base/frameworks/intel
-@load base/frameworks/sumstats
-@load base/frameworks/netcontrol
-@load base/frameworks/reporter
+# Helpers that the frameworks and protocol scripts build on.
+@load ./utils/site
+@load ./utils/addrs
+@load ./utils/backtrace
+@load ./utils/conn-ids
+@load ./utils/directions-and-hosts
+@load ./utils/email
+@load ./utils/files
+@load ./utils/geoip-distance
+@load ./utils/hash_hrw
+@load ./utils/numbers
+@load ./utils/packages
+@load ./utils/paths
+@load ./utils/patterns
+@load ./utils/queue
+@load ./utils/strings
+@load ./utils/thresholds
+@load ./utils/time
+@load ./utils/urls
 
-@load base/protocols/conn
-@load base/protocols/http
+# The frameworks (init-bare already brought broker, input, cluster, config,
+# files and logging; loading cluster again does nothing).
+@load ./frameworks/cluster
+@load ./frameworks/notice
+@load ./frameworks/intel
+@load ./frameworks/sumstats
+@load ./frameworks/netcontrol
+@load ./frameworks/reporter
 
-@load base/misc/version
+# Protocols, then the version information.
+@load ./protocols/conn
+@load ./protocols/http
+@load ./misc/version
 
+# The well-known server ports of Zeek's protocol analyzers, by protocol.
 redef likely_server_ports += {
 	# DCE-RPC, DHCP, DNP3, DNS
 	135/tcp, 67/udp, 68/udp, 20000/tcp, 20000/udp,
