@@ -3,3 +3,4 @@
 @load ./removal-hooks
 @load ./main
 @load ./set-conn
+@load ./polling
