@@ -1504,6 +1504,10 @@ type signature_state: record {
 	sig_id: string; conn: connection; is_orig: bool; payload_size: count;
 };
 
+## Raised when a signature matches: its state, the signature's message
+## (its ``event`` text) and the data that matched.
+global signature_match: event(state: signature_state, msg: string, data: string);
+
 module X509;
 
 export {

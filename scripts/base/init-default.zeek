@@ -40,6 +40,7 @@
 # files and logging; loading cluster again does nothing).
 @load ./frameworks/cluster
 @load ./frameworks/notice
+@load ./frameworks/signatures
 @load ./frameworks/intel
 @load ./frameworks/sumstats
 @load ./frameworks/netcontrol

@@ -21,6 +21,19 @@ pub fn translate(src: &str) -> String {
         match c {
             '\\' if i + 1 < chars.len() => {
                 let n = chars[i + 1];
+                if ('0'..='7').contains(&n) {
+                    // flex's octal escape: one to three octal digits name
+                    // a byte (the regex crate would read a back-reference).
+                    let digits: String = chars[i + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|d| ('0'..='7').contains(*d))
+                        .collect();
+                    let byte = u32::from_str_radix(&digits, 8).unwrap_or(0) & 0xff;
+                    out.push_str(&format!("\\x{byte:02x}"));
+                    i += 1 + digits.len();
+                    continue;
+                }
                 if n.is_ascii_alphanumeric() && !"dDwWsSbBnrtfvx0123456789".contains(n) {
                     // An escaped letter with no special meaning is the letter.
                     out.push(n);
