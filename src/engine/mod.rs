@@ -43,6 +43,7 @@ mod conn_record;
 mod contents;
 mod deliver;
 mod events;
+mod files;
 mod headers;
 mod http;
 mod interned;
@@ -121,6 +122,7 @@ struct Run {
     hdr: Headers,
     udp_contents: UdpContents,
     http: http::Http,
+    file_events: files::FileEvents,
     weirds: Weirds,
     /// Without `-b` every connection's record (and uid) is made when the
     /// connection is, as under Zeek's default scripts.
@@ -146,6 +148,7 @@ impl Run {
             hdr: Headers::new(interp),
             udp_contents: UdpContents::new(interp),
             http,
+            file_events: files::FileEvents::find(interp),
             weirds,
             eager_records: !lookup::global_bool(interp, "__bare_mode", true),
             ev,
