@@ -46,6 +46,7 @@ mod events;
 mod files;
 mod headers;
 mod http;
+mod icmp;
 mod interned;
 mod lookup;
 mod packet_ctx;
@@ -120,6 +121,7 @@ struct Run {
     ev: Events,
     conns: ConnRecords,
     hdr: Headers,
+    icmp: icmp::IcmpRecords,
     udp_contents: UdpContents,
     http: http::Http,
     file_events: files::FileEvents,
@@ -146,6 +148,7 @@ impl Run {
         let run = Run {
             conns: ConnRecords::new(interp)?,
             hdr: Headers::new(interp),
+            icmp: icmp::IcmpRecords::new(interp),
             udp_contents: UdpContents::new(interp),
             http,
             file_events: files::FileEvents::find(interp),
