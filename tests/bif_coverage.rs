@@ -16,19 +16,6 @@ use std::path::Path;
 /// with those frameworks (their own issue), not as stand-alone
 /// built-ins. This list must become empty.
 const OWNED_BY_FRAMEWORKS: &[&str] = &[
-    "Files::__add_analyzer",
-    "Files::__analyzer_enabled",
-    "Files::__analyzer_name",
-    "Files::__disable_analyzer",
-    "Files::__disable_reassembly",
-    "Files::__enable_analyzer",
-    "Files::__enable_reassembly",
-    "Files::__file_exists",
-    "Files::__lookup_file",
-    "Files::__remove_analyzer",
-    "Files::__set_reassembly_buffer",
-    "Files::__set_timeout_interval",
-    "Files::__stop",
     "Input::__create_analysis_stream",
     "Log::__delay",
     "Log::__delay_finish",

@@ -1359,10 +1359,18 @@ type http_message_stat: record {
 	body_length: count; content_gap_length: count; header_length: count;
 };
 
+## A MIME type a file-magic signature matched, and its strength.
+type mime_match: record { strength: int; mime: string; };
+
+## MIME types matched, strongest first (file_magic).
+type mime_matches: vector of mime_match;
+
 ## What file analysis knows of a file's content type: the likeliest MIME
-## type, and whether it was inferred from the content.
+## type, every type matched (strongest first), and whether it was inferred
+## from the content.
 type fa_metadata: record {
-	mime_type: string &optional; inferred: bool &default=T;
+	mime_type: string &optional; mime_types: mime_matches &optional;
+	inferred: bool &default=T;
 };
 
 ## A file seen in network traffic.
@@ -1396,6 +1404,8 @@ global file_new: event(f: fa_file);
 global file_over_new_connection: event(f: fa_file, c: connection, is_orig: bool);
 ## What file analysis makes of a file's first bytes.
 global file_sniff: event(f: fa_file, meta: fa_metadata);
+## A file was idle for its timeout_interval.
+global file_timeout: event(f: fa_file);
 ## A file's analysis is over.
 global file_state_remove: event(f: fa_file);
 
@@ -1830,13 +1840,6 @@ type geo_location: record {
 type geo_autonomous_system: record {
 	number: count &optional; organization: string &optional;
 } &log;
-
-## A MIME type and how strongly the data matched its signature (stronger
-## first).
-type mime_match: record { strength: int; mime: string; };
-
-## MIME types matched, strongest first (file_magic).
-type mime_matches: vector of mime_match;
 
 ## A component of a plugin category (get_plugin_components): its name, its
 ## name as tags spell it, the tag (CATEGORY_CANONICALNAME), and whether it

@@ -46,9 +46,12 @@
 @load ./frameworks/netcontrol
 @load ./frameworks/reporter
 
-# Protocols, then the version information.
+# Protocols, what is done with the files they carry, then the version
+# information.
 @load ./protocols/conn
 @load ./protocols/http
+@load ./files/hash
+@load ./files/extract
 @load ./misc/version
 
 # The well-known server ports of Zeek's protocol analyzers, by protocol.

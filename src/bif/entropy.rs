@@ -8,7 +8,7 @@ use crate::runtime::opaque::Opaque;
 use crate::runtime::types;
 use crate::runtime::value::Value;
 
-fn result_record(r: EntropyResult) -> Value {
+pub(crate) fn result_record(r: EntropyResult) -> Value {
     let d = types::double;
     record(
         "entropy_test_result",

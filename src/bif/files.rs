@@ -129,7 +129,7 @@ fn mkdir(h: &mut dyn Host, args: &[Value]) -> BifResult {
 }
 
 /// The C library's wording of an I/O error ("No such file or directory").
-fn os_message(e: &std::io::Error) -> String {
+pub(crate) fn os_message(e: &std::io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
         Some(i) => s[..i].to_string(),

@@ -12,7 +12,6 @@
 
 use super::{arg, BifResult};
 use crate::runtime::func::{BifDef, Host};
-use crate::runtime::types;
 use crate::runtime::value::Value;
 
 /// A built-in rzeek gives a fixed, documented answer for.
@@ -68,17 +67,6 @@ fn disable_analyzer(h: &mut dyn Host, args: &[Value]) -> BifResult {
 
 fn conn_exists(h: &mut dyn Host, args: &[Value]) -> BifResult {
     Ok(Value::Bool(conn_known(h, arg(args, 0))))
-}
-
-fn file_magic(h: &mut dyn Host, _: &[Value]) -> BifResult {
-    let ty =
-        super::declared_type(h, "mime_matches").unwrap_or_else(|| types::vector_of(types::any()));
-    Ok(Value::Vector(std::rc::Rc::new(std::cell::RefCell::new(
-        crate::runtime::value::VectorVal {
-            ty,
-            items: Vec::new(),
-        },
-    ))))
 }
 
 fn backtrace(_: &mut dyn Host, _: &[Value]) -> BifResult {
@@ -198,14 +186,6 @@ pub static UNSUPPORTED: &[Unsupported] = &[
             func: false_,
         },
         answer: "F, as Zeek without signatures: rzeek has no signature engine",
-    },
-    Unsupported {
-        def: BifDef {
-            name: "file_magic",
-            sig: "function(data: string): mime_matches",
-            func: file_magic,
-        },
-        answer: "an empty vector, as Zeek without file magic signatures loaded (bare mode)",
     },
     Unsupported {
         def: BifDef {
@@ -342,14 +322,6 @@ pub static UNSUPPORTED: &[Unsupported] = &[
             func: packet_analyzers,
         },
         answer: PACKET_ANALYZERS,
-    },
-    Unsupported {
-        def: BifDef {
-            name: "FileExtract::__set_limit",
-            sig: "function(file_id: string, args: any, n: count): bool",
-            func: false_,
-        },
-        answer: "F: rzeek has no file extraction analyzer",
     },
     Unsupported {
         def: BifDef {

@@ -39,20 +39,22 @@ struct Files {
     tag: Value,
     file_new: Option<Rc<FuncVal>>,
     file_over_new_connection: Option<Rc<FuncVal>>,
-    file_state_remove: Option<Rc<FuncVal>>,
-    /// `fa_file`: id, source, is_orig, last_active, seen_bytes.
+    /// `fa_file`: id, source, is_orig, last_active, seen_bytes,
+    /// total_bytes, bof_buffer_size, timeout_interval.
     shape: Shape,
+    /// `default_file_bof_buffer_size`, `default_file_timeout_interval`.
+    bof_size: u64,
+    timeout: f64,
     /// The hash key derived from `digest_salt`.
     key: [u64; 4],
     bits: u32,
-    /// Per connection and direction, the file of the entity being
-    /// delivered (`None`: no handle was given, so no file).
-    open: AHashMap<(u32, u32, bool), Option<Value>>,
+    /// Per connection and direction, the id of the file of the entity
+    /// being delivered (`None`: no handle was given, so no file).
+    open: AHashMap<(u32, u32, bool), Option<Vec<u8>>>,
 }
 
-/// Positions in `Files::shape` of the fields updated as data comes.
+/// Position in `Files::shape` of the field updated as data comes.
 const LAST_ACTIVE: usize = 3;
-const SEEN_BYTES: usize = 4;
 
 impl Http {
     pub(super) fn find(interp: &Interp) -> Http {
@@ -68,7 +70,6 @@ impl Http {
                 tag: Value::Enum(tag),
                 file_new: h("file_new"),
                 file_over_new_connection: h("file_over_new_connection"),
-                file_state_remove: h("file_state_remove"),
                 shape: Shape::of(
                     interp,
                     "fa_file",
@@ -79,8 +80,16 @@ impl Http {
                         "last_active",
                         "seen_bytes",
                         "total_bytes",
+                        "bof_buffer_size",
+                        "timeout_interval",
                     ],
                 )?,
+                bof_size: global_count(interp, "default_file_bof_buffer_size", 4096),
+                timeout: super::lookup::global_double(
+                    interp,
+                    "default_file_timeout_interval",
+                    120.0,
+                ),
                 key: crate::bif::file_analysis::file_id_key(&salt),
                 bits: global_count(interp, "bits_per_uid", 96).clamp(1, 128) as u32,
                 open: AHashMap::new(),
@@ -118,7 +127,8 @@ impl Http {
         if self.wanted() {
             m |= EventMask::HTTP;
         }
-        if self.entity_data.is_some() {
+        // Files take the body bytes too.
+        if self.entity_data.is_some() || self.files.is_some() {
             m |= EventMask::HTTP_BODY;
         }
         m
@@ -198,7 +208,7 @@ impl Run {
                 data,
                 size,
             } => {
-                self.file_data(interp, tr, h, *is_orig, *len, *size, at);
+                self.file_data(interp, tr, h, *is_orig, data, *size, at);
                 if self.http.entity_data.is_some() {
                     let f = self.http.entity_data.clone();
                     let rest = vec![Value::Bool(*is_orig), Value::Count(*len), Value::str(data)];
@@ -242,7 +252,9 @@ impl Run {
     /// bytes (`size`: the body's length, if the headers gave it). As in
     /// Zeek, the events queued so far run first, then `get_file_handle`,
     /// so that its handler sees the state they built (the transaction
-    /// depth, the entity count).
+    /// depth, the entity count); `file_new` and `file_over_new_connection`
+    /// run at once too, so that the analyzers their handlers attach see
+    /// the first bytes.
     #[allow(clippy::too_many_arguments)]
     fn file_data(
         &mut self,
@@ -250,7 +262,7 @@ impl Run {
         tr: &Tracker,
         h: ConnHandle,
         is_orig: bool,
-        len: u64,
+        data: &[u8],
         size: Option<u64>,
         at: At,
     ) {
@@ -271,52 +283,65 @@ impl Run {
                 return;
             };
             let now = interp.network_time();
-            let file = handle.map(|hd| {
-                let id = crate::bif::file_analysis::file_id(&hd, files.key, files.bits);
-                // Reporter::file_weird reports on the files in analysis.
-                interp
-                    .ext
-                    .get_or_default::<crate::bif::conns::LiveFiles>()
-                    .0
-                    .insert(id.clone());
-                files.shape.build(
-                    interp,
-                    vec![
-                        Value::string(id),
-                        Value::str(b"HTTP"),
-                        Value::Bool(is_orig),
-                        Value::Time(now),
-                        Value::Count(0),
-                        size.map_or(Value::Unset, Value::Count),
-                    ],
-                )
-            });
-            if let Some(fv) = &file {
-                if let Some(f) = files.file_new.clone() {
-                    interp.queue_event(f, vec![fv.clone()]);
-                }
-                if let Some(f) = files.file_over_new_connection.clone() {
-                    interp.queue_event(f, vec![fv.clone(), cv, Value::Bool(is_orig)]);
-                }
+            let Some(hd) = handle else {
+                files.open.insert(key, None);
+                return;
+            };
+            let id = crate::bif::file_analysis::file_id(&hd, files.key, files.bits);
+            // Reporter::file_weird reports on the files in analysis.
+            interp
+                .ext
+                .get_or_default::<crate::bif::conns::LiveFiles>()
+                .0
+                .insert(id.clone());
+            let fv = files.shape.build(
+                interp,
+                vec![
+                    Value::str(&id),
+                    Value::str(b"HTTP"),
+                    Value::Bool(is_orig),
+                    Value::Time(now),
+                    Value::Count(0),
+                    size.map_or(Value::Unset, Value::Count),
+                    Value::Count(files.bof_size),
+                    Value::Interval(files.timeout),
+                ],
+            );
+            let (new, over) = (
+                files.file_new.clone(),
+                files.file_over_new_connection.clone(),
+            );
+            files.open.insert(key, Some(id.clone()));
+            self.file_begin(interp, &id, fv.clone());
+            if let Some(f) = new {
+                interp.queue_event(f, vec![fv.clone()]);
+                self.drain_now(interp);
             }
-            files.open.insert(key, file);
+            if let Some(f) = over {
+                interp.queue_event(f, vec![fv, cv, Value::Bool(is_orig)]);
+                self.drain_now(interp);
+            }
         }
         let Some(files) = &self.http.files else {
             return;
         };
-        if let Some(Some(Value::Record(r))) = files.open.get(&key) {
-            let mut r = r.borrow_mut();
-            if let Some(Some(i)) = files.shape.idx.get(SEEN_BYTES) {
-                if let Some(Value::Count(n)) = r.fields.get_mut(*i) {
-                    *n += len;
-                }
-            }
-            if let Some(Some(i)) = files.shape.idx.get(LAST_ACTIVE) {
-                if let Some(slot) = r.fields.get_mut(*i) {
-                    *slot = Value::Time(interp.network_time());
+        let Some(Some(id)) = files.open.get(&key).cloned() else {
+            return;
+        };
+        if let Some(Some(i)) = files.shape.idx.get(LAST_ACTIVE) {
+            let now = interp.network_time();
+            if let Some(fa) = interp
+                .ext
+                .get_mut::<crate::bif::file_analysis::FileAnalysis>()
+            {
+                if let Some(Value::Record(r)) = fa.files.get(&id).map(|c| &c.val) {
+                    if let Some(slot) = r.borrow_mut().fields.get_mut(*i) {
+                        *slot = Value::Time(now);
+                    }
                 }
             }
         }
+        self.file_deliver(interp, &id, data);
     }
 
     /// The entity's body is over: so is its file.
@@ -325,19 +350,11 @@ impl Run {
             return;
         };
         let key = (h.index(), h.generation(), is_orig);
-        if let Some(Some(fv)) = files.open.remove(&key) {
-            if let Value::Record(r) = &fv {
-                let r = r.borrow();
-                let id = r.ty.field_index("id").and_then(|i| r.fields.get(i));
-                if let (Some(id), Some(live)) =
-                    (id, interp.ext.get_mut::<crate::bif::conns::LiveFiles>())
-                {
-                    live.0.remove(id.as_bytes());
-                }
+        if let Some(Some(id)) = files.open.remove(&key) {
+            if let Some(live) = interp.ext.get_mut::<crate::bif::conns::LiveFiles>() {
+                live.0.remove(&id);
             }
-            if let Some(f) = files.file_state_remove.clone() {
-                interp.queue_event(f, vec![fv]);
-            }
+            self.file_finish(interp, &id);
         }
     }
 }

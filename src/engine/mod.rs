@@ -43,6 +43,7 @@ mod conn_record;
 mod contents;
 mod deliver;
 mod events;
+mod files;
 mod headers;
 mod http;
 mod icmp;
@@ -123,6 +124,7 @@ struct Run {
     icmp: icmp::IcmpRecords,
     udp_contents: UdpContents,
     http: http::Http,
+    file_events: files::FileEvents,
     weirds: Weirds,
     /// Without `-b` every connection's record (and uid) is made when the
     /// connection is, as under Zeek's default scripts.
@@ -149,6 +151,7 @@ impl Run {
             icmp: icmp::IcmpRecords::new(interp),
             udp_contents: UdpContents::new(interp),
             http,
+            file_events: files::FileEvents::find(interp),
             weirds,
             eager_records: !lookup::global_bool(interp, "__bare_mode", true),
             ev,

@@ -8,6 +8,11 @@
 //! nothing. It never panics on malformed input: whatever it cannot parse
 //! stops the analysis of that direction, as Zeek's analyzer gives up on a
 //! protocol violation.
+//!
+//! Bodies sent with `Content-Encoding: gzip` (or `x-gzip`) or `deflate`
+//! are inflated before delivery, as Zeek's analyzer inflates them: the
+//! entity's data, its length and the file it makes are of the decoded
+//! bytes, in pieces of at most 4096 bytes.
 
 use super::stream::Stream;
 
@@ -153,6 +158,134 @@ struct Msg {
     pending: Option<(Vec<u8>, Vec<u8>)>,
     /// No body whatever the headers say (reply to HEAD, 1xx, 204, 304).
     bodyless: bool,
+    /// The body's Content-Encoding, if one that is decoded, and the
+    /// decoder once the body starts.
+    coding: bool,
+    inflate: Option<Box<Inflate>>,
+}
+
+/// The largest piece of decoded body delivered at once.
+const INFLATE_PIECE: usize = 4096;
+
+enum Decoder {
+    Gzip(flate2::write::GzDecoder<Vec<u8>>),
+    Zlib(flate2::write::ZlibDecoder<Vec<u8>>),
+    Raw(flate2::write::DeflateDecoder<Vec<u8>>),
+}
+
+/// A compressed body being inflated. Like zlib with automatic header
+/// detection, it takes a gzip or zlib stream; data with neither header is
+/// taken as raw deflate (some servers send that for `deflate`). After an
+/// error or the end of the compressed stream, further bytes are dropped.
+#[derive(Default)]
+struct Inflate {
+    dec: Option<Decoder>,
+    /// Input kept until the first output, to start over as raw deflate
+    /// if the header guessed was wrong.
+    fed: Vec<u8>,
+    produced: bool,
+    done: bool,
+}
+
+impl std::fmt::Debug for Inflate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inflate")
+            .field("produced", &self.produced)
+            .field("done", &self.done)
+            .finish()
+    }
+}
+
+impl Clone for Inflate {
+    /// A decoder's state cannot be copied: the copy takes no more data.
+    fn clone(&self) -> Inflate {
+        Inflate {
+            done: true,
+            ..Inflate::default()
+        }
+    }
+}
+
+impl Decoder {
+    fn guess(first: &[u8]) -> Decoder {
+        use flate2::write::{DeflateDecoder, GzDecoder, ZlibDecoder};
+        match first {
+            [0x1f, 0x8b, ..] => Decoder::Gzip(GzDecoder::new(Vec::new())),
+            [cmf, flg, ..]
+                if cmf & 0x0f == 8 && (u16::from(*cmf) << 8 | u16::from(*flg)) % 31 == 0 =>
+            {
+                Decoder::Zlib(ZlibDecoder::new(Vec::new()))
+            }
+            _ => Decoder::Raw(DeflateDecoder::new(Vec::new())),
+        }
+    }
+
+    /// Feeds `data`; the bytes decoded, or none on an error.
+    fn feed(&mut self, data: &[u8]) -> Option<Vec<u8>> {
+        use std::io::Write;
+        fn run<W: Write>(w: &mut W, data: &[u8]) -> bool {
+            w.write_all(data).is_ok() && w.flush().is_ok()
+        }
+        let (ok, out) = match self {
+            Decoder::Gzip(d) => (run(d, data), d.get_mut()),
+            Decoder::Zlib(d) => (run(d, data), d.get_mut()),
+            Decoder::Raw(d) => (run(d, data), d.get_mut()),
+        };
+        let out = std::mem::take(out);
+        (ok || !out.is_empty()).then_some(out)
+    }
+}
+
+impl Inflate {
+    /// The decoded bytes that `data` adds.
+    fn feed(&mut self, data: &[u8]) -> Vec<u8> {
+        if self.done || data.is_empty() {
+            return Vec::new();
+        }
+        if !self.produced {
+            self.fed.extend_from_slice(data);
+        }
+        let fresh = self.dec.is_none();
+        if fresh {
+            // The header decides the format: two bytes are needed.
+            if self.fed.len() < 2 {
+                return Vec::new();
+            }
+            self.dec = Some(Decoder::guess(&self.fed));
+        }
+        let Some(dec) = &mut self.dec else {
+            return Vec::new();
+        };
+        let got = if fresh {
+            dec.feed(&self.fed)
+        } else {
+            dec.feed(data)
+        };
+        let raw = matches!(dec, Decoder::Raw(_));
+        let got = match got {
+            None if !self.produced && !raw => {
+                // No header after all: raw deflate, from the start.
+                let mut dec = Decoder::Raw(flate2::write::DeflateDecoder::new(Vec::new()));
+                let got = dec.feed(&self.fed);
+                self.dec = Some(dec);
+                got
+            }
+            got => got,
+        };
+        match got {
+            Some(out) => {
+                if !out.is_empty() {
+                    self.produced = true;
+                    self.fed = Vec::new();
+                }
+                out
+            }
+            None => {
+                self.done = true;
+                Vec::new()
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -297,17 +430,33 @@ impl HttpConn {
                     };
                     let (now, rest) = data.split_at(n);
                     data = rest;
-                    side.msg.body_length += n as u64;
-                    let size = match side.msg.chunked {
-                        false => side.msg.content_length,
-                        true => None,
-                    };
-                    ev.push(HttpEvent::Data {
-                        is_orig,
-                        len: n as u64,
-                        data: if bodies { now.to_vec() } else { Vec::new() },
-                        size,
-                    });
+                    if side.msg.coding {
+                        // Decoded pieces, with no size (the headers' is
+                        // that of the encoded body).
+                        let inf = side.msg.inflate.get_or_insert_with(Box::default);
+                        let plain = inf.feed(now);
+                        side.msg.body_length += plain.len() as u64;
+                        for piece in plain.chunks(INFLATE_PIECE) {
+                            ev.push(HttpEvent::Data {
+                                is_orig,
+                                len: piece.len() as u64,
+                                data: if bodies { piece.to_vec() } else { Vec::new() },
+                                size: None,
+                            });
+                        }
+                    } else {
+                        side.msg.body_length += n as u64;
+                        let size = match side.msg.chunked {
+                            false => side.msg.content_length,
+                            true => None,
+                        };
+                        ev.push(HttpEvent::Data {
+                            is_orig,
+                            len: n as u64,
+                            data: if bodies { now.to_vec() } else { Vec::new() },
+                            size,
+                        });
+                    }
                     match b {
                         Body::Length(left) => {
                             let left = left - n as u64;
@@ -515,6 +664,11 @@ fn flush_header(side: &mut Side, is_orig: bool, ev: &mut Vec<HttpEvent>) {
         {
             side.msg.content_length = Some(n);
         }
+    } else if name.eq_ignore_ascii_case(b"content-encoding") {
+        let v = value.trim_ascii();
+        side.msg.coding = [&b"gzip"[..], b"x-gzip", b"deflate"]
+            .iter()
+            .any(|c| v.eq_ignore_ascii_case(c));
     } else if name.eq_ignore_ascii_case(b"transfer-encoding")
         && value
             .to_ascii_lowercase()
@@ -655,6 +809,89 @@ mod tests {
             matches!(ev.last(), Some(HttpEvent::MessageDone { is_orig: false, stat }) if stat.body_length == 5)
         );
         assert_eq!(unescape_uri(b"/a%20b%zz%4"), b"/a b%zz%4");
+    }
+
+    /// The body a reply with these headers and body bytes delivers, in
+    /// pieces, and the body length its message reports.
+    fn reply_body(headers: &str, body: &[u8], step: usize) -> (Vec<Vec<u8>>, u64) {
+        let mut c = HttpConn::new(true).with_bodies(true);
+        run(&mut c, true, 1, b"GET / HTTP/1.1\r\n\r\n");
+        let mut msg = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
+        msg.extend_from_slice(body);
+        let mut ev = Vec::new();
+        let mut seq = 1;
+        for part in msg.chunks(step) {
+            ev.extend(run(&mut c, false, seq, part));
+            seq += part.len() as u64;
+        }
+        c.eof(false, &mut ev);
+        let pieces = ev
+            .iter()
+            .filter_map(|e| match e {
+                HttpEvent::Data { data, .. } => Some(data.clone()),
+                _ => None,
+            })
+            .collect();
+        let len = ev
+            .iter()
+            .find_map(|e| match e {
+                HttpEvent::MessageDone {
+                    is_orig: false,
+                    stat,
+                } => Some(stat.body_length),
+                _ => None,
+            })
+            .unwrap_or(u64::MAX);
+        (pieces, len)
+    }
+
+    #[test]
+    fn compressed_bodies_inflated() {
+        use std::io::Write;
+        let plain: Vec<u8> = (0..10_000u32).map(|i| (i * i % 251) as u8).collect();
+        let level = flate2::Compression::default();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), level);
+        gz.write_all(&plain).unwrap();
+        let gz = gz.finish().unwrap();
+        let mut zl = flate2::write::ZlibEncoder::new(Vec::new(), level);
+        zl.write_all(&plain).unwrap();
+        let zl = zl.finish().unwrap();
+        let mut raw = flate2::write::DeflateEncoder::new(Vec::new(), level);
+        raw.write_all(&plain).unwrap();
+        let raw = raw.finish().unwrap();
+        for (coding, body) in [
+            ("gzip", &gz),
+            ("x-gzip", &gz),
+            ("deflate", &zl),
+            ("deflate", &raw),
+        ] {
+            for step in [1, 7, 1000, 100_000] {
+                let headers = format!(
+                    "Content-Encoding: {coding}\r\nContent-Length: {}\r\n",
+                    body.len()
+                );
+                let (pieces, len) = reply_body(&headers, body, step);
+                assert!(pieces
+                    .iter()
+                    .all(|p| p.len() <= INFLATE_PIECE && !p.is_empty()));
+                assert_eq!(pieces.concat(), plain, "{coding} in steps of {step}");
+                assert_eq!(len, plain.len() as u64);
+            }
+        }
+        // Another encoding is delivered as sent; a broken stream stops
+        // the data but not the message.
+        let (pieces, len) =
+            reply_body("Content-Encoding: br\r\nContent-Length: 3\r\n", b"abc", 100);
+        assert_eq!((pieces.concat(), len), (b"abc".to_vec(), 3));
+        let mut bad = gz.clone();
+        bad[20..40].fill(0xff);
+        let headers = format!(
+            "Content-Encoding: gzip\r\nContent-Length: {}\r\n",
+            bad.len()
+        );
+        let (pieces, len) = reply_body(&headers, &bad, 100);
+        assert!(pieces.concat().len() < plain.len());
+        assert_eq!(len, pieces.concat().len() as u64);
     }
 
     #[test]

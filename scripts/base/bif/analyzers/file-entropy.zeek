@@ -1,5 +1,4 @@
-##! The events of Zeek's entropy file analyzer, with their argument types.
-##! rzeek has no such analyzer yet: a script may raise them itself, and
-##! its handlers see the arguments Zeek's analyzer would give.
+##! The event of the entropy file analyzer (Files::ANALYZER_ENTROPY).
 
+## The entropy test's results over a whole file, raised as it ends.
 global file_entropy: event(f: fa_file, ent: entropy_test_result);

@@ -1,5 +1,5 @@
-##! The events of Zeek's file hash analyzer, with their argument types.
-##! rzeek has no such analyzer yet: a script may raise them itself, and
-##! its handlers see the arguments Zeek's analyzer would give.
+##! The event of the file hash analyzers (MD5, SHA1, SHA256).
 
+## The hash of a whole file, by the kind of hash ("md5", "sha1",
+## "sha256"), in hex; raised as the file ends, if it had any bytes.
 global file_hash: event(f: fa_file, kind: string, hash: string);

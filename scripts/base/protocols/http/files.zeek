@@ -71,8 +71,8 @@ event http_begin_entity(c: connection, is_orig: bool) &priority=10
 		h$resp_mime_depth += 1;
 	}
 
-# `ids` with `fuid` added, unless `limit` ids are there already; a new
-# list when `ids` is unset.
+# `ids` with `fuid` (an id, or a MIME type) added, unless `limit` are
+# there already; a new list when `ids` is unset.
 function listed_fuids(ids: vector of string, fuid: string, limit: count): vector of string
 	{
 	if ( |ids| < limit )
@@ -93,4 +93,21 @@ event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priori
 		h$resp_fuids = listed_fuids(h?$resp_fuids ? h$resp_fuids : none, f$id, max_files_resp);
 	else
 		h$orig_fuids = listed_fuids(h?$orig_fuids ? h$orig_fuids : none, f$id, max_files_orig);
+	}
+
+# The type found in a body's first bytes goes beside its id, within the
+# same limit.
+event file_sniff(f: fa_file, meta: fa_metadata) &priority=5
+	{
+	if ( ! f?$http || ! f?$is_orig || ! meta?$mime_type )
+		return;
+
+	local h = f$http;
+	local none: vector of string = vector();
+	if ( f$is_orig )
+		h$orig_mime_types = listed_fuids(h?$orig_mime_types ? h$orig_mime_types : none,
+		                                 meta$mime_type, max_files_orig);
+	else
+		h$resp_mime_types = listed_fuids(h?$resp_mime_types ? h$resp_mime_types : none,
+		                                 meta$mime_type, max_files_resp);
 	}
