@@ -10,7 +10,9 @@
 ##! rzeek has it: the utilities, the notice (with weird.log), intelligence,
 ##! summary statistics, NetControl and reporter frameworks, the cluster framework (for a process outside a
 ##! cluster), the connection scripts, so a trace run writes conn.log,
-##! the HTTP scripts (http.log), and the version information.
+##! the HTTP scripts (http.log), the other protocol and file scripts
+##! rzeek has so far (their events come from scripts until rzeek has the
+##! analyzers that raise them), and the version information.
 
 @load base/utils/site
 @load base/utils/addrs
@@ -37,6 +39,8 @@
 @load base/frameworks/sumstats
 @load base/frameworks/netcontrol
 @load base/frameworks/reporter
+
+@load base/files/x509
 
 @load base/protocols/conn
 @load base/protocols/http
