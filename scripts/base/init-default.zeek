@@ -44,6 +44,7 @@
 
 @load base/protocols/conn
 @load base/protocols/http
+@load base/protocols/ssl
 
 @load base/misc/version
 
