@@ -45,6 +45,7 @@
 @load base/protocols/conn
 @load base/protocols/http
 @load base/protocols/ssl
+@load base/protocols/dns
 
 @load base/misc/version
 
