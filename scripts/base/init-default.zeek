@@ -46,6 +46,7 @@
 @load base/protocols/http
 @load base/protocols/ssl
 @load base/protocols/dns
+@load base/protocols/smtp
 
 @load base/misc/version
 
