@@ -47,6 +47,7 @@
 @load base/protocols/ssl
 @load base/protocols/dns
 @load base/protocols/smtp
+@load base/protocols/ftp
 
 @load base/misc/version
 
