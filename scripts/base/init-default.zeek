@@ -48,6 +48,7 @@
 @load base/protocols/dns
 @load base/protocols/smtp
 @load base/protocols/ftp
+@load base/protocols/krb
 
 @load base/misc/version
 

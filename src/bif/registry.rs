@@ -42,6 +42,8 @@ use std::rc::Rc;
 
 /// Every registry, by the name scripts ask for it by.
 const REGISTRIES: &[(&str, &str)] = &[
+    ("krb-ciphers", include_str!("registry/krb-ciphers.tsv")),
+    ("krb-errors", include_str!("registry/krb-errors.tsv")),
     (
         "dce-rpc-endpoints",
         include_str!("registry/dce-rpc-endpoints.tsv"),
