@@ -49,6 +49,7 @@
 @load base/protocols/smtp
 @load base/protocols/ftp
 @load base/protocols/krb
+@load base/protocols/ntlm
 
 @load base/misc/version
 
