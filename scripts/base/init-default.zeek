@@ -50,6 +50,7 @@
 @load base/protocols/ftp
 @load base/protocols/krb
 @load base/protocols/ntlm
+@load base/protocols/syslog
 
 @load base/misc/version
 
