@@ -14,46 +14,53 @@
 ##! rzeek has so far (their events come from scripts until rzeek has the
 ##! analyzers that raise them), and the version information.
 
-@load base/utils/site
-@load base/utils/addrs
-@load base/utils/backtrace
-@load base/utils/conn-ids
-@load base/utils/directions-and-hosts
-@load base/utils/email
-@load base/utils/files
-@load base/utils/geoip-distance
-@load base/utils/hash_hrw
-@load base/utils/numbers
-@load base/utils/packages
-@load base/utils/paths
-@load base/utils/patterns
-@load base/utils/queue
-@load base/utils/strings
-@load base/utils/thresholds
-@load base/utils/time
-@load base/utils/urls
+# Paths are relative to this script's directory, base/. The order is the
+# order Zeek's default loads them in (it decides the order of event
+# handlers of equal priority).
 
-@load base/frameworks/cluster
-@load base/frameworks/notice
-@load base/frameworks/intel
-@load base/frameworks/sumstats
-@load base/frameworks/netcontrol
-@load base/frameworks/reporter
+# Helpers that the frameworks and protocol scripts build on.
+@load ./utils/site
+@load ./utils/addrs
+@load ./utils/backtrace
+@load ./utils/conn-ids
+@load ./utils/directions-and-hosts
+@load ./utils/email
+@load ./utils/files
+@load ./utils/geoip-distance
+@load ./utils/hash_hrw
+@load ./utils/numbers
+@load ./utils/packages
+@load ./utils/paths
+@load ./utils/patterns
+@load ./utils/queue
+@load ./utils/strings
+@load ./utils/thresholds
+@load ./utils/time
+@load ./utils/urls
 
-@load base/files/x509
+# The frameworks (init-bare already brought broker, input, cluster, config,
+# files and logging; loading cluster again does nothing).
+@load ./frameworks/cluster
+@load ./frameworks/notice
+@load ./frameworks/intel
+@load ./frameworks/sumstats
+@load ./frameworks/netcontrol
+@load ./frameworks/reporter
 
-@load base/protocols/conn
-@load base/protocols/http
-@load base/protocols/ssl
-@load base/protocols/dns
-@load base/protocols/smtp
-@load base/protocols/ftp
-@load base/protocols/krb
-@load base/protocols/ntlm
-@load base/protocols/syslog
+# Protocols, then file formats, then the version information.
+@load ./protocols/conn
+@load ./protocols/dns
+@load ./protocols/ftp
+@load ./protocols/http
+@load ./protocols/krb
+@load ./protocols/ntlm
+@load ./protocols/smtp
+@load ./protocols/ssl
+@load ./protocols/syslog
+@load ./files/x509
+@load ./misc/version
 
-@load base/misc/version
-
+# The well-known server ports of Zeek's protocol analyzers, by protocol.
 redef likely_server_ports += {
 	# DCE-RPC, DHCP, DNP3, DNS
 	135/tcp, 67/udp, 68/udp, 20000/tcp, 20000/udp,

@@ -47,6 +47,7 @@ mod system;
 mod time;
 pub mod unsupported;
 pub mod weird;
+pub mod x509;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -71,6 +72,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(prob::BIFS)
         .chain(introspect::BIFS)
         .chain(proto::BIFS)
+        .chain(x509::BIFS)
         .chain(conn::BIFS)
         .chain(conns::BIFS)
         .chain(logging::BIFS)

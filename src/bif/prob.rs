@@ -208,6 +208,7 @@ fn bloomfilter_basic_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
         cells: vec![0; cells],
         max: 1,
         counting: false,
+        elem: None,
     })))
 }
 
@@ -234,6 +235,7 @@ fn bloomfilter_basic_init2(h: &mut dyn Host, args: &[Value]) -> BifResult {
         cells: vec![0; cells],
         max: 1,
         counting: false,
+        elem: None,
     })))
 }
 
@@ -248,25 +250,55 @@ fn bloomfilter_counting_init(h: &mut dyn Host, args: &[Value]) -> BifResult {
         cells: vec![0; cells],
         max,
         counting: true,
+        elem: None,
     })))
 }
 
-fn bloomfilter_add(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let v = arg(args, 1).clone();
-    bloom(arg(args, 0), |b| b.add(&v));
+/// Zeek's complaint when an element is not of a filter's element type.
+const MIXED_TYPES: &str = "incompatible Bloom filter types";
+
+fn bloomfilter_add(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1);
+    let added = bloom(arg(args, 0), |b| {
+        let ok = b.accepts(v);
+        if ok {
+            b.add(v);
+        }
+        ok
+    });
+    if added == Some(false) {
+        h.report_plain("error", MIXED_TYPES);
+    }
     Ok(Value::Unset)
 }
 
-fn bloomfilter_decrement(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    let v = arg(args, 1).clone();
-    let ok = bloom(arg(args, 0), |b| b.decrement(&v)).unwrap_or(false);
+fn bloomfilter_decrement(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1);
+    // Zeek complains of a mismatch but decrements all the same.
+    let (accepted, ok) =
+        bloom(arg(args, 0), |b| (b.accepts(v), b.decrement(v))).unwrap_or((true, false));
+    if !accepted {
+        h.report_plain("error", MIXED_TYPES);
+    }
     Ok(Value::Bool(ok))
 }
 
-fn bloomfilter_lookup(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Count(
-        bloom(arg(args, 0), |b| b.lookup(arg(args, 1))).unwrap_or(0),
-    ))
+fn bloomfilter_lookup(h: &mut dyn Host, args: &[Value]) -> BifResult {
+    let v = arg(args, 1);
+    let found = bloom(arg(args, 0), |b| match &b.elem {
+        None => Some(0),
+        Some(_) if !b.same_type(v) => None,
+        Some(_) => Some(b.lookup(v)),
+    });
+    let n = match found {
+        Some(Some(n)) => n,
+        Some(None) => {
+            h.report_plain("error", MIXED_TYPES);
+            0
+        }
+        None => 0,
+    };
+    Ok(Value::Count(n))
 }
 
 fn bloomfilter_clear(_: &mut dyn Host, args: &[Value]) -> BifResult {
@@ -278,13 +310,17 @@ fn combine(args: &[Value], f: fn(u64, u64, u64) -> u64) -> BifResult {
     let a = bloom(arg(args, 0), |b| b.clone());
     let b = bloom(arg(args, 1), |b| b.clone());
     match (a, b) {
+        (Some(a), Some(b)) if a.elem.is_some() && b.elem.is_some() && a.elem != b.elem => {
+            Err(MIXED_TYPES.into())
+        }
         (Some(mut a), Some(b)) if a.k == b.k && a.cells.len() == b.cells.len() => {
             for (x, y) in a.cells.iter_mut().zip(&b.cells) {
                 *x = f(*x, *y, a.max);
             }
+            a.elem = a.elem.or(b.elem);
             Ok(opaque(Opaque::Bloom(a)))
         }
-        _ => Err("incompatible Bloom filter types".into()),
+        _ => Err(MIXED_TYPES.into()),
     }
 }
 

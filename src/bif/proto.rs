@@ -260,51 +260,6 @@ fn decode_netbios_name_type(_: &mut dyn Host, args: &[Value]) -> BifResult {
 /// label) covers the host name, by the rules of RFC 6125: the wildcard
 /// matches within one label only, never the whole name, and a name
 /// with a NUL byte matches nothing.
-fn hostname_matches(host: &[u8], pattern: &[u8]) -> bool {
-    if host.contains(&0) || pattern.contains(&0) {
-        return false;
-    }
-    let host = host.to_ascii_lowercase();
-    let pattern = pattern.to_ascii_lowercase();
-    let Some(star) = pattern.iter().position(|&c| c == b'*') else {
-        return host == pattern;
-    };
-    let first_dot = pattern.iter().position(|&c| c == b'.');
-    // The wildcard must be in the left-most label, alone in the name,
-    // and followed by at least two more labels.
-    match first_dot {
-        Some(d) if star < d => {}
-        _ => return false,
-    }
-    if pattern[star + 1..].contains(&b'*') {
-        return false;
-    }
-    let suffix_labels = pattern[first_dot.unwrap_or(0) + 1..]
-        .split(|&c| c == b'.')
-        .count();
-    if suffix_labels < 2 {
-        return false;
-    }
-    let (pre, post) = (&pattern[..star], &pattern[star + 1..]);
-    if host.len() < pre.len() + post.len() || !host.starts_with(pre) || !host.ends_with(post) {
-        return false;
-    }
-    // What the star stands for lies within the first label.
-    let middle = &host[pre.len()..host.len() - post.len()];
-    if middle.contains(&b'.') {
-        return false;
-    }
-    // A label that is only `*` must stand for something.
-    !pre.is_empty() || !middle.is_empty()
-}
-
-fn x509_check_hostname(_: &mut dyn Host, args: &[Value]) -> BifResult {
-    Ok(Value::Bool(hostname_matches(
-        bytes(args, 0),
-        bytes(args, 1),
-    )))
-}
-
 pub static BIFS: &[BifDef] = &[
     BifDef {
         name: "parse_ftp_port",
@@ -340,10 +295,5 @@ pub static BIFS: &[BifDef] = &[
         name: "decode_netbios_name_type",
         sig: "function(name: string): count",
         func: decode_netbios_name_type,
-    },
-    BifDef {
-        name: "x509_check_hostname",
-        sig: "function(hostname: string, certname: string): bool",
-        func: x509_check_hostname,
     },
 ];

@@ -102,7 +102,7 @@ fn lookup_hostname_txt(_: &mut dyn Host, _: &[Value]) -> BifResult {
 }
 
 fn no_certificates(_: &mut dyn Host, _: &[Value]) -> BifResult {
-    Err("rzeek does not parse or verify X.509 certificates".to_string())
+    Err("rzeek does not verify X.509 certificates: it has no trust store".to_string())
 }
 
 fn no_pppoe_session(_: &mut dyn Host, _: &[Value]) -> BifResult {
@@ -117,7 +117,8 @@ fn no_contents_files(_: &mut dyn Host, _: &[Value]) -> BifResult {
     Err("rzeek does not write connection contents to files".to_string())
 }
 
-const NO_CERTS: &str = "runtime error: rzeek does not parse or verify X.509 certificates";
+const NO_CERTS: &str =
+    "runtime error: rzeek does not verify X.509 certificates: it has no trust store";
 const NO_ANALYZER: &str = "F: rzeek has no such analyzer on the connection to act on";
 
 const DROP_FILTER: &str = "runtime error: rzeek does not support packet drop filters";
@@ -352,30 +353,6 @@ pub static UNSUPPORTED: &[Unsupported] = &[
     },
     Unsupported {
         def: BifDef {
-            name: "x509_parse",
-            sig: "function(cert: opaque of x509): X509::Certificate",
-            func: no_certificates,
-        },
-        answer: NO_CERTS,
-    },
-    Unsupported {
-        def: BifDef {
-            name: "x509_from_der",
-            sig: "function(der: string): opaque of x509",
-            func: no_certificates,
-        },
-        answer: NO_CERTS,
-    },
-    Unsupported {
-        def: BifDef {
-            name: "x509_get_certificate_string",
-            sig: "function(cert: opaque of x509, pem: bool &default=F): string",
-            func: no_certificates,
-        },
-        answer: NO_CERTS,
-    },
-    Unsupported {
-        def: BifDef {
             name: "x509_ocsp_verify",
             sig: "function(certs: x509_opaque_vector, ocsp_reply: string, root_certs: table_string_of_string, verify_time: time &default=network_time()): X509::Result",
             func: no_certificates,
@@ -400,35 +377,11 @@ pub static UNSUPPORTED: &[Unsupported] = &[
     },
     Unsupported {
         def: BifDef {
-            name: "x509_subject_name_hash",
-            sig: "function(cert: opaque of x509, hash_alg: count): string",
-            func: no_certificates,
-        },
-        answer: NO_CERTS,
-    },
-    Unsupported {
-        def: BifDef {
-            name: "x509_issuer_name_hash",
-            sig: "function(cert: opaque of x509, hash_alg: count): string",
-            func: no_certificates,
-        },
-        answer: NO_CERTS,
-    },
-    Unsupported {
-        def: BifDef {
-            name: "x509_spki_hash",
-            sig: "function(cert: opaque of x509, hash_alg: count): string",
-            func: no_certificates,
-        },
-        answer: NO_CERTS,
-    },
-    Unsupported {
-        def: BifDef {
             name: "x509_set_certificate_cache",
             sig: "function(tbl: string_any_table): bool",
             func: true_,
         },
-        answer: "T, as Zeek always answers; rzeek parses no certificates to cache",
+        answer: "T, as Zeek always answers; rzeek reads certificates only through x509_from_der and keeps no cache of them",
     },
     Unsupported {
         def: BifDef {
@@ -436,15 +389,7 @@ pub static UNSUPPORTED: &[Unsupported] = &[
             sig: "function(f: string_any_file_hook): bool",
             func: true_,
         },
-        answer: "T, as Zeek always answers; rzeek parses no certificates to cache",
-    },
-    Unsupported {
-        def: BifDef {
-            name: "x509_check_cert_hostname",
-            sig: "function(cert_opaque: opaque of x509, hostname: string): string",
-            func: no_certificates,
-        },
-        answer: NO_CERTS,
+        answer: "T, as Zeek always answers; rzeek reads certificates only through x509_from_der and keeps no cache of them",
     },
     Unsupported {
         def: BifDef {

@@ -398,7 +398,9 @@ impl Compiler {
         let name = types::alias_name(ty).or_else(|| ty.name());
         let shown_ty = name.clone().unwrap_or_else(|| ty.to_string());
         let text = format!("{msg} ({shown_ty} and table(){})", shown.join(", "));
-        let decl = name.and_then(|n| self.globals.get(&n)).map(|id| self.globals.info(id).span);
+        let decl = name
+            .and_then(|n| self.globals.get(&n))
+            .map(|id| self.globals.info(id).span);
         match decl {
             Some(decl) => self.error_two(decl, at, text),
             None => self.error(at, text),

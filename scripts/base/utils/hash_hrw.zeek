@@ -4,31 +4,20 @@
 module HashHRW;
 
 export {
-	## A site keys can be assigned to.
-	type Site: record {
-		## Its identifier, unique in the pool.
-		id: count;
-		## Whatever the user keeps with it.
-		user_data: any &optional;
-	};
+	## A site keys can be assigned to: its identifier, unique in the pool,
+	## and whatever the user keeps with it.
+	type Site: record { id: count; user_data: any &optional; };
 
 	## Sites by identifier.
 	type SiteTable: table[count] of Site;
 
 	## A set of sites.
-	type Pool: record {
-		## The sites.
-		sites: SiteTable &default=SiteTable();
-	};
+	type Pool: record { sites: SiteTable &default=SiteTable(); };
 
-	## Adds a site to a pool.
-	##
-	## Returns: F if a site with its identifier is there already.
+	## Adds a site to a pool; F when one with its identifier is there
+	## already.
 	global add_site: function(pool: Pool, site: Site): bool;
-
-	## Removes a site from a pool.
-	##
-	## Returns: F if the pool has no site with its identifier.
+	## Takes a site out of a pool; F when none with its identifier is there.
 	global rem_site: function(pool: Pool, site: Site): bool;
 
 	## The site a key goes to: the one whose weight for the key's hash is
@@ -37,36 +26,42 @@ export {
 	global get_site: function(pool: Pool, key: any): Site;
 }
 
-function add_site(pool: Pool, site: Site): bool
-	{
-	local is_new = site$id !in pool$sites;
-	if ( is_new )
-		pool$sites[site$id] = site;
-	return is_new;
-	}
+function add_site(pool: Pool, site: Site): bool {
+	if ( site$id in pool$sites )
+		return F;
 
-function rem_site(pool: Pool, site: Site): bool
-	{
-	local known = site$id in pool$sites;
-	if ( known )
-		delete pool$sites[site$id];
-	return known;
-	}
+	pool$sites[site$id] = site;
+	return T;
+}
 
-function get_site(pool: Pool, key: any): Site
-	{
-	# Every site scores the key; the highest score wins, and of equal
-	# scores the higher site id.
-	local digest = fnv1a32(key);
-	local best_score = -1;
-	local best_id = 0;
-	for ( sid in pool$sites )
-		{
-		local score = hrw_weight(digest, sid);
-		if ( score < best_score || ( score == best_score && sid < best_id ) )
-			next;
-		best_score = score;
-		best_id = sid;
+function rem_site(pool: Pool, site: Site): bool {
+	if ( site$id !in pool$sites )
+		return F;
+
+	delete pool$sites[site$id];
+	return T;
+}
+
+# Does site a (with weight wa) beat site b (weight wb)? The heavier one
+# does; of equal weights, the larger identifier.
+function beats(wa: count, a: count, wb: count, b: count): bool {
+	return wa > wb || ( wa == wb && a > b );
+}
+
+function get_site(pool: Pool, key: any): Site {
+	local h = fnv1a32(key);
+	local winner: count = 0;
+	local winner_weight: count = 0;
+	local first = T;
+
+	for ( id in pool$sites ) {
+		local w = hrw_weight(h, id);
+		if ( first || beats(w, id, winner_weight, winner) ) {
+			winner = id;
+			winner_weight = w;
+			first = F;
 		}
-	return pool$sites[best_id];
 	}
+
+	return pool$sites[winner];
+}

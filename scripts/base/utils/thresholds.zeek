@@ -5,28 +5,18 @@
 module GLOBAL;
 
 export {
-	## A count and how many thresholds it has crossed.
-	type TrackCount: record {
-		## The count.
-		n: count &default=0;
-		## The next threshold to cross, as an index into the series.
-		index: count &default=0;
-	};
+	## A count (``n``) and, as an index into the series, the next threshold
+	## it has to cross.
+	type TrackCount: record { n: count &default=0; index: count &default=0; };
 
-	## The series :zeek:see:`default_check_threshold` uses.
-	const default_notice_thresholds: vector of count = {
-		30, 100, 1000, 10000,
-		100000, 1000000, 10000000
-	} &redef;
+	## The series :zeek:see:`default_check_threshold` uses: 30, 100, then
+	## every power of ten up to ten million.
+	const default_notice_thresholds: vector of count =
+		{ 30, 100, 1000, 10000, 100000, 1000000, 10000000 } &redef;
 
-	## Whether the count has reached the next threshold of a series; if
-	## so the tracker moves on to the one after.
-	##
-	## v: the thresholds, in increasing order.
-	##
-	## tracker: the count.
-	##
-	## Returns: T once per threshold reached.
+	## Whether the count has reached the next threshold of ``v`` (given in
+	## increasing order); if so the tracker moves on to the one after, so
+	## each threshold answers T only once.
 	global check_threshold: function(v: vector of count, tracker: TrackCount): bool;
 
 	## :zeek:see:`check_threshold` with
@@ -35,23 +25,19 @@ export {
 }
 
 ## A new tracker at zero.
-function new_track_count(): TrackCount
-	{
-	local fresh: TrackCount;
-	return fresh;
-	}
+function new_track_count(): TrackCount {
+	return TrackCount();
+}
 
-function check_threshold(v: vector of count, tracker: TrackCount): bool
-	{
-	# Only the next threshold counts: one crossing per call.
-	local next_one = tracker$index;
-	local crossed = next_one < |v| && tracker$n >= v[next_one];
-	if ( crossed )
-		tracker$index = next_one + 1;
-	return crossed;
-	}
+function check_threshold(v: vector of count, tracker: TrackCount): bool {
+	# One crossing per call: only the next threshold is looked at.
+	if ( tracker$index >= |v| || tracker$n < v[tracker$index] )
+		return F;
 
-function default_check_threshold(tracker: TrackCount): bool
-	{
+	tracker$index += 1;
+	return T;
+}
+
+function default_check_threshold(tracker: TrackCount): bool {
 	return check_threshold(default_notice_thresholds, tracker);
-	}
+}

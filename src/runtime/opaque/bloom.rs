@@ -13,9 +13,31 @@ pub struct Bloom {
     pub max: u64,
     /// Whether this is a counting filter (which can forget elements).
     pub counting: bool,
+    /// The type of the elements, fixed by the first one added (Zeek's
+    /// filters hold one type; `None` while the filter is empty of any).
+    pub elem: Option<String>,
 }
 
 impl Bloom {
+    /// Fixes the element type on first use; false when `v` is of another
+    /// type than the elements already added.
+    pub fn accepts(&mut self, v: &Value) -> bool {
+        let ty = crate::runtime::types::type_of(v).to_string();
+        match &self.elem {
+            Some(t) => *t == ty,
+            None => {
+                self.elem = Some(ty);
+                true
+            }
+        }
+    }
+
+    /// Whether `v` can be looked up: of the elements' type. An untyped
+    /// filter holds nothing, so the caller answers 0 without asking.
+    pub fn same_type(&self, v: &Value) -> bool {
+        self.elem.as_deref() == Some(&*crate::runtime::types::type_of(v).to_string())
+    }
+
     pub fn positions(&self, v: &Value) -> Vec<usize> {
         let n = self.cells.len().max(1) as u64;
         (0..self.k as u64)

@@ -8,6 +8,7 @@ pub mod entropy;
 pub mod hashing;
 pub mod paraglob;
 pub mod topk;
+pub mod x509;
 
 use crate::runtime::value::Value;
 use std::cell::RefCell;
@@ -35,6 +36,8 @@ pub enum Opaque {
     /// A script value made into Broker data (`Broker::make_event`'s
     /// arguments), kept as the value itself.
     BrokerData(Value),
+    /// An X.509 certificate (`x509_from_der()`).
+    X509(x509::Certificate),
 }
 
 impl Opaque {
@@ -49,6 +52,7 @@ impl Opaque {
             Opaque::Bloom(_) => "bloomfilter",
             Opaque::File(_) => "file",
             Opaque::BrokerData(_) => "Broker::Data",
+            Opaque::X509(_) => "x509",
         }
     }
 

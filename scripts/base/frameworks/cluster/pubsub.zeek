@@ -8,29 +8,33 @@
 module Cluster;
 
 export {
-	## Receives the events published to topics starting with `topic`.
-	## Returns T on success.
+	## Starts receiving what is published to any topic that begins with
+	## ``topic``; T when the transport accepted the subscription.
 	global subscribe: function(topic: string): bool;
 
-	## Stops receiving a topic given to :zeek:see:`Cluster::subscribe`.
-	## Returns T on success.
+	## Undoes a :zeek:see:`Cluster::subscribe` of the same prefix; T when
+	## the transport accepted it.
 	global unsubscribe: function(topic: string): bool;
 
-	## Runs on every :zeek:see:`Cluster::subscribe`, with its topic.
+	## Sees each prefix given to :zeek:see:`Cluster::subscribe`, before the
+	## transport does.
 	global on_subscribe: hook(topic: string);
-
-	## Runs on every :zeek:see:`Cluster::unsubscribe`, with its topic.
+	## Sees each prefix given to :zeek:see:`Cluster::unsubscribe`, before the
+	## transport does.
 	global on_unsubscribe: hook(topic: string);
 }
 
-function subscribe(topic: string): bool
-	{
-	hook on_subscribe(topic);
-	return __subscribe(topic);
-	}
+# Both directions work alike: the hooks hear of the prefix first, then the
+# transport, whose answer is the result.
 
-function unsubscribe(topic: string): bool
-	{
-	hook on_unsubscribe(topic);
-	return __unsubscribe(topic);
-	}
+function subscribe(topic: string): bool {
+	hook Cluster::on_subscribe(topic);
+	local accepted = Cluster::__subscribe(topic);
+	return accepted;
+}
+
+function unsubscribe(topic: string): bool {
+	hook Cluster::on_unsubscribe(topic);
+	local accepted = Cluster::__unsubscribe(topic);
+	return accepted;
+}

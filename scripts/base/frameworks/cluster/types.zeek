@@ -1,8 +1,12 @@
-##! The types the Cluster framework describes nodes and events with.
+##! The types the Cluster framework describes nodes and events with, the
+##! settings of its WebSocket servers, and the choice of transport and
+##! wire formats.
 
 module Cluster;
 
 export {
+	# ---- Nodes ----
+
 	## What a node does in the cluster.
 	type NodeType: enum {
 		## Not a cluster node.
@@ -21,53 +25,39 @@ export {
 
 	## One node of the cluster, as the layout declares it.
 	type Node: record {
-		## Its role.
-		node_type:    NodeType;
-		## The address it can be reached at.
-		ip:           addr;
-		## The zone of a link-local IPv6 address.
-		zone_id:      string      &default="";
-		## The port it listens on, if any.
-		p:            port        &default=0/unknown;
-		## The manager it reports to (for a worker or proxy).
-		manager:      string      &optional;
-		## Its endpoint id, once it is up.
-		id: string                &optional;
-		## Where it serves its metrics.
-		metrics_port: port        &optional;
+		## Its role, and the address it can be reached at (with the zone of
+		## a link-local IPv6 address).
+		node_type: NodeType; ip: addr; zone_id: string &default="";
+		## The port it listens on, if any, and the manager it reports to
+		## (for a worker or proxy).
+		p: port &default=0/unknown; manager: string &optional;
+		## Its endpoint id once it is up, and where it serves its metrics.
+		id: string &optional; metrics_port: port &optional;
 	};
 
-	## A node with its name.
-	type NamedNode: record {
-		name: string;	##< The node's name, its key in Cluster::nodes.
-		node: Node;	##< The node.
-	};
+	## A node with its name, the key it has in Cluster::nodes.
+	type NamedNode: record { name: string; node: Node; };
 
 	## An event and its arguments, made to be published
 	## (:zeek:see:`Cluster::make_event`).
-	type Event: record {
-		## The event.
-		ev: any;
-		## Its arguments.
-		args: vector of any;
-	};
+	type Event: record { ev: any; args: vector of any; };
 
-	## How many events a WebSocket client may have waiting by default.
-	const default_websocket_max_event_queue_size = 32 &redef;
+	# ---- WebSocket servers ----
 
-	## How often WebSocket clients are pinged by default.
-	const default_websocket_ping_interval = 5 sec &redef;
+	## How many events a WebSocket client may have waiting, unless its
+	## server says otherwise.
+	const default_websocket_max_event_queue_size: count = 32 &redef;
+	## How often WebSocket clients are pinged, unless their server says
+	## otherwise.
+	const default_websocket_ping_interval: interval = 5 sec &redef;
 
 	## TLS settings of a WebSocket server.
 	type WebSocketTLSOptions: record {
-		## The server's certificate.
-		cert_file: string &optional;
-		## The server's private key.
-		key_file: string &optional;
-		## Whether clients must present a certificate.
-		enable_peer_verification: bool &default=F;
-		## CA certificates to check clients' certificates with.
-		ca_file: string &default="";
+		## The server's certificate and private key.
+		cert_file: string &optional; key_file: string &optional;
+		## Whether clients must present a certificate, and the CA
+		## certificates to check them with.
+		enable_peer_verification: bool &default=F; ca_file: string &default="";
 		## The TLS ciphers allowed.
 		ciphers: string &default="";
 	};
@@ -75,33 +65,32 @@ export {
 	## Where and how a WebSocket server listens
 	## (:zeek:see:`Cluster::listen_websocket`).
 	type WebSocketServerOptions: record {
-		## The address to listen on.
-		listen_addr: addr &optional;
-		## The port to listen on.
-		listen_port: port;
-		## How many events a client may have waiting.
-		max_event_queue_size: count &default=default_websocket_max_event_queue_size;
-		## How often clients are pinged.
-		ping_interval: interval &default=default_websocket_ping_interval;
+		## The address and port to listen on.
+		listen_addr: addr &optional; listen_port: port;
+		## How many events a client may have waiting, and how often clients
+		## are pinged.
+		max_event_queue_size: count
+			&default=default_websocket_max_event_queue_size;
+		ping_interval: interval
+			&default=default_websocket_ping_interval;
 		## TLS, if any.
-		tls_options: WebSocketTLSOptions &default=WebSocketTLSOptions();
+		tls_options: WebSocketTLSOptions
+			&default=WebSocketTLSOptions();
 	};
 
-	## Where an endpoint is.
-	type NetworkInfo: record {
-		address: string;	##< Its address.
-		bound_port: port;	##< Its port.
-	};
+	## Where an endpoint is: its address and port.
+	type NetworkInfo: record { address: string; bound_port: port; };
 
-	## An endpoint of the cluster or a WebSocket client.
+	## An endpoint of the cluster or a WebSocket client: its id, where it
+	## is, and the name a client gave.
 	type EndpointInfo: record {
-		id: string;	##< Its id.
-		network: NetworkInfo;	##< Where it is.
-		application_name: string &optional;	##< The name a client gave.
+		id: string; network: NetworkInfo; application_name: string &optional;
 	};
 }
 
 export {
+	# ---- Transport and wire formats ----
+
 	## The transports a cluster's nodes can talk over.
 	type BackendTag: enum {
 		## No transport: the process is alone (the default).
@@ -128,11 +117,10 @@ export {
 
 	## The transport this process uses. rzeek has only the first,
 	## CLUSTER_BACKEND_NONE.
-	const backend = CLUSTER_BACKEND_NONE &redef;
+	const backend: BackendTag = CLUSTER_BACKEND_NONE &redef;
 
-	## The encoding of published events.
-	const event_serializer = EVENT_SERIALIZER_BROKER_BIN_V1 &redef;
-
-	## The encoding of log entries sent to a logger.
-	const log_serializer = LOG_SERIALIZER_ZEEK_BIN_V1 &redef;
+	## How published events are encoded.
+	const event_serializer: EventSerializerTag = EVENT_SERIALIZER_BROKER_BIN_V1 &redef;
+	## How log entries sent to a logger are encoded.
+	const log_serializer: LogSerializerTag = LOG_SERIALIZER_ZEEK_BIN_V1 &redef;
 }

@@ -10,50 +10,31 @@
 module Files;
 
 export {
-	## The files.log stream.
-	redef enum Log::ID += { LOG };
-
-	## The stream's policy hook.
-	global log_policy: Log::PolicyHook;
+	## The files.log stream, and its policy hook.
+	redef enum Log::ID += { LOG }; global log_policy: Log::PolicyHook;
 
 	## The columns of files.log.
 	type Info: record {
-		## When the file was first seen.
-		ts: time &log;
-		## The file's id.
-		fuid: string &log;
-		## The connection that carried it.
-		uid: string &log &optional;
-		## That connection's addresses and ports.
-		id: conn_id &log &optional;
-		## What found it ("HTTP").
-		source: string &log &optional;
-		## How deep within its source it was.
-		depth: count &default=0 &log;
-		## The file analyses run on it.
+		## When the file was first seen, and its id.
+		ts: time &log; fuid: string &log;
+		## The connection that carried it (its uid, addresses and ports), what
+		## found it ("HTTP"), and how deep within that source it was.
+		uid: string &log &optional; id: conn_id &log &optional;
+		source: string &log &optional; depth: count &default=0 &log;
+		## The file analyses run on it; its MIME type where it was recognized,
+		## its name where the protocol gave one.
 		analyzers: set[string] &default=string_set() &log;
-		## Its MIME type, where it was recognized.
-		mime_type: string &log &optional;
-		## Its name, where the protocol gave one.
-		filename: string &log &optional;
-		## How long it was seen for.
+		mime_type: string &log &optional; filename: string &log &optional;
+		## How long it was seen for; whether its sender is local
+		## (Site::local_nets); whether the connection's originator sent it.
 		duration: interval &log &default=0secs;
-		## Whether its sender is local (Site::local_nets).
-		local_orig: bool &log &optional;
-		## Whether the connection's originator sent it.
-		is_orig: bool &log &optional;
-		## Bytes seen.
-		seen_bytes: count &log &default=0;
-		## The size announced.
-		total_bytes: count &log &optional;
-		## Bytes missed.
-		missing_bytes: count &log &default=0;
-		## Bytes not reassembled.
-		overflow_bytes: count &log &default=0;
-		## Whether its analysis timed out.
-		timedout: bool &log &default=F;
-		## The file it was extracted from.
-		parent_fuid: string &log &optional;
+		local_orig: bool &log &optional; is_orig: bool &log &optional;
+		## Bytes seen, the size announced, bytes missed and bytes not
+		## reassembled.
+		seen_bytes: count &log &default=0; total_bytes: count &log &optional;
+		missing_bytes: count &log &default=0; overflow_bytes: count &log &default=0;
+		## Whether its analysis timed out, and the file it was extracted from.
+		timedout: bool &log &default=F; parent_fuid: string &log &optional;
 	} &redef;
 
 	## How a protocol names and describes its files.
@@ -77,39 +58,33 @@ export {
 	global log_files: event(rec: Info);
 }
 
-redef record fa_file += {
-	## What files.log gets.
-	info: Info &optional;
-};
+## Each file carries the files.log record it is building.
+redef record fa_file += { info: Info &optional; };
 
 # What each analyzer registered with Files::register_protocol.
 global by_analyzer: table[Analyzer::Tag] of ProtoRegistration = table();
 
-event zeek_init() &priority=5
-	{
+event zeek_init() &priority=5 {
 	Log::create_stream(Files::LOG, [$columns=Info, $ev=log_files, $path="files", $policy=log_policy]);
-	}
+}
 
-function register_protocol(tag: Analyzer::Tag, reg: ProtoRegistration): bool
-	{
+function register_protocol(tag: Analyzer::Tag, reg: ProtoRegistration): bool {
 	local fresh = tag !in by_analyzer;
 	by_analyzer[tag] = reg;
 	return fresh;
-	}
+}
 
-function describe(f: fa_file): string
-	{
+function describe(f: fa_file): string {
 	# Files name their source by the analyzer's name.
 	for ( tag, reg in by_analyzer )
 		if ( Analyzer::name(tag) == f$source )
 			return reg$describe(f);
 	return "";
-	}
+}
 
 # Copies what is known of the file so far into its log record (made on
 # first use, stamped with the file's first activity).
-function update_info(f: fa_file)
-	{
+function update_info(f: fa_file) {
 	if ( ! f?$info )
 		f$info = Info($ts=f$last_active, $fuid=f$id);
 
@@ -124,23 +99,20 @@ function update_info(f: fa_file)
 	if ( f?$total_bytes ) rec$total_bytes = f$total_bytes;
 	if ( f?$is_orig ) rec$is_orig = f$is_orig;
 	if ( f?$parent_id ) rec$parent_fuid = f$parent_id;
-	}
+}
 
-event get_file_handle(tag: Analyzer::Tag, c: connection, is_orig: bool) &priority=5
-	{
+event get_file_handle(tag: Analyzer::Tag, c: connection, is_orig: bool) &priority=5 {
 	# Analyzers that registered name their files; others leave it to
 	# the core.
 	if ( tag in by_analyzer )
 		set_file_handle(by_analyzer[tag]$get_file_handle(c, is_orig));
-	}
+}
 
-event file_new(f: fa_file) &priority=10
-	{
+event file_new(f: fa_file) &priority=10 {
 	update_info(f);
-	}
+}
 
-event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priority=10
-	{
+event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priority=10 {
 	# The connections a file was seen on.
 	if ( ! f?$conns )
 		f$conns = table();
@@ -148,27 +120,24 @@ event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priori
 	update_info(f);
 	if ( |Site::local_nets| > 0 )
 		f$info$local_orig = Site::is_local_addr(f$is_orig ? c$id$orig_h : c$id$resp_h);
-	}
+}
 
-event file_state_remove(f: fa_file) &priority=10
-	{
+event file_state_remove(f: fa_file) &priority=10 {
 	update_info(f);
-	}
+}
 
 # Written last, once per connection that carried the file.
-event file_state_remove(f: fa_file) &priority=-10
-	{
+event file_state_remove(f: fa_file) &priority=-10 {
 	local carriers = f?$conns ? |f$conns| : 0;
 	if ( carriers == 0 )
 		Log::write(Files::LOG, f$info);
 
-	for ( cid, c in f?$conns ? f$conns : table() )
-		{
+	for ( cid, c in f?$conns ? f$conns : table() ) {
 		# Each connection's line names it; with several, each line is a
 		# copy so the names do not overwrite one another.
 		local line = carriers == 1 ? f$info : copy(f$info);
 		line$uid = c$uid;
 		line$id = cid;
 		Log::write(Files::LOG, line);
-		}
 	}
+}

@@ -12,153 +12,114 @@
 module Input;
 
 export {
-	## What happened to a table entry, or that an event stream read a line.
-	type Event: enum {
-		## A new entry (for event streams: every line).
-		EVENT_NEW = 0,
-		## An entry whose value differs from the last read.
-		EVENT_CHANGED = 1,
-		## An entry no longer in the source.
-		EVENT_REMOVED = 2,
-	};
+	# ---- Kinds of change, modes, readers ----
 
-	## How a stream follows its source.
-	type Mode: enum {
-		## Read once; Input::force_update reads again.
-		MANUAL = 0,
-		## Read again whenever the file changes (new inode or mtime).
-		REREAD = 1,
-		## Keep the file open and deliver the lines appended to it.
-		STREAM = 2
-	};
+	## What happened to a table entry (or, for event streams, that a line
+	## was read): it is new, its value differs from the last read, or it is
+	## no longer in the source.
+	type Event: enum { EVENT_NEW = 0, EVENT_CHANGED = 1, EVENT_REMOVED = 2, };
+
+	## How a stream follows its source: read once (again only on
+	## Input::force_update); read again whenever the file changes (new inode
+	## or mtime); or keep the file open and deliver the lines appended.
+	type Mode: enum { MANUAL = 0, REREAD = 1, STREAM = 2 };
 
 	## The readers there are.
 	type Reader: enum {
-		## Zeek's tab-separated log format.
-		READER_ASCII,
-		## Generated test data.
-		READER_BENCHMARK,
-		## A file in chunks of bytes.
-		READER_BINARY,
-		## Lines of "option-name value", for the config framework.
-		READER_CONFIG,
-		## A file (or a command's output) line by line.
-		READER_RAW,
-		## An SQLite database (not available in rzeek).
-		READER_SQLITE,
+		## Zeek's tab-separated log format; generated test data; a file in
+		## chunks of bytes.
+		READER_ASCII, READER_BENCHMARK, READER_BINARY,
+		## Lines of "option-name value", for the config framework; a file
+		## (or a command's output) line by line; an SQLite database (not
+		## available in rzeek).
+		READER_CONFIG, READER_RAW, READER_SQLITE,
 	};
 
-	## The reader a stream uses unless its description names another.
-	option default_reader = READER_ASCII;
+	## The reader of a stream whose description names none.
+	option default_reader: Reader = READER_ASCII;
+	## The mode of a stream whose description names none.
+	option default_mode: Mode = MANUAL;
 
-	## The mode a stream uses unless its description names another.
-	option default_mode = MANUAL;
+	# ---- How fields are written (the ASCII reader's defaults) ----
 
-	## Separator between the fields of a line (the ASCII reader's
-	## default; see InputAscii::separator).
-	const separator = "\t" &redef;
-
-	## Separator between the elements of a set or vector field.
-	const set_separator = "," &redef;
-
-	## What an empty set, vector or string field is written as.
-	const empty_field = "(empty)" &redef;
-
-	## What a field without a value is written as.
-	const unset_field = "-" &redef;
+	## What separates the fields of a line.
+	const separator: string = "\t" &redef;
+	## What separates the elements of a set or vector field.
+	const set_separator: string = "," &redef;
+	## How an empty set, vector or string looks.
+	const empty_field: string = "(empty)" &redef;
+	## How a field without a value looks.
+	const unset_field: string = "-" &redef;
 
 	## Whether record fields of types no reader can fill (files,
 	## functions, opaques) are accepted when they are &optional.
-	const accept_unsupported_types = F &redef;
+	const accept_unsupported_types: bool = F &redef;
+
+	# ---- Streams ----
+	#
+	# Every description starts alike: the source (a file name for most
+	# readers), the reader, how the source is followed, and the stream's
+	# name, unique among the streams.
 
 	## A stream that fills a table (or set).
 	type TableDescription: record {
-		## Where the data comes from: a file name for most readers.
-		source: string;
-		## The reader that reads the source.
-		reader: Reader &default=default_reader;
-		## How the source is followed.
-		mode: Mode &default=default_mode;
-		## The stream's name, unique among the streams.
-		name: string;
+		source: string; reader: Reader &default=default_reader;
+		mode: Mode &default=default_mode; name: string;
 
-		## The table or set the data goes to.
-		destination: any;
-		## A record type whose fields are the index columns.
-		idx: any;
-		## A record type whose fields are the value columns (none for a
-		## set).
-		val: any &optional;
-		## Whether the table holds records of the val type (T) or, with
-		## one value column, that column's values themselves (F).
+		## The table or set the data goes to, and the record types whose
+		## fields are its index columns and value columns (none for a set).
+		destination: any; idx: any; val: any &optional;
+		## Whether the table holds records of the val type (T) or, with one
+		## value column, that column's values themselves (F).
 		want_record: bool &default=T;
 		## An event raised for each entry added, changed or removed:
 		## (description, Input::Event, index record[, value]).
 		ev: any &optional;
-		## Asked before each change of the table; returning F keeps the
-		## table as it was.
-		pred: function(typ: Input::Event, left: any, right: any): bool &optional;
-		## An event raised for each problem the reader reports:
-		## (description, message, Reporter::Level).
-		error_ev: any &optional;
-		## Reader settings that override the reader's options for this
-		## stream.
-		config: table[string] of string &default=table();
+		## Asked before each change of the table; F keeps the table as it
+		## was.
+		pred: function(typ: Input::Event, left: any, right: any): bool
+			&optional;
+		## An event raised for each problem the reader reports
+		## (description, message, Reporter::Level), and reader settings
+		## that override the reader's options for this stream.
+		error_ev: any &optional; config: table[string] of string &default=table();
 	};
 
 	## A stream that raises an event for each line.
 	type EventDescription: record {
-		## Where the data comes from: a file name for most readers.
-		source: string;
-		## The reader that reads the source.
-		reader: Reader &default=default_reader;
-		## How the source is followed.
-		mode: Mode &default=default_mode;
-		## The stream's name, unique among the streams.
-		name: string;
+		source: string; reader: Reader &default=default_reader;
+		mode: Mode &default=default_mode; name: string;
 
-		## A record type whose fields are the columns.
-		fields: any;
-		## Whether the event gets one record of the fields type (T) or
-		## each field as an argument of its own (F).
-		want_record: bool &default=T;
+		## A record type whose fields are the columns, and whether the event
+		## gets one record of it (T) or each field as an argument (F).
+		fields: any; want_record: bool &default=T;
 		## The event raised for each line: (description, Input::Event,
 		## fields...).
 		ev: any;
-		## An event raised for each problem the reader reports:
-		## (description, message, Reporter::Level).
-		error_ev: any &optional;
-		## Reader settings that override the reader's options for this
-		## stream.
-		config: table[string] of string &default=table();
+		## As for table streams: the error event and the reader settings.
+		error_ev: any &optional; config: table[string] of string &default=table();
 	};
 
-	## A stream whose data goes to file analysis.
+	## A stream whose data goes to file analysis; its name is also the
+	## file's source there.
 	type AnalysisDescription: record {
-		## Where the data comes from.
-		source: string;
-		## The reader that reads the source.
-		reader: Reader &default=Input::READER_BINARY;
-		## How the source is followed.
-		mode: Mode &default=default_mode;
-		## The stream's name; also the file's source in file analysis.
-		name: string;
-		## Reader settings for this stream.
+		source: string; reader: Reader &default=Input::READER_BINARY;
+		mode: Mode &default=default_mode; name: string;
 		config: table[string] of string &default=table();
 	};
 
-	## Starts a table stream. Returns F (with an error) if the description
-	## does not fit together.
-	global add_table: function(description: Input::TableDescription) : bool;
-
-	## Starts an event stream.
-	global add_event: function(description: Input::EventDescription) : bool;
+	## Starts a table stream; F (with an error) when the description does
+	## not fit together.
+	global add_table: function(description: Input::TableDescription): bool;
+	## Starts an event stream; F (with an error) when the description does
+	## not fit together.
+	global add_event: function(description: Input::EventDescription): bool;
 
 	## Ends the stream of that name (after the data it already read).
-	global remove: function(id: string) : bool;
+	global remove: function(id: string): bool;
 
 	## Reads a stream's source again now (MANUAL streams).
-	global force_update: function(id: string) : bool;
+	global force_update: function(id: string): bool;
 
 	## Raised when a stream has read its source to the end.
 	global end_of_data: event(name: string, source: string);

@@ -5,12 +5,16 @@
 module NetControl;
 
 export {
+	# ---- Priorities ----
+
 	## The priority a rule gets unless it names one; of rules matching the
 	## same traffic, the higher priority wins.
 	option default_priority: int = +0;
 
 	## The priority of whitelisting rules, above the default.
 	const whitelist_priority: int = +5 &redef;
+
+	# ---- What a rule applies to ----
 
 	## What a rule is about.
 	type EntityType: enum {
@@ -26,22 +30,22 @@ export {
 
 	## A flow: every part left out is a wildcard.
 	type Flow: record {
-		src_h: subnet &optional;	##< Source address or subnet.
-		src_p: port &optional;	##< Source port.
-		dst_h: subnet &optional;	##< Destination address or subnet.
-		dst_p: port &optional;	##< Destination port.
-		src_m: string &optional;	##< Source MAC address.
-		dst_m: string &optional;	##< Destination MAC address.
+		## Source and destination address (or subnet) and port.
+		src_h: subnet &optional; src_p: port &optional;
+		dst_h: subnet &optional; dst_p: port &optional;
+		## Source and destination MAC address.
+		src_m: string &optional; dst_m: string &optional;
 	};
 
-	## The thing a rule applies to; the field named by ``ty`` is set.
+	## The thing a rule applies to; the field for its kind ``ty`` is set:
+	## ``conn`` for CONNECTION, ``flow`` for FLOW, ``ip`` for ADDRESS (an
+	## address being a /32 or /128) and ``mac`` for MAC.
 	type Entity: record {
-		ty: EntityType;	##< What kind of entity.
-		conn: conn_id &optional;	##< For CONNECTION.
-		flow: Flow &optional;	##< For FLOW.
-		ip: subnet &optional;	##< For ADDRESS (an address is a /32 or /128).
-		mac: string &optional;	##< For MAC.
+		ty: EntityType; conn: conn_id &optional; flow: Flow &optional;
+		ip: subnet &optional; mac: string &optional;
 	};
+
+	# ---- What a rule does, and where ----
 
 	## Where a rule acts.
 	type TargetType: enum {
@@ -65,34 +69,30 @@ export {
 
 	## How a MODIFY rule rewrites packets: the fields given are set.
 	type FlowMod: record {
-		src_h: addr &optional;	##< New source address.
-		src_p: count &optional;	##< New source port.
-		dst_h: addr &optional;	##< New destination address.
-		dst_p: count &optional;	##< New destination port.
-		src_m: string &optional;	##< New source MAC address.
-		dst_m: string &optional;	##< New destination MAC address.
-		redirect_port: count &optional;	##< Send the packets out of this port.
+		## New source and destination address and port.
+		src_h: addr &optional; src_p: count &optional;
+		dst_h: addr &optional; dst_p: count &optional;
+		## New source and destination MAC address, and the port to send
+		## the packets out of.
+		src_m: string &optional; dst_m: string &optional; redirect_port: count &optional;
 	};
 
 	## A rule.
 	type Rule: record {
-		ty: RuleType;	##< What it does.
-		target: TargetType;	##< Where it acts.
-		entity: Entity;	##< What it applies to.
-		expire: interval &optional;	##< When it runs out.
-		priority: int &default=default_priority;	##< Its priority.
-		location: string &optional;	##< Who (or what) made it.
-		out_port: count &optional;	##< The port of a REDIRECT rule.
-		mod: FlowMod &optional;	##< The changes of a MODIFY rule.
-		id: string &default="";	##< Its unique id, given when it is added.
-		cid: count &default=0;	##< Its unique number, given when it is added.
+		## What it does, where it acts, and to what.
+		ty: RuleType; target: TargetType; entity: Entity;
+		## When it runs out, its priority, and who (or what) made it.
+		expire: interval &optional; priority: int &default=default_priority; location: string &optional;
+		## The port a REDIRECT rule sends traffic to; what a MODIFY rule changes.
+		out_port: count &optional; mod: FlowMod &optional;
+		## Its unique id and number, given when it is added.
+		id: string &default=""; cid: count &default=0;
 	};
 
-	## What a device tells about the traffic a rule matched when the rule
-	## ran out.
+	## What a device tells about the traffic a rule matched, once the rule
+	## ran out: how long it was in place, and the packets and bytes it
+	## matched.
 	type FlowInfo: record {
-		duration: interval &optional;	##< How long the rule was in place.
-		packet_count: count &optional;	##< Packets it matched.
-		byte_count: count &optional;	##< Bytes it matched.
+		duration: interval &optional; packet_count: count &optional; byte_count: count &optional;
 	};
 }

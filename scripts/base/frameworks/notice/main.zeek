@@ -52,79 +52,58 @@ export {
 
 	## How long a notice with an identifier is suppressed by default
 	## after it was raised; 0 turns suppression off.
-	option default_suppression_interval = 1 hr;
+	option default_suppression_interval: interval = 1 hr;
 
 	## A notice, and what notice.log records of it.
 	type Info: record {
-		## When it happened; network time when :zeek:see:`NOTICE` was
-		## called, unless given.
-		ts: time &log &optional;
-		## The uid of the connection concerned.
-		uid: string &log &optional;
-		## The endpoints of the connection concerned.
-		id: conn_id &log &optional;
-		## The connection concerned: gives ``uid`` and ``id`` (and so
-		## ``src``, ``dst`` and ``p``) when they are not set.
-		conn: connection &optional;
-		## The file concerned: gives the file fields.
-		f: fa_file &optional;
-		## The file's id.
-		fuid: string &log &optional;
-		## The file's MIME type.
-		file_mime_type: string &log &optional;
-		## A description of the file, such as the URL it was fetched
-		## from.
+		## When it happened (network time when :zeek:see:`NOTICE` was
+		## called, unless given); the uid and endpoints of the connection
+		## concerned.
+		ts: time &log &optional; uid: string &log &optional; id: conn_id &log &optional;
+		## The connection concerned, which gives ``uid`` and ``id`` (and so
+		## ``src``, ``dst`` and ``p``) when they are not set; and the file
+		## concerned, which gives the file fields.
+		conn: connection &optional; f: fa_file &optional;
+		## The file fields: its id, MIME type, and a description such as
+		## the URL it was fetched from.
+		fuid: string &log &optional; file_mime_type: string &log &optional;
 		file_desc: string &log &optional;
-		## The transport protocol, from ``p``.
-		proto: transport_proto &log &optional;
-		## The kind of notice.
-		note: Type &log;
-		## What happened, for people to read.
-		msg: string &log &optional;
-		## More detail, also for people (and for policies to match on).
-		sub: string &log &optional;
-		## The address concerned (the originator, with a connection).
-		src: addr &log &optional;
-		## The other address (the responder, with a connection).
-		dst: addr &log &optional;
-		## The port concerned (the responder's, with a connection).
-		p: port &log &optional;
-		## A number that goes with the notice, such as a count or status.
-		n: count &log &optional;
-		## The name of the node that raised it, in a cluster.
-		peer_name: string &optional;
-		## Name, address and port of the node that raised it.
-		peer_descr: string &log &optional;
-		## What was done with it.
+		## The transport protocol (from ``p``) and the kind of notice.
+		proto: transport_proto &log &optional; note: Type &log;
+		## What happened, for people to read, and more detail (also for
+		## policies to match on).
+		msg: string &log &optional; sub: string &log &optional;
+		## The addresses concerned (with a connection, originator and
+		## responder), the port (the responder's), and a number that goes
+		## with the notice, such as a count or status.
+		src: addr &log &optional; dst: addr &log &optional;
+		p: port &log &optional; n: count &log &optional;
+		## The node that raised it, in a cluster: its name, and its name,
+		## address and port.
+		peer_name: string &optional; peer_descr: string &log &optional;
+		## What was done with it, and where it was (to be) mailed.
 		actions: ActionSet &log &default=ActionSet();
-		## Where it was (to be) mailed.
 		email_dest: set[string] &log &default=set();
-		## Text that mail about the notice includes, added by scripts
-		## handling :zeek:see:`Notice::notice`.
-		email_body_sections: vector of string &optional;
-		## While this set has members the mail waits (at most
+		## Text that mail about the notice includes (added by scripts
+		## handling :zeek:see:`Notice::notice`), and tokens that hold the
+		## mail back while any are left (at most
 		## :zeek:see:`Notice::max_email_delay`).
+		email_body_sections: vector of string &optional;
 		email_delay_tokens: set[string] &optional;
 		## What makes two notices of one type the same thing: a second
 		## notice with the same type and identifier is suppressed for
-		## ``suppress_for``. Without it nothing is suppressed.
+		## ``suppress_for`` after the first. Without it nothing is
+		## suppressed.
 		identifier: string &optional;
-		## How long notices like this one are suppressed after it.
 		suppress_for: interval &log &default=default_suppression_interval;
 	};
 
-	## What a notice takes from a file.
+	## What a notice takes from a file: its id, its description (from
+	## :zeek:see:`Files::describe`), its MIME type if known, and the
+	## endpoints and uid of a connection that carried it.
 	type FileInfo: record {
-		## The file's id.
-		fuid: string;
-		## Its description (from :zeek:see:`Files::describe`).
-		desc: string;
-		## Its MIME type, if known.
-		mime: string &optional;
-		## The endpoints of a connection that carried it.
-		cid: conn_id &optional;
-		## That connection's uid.
-		cuid: string &optional;
+		fuid: string; desc: string; mime: string &optional;
+		cid: conn_id &optional; cuid: string &optional;
 	};
 
 	## The file fields of a notice, from a file.
@@ -207,11 +186,11 @@ export {
 
 	## How long suppressions are collected before they are sent to the
 	## other nodes of a cluster (rzeek runs alone: nothing is sent).
-	option suppression_batch_period = 10 msec;
+	option suppression_batch_period: interval = 10 msec;
 
 	## How many suppressions are collected at most before they are sent;
 	## 0 sends each at once.
-	option suppression_batch_max_size = 50;
+	option suppression_batch_max_size: count = 50;
 
 	# -- The logs ----------------------------------------------------
 
@@ -235,18 +214,18 @@ export {
 	# -- Mail --------------------------------------------------------
 
 	## The mail program Zeek pipes notices to (rzeek sends no mail).
-	option sendmail = "/usr/sbin/sendmail";
+	option sendmail: string = "/usr/sbin/sendmail";
 	## Where mailed notices (and alarm summaries) go unless a notice
 	## names its own ``email_dest``.
-	const mail_dest = "" &redef;
+	const mail_dest: string = "" &redef;
 	## The sender of notice mail.
-	option mail_from = "Zeek <zeek@localhost>";
+	option mail_from: string = "Zeek <zeek@localhost>";
 	## The Reply-To of notice mail, if not empty.
-	option reply_to = "";
+	option reply_to: string = "";
 	## What the subject of notice mail starts with.
-	option mail_subject_prefix = "[Zeek]";
+	option mail_subject_prefix: string = "[Zeek]";
 	## How long mail may wait for ``email_delay_tokens`` to go.
-	const max_email_delay = 15 secs &redef;
+	const max_email_delay: interval = 15 secs &redef;
 
 	## Mails a notice. rzeek sends no mail: unless reading a trace or
 	## given no address, it reports (once) that the mail was not sent.
@@ -281,19 +260,17 @@ export {
 module Notice;
 
 # Whether packets come from a trace file: Zeek sends no mail then.
-function from_trace(): bool
-	{
+function from_trace(): bool {
 	local src = packet_source();
 	return src?$path && ! src$live;
-	}
+}
 
 # How much longer a suppression has to run once its entry's first expiry
 # round comes: the entry is kept for that long, then dropped.
-function time_left(t: table[Type, string] of time, note: Type, id: string): interval
-	{
+function time_left(t: table[Type, string] of time, note: Type, id: string): interval {
 	local left = t[note, id] - network_time();
 	return left > 0 secs ? left : 0 secs;
-	}
+}
 
 # The suppressions in force: the time each (type, identifier) pair is
 # suppressed until.
@@ -301,55 +278,48 @@ global suppressed_until: table[Type, string] of time = table()
 	&create_expire=0 secs &expire_func=time_left;
 
 # rzeek reports the lack of mail once per run.
-global said_no_mail = F;
+global said_no_mail: bool = F;
 
-function no_mail(what: string)
-	{
+function no_mail(what: string) {
 	if ( ! said_no_mail )
 		Reporter::warning(fmt("rzeek does not send mail: %s is not mailed", what));
 	said_no_mail = T;
-	}
+}
 
 # Whether mail would be sent if rzeek sent any: to someone, from live
 # traffic.
-function would_mail(dest: string): bool
-	{
+function would_mail(dest: string): bool {
 	return dest != "" && ! from_trace();
-	}
+}
 
-function log_mailing_postprocessor(info: Log::RotationInfo): bool
-	{
+function log_mailing_postprocessor(info: Log::RotationInfo): bool {
 	if ( would_mail(mail_dest) )
 		no_mail(fmt("log %s", info$fname));
 	return T;
-	}
+}
 
-function email_headers(subject_desc: string, dest: string): string
-	{
+function email_headers(subject_desc: string, dest: string): string {
 	local head = fmt("From: %s\nSubject: %s %s\nTo: %s\nUser-Agent: Zeek/%s\n",
 	                 mail_from, mail_subject_prefix, subject_desc, dest, zeek_version());
 	return reply_to == "" ? head : fmt("%sReply-To: %s\n", head, reply_to);
-	}
+}
 
-function email_notice_to(n: Notice::Info, dest: string, extend: bool)
-	{
+function email_notice_to(n: Notice::Info, dest: string, extend: bool) {
 	if ( would_mail(dest) )
 		no_mail(fmt("notice %s for %s", n$note, dest));
-	}
+}
 
-function is_being_suppressed(n: Notice::Info): bool
-	{
+function is_being_suppressed(n: Notice::Info): bool {
 	local held = n?$identifier && [n$note, n$identifier] in suppressed_until;
 	if ( held )
 		event Notice::suppressed(n);
 	return held;
-	}
+}
 
 # Starts suppressing the notices like `n`, unless it carries nothing to
 # recognise them by, asks for no suppression, or they are suppressed
 # already.
-function start_suppressing(n: Notice::Info)
-	{
+function start_suppressing(n: Notice::Info) {
 	if ( ! n?$identifier || n$suppress_for == 0 secs )
 		return;
 	if ( [n$note, n$identifier] in suppressed_until )
@@ -357,15 +327,13 @@ function start_suppressing(n: Notice::Info)
 	local until = n$ts + n$suppress_for;
 	event Notice::begin_suppression(n$ts, n$suppress_for, n$note, n$identifier);
 	suppressed_until[n$note, n$identifier] = until;
-	}
+}
 
-event Notice::begin_suppression(ts: time, suppress_for: interval, note: Type, identifier: string)
-	{
+event Notice::begin_suppression(ts: time, suppress_for: interval, note: Type, identifier: string) {
 	suppressed_until[note, identifier] = ts + suppress_for;
-	}
+}
 
-function create_file_info(f: fa_file): Notice::FileInfo
-	{
+function create_file_info(f: fa_file): Notice::FileInfo {
 @ifdef ( Files::describe )
 	local desc = Files::describe(f);
 @else
@@ -373,29 +341,25 @@ function create_file_info(f: fa_file): Notice::FileInfo
 @endif
 	local info = FileInfo($fuid=f$id, $desc=desc);
 
-	if ( f?$info )
-		{
+	if ( f?$info ) {
 		local finfo = f$info;
 		if ( finfo?$mime_type )
 			info$mime = finfo$mime_type;
-		}
+	}
 
 	# Any one connection that carried the file will do: the first.
-	if ( f?$conns )
-		{
-		for ( id, c in f$conns )
-			{
+	if ( f?$conns ) {
+		for ( id, c in f$conns ) {
 			info$cid = id;
 			info$cuid = c$uid;
 			break;
-			}
 		}
-
-	return info;
 	}
 
-function populate_file_info2(fi: Notice::FileInfo, n: Notice::Info)
-	{
+	return info;
+}
+
+function populate_file_info2(fi: Notice::FileInfo, n: Notice::Info) {
 	# The file's id and type fill what the notice leaves open; its
 	# description, and the connection that carried it, always apply.
 	n$fuid = n?$fuid ? n$fuid : fi$fuid;
@@ -407,32 +371,28 @@ function populate_file_info2(fi: Notice::FileInfo, n: Notice::Info)
 		n$id = fi$cid;
 	if ( fi?$cuid )
 		n$uid = fi$cuid;
-	}
+}
 
-function populate_file_info(f: fa_file, n: Notice::Info)
-	{
+function populate_file_info(f: fa_file, n: Notice::Info) {
 	local fi = create_file_info(f);
 	populate_file_info2(fi, n);
-	}
+}
 
 # Takes the connection's endpoints and uid, where the notice lacks them.
-function take_connection(n: Notice::Info, c: connection)
-	{
+function take_connection(n: Notice::Info, c: connection) {
 	n$id = n?$id ? n$id : c$id;
 	n$uid = n?$uid ? n$uid : c$uid;
-	}
+}
 
 # Takes the addresses and port from the endpoints, where the notice lacks
 # them: originator, responder, and the responder's port.
-function take_endpoints(n: Notice::Info, cid: conn_id)
-	{
+function take_endpoints(n: Notice::Info, cid: conn_id) {
 	n$src = n?$src ? n$src : cid$orig_h;
 	n$dst = n?$dst ? n$dst : cid$resp_h;
 	n$p = n?$p ? n$p : cid$resp_p;
-	}
+}
 
-function apply_policy(n: Notice::Info)
-	{
+function apply_policy(n: Notice::Info) {
 	n$ts = n?$ts ? n$ts : network_time();
 
 	if ( n?$f )
@@ -452,10 +412,9 @@ function apply_policy(n: Notice::Info)
 
 	# Unless the policy chose an interval, the default applies.
 	n$suppress_for = n?$suppress_for ? n$suppress_for : default_suppression_interval;
-	}
+}
 
-event zeek_init() &priority=5
-	{
+event zeek_init() &priority=5 {
 	Log::create_stream(LOG, Log::Stream($columns=Info, $path="notice", $ev=log_notice,
 	                                    $policy=log_policy));
 	Log::create_stream(ALARM_LOG, Log::Stream($columns=Info, $path="notice_alarm",
@@ -464,11 +423,10 @@ event zeek_init() &priority=5
 	# Zeek mails the alarms of each day in one message; rzeek cannot.
 	if ( would_mail(mail_dest) )
 		no_mail(fmt("the alarm summary for %s", mail_dest));
-	}
+}
 
 # The shortcut sets, applied before the site's own policy bodies.
-hook Notice::policy(n: Notice::Info) &priority=10
-	{
+hook Notice::policy(n: Notice::Info) &priority=10 {
 	local t = n$note;
 	if ( t in ignored_types )
 		break;
@@ -484,17 +442,15 @@ hook Notice::policy(n: Notice::Info) &priority=10
 
 	# Logged by default; a later body may take the action away.
 	add n$actions[ACTION_LOG];
-	}
+}
 
-hook Notice::notice(n: Notice::Info)
-	{
+hook Notice::notice(n: Notice::Info) {
 	# A notice to be mailed goes to the site's address too.
 	if ( ACTION_EMAIL in n$actions )
 		add n$email_dest[mail_dest];
-	}
+}
 
-hook Notice::notice(n: Notice::Info) &priority=-5
-	{
+hook Notice::notice(n: Notice::Info) &priority=-5 {
 	for ( dest in n$email_dest )
 		email_notice_to(n, dest, T);
 
@@ -505,7 +461,7 @@ hook Notice::notice(n: Notice::Info) &priority=-5
 		Log::write(ALARM_LOG, n);
 
 	start_suppressing(n);
-	}
+}
 
 module GLOBAL;
 
@@ -515,11 +471,9 @@ module GLOBAL;
 ## hook carries out its actions.
 ##
 ## n: the notice.
-function NOTICE(n: Notice::Info)
-	{
-	if ( ! Notice::is_being_suppressed(n) )
-		{
+function NOTICE(n: Notice::Info) {
+	if ( ! Notice::is_being_suppressed(n) ) {
 		Notice::apply_policy(n);
 		hook Notice::notice(n);
-		}
 	}
+}

@@ -8,25 +8,24 @@ module InputAscii;
 export {
 	## Directory that relative source names are taken from; empty for
 	## the working directory.
-	const path_prefix = "" &redef;
+	const path_prefix: string = "" &redef;
 
-	## Whether a file that cannot be opened or has no usable header fails
-	## the stream (T) or is retried later with a warning (F).
-	const fail_on_file_problem = F &redef;
+	## A file that cannot be opened or has no usable header: T fails the
+	## stream, F warns and tries the file again later.
+	const fail_on_file_problem: bool = F &redef;
+	## A line that cannot be read: T fails the stream, F warns and skips
+	## the line.
+	const fail_on_invalid_lines: bool = F &redef;
 
-	## Whether a line that cannot be read fails the stream (T) or is
-	## skipped with a warning (F).
-	const fail_on_invalid_lines = F &redef;
+	# How the fields are written; the input framework's settings are the
+	# defaults.
 
-	# How fields are written; by default as the input framework's
-	# defaults say.
-
-	## Separator between the fields of a line.
-	const separator = Input::separator &redef;
-	## Separator between the elements of a set or vector field.
-	const set_separator = Input::set_separator &redef;
-	## What a field without a value is written as.
-	const unset_field = Input::unset_field &redef;
-	## What an empty set, vector or string field is written as.
-	const empty_field = Input::empty_field &redef;
+	## What separates the fields of a line.
+	const separator: string = Input::separator &redef;
+	## What separates the elements of a set or vector field.
+	const set_separator: string = Input::set_separator &redef;
+	## How a field without a value looks.
+	const unset_field: string = Input::unset_field &redef;
+	## How an empty set, vector or string looks.
+	const empty_field: string = Input::empty_field &redef;
 }

@@ -39,43 +39,47 @@ export {
 	# -- Where lines go --
 
 	## Write every log to standard output instead of its file.
-	const output_to_stdout = F &redef;
+	const output_to_stdout: bool = F &redef;
 	## Compress logs with gzip at this level (0 for none). rzeek writes
 	## uncompressed logs whatever the level.
-	const gzip_level = 0 &redef;
+	const gzip_level: count = 0 &redef;
 	## The extension compressed logs get.
-	const gzip_file_extension = "gz" &redef;
+	const gzip_file_extension: string = "gz" &redef;
 	## Rotate, at start-up, logs a previous run left unrotated. rzeek
 	## does not rotate logs, so this has no effect.
-	const enable_leftover_log_rotation = F &redef;
+	const enable_leftover_log_rotation: bool = F &redef;
 
 	# -- Tab-separated lines --
 
 	## Write the header and #close lines (never in JSON mode).
-	const include_meta = T &redef;
-	## What starts a line of meta information.
-	const meta_prefix = "#" &redef;
-	## Between fields.
-	const separator = Log::separator &redef;
-	## Between the elements of a set or vector.
-	const set_separator = Log::set_separator &redef;
-	## For an unset &optional field.
-	const unset_field = Log::unset_field &redef;
-	## For an empty string, set or vector.
-	const empty_field = Log::empty_field &redef;
+	const include_meta: bool = T &redef;
+	## What those lines start with.
+	const meta_prefix: string = "#" &redef;
+
+	# The next four default to the logging framework's settings.
+
+	## What goes between fields.
+	const separator: string = Log::separator &redef;
+	## What goes between the elements of a set or vector.
+	const set_separator: string = Log::set_separator &redef;
+	## What stands for an unset &optional field.
+	const unset_field: string = Log::unset_field &redef;
+	## What stands for an empty string, set or vector.
+	const empty_field: string = Log::empty_field &redef;
 	## Let valid UTF-8 through into TSV logs unescaped; when false every
 	## byte outside printable ASCII is written as ``\xNN``.
-	const enable_utf_8 = T &redef;
+	const enable_utf_8: bool = T &redef;
 
 	# -- JSON lines --
 
 	## Write JSON lines (one object per record) instead of TSV.
-	const use_json = F &redef;
+	const use_json: bool = F &redef;
 	## How JSON lines write times.
 	const json_timestamps: JSON::TimestampFormat = JSON::TS_EPOCH &redef;
-	## How JSON lines escape bytes that are not valid UTF-8.
-	const json_string_escape_policy = JSON::STRING_ESCAPE_POLICY_HEX &redef;
+	## How they escape bytes that are not valid UTF-8.
+	const json_string_escape_policy: JSON::StringEscapePolicy =
+		JSON::STRING_ESCAPE_POLICY_HEX &redef;
 	## Whether JSON lines name columns that have no value, as null
 	## (normally they are left out).
-	const json_include_unset_fields = F &redef;
+	const json_include_unset_fields: bool = F &redef;
 }
