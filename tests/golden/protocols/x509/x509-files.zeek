@@ -2,8 +2,7 @@
 # carried a certificate (its analyzers include X509) is left out of
 # files.log, other files are not; x509.log's columns are those of
 # X509::Info marked &log; the set of logged certificates starts empty.
-# (Raising x509_certificate needs an opaque of x509, which only the
-# X.509 built-ins can make.)
+# (x509-log raises the certificate events themselves.)
 @load base/files/x509
 @load ../_lib/conn
 
