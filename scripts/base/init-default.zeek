@@ -10,7 +10,9 @@
 ##! rzeek has it: the utilities, the notice (with weird.log), intelligence,
 ##! summary statistics, NetControl and reporter frameworks, the cluster framework (for a process outside a
 ##! cluster), the connection scripts, so a trace run writes conn.log,
-##! the HTTP scripts (http.log), and the version information.
+##! the HTTP scripts (http.log), the other protocol and file scripts
+##! rzeek has so far (their events come from scripts until rzeek has the
+##! analyzers that raise them), and the version information.
 
 # Paths are relative to this script's directory, base/. The order is the
 # order Zeek's default loads them in (it decides the order of event
@@ -46,12 +48,20 @@
 @load ./frameworks/netcontrol
 @load ./frameworks/reporter
 
-# Protocols, what is done with the files they carry, then the version
-# information.
+# Protocols, what is done with the files they carry and the file formats
+# known, then the version information.
 @load ./protocols/conn
+@load ./protocols/dns
+@load ./protocols/ftp
 @load ./protocols/http
+@load ./protocols/krb
+@load ./protocols/ntlm
+@load ./protocols/smtp
+@load ./protocols/ssl
+@load ./protocols/syslog
 @load ./files/hash
 @load ./files/extract
+@load ./files/x509
 @load ./misc/version
 
 # The well-known server ports of Zeek's protocol analyzers, by protocol.

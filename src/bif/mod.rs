@@ -41,6 +41,7 @@ pub mod packets;
 pub mod prob;
 mod proto;
 mod regex;
+mod registry;
 mod smith_waterman;
 mod strings;
 mod system;
@@ -88,6 +89,7 @@ pub fn all() -> impl Iterator<Item = &'static BifDef> {
         .chain(system::BIFS)
         .chain(cluster::BIFS)
         .chain(analyzers::BIFS)
+        .chain(registry::BIFS)
         .chain(unsupported::UNSUPPORTED.iter().map(|u| &u.def))
 }
 

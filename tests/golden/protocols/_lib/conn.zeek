@@ -12,6 +12,8 @@ export {
 	global to_stdout: function(id: Log::ID);
 	## Moves network time to a fixed point (seconds since the epoch).
 	global at: function(t: double);
+	## The same as an event, to move time between queued events.
+	global step: event(t: double);
 }
 
 function to_stdout(id: Log::ID)
@@ -35,3 +37,8 @@ function conn(uid: string, oh: addr, op: port, rh: addr, rp: port): connection
 	                  $duration=0sec, $service=set(), $history="", $uid=uid);
 	}
 
+
+event step(t: double)
+	{
+	at(t);
+	}

@@ -1,0 +1,4 @@
+##! Syslog: syslog.log, one line per message.
+
+@load ./consts
+@load ./main
