@@ -438,10 +438,15 @@ fn write_json(
             out.push('}');
         }
         Value::Opaque(o) => {
-            out.push_str(&format!(
-                "{{\"opaque_type\":{}}}",
-                json_string(o.borrow().type_name())
-            ));
+            let o = o.borrow();
+            if matches!(&*o, crate::runtime::opaque::Opaque::File(_)) {
+                out.push_str(&json_string(&o.describe()));
+            } else {
+                out.push_str(&format!(
+                    "{{\"opaque_type\":{}}}",
+                    json_string(o.class_name())
+                ));
+            }
         }
     }
 }
