@@ -18,4 +18,6 @@ event zeek_init()
 	print fmt("[%s]", f), to_json(f);
 	close(f);
 	print f;
+	# The types keep their own names: a file's type is "file of string".
+	print type_name(f), type_name(md5_hash_init()), type_name(topk_init(2));
 	}
