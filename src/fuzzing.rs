@@ -137,6 +137,38 @@ event udp_request(u: connection) { ++sink; }
 event udp_reply(u: connection) { ++sink; }
 event icmp_echo_request(c: connection, info: icmp_info, id: count, seq: count, payload: string)
 	{ print info, id, seq, |payload|; }
+event icmp_echo_reply(c: connection, info: icmp_info, id: count, seq: count, payload: string)
+	{ print info, id, seq, |payload|; }
+event icmp_sent(c: connection, info: icmp_info) { print info; }
+event icmp_sent_payload(c: connection, info: icmp_info, payload: string) { print info, |payload|; }
+event icmp_error_message(c: connection, info: icmp_info, code: count, context: icmp_context)
+	{ print info, code, context; }
+event icmp_unreachable(c: connection, info: icmp_info, code: count, context: icmp_context)
+	{ print info, code, context; }
+event icmp_packet_too_big(c: connection, info: icmp_info, code: count, context: icmp_context)
+	{ print info, code, context; }
+event icmp_time_exceeded(c: connection, info: icmp_info, code: count, context: icmp_context)
+	{ print info, code, context; }
+event icmp_parameter_problem(c: connection, info: icmp_info, code: count, context: icmp_context)
+	{ print info, code, context; }
+event icmp_router_solicitation(c: connection, info: icmp_info, options: icmp6_nd_options)
+	{ print info, options; }
+event icmp_router_advertisement(c: connection, info: icmp_info, cur_hop_limit: count, managed: bool,
+                                other: bool, home_agent: bool, pref: count, proxy: bool, rsv: count,
+                                router_lifetime: interval, reachable_time: interval,
+                                retrans_timer: interval, options: icmp6_nd_options)
+	{ print info, cur_hop_limit, managed, other, home_agent, pref, proxy, rsv, router_lifetime,
+	        reachable_time, retrans_timer, options; }
+event icmp_neighbor_solicitation(c: connection, info: icmp_info, tgt: addr, options: icmp6_nd_options)
+	{ print info, tgt, options, get_current_packet_header(); }
+event icmp_neighbor_advertisement(c: connection, info: icmp_info, router: bool, solicited: bool,
+                                  override: bool, tgt: addr, options: icmp6_nd_options)
+	{ print info, router, solicited, override, tgt, options; }
+event icmp_redirect(c: connection, info: icmp_info, tgt: addr, dest: addr, options: icmp6_nd_options)
+	{ print info, tgt, dest, options; }
+event icmpv6_mld_report_v1(c: connection, group_addr: addr) { print group_addr; }
+event icmpv6_mld_done_v1(c: connection, group_addr: addr) { print group_addr; }
+event icmpv6_mld_report_v2(c: connection, groups: icmp6_mldv2_mar_vec) { print groups; }
 event content_gap(c: connection, is_orig: bool, seq: count, length: count)
 	{ print is_orig, seq, length; }
 event conn_weird(name: string, c: connection, addl: string, source: string)

@@ -1238,7 +1238,7 @@ type entropy_test_result: record {
 
 ## What from_json() returns: the parsed value, and whether parsing
 ## succeeded.
-type from_json_result: record { v: any &optional; valid: bool; };
+type from_json_result: record { v: any &optional; valid: bool; err: string &optional; };
 
 ## One field of a record type, as record_fields() describes it.
 type record_field: record {

@@ -27,6 +27,7 @@ pub(crate) mod encode;
 pub mod entropy;
 pub mod file_analysis;
 pub(crate) mod files;
+mod from_json;
 pub(crate) mod hash;
 pub mod ids;
 pub mod input;

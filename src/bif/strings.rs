@@ -16,7 +16,12 @@ fn fmt_bif(h: &mut dyn Host, args: &[Value]) -> BifResult {
     let mut errors = Vec::new();
     let out = crate::runtime::fmt::fmt_collect(first.as_bytes(), &args[1..], &mut errors);
     for e in &errors {
-        builtin_error(h, e);
+        use crate::runtime::fmt::Culprit;
+        match &e.culprit {
+            Culprit::None => builtin_error(h, e.msg),
+            Culprit::Arg(v) => super::builtin_error_arg(h, e.msg, v),
+            Culprit::Format => super::builtin_error_arg(h, e.msg, first),
+        }
     }
     Ok(Value::string(out))
 }
@@ -638,7 +643,10 @@ mod tests {
         assert_eq!(h.show("fmt", &[s("%s-%d"), s("a"), Value::Count(3)]), "a-3");
         assert_eq!(h.show("fmt", &[]), "");
         assert_eq!(h.show("fmt", &[s("%s %s"), s("a")]), "");
-        assert_eq!(h.errors(), vec!["too few arguments for format".to_string()]);
+        assert_eq!(
+            h.errors(),
+            vec!["too few arguments for format (%s %s)".to_string()]
+        );
         assert_eq!(
             call("cat", &[s("foo"), Value::Count(3), Value::Bool(true)]),
             "foo3T"

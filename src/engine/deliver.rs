@@ -112,6 +112,7 @@ impl Run {
                 }
             }
             IcmpEchoRequest { .. } | IcmpEchoReply { .. } => self.icmp_echo(interp, tr, ev, during),
+            Icmp { conn, msg } => self.icmp_message(interp, tr, *conn, msg, during),
             ContentGap {
                 conn,
                 is_orig,

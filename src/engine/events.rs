@@ -33,6 +33,21 @@ pub(super) struct Events {
     pub(super) udp_reply: Option<Rc<FuncVal>>,
     pub(super) icmp_echo_request: Option<Rc<FuncVal>>,
     pub(super) icmp_echo_reply: Option<Rc<FuncVal>>,
+    pub(super) icmp_sent: Option<Rc<FuncVal>>,
+    pub(super) icmp_sent_payload: Option<Rc<FuncVal>>,
+    pub(super) icmp_error_message: Option<Rc<FuncVal>>,
+    pub(super) icmp_unreachable: Option<Rc<FuncVal>>,
+    pub(super) icmp_packet_too_big: Option<Rc<FuncVal>>,
+    pub(super) icmp_time_exceeded: Option<Rc<FuncVal>>,
+    pub(super) icmp_parameter_problem: Option<Rc<FuncVal>>,
+    pub(super) icmp_router_solicitation: Option<Rc<FuncVal>>,
+    pub(super) icmp_router_advertisement: Option<Rc<FuncVal>>,
+    pub(super) icmp_neighbor_solicitation: Option<Rc<FuncVal>>,
+    pub(super) icmp_neighbor_advertisement: Option<Rc<FuncVal>>,
+    pub(super) icmp_redirect: Option<Rc<FuncVal>>,
+    pub(super) icmpv6_mld_report_v1: Option<Rc<FuncVal>>,
+    pub(super) icmpv6_mld_done_v1: Option<Rc<FuncVal>>,
+    pub(super) icmpv6_mld_report_v2: Option<Rc<FuncVal>>,
     pub(super) content_gap: Option<Rc<FuncVal>>,
     pub(super) conn_weird: Option<Rc<FuncVal>>,
     pub(super) flow_weird: Option<Rc<FuncVal>>,
@@ -75,6 +90,21 @@ impl Events {
             udp_reply: h("udp_reply"),
             icmp_echo_request: h("icmp_echo_request"),
             icmp_echo_reply: h("icmp_echo_reply"),
+            icmp_sent: h("icmp_sent"),
+            icmp_sent_payload: h("icmp_sent_payload"),
+            icmp_error_message: h("icmp_error_message"),
+            icmp_unreachable: h("icmp_unreachable"),
+            icmp_packet_too_big: h("icmp_packet_too_big"),
+            icmp_time_exceeded: h("icmp_time_exceeded"),
+            icmp_parameter_problem: h("icmp_parameter_problem"),
+            icmp_router_solicitation: h("icmp_router_solicitation"),
+            icmp_router_advertisement: h("icmp_router_advertisement"),
+            icmp_neighbor_solicitation: h("icmp_neighbor_solicitation"),
+            icmp_neighbor_advertisement: h("icmp_neighbor_advertisement"),
+            icmp_redirect: h("icmp_redirect"),
+            icmpv6_mld_report_v1: h("icmpv6_mld_report_v1"),
+            icmpv6_mld_done_v1: h("icmpv6_mld_done_v1"),
+            icmpv6_mld_report_v2: h("icmpv6_mld_report_v2"),
             content_gap: h("content_gap"),
             conn_weird: h("conn_weird"),
             flow_weird: h("flow_weird"),
@@ -96,7 +126,7 @@ impl Events {
     /// The tracker's optional events: those some script handles.
     pub(super) fn mask(&self) -> EventMask {
         let mut m = 0;
-        let mut on = |bit: u32, f: &Option<Rc<FuncVal>>| {
+        let mut on = |bit: u64, f: &Option<Rc<FuncVal>>| {
             if f.is_some() {
                 m |= bit;
             }
@@ -114,6 +144,36 @@ impl Events {
         on(EventMask::UDP_REPLY, &self.udp_reply);
         on(EventMask::ICMP_ECHO, &self.icmp_echo_request);
         on(EventMask::ICMP_ECHO, &self.icmp_echo_reply);
+        on(EventMask::ICMP_SENT, &self.icmp_sent);
+        on(EventMask::ICMP_SENT_PAYLOAD, &self.icmp_sent_payload);
+        on(EventMask::ICMP_ERROR_MESSAGE, &self.icmp_error_message);
+        on(EventMask::ICMP_UNREACHABLE, &self.icmp_unreachable);
+        on(EventMask::ICMP_PACKET_TOO_BIG, &self.icmp_packet_too_big);
+        on(EventMask::ICMP_TIME_EXCEEDED, &self.icmp_time_exceeded);
+        on(
+            EventMask::ICMP_PARAMETER_PROBLEM,
+            &self.icmp_parameter_problem,
+        );
+        on(
+            EventMask::ICMP_ROUTER_SOLICITATION,
+            &self.icmp_router_solicitation,
+        );
+        on(
+            EventMask::ICMP_ROUTER_ADVERTISEMENT,
+            &self.icmp_router_advertisement,
+        );
+        on(
+            EventMask::ICMP_NEIGHBOR_SOLICITATION,
+            &self.icmp_neighbor_solicitation,
+        );
+        on(
+            EventMask::ICMP_NEIGHBOR_ADVERTISEMENT,
+            &self.icmp_neighbor_advertisement,
+        );
+        on(EventMask::ICMP_REDIRECT, &self.icmp_redirect);
+        on(EventMask::ICMP_MLD_REPORT_V1, &self.icmpv6_mld_report_v1);
+        on(EventMask::ICMP_MLD_DONE_V1, &self.icmpv6_mld_done_v1);
+        on(EventMask::ICMP_MLD_REPORT_V2, &self.icmpv6_mld_report_v2);
         on(EventMask::CONTENT_GAP, &self.content_gap);
         on(EventMask::FIRST_ACK, &self.connection_first_ack);
         on(EventMask::PARTIAL_CLOSE, &self.connection_partial_close);

@@ -113,7 +113,7 @@ impl Http {
     /// The tracker's HTTP event bits: the analysis when anything is to
     /// be raised (else the analyzer is not even attached), body bytes
     /// when `http_entity_data` is handled (else only their count).
-    pub(super) fn mask(&self) -> u32 {
+    pub(super) fn mask(&self) -> u64 {
         let mut m = 0;
         if self.wanted() {
             m |= EventMask::HTTP;

@@ -45,6 +45,7 @@ mod deliver;
 mod events;
 mod headers;
 mod http;
+mod icmp;
 mod interned;
 mod lookup;
 mod packet_ctx;
@@ -119,6 +120,7 @@ struct Run {
     ev: Events,
     conns: ConnRecords,
     hdr: Headers,
+    icmp: icmp::IcmpRecords,
     udp_contents: UdpContents,
     http: http::Http,
     weirds: Weirds,
@@ -144,6 +146,7 @@ impl Run {
         let run = Run {
             conns: ConnRecords::new(interp)?,
             hdr: Headers::new(interp),
+            icmp: icmp::IcmpRecords::new(interp),
             udp_contents: UdpContents::new(interp),
             http,
             weirds,

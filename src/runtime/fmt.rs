@@ -11,15 +11,36 @@ pub fn fmt(format: &[u8], args: &[Value]) -> Result<Vec<u8>, String> {
     let mut errors = Vec::new();
     let out = fmt_collect(format, args, &mut errors);
     match errors.into_iter().next() {
-        Some(e) => Err(e),
+        Some(e) => Err(e.msg.to_string()),
         None => Ok(out),
     }
+}
+
+/// A problem `fmt()` met, and what Zeek's message names besides the call.
+#[derive(Debug)]
+pub struct FmtError {
+    pub msg: &'static str,
+    pub culprit: Culprit,
+}
+
+#[derive(Debug)]
+pub enum Culprit {
+    /// Only the call (a bad directive).
+    None,
+    /// The argument a directive could not take.
+    Arg(Value),
+    /// The format string (the argument count does not fit it).
+    Format,
+}
+
+fn problem(errors: &mut Vec<FmtError>, msg: &'static str, culprit: Culprit) {
+    errors.push(FmtError { msg, culprit });
 }
 
 /// `fmt()` that keeps going past problems the way Zeek does: each problem
 /// is pushed onto `errors` (Zeek reports them and carries on), and a
 /// wrong number of arguments yields the empty string.
-pub fn fmt_collect(format: &[u8], args: &[Value], errors: &mut Vec<String>) -> Vec<u8> {
+pub fn fmt_collect(format: &[u8], args: &[Value], errors: &mut Vec<FmtError>) -> Vec<u8> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut n = 0; // arguments consumed
@@ -45,11 +66,11 @@ pub fn fmt_collect(format: &[u8], args: &[Value], errors: &mut Vec<String>) -> V
         n += 1;
     }
     if n < args.len() {
-        errors.push("too many arguments for format".into());
+        problem(errors, "too many arguments for format", Culprit::Format);
         return Vec::new();
     }
     if ran_out {
-        errors.push("too few arguments for format".into());
+        problem(errors, "too few arguments for format", Culprit::Format);
         return Vec::new();
     }
     out
@@ -62,7 +83,7 @@ fn directive(
     mut i: usize,
     v: &Value,
     out: &mut Vec<u8>,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<FmtError>,
 ) -> usize {
     let mut left = false;
     let mut zero = false;
@@ -87,19 +108,27 @@ fn directive(
         i = j;
     }
     if width.unwrap_or(0) > 128 || prec.unwrap_or(0) > 128 {
-        errors.push("excessive field width or precision".into());
+        problem(errors, "excessive field width or precision", Culprit::None);
         return i;
     }
     let spec = format.get(i).copied().unwrap_or(0);
     if prec.is_some() && !matches!(spec, b'e' | b'f' | b'g') {
-        errors.push("precision specified for non-floating point".into());
+        problem(
+            errors,
+            "precision specified for non-floating point",
+            Culprit::None,
+        );
     }
     let num = NumSpec { left, zero, width };
     let mut s: Vec<u8> = Vec::new();
     match spec {
         b'D' | b'T' => match v {
             Value::Time(t) => s.extend_from_slice(timestamp(*t, spec == b'T').as_bytes()),
-            _ => errors.push("bad type for Date/Time format".into()),
+            _ => problem(
+                errors,
+                "bad type for Date/Time format",
+                Culprit::Arg(v.clone()),
+            ),
         },
         b'd' | b'x' => {
             let hex = spec == b'x';
@@ -123,7 +152,7 @@ fn directive(
                     };
                     s.extend_from_slice(num.int(&text, !hex && x < 0).as_bytes());
                 }
-                _ => errors.push("bad type for %d/%x format".into()),
+                _ => problem(errors, "bad type for %d/%x format", Culprit::Arg(v.clone())),
             }
         }
         b's' => render_styled(&mut s, v, Style::Raw),
@@ -131,9 +160,13 @@ fn directive(
             Value::Double(d) | Value::Time(d) | Value::Interval(d) => {
                 s.extend_from_slice(num.float(*d, prec, spec).as_bytes());
             }
-            _ => errors.push("bad type for floating-point format".into()),
+            _ => problem(
+                errors,
+                "bad type for floating-point format",
+                Culprit::Arg(v.clone()),
+            ),
         },
-        _ => errors.push("bad format".into()),
+        _ => problem(errors, "bad format", Culprit::None),
     }
     // Field width pads with blanks on the side opposite the alignment.
     let w = width.unwrap_or(0);
@@ -406,6 +439,8 @@ mod tests {
             fmt_collect(b"<%d>", &[Value::str(b"x")], &mut errs),
             b"<>".to_vec()
         );
-        assert_eq!(errs, vec!["bad type for %d/%x format".to_string()]);
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].msg, "bad type for %d/%x format");
+        assert!(matches!(&errs[0].culprit, Culprit::Arg(Value::String(_))));
     }
 }

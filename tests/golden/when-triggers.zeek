@@ -2,6 +2,8 @@
 # event that writes a global it reads; the body runs once it holds, the
 # timeout body if time runs out first. Captured locals are copies taken
 # when the statement was reached.
+# (The bumps come 1 ms apart and the timeout is 150 ms: wide margins, as
+# these are wall-clock waits.)
 redef exit_only_after_terminate = T;
 
 global level = 0;
@@ -12,7 +14,7 @@ event bump()
 	++level;
 	seen["bumps"] = level;
 	if ( level < 3 )
-		schedule 10 msec { bump() };
+		schedule 1 msec { bump() };
 	}
 
 event finish()
@@ -42,12 +44,12 @@ event zeek_init()
 		{
 		print "never";
 		}
-	timeout 50 msec
+	timeout 150 msec
 		{
 		print "timed out waiting for 100";
 		}
 
 	tag = "changed later";
-	schedule 10 msec { bump() };
-	schedule 200 msec { finish() };
+	schedule 1 msec { bump() };
+	schedule 400 msec { finish() };
 	}

@@ -43,6 +43,7 @@
 //! | [`service`] | service recognition from the first payload bytes | `http` |
 //! | `tcp` | TCP endpoint state: sequence space, reassembly | `http`, `service` |
 //! | [`conn`] | the connection record and its per-protocol state | `tcp`, `key` |
+//! | [`icmp`] | ICMP message bodies: quoted packets, ND options, MLD | `cksum`, `decode`, `key`, `conn` |
 //! | [`tracker`] | the table, the session logic, timers, events | all of the above |
 //!
 //! Inside `tracker` the same holds: the data modules (`config`,
@@ -63,6 +64,7 @@ pub mod conn;
 pub mod decode;
 mod frag;
 pub mod http;
+pub mod icmp;
 mod key;
 pub mod reader;
 pub mod service;
@@ -75,6 +77,6 @@ pub use decode::{IcmpFields, IpFields, L3Proto, LinkEncap, PacketInfo, TcpFields
 pub use key::icmp_counterpart;
 pub use reader::{linktype, PcapReader, RawPacket, ReadError};
 pub use tracker::{
-    Config, ConnEvent, ConnStats, DrainOrder, EventMask, IcmpInfo, Stats, ThresholdKind, Tracker,
-    WeirdScope,
+    Config, ConnEvent, ConnStats, DrainOrder, EventMask, IcmpError, IcmpInfo, IcmpMessage, Stats,
+    ThresholdKind, Tracker, WeirdScope,
 };

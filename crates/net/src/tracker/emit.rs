@@ -55,7 +55,7 @@ impl Emit<'_> {
 
     /// An optional event: only when the mask has `bit`.
     #[inline]
-    pub(super) fn opt(&mut self, bit: u32, e: ConnEvent) {
+    pub(super) fn opt(&mut self, bit: u64, e: ConnEvent) {
         if self.cfg.events.has(bit) {
             self.out.push(e);
         }

@@ -1,5 +1,6 @@
 //! What the tracker reports: [`ConnEvent`]s in Zeek's order, and the
-//! data they carry ([`WeirdScope`], [`IcmpInfo`], [`ThresholdKind`]).
+//! data they carry ([`WeirdScope`], [`IcmpInfo`], [`IcmpMessage`],
+//! [`ThresholdKind`]).
 //!
 //! A consumer decides from these alone what to do: whether a weird ended
 //! the packet's processing, for instance, is a field of the weird, not
@@ -9,6 +10,7 @@ use std::net::IpAddr;
 
 use crate::conn::ConnHandle;
 use crate::http::HttpEvent;
+use crate::icmp::{IcmpContext, MldRecord, NdOption};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum WeirdScope {
@@ -28,6 +30,79 @@ pub struct IcmpInfo {
     pub icode: u8,
     pub len: u32,
     pub ttl: u8,
+}
+
+/// Which event an ICMP error message raises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IcmpError {
+    /// `icmp_unreachable` (ICMP type 3, ICMPv6 type 1).
+    Unreachable,
+    /// `icmp_packet_too_big` (ICMPv6 type 2).
+    PacketTooBig,
+    /// `icmp_time_exceeded` (ICMP type 11, ICMPv6 type 3).
+    TimeExceeded,
+    /// `icmp_parameter_problem` (ICMPv6 type 4).
+    ParameterProblem,
+    /// `icmp_error_message`: the other ICMPv6 types below 128.
+    Other,
+}
+
+/// An ICMP message with an event of its own (besides echo), with what
+/// the event passes. The message's code is `info.icode`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IcmpMessage {
+    /// `icmp_sent` (and `icmp_sent_payload` with the payload, when that
+    /// is handled): the messages without an event of their own.
+    Sent {
+        info: IcmpInfo,
+        payload: Option<Vec<u8>>,
+    },
+    /// An error message and the packet it quotes.
+    Error {
+        kind: IcmpError,
+        info: IcmpInfo,
+        context: IcmpContext,
+    },
+    RouterSolicitation {
+        info: IcmpInfo,
+        options: Vec<NdOption>,
+    },
+    RouterAdvertisement {
+        info: IcmpInfo,
+        cur_hop_limit: u8,
+        /// The flags byte: managed, other, home agent, preference (2
+        /// bits), proxy, reserved (2 bits).
+        flags: u8,
+        /// Seconds.
+        router_lifetime: u16,
+        /// Milliseconds.
+        reachable_time: u32,
+        /// Milliseconds.
+        retrans_timer: u32,
+        options: Vec<NdOption>,
+    },
+    NeighborSolicitation {
+        info: IcmpInfo,
+        tgt: IpAddr,
+        options: Vec<NdOption>,
+    },
+    NeighborAdvertisement {
+        info: IcmpInfo,
+        /// The flags byte: router, solicited, override.
+        flags: u8,
+        tgt: IpAddr,
+        options: Vec<NdOption>,
+    },
+    Redirect {
+        info: IcmpInfo,
+        tgt: IpAddr,
+        dest: IpAddr,
+        options: Vec<NdOption>,
+    },
+    /// `icmpv6_mld_report_v1`, or `icmpv6_mld_done_v1` if `done`.
+    MldV1 { done: bool, group: IpAddr },
+    /// `icmpv6_mld_report_v2`.
+    MldV2 { groups: Vec<MldRecord> },
 }
 
 /// What happened, in Zeek's order. Connection events carry a handle; read
@@ -69,6 +144,11 @@ pub enum ConnEvent {
         id: u16,
         seq: u16,
         payload: Vec<u8>,
+    },
+    /// Any other ICMP message event (boxed: made only when handled).
+    Icmp {
+        conn: ConnHandle,
+        msg: Box<IcmpMessage>,
     },
     ContentGap {
         conn: ConnHandle,
@@ -178,6 +258,7 @@ impl ConnEvent {
             | UdpReply(h) => Some(*h),
             IcmpEchoRequest { conn, .. }
             | IcmpEchoReply { conn, .. }
+            | Icmp { conn, .. }
             | ContentGap { conn, .. }
             | RexmitInconsistency { conn, .. }
             | Threshold { conn, .. }

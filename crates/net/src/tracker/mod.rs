@@ -39,7 +39,7 @@ mod timers;
 mod udp;
 
 pub use config::{Config, DrainOrder, EventMask};
-pub use events::{ConnEvent, IcmpInfo, ThresholdKind, WeirdScope};
+pub use events::{ConnEvent, IcmpError, IcmpInfo, IcmpMessage, ThresholdKind, WeirdScope};
 pub use stats::{ConnStats, Stats};
 
 use crate::conn::{ConnHandle, ConnId, Connection, Proto};
