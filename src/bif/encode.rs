@@ -246,15 +246,60 @@ fn uuid_to_string(_: &mut dyn Host, args: &[Value]) -> BifResult {
 /// A string for JSON: bytes that are not printable ASCII (other than the
 /// usual whitespace escapes) become the text `\xNN`.
 fn json_text(s: &[u8]) -> String {
-    let mut out = String::with_capacity(s.len());
-    for &b in s {
-        if (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t' | 0x08 | 0x0c) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("\\x{b:02x}"));
+    // As Zeek's escape_utf8: printable ASCII and \b \f \n \r \t pass; a
+    // string that is otherwise all well-formed UTF-8 of wanted characters
+    // keeps them as they are; one bad sequence or control character and
+    // every byte outside printable ASCII is written as \xNN.
+    let plain =
+        |b: u8| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t' | 0x08 | 0x0c);
+    let mut escaped = String::with_capacity(s.len());
+    let mut found_bad = false;
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if plain(b) {
+            escaped.push(b as char);
+            i += 1;
+            continue;
         }
+        if !found_bad {
+            let size = match b {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                0xf8..=0xfb => 5,
+                0xfc..=0xff => 6,
+                _ => 1,
+            };
+            let wanted = s
+                .get(i..i + size)
+                .and_then(|seq| std::str::from_utf8(seq).ok())
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| {
+                    let c = c as u32;
+                    !(c <= 0x1f
+                        || (0x7f..=0x9f).contains(&c)
+                        || (0xe000..=0xf8ff).contains(&c)
+                        || (0xfff0..=0xffff).contains(&c))
+                });
+            if wanted {
+                for &x in &s[i..i + size] {
+                    escaped.push_str(&format!("\\x{x:02x}"));
+                }
+                i += size;
+                continue;
+            }
+            found_bad = true;
+        }
+        escaped.push_str(&format!("\\x{b:02x}"));
+        i += 1;
     }
-    out
+    if found_bad {
+        escaped
+    } else {
+        // Everything was plain or wanted UTF-8: the text itself.
+        String::from_utf8_lossy(s).into_owned()
+    }
 }
 
 /// A double the way Zeek's JSON writer prints it: shortest digits, ".0"
@@ -433,10 +478,15 @@ fn write_json(
             out.push('}');
         }
         Value::Opaque(o) => {
-            out.push_str(&format!(
-                "{{\"opaque_type\":{}}}",
-                json_string(o.borrow().type_name())
-            ));
+            let o = o.borrow();
+            if matches!(&*o, crate::runtime::opaque::Opaque::File(_)) {
+                out.push_str(&json_string(&o.describe()));
+            } else {
+                out.push_str(&format!(
+                    "{{\"opaque_type\":{}}}",
+                    json_string(o.class_name())
+                ));
+            }
         }
     }
 }

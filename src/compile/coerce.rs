@@ -243,6 +243,7 @@ fn tag_name(t: &Type) -> String {
         Type::Enum(_) => "enum".into(),
         Type::Func(_) => "func".into(),
         Type::Opaque(_) => "opaque".into(),
+        Type::File => "file".into(),
         _ => t.to_string(),
     }
 }

@@ -239,6 +239,9 @@ impl Interp {
             let vals = self.eval_args(args)?;
             return self.call(f, &vals, span);
         };
+        if self.sched.when_cond_depth > 0 {
+            return self.cond_call_exprs(f, args, span);
+        }
         let new_base = self.calls.stack.len();
         for a in args {
             if let Some(c) = self.try_count(a) {
@@ -287,6 +290,9 @@ impl Interp {
     #[cold]
     #[inline(never)]
     fn fell_off(&mut self, f: &FuncVal) -> Value {
+        if std::mem::take(&mut self.sched.return_pending) {
+            return Value::Unset;
+        }
         if let Some(ft) = f.ty.as_func() {
             if !matches!(*ft.ret, crate::runtime::types::Type::Void) {
                 let mut d = Diagnostic::warning(
@@ -309,6 +315,22 @@ impl Interp {
     }
 
     /// Calls a function, hook or (synchronously) every handler of an event.
+    /// A script function called while a `when` condition is evaluated:
+    /// known by its place among the condition's calls, so that a `return
+    /// when` inside can give its value to the same call later.
+    #[cold]
+    #[inline(never)]
+    fn cond_call_exprs(&mut self, f: &Rc<FuncVal>, args: &[ir::Expr], span: Span) -> Result<Value> {
+        let vals = self.eval_args(args)?;
+        let (ready, outer) = self.cond_call_enter();
+        if let Some(v) = ready {
+            return Ok(v);
+        }
+        let r = self.call(f, &vals, span);
+        self.sched.cond_call = outer;
+        r
+    }
+
     pub fn call(&mut self, f: &Rc<FuncVal>, args: &[Value], span: Span) -> Result<Value> {
         if let Some(bif) = f.builtin {
             self.calls.bif_span = span;

@@ -171,12 +171,22 @@ impl Interp {
                 eprintln!("{line}");
             }
         }
+        // A `Broker::Data` whose `data` field was never set says so.
+        let nil_data = match v {
+            Value::Record(r) => {
+                let r = r.borrow();
+                r.ty.name.borrow().as_deref() == Some("Broker::Data")
+                    && r.fields.first().is_none_or(Value::is_unset)
+            }
+            _ => false,
+        };
         self.error_at(
             e.span,
             &format!(
-                "invalid cast of value with type '{}' to type '{}'",
+                "invalid cast of value with type '{}' to type '{}'{}",
                 type_of(v),
-                ty
+                ty,
+                if nil_data { " (nil $data field)" } else { "" }
             ),
         )
     }

@@ -68,6 +68,19 @@ pub struct Scheduler {
     pub(crate) watched: Vec<Vec<usize>>,
     /// Triggers to evaluate again after the current event.
     pub(crate) dirty_triggers: Vec<usize>,
+    /// The `when` whose condition is being evaluated, and how many script
+    /// function calls that evaluation has made so far: a call is known by
+    /// the pair, so a `return when` function it made can hand back its
+    /// value to the same call when the condition is evaluated again.
+    pub(crate) cond_trigger: Option<usize>,
+    pub(crate) cond_calls: u32,
+    /// The condition call the running function was made by, if any.
+    pub(crate) cond_call: Option<(usize, u32)>,
+    /// Values `return when` functions produced, by condition call.
+    pub(crate) when_results: Vec<((usize, u32), Value)>,
+    /// A `return when` just left its function waiting: the call yields no
+    /// value yet (and no warning about it).
+    pub(crate) return_pending: bool,
     /// Set as the run ends: pending timers are flushed, tables don't expire.
     pub ending: bool,
     /// Set by `terminate()`: input processing stops, zeek_done still runs.

@@ -17,14 +17,24 @@ pub struct Trigger {
     info: Rc<WhenInfo>,
     /// The frame of the function the `when` is in, as it was then.
     frame: Vec<Value>,
+    /// For a `return when`: the condition call its function was made by,
+    /// which gets the value its body or timeout body returns.
+    parent: Option<(usize, u32)>,
 }
 
 impl Interp {
     /// Runs a `when`: at once if its condition holds, else it waits.
     pub(crate) fn exec_when(&mut self, info: &Rc<WhenInfo>) -> Result<super::Flow> {
-        self.sched.when_cond_depth += 1;
-        let cond = self.eval(&info.cond);
-        self.sched.when_cond_depth -= 1;
+        let parent = if info.is_return {
+            self.sched.cond_call
+        } else {
+            None
+        };
+        // The slot is taken before the condition runs, so calls in it are
+        // known by this trigger's id.
+        let id = self.sched.triggers.len();
+        self.sched.triggers.push(None);
+        let cond = self.eval_when_cond(info, id);
         let holds = match cond {
             Ok(v) => Self::when_holds(info, &v),
             Err(d) => {
@@ -33,6 +43,9 @@ impl Interp {
             }
         };
         if holds {
+            if self.sched.triggers.len() == id + 1 {
+                self.sched.triggers.pop();
+            }
             return self.exec_block(&info.body);
         }
         let frame = self
@@ -41,11 +54,11 @@ impl Interp {
             .get(self.calls.base..)
             .map(<[Value]>::to_vec)
             .unwrap_or_default();
-        let id = self.sched.triggers.len();
-        self.sched.triggers.push(Some(Trigger {
+        self.sched.triggers[id] = Some(Trigger {
             info: info.clone(),
             frame,
-        }));
+            parent,
+        });
         for &g in &info.deps {
             let g = g as usize;
             if self.sched.watched.len() <= g {
@@ -58,7 +71,58 @@ impl Interp {
             let when = self.sched.network_time + secs;
             self.push_trigger_timer(when, id);
         }
+        if info.is_return {
+            // The function returns now; its value comes later.
+            self.sched.return_pending = true;
+            self.discard_return();
+            return Ok(super::Flow::Return);
+        }
         Ok(super::Flow::Normal)
+    }
+
+    /// Evaluates the condition of trigger `id`, its calls counted afresh.
+    fn eval_when_cond(&mut self, info: &WhenInfo, id: usize) -> Result<Value> {
+        let saved = (
+            self.sched.cond_trigger.replace(id),
+            std::mem::take(&mut self.sched.cond_calls),
+        );
+        self.sched.when_cond_depth += 1;
+        let cond = self.eval(&info.cond);
+        self.sched.when_cond_depth -= 1;
+        (self.sched.cond_trigger, self.sched.cond_calls) = saved;
+        cond
+    }
+
+    /// A script function called in a `when` condition: the value a
+    /// `return when` in an earlier call at the same place produced, if
+    /// there is one; else the call is noted as the current one.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn cond_call_enter(&mut self) -> (Option<Value>, Option<(usize, u32)>) {
+        let Some(t) = self.sched.cond_trigger else {
+            return (None, self.sched.cond_call);
+        };
+        let key = (t, self.sched.cond_calls);
+        self.sched.cond_calls += 1;
+        if let Some(i) = self.sched.when_results.iter().position(|(k, _)| *k == key) {
+            let (_, v) = self.sched.when_results.swap_remove(i);
+            return (Some(v), self.sched.cond_call);
+        }
+        (None, self.sched.cond_call.replace(key))
+    }
+
+    /// After a `return when` body ran: its value goes to the call that
+    /// waits for it, whose condition is looked at again.
+    fn deliver_return(&mut self, parent: Option<(usize, u32)>) {
+        let Some(key) = parent else {
+            self.discard_return();
+            return;
+        };
+        let v = std::mem::replace(&mut self.calls.ret, Value::Unset);
+        self.sched.when_results.push((key, v));
+        if !self.sched.dirty_triggers.contains(&key.0) {
+            self.sched.dirty_triggers.push(key.0);
+        }
     }
 
     fn when_holds(info: &WhenInfo, v: &Value) -> bool {
@@ -119,10 +183,9 @@ impl Interp {
         };
         let info = t.info.clone();
         let frame = t.frame.clone();
+        let parent = t.parent;
         let saved = self.enter_frame(frame);
-        self.sched.when_cond_depth += 1;
-        let cond = self.eval(&info.cond);
-        self.sched.when_cond_depth -= 1;
+        let cond = self.eval_when_cond(&info, id);
         let holds = match cond {
             Ok(v) => Self::when_holds(&info, &v),
             // Zeek reported the error when the `when` was reached.
@@ -133,7 +196,7 @@ impl Interp {
             if let Err(d) = self.exec_block(&info.body) {
                 self.report_runtime(&d);
             }
-            self.discard_return();
+            self.deliver_return(parent);
         }
         self.leave_frame(saved);
     }
@@ -146,15 +209,17 @@ impl Interp {
         };
         let info = t.info.clone();
         let frame = t.frame.clone();
+        let parent = t.parent;
         self.finish_trigger(id);
         if let Some((_, body)) = &info.timeout {
             let saved = self.enter_frame(frame);
             if let Err(d) = self.exec_block(body) {
                 self.report_runtime(&d);
             }
-            self.discard_return();
+            self.deliver_return(parent);
             self.leave_frame(saved);
         }
+        self.process_triggers();
         self.drain_events();
     }
 

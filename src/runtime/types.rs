@@ -428,7 +428,7 @@ impl fmt::Display for Type {
             Type::Port => write!(f, "port"),
             Type::Any => write!(f, "any"),
             Type::Timer => write!(f, "timer"),
-            Type::File => write!(f, "file"),
+            Type::File => write!(f, "file of string"),
             Type::Enum(e) => write!(f, "{}", e.name.borrow()),
             Type::Record(r) => match &*r.name.borrow() {
                 Some(n) => write!(f, "{n}"),

@@ -56,11 +56,36 @@ impl Opaque {
         }
     }
 
-    /// How `print` shows the value.
+    /// The name Zeek's value class carries (`MD5Val`, `TopkVal`, ...): what
+    /// `print` shows after `opaque of` and what `to_json` gives as
+    /// `opaque_type`. It differs from the type's name (`opaque of md5`).
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            Opaque::Hash(h) => match h.algo {
+                HashAlgo::Md5 => "MD5Val",
+                HashAlgo::Sha1 => "SHA1Val",
+                HashAlgo::Sha224 => "SHA224Val",
+                HashAlgo::Sha256 => "SHA256Val",
+                HashAlgo::Sha384 => "SHA384Val",
+                HashAlgo::Sha512 => "SHA512Val",
+            },
+            Opaque::Entropy(_) => "EntropyVal",
+            Opaque::Paraglob(_) => "ParaglobVal",
+            Opaque::TopK(_) => "TopkVal",
+            Opaque::Cardinality(_) => "CardinalityVal",
+            Opaque::Bloom(_) => "BloomFilterVal",
+            Opaque::File(_) => "file",
+            Opaque::BrokerData(_) => "zeek::Broker::detail::DataVal",
+            Opaque::X509(_) => "X509Val",
+        }
+    }
+
+    /// How `print` shows the value: a file as `file "NAME" of string`,
+    /// the others as `<opaque of CLASS>`.
     pub fn describe(&self) -> String {
         match self {
-            Opaque::File(f) => f.borrow().name.clone(),
-            other => format!("<opaque of {}>", other.type_name()),
+            Opaque::File(f) => format!("file \"{}\" of string", f.borrow().name),
+            other => format!("<opaque of {}>", other.class_name()),
         }
     }
 }

@@ -23,3 +23,9 @@ event zeek_init()
 	{
 	any_to_count(2.0);
 	}
+
+# A Broker::Data whose data field was never set says so after the types.
+event zeek_init()
+	{
+	any_to_count(Broker::Data());
+	}
