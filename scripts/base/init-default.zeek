@@ -57,6 +57,7 @@
 @load ./protocols/krb
 @load ./protocols/ntlm
 @load ./protocols/smtp
+@load ./protocols/ssh
 @load ./protocols/ssl
 @load ./protocols/syslog
 @load ./files/hash
