@@ -328,36 +328,6 @@ fn parse(text: &[u8]) -> Result<Json, String> {
         .map_err(|(msg, at)| format!("JSON parse error: {msg} Offset: {at}"))
 }
 
-/// Zeek's name for a type's kind in the mismatch message.
-fn kind_name(ty: &Type) -> &'static str {
-    match ty {
-        Type::Bool => "bool",
-        Type::Count => "count",
-        Type::Int => "int",
-        Type::Double => "double",
-        Type::Time => "time",
-        Type::Interval => "interval",
-        Type::String => "string",
-        Type::Pattern => "pattern",
-        Type::Addr => "addr",
-        Type::Subnet => "subnet",
-        Type::Port => "port",
-        Type::Any => "any",
-        Type::Enum(_) => "enum",
-        Type::Record(_) => "record",
-        Type::Table(_) => "table",
-        Type::Vector(_) => "vector",
-        Type::Func(_) => "func",
-        Type::File => "file",
-        Type::Opaque(_) => "opaque",
-        Type::List(_) => "list",
-        Type::TypeOf(_) => "type",
-        Type::Timer => "timer",
-        Type::Void => "void",
-        Type::Error => "error",
-    }
-}
-
 /// Types whose values JSON writes as strings: a table key of such a type
 /// is the key's text itself, not JSON inside it.
 fn written_as_string(ty: &Type) -> bool {
@@ -391,7 +361,7 @@ impl Builder<'_> {
             Err(format!(
                 "cannot convert JSON type '{}' to Zeek type '{}'",
                 j.kind(),
-                kind_name(ty)
+                ty.tag_name()
             ))
         };
         if *j == Json::Null {
@@ -497,7 +467,7 @@ impl Builder<'_> {
                 | Type::Vector(_),
                 _,
             ) => return mismatch(),
-            (other, _) => return Err(format!("type '{}' unsupported", kind_name(other))),
+            (other, _) => return Err(format!("type '{}' unsupported", other.tag_name())),
         };
         Ok(Some(v))
     }

@@ -225,6 +225,37 @@ pub fn holds_error(t: &Type) -> bool {
 }
 
 impl Type {
+    /// Zeek's name for the type's kind (its `type_name()` of a type tag),
+    /// as its messages give it: "table" for sets and tables alike.
+    pub fn tag_name(&self) -> &'static str {
+        match self {
+            Self::Bool => "bool",
+            Self::Count => "count",
+            Self::Int => "int",
+            Self::Double => "double",
+            Self::Time => "time",
+            Self::Interval => "interval",
+            Self::String => "string",
+            Self::Pattern => "pattern",
+            Self::Addr => "addr",
+            Self::Subnet => "subnet",
+            Self::Port => "port",
+            Self::Any => "any",
+            Self::Enum(_) => "enum",
+            Self::Record(_) => "record",
+            Self::Table(_) => "table",
+            Self::Vector(_) => "vector",
+            Self::Func(_) => "func",
+            Self::File => "file",
+            Self::Opaque(_) => "opaque",
+            Self::List(_) => "list",
+            Self::TypeOf(_) => "type",
+            Self::Timer => "timer",
+            Self::Void => "void",
+            Self::Error => "error",
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         matches!(self, Type::Error)
     }

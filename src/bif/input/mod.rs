@@ -164,14 +164,14 @@ fn unroll(
                 && f.optional
                 && matches!(*f.ty, Type::File | Type::Func(_) | Type::Opaque(_))
             {
-                h.report_plain("info", &format!("Encountered incompatible type \"{}\" in type definition for field \"{name}\" in ReaderFrontend. Ignoring optional field.", type_tag(&f.ty)));
+                h.report_plain("info", &format!("Encountered incompatible type \"{}\" in type definition for field \"{name}\" in ReaderFrontend. Ignoring optional field.", f.ty.tag_name()));
                 continue;
             }
             reporter_error(
                 h,
                 &format!(
                     "Incompatible type \"{}\" in type definition for field \"{name}\" in ReaderFrontend",
-                    type_tag(&f.ty)
+                    f.ty.tag_name()
                 ),
             );
             return false;
@@ -198,32 +198,6 @@ fn is_named(t: &Type, name: &str) -> bool {
         Type::Enum(e) => *e.name.borrow() == name,
         Type::Record(r) => r.name.borrow().as_deref() == Some(name),
         _ => false,
-    }
-}
-
-/// Zeek's name of a type's kind, as in its messages.
-fn type_tag(t: &Type) -> &'static str {
-    match t {
-        Type::Bool => "bool",
-        Type::Int => "int",
-        Type::Count => "count",
-        Type::Double => "double",
-        Type::Time => "time",
-        Type::Interval => "interval",
-        Type::String => "string",
-        Type::Pattern => "pattern",
-        Type::Addr => "addr",
-        Type::Subnet => "subnet",
-        Type::Port => "port",
-        Type::Enum(_) => "enum",
-        Type::Table(_) => "table",
-        Type::Vector(_) => "vector",
-        Type::Record(_) => "record",
-        Type::Func(_) => "func",
-        Type::File => "file",
-        Type::Opaque(_) => "opaque",
-        Type::Any => "any",
-        _ => "type",
     }
 }
 
@@ -641,7 +615,7 @@ fn create_event_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
         }
         let need = Rc::new(Type::Record(ftype.clone()));
         if !crate::runtime::types::same_type(&params[2], &need) {
-            reporter_error(h, &format!("Input stream {name}: Incompatible type '{}':{} for event, which needs type 'record':{need}\n", type_tag(&params[2]), params[2]));
+            reporter_error(h, &format!("Input stream {name}: Incompatible type '{}':{} for event, which needs type 'record':{need}\n", params[2].tag_name(), params[2]));
             return Ok(Value::Bool(false));
         }
     } else {
@@ -654,7 +628,7 @@ fn create_event_stream(h: &mut dyn Host, args: &[Value]) -> BifResult {
         }
         for (i, need) in ftypes.iter().enumerate() {
             if !crate::runtime::types::same_type(&params[i + 2], need) {
-                reporter_error(h, &format!("Input stream {name}: Incompatible type for event in field {}. Need type '{}':{need}, got '{}':{}", i + 3, type_tag(need), type_tag(&params[i + 2]), params[i + 2]));
+                reporter_error(h, &format!("Input stream {name}: Incompatible type for event in field {}. Need type '{}':{need}, got '{}':{}", i + 3, need.tag_name(), params[i + 2].tag_name(), params[i + 2]));
                 return Ok(Value::Bool(false));
             }
         }
