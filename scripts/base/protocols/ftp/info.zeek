@@ -16,49 +16,33 @@ export {
 		## client (PORT/EPRT).
 		passive: bool &log;
 		## Who will connect, and to where.
-		orig_h: addr &log;
-		resp_h: addr &log;
-		resp_p: port &log;
+		orig_h: addr &log; resp_h: addr &log; resp_p: port &log;
 	};
 
 	## A line of ftp.log, and the session state it is taken from.
 	type Info: record {
-		## When the command was sent.
-		ts: time &log;
+		ts: time &log;	##< When the command was sent.
 		## The connection's uid and addresses.
-		uid: string &log;
-		id: conn_id &log;
-		## The login name.
-		user: string &log &default="<unknown>";
-		## The password, when it may be shown.
-		password: string &log &optional;
+		uid: string &log; id: conn_id &log;
+		user: string &log &default="<unknown>";	##< The login name.
+		password: string &log &optional;	##< The password, when it may be shown.
 		## The command and its argument (for file commands, the file's
 		## URL).
-		command: string &log &optional;
-		arg: string &log &optional;
+		command: string &log &optional; arg: string &log &optional;
 		## The MIME type and size of the file the command moved.
-		mime_type: string &log &optional;
-		file_size: count &log &optional;
+		mime_type: string &log &optional; file_size: count &log &optional;
 		## The reply to the command.
-		reply_code: count &log &optional;
-		reply_msg: string &log &optional;
-		## The data connection the command set up.
-		data_channel: ExpectedDataChannel &log &optional;
-		## The session's working directory, as far as replies told.
-		cwd: string &default=".";
-		## The command the last reply answered.
-		cmdarg: CmdArg &optional;
-		## Commands still waiting for their replies.
-		pending_commands: PendingCmds;
-		## Commands sent so far.
-		command_seq: count &default=0;
-		## Whether the last data channel was passive.
-		passive: bool &default=F;
+		reply_code: count &log &optional; reply_msg: string &log &optional;
+		data_channel: ExpectedDataChannel &log &optional;	##< The data connection the command set up.
+		cwd: string &default=".";	##< The session's working directory, as far as replies told.
+		cmdarg: CmdArg &optional;	##< The command the last reply answered.
+		pending_commands: PendingCmds;	##< Commands still waiting for their replies.
+		command_seq: count &default=0;	##< Commands sent so far.
+		passive: bool &default=F;	##< Whether the last data channel was passive.
 		## Whether this session's password may be shown.
 		capture_password: bool &default=default_capture_password;
 		## Whether a line was written for one of logged_commands.
 		logged_command_seen: bool &default=F;
-		## The id of the file the command moved.
-		fuid: string &optional &log;
+		fuid: string &optional &log;	##< The id of the file the command moved.
 	};
 }

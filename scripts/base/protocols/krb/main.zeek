@@ -26,32 +26,21 @@ export {
 
 	## A line of kerberos.log.
 	type Info: record {
-		## When the request was seen.
-		ts: time &log;
+		ts: time &log;	##< When the request was seen.
 		## The connection's uid and addresses.
-		uid: string &log;
-		id: conn_id &log;
-		## "AS", "TGS" or "AP".
-		request_type: string &log &optional;
-		## The client, as name/realm.
-		client: string &log &optional;
-		## The service the ticket is for.
-		service: string &log &optional;
-		## Whether the request was granted.
-		success: bool &log &optional;
+		uid: string &log; id: conn_id &log;
+		request_type: string &log &optional;	##< "AS", "TGS" or "AP".
+		client: string &log &optional;	##< The client, as name/realm.
+		service: string &log &optional;	##< The service the ticket is for.
+		success: bool &log &optional;	##< Whether the request was granted.
 		## The error code of a refusal, and its text or name.
-		error_code: count &optional;
-		error_msg: string &log &optional;
+		error_code: count &optional; error_msg: string &log &optional;
 		## The validity the client asked for.
-		from: time &log &optional;
-		till: time &log &optional;
-		## The ticket's encryption type.
-		cipher: string &log &optional;
+		from: time &log &optional; till: time &log &optional;
+		cipher: string &log &optional;	##< The ticket's encryption type.
 		## Whether the ticket is to be forwardable and renewable.
-		forwardable: bool &log &optional;
-		renewable: bool &log &optional;
-		## Whether the line was written.
-		logged: bool &default=F;
+		forwardable: bool &log &optional; renewable: bool &log &optional;
+		logged: bool &default=F;	##< Whether the line was written.
 	};
 
 	## Error texts that only ask the client to pre-authenticate; such an

@@ -12,8 +12,7 @@ module SMTP;
 export {
 	## The MIME part being read.
 	type Entity: record {
-		## The file name its headers give, if any.
-		filename: string &optional;
+		filename: string &optional;	##< The file name its headers give, if any.
 	};
 
 	redef record Info += {

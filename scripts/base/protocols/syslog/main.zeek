@@ -19,17 +19,12 @@ export {
 
 	## A line of syslog.log.
 	type Info: record {
-		## When the message was seen.
-		ts: time &log;
+		ts: time &log;	##< When the message was seen.
 		## The connection's uid, addresses and transport.
-		uid: string &log;
-		id: conn_id &log;
-		proto: transport_proto &log;
+		uid: string &log; id: conn_id &log; proto: transport_proto &log;
 		## The facility and severity names.
-		facility: string &log;
-		severity: string &log;
-		## The text of the message.
-		message: string &log;
+		facility: string &log; severity: string &log;
+		message: string &log;	##< The text of the message.
 	};
 }
 
